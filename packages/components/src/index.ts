@@ -1,0 +1,5 @@
+// @strkit/components — element classes without side effects. Import `@strkit/components/define/<tag>.js` to register.
+export { clientContext } from './context.js';
+export { StrProvider } from './provider/provider.js';
+export { tokens } from './internal/tokens.styles.js';
+export { focus } from './internal/focus.styles.js';

@@ -1,0 +1,236 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { StrError, isStrError } from '../../errors.js';
+import type { Change, Page, Query, Store } from '../../ports.js';
+import { upgradeRecord } from '../../schemas/migrations.js';
+import { serviceUserIdOf, sortKeyOf, statusOf, type AnyRecord, type RecordOf, type RecordType } from '../../schemas/registry.js';
+import { encodeCursor, normaliseQuery } from '../query.js';
+import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
+
+interface Row {
+  type: RecordType;
+  id: string;
+  /** '' when the record is about nobody (IndexedDB keys cannot hold undefined). */
+  suid: string;
+  key: number;
+  status: string;
+  version: number;
+  record: AnyRecord;
+}
+
+interface StrDb extends DBSchema {
+  records: { key: [string, string]; value: Row; indexes: { bySuid: [string, string, number, string]; byType: [string, number, string] } };
+  history: { key: [string, string, number]; value: { type: string; id: string; version: number; record: AnyRecord } };
+}
+
+/** Layout version of the database (object stores and indexes), not of the records in it. */
+export const IDB_LAYOUT_VERSION = 1;
+
+export interface IndexedDbStoreOptions {
+  /** Database name; one per host application and user is typical. */
+  readonly name: string;
+  /** Ask the browser to keep the data under storage pressure (default true). */
+  readonly persist?: boolean;
+}
+
+export interface IndexedDbStore extends Store {
+  /** Whether the browser granted persistent storage (false when it could not be asked). */
+  readonly persisted: Promise<boolean>;
+}
+
+/** IndexedDB and DOMException failures → StrError; a full disk says so. */
+export function storageError(e: unknown, what: string): StrError {
+  if (isStrError(e)) return e;
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return new StrError('storage', `${what}: this device is out of storage space`, false, { reason: 'quota' }, { cause: e });
+  }
+  return new StrError('storage', `${what}: the device store failed (${typeof name === 'string' ? name : 'unknown error'})`, true, {}, { cause: e });
+}
+
+export async function requestPersistence(): Promise<boolean> {
+  try {
+    return (await globalThis.navigator?.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser default store: records and every earlier version in IndexedDB. A conflict is decided inside one
+ * readwrite transaction, so two tabs writing the same record from the same version cannot both win. Other tabs'
+ * writes reach `subscribe` through a BroadcastChannel.
+ */
+export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
+  const name = options?.name;
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new StrError('validation', 'indexedDbStore needs a database name', false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
+  }
+  const listeners = new Listeners();
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`strkit:idb:${name}`) : undefined;
+  channel?.addEventListener('message', (e: MessageEvent<Change>) => listeners.emit(e.data));
+
+  let dbPromise: Promise<IDBPDatabase<StrDb>> | undefined;
+  const db = () =>
+    (dbPromise ??= openDB<StrDb>(name, IDB_LAYOUT_VERSION, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          const records = database.createObjectStore('records', { keyPath: ['type', 'id'] });
+          records.createIndex('bySuid', ['type', 'suid', 'key', 'id']);
+          records.createIndex('byType', ['type', 'key', 'id']);
+          database.createObjectStore('history', { keyPath: ['type', 'id', 'version'] });
+        }
+      },
+      blocking() {
+        // Another tab wants a newer layout: let it, and reopen on our next call.
+        void dbPromise?.then((d) => d.close());
+        dbPromise = undefined;
+      },
+    }).catch((e: unknown) => {
+      dbPromise = undefined;
+      throw storageError(e, `Opening ${name}`);
+    }));
+
+  const persisted = options.persist === false ? Promise.resolve(false) : requestPersistence();
+  const read = <T extends RecordType>(type: T, row: Row) => upgradeRecord(type, row.record) as RecordOf<T>;
+
+  return {
+    name: `indexeddb:${name}`,
+    durability: 'device',
+    persisted,
+
+    async get<T extends RecordType>(type: T, id: string) {
+      assertType(type);
+      assertId(id);
+      try {
+        const row = await (await db()).get('records', [type, id]);
+        return row ? read(type, row) : undefined;
+      } catch (e) {
+        throw storageError(e, `Reading ${type} ${id}`);
+      }
+    },
+
+    async list<T extends RecordType>(type: T, query?: Query): Promise<Page<RecordOf<T>>> {
+      assertType(type);
+      const q = normaliseQuery(query);
+      try {
+        const d = await db();
+        const tx = d.transaction('records', 'readonly');
+        const bySuid = q.serviceUserId !== undefined;
+        const prefix: (string | number)[] = bySuid ? [type, q.serviceUserId!] : [type];
+        const lower = [...prefix, q.from ?? -Infinity];
+        // Arrays sort after numbers and strings, so [..., []] is above every key with this prefix.
+        let upper: unknown[] = q.to !== undefined ? [...prefix, q.to] : [...prefix, []];
+        let upperOpen = q.to !== undefined;
+        if (q.after && (q.to === undefined || q.after.key < q.to)) {
+          upper = [...prefix, q.after.key, q.after.id];
+          upperOpen = true;
+        }
+        const range = IDBKeyRange.bound(lower, upper, false, upperOpen);
+        const index = bySuid ? tx.store.index('bySuid') : tx.store.index('byType');
+        const rows: Row[] = [];
+        let more = false;
+        for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue()) {
+          if (q.status !== undefined && c.value.status !== q.status) continue;
+          if (rows.length === q.limit) {
+            more = true;
+            break;
+          }
+          rows.push(c.value);
+        }
+        const last = rows[rows.length - 1];
+        return { items: rows.map((r) => read(type, r)), ...(more && last && { next: encodeCursor({ key: last.key, id: last.id }) }) };
+      } catch (e) {
+        throw storageError(e, `Listing ${type}`);
+      }
+    },
+
+    async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
+      assertType(type);
+      if (typeof record !== 'object' || record === null) throw new StrError('validation', 'put needs a record');
+      assertId(record.id);
+      let stored: RecordOf<T>;
+      let row: Row;
+      try {
+        const tx = (await db()).transaction(['records', 'history'], 'readwrite');
+        const records = tx.objectStore('records');
+        const existing = await records.get([type, record.id]);
+        const fail = (err: StrError) => {
+          tx.abort();
+          tx.done.catch(() => undefined);
+          return err;
+        };
+        if (!existing && expectedVersion !== undefined) throw fail(conflict(type, record.id, undefined, expectedVersion));
+        if (existing) {
+          if (expectedVersion === undefined) {
+            tx.abort();
+            tx.done.catch(() => undefined);
+            if (sameContent(existing.record, record)) return read(type, existing);
+            throw conflict(type, record.id, existing.record.version, undefined);
+          }
+          if (existing.record.version !== expectedVersion) throw fail(conflict(type, record.id, existing.record.version, expectedVersion));
+        }
+        const version = (existing?.version ?? 0) + 1;
+        stored = { ...record, version: String(version) };
+        row = {
+          type,
+          id: record.id,
+          suid: serviceUserIdOf(type, stored) ?? '',
+          key: sortKeyOf(type, stored),
+          status: statusOf(type, stored) ?? '',
+          version,
+          record: stored,
+        };
+        await Promise.all([records.put(row), tx.objectStore('history').put({ type, id: record.id, version, record: stored }), tx.done]);
+      } catch (e) {
+        throw storageError(e, `Saving ${type} ${record.id}`);
+      }
+      const change: Change = { type, id: record.id, version: stored.version, ...(row.suid && { serviceUserId: row.suid }) };
+      listeners.emit(change);
+      channel?.postMessage(change);
+      return stored;
+    },
+
+    async history<T extends RecordType>(type: T, id: string) {
+      assertType(type);
+      assertId(id);
+      try {
+        const rows = await (await db()).getAll('history', IDBKeyRange.bound([type, id, 0], [type, id, Infinity]));
+        return rows.map((r) => upgradeRecord(type, r.record) as RecordOf<T>);
+      } catch (e) {
+        throw storageError(e, `Reading the history of ${type} ${id}`);
+      }
+    },
+
+    subscribe: (listener) => listeners.add(listener),
+
+    async count() {
+      try {
+        const d = await db();
+        const out: Partial<Record<RecordType, number>> = {};
+        for (let c = await d.transaction('records').store.openKeyCursor(); c; c = await c.continue()) {
+          const t = (c.key as [RecordType, string])[0];
+          out[t] = (out[t] ?? 0) + 1;
+        }
+        return out;
+      } catch (e) {
+        throw storageError(e, 'Counting records');
+      }
+    },
+
+    async wipe() {
+      try {
+        const d = await db();
+        const tx = d.transaction(['records', 'history'], 'readwrite');
+        await Promise.all([tx.objectStore('records').clear(), tx.objectStore('history').clear(), tx.done]);
+      } catch (e) {
+        throw storageError(e, 'Wiping the device store');
+      }
+    },
+
+    close() {
+      channel?.close();
+      void dbPromise?.then((d) => d.close());
+      dbPromise = undefined;
+    },
+  };
+}

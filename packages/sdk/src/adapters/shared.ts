@@ -1,0 +1,64 @@
+// Small pieces every store adapter uses, so the three behave the same.
+import { StrError } from '../errors.js';
+import type { Change } from '../ports.js';
+import { isRecordType, type RecordType } from '../schemas/registry.js';
+
+/** Deterministic JSON (keys sorted) for comparing two records' content. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Same record apart from the store-owned `version`: a retried create. */
+export function sameContent(a: { version: string }, b: { version: string }): boolean {
+  return canonicalJson({ ...a, version: '' }) === canonicalJson({ ...b, version: '' });
+}
+
+export function assertType(type: unknown): asserts type is RecordType {
+  if (!isRecordType(type)) {
+    throw new StrError('validation', 'Unknown record type', false, { issues: [{ path: 'type', code: 'invalid', message: 'Use a record type the SDK knows' }] });
+  }
+}
+
+export function assertId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128) {
+    throw new StrError('validation', 'A record id is required', false, { issues: [{ path: 'id', code: 'invalid', message: 'Pass the record id' }] });
+  }
+}
+
+export function conflict(type: string, id: string, currentVersion: string | undefined, expected: string | undefined): StrError {
+  return new StrError(
+    'conflict',
+    expected === undefined
+      ? `${type} ${id} already exists with different content`
+      : `${type} ${id} changed since version ${expected}${currentVersion ? ` (now ${currentVersion})` : ''}`,
+    false,
+    { type, id, ...(currentVersion !== undefined && { currentVersion }) },
+  );
+}
+
+/** A set of listeners that are told asynchronously and can never break the store. */
+export class Listeners {
+  #set = new Set<(c: Change) => void>();
+  add(listener: (c: Change) => void): () => void {
+    if (typeof listener !== 'function') {
+      throw new StrError('validation', 'subscribe needs a function', false, { issues: [{ path: 'listener', code: 'invalid', message: 'Pass a function' }] });
+    }
+    this.#set.add(listener);
+    return () => void this.#set.delete(listener);
+  }
+  emit(change: Change): void {
+    for (const l of [...this.#set]) {
+      queueMicrotask(() => {
+        try {
+          l(change);
+        } catch {
+          // A listener's own failure is its own; the write already happened.
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,368 @@
+import { memoryDrafts } from './adapters/memory/memory-drafts.js';
+import { sameContent } from './adapters/shared.js';
+import { can, canCorrect, type Action } from './domain/permissions.js';
+import { StrError, isStrError } from './errors.js';
+import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
+import { systemClock } from './ports.js';
+import {
+  ContactCorrectionSchema,
+  ContactInputSchema,
+  type Contact,
+  type ContactCorrection,
+  type ContactInput,
+} from './schemas/contact.js';
+import { parseOrThrow, parseRecord } from './schemas/parse.js';
+import {
+  ActorSchema,
+  ServiceUserInputSchema,
+  ServiceUserUpdateSchema,
+  WorkerInputSchema,
+  type Actor,
+  type ServiceUser,
+  type ServiceUserInput,
+  type ServiceUserUpdate,
+  type Worker,
+  type WorkerInput,
+} from './schemas/people.js';
+import { isRecordType, RECORDS, type RecordOf, type RecordType } from './schemas/registry.js';
+import { noteText, singleLine } from './schemas/text.js';
+
+export interface ClientOptions {
+  /** Where records live: `memoryStore()`, `indexedDbStore({ name })` or `fhirStore({ baseUrl })`. */
+  readonly store: Store;
+  /** Where half-typed work lives; on this device only. Default: in memory. */
+  readonly drafts?: DraftStore;
+  /** Who is signed in; the host authenticates them. */
+  readonly actor: Actor;
+  readonly clock?: Clock;
+}
+
+export interface ContactsApi {
+  /** Contacts, newest first. Pass `serviceUserId` for one person's history. */
+  list(query?: Query): Promise<Page<Contact>>;
+  /** One contact; `not-found` if there is none. */
+  get(id: string): Promise<Contact>;
+  /** Logs a contact. Pass your own `id` to make a retried save safe: the same id and content never duplicate. */
+  create(input: ContactInput): Promise<Contact>;
+  /** Saves a corrected version; the earlier one stays in `history`. Stale `expectedVersion` → `conflict`. */
+  correct(id: string, changes: ContactCorrection, expectedVersion: string): Promise<Contact>;
+  /** Marks a contact entered in error with a reason. It stays visible, never deleted. */
+  markEnteredInError(id: string, reason: string, expectedVersion: string): Promise<Contact>;
+  /** Every version, oldest first. */
+  history(id: string): Promise<readonly Contact[]>;
+}
+
+export interface ServiceUsersApi {
+  list(query?: Query): Promise<Page<ServiceUser>>;
+  get(id: string): Promise<ServiceUser>;
+  create(input: ServiceUserInput): Promise<ServiceUser>;
+  update(id: string, changes: ServiceUserUpdate, expectedVersion: string): Promise<ServiceUser>;
+  history(id: string): Promise<readonly ServiceUser[]>;
+}
+
+export interface WorkersApi {
+  list(query?: Query): Promise<Page<Worker>>;
+  get(id: string): Promise<Worker>;
+  create(input: WorkerInput): Promise<Worker>;
+}
+
+export interface DraftsApi {
+  /** Keeps a draft for the signed-in actor under `key` (e.g. `contact-log:<serviceUserId>`). */
+  save<V>(key: string, value: V): Promise<void>;
+  load<V>(key: string): Promise<Draft<V> | undefined>;
+  discard(key: string): Promise<void>;
+  /** The signed-in actor's drafts. */
+  list(): Promise<readonly Draft[]>;
+}
+
+export interface SubscribeFilter {
+  readonly type?: RecordType;
+  readonly serviceUserId?: string;
+}
+
+/** What signing out would remove from (or did remove from) this device. */
+export interface LocalDataReport {
+  readonly drafts: readonly { readonly key: string; readonly actorId: string; readonly savedAt: string }[];
+  /** Records that exist only on this device, per type. */
+  readonly records: Partial<Record<RecordType, number>>;
+}
+
+export interface SignOutResult {
+  /** False when sign-out refused because something would be lost; pass `{ force: true }` after the worker agrees. */
+  readonly wiped: boolean;
+  readonly wouldLose: LocalDataReport;
+}
+
+export interface StrClient {
+  readonly actor: Actor;
+  readonly contacts: ContactsApi;
+  readonly serviceUsers: ServiceUsersApi;
+  readonly workers: WorkersApi;
+  readonly drafts: DraftsApi;
+  /** Whether the signed-in actor may do an action (the UI hides what it may not). */
+  can(action: Action, record?: { createdBy: string; workerId?: string }): boolean;
+  /** Tells `listener` about every stored change matching the filter; returns an unsubscribe function. */
+  subscribe(filter: SubscribeFilter, listener: (change: Change) => void): () => void;
+  /** Wipes this device's records and drafts, unless that would lose something and `force` is not set. */
+  signOut(options?: { readonly force?: boolean }): Promise<SignOutResult>;
+}
+
+/** Runs an SDK call so it rejects only with a StrError, whatever went wrong below. */
+async function guard<R>(what: string, fn: () => Promise<R>): Promise<R> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw new StrError('storage', `${what} failed`, false, {}, { cause: e });
+  }
+}
+
+const newId = (): string => {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+const ENVELOPE_KEYS = ['id', 'version', 'schemaVersion', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
+const contentOf = (r: object) => {
+  const copy: Record<string, unknown> = { ...r };
+  for (const k of ENVELOPE_KEYS) delete copy[k];
+  return { version: '', ...copy };
+};
+
+const requireString = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 128) {
+    throw new StrError('validation', `${field} is required`, false, { issues: [{ path: field, code: 'invalid', message: `Pass the ${field}` }] });
+  }
+  return value;
+};
+
+const DraftKeySchema = singleLine(200, 'Enter a draft key');
+const ReasonSchema = noteText(500, true, 'Enter why this record was entered in error');
+
+/**
+ * Creates the client a host page gives the widgets (through `<str-provider>`). Every method validates its input,
+ * enforces the role table and rejects only with a StrError.
+ */
+export function createClient(options: ClientOptions): StrClient {
+  let store: Store, clock: Clock, draftStore: DraftStore, actor: Actor;
+  try {
+    if (typeof options !== 'object' || options === null) throw new Error('no options');
+    store = options.store;
+    if (typeof store?.put !== 'function' || typeof store.get !== 'function') {
+      throw new StrError('validation', 'createClient needs a store', false, { issues: [{ path: 'store', code: 'invalid', message: 'Pass memoryStore(), indexedDbStore({ name }) or fhirStore({ baseUrl })' }] });
+    }
+    clock = options.clock ?? systemClock;
+    if (typeof clock?.now !== 'function') {
+      throw new StrError('validation', 'createClient: clock.now must be a function', false, { issues: [{ path: 'clock', code: 'invalid', message: 'Pass a clock with now()' }] });
+    }
+    draftStore = options.drafts ?? memoryDrafts();
+    actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw new StrError('validation', 'createClient needs { store, actor }', false, { issues: [{ path: '', code: 'invalid', message: 'Pass { store, actor }' }] }, { cause: e });
+  }
+
+  const nowIso = () => {
+    const d = clock.now();
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new StrError('validation', 'The clock returned an invalid date');
+    return d.toISOString();
+  };
+  const requireAction = (action: Action, what: string) => {
+    if (!can(actor, action)) throw new StrError('forbidden', `${actor.role} may not ${what}`, false);
+  };
+  const mustGet = async <T extends RecordType>(type: T, id: string): Promise<RecordOf<T>> => {
+    const r = await store.get(type, requireString(id, 'id'));
+    if (!r) throw new StrError('not-found', `No ${type} ${id}`, false, { type, id });
+    return r;
+  };
+
+  /** Builds, validates and stores a new record; a repeat of the same create returns what is stored. */
+  const createRecord = async <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }): Promise<RecordOf<T>> => {
+    const at = nowIso();
+    const { id, ...rest } = fields;
+    const record = parseRecord(type, {
+      ...rest,
+      id: id ?? newId(),
+      version: 'new',
+      schemaVersion: RECORDS[type].schemaVersion,
+      createdAt: at,
+      createdBy: actor.id,
+      updatedAt: at,
+      updatedBy: actor.id,
+    });
+    try {
+      return await store.put(type, record);
+    } catch (e) {
+      // A retried create (same id, same content, later clock): the first one landed, so return it.
+      if (isStrError(e, 'conflict') && id !== undefined) {
+        const existing = await store.get(type, id);
+        if (existing && existing.createdBy === actor.id && sameContent(contentOf(existing), contentOf(record))) return existing;
+      }
+      throw e;
+    }
+  };
+
+  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) => {
+    const record = parseRecord(type, { ...current, ...changes, updatedAt: nowIso(), updatedBy: actor.id });
+    return store.put(type, record, requireString(expectedVersion, 'expectedVersion'));
+  };
+
+  const assertNotFuture = (start: string | undefined) => {
+    if (start !== undefined && Date.parse(start) > clock.now().getTime()) {
+      throw new StrError('validation', 'The contact starts in the future', false, {
+        issues: [{ path: 'start', code: 'future', message: 'The contact cannot start in the future' }],
+      });
+    }
+  };
+
+  const contacts: ContactsApi = {
+    list: (query) => guard('Listing contacts', () => store.list('contact', query)),
+    get: (id) => guard('Reading a contact', () => mustGet('contact', id)),
+    create: (input) =>
+      guard('Logging a contact', async () => {
+        requireAction('contact.log', 'log contacts');
+        const fields = parseOrThrow(ContactInputSchema, input, 'The contact');
+        const workerId = fields.workerId ?? actor.id;
+        if (workerId !== actor.id && !can(actor, 'contact.correct-any')) {
+          throw new StrError('forbidden', `${actor.role} may log only their own contacts`);
+        }
+        assertNotFuture(fields.start);
+        return createRecord('contact', { planned: true, othersPresent: [], taskIds: [], note: '', ...fields, workerId });
+      }),
+    correct: (id, changes, expectedVersion) =>
+      guard('Correcting a contact', async () => {
+        requireAction('contact.correct-own', 'correct contacts');
+        const fields = parseOrThrow(ContactCorrectionSchema, changes, 'The correction');
+        const current = await mustGet('contact', id);
+        if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may correct only their own contacts`);
+        if (current.enteredInError) {
+          throw new StrError('validation', `contact ${id} is marked entered in error`, false, {
+            issues: [{ path: '', code: 'entered-in-error', message: 'This contact was marked entered in error; log a new one instead' }],
+          });
+        }
+        assertNotFuture(fields.start);
+        return updateRecord('contact', current, fields, expectedVersion);
+      }),
+    markEnteredInError: (id, reason, expectedVersion) =>
+      guard('Marking a contact entered in error', async () => {
+        requireAction('contact.correct-own', 'mark contacts entered in error');
+        const why = parseOrThrow(ReasonSchema, reason, 'The reason');
+        const current = await mustGet('contact', id);
+        if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may mark only their own contacts`);
+        if (current.enteredInError) {
+          throw new StrError('validation', `contact ${id} is already marked entered in error`, false, {
+            issues: [{ path: '', code: 'entered-in-error', message: 'This contact is already marked entered in error' }],
+          });
+        }
+        return updateRecord('contact', current, { enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
+      }),
+    history: (id) => guard('Reading contact history', () => store.history('contact', requireString(id, 'id'))),
+  };
+
+  const serviceUsers: ServiceUsersApi = {
+    list: (query) => guard('Listing people', () => store.list('serviceUser', query)),
+    get: (id) => guard('Reading a person', () => mustGet('serviceUser', id)),
+    create: (input) =>
+      guard('Adding a person', async () => {
+        requireAction('caseload.manage', 'add people to a caseload');
+        return createRecord('serviceUser', parseOrThrow(ServiceUserInputSchema, input, 'The person'));
+      }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a person', async () => {
+        requireAction('caseload.manage', 'change people on a caseload');
+        const fields = parseOrThrow(ServiceUserUpdateSchema, changes, 'The change');
+        return updateRecord('serviceUser', await mustGet('serviceUser', id), fields, expectedVersion);
+      }),
+    history: (id) => guard('Reading history', () => store.history('serviceUser', requireString(id, 'id'))),
+  };
+
+  const workers: WorkersApi = {
+    list: (query) => guard('Listing workers', () => store.list('worker', query)),
+    get: (id) => guard('Reading a worker', () => mustGet('worker', id)),
+    create: (input) =>
+      guard('Adding a worker', async () => {
+        requireAction('caseload.manage', 'add workers');
+        return createRecord('worker', parseOrThrow(WorkerInputSchema, input, 'The worker'));
+      }),
+  };
+
+  const drafts: DraftsApi = {
+    save: (key, value) =>
+      guard('Saving a draft', async () => {
+        const k = parseOrThrow(DraftKeySchema, key, 'The draft key');
+        let copy: unknown;
+        try {
+          copy = structuredClone(value);
+        } catch (cause) {
+          throw new StrError('validation', 'A draft must be plain data', false, { issues: [{ path: 'value', code: 'invalid', message: 'Pass plain data' }] }, { cause });
+        }
+        await draftStore.save(actor.id, k, copy, nowIso());
+      }),
+    load: (key) => guard('Reading a draft', async () => draftStore.load(actor.id, parseOrThrow(DraftKeySchema, key, 'The draft key'))),
+    discard: (key) => guard('Discarding a draft', async () => draftStore.discard(actor.id, parseOrThrow(DraftKeySchema, key, 'The draft key'))),
+    list: () => guard('Listing drafts', () => draftStore.list(actor.id)),
+  };
+
+  return {
+    actor,
+    contacts,
+    serviceUsers,
+    workers,
+    drafts,
+    can(action, record) {
+      try {
+        if (action === 'contact.correct-own' && record) return canCorrect(actor, record);
+        return can(actor, action);
+      } catch {
+        return false;
+      }
+    },
+    subscribe(filter, listener) {
+      if (typeof listener !== 'function') {
+        throw new StrError('validation', 'subscribe needs a listener function', false, { issues: [{ path: 'listener', code: 'invalid', message: 'Pass a function' }] });
+      }
+      let type: RecordType | undefined, serviceUserId: string | undefined;
+      try {
+        type = filter?.type;
+        serviceUserId = filter?.serviceUserId;
+      } catch (cause) {
+        throw new StrError('validation', 'subscribe: the filter could not be read', false, {}, { cause });
+      }
+      if (type !== undefined && !isRecordType(type)) {
+        throw new StrError('validation', 'subscribe: unknown record type', false, { issues: [{ path: 'type', code: 'invalid', message: 'Use a record type the SDK knows' }] });
+      }
+      try {
+        return store.subscribe((c) => {
+          if ((type === undefined || c.type === type) && (serviceUserId === undefined || c.serviceUserId === serviceUserId)) listener(c);
+        });
+      } catch (e) {
+        throw isStrError(e) ? e : new StrError('storage', 'subscribe failed', false, {}, { cause: e });
+      }
+    },
+    signOut: (o) =>
+      guard('Signing out', async () => {
+        const force = (() => {
+          try {
+            return o?.force === true;
+          } catch {
+            return false;
+          }
+        })();
+        const all = await draftStore.list();
+        const records = store.durability === 'device' ? ((await store.count?.()) ?? {}) : {};
+        const wouldLose: LocalDataReport = {
+          drafts: all.map((d) => ({ key: d.key, actorId: d.actorId, savedAt: d.savedAt })),
+          records,
+        };
+        const losing = all.length > 0 || Object.values(records).some((n) => (n ?? 0) > 0);
+        if (losing && !force) return { wiped: false, wouldLose };
+        await draftStore.wipe();
+        await store.wipe?.();
+        return { wiped: true, wouldLose };
+      }),
+  };
+}

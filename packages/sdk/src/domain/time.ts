@@ -1,0 +1,101 @@
+// UK local time, whatever the browser's own time zone. MHSDS dates and times are UK local; weeks start on Monday.
+export const UK_TIME_ZONE = 'Europe/London';
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export interface LocalParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The wall-clock fields in Europe/London at an instant. */
+export function londonParts(epochMs: number): LocalParts {
+  const get: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(new Date(epochMs))) if (p.type !== 'literal') get[p.type] = Number(p.value);
+  return { year: get.year!, month: get.month!, day: get.day!, hour: get.hour!, minute: get.minute!, second: get.second! };
+}
+
+/** Minutes Europe/London is ahead of UTC at an instant (0 or 60). */
+export function londonOffsetMinutes(epochMs: number): number {
+  const p = londonParts(epochMs);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant of a Europe/London wall-clock time. In the autumn overlap the earlier instant wins; a time in the
+ * spring gap (01:00-01:59 on the last Sunday of March) moves forward by an hour, as a clock would.
+ */
+export function londonLocalToEpoch(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const first = asUtc - londonOffsetMinutes(asUtc) * 60_000;
+  const second = asUtc - londonOffsetMinutes(first) * 60_000;
+  return Math.min(first, second);
+}
+
+/** Midnight at the start of a UK calendar date ("2026-06-03"), or undefined for a date that does not exist. */
+export function londonDateToEpoch(date: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;
+  return londonLocalToEpoch(y, mo, d);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The UK calendar date ("2026-06-03") of an instant. */
+export function londonDate(epochMs: number): string {
+  const p = londonParts(epochMs);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** The UK wall-clock time ("00:30") of an instant. */
+export function londonTime(epochMs: number): string {
+  const p = londonParts(epochMs);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** ISO 8601 with the UK offset of that instant, e.g. "2026-06-03T00:30:00+01:00". */
+export function toLondonIso(epochMs: number): string {
+  const off = londonOffsetMinutes(epochMs);
+  const sign = off < 0 ? '-' : '+';
+  const p = londonParts(epochMs);
+  return `${londonDate(epochMs)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/** The Monday (UK date) of the week an instant falls in. */
+export function londonWeekStart(epochMs: number): string {
+  const p = londonParts(epochMs);
+  const noonUtc = Date.UTC(p.year, p.month - 1, p.day, 12);
+  const weekday = (new Date(noonUtc).getUTCDay() + 6) % 7; // Monday = 0
+  const monday = new Date(noonUtc - weekday * 86_400_000);
+  return `${pad(monday.getUTCFullYear(), 4)}-${pad(monday.getUTCMonth() + 1)}-${pad(monday.getUTCDate())}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** NHS style: "3 June 2026", for an instant (in UK time) or a calendar date. */
+export function formatNhsDate(value: string | number): string {
+  let y: number, m: number, d: number;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  else {
+    const p = londonParts(typeof value === 'number' ? value : Date.parse(value));
+    [y, m, d] = [p.year, p.month, p.day];
+  }
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The one error type the SDK throws. Check it with {@link isStrError}, not `instanceof`: a page may load two copies
+ * of the SDK (a vendor bundle and ours), and a brand survives that where a class identity does not.
+ * Messages hold ids and codes, never record content; choose UI copy from `code`.
+ */
+export type StrErrorCode =
+  | 'validation'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'conflict'
+  | 'storage'
+  | 'transport'
+  | 'mapping';
+
+/** One problem with one field, as a person can act on it: `path` names the field, `message` says what to do. */
+export interface FieldIssue {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface StrErrorDetails {
+  readonly issues?: readonly FieldIssue[];
+  readonly status?: number;
+  /** For `conflict`: the version the store holds now. */
+  readonly currentVersion?: string;
+  readonly type?: string;
+  readonly id?: string;
+  /** A machine-readable cause, e.g. `quota` for a full device. */
+  readonly reason?: string;
+}
+
+const BRAND = Symbol.for('strkit.error');
+
+export class StrError extends Error {
+  override name = 'StrError';
+  readonly [BRAND] = true;
+  constructor(
+    readonly code: StrErrorCode,
+    message: string,
+    readonly retryable = false,
+    readonly details: StrErrorDetails = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export const isStrError = (e: unknown, code?: StrErrorCode): e is StrError => {
+  try {
+    return (
+      typeof e === 'object' &&
+      e !== null &&
+      (e as Record<symbol, unknown>)[BRAND] === true &&
+      (code === undefined || (e as StrError).code === code)
+    );
+  } catch {
+    return false; // a hostile proxy: not ours
+  }
+};
+
+/** Wraps anything thrown below the SDK surface; a StrError passes through unchanged. */
+export function toStrError(e: unknown, code: StrErrorCode, message: string, retryable = false): StrError {
+  if (isStrError(e)) return e;
+  return new StrError(code, message, retryable, {}, { cause: e });
+}

@@ -1,0 +1,35 @@
+// @strkit/sdk — public API. Everything a host or a widget needs; adapters are exported for hosts only.
+export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
+
+export * from './codes/mhsds.js';
+export * from './codes/nhs-number.js';
+export * from './codes/snomed.js';
+
+export { EnteredInErrorSchema, type EnteredInError } from './schemas/envelope.js';
+export {
+  ROLES, ROLE_LABELS, RoleSchema, ActorSchema, NhsNumberSchema,
+  ServiceUserSchema, ServiceUserInputSchema, ServiceUserUpdateSchema, WorkerSchema, WorkerInputSchema,
+  type Role, type Actor, type ServiceUser, type ServiceUserInput, type ServiceUserUpdate, type Worker, type WorkerInput,
+} from './schemas/people.js';
+export {
+  ContactSchema, ContactInputSchema, ContactCorrectionSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
+  type Contact, type ContactInput, type ContactCorrection, type OtherPresentKind,
+} from './schemas/contact.js';
+export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
+export { parseRecord, toFieldIssues } from './schemas/parse.js';
+export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
+
+export * from './domain/time.js';
+export { can, canCorrect, ROLE_PERMISSIONS, type Action } from './domain/permissions.js';
+
+export { systemClock, type Store, type DraftStore, type Draft, type Query, type Page, type Change, type Clock } from './ports.js';
+export { memoryStore } from './adapters/memory/memory-store.js';
+export { memoryDrafts } from './adapters/memory/memory-drafts.js';
+export { indexedDbStore, IDB_LAYOUT_VERSION, type IndexedDbStore, type IndexedDbStoreOptions } from './adapters/indexeddb/indexeddb-store.js';
+export { indexedDbDrafts } from './adapters/indexeddb/indexeddb-drafts.js';
+
+export {
+  createClient,
+  type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi,
+  type SubscribeFilter, type SignOutResult, type LocalDataReport,
+} from './client.js';

@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { StrError, type FieldIssue } from '../errors.js';
+import { RECORDS, type RecordOf, type RecordType } from './registry.js';
+
+const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'symbol' ? p.description ?? '?' : String(p))).join('.');
+
+/** zod issues → field issues a person can act on. Messages are ours, never the input's content. */
+export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: pathOf(i.path), code: i.code, message: i.message }));
+}
+
+/**
+ * Parses `value` with `schema` or throws a `validation` StrError with field issues. Never throws anything else:
+ * a hostile input (a throwing getter, a proxy) becomes a validation error too.
+ */
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  let result: ReturnType<typeof z.safeParse<S>>;
+  try {
+    result = z.safeParse(schema, value);
+  } catch (cause) {
+    throw new StrError('validation', `${what} could not be read`, false, { issues: [{ path: '', code: 'unreadable', message: 'This value could not be read' }] }, { cause });
+  }
+  if (!result.success) {
+    const issues = toFieldIssues(result.error);
+    throw new StrError('validation', `${what} is not valid: ${issues.map((i) => `${i.path || '(value)'} (${i.code})`).join(', ')}`, false, { issues });
+  }
+  return result.data;
+}
+
+export function parseRecord<T extends RecordType>(type: T, value: unknown): RecordOf<T> {
+  return parseOrThrow(RECORDS[type].schema, value, `The ${type} record`) as RecordOf<T>;
+}

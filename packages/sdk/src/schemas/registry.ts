@@ -1,0 +1,59 @@
+import type * as z from 'zod/mini';
+import { CONTACT_SCHEMA_VERSION, ContactSchema } from './contact.js';
+import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
+
+interface RecordDescriptor<S extends z.ZodMiniType> {
+  readonly schema: S;
+  readonly schemaVersion: number;
+  /** The person the record is about, for `list({ serviceUserId })` and the Patient compartment. */
+  readonly serviceUserId: (r: z.infer<S>) => string | undefined;
+  /** The instant lists are ordered by (newest first) and date ranges filter on. */
+  readonly date: (r: z.infer<S>) => string;
+  readonly status?: (r: z.infer<S>) => string | undefined;
+}
+
+const describe = <S extends z.ZodMiniType>(d: RecordDescriptor<S>) => d;
+
+/** Every record type the SDK stores. Widget issues add theirs here; adapters are generic over this table. */
+export const RECORDS = {
+  serviceUser: describe({
+    schema: ServiceUserSchema,
+    schemaVersion: SERVICE_USER_SCHEMA_VERSION,
+    serviceUserId: (r) => r.id,
+    date: (r) => r.createdAt,
+  }),
+  worker: describe({
+    schema: WorkerSchema,
+    schemaVersion: WORKER_SCHEMA_VERSION,
+    serviceUserId: () => undefined,
+    date: (r) => r.createdAt,
+  }),
+  contact: describe({
+    schema: ContactSchema,
+    schemaVersion: CONTACT_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.start,
+  }),
+} as const;
+
+export type RecordType = keyof typeof RECORDS;
+export type RecordOf<T extends RecordType> = z.infer<(typeof RECORDS)[T]['schema']>;
+export type AnyRecord = RecordOf<RecordType>;
+export const RECORD_TYPES = Object.keys(RECORDS) as RecordType[];
+
+export const isRecordType = (t: unknown): t is RecordType =>
+  typeof t === 'string' && Object.prototype.hasOwnProperty.call(RECORDS, t);
+
+/** Where a record sorts: its instant in epoch milliseconds. */
+export function sortKeyOf<T extends RecordType>(type: T, record: RecordOf<T>): number {
+  const d = RECORDS[type] as unknown as RecordDescriptor<z.ZodMiniType>;
+  return Date.parse(d.date(record));
+}
+
+export function serviceUserIdOf<T extends RecordType>(type: T, record: RecordOf<T>): string | undefined {
+  return (RECORDS[type] as unknown as RecordDescriptor<z.ZodMiniType>).serviceUserId(record);
+}
+
+export function statusOf<T extends RecordType>(type: T, record: RecordOf<T>): string | undefined {
+  return (RECORDS[type] as unknown as RecordDescriptor<z.ZodMiniType>).status?.(record);
+}

@@ -1,0 +1,40 @@
+// The one accessibility check every element and story state runs: axe with WCAG 2.2 AA and best practice.
+// `to.be.accessible()` from open-wc leaves target-size off, so we call axe ourselves.
+import type * as Axe from 'axe-core';
+// axe-core is a UMD script: importing it for its side effect defines `window.axe`.
+import 'axe-core/axe.min.js';
+
+const axe = (globalThis as unknown as { axe: typeof Axe }).axe;
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
+
+export interface AxeFinding {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/** Runs axe on `el` (its shadow roots included) and returns every violation, flattened for assertions. */
+export async function axeViolations(el: Element): Promise<AxeFinding[]> {
+  const results = await axe.run(el, {
+    runOnly: { type: 'tag', values: [...AXE_TAGS] },
+    // A fragment under test is not a whole page: page-level rules (landmarks, a single h1, the title) belong to pages.
+    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
+    resultTypes: ['violations'],
+  });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => JSON.stringify(n.target)),
+  }));
+}
+
+/** Fails with a readable list when axe finds anything. */
+export async function expectNoAxeViolations(el: Element): Promise<void> {
+  const found = await axeViolations(el);
+  if (found.length > 0) {
+    throw new Error(`axe found ${found.length} violation(s):\n${found.map((f) => `  ${f.id} (${f.impact}): ${f.help} at ${f.targets.join(', ')}`).join('\n')}`);
+  }
+}

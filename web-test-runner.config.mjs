@@ -1,0 +1,28 @@
+// Every browser test runs here, in Debian's Chromium (or CHROME_PATH). No tool downloads a browser.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { countReporter } from './scripts/count-reporter.mjs';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+
+const ci = process.env.CI === 'true';
+
+export default {
+  files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['strkit-source', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  coverageConfig: {
+    report: true,
+    reportDir: 'coverage',
+    include: ['packages/*/src/**/*.ts'],
+    exclude: ['**/*.test.ts', '**/*.fixtures.ts', '**/node_modules/**'],
+  },
+  reporters: [ci ? summaryReporter({ flatten: false }) : defaultReporter(), countReporter('.wtr-results.json')],
+};
