@@ -1,0 +1,105 @@
+// The example EPR host page, written as a vendor would: create a client on the embedded default store
+// (IndexedDB), hand it to <str-provider>, and let the widgets do the rest. Plain DOM, text only, no HTML strings.
+import {
+  createClient,
+  formatNhsDate,
+  formatNhsNumber,
+  indexedDbDrafts,
+  indexedDbStore,
+  labelOf,
+  CONSULTATION_MECHANISMS,
+  ATTEND_STATUSES,
+  ROLE_LABELS,
+  type Role,
+  type ServiceUser,
+  type StrClient,
+} from '@strkit/sdk';
+import '@strkit/components/define/str-provider.js';
+import type { StrProvider } from '@strkit/components';
+import { DEMO_WORKERS, seed } from './seed.js';
+
+const store = indexedDbStore({ name: 'strkit-demo' });
+const drafts = indexedDbDrafts({ name: 'strkit-demo-drafts' });
+
+const $ = <E extends Element>(sel: string) => document.querySelector(sel) as E;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}) => {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+};
+
+let client: StrClient;
+let selected: ServiceUser | undefined;
+
+function clientFor(role: Role): StrClient {
+  const w = DEMO_WORKERS.find((x) => x.role === role) ?? DEMO_WORKERS[0];
+  return createClient({ store, drafts, actor: { id: w.id, role: w.role, name: w.name } });
+}
+
+async function renderCaseload() {
+  const list = $<HTMLUListElement>('#caseload');
+  const { items } = await client.serviceUsers.list({ limit: 100 });
+  const sorted = [...items].sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'));
+  list.replaceChildren(
+    ...sorted.map((p) => {
+      const li = el('li');
+      const button = el('button', p.displayName, { type: 'button', 'aria-pressed': String(p.id === selected?.id) });
+      button.addEventListener('click', () => {
+        selected = p;
+        void render();
+      });
+      li.append(button, el('span', p.nhsNumber ? ` NHS number ${formatNhsNumber(p.nhsNumber)}` : '', { class: 'hint' }));
+      return li;
+    }),
+  );
+}
+
+async function renderPerson() {
+  const panel = $<HTMLElement>('#person');
+  if (!selected) {
+    panel.replaceChildren(el('p', 'Choose a person from the caseload.'));
+    return;
+  }
+  const { items } = await client.contacts.list({ serviceUserId: selected.id, limit: 20 });
+  const table = el('table');
+  table.append(el('caption', `Recent contacts with ${selected.displayName}`));
+  const head = el('tr');
+  for (const h of ['Date', 'How', 'Minutes', 'Attendance']) head.append(el('th', h, { scope: 'col' }));
+  table.append(el('thead'), el('tbody'));
+  table.tHead!.append(head);
+  for (const c of items) {
+    const row = el('tr');
+    const when = el('td');
+    when.append(el('time', formatNhsDate(c.start), { datetime: c.start }));
+    row.append(when, el('td', labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism), el('td', String(c.durationMinutes)),
+      el('td', labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance));
+    table.tBodies[0]!.append(row);
+  }
+  panel.replaceChildren(el('h2', selected.displayName), table);
+}
+
+async function render() {
+  ($<StrProvider>('str-provider')).client = client;
+  $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]}`;
+  await renderCaseload();
+  await renderPerson();
+}
+
+async function main() {
+  await seed(clientFor('care-coordinator'), new Date());
+  const roleSelect = $<HTMLSelectElement>('#role');
+  for (const w of DEMO_WORKERS) roleSelect.append(el('option', ROLE_LABELS[w.role], { value: w.role }));
+  roleSelect.addEventListener('change', () => {
+    client = clientFor(roleSelect.value as Role);
+    void render();
+  });
+  client = clientFor(roleSelect.value as Role);
+  await render();
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((e: unknown) => {
+  const code = (e as { code?: string })?.code ?? 'unknown';
+  $<HTMLElement>('#status').textContent = `The demo could not start (${code}). Reload the page to try again.`;
+});

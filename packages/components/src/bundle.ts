@@ -1,0 +1,4 @@
+// The script-tag bundle: every element registered, plus the SDK, so a page needs one file.
+export * from '@strkit/sdk';
+export * from './index.js';
+import './define/str-provider.js';

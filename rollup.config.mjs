@@ -1,0 +1,68 @@
+// Library builds (ESM + .d.ts, dependencies external), one minified self-contained bundle per package for a
+// <script type="module"> tag, and the example EPR page. Order matters: the SDK builds first, since the others read it.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const abs = (p) => resolve(import.meta.dirname, p);
+const defines = readdirSync(abs('packages/components/src/define')).filter((f) => f.endsWith('.ts'));
+
+const ts = (pkg, outDir, declarations) =>
+  typescript({
+    tsconfig: abs(`packages/${pkg}/tsconfig.json`),
+    outDir,
+    declaration: declarations,
+    declarationMap: declarations,
+    sourceMap: true,
+    noEmitOnError: true,
+  });
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: abs('packages/sdk/src/index.ts'),
+    external: [/^zod/, /^idb/],
+    output: { dir: abs('packages/sdk/dist'), format: 'esm', sourcemap: true },
+    plugins: [ts('sdk', abs('packages/sdk/dist'), true)],
+    onwarn,
+  },
+  {
+    input: {
+      index: abs('packages/components/src/index.ts'),
+      ...Object.fromEntries(defines.map((f) => [`define/${f.replace(/\.ts$/, '')}`, abs(`packages/components/src/define/${f}`)])),
+    },
+    external: [/^lit/, /^@lit\//, /^@strkit\//, /^zod/, /^idb/],
+    output: { dir: abs('packages/components/dist'), format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [ts('components', abs('packages/components/dist'), true)],
+    onwarn,
+  },
+  {
+    input: abs('packages/sdk/src/index.ts'),
+    output: { file: abs('packages/sdk/dist/bundle/strkit-sdk.min.js'), format: 'esm', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts('sdk', abs('packages/sdk/dist/bundle'), false), terser()],
+    onwarn,
+  },
+  {
+    // Everything a script tag needs: all elements defined, lit and the SDK inside.
+    input: abs('packages/components/src/bundle.ts'),
+    output: { file: abs('packages/components/dist/bundle/strkit-components.min.js'), format: 'esm', sourcemap: true },
+    plugins: [nodeResolve({ browser: true }), ts('components', abs('packages/components/dist/bundle'), false), terser()],
+    onwarn,
+  },
+  {
+    input: abs('examples/main.ts'),
+    output: { file: abs('examples/dist/main.js'), format: 'esm', sourcemap: true },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: abs('examples/tsconfig.json'), outDir: abs('examples/dist'), sourceMap: true, noEmitOnError: true }),
+      terser(),
+    ],
+    onwarn,
+  },
+];
