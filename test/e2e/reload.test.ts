@@ -1,0 +1,46 @@
+import { expect } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+
+/** Loads the probe page in a fresh iframe (a new document each time, as a reload is) and waits for its answer. */
+function runFrame(step: string, db: string): Promise<{ ok: boolean; result?: unknown; code?: string }> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.title = 'reload probe';
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== frame.contentWindow) return;
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      resolve(e.data);
+    };
+    window.addEventListener('message', onMessage);
+    frame.src = new URL(`../helpers/frame.html?step=${step}&db=${db}`, import.meta.url).href;
+    document.body.append(frame);
+  });
+}
+
+describe('reload survival (a new document on the same origin)', () => {
+  const db = `reload-${Date.now()}`;
+  after(async () => {
+    await deleteDB(`${db}-records`);
+    await deleteDB(`${db}-drafts`);
+  });
+
+  it('a saved contact and a half-typed draft survive a reload; sign-out refuses to drop them', async () => {
+    const written = await runFrame('write', db);
+    expect(written.ok, written.code).to.equal(true);
+    const { id } = written.result as { id: string };
+
+    const after = await runFrame('read', db);
+    expect(after.ok, after.code).to.equal(true);
+    const r = after.result as {
+      draft: unknown;
+      contacts: { id: string; note: string }[];
+      signOut: { wiped: boolean; wouldLose: { drafts: { key: string }[]; records: Record<string, number> } };
+    };
+    expect(r.draft).to.deep.equal({ note: 'half-typed note…', minutes: 30 });
+    expect(r.contacts).to.deep.equal([{ id, note: 'saved before reload' }]);
+    expect(r.signOut.wiped).to.equal(false);
+    expect(r.signOut.wouldLose.drafts.map((d) => d.key)).to.deep.equal(['contact-log:person']);
+    expect(r.signOut.wouldLose.records).to.deep.equal({ contact: 1 });
+  });
+});
