@@ -41,9 +41,16 @@ export function londonOffsetMinutes(epochMs: number): number {
  */
 export function londonLocalToEpoch(year: number, month: number, day: number, hour = 0, minute = 0): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const first = asUtc - londonOffsetMinutes(asUtc) * 60_000;
-  const second = asUtc - londonOffsetMinutes(first) * 60_000;
-  return Math.min(first, second);
+  // The offsets in force a day either side cover both readings of an ambiguous time.
+  const offsets = new Set([londonOffsetMinutes(asUtc - 86_400_000), londonOffsetMinutes(asUtc + 86_400_000)]);
+  const matches = [...offsets]
+    .map((o) => asUtc - o * 60_000)
+    .filter((t) => {
+      const p = londonParts(t);
+      return p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
+    });
+  if (matches.length > 0) return Math.min(...matches);
+  return asUtc - londonOffsetMinutes(asUtc - 86_400_000) * 60_000; // in the spring gap: read with the old offset
 }
 
 /** Midnight at the start of a UK calendar date ("2026-06-03"), or undefined for a date that does not exist. */
