@@ -16,7 +16,7 @@ export {
   type Contact, type ContactInput, type ContactCorrection, type OtherPresentKind,
 } from './schemas/contact.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
-export { parseRecord, toFieldIssues } from './schemas/parse.js';
+export { parseRecord } from './schemas/parse.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
 
 export * from './domain/time.js';

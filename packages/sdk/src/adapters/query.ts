@@ -1,5 +1,5 @@
 // Shared by the stores: one reading of a Query, one order, one cursor format.
-import { StrError } from '../errors.js';
+import { StrError, isStrError } from '../errors.js';
 import type { Query } from '../ports.js';
 import { londonDateToEpoch } from '../domain/time.js';
 
@@ -51,6 +51,15 @@ function decodeCursor(cursor: unknown): Position {
 }
 
 export function normaliseQuery(query: unknown): NormalisedQuery {
+  try {
+    return readQuery(query);
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw bad('query', 'This query could not be read');
+  }
+}
+
+function readQuery(query: unknown): NormalisedQuery {
   if (query === undefined) return { limit: DEFAULT_LIMIT };
   if (typeof query !== 'object' || query === null) throw bad('query', 'Pass a query object');
   const q = query as Query;

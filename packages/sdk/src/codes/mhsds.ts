@@ -99,8 +99,10 @@ export type AttendStatus = (typeof ATTEND_STATUSES)[number]['code'];
 
 /** Looks up a code's label; `undefined` for a code not on the list (never throws). */
 export function labelOf(list: readonly CodedValue[], code: unknown): string | undefined {
-  return typeof code === 'string' ? list.find((c) => c.code === code)?.label : undefined;
+  if (typeof code !== 'string') return undefined;
+  try {
+    return Array.isArray(list) ? list.find((c) => c?.code === code)?.label : undefined;
+  } catch {
+    return undefined; // not a code list
+  }
 }
-
-export const codesOf = <C extends string>(list: readonly CodedValue<C>[]) =>
-  list.map((c) => c.code) as unknown as readonly [C, ...C[]];

@@ -9,7 +9,7 @@ const digitsOf = (value: unknown): string | undefined => {
 
 /** The check digit for nine leading digits, or `undefined` when no check digit can make them valid. */
 export function nhsNumberCheckDigit(firstNine: string): number | undefined {
-  if (!/^\d{9}$/.test(firstNine)) return undefined;
+  if (typeof firstNine !== 'string' || !/^\d{9}$/.test(firstNine)) return undefined;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(firstNine[i]) * (10 - i);
   const check = 11 - (sum % 11);
@@ -36,10 +36,10 @@ export function isTestRangeNhsNumber(value: unknown): boolean {
 /** "999 123 4560" style, as NHS.UK shows it; unchanged input if it is not an NHS number. */
 export function formatNhsNumber(value: string): string {
   const digits = digitsOf(value);
-  return digits ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
+  return digits ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : typeof value === 'string' ? value : '';
 }
 
 /** Canonical storage form: ten digits, no spaces. */
 export function normaliseNhsNumber(value: string): string {
-  return digitsOf(value) ?? value;
+  return digitsOf(value) ?? (typeof value === 'string' ? value : '');
 }

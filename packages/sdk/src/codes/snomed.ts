@@ -18,7 +18,7 @@ const P = [
 
 /** True when the digit string (check digit included) passes the Verhoeff check. */
 export function verhoeffValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
+  if (typeof digits !== 'string' || !/^\d+$/.test(digits)) return false;
   let c = 0;
   const n = digits.length;
   for (let i = 0; i < n; i++) {

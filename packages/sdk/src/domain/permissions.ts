@@ -28,13 +28,22 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
 
 /** Whether a role may do an action. Never throws: an unknown role may do nothing. */
 export function can(actor: Pick<Actor, 'role'> | undefined, action: Action): boolean {
-  const list = actor && Object.prototype.hasOwnProperty.call(ROLE_PERMISSIONS, actor.role) ? ROLE_PERMISSIONS[actor.role] : undefined;
-  return !!list && list.includes(action);
+  try {
+    const role = actor?.role;
+    const list = typeof role === 'string' && Object.prototype.hasOwnProperty.call(ROLE_PERMISSIONS, role) ? ROLE_PERMISSIONS[role] : undefined;
+    return !!list && list.includes(action);
+  } catch {
+    return false; // an actor that cannot be read may do nothing
+  }
 }
 
 /** May this actor correct or mark entered-in-error this record? Workers: only their own; co-ordinators and leads: any. */
 export function canCorrect(actor: Actor | undefined, record: { createdBy: string; workerId?: string }): boolean {
-  if (!actor) return false;
-  if (can(actor, 'contact.correct-any')) return true;
-  return can(actor, 'contact.correct-own') && (record.createdBy === actor.id || record.workerId === actor.id);
+  try {
+    if (!actor || !record) return false;
+    if (can(actor, 'contact.correct-any')) return true;
+    return can(actor, 'contact.correct-own') && typeof actor.id === 'string' && (record.createdBy === actor.id || record.workerId === actor.id);
+  } catch {
+    return false;
+  }
 }

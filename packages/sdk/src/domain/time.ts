@@ -1,3 +1,5 @@
+import { StrError } from '../errors.js';
+
 // UK local time, whatever the browser's own time zone. MHSDS dates and times are UK local; weeks start on Monday.
 export const UK_TIME_ZONE = 'Europe/London';
 
@@ -23,6 +25,9 @@ export interface LocalParts {
 
 /** The wall-clock fields in Europe/London at an instant. */
 export function londonParts(epochMs: number): LocalParts {
+  if (typeof epochMs !== 'number' || !Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) {
+    throw new StrError('validation', 'Not a valid instant', false, { issues: [{ path: '', code: 'invalid', message: 'Enter a real date and time' }] });
+  }
   const get: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(new Date(epochMs))) if (p.type !== 'literal') get[p.type] = Number(p.value);
   return { year: get.year!, month: get.month!, day: get.day!, hour: get.hour!, minute: get.minute!, second: get.second! };
@@ -40,6 +45,9 @@ export function londonOffsetMinutes(epochMs: number): number {
  * spring gap (01:00-01:59 on the last Sunday of March) moves forward by an hour, as a clock would.
  */
 export function londonLocalToEpoch(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  if (![year, month, day, hour, minute].every((n) => Number.isInteger(n))) {
+    throw new StrError('validation', 'Not a valid local time', false, { issues: [{ path: '', code: 'invalid', message: 'Enter a real date and time' }] });
+  }
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   // The offsets in force a day either side cover both readings of an ambiguous time.
   const offsets = new Set([londonOffsetMinutes(asUtc - 86_400_000), londonOffsetMinutes(asUtc + 86_400_000)]);
@@ -55,6 +63,7 @@ export function londonLocalToEpoch(year: number, month: number, day: number, hou
 
 /** Midnight at the start of a UK calendar date ("2026-06-03"), or undefined for a date that does not exist. */
 export function londonDateToEpoch(date: string): number | undefined {
+  if (typeof date !== 'string') return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -101,7 +110,7 @@ export function formatNhsDate(value: string | number): string {
   let y: number, m: number, d: number;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) [y, m, d] = value.split('-').map(Number) as [number, number, number];
   else {
-    const p = londonParts(typeof value === 'number' ? value : Date.parse(value));
+    const p = londonParts(typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN);
     [y, m, d] = [p.year, p.month, p.day];
   }
   return `${d} ${MONTHS[m - 1]} ${y}`;

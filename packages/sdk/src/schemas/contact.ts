@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
-import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, codesOf } from '../codes/mhsds.js';
+import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, type CodedValue } from '../codes/mhsds.js';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDateTime, noteText, singleLine, uuid } from './text.js';
+
+const codesOf = <C extends string>(list: readonly CodedValue<C>[]) => list.map((c) => c.code) as unknown as readonly [C, ...C[]];
 
 export const OTHER_PRESENT_KINDS = ['carer', 'family-member', 'friend', 'other-professional', 'interpreter', 'other'] as const;
 export type OtherPresentKind = (typeof OTHER_PRESENT_KINDS)[number];

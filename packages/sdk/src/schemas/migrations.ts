@@ -1,5 +1,5 @@
 import { StrError } from '../errors.js';
-import { RECORDS, type RecordType } from './registry.js';
+import { RECORDS, isRecordType, type RecordType } from './registry.js';
 
 /** One step: a stored record at `schemaVersion` n becomes one at n + 1. Pure; never drops a field's content. */
 export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
@@ -16,17 +16,28 @@ export const MIGRATIONS: MigrationTable = {};
  * read, so records written by an older STR Kit stay readable. A record from a newer STR Kit is refused, not guessed at.
  */
 export function upgradeRecord(type: RecordType, stored: unknown, migrations: MigrationTable = MIGRATIONS): unknown {
+  if (!isRecordType(type)) throw new StrError('validation', 'Unknown record type', false, { type: String(typeof type) });
   if (typeof stored !== 'object' || stored === null) return stored;
   let record = stored as Record<string, unknown>;
   const target = RECORDS[type].schemaVersion;
-  let from = typeof record.schemaVersion === 'number' ? record.schemaVersion : 1;
+  let from: number;
+  try {
+    from = typeof record.schemaVersion === 'number' ? record.schemaVersion : 1;
+  } catch (cause) {
+    throw new StrError('mapping', `A stored ${type} could not be read`, false, { type }, { cause });
+  }
+  if (!Number.isInteger(from)) throw new StrError('mapping', `A stored ${type} has no valid schema version`, false, { type });
   if (from > target) {
-    throw new StrError('mapping', `${type} ${String(record.id)} was written by a newer STR Kit (schema ${from}, this one reads ${target})`, false, { type });
+    throw new StrError('mapping', `A ${type} was written by a newer STR Kit (schema ${from}, this one reads ${target})`, false, { type });
   }
   while (from < target) {
     const step = migrations[type]?.[from];
     if (!step) throw new StrError('mapping', `No migration for ${type} from schema version ${from}`, false, { type });
-    record = { ...step(record), schemaVersion: from + 1 };
+    try {
+      record = { ...step(record), schemaVersion: from + 1 };
+    } catch (cause) {
+      throw new StrError('mapping', `Upgrading ${type} from schema version ${from} failed`, false, { type }, { cause });
+    }
     from++;
   }
   return record;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { StrError, type FieldIssue } from '../errors.js';
-import { RECORDS, type RecordOf, type RecordType } from './registry.js';
+import { RECORDS, isRecordType, type RecordOf, type RecordType } from './registry.js';
 
 const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'symbol' ? p.description ?? '?' : String(p))).join('.');
 
@@ -28,5 +28,8 @@ export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown,
 }
 
 export function parseRecord<T extends RecordType>(type: T, value: unknown): RecordOf<T> {
+  if (!isRecordType(type)) {
+    throw new StrError('validation', 'Unknown record type', false, { issues: [{ path: 'type', code: 'invalid', message: 'Use a record type the SDK knows' }] });
+  }
   return parseOrThrow(RECORDS[type].schema, value, `The ${type} record`) as RecordOf<T>;
 }

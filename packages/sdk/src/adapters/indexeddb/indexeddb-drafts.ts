@@ -12,8 +12,13 @@ interface DraftDb extends DBSchema {
  * Never synced: drafts stay on this device.
  */
 export function indexedDbDrafts(options: { readonly name: string }): DraftStore {
-  const name = options?.name;
-  if (typeof name !== 'string' || name.length === 0) {
+  let name: unknown;
+  try {
+    name = options?.name;
+  } catch {
+    name = undefined;
+  }
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
     throw new StrError('validation', 'indexedDbDrafts needs a database name', false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
   }
   void requestPersistence();

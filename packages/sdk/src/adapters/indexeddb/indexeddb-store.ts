@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { StrError, isStrError } from '../../errors.js';
 import type { Change, Page, Query, Store } from '../../ports.js';
 import { upgradeRecord } from '../../schemas/migrations.js';
+import { parseRecord } from '../../schemas/parse.js';
 import { serviceUserIdOf, sortKeyOf, statusOf, type AnyRecord, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { encodeCursor, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
@@ -35,6 +36,8 @@ export interface IndexedDbStoreOptions {
 export interface IndexedDbStore extends Store {
   /** Whether the browser granted persistent storage (false when it could not be asked). */
   readonly persisted: Promise<boolean>;
+  /** Closes the database and the cross-tab channel. */
+  close(): void;
 }
 
 /** IndexedDB and DOMException failures → StrError; a full disk says so. */
@@ -61,8 +64,13 @@ export async function requestPersistence(): Promise<boolean> {
  * writes reach `subscribe` through a BroadcastChannel.
  */
 export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
-  const name = options?.name;
-  if (typeof name !== 'string' || name.length === 0) {
+  let name: unknown;
+  try {
+    name = options?.name;
+  } catch {
+    name = undefined;
+  }
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
     throw new StrError('validation', 'indexedDbStore needs a database name', false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
   }
   const listeners = new Listeners();
@@ -90,7 +98,13 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
       throw storageError(e, `Opening ${name}`);
     }));
 
-  const persisted = options.persist === false ? Promise.resolve(false) : requestPersistence();
+  let persist = true;
+  try {
+    persist = options.persist !== false;
+  } catch {
+    // unreadable options: keep the default
+  }
+  const persisted = persist ? requestPersistence() : Promise.resolve(false);
   const read = <T extends RecordType>(type: T, row: Row) => upgradeRecord(type, row.record) as RecordOf<T>;
 
   return {
@@ -146,8 +160,7 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
 
     async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
       assertType(type);
-      if (typeof record !== 'object' || record === null) throw new StrError('validation', 'put needs a record');
-      assertId(record.id);
+      record = parseRecord(type, record);
       let stored: RecordOf<T>;
       let row: Row;
       try {

@@ -1,4 +1,4 @@
-import { StrError } from '../../errors.js';
+import { parseRecord } from '../../schemas/parse.js';
 import type { Change, Page, Query, Store } from '../../ports.js';
 import { serviceUserIdOf, sortKeyOf, statusOf, type AnyRecord, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
@@ -59,8 +59,7 @@ export function memoryStore(): Store {
 
     async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
       assertType(type);
-      if (typeof record !== 'object' || record === null) throw new StrError('validation', 'put needs a record');
-      assertId(record.id);
+      record = parseRecord(type, record);
       const t = table(type);
       const e = t.get(record.id);
       if (!e && expectedVersion !== undefined) throw conflict(type, record.id, undefined, expectedVersion);
