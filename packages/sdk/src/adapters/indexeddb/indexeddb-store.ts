@@ -164,7 +164,8 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
       let stored: RecordOf<T>;
       let row: Row;
       try {
-        const tx = (await db()).transaction(['records', 'history'], 'readwrite');
+        // Strict: the write is on disk before we say it is saved. A phone that dies right after "Saved" keeps the contact.
+        const tx = (await db()).transaction(['records', 'history'], 'readwrite', { durability: 'strict' });
         const records = tx.objectStore('records');
         const existing = await records.get([type, record.id]);
         const fail = (err: StrError) => {

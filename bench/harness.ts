@@ -1,0 +1,79 @@
+// Paired benchmarks: the candidate and its baseline run alternately in the same page, so drift and noise hit both.
+// Figures are medians of `runs` timed runs after `warmup` untimed ones; the ratio is the median of per-pair ratios.
+
+export interface BenchRow {
+  readonly name: string;
+  /** Items handled per run, for a throughput figure. */
+  readonly items: number;
+  readonly candidateMs: number;
+  readonly baselineMs: number;
+  readonly baselineName: string;
+  readonly ratio: number;
+  readonly target?: number;
+  readonly runs: number;
+  readonly extra?: string;
+}
+
+export interface PairedOptions {
+  readonly name: string;
+  readonly baselineName: string;
+  readonly items: number;
+  /** Fresh state before each timed call (not timed). */
+  readonly setup?: () => Promise<void> | void;
+  readonly candidate: () => Promise<unknown>;
+  readonly baseline: () => Promise<unknown>;
+  readonly teardown?: () => Promise<void> | void;
+  readonly runs?: number;
+  readonly warmup?: number;
+  readonly target?: number;
+}
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function timed(setup: PairedOptions['setup'], fn: () => Promise<unknown>, teardown: PairedOptions['teardown']) {
+  await setup?.();
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  await teardown?.();
+  return ms;
+}
+
+export async function paired(o: PairedOptions): Promise<BenchRow> {
+  const runs = o.runs ?? 15;
+  for (let i = 0; i < (o.warmup ?? 2); i++) {
+    await timed(o.setup, o.baseline, o.teardown);
+    await timed(o.setup, o.candidate, o.teardown);
+  }
+  const cand: number[] = [];
+  const base: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate which goes first, so neither always runs on a warmer (or more fragmented) heap.
+    let b: number, c: number;
+    if (i % 2 === 0) {
+      b = await timed(o.setup, o.baseline, o.teardown);
+      c = await timed(o.setup, o.candidate, o.teardown);
+    } else {
+      c = await timed(o.setup, o.candidate, o.teardown);
+      b = await timed(o.setup, o.baseline, o.teardown);
+    }
+    cand.push(c);
+    base.push(b);
+    ratios.push(c / b);
+  }
+  return {
+    name: o.name,
+    items: o.items,
+    candidateMs: median(cand),
+    baselineMs: median(base),
+    baselineName: o.baselineName,
+    ratio: median(ratios),
+    runs,
+    ...(o.target !== undefined && { target: o.target }),
+  };
+}

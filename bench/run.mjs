@@ -1,0 +1,70 @@
+// `npm run bench`: runs every bench/*.bench.ts in headless Chromium and prints one table.
+// `npm run bench -- stores` runs only the files whose name contains "stores".
+import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import puppeteer from 'puppeteer-core';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from '../scripts/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const filter = process.argv[2];
+const files = readdirSync(resolve(root, 'bench')).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)));
+const executablePath = chromiumPath();
+if (!executablePath) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+const server = await startDevServer({
+  config: {
+    rootDir: root,
+    hostname: '127.0.0.1',
+    port: 0,
+    nodeResolve: { exportConditions: ['strkit-source', 'browser'] },
+    plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: resolve(root, 'tsconfig.base.json') })],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+const port = server.server.address().port;
+const browser = await puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, '--js-flags=--expose-gc'] });
+
+const rows = [];
+let failed = false;
+for (const f of files) {
+  process.stderr.write(`running bench/${f}…\n`);
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20 * 60_000);
+  await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}`);
+  await page.waitForFunction('window.__bench', { polling: 500 });
+  const result = await page.evaluate('window.__bench');
+  if (!result.ok) {
+    failed = true;
+    console.error(`bench/${f} failed:\n${result.error}`);
+  } else rows.push(...result.rows);
+  await page.close();
+}
+await browser.close();
+await server.stop();
+
+const fmt = (n, d = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
+const header = ['benchmark', 'median', 'per second', 'baseline (same run)', 'baseline median', 'ratio', 'target', 'runs'];
+const table = rows.map((r) => [
+  r.name,
+  `${fmt(r.candidateMs)} ms`,
+  r.items ? `${fmt((r.items / r.candidateMs) * 1000, 0)}` : '',
+  r.baselineName,
+  `${fmt(r.baselineMs)} ms`,
+  `${fmt(r.ratio, 2)}×`,
+  r.target ? `≤ ${fmt(r.target, 2)}× ${r.ratio <= r.target ? 'met' : 'MISSED'}` : '',
+  String(r.runs),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nChromium ${await (async () => (await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs }).then(async (b) => { const v = await b.version(); await b.close(); return v; })))()} · ${new Date().toISOString()}`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of table) console.log(line(row));
+process.exit(failed ? 1 : 0);
