@@ -12,3 +12,26 @@ export function emulateTimezonePlugin() {
     },
   };
 }
+
+/**
+ * Starts the FHIR engine (test/fhir-server/server.mjs) as a child process on a random 127.0.0.1 port for the whole
+ * run; tests get its base URL with `executeServerCommand('fhir-base-url')`. The IPC channel ends the child with us.
+ */
+export function fhirServerPlugin() {
+  let child;
+  let baseUrl;
+  return {
+    name: 'strkit-fhir-server',
+    async serverStart() {
+      const { startFhirServer } = await import('./fhir-server-process.mjs');
+      ({ child, baseUrl } = await startFhirServer());
+    },
+    async serverStop() {
+      child?.kill();
+    },
+    async executeCommand({ command }) {
+      if (command === 'fhir-base-url') return baseUrl;
+      return undefined;
+    },
+  };
+}

@@ -157,7 +157,9 @@ export function storeContract(name: string, options: ContractOptions) {
     it('keeps record types apart', async () => {
       const person = await store.put('serviceUser', validServiceUser());
       expect(await store.get('contact', person.id)).to.equal(undefined);
-      expect((await store.list('serviceUser')).items.map((p) => p.id)).to.deep.equal([person.id]);
+      const people = (await store.list('serviceUser')).items;
+      expect(people.map((p) => p.id)).to.include(person.id);
+      expect(people.every((p) => 'displayName' in p)).to.equal(true);
     });
 
     it('tells subscribers about each change with ids and version only', async () => {

@@ -1,0 +1,282 @@
+import { StrError, isStrError } from '../../errors.js';
+import type { Change, Page, Query, Store } from '../../ports.js';
+import type { Contact } from '../../schemas/contact.js';
+import { parseRecord } from '../../schemas/parse.js';
+import type { ServiceUser } from '../../schemas/people.js';
+import { sortKeyOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
+import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
+import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
+import type { Resource } from './fhir-types.js';
+import { FhirHttp, type GetToken } from './http.js';
+import { digest, strIdOf } from './map-common.js';
+import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteToDocumentReference } from './map-contact.js';
+import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
+import { namespaceFrom, type FhirNamespace } from './systems.js';
+
+export interface FhirStoreOptions {
+  /** The FHIR R4 base, e.g. `https://fhir.example.org/R4`. All traffic goes here, through `fetch`. */
+  readonly baseUrl: string;
+  /** The host's fetch (default: the page's). */
+  readonly fetch?: typeof fetch;
+  /** Gives the bearer token; called again with `refresh: true` once after a 401. */
+  readonly getToken?: GetToken;
+  /** Namespace for STR Kit identifiers, code systems and extensions (default `urn:strkit`). */
+  readonly namespace?: string;
+  readonly timeoutMs?: number;
+  /** Attempts for one idempotent request on a transient failure (default 3). */
+  readonly attempts?: number;
+}
+
+const PAGE = 200;
+
+/** Record types the FHIR store maps today; the others arrive with their widgets (docs/adr/0002-fhir-mapping.md). */
+const SUPPORTED: ReadonlySet<RecordType> = new Set(['serviceUser', 'contact']);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A store on any FHIR R4 server (DESIGN.md, "FHIR R4"). Creates are conditional on the STR identifier
+ * (`If-None-Exist`), updates carry `If-Match: W/"<versionId>"`; the record's `version` is the server's versionId.
+ * A contact is an Encounter plus a DocumentReference for its note, written in a fixed order so a retry completes it.
+ */
+export function fhirStore(options: FhirStoreOptions): Store {
+  let http: FhirHttp;
+  let ns: FhirNamespace;
+  let attempts = 3;
+  try {
+    http = new FhirHttp({
+      baseUrl: options.baseUrl,
+      ...(options.fetch && { fetch: options.fetch }),
+      ...(options.getToken && { getToken: options.getToken }),
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
+    ns = namespaceFrom(options.namespace);
+    if (options.attempts !== undefined) attempts = Math.max(1, Math.min(10, Math.floor(options.attempts)));
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw new StrError('validation', 'fhirStore needs { baseUrl }', false, { issues: [{ path: 'baseUrl', code: 'invalid', message: 'Pass the FHIR base URL' }] }, { cause: e });
+  }
+  const listeners = new Listeners();
+  const patientIds = new Map<string, string>(); // STR service user id → Patient server id
+
+  /** Retries a transient failure of an idempotent step (GET, conditional create, If-Match update). */
+  async function retrying<R>(fn: () => Promise<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        if (!isStrError(e, 'transport') || !e.retryable || attempt >= attempts) throw e;
+        await sleep(50 * 3 ** (attempt - 1) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  const byIdentifier = (type: string, system: string, value: string) =>
+    retrying(() => http.searchAll(type, [['identifier', `${system}|${value}`]]));
+
+  async function findOne(type: string, id: string): Promise<Resource | undefined> {
+    const found = await byIdentifier(type, ns.id, id);
+    return found[0];
+  }
+
+  async function patientReference(serviceUserId: string): Promise<string> {
+    let fid = patientIds.get(serviceUserId);
+    if (!fid) {
+      const p = await findOne('Patient', serviceUserId);
+      if (!p?.id) throw new StrError('not-found', `serviceUser ${serviceUserId} is not in the record system`, false, { type: 'serviceUser', id: serviceUserId });
+      fid = p.id;
+      patientIds.set(serviceUserId, fid);
+    }
+    return `Patient/${fid}`;
+  }
+
+  /** Notes for a set of Encounters, fetched in batches by their note-document identifiers. */
+  async function notesFor(encounters: readonly Resource[]): Promise<Map<string, string>> {
+    const refs = [...new Set(encounters.map((e) => noteRefOf(e, ns)).filter((r): r is string => !!r))];
+    const notes = new Map<string, string>();
+    for (let i = 0; i < refs.length; i += 40) {
+      const chunk = refs.slice(i, i + 40);
+      const docs = await retrying(() => http.searchAll('DocumentReference', [['identifier', chunk.map((r) => `${ns.noteId}|${r}`).join(',')], ['_count', String(PAGE)]]));
+      for (const d of docs) {
+        const ref = d.identifier?.find((x) => x.system === ns.noteId)?.value;
+        if (ref) notes.set(ref, documentReferenceNote(d));
+      }
+    }
+    return notes;
+  }
+
+  function toContact(enc: Resource, notes: Map<string, string>): Contact {
+    const ref = noteRefOf(enc, ns);
+    const note = ref ? notes.get(ref) : '';
+    if (note === undefined) {
+      // The Encounter names a note document that is not there (yet): a create whose second write has not landed.
+      throw new StrError('transport', `contact ${strIdOf(enc, ns) ?? enc.id}: its note is still being saved; try again`, true, { type: 'contact' });
+    }
+    return parseRecord('contact', encounterToContact(enc, note, ns));
+  }
+
+  const fromFhir = async <T extends RecordType>(type: T, resources: readonly Resource[]): Promise<RecordOf<T>[]> => {
+    if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, ns))) as RecordOf<T>[];
+    const notes = await notesFor(resources);
+    return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
+  };
+
+  const resourceType = (type: RecordType) => (type === 'serviceUser' ? 'Patient' : 'Encounter');
+
+  function assertSupported(type: RecordType) {
+    if (!SUPPORTED.has(type)) throw new StrError('mapping', `The FHIR store does not map ${type} records yet`, false, { type });
+  }
+
+  /** A conditional create: 201 = made now, 200 = it already existed (a retry, or someone else's). */
+  async function conditionalCreate(resource: Resource, system: string, value: string): Promise<{ created: boolean; resource: Resource }> {
+    return retrying(async () => {
+      const res = await http.request('POST', resource.resourceType, resource, { 'if-none-exist': `identifier=${system}|${value}` });
+      if ((res.status === 200 || res.status === 201) && res.resource?.resourceType === resource.resourceType) {
+        return { created: res.status === 201, resource: res.resource };
+      }
+      if (res.status === 412) throw new StrError('conflict', `More than one ${resource.resourceType} has identifier ${value}`, false);
+      throw new StrError('mapping', `Creating ${resource.resourceType}: unexpected answer (HTTP ${res.status})`, false, { status: res.status });
+    });
+  }
+
+  /** An If-Match update. A 409/412 after a retry may mean our own first attempt landed: compare before crying conflict. */
+  async function updateWithMatch<T extends RecordType>(type: T, existing: Resource, resource: Resource, expectedVersion: string, record: RecordOf<T>): Promise<Resource> {
+    return retrying(async () => {
+      const res = await http.request('PUT', `${existing.resourceType}/${existing.id}`, { ...resource, id: existing.id! }, { 'if-match': `W/"${expectedVersion}"` });
+      if (res.status === 200 || res.status === 201) return res.resource!;
+      if (res.status === 409 || res.status === 412) {
+        const current = await findOne(existing.resourceType, record.id);
+        if (current) {
+          const [mapped] = await fromFhir(type, [current]);
+          if (mapped && sameContent(mapped, record) && current.meta?.versionId !== expectedVersion) return current;
+        }
+        throw conflict(type, record.id, current?.meta?.versionId, expectedVersion);
+      }
+      if (res.status === 404 || res.status === 410) throw conflict(type, record.id, undefined, expectedVersion);
+      throw new StrError('mapping', `Updating ${existing.resourceType}: unexpected answer (HTTP ${res.status})`, false, { status: res.status });
+    });
+  }
+
+  async function putServiceUser(su: ServiceUser, expectedVersion?: string): Promise<Resource> {
+    const patient = serviceUserToPatient(su, ns);
+    if (expectedVersion === undefined) {
+      const { created, resource } = await conditionalCreate(patient, ns.id, su.id);
+      if (!created) {
+        const [existing] = await fromFhir('serviceUser', [resource]);
+        if (!existing || !sameContent(existing, su)) throw conflict('serviceUser', su.id, resource.meta?.versionId, undefined);
+      }
+      if (resource.id) patientIds.set(su.id, resource.id);
+      return resource;
+    }
+    const existing = await findOne('Patient', su.id);
+    if (!existing) throw conflict('serviceUser', su.id, undefined, expectedVersion);
+    return updateWithMatch('serviceUser', existing, patient, expectedVersion, su);
+  }
+
+  async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
+    const patientReference_ = await patientReference(c.serviceUserId);
+    const noteDigest = c.note ? digest(c.note) : undefined;
+    const noteId = noteDigest ? noteDocumentId(c.id, noteDigest) : undefined;
+    if (expectedVersion === undefined) {
+      // 1. the note document, 2. the Encounter naming it, 3. link the note to the Encounter. Each step is idempotent.
+      let doc: Resource | undefined;
+      if (noteDigest && noteId) doc = (await conditionalCreate(noteToDocumentReference(c, { patientReference: patientReference_ }, noteDigest, ns), ns.noteId, noteId)).resource;
+      const { created, resource: enc } = await conditionalCreate(contactToEncounter(c, { patientReference: patientReference_ }, noteDigest, ns), ns.id, c.id);
+      if (!created) {
+        const [existing] = await fromFhir('contact', [enc]);
+        if (!existing || !sameContent(existing, c)) throw conflict('contact', c.id, enc.meta?.versionId, undefined);
+      }
+      if (doc && !(doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length) {
+        const linked = noteToDocumentReference(c, { patientReference: patientReference_, encounterReference: `Encounter/${enc.id}` }, noteDigest!, ns);
+        await retrying(async () => {
+          const res = await http.request('PUT', `DocumentReference/${doc!.id}`, { ...linked, id: doc!.id! }, { 'if-match': `W/"${doc!.meta?.versionId}"` });
+          // 412: someone (our own earlier attempt) linked it already.
+          if (res.status !== 200 && res.status !== 412) throw new StrError('transport', 'Linking the contact note failed', true, { status: res.status });
+        });
+      }
+      return enc;
+    }
+    const existing = await findOne('Encounter', c.id);
+    if (!existing) throw conflict('contact', c.id, undefined, expectedVersion);
+    const refs = { patientReference: patientReference_, encounterReference: `Encounter/${existing.id}` };
+    // The new note document first: if the Encounter update then loses a conflict, the stored contact still names its own note.
+    if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns), ns.noteId, noteId);
+    return updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);
+  }
+
+  return {
+    name: `fhir:${http.base.origin}`,
+    durability: 'remote',
+
+    async get<T extends RecordType>(type: T, id: string) {
+      assertType(type);
+      assertId(id);
+      assertSupported(type);
+      const found = await findOne(resourceType(type), id);
+      if (!found) return undefined;
+      const [r] = await fromFhir(type, [found]);
+      return r;
+    },
+
+    async list<T extends RecordType>(type: T, query?: Query): Promise<Page<RecordOf<T>>> {
+      assertType(type);
+      assertSupported(type);
+      const q = normaliseQuery(query);
+      // R4 sorts a Period descending by its end, not its start, so server order cannot give ours: read every match
+      // (R4 search parameters only, bounded by date where given) and order here. docs/adr/0002-fhir-mapping.md.
+      const params: [string, string][] = [['identifier', `${ns.id}|`], ['_count', String(PAGE)]];
+      if (type === 'contact') {
+        if (q.serviceUserId !== undefined) {
+          let ref: string;
+          try {
+            ref = await patientReference(q.serviceUserId);
+          } catch (e) {
+            if (isStrError(e, 'not-found')) return { items: [] };
+            throw e;
+          }
+          params.push(['patient', ref]);
+        }
+        if (q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
+        if (q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
+      }
+      const resources = await retrying(() => http.searchAll(resourceType(type), params));
+      const records = await fromFhir(type, resources);
+      const positioned = records
+        .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))
+        .filter((p) => (q.serviceUserId === undefined || type !== 'serviceUser' || p.id === q.serviceUserId))
+        .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
+        .sort(compareDesc);
+      const page = positioned.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return { items: page.map((p) => p.r), ...(positioned.length > q.limit && last && { next: encodeCursor(last) }) };
+    },
+
+    async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
+      assertType(type);
+      assertSupported(type);
+      const parsed = parseRecord(type, record);
+      if (expectedVersion !== undefined && typeof expectedVersion !== 'string') throw new StrError('validation', 'expectedVersion must be a string');
+      const saved = type === 'serviceUser' ? await putServiceUser(parsed as ServiceUser, expectedVersion) : await putContact(parsed as Contact, expectedVersion);
+      const version = saved.meta?.versionId;
+      if (!version) throw new StrError('mapping', `The record system gave ${type} ${parsed.id} no version id`, false);
+      const stored = { ...parsed, version } as RecordOf<T>;
+      const change: Change = { type, id: parsed.id, version, ...(type === 'contact' && { serviceUserId: (parsed as Contact).serviceUserId }), ...(type === 'serviceUser' && { serviceUserId: parsed.id }) };
+      listeners.emit(change);
+      return stored;
+    },
+
+    async history<T extends RecordType>(type: T, id: string) {
+      assertType(type);
+      assertId(id);
+      assertSupported(type);
+      const found = await findOne(resourceType(type), id);
+      if (!found) return [];
+      const res = await retrying(() => http.request('GET', `${found.resourceType}/${found.id}/_history?_count=1000`));
+      const entries = ((res.resource as { entry?: { resource?: Resource }[] } | undefined)?.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+      // FHIR gives history newest first; the port promises oldest first.
+      return (await fromFhir(type, entries.reverse())) as RecordOf<T>[];
+    },
+
+    subscribe: (listener) => listeners.add(listener),
+  };
+}

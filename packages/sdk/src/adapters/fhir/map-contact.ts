@@ -1,0 +1,141 @@
+// Contact ↔ Encounter + DocumentReference (the note). R4 Encounter has no note element (DESIGN.md), so the note is a
+// text/plain DocumentReference; the Encounter names the exact document it was saved with (note-ref), so a reader never
+// pairs an Encounter with a note from another version. Choices: docs/adr/0002-fhir-mapping.md.
+import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, labelOf } from '../../codes/mhsds.js';
+import { OTHER_PRESENT_KINDS, type Contact, type OtherPresentKind } from '../../schemas/contact.js';
+import type { Coding, Extension, Resource } from './fhir-types.js';
+import { envelopeExtensions, exts, ext, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
+import { UCUM, UKCORE_LOCATION_TYPE_SYSTEM, V3_ACT_CODE, type FhirNamespace } from './systems.js';
+
+const HOME_LOCATIONS = new Set(['A01', 'A02']);
+const REMOTE_MECHANISMS = new Set(['02', '04', '05', '09', '10', '11', '12', '13']);
+
+/** R4 Encounter.class (v3 ActCode): derived for other systems' benefit; our own reading uses the MHSDS coding. */
+function encounterClass(c: Contact): Coding {
+  if (REMOTE_MECHANISMS.has(c.mechanism)) return { system: V3_ACT_CODE, code: 'VR', display: 'virtual' };
+  if (HOME_LOCATIONS.has(c.locationType)) return { system: V3_ACT_CODE, code: 'HH', display: 'home health' };
+  return { system: V3_ACT_CODE, code: 'AMB', display: 'ambulatory' };
+}
+
+/** MHSDS AttendStatus 5 and 6 were seen; 2, 3, 4 and 7 were not. */
+const SEEN = new Set(['5', '6']);
+
+/** `start` plus minutes, written in the same offset as `start` (FHIR dateTime). */
+export function addMinutes(start: string, minutes: number): string {
+  const m = /(Z|[+-]\d{2}:\d{2})$/.exec(start);
+  const offset = m?.[1] ?? 'Z';
+  const offMin = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const local = new Date(Date.parse(start) + minutes * 60_000 + offMin * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset}`;
+}
+
+export interface ContactRefs {
+  /** `Patient/<server id>` of the person. */
+  readonly patientReference: string;
+  /** `Encounter/<server id>`, once known (links the note document to it). */
+  readonly encounterReference?: string;
+}
+
+export const noteDocumentId = (contactId: string, noteDigest: string) => `${contactId}.${noteDigest}`;
+
+export function contactToEncounter(c: Contact, refs: ContactRefs, noteDigest: string | undefined, ns: FhirNamespace): Resource {
+  const extension: Extension[] = [
+    ...envelopeExtensions(c, ns),
+    { url: `${ns.extension}attendance`, valueCoding: { system: ns.attendStatus, code: c.attendance, display: labelOf(ATTEND_STATUSES, c.attendance) } },
+    { url: `${ns.extension}planned`, valueBoolean: c.planned },
+    ...c.othersPresent.map((o) => ({
+      url: `${ns.extension}other-present`,
+      extension: [{ url: 'kind', valueCode: o.kind }, ...(o.role ? [{ url: 'role', valueString: o.role }] : [])],
+    })),
+    ...(c.interpreterLanguage ? [{ url: `${ns.extension}interpreter-language`, valueString: c.interpreterLanguage }] : []),
+    ...c.taskIds.map((t) => ({ url: `${ns.extension}care-plan-task`, valueIdentifier: strIdentifier(t, ns) })),
+    ...(noteDigest ? [{ url: `${ns.extension}note-ref`, valueIdentifier: { system: ns.noteId, value: noteDocumentId(c.id, noteDigest) } }] : []),
+  ];
+  const locationLabel = labelOf(ACTIVITY_LOCATION_TYPES, c.locationType);
+  return {
+    resourceType: 'Encounter',
+    identifier: [strIdentifier(c.id, ns)],
+    status: c.enteredInError ? 'entered-in-error' : SEEN.has(c.attendance) ? 'finished' : 'cancelled',
+    class: encounterClass(c),
+    type: [{ coding: [{ system: ns.consMechanism, code: c.mechanism, display: labelOf(CONSULTATION_MECHANISMS, c.mechanism) }] }],
+    subject: { reference: refs.patientReference, identifier: strIdentifier(c.serviceUserId, ns) },
+    participant: [{ individual: { identifier: { system: ns.workerId, value: c.workerId } } }],
+    period: { start: c.start, end: addMinutes(c.start, c.durationMinutes) },
+    length: { value: c.durationMinutes, unit: 'min', system: UCUM, code: 'min' },
+    location: [
+      {
+        location: { display: locationLabel ?? c.locationType },
+        physicalType: { coding: [{ system: UKCORE_LOCATION_TYPE_SYSTEM, code: c.locationType, display: locationLabel }] },
+      },
+    ],
+    extension,
+  };
+}
+
+export function noteToDocumentReference(c: Contact, refs: ContactRefs, noteDigest: string, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'DocumentReference',
+    identifier: [{ system: ns.noteId, value: noteDocumentId(c.id, noteDigest) }],
+    status: 'current',
+    type: { text: 'STR contact note' },
+    subject: { reference: refs.patientReference },
+    date: new Date(Date.parse(c.updatedAt)).toISOString(),
+    ...(refs.encounterReference && { context: { encounter: [{ reference: refs.encounterReference }] } }),
+    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: toBase64(c.note) } }],
+  };
+}
+
+/** The note-document identifier an Encounter was saved with, or undefined for an empty note. */
+export const noteRefOf = (enc: Resource, ns: FhirNamespace) => ext(enc, `${ns.extension}note-ref`)?.valueIdentifier?.value;
+
+export function documentReferenceNote(doc: Resource): string {
+  const data = (doc.content as { attachment?: { data?: string } }[] | undefined)?.[0]?.attachment?.data;
+  if (data === undefined) return '';
+  try {
+    return fromBase64(data);
+  } catch {
+    throw mappingError(doc, 'its attachment is not UTF-8 text');
+  }
+}
+
+export function encounterToContact(enc: Resource, note: string, ns: FhirNamespace): Contact {
+  if (enc.resourceType !== 'Encounter') throw mappingError(enc, 'expected an Encounter');
+  const env = readEnvelope(enc, ns);
+  const subject = (enc.subject as { identifier?: { system?: string; value?: string } } | undefined)?.identifier;
+  const serviceUserId = subject?.system === ns.id ? subject.value : undefined;
+  const workerId = (enc.participant as { individual?: { identifier?: { system?: string; value?: string } } }[] | undefined)?.find(
+    (p) => p.individual?.identifier?.system === ns.workerId,
+  )?.individual?.identifier?.value;
+  const start = (enc.period as { start?: string } | undefined)?.start;
+  const minutes = (enc.length as { value?: number } | undefined)?.value;
+  const mechanism = (enc.type as { coding?: Coding[] }[] | undefined)?.flatMap((t) => t.coding ?? []).find((c) => c.system === ns.consMechanism)?.code;
+  const locationType = (enc.location as { physicalType?: { coding?: Coding[] } }[] | undefined)
+    ?.flatMap((l) => l.physicalType?.coding ?? [])
+    .find((c) => c.system === UKCORE_LOCATION_TYPE_SYSTEM)?.code;
+  const attendance = ext(enc, `${ns.extension}attendance`)?.valueCoding?.code;
+  const planned = ext(enc, `${ns.extension}planned`)?.valueBoolean;
+  if (!serviceUserId || !workerId || !start || minutes === undefined || !mechanism || !locationType || !attendance || planned === undefined) {
+    throw mappingError(enc, 'a required contact field is missing');
+  }
+  const interpreterLanguage = ext(enc, `${ns.extension}interpreter-language`)?.valueString;
+  return {
+    ...env,
+    serviceUserId,
+    workerId,
+    start,
+    durationMinutes: minutes,
+    mechanism: mechanism as Contact['mechanism'],
+    locationType: locationType as Contact['locationType'],
+    attendance: attendance as Contact['attendance'],
+    planned,
+    othersPresent: exts(enc, `${ns.extension}other-present`).map((o) => {
+      const kind = o.extension?.find((e) => e.url === 'kind')?.valueCode;
+      const role = o.extension?.find((e) => e.url === 'role')?.valueString;
+      if (!OTHER_PRESENT_KINDS.includes(kind as OtherPresentKind)) throw mappingError(enc, 'an other-present entry has an unknown kind');
+      return { kind: kind as OtherPresentKind, ...(role !== undefined && { role }) };
+    }),
+    ...(interpreterLanguage !== undefined && { interpreterLanguage }),
+    taskIds: exts(enc, `${ns.extension}care-plan-task`).map((t) => t.valueIdentifier?.value ?? ''),
+    note,
+  };
+}

@@ -1,0 +1,34 @@
+// ServiceUser ↔ Patient. NHS number under NHS England's identifier system; the STR id as a second identifier.
+import type { ServiceUser } from '../../schemas/people.js';
+import type { Resource } from './fhir-types.js';
+import { envelopeExtensions, ext, mappingError, readEnvelope, strIdentifier } from './map-common.js';
+import { NHS_NUMBER_SYSTEM, type FhirNamespace } from './systems.js';
+
+export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'Patient',
+    identifier: [strIdentifier(su.id, ns), ...(su.nhsNumber ? [{ system: NHS_NUMBER_SYSTEM, value: su.nhsNumber }] : [])],
+    name: [{ text: su.displayName }],
+    ...(su.birthDate && { birthDate: su.birthDate }),
+    extension: [
+      ...envelopeExtensions(su, ns),
+      ...(su.careCoordinatorId ? [{ url: `${ns.extension}care-coordinator`, valueIdentifier: { system: ns.workerId, value: su.careCoordinatorId } }] : []),
+    ],
+  };
+}
+
+export function patientToServiceUser(p: Resource, ns: FhirNamespace): ServiceUser {
+  if (p.resourceType !== 'Patient') throw mappingError(p, 'expected a Patient');
+  const env = readEnvelope(p, ns);
+  const name = (p.name as { text?: string }[] | undefined)?.[0]?.text;
+  if (!name) throw mappingError(p, 'it has no name text');
+  const nhs = p.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value;
+  const coordinator = ext(p, `${ns.extension}care-coordinator`)?.valueIdentifier?.value;
+  return {
+    ...env,
+    displayName: name,
+    ...(nhs && { nhsNumber: nhs }),
+    ...(typeof p.birthDate === 'string' && { birthDate: p.birthDate }),
+    ...(coordinator && { careCoordinatorId: coordinator }),
+  };
+}

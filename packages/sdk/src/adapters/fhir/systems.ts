@@ -1,0 +1,45 @@
+// Identifier, code and extension systems the FHIR mapping uses. Choices and sources: docs/adr/0002-fhir-mapping.md.
+
+/** NHS number identifier system (NHS England; UK Core Patient). */
+export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
+
+/**
+ * UK Core EncounterLocationTypeEngland code system, which holds the MHSDS ActLocTypeCode codes. [V]
+ * Source: shared/reference/mhsds-fhir.md; HL7 UK Core STU2 (UKCore-EncounterLocationType value set).
+ */
+export const UKCORE_LOCATION_TYPE_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EncounterLocationTypeEngland';
+
+/** HL7 v3 ActCode, the code system bound to Encounter.class in R4. */
+export const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+
+/** UCUM, for Encounter.length. */
+export const UCUM = 'http://unitsofmeasure.org';
+
+/**
+ * Everything STR Kit defines itself lives under one namespace (configurable per deployment). MHSDS has no FHIR code
+ * system for ConsMechanismMH or AttendStatus and UK Core no extension for them (reference file), so they are carried
+ * as codings in our namespace, beside the standard elements.
+ */
+export interface FhirNamespace {
+  /** Identifier system for STR Kit record ids. */
+  readonly id: string;
+  /** Identifier system for the note documents (DocumentReference) of a contact. */
+  readonly noteId: string;
+  /** Identifier system for worker ids given by the host. */
+  readonly workerId: string;
+  readonly consMechanism: string;
+  readonly attendStatus: string;
+  /** Prefix of extension URLs. */
+  readonly extension: string;
+}
+
+export function namespaceFrom(base = 'urn:strkit'): FhirNamespace {
+  return {
+    id: `${base}:id`,
+    noteId: `${base}:note-id`,
+    workerId: `${base}:worker-id`,
+    consMechanism: `${base}:mhsds:ConsMechanismMH`,
+    attendStatus: `${base}:mhsds:AttendStatus`,
+    extension: `${base}:extension:`,
+  };
+}
