@@ -73,7 +73,7 @@ function addPaging(bundle, url, base) {
 
 async function handleFhir(req, res, url, base) {
   const path = url.pathname.slice(PREFIX.length) || '/';
-  const [, type, id] = path.split('/');
+  const [, type] = path.split('/');
   const method = req.method;
   if (requiredToken && req.headers.authorization !== `Bearer ${requiredToken}`) {
     return send(res, 401, outcome('login', 'A valid bearer token is required'), { 'www-authenticate': 'Bearer' });
