@@ -4,7 +4,9 @@
 //
 //   node test/fhir-server/server.mjs [--port N]      first stdout line: the base URL (…/fhir/R4)
 //
-// Control (tests only): POST /__control { faults: [{ method?, type?, kind, times }], token? }, POST /__reset.
+// Tenants: /t/<name>/fhir/R4, each with its own data. Control (tests only), per tenant:
+//   POST /t/<name>/__control { faults: [{ method?, type?, kind, times }], token? }, POST /t/<name>/__reset,
+//   POST /t/<name>/__validate [resources] → issues per resource.
 //   kind: 'drop-after-commit' (the engine stores it, the connection is cut before the reply), 'drop' (cut, nothing
 //   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up).
 import { createServer } from 'node:http';
@@ -20,12 +22,43 @@ const PREFIX = '/fhir/R4';
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
 
-let repo = new MemoryRepository();
+// Tenants: /t/<name>/fhir/R4 has its own repository, faults and token, so test files running in parallel never
+// reset each other's data. Plain /fhir/R4 is the default tenant (the demo).
 const router = new FhirRouter();
-let faults = [];
-let requiredToken;
-const stalled = new Set();
-let writeLock = Promise.resolve();
+const tenants = new Map();
+function tenant(name) {
+  let t = tenants.get(name);
+  if (!t) tenants.set(name, (t = { repo: new MemoryRepository(), index: new Map(), faults: [], requiredToken: undefined, stalled: new Set(), writeLock: Promise.resolve() }));
+  return t;
+}
+
+// An identifier index, as a real server's database has. MemoryRepository scans every resource with FHIRPath for a
+// token search (about 2 s over 1,000 resources), so identifier searches and If-None-Exist are answered from here;
+// the results are exactly what R4 token search on `identifier` (system|value) returns.
+const indexKey = (type, system, value) => `${type}|${system ?? ''}|${value}`;
+function indexResource(t, r) {
+  if (!r?.id || !r.resourceType) return;
+  for (const i of r.identifier ?? []) if (i.value) t.index.set(indexKey(r.resourceType, i.system, i.value), r.id);
+}
+function lookup(t, type, token) {
+  const bar = token.indexOf('|');
+  return bar < 0 ? undefined : t.index.get(indexKey(type, token.slice(0, bar), token.slice(bar + 1)));
+}
+/** `Type?identifier=sys|val[,sys|val…][&_count=n]` only; anything else goes to the router. */
+function isIndexedSearch(url) {
+  const keys = [...url.searchParams.keys()];
+  return keys.includes('identifier') && keys.every((k) => k === 'identifier' || k === '_count') &&
+    url.searchParams.getAll('identifier').length === 1 && url.searchParams.get('identifier').split(',').every((v) => /^[^|]+\|.+$/.test(v));
+}
+async function indexedSearch(t, type, url) {
+  const ids = [...new Set(url.searchParams.get('identifier').split(',').map((tok) => lookup(t, type, tok)).filter(Boolean))];
+  const entry = [];
+  for (const id of ids) {
+    const [, r] = await router.handleRequest({ method: 'GET', url: `/${type}/${id}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+    if (r?.resourceType === type) entry.push({ search: { mode: 'match' }, resource: r });
+  }
+  return { resourceType: 'Bundle', type: 'searchset', total: entry.length, entry };
+}
 
 const cors = {
   'access-control-allow-origin': '*',
@@ -49,7 +82,8 @@ async function readBody(req) {
   return text ? JSON.parse(text) : undefined;
 }
 
-function takeFault(method, type) {
+function takeFault(t, method, type) {
+  const faults = t.faults;
   const i = faults.findIndex((f) => f.times > 0 && (!f.method || f.method === method) && (!f.type || f.type === type));
   if (i < 0) return undefined;
   faults[i].times--;
@@ -57,34 +91,33 @@ function takeFault(method, type) {
 }
 
 /** Medplum has no `next` links: add one when a page is full, paging with _offset as the router understands. */
-function addPaging(bundle, url, base) {
+function addPaging(bundle, url, base, path) {
   if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'searchset') return bundle;
   const count = Number(url.searchParams.get('_count') ?? 20);
   const offset = Number(url.searchParams.get('_offset') ?? 0);
   const self = new URL(url.href);
-  const links = [{ relation: 'self', url: `${base}${self.pathname.slice(PREFIX.length)}${self.search}` }];
+  const links = [{ relation: 'self', url: `${base}${path}${self.search}` }];
   if ((bundle.entry?.length ?? 0) >= count) {
     self.searchParams.set('_offset', String(offset + count));
-    links.push({ relation: 'next', url: `${base}${self.pathname.slice(PREFIX.length)}${self.search}` });
+    links.push({ relation: 'next', url: `${base}${path}${self.search}` });
   }
   for (const e of bundle.entry ?? []) e.fullUrl = `${base}/${e.resource.resourceType}/${e.resource.id}`;
   return { ...bundle, link: links };
 }
 
-async function handleFhir(req, res, url, base) {
-  const path = url.pathname.slice(PREFIX.length) || '/';
+async function handleFhir(t, req, res, url, base, path) {
   const [, type] = path.split('/');
   const method = req.method;
-  if (requiredToken && req.headers.authorization !== `Bearer ${requiredToken}`) {
+  if (t.requiredToken && req.headers.authorization !== `Bearer ${t.requiredToken}`) {
     return send(res, 401, outcome('login', 'A valid bearer token is required'), { 'www-authenticate': 'Bearer' });
   }
-  const fault = takeFault(method, type);
+  const fault = takeFault(t, method, type);
   if (fault === 'status-500') return send(res, 500, outcome('exception', 'Injected failure'));
   if (fault === 'status-503') return send(res, 503, outcome('transient', 'Injected failure'));
   if (fault === 'status-429') return send(res, 429, outcome('throttled', 'Injected throttle'), { 'retry-after': '0' });
   if (fault === 'drop') return req.socket.destroy();
   if (fault === 'stall') {
-    stalled.add(res);
+    t.stalled.add(res);
     return;
   }
 
@@ -103,15 +136,35 @@ async function handleFhir(req, res, url, base) {
     }
   }
 
+  if (method === 'GET' && type && !path.slice(1).includes('/') && isIndexedSearch(url)) {
+    const bundle = await indexedSearch(t, type, url);
+    return send(res, 200, addPaging(bundle, url, base, path));
+  }
   const run = async () => {
+    const ifNoneExist = req.headers['if-none-exist'];
+    if (method === 'POST' && type && ifNoneExist) {
+      const m = /^identifier=([^|]+\|.+)$/.exec(ifNoneExist);
+      const existing = m && lookup(t, type, decodeURIComponent(m[1]));
+      if (existing) return router.handleRequest({ method: 'GET', url: `/${type}/${existing}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+      if (m) delete req.headers['if-none-exist'];
+    }
     const query = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? [].concat(query[k], v) : v;
     const headers = { ...req.headers };
     // The router reads ETags only when quoted (pitfall 10); real servers accept W/"n".
-    return router.handleRequest({ method, url: `${path}${url.search}`, pathname: '', body, params: {}, query, headers }, repo);
+    return router.handleRequest({ method, url: `${path}${url.search}`, pathname: '', body, params: {}, query, headers }, t.repo);
   };
   // Conditional creates and If-Match updates must be atomic, as a database makes them: one write at a time.
-  const result = isWrite ? await (writeLock = writeLock.then(run, run)) : await run();
+  const runAndIndex = async () => {
+    const r = await run();
+    const written = r[1];
+    if (isWrite && written) {
+      indexResource(t, written);
+      for (const e of written.resourceType === 'Bundle' ? (written.entry ?? []) : []) indexResource(t, e.resource);
+    }
+    return r;
+  };
+  const result = isWrite ? await (t.writeLock = t.writeLock.then(runAndIndex, runAndIndex)) : await run();
   const [oc, resource] = result;
   const status = Number(oc?.issue?.[0]?.details?.text === 'Created' ? 201 : oc?.id === 'created' ? 201 : statusOf(oc));
   if (fault === 'drop-after-commit') return req.socket.destroy();
@@ -121,7 +174,7 @@ async function handleFhir(req, res, url, base) {
     headers['last-modified'] = new Date(resource.meta.lastUpdated ?? Date.now()).toUTCString();
     if (status === 201) headers.location = `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`;
   }
-  send(res, status, resource ? addPaging(resource, url, base) : oc, headers);
+  send(res, status, resource ? addPaging(resource, url, base, path) : oc, headers);
 }
 
 /** OperationOutcome → HTTP status, by Medplum's outcome ids and issue codes. */
@@ -137,27 +190,38 @@ function statusOf(oc) {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-  const base = `http://${req.headers.host}${PREFIX}`;
+  const m = /^(\/t\/([A-Za-z0-9_-]{1,64}))?(\/.*)$/.exec(url.pathname);
+  const prefix = m?.[1] ?? '';
+  const t = tenant(m?.[2] ?? '');
+  const rest = m?.[3] ?? url.pathname;
+  const base = `http://${req.headers.host}${prefix}${PREFIX}`;
   try {
     if (req.method === 'OPTIONS') return send(res, 204, undefined);
-    if (url.pathname === '/__reset' && req.method === 'POST') {
-      repo = new MemoryRepository();
-      faults = [];
-      requiredToken = undefined;
-      for (const r of stalled) r.socket?.destroy();
-      stalled.clear();
+    if (rest === '/__reset' && req.method === 'POST') {
+      for (const r of t.stalled) r.socket?.destroy();
+      tenants.delete(m?.[2] ?? '');
       return send(res, 200, { ok: true });
     }
-    if (url.pathname === '/__control' && req.method === 'POST') {
+    if (rest === '/__control' && req.method === 'POST') {
       const body = (await readBody(req)) ?? {};
-      faults = (body.faults ?? []).map((f) => ({ ...f, times: f.times ?? 1 }));
-      requiredToken = body.token;
+      t.faults = (body.faults ?? []).map((f) => ({ ...f, times: f.times ?? 1 }));
+      t.requiredToken = body.token;
       return send(res, 200, { ok: true });
     }
-    if (url.pathname === '/__stats') {
-      return send(res, 200, { pendingFaults: faults.filter((f) => f.times > 0).length });
+    if (rest === '/__validate' && req.method === 'POST') {
+      // Validates without storing: [resource, …] → [[issue, …], …] (structure, cardinality, types; not code bindings).
+      const resources = (await readBody(req)) ?? [];
+      const results = resources.map((r) => {
+        try {
+          validateResource(r);
+          return [];
+        } catch (e) {
+          return (e.outcome?.issue ?? [{ severity: 'error', diagnostics: String(e?.message ?? e) }]).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+        }
+      });
+      return send(res, 200, results);
     }
-    if (url.pathname.startsWith(PREFIX)) return await handleFhir(req, res, url, base);
+    if (rest.startsWith(PREFIX)) return await handleFhir(t, req, res, url, base, rest.slice(PREFIX.length) || '/');
     send(res, 404, outcome('not-found', 'Not a FHIR path'));
   } catch (e) {
     send(res, 500, outcome('exception', String(e?.message ?? e)));

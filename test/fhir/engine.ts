@@ -1,15 +1,22 @@
 // Test helpers for the FHIR engine the runner starts (scripts/fhir-server-process.mjs).
 import { executeServerCommand } from '@web/test-runner-commands';
 
-let base: string | undefined;
+// Each test file (one page) gets its own tenant on the shared engine, so files running in parallel never collide.
+const TENANT = `t${Math.random().toString(36).slice(2, 10)}`;
+let root: string | undefined;
+const origin = async () => (root ??= new URL((await executeServerCommand<string, undefined>('fhir-base-url'))!).origin);
+
 export async function fhirBaseUrl(): Promise<string> {
-  return (base ??= (await executeServerCommand<string>('fhir-base-url'))!);
+  return `${await origin()}/t/${TENANT}/fhir/R4`;
 }
 
-const origin = async () => new URL(await fhirBaseUrl()).origin;
+export async function validateOnEngine(resources: readonly unknown[]): Promise<unknown[][]> {
+  const res = await fetch(`${await origin()}/t/${TENANT}/__validate`, { method: 'POST', body: JSON.stringify(resources) });
+  return (await res.json()) as unknown[][];
+}
 
 export async function resetEngine(): Promise<void> {
-  await fetch(`${await origin()}/__reset`, { method: 'POST' });
+  await fetch(`${await origin()}/t/${TENANT}/__reset`, { method: 'POST' });
 }
 
 export interface Fault {
@@ -20,7 +27,7 @@ export interface Fault {
 }
 
 export async function injectFaults(faults: readonly Fault[], token?: string): Promise<void> {
-  await fetch(`${await origin()}/__control`, { method: 'POST', body: JSON.stringify({ faults, token }) });
+  await fetch(`${await origin()}/t/${TENANT}/__control`, { method: 'POST', body: JSON.stringify({ faults, token }) });
 }
 
 /** Raw FHIR calls for tests (arranging data the way another system would). */

@@ -3,7 +3,7 @@ import type { Change, Page, Query, Store } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser } from '../../schemas/people.js';
-import { sortKeyOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
+import type { RecordOf, RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
 import type { Resource } from './fhir-types.js';
@@ -121,6 +121,12 @@ export function fhirStore(options: FhirStoreOptions): Store {
     return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
   };
 
+  /** Where a resource sorts: the contact's start, or a person's record creation time. */
+  const keyOf = (type: RecordType, r: Resource): number =>
+    type === 'contact'
+      ? Date.parse((r.period as { start?: string } | undefined)?.start ?? '')
+      : Date.parse(r.extension?.find((e) => e.url === `${ns.extension}record`)?.extension?.find((e) => e.url === 'createdAt')?.valueDateTime ?? '');
+
   const resourceType = (type: RecordType) => (type === 'serviceUser' ? 'Patient' : 'Encounter');
 
   function assertSupported(type: RecordType) {
@@ -224,7 +230,9 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const q = normaliseQuery(query);
       // R4 sorts a Period descending by its end, not its start, so server order cannot give ours: read every match
       // (R4 search parameters only, bounded by date where given) and order here. docs/adr/0002-fhir-mapping.md.
-      const params: [string, string][] = [['identifier', `${ns.id}|`], ['_count', String(PAGE)]];
+      // Resources without our identifier are filtered out here rather than by `identifier=system|`, which some
+      // servers answer slowly; `subject` (not `patient`) for the same reason — both are R4 Encounter parameters.
+      const params: [string, string][] = [['_count', String(PAGE)]];
       if (type === 'contact') {
         if (q.serviceUserId !== undefined) {
           let ref: string;
@@ -234,21 +242,23 @@ export function fhirStore(options: FhirStoreOptions): Store {
             if (isStrError(e, 'not-found')) return { items: [] };
             throw e;
           }
-          params.push(['patient', ref]);
+          params.push(['subject', ref]);
         }
         if (q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
         if (q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
       }
       const resources = await retrying(() => http.searchAll(resourceType(type), params));
-      const records = await fromFhir(type, resources);
-      const positioned = records
-        .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))
-        .filter((p) => (q.serviceUserId === undefined || type !== 'serviceUser' || p.id === q.serviceUserId))
+      // Order and cut the page from the resources themselves; fetch notes only for the page.
+      const positioned = resources
+        .map((res) => ({ res, key: keyOf(type, res), id: strIdOf(res, ns) ?? '' }))
+        .filter((p) => p.id !== '' && !Number.isNaN(p.key))
+        .filter((p) => q.serviceUserId === undefined || type !== 'serviceUser' || p.id === q.serviceUserId)
         .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
         .sort(compareDesc);
       const page = positioned.slice(0, q.limit);
       const last = page[page.length - 1];
-      return { items: page.map((p) => p.r), ...(positioned.length > q.limit && last && { next: encodeCursor(last) }) };
+      const items = await fromFhir(type, page.map((p) => p.res));
+      return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }) };
     },
 
     async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
