@@ -60,7 +60,7 @@ describe('fhirStore: safe writes against a real engine', () => {
   });
 
   it('20 parallel retries of one create store one resource', async () => {
-    const store = await engineWithPerson();
+    await engineWithPerson();
     const c = validContact();
     const base = await fhirBaseUrl();
     const results = await Promise.all(Array.from({ length: 20 }, () => fhirStore({ baseUrl: base }).put('contact', c)));
