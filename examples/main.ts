@@ -2,6 +2,7 @@
 // (IndexedDB), hand it to <str-provider>, and let the widgets do the rest. Plain DOM, text only, no HTML strings.
 import {
   createClient,
+  fhirStore,
   formatNhsDate,
   formatNhsNumber,
   indexedDbDrafts,
@@ -18,7 +19,9 @@ import '@strkit/components/define/str-provider.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
 
-const store = indexedDbStore({ name: 'strkit-demo' });
+// `?store=fhir` (npm run start:fhir): records go to the FHIR R4 engine behind /fhir/R4 on this origin.
+const onFhir = new URLSearchParams(location.search).get('store') === 'fhir';
+const store = onFhir ? fhirStore({ baseUrl: new URL('/fhir/R4', location.origin).href }) : indexedDbStore({ name: 'strkit-demo' });
 const drafts = indexedDbDrafts({ name: 'strkit-demo-drafts' });
 
 const $ = <E extends Element>(sel: string) => document.querySelector(sel) as E;
@@ -81,7 +84,7 @@ async function renderPerson() {
 
 async function render() {
   ($<StrProvider>('str-provider')).client = client;
-  $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]}`;
+  $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]} · records in ${onFhir ? 'the FHIR R4 engine' : 'this browser (IndexedDB)'}`;
   await renderCaseload();
   await renderPerson();
 }

@@ -1,5 +1,8 @@
 // `npm start`: serves examples/ on 127.0.0.1 with the strict CSP and Trusted Types the widgets must work under.
-import { createServer } from 'node:http';
+// `npm run start:fhir` (--fhir): also starts the FHIR engine and proxies /fhir/R4 to it on this origin, so the page
+// talks FHIR without loosening `connect-src 'self'`.
+import { createServer, request } from 'node:http';
+import { startFhirServer } from './fhir-server-process.mjs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -8,8 +11,25 @@ const port = Number(process.env.PORT ?? 8080);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
+const withFhir = process.argv.includes('--fhir');
+const engine = withFhir ? await startFhirServer() : undefined;
+const engineUrl = engine && new URL(engine.baseUrl);
+
+function proxy(req, res) {
+  const upstream = request(
+    { host: engineUrl.hostname, port: engineUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: engineUrl.host } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (engine && url.pathname.startsWith('/fhir/')) return proxy(req, res);
   let path = normalize(decodeURIComponent(url.pathname));
   if (path.endsWith('/')) path += 'index.html';
   const file = join(root, path);
@@ -32,6 +52,17 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`STR Kit example EPR page: http://127.0.0.1:${server.address().port}/`);
+  const page = `http://127.0.0.1:${server.address().port}/`;
+  if (engine) {
+    console.log(`STR Kit example EPR page on the FHIR R4 engine: ${page}?store=fhir`);
+    console.log(`FHIR R4 engine (Medplum router, in memory): ${page}fhir/R4`);
+  } else console.log(`STR Kit example EPR page: ${page}`);
   console.log('Press Ctrl+C to stop.');
 });
+
+const stop = () => {
+  engine?.child.kill();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
