@@ -6,6 +6,7 @@ import puppeteer from 'puppeteer-core';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from '../scripts/chromium.mjs';
+import { startFhirServer } from '../scripts/fhir-server-process.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const filter = process.argv[2];
@@ -29,14 +30,16 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 const port = server.server.address().port;
+// Benchmarks that need a FHIR engine get its base URL as ?fhir=…
+const engine = files.some((f) => f.includes('fhir')) ? await startFhirServer() : undefined;
 const browser = await puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, '--js-flags=--expose-gc'] });
 
 const rows = [];
 let failed = false;
 for (const f of files) {
-  process.stderr.write(`running bench/${f}…\n`);
+  process.stderr.write(`running bench/${f}… (${new Date().toISOString()})\n`);
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}`);
+  await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}${engine ? `&fhir=${encodeURIComponent(engine.baseUrl)}` : ''}`);
   // Poll from here: one long in-page wait would outlast the protocol's call timeout on slow benchmarks.
   let result;
   while (!(result = await page.evaluate('window.__bench'))) await new Promise((r) => setTimeout(r, 2000));
@@ -48,6 +51,7 @@ for (const f of files) {
 }
 await browser.close();
 await server.stop();
+engine?.child.kill();
 
 const fmt = (n, d = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const header = ['benchmark', 'median', 'per second', 'baseline (same run)', 'baseline median', 'ratio', 'target', 'runs'];

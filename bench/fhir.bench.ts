@@ -1,0 +1,99 @@
+// FHIR store: 1,000 contacts written to the loopback engine and read back, against raw fetch of the same resources
+// (plain POSTs and a paged search: no conditional create, no note linking, no mapping back) in the same run.
+import { contactToEncounter, fhirStore, namespaceFrom, noteToDocumentReference, type Contact } from '@strkit/sdk';
+import { digest } from '../packages/sdk/src/adapters/fhir/map-common.js';
+import { paired, type BenchRow } from './harness.js';
+
+const N = 1000;
+const CONCURRENCY = 8;
+const PERSON = '6f1c2a9e-4b7d-4c1e-9a2b-3d4e5f607182';
+
+async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += CONCURRENCY) await Promise.all(items.slice(i, i + CONCURRENCY).map(fn));
+}
+
+const contacts = (): Contact[] =>
+  Array.from({ length: N }, (_, i) => ({
+    id: crypto.randomUUID(),
+    version: 'new',
+    schemaVersion: 1,
+    createdAt: '2026-06-03T09:00:00.000Z',
+    createdBy: 'bench-worker',
+    updatedAt: '2026-06-03T09:00:00.000Z',
+    updatedBy: 'bench-worker',
+    serviceUserId: PERSON,
+    workerId: 'bench-worker',
+    start: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+    durationMinutes: 30,
+    mechanism: '01',
+    locationType: 'A01',
+    attendance: '5',
+    planned: true,
+    othersPresent: [],
+    taskIds: [],
+    note: `Met at home and walked to the shops (${i}).`,
+  }));
+
+export async function run(params: URLSearchParams): Promise<BenchRow[]> {
+  const engine = params.get('fhir')!;
+  const origin = new URL(engine).origin;
+  const tenantBase = (t: string) => `${origin}/t/${t}/fhir/R4`;
+  let tenant = '';
+  let data: Contact[] = [];
+  let patientReference = '';
+  const ns = namespaceFrom();
+
+  const setup = async () => {
+    tenant = `bench${Math.random().toString(36).slice(2, 8)}`;
+    const store = fhirStore({ baseUrl: tenantBase(tenant) });
+    const now = new Date().toISOString();
+    await store.put('serviceUser', { id: PERSON, version: 'new', schemaVersion: 1, createdAt: now, createdBy: 'bench', updatedAt: now, updatedBy: 'bench', displayName: 'Bench Person' });
+    const res = await fetch(`${tenantBase(tenant)}/Patient?identifier=urn:strkit:id|${PERSON}`);
+    patientReference = `Patient/${((await res.json()) as { entry: { resource: { id: string } }[] }).entry[0]!.resource.id}`;
+    data = contacts();
+  };
+  const teardown = async () => {
+    await fetch(`${origin}/t/${tenant}/__reset`, { method: 'POST' });
+  };
+
+  const row = await paired({
+    name: 'fhirStore: write 1,000 contacts, then list them back',
+    baselineName: 'raw fetch: POST Encounter + DocumentReference, paged search',
+    items: N,
+    runs: 15,
+    warmup: 1,
+    setup,
+    teardown,
+    candidate: async () => {
+      const store = fhirStore({ baseUrl: tenantBase(tenant) });
+      await inBatches(data, (c) => store.put('contact', c));
+      let seen = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await store.list('contact', { serviceUserId: PERSON, limit: 500, ...(cursor && { cursor }) });
+        seen += page.items.length;
+        cursor = page.next;
+      } while (cursor);
+      if (seen !== N) throw new Error(`listed ${seen}`);
+    },
+    baseline: async () => {
+      const base = tenantBase(tenant);
+      const post = (r: unknown, type: string) =>
+        fetch(`${base}/${type}`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(r) }).then((x) => x.json());
+      await inBatches(data, async (c) => {
+        const d = digest(c.note);
+        await post(noteToDocumentReference(c, { patientReference }, d, ns), 'DocumentReference');
+        await post(contactToEncounter(c, { patientReference }, d, ns), 'Encounter');
+      });
+      let seen = 0;
+      let next: string | undefined = `${base}/Encounter?subject=${patientReference}&_count=200`;
+      while (next) {
+        const bundle = (await (await fetch(next)).json()) as { entry?: unknown[]; link?: { relation: string; url: string }[] };
+        seen += bundle.entry?.length ?? 0;
+        next = bundle.link?.find((l) => l.relation === 'next')?.url;
+      }
+      if (seen !== N) throw new Error(`raw listed ${seen}`);
+    },
+  });
+  return [row];
+}
