@@ -35,6 +35,5 @@ export {
 } from './client.js';
 export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js';
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
-export { serviceUserToPatient, patientToServiceUser } from './adapters/fhir/map-patient.js';
-export { contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/map-contact.js';
+export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
 export type { GetToken } from './adapters/fhir/http.js';

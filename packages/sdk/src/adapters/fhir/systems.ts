@@ -1,3 +1,5 @@
+import { StrError } from '../../errors.js';
+
 // Identifier, code and extension systems the FHIR mapping uses. Choices and sources: docs/adr/0002-fhir-mapping.md.
 
 /** NHS number identifier system (NHS England; UK Core Patient). */
@@ -33,7 +35,12 @@ export interface FhirNamespace {
   readonly extension: string;
 }
 
-export function namespaceFrom(base = 'urn:strkit'): FhirNamespace {
+export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
+  if (typeof base !== 'string' || !/^[a-z][a-z0-9+.-]*:[^\s|]+$/i.test(base) || base.length > 200) {
+    throw new StrError('validation', 'The FHIR namespace must be an absolute URI without spaces or "|"', false, {
+      issues: [{ path: 'namespace', code: 'invalid', message: 'Pass an absolute URI such as urn:strkit or https://fhir.example.org/strkit' }],
+    });
+  }
   return {
     id: `${base}:id`,
     noteId: `${base}:note-id`,
