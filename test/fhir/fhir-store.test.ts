@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { contactToEncounter, createClient, fhirStore, isStrError, namespaceFrom, noteToDocumentReference, type Contact, type Store } from '@strkit/sdk';
 import { digest } from '../../packages/sdk/src/adapters/fhir/map-common.js';
 import { html, render } from 'lit';
@@ -214,10 +214,13 @@ describe('fhirStore: text stays text', () => {
     const got = await store.get('contact', contact.id);
     expect(got?.note).to.equal(hostile);
 
-    const el = await fixture(html`<div></div>`);
+    // Plain DOM, no fixture(): fixture waits for an animation frame, which a background test page may not get.
+    const el = document.createElement('div');
+    document.body.append(el);
     render(html`<p>${again!.displayName}</p><p>${got!.note}</p><p>${got!.othersPresent[0]!.role}</p>`, el as HTMLElement);
     expect(el.querySelectorAll('img, script, svg')).to.have.length(0);
     expect(el.textContent).to.include(hostile);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    el.remove();
   });
 });
