@@ -10,6 +10,7 @@ import { startFhirServer } from '../scripts/fhir-server-process.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const filter = process.argv[2];
+const only = process.argv[3] ?? '';
 const files = readdirSync(resolve(root, 'bench')).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)));
 const executablePath = chromiumPath();
 if (!executablePath) {
@@ -39,7 +40,7 @@ let failed = false;
 for (const f of files) {
   process.stderr.write(`running bench/${f}… (${new Date().toISOString()})\n`);
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}${engine ? `&fhir=${encodeURIComponent(engine.baseUrl)}` : ''}`);
+  await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}${engine ? `&fhir=${encodeURIComponent(engine.baseUrl)}` : ''}&only=${encodeURIComponent(only)}`);
   // Poll from here: one long in-page wait would outlast the protocol's call timeout on slow benchmarks.
   let result;
   while (!(result = await page.evaluate('window.__bench'))) await new Promise((r) => setTimeout(r, 2000));

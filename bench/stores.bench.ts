@@ -32,14 +32,17 @@ async function rawIdb(name: string) {
   });
 }
 
-export async function run(): Promise<BenchRow[]> {
+export async function run(params?: URLSearchParams): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // `npm run bench -- stores list` runs only the rows whose name contains "list".
+  const only = params?.get('only') ?? '';
+  const want = (name: string) => name.includes(only);
   let data = inputs();
 
   // Memory store: client (validate + envelope + put) against a Map of cloned records.
   let store: Store = memoryStore();
   let map = new Map<string, unknown>();
-  rows.push(
+  if (want('memoryStore: validate + put 10,000 contacts')) rows.push(
     await paired({
       name: 'memoryStore: validate + put 10,000 contacts',
       baselineName: 'Map.set(structuredClone) loop',
@@ -64,7 +67,7 @@ export async function run(): Promise<BenchRow[]> {
   let idb: ReturnType<typeof indexedDbStore> | undefined;
   let raw: IDBPDatabase | undefined;
   let k = 0;
-  rows.push(
+  if (want('indexedDbStore: validate + put 10,000 contacts')) rows.push(
     await paired({
       name: 'indexedDbStore: validate + put 10,000 contacts',
       target: 1.5,
@@ -104,7 +107,7 @@ export async function run(): Promise<BenchRow[]> {
   const client = createClient({ store: full, actor });
   for (const c of seeded) await client.contacts.create(c);
   for (const c of seeded) await fullRaw.put('records', c);
-  rows.push(
+  if (want('indexedDbStore: list 10,000 by service user')) rows.push(
     await paired({
       name: 'indexedDbStore: list 10,000 by service user',
       target: 1.5,
@@ -125,7 +128,7 @@ export async function run(): Promise<BenchRow[]> {
   const memClient = createClient({ store: mem, actor });
   for (const c of seeded) await memClient.contacts.create(c);
   const arr = seeded.map((c) => structuredClone(c));
-  rows.push(
+  if (want('memoryStore: list 10,000 by service user')) rows.push(
     await paired({
       name: 'memoryStore: list 10,000 by service user',
       baselineName: 'Array filter + sort + clone',

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { StrError, isStrError } from '../../errors.js';
 import type { Change, Page, Query, Store } from '../../ports.js';
 import { upgradeRecord } from '../../schemas/migrations.js';
@@ -48,6 +48,28 @@ export function storageError(e: unknown, what: string): StrError {
     return new StrError('storage', `${what}: this device is out of storage space`, false, { reason: 'quota' }, { cause: e });
   }
   return new StrError('storage', `${what}: the device store failed (${typeof name === 'string' ? name : 'unknown error'})`, true, {}, { cause: e });
+}
+
+const asPromise = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+/**
+ * Up to `count` rows, newest first, in one request: `getAllRecords` (direction 'prev') where the browser has it;
+ * otherwise one `getAll` when the range is small enough to read whole. Undefined: walk a cursor instead.
+ */
+async function readNewestFirst(index: IDBIndex, range: IDBKeyRange, count: number): Promise<Row[] | undefined> {
+  const withRecords = index as IDBIndex & {
+    getAllRecords?: (o: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }) => IDBRequest<{ value: Row }[]>;
+  };
+  if (typeof withRecords.getAllRecords === 'function') {
+    return (await asPromise(withRecords.getAllRecords({ query: range, count, direction: 'prev' }))).map((r) => r.value);
+  }
+  // Older browsers: one getAll, reversed, when the whole range is small enough to read.
+  if ((await asPromise(index.count(range))) > count * 4) return undefined;
+  return ((await asPromise(index.getAll(range))) as Row[]).reverse().slice(0, count);
 }
 
 export async function requestPersistence(): Promise<boolean> {
@@ -141,15 +163,21 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         }
         const range = IDBKeyRange.bound(lower, upper, false, upperOpen);
         const index = bySuid ? tx.store.index('bySuid') : tx.store.index('byType');
-        const rows: Row[] = [];
+        let rows: Row[] = [];
         let more = false;
-        for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue()) {
-          if (q.status !== undefined && c.value.status !== q.status) continue;
-          if (rows.length === q.limit) {
-            more = true;
-            break;
+        const bulk = q.status === undefined ? await readNewestFirst(unwrap(index), range, q.limit + 1) : undefined;
+        if (bulk) {
+          more = bulk.length > q.limit;
+          rows = bulk.slice(0, q.limit);
+        } else {
+          for (let c = await index.openCursor(range, 'prev'); c; c = await c.continue()) {
+            if (q.status !== undefined && c.value.status !== q.status) continue;
+            if (rows.length === q.limit) {
+              more = true;
+              break;
+            }
+            rows.push(c.value);
           }
-          rows.push(c.value);
         }
         const last = rows[rows.length - 1];
         return { items: rows.map((r) => read(type, r)), ...(more && last && { next: encodeCursor({ key: last.key, id: last.id }) }) };
