@@ -1,7 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { StrError } from '../../errors.js';
 import type { Draft, DraftStore } from '../../ports.js';
-import { requestPersistence, storageError } from './indexeddb-store.js';
+import { databaseName, requestPersistence, storageError } from './indexeddb-store.js';
 
 interface DraftDb extends DBSchema {
   drafts: { key: [string, string]; value: Draft; indexes: { byActor: string } };
@@ -12,15 +11,7 @@ interface DraftDb extends DBSchema {
  * Never synced: drafts stay on this device.
  */
 export function indexedDbDrafts(options: { readonly name: string }): DraftStore {
-  let name: unknown;
-  try {
-    name = options?.name;
-  } catch {
-    name = undefined;
-  }
-  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
-    throw new StrError('validation', 'indexedDbDrafts needs a database name', false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
-  }
+  const name = databaseName(options, 'indexedDbDrafts');
   void requestPersistence();
   let dbPromise: Promise<IDBPDatabase<DraftDb>> | undefined;
   const db = () =>

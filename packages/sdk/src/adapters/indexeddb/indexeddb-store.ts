@@ -50,6 +50,20 @@ export function storageError(e: unknown, what: string): StrError {
   return new StrError('storage', `${what}: the device store failed (${typeof name === 'string' ? name : 'unknown error'})`, true, {}, { cause: e });
 }
 
+/** The `name` option of an IndexedDB adapter, checked; a validation StrError otherwise. */
+export function databaseName(options: unknown, what: string): string {
+  let name: unknown;
+  try {
+    name = (options as { name?: unknown } | undefined)?.name;
+  } catch {
+    name = undefined;
+  }
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
+    throw new StrError('validation', `${what} needs a database name`, false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
+  }
+  return name;
+}
+
 const asPromise = <T>(req: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -86,15 +100,7 @@ export async function requestPersistence(): Promise<boolean> {
  * writes reach `subscribe` through a BroadcastChannel.
  */
 export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
-  let name: unknown;
-  try {
-    name = options?.name;
-  } catch {
-    name = undefined;
-  }
-  if (typeof name !== 'string' || name.length === 0 || name.length > 200) {
-    throw new StrError('validation', 'indexedDbStore needs a database name', false, { issues: [{ path: 'name', code: 'invalid', message: 'Pass a database name' }] });
-  }
+  const name = databaseName(options, 'indexedDbStore');
   const listeners = new Listeners();
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`strkit:idb:${name}`) : undefined;
   channel?.addEventListener('message', (e: MessageEvent<Change>) => listeners.emit(e.data));
