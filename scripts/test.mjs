@@ -1,5 +1,5 @@
 // `npm test`: typecheck, lint, every browser test; ends with one line "N passed, N failed".
-// Each of typecheck and lint counts as one check; every browser test counts as one.
+// Typecheck, lint and "lint bans fire" count as one check each; every browser test counts as one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
@@ -28,6 +28,25 @@ if (extra.length === 0) {
   check('typecheck', run(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.json', '--noEmit']));
   console.log('\n— lint (eslint)');
   check('lint', run(process.execPath, [new URL('../node_modules/eslint/bin/eslint.js', import.meta.url).pathname, '.']));
+  console.log('\n— lint bans fire (test/lint/unsafe-probe.txt linted as a package source)');
+  check('lint bans fire on unsafe code', lintBansFire());
+}
+
+/** The security rules must keep working: a probe full of banned code must raise each of them. */
+function lintBansFire() {
+  const probe = readFileSync(new URL('../test/lint/unsafe-probe.txt', import.meta.url), 'utf8');
+  const r = spawnSync(
+    process.execPath,
+    [new URL('../node_modules/eslint/bin/eslint.js', import.meta.url).pathname, '--stdin', '--stdin-filename', 'packages/components/src/lint-probe.ts', '--format', 'json'],
+    { input: probe, encoding: 'utf8' },
+  );
+  const messages = JSON.parse(r.stdout || '[]')[0]?.messages ?? [];
+  const lines = (rule) => new Set(messages.filter((m) => m.ruleId === rule).map((m) => m.line));
+  const expected = { 'no-restricted-imports': [1], 'no-restricted-syntax': [1, 2, 4, 5, 6], 'no-console': [7], 'no-eval': [8], 'no-new-func': [9] };
+  const missing = Object.entries(expected).flatMap(([rule, want]) => want.filter((l) => !lines(rule).has(l)).map((l) => `${rule} on line ${l}`));
+  if (missing.length) console.log(`  not reported: ${missing.join(', ')}`);
+  else console.log('  every banned construct is reported');
+  return missing.length === 0;
 }
 
 console.log('\n— browser tests (web-test-runner, headless Chromium)');
