@@ -50,6 +50,7 @@ for (const f of files) {
   } else rows.push(...result.rows);
   await page.close();
 }
+const version = await browser.version();
 await browser.close();
 await server.stop();
 engine?.child.kill();
@@ -68,7 +69,7 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\nChromium ${await (async () => (await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs }).then(async (b) => { const v = await b.version(); await b.close(); return v; })))()} · ${new Date().toISOString()}`);
+console.log(`\n${version} · ${new Date().toISOString()}`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
