@@ -2,3 +2,4 @@
 export * from '@strkit/sdk';
 export * from './index.js';
 import './define/str-provider.js';
+import './define/str-contact-log.js';

@@ -3,3 +3,5 @@ export { clientContext } from './context.js';
 export { StrProvider } from './provider/provider.js';
 export { tokens } from './internal/tokens.styles.js';
 export { focus } from './internal/focus.styles.js';
+export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-log.js';
+export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSavedEvent } from './contact-log/contact-log.events.js';

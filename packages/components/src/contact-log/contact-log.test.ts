@@ -1,0 +1,172 @@
+import { createClient, memoryDrafts, memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
+import '../define/str-contact-log.js';
+import '../define/str-provider.js';
+import type { StrContactLog } from './contact-log.js';
+import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
+
+const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
+const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
+  createClient({ store, drafts, actor: { id: 'w1', role: 'str-worker' }, clock });
+
+async function connected(client: StrClient) {
+  const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`);
+  await el.updateComplete;
+  return el;
+}
+const $ = <E extends Element>(el: StrContactLog, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+const until = async (el: StrContactLog, ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) {
+    await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+  }
+  expect(ok(), 'condition not met').to.equal(true);
+};
+
+describe('<str-contact-log>', () => {
+  it('logs a contact with the keyboard alone, and shows it in the history', async () => {
+    const store = memoryStore();
+    const client = worker(store);
+    const el = await connected(client);
+    const saved = oneEvent(el, 'str-contact-saved');
+    $<HTMLInputElement>(el, '#date').focus();
+    // Tab until a control has focus (date and time inputs take one Tab per segment in Chromium).
+    const tabTo = async (match: (a: Element) => boolean) => {
+      for (let i = 0; i < 12 && !match(el.shadowRoot!.activeElement!); i++) await sendKeys({ press: 'Tab' });
+      expect(match(el.shadowRoot!.activeElement!), `focus is on ${el.shadowRoot!.activeElement?.outerHTML.slice(0, 80)}`).to.equal(true);
+    };
+    await tabTo((a) => a.getAttribute('name') === 'duration');
+    await sendKeys({ press: 'ArrowRight' }); // 15 → 30: arrow keys move and select within a radio group
+    await tabTo((a) => a.getAttribute('name') === 'mechanism');
+    await sendKeys({ press: 'Space' }); // Face to face
+    await tabTo((a) => a.getAttribute('name') === 'location');
+    await sendKeys({ press: 'Space' }); // Person's home
+    await tabTo((a) => a.id === 'note'); // passing attendance (defaults to attended on time) and planned
+    await sendKeys({ type: 'Walked to the shops together.' });
+    await tabTo((a) => a.getAttribute('type') === 'submit');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await saved;
+    expect(detail).to.have.keys(['id', 'version', 'serviceUserId']);
+    const stored = await client.contacts.get(detail.id);
+    expect(stored).to.deep.include({ durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Walked to the shops together.' });
+    expect(stored.start).to.equal('2026-06-05T17:00:00+01:00');
+    await until(el, () => !!$(el, '.history li'));
+    expect($(el, '.history').textContent).to.include('Walked to the shops together.');
+    expect($(el, '[role=status]').textContent).to.include('Contact saved');
+  });
+
+  it('shows an NHS-style error summary that takes focus, each message linked to its field', async () => {
+    const el = await connected(worker());
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    const summary = $(el, '.error-summary');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal([
+      'Enter how long the contact lasted, in minutes',
+      'Choose how the contact took place',
+      'Choose where the contact took place',
+    ]);
+    links[1]!.click();
+    expect(el.shadowRoot!.activeElement?.id).to.equal('mechanism-01');
+    expect($(el, '#duration-error').textContent).to.include('Error:');
+    await expectNoAxeViolations(el);
+  });
+
+  it('refuses a contact in the future and a duration out of range', async () => {
+    const el = await connected(worker());
+    $<HTMLInputElement>(el, '#time').value = '18:30'; // 17:30 UTC on the fixture day is after "now" (17:00 BST)
+    $<HTMLInputElement>(el, '#time').dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#duration-custom').value = '1441';
+    $<HTMLInputElement>(el, '#duration-custom').dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    const text = $(el, '.error-summary').textContent!;
+    expect(text).to.include('The contact cannot start in the future');
+    expect(text).to.include('Duration must be a whole number of minutes from 1 to 1,440');
+  });
+
+  it('keeps a draft as the worker types and restores it when the page comes back', async () => {
+    const store = memoryStore();
+    const drafts = memoryDrafts();
+    const el = await connected(worker(store, drafts));
+    const note = $<HTMLTextAreaElement>(el, '#note');
+    note.value = 'Half-typed note about the housing form';
+    note.dispatchEvent(new Event('input'));
+    el.remove(); // leaving the page flushes the draft
+    await until(el, () => true);
+    expect((await drafts.list('w1')).map((d) => d.key)).to.deep.equal([`contact-log:${FIXTURE_PERSON_ID}`]);
+
+    const again = await connected(worker(store, drafts));
+    await until(again, () => $<HTMLTextAreaElement>(again, '#note').value !== '');
+    expect($<HTMLTextAreaElement>(again, '#note').value).to.equal('Half-typed note about the housing form');
+    expect($(again, '[role=status]').textContent).to.include('Draft restored');
+    $<HTMLButtonElement>(again, 'button.secondary').click();
+    await until(again, () => $<HTMLTextAreaElement>(again, '#note').value === '');
+    await until(again, () => true);
+    expect(await drafts.list('w1')).to.have.length(0);
+  });
+
+  it('a failed save keeps everything typed and says so', async () => {
+    const store = memoryStore();
+    const failing: Store = { ...store, put: async () => Promise.reject(new Error('disk on fire')) };
+    const el = await connected(worker(failing));
+    for (const [sel, value] of [['#duration-custom', '45'], ['#note', 'Keep me']] as const) {
+      const input = $<HTMLInputElement>(el, sel);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    $<HTMLInputElement>(el, '#mechanism-02').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('could not be saved');
+    expect($<HTMLTextAreaElement>(el, '#note').value).to.equal('Keep me');
+    expect($<HTMLInputElement>(el, '#duration-custom').value).to.equal('45');
+  });
+
+  it('controlled mode: shows the given contacts and fires a cancelable str-contact-save', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    const items = [...el.shadowRoot!.querySelectorAll('.history li')];
+    expect(items).to.have.length(5);
+    expect(items[0]!.textContent).to.include('5 June 2026, 09:15');
+    expect(items[2]!.textContent).to.include('3 June 2026, 00:30'); // UK date, whatever the browser zone
+    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+    $<HTMLInputElement>(el, '#mechanism-11').click();
+    $<HTMLInputElement>(el, '#location-E02').click();
+    setTimeout(() => $<HTMLButtonElement>(el, 'button[type=submit]').click());
+    const ev = await oneEvent(el, 'str-contact-save');
+    expect(ev.cancelable).to.equal(true);
+    expect(ev.detail.contact).to.deep.include({ serviceUserId: FIXTURE_PERSON_ID, durationMinutes: 15, mechanism: '11', locationType: 'E02', attendance: '5' });
+    expect(el.contacts).to.equal(weekOfContacts); // never changed by the element
+  });
+
+  it('a viewer sees contacts but no form', async () => {
+    const store = memoryStore();
+    await worker(store).contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Quick call' });
+    const viewer = createClient({ store, actor: { id: 'v1', role: 'viewer' }, clock });
+    const el = await connected(viewer);
+    await until(el, () => !!$(el, '.history li'));
+    expect($(el, 'form')).to.equal(null);
+    expect($(el, '.readonly-message').textContent).to.include('not log them');
+    await expectNoAxeViolations(el);
+  });
+
+  it('finds its client through <str-provider>', async () => {
+    const client = worker();
+    await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Via provider' });
+    const host = await fixture(html`<str-provider .client=${client}><div><str-contact-log service-user-id=${FIXTURE_PERSON_ID} .clock=${clock}></str-contact-log></div></str-provider>`);
+    const el = host.querySelector('str-contact-log')!;
+    await until(el, () => !!$(el, '.history li'));
+    expect($(el, '.history').textContent).to.include('Via provider');
+  });
+
+  for (const [name, contacts] of [['empty', []], ['a week of contacts', weekOfContacts], ['a long note', [longNoteContact]]] as const) {
+    it(`has no axe violations: ${name}`, async () => {
+      const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+      await expectNoAxeViolations(el);
+    });
+  }
+});

@@ -1,0 +1,436 @@
+import { consume } from '@lit/context';
+import {
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, formatNhsDate, isStrError, labelOf, londonDate, londonLocalToEpoch,
+  londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
+} from '@strkit/sdk';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { clientContext } from '../context.js';
+import { focus } from '../internal/focus.styles.js';
+import { tokens } from '../internal/tokens.styles.js';
+import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
+import { styles } from './contact-log.styles.js';
+
+/** The form as typed: strings, so nothing the worker typed is lost or reformatted before they save. */
+export interface ContactLogFormValue {
+  date: string;
+  time: string;
+  duration: string;
+  mechanism: string;
+  location: string;
+  attendance: string;
+  planned: boolean;
+  note: string;
+}
+
+interface FieldError {
+  readonly field: keyof ContactLogFormValue;
+  readonly message: string;
+}
+
+// The most used first (issue 5): face to face, telephone, video; patient's home, community, ward.
+const QUICK_MECHANISMS = ['01', '02', '11'] as const;
+const QUICK_LOCATIONS = ['A01', 'N02', 'E02'] as const;
+const QUICK_LOCATION_LABELS: Record<string, string> = { A01: "Person's home", N02: 'In the community', E02: 'On a ward' };
+const QUICK_DURATIONS = ['15', '30', '45', '60'];
+const OTHER = 'other';
+const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
+  date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
+  attendance: 'attendance', planned: 'planned', note: 'note',
+};
+
+const newId = () => crypto.randomUUID();
+
+/**
+ * @summary Log a contact with a person in seconds and see the most recent ones. Fields follow MHSDS v6 (care contact).
+ *
+ * Connected (default): finds a client through `<str-provider>` or `.client`, loads the person's contacts, saves through
+ * the client, keeps a draft on the device as the worker types. Controlled (no client): shows `.contacts` and fires
+ * `str-contact-save` for the host to store.
+ *
+ * @fires str-contact-save - Controlled mode: the worker asked to save a contact. Cancel it to keep the form as typed. Detail: ContactSaveDetail.
+ * @fires str-contact-saved - Connected mode: the client stored a contact. Detail: ContactSavedDetail (ids and version only).
+ * @csspart form - The quick log form.
+ * @csspart history - The list of recent contacts.
+ * @cssprop --str-contact-log-gap - Space between form sections (default 16px).
+ */
+export class StrContactLog extends LitElement {
+  static override styles = [tokens, focus, styles];
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private _providedClient?: StrClient;
+
+  /** The client to use; overrides the one from `<str-provider>`. */
+  @property({ attribute: false }) client?: StrClient;
+
+  /** The person the contacts are with (their STR Kit id). */
+  @property({ attribute: 'service-user-id' }) serviceUserId = '';
+
+  /** Controlled mode: the contacts to show. Never changed by the element. */
+  @property({ attribute: false }) contacts: readonly Contact[] = [];
+
+  /** Shows the contacts without the form. Also on when the signed-in role may not log contacts. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The clock "now" and "in the future" are judged by (tests and demos pass a fixed one). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private _value: ContactLogFormValue = this.#blank();
+  @state() private _errors: readonly FieldError[] = [];
+  @state() private _status = '';
+  @state() private _loaded: readonly Contact[] = [];
+  @state() private _saving = false;
+  @state() private _loadFailed = false;
+
+  /** One id per submission, so a retried save can never log the contact twice. */
+  #pendingId: string = newId();
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #loadedFor = '';
+
+  get #client(): StrClient | undefined {
+    return this.client ?? this._providedClient;
+  }
+
+  get #draftKey() {
+    return `contact-log:${this.serviceUserId}`;
+  }
+
+  get #canWrite() {
+    const c = this.#client;
+    return !this.readonly && (!c || c.can('contact.log'));
+  }
+
+  #blank(): ContactLogFormValue {
+    const now = this.clock?.now?.() ?? new Date();
+    return { date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true, note: '' };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#loadedFor = '';
+    this.#flushDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clock') && !this._value.note && !this._value.duration) this._value = this.#blank();
+  }
+
+  protected override updated(): void {
+    const c = this.#client;
+    const key = c && this.serviceUserId ? `${this.serviceUserId}` : '';
+    if (c && key && this.#loadedFor !== key) {
+      this.#loadedFor = key;
+      this.#unsubscribe?.();
+      this.#unsubscribe = c.subscribe({ type: 'contact', serviceUserId: this.serviceUserId }, () => void this.#load());
+      void this.#load();
+      void this.#restoreDraft();
+    }
+  }
+
+  async #load() {
+    const c = this.#client;
+    if (!c || !this.serviceUserId) return;
+    try {
+      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 50 });
+      this._loaded = page.items;
+      this._loadFailed = false;
+    } catch {
+      this._loadFailed = true;
+    }
+  }
+
+  async #restoreDraft() {
+    const c = this.#client;
+    if (!c || !this.#canWrite) return;
+    try {
+      const draft = await c.drafts.load<{ value: ContactLogFormValue; pendingId: string }>(this.#draftKey);
+      if (draft?.value?.value) {
+        this._value = { ...this.#blank(), ...draft.value.value };
+        this.#pendingId = draft.value.pendingId || newId();
+        this._status = `Draft restored, saved ${formatNhsDate(draft.savedAt)} at ${londonTime(Date.parse(draft.savedAt))}`;
+      }
+    } catch {
+      // A draft that cannot be read is not worth blocking the form for.
+    }
+  }
+
+  #scheduleDraft() {
+    if (!this.#client) return;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.#flushDraft(), 400);
+  }
+
+  #flushDraft() {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    const c = this.#client;
+    if (!c || !this.serviceUserId || !this.#canWrite) return;
+    void c.drafts.save(this.#draftKey, { value: this._value, pendingId: this.#pendingId }).catch(() => {
+      this._status = 'Your draft could not be kept on this device. Save the contact before you leave this page.';
+    });
+  }
+
+  #set<K extends keyof ContactLogFormValue>(field: K, value: ContactLogFormValue[K]) {
+    this._value = { ...this._value, [field]: value };
+    if (this._errors.length) this._errors = this._errors.filter((e) => e.field !== field);
+    this.#scheduleDraft();
+  }
+
+  /** Checks the form as typed and builds the contact; errors are in NHS style, one per field. */
+  #validate(): { errors: FieldError[]; input?: ContactInput & { id: string } } {
+    const v = this._value;
+    const errors: FieldError[] = [];
+    const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.date);
+    const tm = /^(\d{2}):(\d{2})$/.exec(v.time);
+    let epoch: number | undefined;
+    if (!dm) errors.push({ field: 'date', message: 'Enter the date of the contact' });
+    if (!tm) errors.push({ field: 'time', message: 'Enter the time the contact started' });
+    if (dm && tm) {
+      epoch = londonLocalToEpoch(Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2]));
+      if (londonDate(epoch) !== v.date) errors.push({ field: 'date', message: 'Enter a real date' });
+      else if (epoch > this.clock.now().getTime()) errors.push({ field: 'date', message: 'The contact cannot start in the future' });
+    }
+    const minutes = Number(v.duration);
+    if (v.duration.trim() === '') errors.push({ field: 'duration', message: 'Enter how long the contact lasted, in minutes' });
+    else if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) errors.push({ field: 'duration', message: 'Duration must be a whole number of minutes from 1 to 1,440' });
+    if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: 'Choose how the contact took place' });
+    if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: 'Choose where the contact took place' });
+    if (!v.attendance) errors.push({ field: 'attendance', message: 'Choose whether the person attended' });
+    if (v.note.length > 10_000) errors.push({ field: 'note', message: 'Enter 10,000 characters or fewer' });
+    if (errors.length || epoch === undefined) return { errors };
+    return {
+      errors,
+      input: {
+        id: this.#pendingId,
+        serviceUserId: this.serviceUserId,
+        start: toLondonIso(epoch),
+        durationMinutes: minutes,
+        mechanism: v.mechanism as ContactInput['mechanism'],
+        locationType: v.location as ContactInput['locationType'],
+        attendance: v.attendance as AttendStatus,
+        planned: v.planned,
+        note: v.note,
+      },
+    };
+  }
+
+  async #submit(e: Event) {
+    e.preventDefault();
+    if (this._saving) return;
+    const { errors, input } = this.#validate();
+    this._errors = errors;
+    if (!input) return this.#focusSummary();
+    const c = this.#client;
+    if (!c) {
+      const detail: ContactSaveDetail = { contact: input };
+      const go = this.dispatchEvent(new CustomEvent('str-contact-save', { detail, bubbles: true, composed: true, cancelable: true }));
+      if (go) this.#reset('Contact sent to the record system');
+      return;
+    }
+    this._saving = true;
+    this._status = 'Saving…';
+    try {
+      const saved = await c.contacts.create(input);
+      const detail: ContactSavedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
+      await c.drafts.discard(this.#draftKey).catch(() => undefined);
+      this.#reset(`Contact saved: ${formatNhsDate(saved.start)} at ${londonTime(Date.parse(saved.start))}`);
+      this.dispatchEvent(new CustomEvent('str-contact-saved', { detail, bubbles: true, composed: true }));
+      void this.#load();
+    } catch (err) {
+      // Nothing typed is lost: the form and its draft stay as they are.
+      this._status = '';
+      if (isStrError(err, 'validation') && err.details.issues?.length) {
+        this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));
+      } else {
+        const why = isStrError(err, 'forbidden')
+          ? 'You do not have permission to log contacts'
+          : isStrError(err) && err.retryable
+            ? 'The contact could not be saved just now. It is still here: try again'
+            : 'The contact could not be saved. It is still here: try again, or tell your system administrator';
+        this._errors = [{ field: 'date', message: why }];
+      }
+      this.#flushDraft();
+      this.#focusSummary();
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  #fieldOf(path: string): keyof ContactLogFormValue {
+    const map: Record<string, keyof ContactLogFormValue> = { start: 'date', durationMinutes: 'duration', mechanism: 'mechanism', locationType: 'location', attendance: 'attendance', planned: 'planned', note: 'note' };
+    return map[path.split('.')[0] ?? ''] ?? 'date';
+  }
+
+  #reset(status: string) {
+    this._value = this.#blank();
+    this._errors = [];
+    this._status = status;
+    this.#pendingId = newId();
+  }
+
+  async #discard() {
+    await this.#client?.drafts.discard(this.#draftKey).catch(() => undefined);
+    this.#reset('Draft discarded');
+    this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus();
+  }
+
+  async #focusSummary() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  #focusField(e: Event, field: keyof ContactLogFormValue) {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#${FIELD_IDS[field]}`)?.focus();
+  }
+
+  #error(field: keyof ContactLogFormValue) {
+    return this._errors.find((e) => e.field === field);
+  }
+
+  #errorMessage(field: keyof ContactLogFormValue) {
+    const err = this.#error(field);
+    return err ? html`<span class="error-message" id="${field}-error"><span class="visually-hidden">Error:</span> ${err.message}</span>` : nothing;
+  }
+
+  #describedBy(field: keyof ContactLogFormValue, hint?: string) {
+    return [hint, this.#error(field) ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+  }
+
+  #radios(name: 'mechanism' | 'location', quick: readonly string[], labelFor: (code: string) => string, all: readonly { code: string; label: string }[], legend: string) {
+    const value = this._value[name];
+    const isOther = value === OTHER || (value !== '' && !quick.includes(value));
+    const err = this.#error(name);
+    return html`<div class="field-group ${err ? 'invalid' : ''}">
+      <fieldset aria-describedby=${this.#describedBy(name)}>
+        <legend>${legend}</legend>
+        ${this.#errorMessage(name)}
+        <div class="choices">
+          ${quick.map(
+            (code) => html`<label class="choice"
+              ><input type="radio" name=${name} id="${name}-${code}" value=${code} .checked=${live(value === code)}
+                @change=${() => this.#set(name, code)} />${labelFor(code)}</label
+            >`,
+          )}
+          <label class="choice"
+            ><input type="radio" name=${name} id="${name}-other" value=${OTHER} .checked=${live(isOther)}
+              @change=${() => this.#set(name, OTHER)} />Another ${name === 'mechanism' ? 'way' : 'place'}</label
+          >
+        </div>
+      </fieldset>
+      ${isOther
+        ? html`<label class="field" for="${name}-list">${name === 'mechanism' ? 'How, from the full list' : 'Where, from the full list'}</label>
+            <select id="${name}-list" .value=${live(quick.includes(value) || value === OTHER ? '' : value)}
+              @change=${(e: Event) => this.#set(name, (e.target as HTMLSelectElement).value || OTHER)}>
+              <option value="">Choose…</option>
+              ${all.filter((c) => !quick.includes(c.code)).map((c) => html`<option value=${c.code}>${c.label}</option>`)}
+            </select>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderForm() {
+    const v = this._value;
+    return html`<form part="form" novalidate @submit=${this.#submit} aria-label="Log a contact">
+      ${this._errors.length
+        ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>
+              ${this._errors.map((e) => html`<li><a href="#${FIELD_IDS[e.field]}" @click=${(ev: Event) => this.#focusField(ev, e.field)}>${e.message}</a></li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      <div class="row">
+        <div class="field-group ${this.#error('date') ? 'invalid' : ''}">
+          <label class="field" for="date">Date</label>
+          ${this.#errorMessage('date')}
+          <input id="date" type="date" .value=${live(v.date)} aria-invalid=${this.#error('date') ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy('date')} @input=${(e: Event) => this.#set('date', (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field-group ${this.#error('time') ? 'invalid' : ''}">
+          <label class="field" for="time">Start time</label>
+          ${this.#errorMessage('time')}
+          <input id="time" type="time" .value=${live(v.time)} aria-invalid=${this.#error('time') ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy('time')} @input=${(e: Event) => this.#set('time', (e.target as HTMLInputElement).value)} />
+        </div>
+      </div>
+      <div class="field-group ${this.#error('duration') ? 'invalid' : ''}">
+        <fieldset aria-describedby=${this.#describedBy('duration', 'duration-hint')}>
+          <legend>How long, in minutes</legend>
+          <span class="hint" id="duration-hint">Pick one or type the minutes</span>
+          ${this.#errorMessage('duration')}
+          <div class="choices">
+            ${QUICK_DURATIONS.map(
+              (d) => html`<label class="choice"><input type="radio" name="duration" value=${d} .checked=${live(v.duration === d)}
+                @change=${() => this.#set('duration', d)} />${d}</label>`,
+            )}
+            <label class="choice" for="duration-custom">Other
+              <input id="duration-custom" type="number" inputmode="numeric" min="1" max="1440" step="1" .value=${live(v.duration)}
+                aria-invalid=${this.#error('duration') ? 'true' : 'false'}
+                @input=${(e: Event) => this.#set('duration', (e.target as HTMLInputElement).value)} /></label>
+          </div>
+        </fieldset>
+      </div>
+      ${this.#radios('mechanism', QUICK_MECHANISMS, (c) => labelOf(CONSULTATION_MECHANISMS, c) ?? c, CONSULTATION_MECHANISMS, 'How did the contact take place?')}
+      ${this.#radios('location', QUICK_LOCATIONS, (c) => QUICK_LOCATION_LABELS[c] ?? c, ACTIVITY_LOCATION_TYPES, 'Where?')}
+      <div class="field-group ${this.#error('attendance') ? 'invalid' : ''}">
+        <label class="field" for="attendance">Did the person attend?</label>
+        ${this.#errorMessage('attendance')}
+        <select id="attendance" .value=${live(v.attendance)} aria-describedby=${this.#describedBy('attendance')}
+          @change=${(e: Event) => this.#set('attendance', (e.target as HTMLSelectElement).value)}>
+          ${ATTEND_STATUSES.map((a) => html`<option value=${a.code} ?selected=${a.code === v.attendance}>${a.label}</option>`)}
+        </select>
+      </div>
+      <label class="choice"><input id="planned" type="checkbox" .checked=${live(v.planned)}
+        @change=${(e: Event) => this.#set('planned', (e.target as HTMLInputElement).checked)} />This contact was planned</label>
+      <div class="field-group ${this.#error('note') ? 'invalid' : ''}">
+        <label class="field" for="note">Note</label>
+        <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
+        ${this.#errorMessage('note')}
+        <textarea id="note" maxlength="10000" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
+          @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this._saving}>${this._saving ? 'Saving…' : 'Save contact'}</button>
+        <button class="secondary" type="button" @click=${this.#discard}>Discard draft</button>
+      </div>
+    </form>`;
+  }
+
+  #renderHistory() {
+    const items = (this.#client ? this._loaded : this.contacts).filter((c) => !c.enteredInError);
+    const sorted = [...items].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
+    return html`<section aria-labelledby="history-title">
+      <h2 id="history-title">Recent contacts</h2>
+      ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
+      ${sorted.length === 0
+        ? html`<p>No contacts logged yet.</p>`
+        : html`<ul class="history" part="history">
+            ${sorted.map((c) => {
+              const t = Date.parse(c.start);
+              return html`<li>
+                <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
+                  ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
+                <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}</span>
+                ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+              </li>`;
+            })}
+          </ul>`}
+    </section>`;
+  }
+
+  override render() {
+    return html`
+      <div class="status" role="status">${this._status}</div>
+      ${this.#canWrite
+        ? this.#renderForm()
+        : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
+      ${this.#renderHistory()}
+    `;
+  }
+}
