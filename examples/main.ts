@@ -3,19 +3,16 @@
 import {
   createClient,
   fhirStore,
-  formatNhsDate,
   formatNhsNumber,
   indexedDbDrafts,
   indexedDbStore,
-  labelOf,
-  CONSULTATION_MECHANISMS,
-  ATTEND_STATUSES,
   ROLE_LABELS,
   type Role,
   type ServiceUser,
   type StrClient,
 } from '@strkit/sdk';
 import '@strkit/components/define/str-provider.js';
+import '@strkit/components/define/str-contact-log.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
 
@@ -64,22 +61,11 @@ async function renderPerson() {
     panel.replaceChildren(el('p', 'Choose a person from the caseload.'));
     return;
   }
-  const { items } = await client.contacts.list({ serviceUserId: selected.id, limit: 20 });
-  const table = el('table');
-  table.append(el('caption', `Recent contacts with ${selected.displayName}`));
-  const head = el('tr');
-  for (const h of ['Date', 'How', 'Minutes', 'Attendance']) head.append(el('th', h, { scope: 'col' }));
-  table.append(el('thead'), el('tbody'));
-  table.tHead!.append(head);
-  for (const c of items) {
-    const row = el('tr');
-    const when = el('td');
-    when.append(el('time', formatNhsDate(c.start), { datetime: c.start }));
-    row.append(when, el('td', labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism), el('td', String(c.durationMinutes)),
-      el('td', labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance));
-    table.tBodies[0]!.append(row);
-  }
-  panel.replaceChildren(el('h2', selected.displayName), table);
+  // The widget finds the client through <str-provider>; the host only says whose record this is.
+  const log = document.createElement('str-contact-log');
+  log.setAttribute('service-user-id', selected.id);
+  const heading = el('h2', `Contacts with ${selected.displayName}`);
+  panel.replaceChildren(heading, log);
 }
 
 async function render() {

@@ -154,6 +154,18 @@ describe('<str-contact-log>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('follows the provider when the host switches client (another role signs in)', async () => {
+    const store = memoryStore();
+    const client = worker(store);
+    await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Seen by both' });
+    const host = await fixture<HTMLElement & { client: StrClient }>(html`<str-provider .client=${client}><str-contact-log service-user-id=${FIXTURE_PERSON_ID} .clock=${clock}></str-contact-log></str-provider>`);
+    const el = host.querySelector('str-contact-log')!;
+    await until(el, () => !!$(el, 'form') && !!$(el, '.history li'));
+    host.client = createClient({ store, actor: { id: 'v1', role: 'viewer' }, clock });
+    await until(el, () => !$(el, 'form'));
+    expect($(el, '.history').textContent).to.include('Seen by both');
+  });
+
   it('finds its client through <str-provider>', async () => {
     const client = worker();
     await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Via provider' });

@@ -89,6 +89,7 @@ export class StrContactLog extends LitElement {
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void) | undefined;
   #loadedFor = '';
+  #loadedClient: StrClient | undefined;
 
   get #client(): StrClient | undefined {
     return this.client ?? this._providedClient;
@@ -113,6 +114,7 @@ export class StrContactLog extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#loadedFor = '';
+    this.#loadedClient = undefined;
     this.#flushDraft();
   }
 
@@ -122,9 +124,12 @@ export class StrContactLog extends LitElement {
 
   protected override updated(): void {
     const c = this.#client;
-    const key = c && this.serviceUserId ? `${this.serviceUserId}` : '';
-    if (c && key && this.#loadedFor !== key) {
+    const key = c && this.serviceUserId ? this.serviceUserId : '';
+    // A new person or a new client (the host signed in someone else): subscribe and load again.
+    if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
       this.#loadedFor = key;
+      this.#loadedClient = c;
+      this._loaded = [];
       this.#unsubscribe?.();
       this.#unsubscribe = c.subscribe({ type: 'contact', serviceUserId: this.serviceUserId }, () => void this.#load());
       void this.#load();

@@ -1,0 +1,38 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { createClient, memoryStore, type Clock, type Contact } from '@strkit/sdk';
+import { html } from 'lit';
+import '@strkit/components/define/str-contact-log.js';
+import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
+
+const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
+
+interface Args {
+  contacts: readonly Contact[];
+  readonly: boolean;
+  width?: string;
+}
+
+const meta = {
+  title: 'Contact log/Quick log and history',
+  component: 'str-contact-log',
+  args: { contacts: [], readonly: false },
+  render: (a: Args) => html`<div style=${a.width ? `max-width:${a.width}` : ''}>
+    <str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${a.contacts} ?readonly=${a.readonly} .clock=${clock}></str-contact-log>
+  </div>`,
+} satisfies Meta<Args>;
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Empty: Story = {};
+export const WeekOfContacts: Story = { args: { contacts: weekOfContacts } };
+export const LongNote: Story = { args: { contacts: [longNoteContact, ...weekOfContacts] } };
+export const ReadOnly: Story = { args: { contacts: weekOfContacts, readonly: true } };
+export const Narrow320: Story = { args: { contacts: weekOfContacts, width: '320px' } };
+
+/** Connected to a client (in memory) as a worker, the way a host page uses it. */
+export const Connected: Story = {
+  render: () => {
+    const client = createClient({ store: memoryStore(), actor: { id: 'story-worker', role: 'str-worker' }, clock });
+    return html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`;
+  },
+};
