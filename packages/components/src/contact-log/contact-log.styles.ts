@@ -7,7 +7,12 @@ export const styles = css`
   }
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+  }
+  .field-group,
+  fieldset {
+    min-width: 0;
   }
   fieldset {
     border: 0;
@@ -71,6 +76,11 @@ export const styles = css`
     width: 7em;
   }
   select {
+    max-width: 100%;
+    width: 100%;
+  }
+  input[type='date'],
+  input[type='time'] {
     max-width: 100%;
   }
   textarea {

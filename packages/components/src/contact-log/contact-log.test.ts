@@ -181,4 +181,13 @@ describe('<str-contact-log>', () => {
       await expectNoAxeViolations(el);
     });
   }
+
+  it('has no axe violations read-only and at 320px wide, and never scrolls sideways', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:320px"><str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>
+      <str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log></div>`);
+    for (const el of wrap.querySelectorAll('str-contact-log')) {
+      await expectNoAxeViolations(el);
+      expect(el.scrollWidth, 'no horizontal overflow at 320px').to.be.at.most(320);
+    }
+  });
 });
