@@ -15,6 +15,11 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  // Test pages run two at a time; a page in the background must still get animation frames and timers, or
+  // fixture() (which waits for a frame) hangs until the test times out.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
 
 export const NO_BROWSER_MESSAGE =
