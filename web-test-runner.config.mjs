@@ -13,7 +13,8 @@ export default {
   nodeResolve: { exportConditions: ['strkit-source', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), emulateTimezonePlugin(), fhirServerPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames (fixture() waits for one) and no focus (keyboard tests).
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
