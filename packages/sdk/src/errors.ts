@@ -65,3 +65,18 @@ export function toStrError(e: unknown, code: StrErrorCode, message: string, retr
   if (isStrError(e)) return e;
   return new StrError(code, message, retryable, {}, { cause: e });
 }
+
+/**
+ * Wraps a pure helper for the public API: whatever it is given, it returns or throws a StrError (`code` for anything
+ * that is not one already), so a host never meets a TypeError from bad input.
+ */
+export function guarded<A extends unknown[], R>(name: string, code: StrErrorCode, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (isStrError(e)) throw e;
+      throw new StrError(code, `${name}: the input is not something it can read`, false, {}, { cause: e });
+    }
+  };
+}

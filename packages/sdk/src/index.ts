@@ -1,4 +1,7 @@
 // @strkit/sdk — public API. Everything a host or a widget needs; adapters are exported for hosts only.
+import { guarded } from './errors.js';
+import * as contactRules from './domain/contacts.js';
+
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
 export * from './codes/mhsds.js';
@@ -37,3 +40,8 @@ export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js'
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
 export type { GetToken } from './adapters/fhir/http.js';
+export { DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
+export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
+export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
+export const toMhsdsCareContacts = /* @__PURE__ */ guarded('toMhsdsCareContacts', 'validation', contactRules.toMhsdsCareContacts);
+export const toCsv = /* @__PURE__ */ guarded('toCsv', 'validation', contactRules.toCsv) as typeof contactRules.toCsv;

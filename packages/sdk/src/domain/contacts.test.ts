@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { validContact } from '../../../../test/helpers/fixtures.js';
+import { isStrError } from '../errors.js';
+import { contactTotals, didNotAttendRate, MHS201_COLUMNS, toCsv, toMhsdsCareContacts } from './contacts.js';
+
+const ctx = { serviceRequestId: 'SR-0001', careProfTeamLocalId: 'CMHT-NORTH' };
+
+describe('did-not-attend rate (DESIGN.md definition)', () => {
+  it('is (3 + 7) / (5 + 6 + 3 + 7), cancellations and entered-in-error left out', () => {
+    const codes = ['5', '5', '6', '3', '7', '2', '4', '4'] as const;
+    const contacts = codes.map((attendance) => validContact({ attendance }));
+    contacts.push(validContact({ attendance: '3', enteredInError: { reason: 'duplicate', at: '2026-06-03T10:00:00Z', by: 'w1' } }));
+    expect(didNotAttendRate(contacts)).to.deep.equal({ rate: 2 / 5, notAttended: 2, due: 5 });
+    expect(didNotAttendRate([validContact({ attendance: '2' })]).rate).to.equal(undefined);
+  });
+});
+
+describe('contact totals (UK week from Monday, UK month)', () => {
+  it('counts contacts and minutes this week and this month', () => {
+    const now = new Date('2026-06-05T12:00:00Z'); // Friday
+    const contacts = [
+      validContact({ start: '2026-06-01T00:30:00+01:00', durationMinutes: 10 }), // Monday 00:30 UK: this week
+      validContact({ start: '2026-05-31T23:30:00+01:00', durationMinutes: 20 }), // Sunday: last week, last month
+      validContact({ start: '2026-06-03T10:00:00+01:00', durationMinutes: 30 }),
+      validContact({ start: '2026-06-06T10:00:00+01:00', durationMinutes: 40 }), // future: not counted
+    ];
+    expect(contactTotals(contacts, now)).to.deep.equal({ week: { contacts: 2, minutes: 40 }, month: { contacts: 2, minutes: 40 } });
+  });
+});
+
+for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/Los_Angeles']) {
+  describe(`MHSDS MHS201 export, browser in ${zone}`, () => {
+    before(() => executeServerCommand('emulate-timezone', { timezoneId: zone }));
+    after(() => executeServerCommand('emulate-timezone', { timezoneId: '' }));
+
+    it('a contact at 00:30 on a summer night in London has the UK date and time', () => {
+      const c = validContact({ start: '2026-06-02T23:30:00Z', durationMinutes: 45, mechanism: '02', locationType: 'A01', attendance: '5', planned: false });
+      expect(toMhsdsCareContacts([c], { ...ctx, orgIdComm: '15N' })).to.deep.equal([
+        {
+          CareContactId: c.id, ServiceRequestId: 'SR-0001', CareProfTeamLocalId: 'CMHT-NORTH', OrgIDComm: '15N',
+          CareContDate: '2026-06-03', CareContTime: '00:30:00', ClinContDurOfCareCont: 45, ConsMechanismMH: '02',
+          ActLocTypeCode: 'A01', AttendStatus: '5', PlannedCareContIndicator: 'N',
+        },
+      ]);
+    });
+  });
+}
+
+describe('MHSDS export rules', () => {
+  it('leaves out entered-in-error contacts and needs the host ids', () => {
+    const ok = validContact();
+    const wrong = validContact({ enteredInError: { reason: 'wrong person', at: '2026-06-03T10:00:00Z', by: 'w1' } });
+    expect(toMhsdsCareContacts([ok, wrong], ctx).map((r) => r.CareContactId)).to.deep.equal([ok.id]);
+    for (const bad of [{}, { serviceRequestId: 'SR' }, { ...ctx, careProfTeamLocalId: ' ' }, { ...ctx, orgIdComm: 'a\nb' }]) {
+      try {
+        toMhsdsCareContacts([ok], bad as never);
+        expect.fail('should throw');
+      } catch (e) {
+        expect(isStrError(e, 'validation')).to.equal(true);
+      }
+    }
+  });
+
+  it('writes RFC 4180 CSV with every field quoted and formulas defused', () => {
+    const rows = toMhsdsCareContacts([validContact({ start: '2026-01-15T09:05:00Z' })], { serviceRequestId: '=HYPERLINK("x")', careProfTeamLocalId: 'Team "A", north' });
+    const csv = toCsv(rows, MHS201_COLUMNS);
+    const [header, line] = csv.split('\r\n');
+    expect(header).to.equal(MHS201_COLUMNS.map((c) => `"${c}"`).join(','));
+    expect(line).to.include(`"'=HYPERLINK(""x"")"`);
+    expect(line).to.include('"Team ""A"", north"');
+    expect(line).to.include('"2026-01-15","09:05:00"');
+    expect(csv.endsWith('\r\n')).to.equal(true);
+  });
+});

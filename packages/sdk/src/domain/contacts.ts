@@ -1,0 +1,144 @@
+// Pure rules over contacts: the did-not-attend rate, totals for a week and a month, and the MHSDS care-contact export.
+import { StrError } from '../errors.js';
+import type { Contact } from '../schemas/contact.js';
+import { londonDate, londonParts, londonTime, londonWeekStart } from './time.js';
+
+/** DESIGN.md, "Definitions": shown beside the figure wherever it appears. */
+export const DNA_RATE_DEFINITION =
+  'Did not attend rate = contacts not attended (did not attend, or arrived late and could not be seen) ÷ contacts that were due (attended on time, arrived late but seen, did not attend, arrived late and could not be seen). Cancellations by the person or the service are left out.';
+
+export interface DnaRate {
+  /** Between 0 and 1; undefined when no contact was due. */
+  readonly rate: number | undefined;
+  readonly notAttended: number;
+  readonly due: number;
+}
+
+/** (AttendStatus 3 + 7) / (5 + 6 + 3 + 7); cancellations (2, 4) and entered-in-error contacts excluded. */
+export function didNotAttendRate(contacts: readonly Contact[]): DnaRate {
+  let notAttended = 0;
+  let due = 0;
+  for (const c of contacts) {
+    if (c.enteredInError) continue;
+    if (c.attendance === '3' || c.attendance === '7') notAttended++;
+    if (c.attendance === '5' || c.attendance === '6' || c.attendance === '3' || c.attendance === '7') due++;
+  }
+  return { rate: due === 0 ? undefined : notAttended / due, notAttended, due };
+}
+
+export interface ContactTotals {
+  readonly contacts: number;
+  readonly minutes: number;
+}
+
+/** Contacts and minutes in the UK week (Monday start) and UK calendar month containing `now`. */
+export function contactTotals(contacts: readonly Contact[], now: Date): { week: ContactTotals; month: ContactTotals } {
+  const t = now.getTime();
+  const week = londonWeekStart(t);
+  const { year, month } = londonParts(t);
+  const out = { week: { contacts: 0, minutes: 0 }, month: { contacts: 0, minutes: 0 } };
+  for (const c of contacts) {
+    if (c.enteredInError) continue;
+    const s = Date.parse(c.start);
+    if (s > t) continue;
+    if (londonWeekStart(s) === week) {
+      out.week.contacts++;
+      out.week.minutes += c.durationMinutes;
+    }
+    const p = londonParts(s);
+    if (p.year === year && p.month === month) {
+      out.month.contacts++;
+      out.month.minutes += c.durationMinutes;
+    }
+  }
+  return out;
+}
+
+/** Ids the host's record system owns; STR Kit does not know them. */
+export interface MhsdsContext {
+  /** MHSDS ServiceRequestId of the referral the contacts belong to. */
+  readonly serviceRequestId: string;
+  /** MHSDS CareProfTeamLocalId of the team. */
+  readonly careProfTeamLocalId: string;
+  /** MHSDS OrgIDComm, the commissioner's ODS code, where the submission needs it. */
+  readonly orgIdComm?: string;
+}
+
+/**
+ * One MHSDS v6 MHS201 Care Contact row. Items and codes from shared/reference/mhsds-fhir.md (nhsengland/MHSDS,
+ * commit dc7bf10). Left out because their code lists are not verified there: CareContSubj, CareContPatientTherMode,
+ * ConsType; and items STR Kit does not capture (AdminCatCode, SiteIDOfTreat, cancellation dates and reasons, …).
+ */
+export interface MhsdsCareContactRow {
+  readonly CareContactId: string;
+  readonly ServiceRequestId: string;
+  readonly CareProfTeamLocalId: string;
+  readonly OrgIDComm: string;
+  /** UK local date, YYYY-MM-DD. */
+  readonly CareContDate: string;
+  /** UK local time, HH:MM:SS. */
+  readonly CareContTime: string;
+  /** Minutes (the unit is [U] in the reference file: check against your submission guidance). */
+  readonly ClinContDurOfCareCont: number;
+  readonly ConsMechanismMH: string;
+  readonly ActLocTypeCode: string;
+  readonly AttendStatus: string;
+  /** Y or N. */
+  readonly PlannedCareContIndicator: 'Y' | 'N';
+}
+
+export const MHS201_COLUMNS: readonly (keyof MhsdsCareContactRow)[] = [
+  'CareContactId', 'ServiceRequestId', 'CareProfTeamLocalId', 'OrgIDComm', 'CareContDate', 'CareContTime',
+  'ClinContDurOfCareCont', 'ConsMechanismMH', 'ActLocTypeCode', 'AttendStatus', 'PlannedCareContIndicator',
+];
+
+const requireId = (value: unknown, field: string) => {
+  if (typeof value !== 'string' || value.trim() === '' || /[\r\n]/.test(value)) {
+    throw new StrError('validation', `MHSDS export needs ${field}`, false, { issues: [{ path: field, code: 'invalid', message: `Give the ${field} from your record system` }] });
+  }
+  return value.trim();
+};
+
+/** MHS201 rows for the contacts (entered-in-error ones left out), dates and times in UK local time. */
+export function toMhsdsCareContacts(contacts: readonly Contact[], context: MhsdsContext): MhsdsCareContactRow[] {
+  if (!Array.isArray(contacts)) throw new StrError('validation', 'toMhsdsCareContacts needs a list of contacts');
+  let ctx: { serviceRequestId: string; team: string; orgIdComm: string };
+  try {
+    ctx = {
+      serviceRequestId: requireId(context?.serviceRequestId, 'serviceRequestId'),
+      team: requireId(context?.careProfTeamLocalId, 'careProfTeamLocalId'),
+      orgIdComm: context?.orgIdComm === undefined ? '' : requireId(context.orgIdComm, 'orgIdComm'),
+    };
+  } catch (e) {
+    if (e instanceof StrError) throw e;
+    throw new StrError('validation', 'toMhsdsCareContacts: the context could not be read', false, {}, { cause: e });
+  }
+  return contacts
+    .filter((c) => c && !c.enteredInError)
+    .map((c) => {
+      const t = Date.parse(c.start);
+      if (Number.isNaN(t)) throw new StrError('validation', `contact ${String(c.id)} has no valid start`);
+      return {
+        CareContactId: c.id,
+        ServiceRequestId: ctx.serviceRequestId,
+        CareProfTeamLocalId: ctx.team,
+        OrgIDComm: ctx.orgIdComm,
+        CareContDate: londonDate(t),
+        CareContTime: `${londonTime(t)}:${String(londonParts(t).second).padStart(2, '0')}`,
+        ClinContDurOfCareCont: c.durationMinutes,
+        ConsMechanismMH: c.mechanism,
+        ActLocTypeCode: c.locationType,
+        AttendStatus: c.attendance,
+        PlannedCareContIndicator: c.planned ? 'Y' : 'N',
+      };
+    });
+}
+
+/** RFC 4180 CSV with a header row; every field quoted, so no value can break a row or start a formula cell. */
+export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
+  const cell = (v: unknown) => {
+    const s = v === undefined || v === null ? '' : String(v);
+    return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+  };
+  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
