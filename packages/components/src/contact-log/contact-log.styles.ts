@@ -184,6 +184,25 @@ export const styles = css`
     overflow-wrap: anywhere;
     white-space: pre-wrap;
   }
+  .summary dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: 8px 24px;
+    margin: 0 0 8px;
+  }
+  .summary dt {
+    color: var(--_secondary);
+  }
+  .summary dd {
+    margin: 0;
+    font-weight: bold;
+  }
+  details summary {
+    color: var(--_link);
+    text-decoration: underline;
+    cursor: pointer;
+    min-height: 24px;
+  }
   .status {
     min-height: 1.5em;
   }

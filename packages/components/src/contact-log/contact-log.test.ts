@@ -143,6 +143,18 @@ describe('<str-contact-log>', () => {
     expect(el.contacts).to.equal(weekOfContacts); // never changed by the element
   });
 
+  it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    const pairs = [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
+    // The fixture week: 30 + 15 + 20 + 60 + 1 minutes, one did-not-attend (code 3) of five due.
+    expect(pairs).to.deep.equal([
+      ['This week (from Monday)', '5 contacts, 2 hours 6 minutes'],
+      ['This month', '5 contacts, 2 hours 6 minutes'],
+      ['Did not attend rate', '20% (1 of 5 due)'],
+    ]);
+    expect($(el, '[part=summary] details').textContent).to.include('Cancellations by the person or the service are left out');
+  });
+
   it('a viewer sees contacts but no form', async () => {
     const store = memoryStore();
     await worker(store).contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Quick call' });

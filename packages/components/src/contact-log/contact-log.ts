@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, formatNhsDate, isStrError, labelOf, londonDate, londonLocalToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, isStrError, labelOf, londonDate, londonLocalToEpoch,
   londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -52,6 +52,7 @@ const newId = () => crypto.randomUUID();
  * @fires str-contact-save - Controlled mode: the worker asked to save a contact. Cancel it to keep the form as typed. Detail: ContactSaveDetail.
  * @fires str-contact-saved - Connected mode: the client stored a contact. Detail: ContactSavedDetail (ids and version only).
  * @csspart form - The quick log form.
+ * @csspart summary - Totals for this week and month, and the did-not-attend rate with its definition.
  * @csspart history - The list of recent contacts.
  * @cssprop --str-contact-log-gap - Space between form sections (default 16px).
  */
@@ -141,7 +142,8 @@ export class StrContactLog extends LitElement {
     const c = this.#client;
     if (!c || !this.serviceUserId) return;
     try {
-      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 50 });
+      // Enough for this month's totals and the did-not-attend rate; the full, virtualised history is to come.
+      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 1000 });
       this._loaded = page.items;
       this._loadFailed = false;
     } catch {
@@ -407,10 +409,26 @@ export class StrContactLog extends LitElement {
     </form>`;
   }
 
+  #renderSummary(items: readonly Contact[]) {
+    const totals = contactTotals(items, this.clock.now());
+    const dna = didNotAttendRate(items);
+    const time = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} hour${m >= 120 ? 's' : ''}${m % 60 ? ` ${m % 60} minutes` : ''}` : `${m} minutes`);
+    const count = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+    return html`<section part="summary" aria-labelledby="summary-title" class="summary">
+      <h2 id="summary-title">Summary</h2>
+      <dl>
+        <div><dt>This week (from Monday)</dt><dd>${count(totals.week.contacts)}, ${time(totals.week.minutes)}</dd></div>
+        <div><dt>This month</dt><dd>${count(totals.month.contacts)}, ${time(totals.month.minutes)}</dd></div>
+        <div><dt>Did not attend rate</dt><dd>${dna.rate === undefined ? 'No contacts were due yet' : `${Math.round(dna.rate * 100)}% (${dna.notAttended} of ${dna.due} due)`}</dd></div>
+      </dl>
+      <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
+    </section>`;
+  }
+
   #renderHistory() {
     const items = (this.#client ? this._loaded : this.contacts).filter((c) => !c.enteredInError);
     const sorted = [...items].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
-    return html`<section aria-labelledby="history-title">
+    return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Recent contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
       ${sorted.length === 0
