@@ -165,6 +165,10 @@ export const styles = css`
     border: 0 !important;
     white-space: nowrap !important;
   }
+  h3 {
+    font-size: 1em;
+    margin: 16px 0 4px;
+  }
   .history {
     list-style: none;
     padding: 0;

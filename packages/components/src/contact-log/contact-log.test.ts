@@ -53,7 +53,7 @@ describe('<str-contact-log>', () => {
     expect(stored).to.deep.include({ durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Walked to the shops together.' });
     expect(stored.start).to.equal('2026-06-05T17:00:00+01:00');
     await until(el, () => !!$(el, '.history li'));
-    expect($(el, '.history').textContent).to.include('Walked to the shops together.');
+    expect($(el, '[part=history]').textContent).to.include('Walked to the shops together.');
     expect($(el, '[role=status]').textContent).to.include('Contact saved');
   });
 
@@ -143,6 +143,19 @@ describe('<str-contact-log>', () => {
     expect(el.contacts).to.equal(weekOfContacts); // never changed by the element
   });
 
+  it('groups the history by UK week, Monday start: 00:30 Monday is the new week, 23:30 Sunday the old one', async () => {
+    const [monday, sunday] = [weekOfContacts[0]!, weekOfContacts[1]!];
+    const contacts = [
+      { ...monday, start: '2026-06-01T00:30:00+01:00' }, // Monday 1 June, 23:30 UTC on Sunday
+      { ...sunday, start: '2026-05-31T23:30:00+01:00' }, // Sunday 31 May
+    ];
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+    const weeks = [...el.shadowRoot!.querySelectorAll('[part=history] h3')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim());
+    expect(weeks).to.deep.equal(['Week beginning 1 June 2026', 'Week beginning 25 May 2026']);
+    const lists = [...el.shadowRoot!.querySelectorAll('[part=history] ul')];
+    expect(lists.map((l) => l.children.length)).to.deep.equal([1, 1]);
+  });
+
   it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
     const pairs = [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
@@ -175,7 +188,7 @@ describe('<str-contact-log>', () => {
     await until(el, () => !!$(el, 'form') && !!$(el, '.history li'));
     host.client = createClient({ store, actor: { id: 'v1', role: 'viewer' }, clock });
     await until(el, () => !$(el, 'form'));
-    expect($(el, '.history').textContent).to.include('Seen by both');
+    expect($(el, '[part=history]').textContent).to.include('Seen by both');
   });
 
   it('finds its client through <str-provider>', async () => {
@@ -184,7 +197,7 @@ describe('<str-contact-log>', () => {
     const host = await fixture(html`<str-provider .client=${client}><div><str-contact-log service-user-id=${FIXTURE_PERSON_ID} .clock=${clock}></str-contact-log></div></str-provider>`);
     const el = host.querySelector('str-contact-log')!;
     await until(el, () => !!$(el, '.history li'));
-    expect($(el, '.history').textContent).to.include('Via provider');
+    expect($(el, '[part=history]').textContent).to.include('Via provider');
   });
 
   for (const [name, contacts] of [['empty', []], ['a week of contacts', weekOfContacts], ['a long note', [longNoteContact]]] as const) {

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, isStrError, labelOf, londonDate, londonLocalToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonLocalToEpoch,
   londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -431,10 +431,22 @@ export class StrContactLog extends LitElement {
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Recent contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
-      ${sorted.length === 0
-        ? html`<p>No contacts logged yet.</p>`
-        : html`<ul class="history" part="history">
-            ${sorted.map((c) => {
+      ${sorted.length === 0 ? html`<p>No contacts logged yet.</p>` : this.#renderWeeks(sorted)}
+    </section>`;
+  }
+
+  /** Newest first, grouped by UK week (Monday start): a heading per week, then its contacts as a list. */
+  #renderWeeks(sorted: readonly Contact[]) {
+    const weeks = new Map<string, Contact[]>();
+    for (const c of sorted) {
+      const week = londonWeekStart(Date.parse(c.start));
+      weeks.set(week, [...(weeks.get(week) ?? []), c]);
+    }
+    return html`<div part="history">
+      ${[...weeks].map(
+        ([week, items]) => html`<h3 id="week-${week}">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>
+          <ul class="history" aria-labelledby="week-${week}">
+            ${items.map((c) => {
               const t = Date.parse(c.start);
               return html`<li>
                 <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
@@ -443,8 +455,9 @@ export class StrContactLog extends LitElement {
                 ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
               </li>`;
             })}
-          </ul>`}
-    </section>`;
+          </ul>`,
+      )}
+    </div>`;
   }
 
   override render() {
