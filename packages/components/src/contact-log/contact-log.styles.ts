@@ -201,11 +201,33 @@ export const styles = css`
     margin: 0;
     font-weight: bold;
   }
-  details summary {
+  .summary details summary {
     color: var(--_link);
     text-decoration: underline;
     cursor: pointer;
     min-height: 24px;
+  }
+  .history summary {
+    cursor: pointer;
+    min-height: 24px;
+    list-style-position: outside;
+  }
+  .note-full {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .filters {
+    border: 1px solid var(--_border);
+    padding: 8px 16px 16px;
+    margin-bottom: 8px;
+  }
+  .filters input[type='search'] {
+    font: inherit;
+    border: 2px solid var(--_text);
+    padding: 4px 8px;
+    min-height: 40px;
+    box-sizing: border-box;
+    max-width: 100%;
   }
   .status {
     min-height: 1.5em;

@@ -156,6 +156,44 @@ describe('<str-contact-log>', () => {
     expect(lists.map((l) => l.children.length)).to.deep.equal([1, 1]);
   });
 
+  it('filters by date range, how and attendance, and searches within notes', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    const set = async (sel: string, value: string, event = 'input') => {
+      const input = $<HTMLInputElement>(el, sel);
+      input.value = value;
+      input.dispatchEvent(new Event(event));
+      await el.updateComplete;
+    };
+    const shown = () => [...el.shadowRoot!.querySelectorAll('.history > li')].length;
+    expect(shown()).to.equal(5);
+    await set('#filter-mechanism', '02', 'change');
+    expect(shown()).to.equal(2);
+    expect($(el, '.count').textContent!.replace(/\s+/g, ' ')).to.equal('Showing 2 of 5 contacts');
+    await set('#filter-from', '2026-06-03'); // the 00:30 call is 3 June in the UK
+    expect(shown()).to.equal(1);
+    $<HTMLButtonElement>(el, '.filters button').click();
+    await el.updateComplete;
+    await set('#filter-search', 'CAFÉ');
+    expect(shown()).to.equal(1);
+    expect($(el, '.history .note').textContent).to.equal('Went to the café together.');
+    await set('#filter-search', '');
+    await set('#filter-attendance', '3', 'change');
+    expect(shown()).to.equal(1);
+    await set('#filter-to', '2026-06-04');
+    expect(shown()).to.equal(0);
+    expect(el.shadowRoot!.textContent).to.include('No contacts match these filters.');
+  });
+
+  it('opens a row with the keyboard to read the whole note', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    const row = [...el.shadowRoot!.querySelectorAll('.history details')].find((d) => d.textContent!.includes('Called late at night'))!;
+    row.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(row.hasAttribute('open')).to.equal(true);
+    expect(row.querySelector('.note-full')!.textContent).to.equal('Called late at night, could not sleep.\nAgreed to talk again in the morning.');
+    await expectNoAxeViolations(el);
+  });
+
   it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
     const pairs = [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);

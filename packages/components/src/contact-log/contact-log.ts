@@ -24,6 +24,17 @@ export interface ContactLogFormValue {
   note: string;
 }
 
+/** History filters as typed. Dates are UK calendar dates; `to` is inclusive. */
+export interface ContactLogFilters {
+  from: string;
+  to: string;
+  mechanism: string;
+  attendance: string;
+  search: string;
+}
+
+const NO_FILTERS: ContactLogFilters = { from: '', to: '', mechanism: '', attendance: '', search: '' };
+
 interface FieldError {
   readonly field: keyof ContactLogFormValue;
   readonly message: string;
@@ -84,6 +95,7 @@ export class StrContactLog extends LitElement {
   @state() private _loaded: readonly Contact[] = [];
   @state() private _saving = false;
   @state() private _loadFailed = false;
+  @state() private _filters: ContactLogFilters = NO_FILTERS;
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
@@ -425,13 +437,61 @@ export class StrContactLog extends LitElement {
     </section>`;
   }
 
+  #matches(c: Contact): boolean {
+    const f = this._filters;
+    const day = londonDate(Date.parse(c.start));
+    if (f.from && day < f.from) return false;
+    if (f.to && day > f.to) return false;
+    if (f.mechanism && c.mechanism !== f.mechanism) return false;
+    if (f.attendance && c.attendance !== f.attendance) return false;
+    const q = f.search.trim().toLocaleLowerCase('en-GB');
+    return !q || c.note.toLocaleLowerCase('en-GB').includes(q);
+  }
+
+  #setFilter<K extends keyof ContactLogFilters>(key: K, value: ContactLogFilters[K]) {
+    this._filters = { ...this._filters, [key]: value };
+  }
+
+  #renderFilters() {
+    const f = this._filters;
+    const input = (key: keyof ContactLogFilters) => (e: Event) => this.#setFilter(key, (e.target as HTMLInputElement | HTMLSelectElement).value);
+    return html`<fieldset class="filters">
+      <legend>Filter contacts</legend>
+      <div class="row">
+        <div><label class="field" for="filter-from">From</label><input id="filter-from" type="date" .value=${live(f.from)} @input=${input('from')} /></div>
+        <div><label class="field" for="filter-to">To</label><input id="filter-to" type="date" .value=${live(f.to)} @input=${input('to')} /></div>
+        <div>
+          <label class="field" for="filter-mechanism">How</label>
+          <select id="filter-mechanism" .value=${live(f.mechanism)} @change=${input('mechanism')}>
+            <option value="">Any way</option>
+            ${CONSULTATION_MECHANISMS.map((m) => html`<option value=${m.code}>${m.label}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label class="field" for="filter-attendance">Attendance</label>
+          <select id="filter-attendance" .value=${live(f.attendance)} @change=${input('attendance')}>
+            <option value="">Any</option>
+            ${ATTEND_STATUSES.map((a) => html`<option value=${a.code}>${a.label}</option>`)}
+          </select>
+        </div>
+        <div><label class="field" for="filter-search">Search notes</label><input id="filter-search" type="search" .value=${live(f.search)} @input=${input('search')} /></div>
+      </div>
+      <button class="secondary" type="button" @click=${() => (this._filters = NO_FILTERS)}>Clear filters</button>
+    </fieldset>`;
+  }
+
   #renderHistory() {
     const items = (this.#client ? this._loaded : this.contacts).filter((c) => !c.enteredInError);
-    const sorted = [...items].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
+    const shown = items.filter((c) => this.#matches(c));
+    const sorted = [...shown].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
-      <h2 id="history-title">Recent contacts</h2>
+      <h2 id="history-title">Contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
-      ${sorted.length === 0 ? html`<p>No contacts logged yet.</p>` : this.#renderWeeks(sorted)}
+      ${items.length === 0
+        ? html`<p>No contacts logged yet.</p>`
+        : html`${this.#renderFilters()}
+            <p class="count">Showing ${shown.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
+            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : this.#renderWeeks(sorted)}`}
     </section>`;
   }
 
@@ -448,11 +508,20 @@ export class StrContactLog extends LitElement {
           <ul class="history" aria-labelledby="week-${week}">
             ${items.map((c) => {
               const t = Date.parse(c.start);
+              // A row opens (native details: keyboard and screen readers for free) to show the whole note.
               return html`<li>
-                <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
-                  ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
-                <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}</span>
-                ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+                <details>
+                  <summary>
+                    <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
+                      ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
+                    <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}</span>
+                    ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+                  </summary>
+                  <div class="full">
+                    ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
+                    <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+                  </div>
+                </details>
               </li>`;
             })}
           </ul>`,
