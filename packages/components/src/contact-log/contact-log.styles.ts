@@ -216,6 +216,13 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .versions {
+    padding-left: 20px;
+  }
+  .eie summary {
+    min-height: 24px;
+    cursor: pointer;
+  }
   .filters {
     border: 1px solid var(--_border);
     padding: 8px 16px 16px;

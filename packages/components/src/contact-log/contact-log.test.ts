@@ -109,6 +109,14 @@ describe('<str-contact-log>', () => {
     expect(await drafts.list('w1')).to.have.length(0);
   });
 
+  it('keeps no draft of an untouched form', async () => {
+    const drafts = memoryDrafts();
+    const el = await connected(worker(memoryStore(), drafts));
+    el.remove();
+    await until(el, () => true);
+    expect(await drafts.list()).to.have.length(0);
+  });
+
   it('a failed save keeps everything typed and says so', async () => {
     const store = memoryStore();
     const failing: Store = { ...store, put: async () => Promise.reject(new Error('disk on fire')) };
@@ -192,6 +200,78 @@ describe('<str-contact-log>', () => {
     expect(row.hasAttribute('open')).to.equal(true);
     expect(row.querySelector('.note-full')!.textContent).to.equal('Called late at night, could not sleep.\nAgreed to talk again in the morning.');
     await expectNoAxeViolations(el);
+  });
+
+  describe('corrections, never deletion', () => {
+    const logOne = (client: StrClient, note = 'First version of the note') =>
+      client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 20, mechanism: '02', locationType: 'A01', attendance: '5', note });
+    const openRow = async (el: StrContactLog, text: string) => {
+      await until(el, () => !![...el.shadowRoot!.querySelectorAll('.history details')].find((d) => d.textContent!.includes(text)));
+      const row = [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('.history details')].find((d) => d.textContent!.includes(text))!;
+      row.open = true;
+      await el.updateComplete;
+      return row;
+    };
+    const button = (root: ParentNode, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+
+    it('corrects a contact through the form; the earlier version stays one step away', async () => {
+      let now = FIXTURE_NOW.getTime();
+      const moving: Clock = { now: () => new Date(now) };
+      const client = createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' }, clock: moving });
+      const first = await logOne(client);
+      now += 5 * 60_000; // corrected five minutes later
+      const el = await connected(client);
+      const row = await openRow(el, 'First version');
+      button(row, 'Correct this contact').click();
+      await el.updateComplete;
+      expect($<HTMLTextAreaElement>(el, '#note').value).to.equal('First version of the note');
+      expect($<HTMLInputElement>(el, '#duration-custom').value).to.equal('20');
+      const note = $<HTMLTextAreaElement>(el, '#note');
+      note.value = 'Corrected note';
+      note.dispatchEvent(new Event('input'));
+      $<HTMLButtonElement>(el, 'button[type=submit]').click();
+      await until(el, () => $(el, '[role=status]').textContent!.includes('Correction saved'));
+      const history = await client.contacts.history(first.id);
+      expect(history.map((h) => h.note)).to.deep.equal(['First version of the note', 'Corrected note']);
+      const again = await openRow(el, 'Corrected note');
+      expect(again.textContent).to.include('edited by w1');
+      button(again, 'Show earlier versions').click();
+      await until(el, () => !!again.querySelector('.versions li'));
+      expect(again.querySelector('.versions')!.textContent).to.include('First version of the note');
+      expect(await client.drafts.list()).to.have.length(0); // a correction is not saved as a new-contact draft
+      await expectNoAxeViolations(el);
+    });
+
+    it('marks a contact entered in error with a reason; it stays visible in its own section', async () => {
+      const client = worker();
+      const first = await logOne(client, 'Logged against the wrong person');
+      const el = await connected(client);
+      const row = await openRow(el, 'Logged against the wrong person');
+      button(row, 'Mark as entered in error').click();
+      await el.updateComplete;
+      [...row.querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Mark as entered in error').at(-1)!.click();
+      await el.updateComplete;
+      expect(row.textContent).to.include('Enter why this contact was entered in error');
+      const reason = row.querySelector<HTMLTextAreaElement>(`#eie-${first.id}`)!;
+      reason.value = 'Wrong person';
+      reason.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      [...row.querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Mark as entered in error').at(-1)!.click();
+      await until(el, () => !!$(el, 'details.eie'));
+      expect($(el, 'details.eie summary').textContent).to.equal('Entered in error (1)');
+      expect($(el, 'details.eie').textContent).to.include('Reason: Wrong person');
+      expect((await client.contacts.history(first.id)).length).to.equal(2);
+      await expectNoAxeViolations(el);
+    });
+
+    it("offers a worker no correction of someone else's contact", async () => {
+      const store = memoryStore();
+      const other = createClient({ store, actor: { id: 'w2', role: 'str-worker' }, clock });
+      await logOne(other, 'Logged by a colleague');
+      const el = await connected(worker(store));
+      const row = await openRow(el, 'Logged by a colleague');
+      expect(button(row, 'Correct this contact')).to.equal(undefined);
+    });
   });
 
   it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {

@@ -96,6 +96,12 @@ export class StrContactLog extends LitElement {
   @state() private _saving = false;
   @state() private _loadFailed = false;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
+  /** The stored contact being corrected through the form, if any. */
+  @state() private _correcting?: Contact;
+  /** Contact id → its earlier versions, once asked for. */
+  @state() private _versions: Readonly<Record<string, readonly Contact[]>> = {};
+  /** Contact id being marked entered in error, and the reason as typed. */
+  @state() private _marking?: { id: string; reason: string; error?: string };
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
@@ -179,16 +185,26 @@ export class StrContactLog extends LitElement {
   }
 
   #scheduleDraft() {
-    if (!this.#client) return;
+    if (!this.#client || this._correcting) return; // a correction is not a new contact's draft
     clearTimeout(this.#draftTimer);
     this.#draftTimer = setTimeout(() => this.#flushDraft(), 400);
+  }
+
+  /** Nothing typed yet (date and time start as now, so they do not count). */
+  #untouched(): boolean {
+    const v = this._value;
+    return !v.duration && !v.mechanism && !v.location && !v.note && v.attendance === '5' && v.planned;
   }
 
   #flushDraft() {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     const c = this.#client;
-    if (!c || !this.serviceUserId || !this.#canWrite) return;
+    if (!c || !this.serviceUserId || !this.#canWrite || this._correcting) return;
+    if (this.#untouched()) {
+      void c.drafts.discard(this.#draftKey).catch(() => undefined);
+      return;
+    }
     void c.drafts.save(this.#draftKey, { value: this._value, pendingId: this.#pendingId }).catch(() => {
       this._status = 'Your draft could not be kept on this device. Save the contact before you leave this page.';
     });
@@ -253,7 +269,17 @@ export class StrContactLog extends LitElement {
     }
     this._saving = true;
     this._status = 'Saving…';
+    const correcting = this._correcting;
     try {
+      if (correcting) {
+        const { id: _id, serviceUserId: _s, ...changes } = input;
+        const fixed = await c.contacts.correct(correcting.id, changes, correcting.version);
+        this._correcting = undefined;
+        this.#reset(`Correction saved: ${formatNhsDate(fixed.start)} at ${londonTime(Date.parse(fixed.start))}`);
+        this._versions = {};
+        void this.#load();
+        return;
+      }
       const saved = await c.contacts.create(input);
       const detail: ContactSavedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
       await c.drafts.discard(this.#draftKey).catch(() => undefined);
@@ -266,7 +292,9 @@ export class StrContactLog extends LitElement {
       if (isStrError(err, 'validation') && err.details.issues?.length) {
         this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));
       } else {
-        const why = isStrError(err, 'forbidden')
+        const why = isStrError(err, 'conflict')
+          ? 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change'
+          : isStrError(err, 'forbidden')
           ? 'You do not have permission to log contacts'
           : isStrError(err) && err.retryable
             ? 'The contact could not be saved just now. It is still here: try again'
@@ -290,6 +318,90 @@ export class StrContactLog extends LitElement {
     this._errors = [];
     this._status = status;
     this.#pendingId = newId();
+  }
+
+  #startCorrecting(c: Contact) {
+    this.#flushDraft(); // keep any new-contact draft before the form is reused
+    const t = Date.parse(c.start);
+    this._correcting = c;
+    this._errors = [];
+    this._value = {
+      date: londonDate(t), time: londonTime(t), duration: String(c.durationMinutes), mechanism: c.mechanism,
+      location: c.locationType, attendance: c.attendance, planned: c.planned, note: c.note,
+    };
+    this._status = `Correcting the contact of ${formatNhsDate(t)} at ${londonTime(t)}`;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
+  }
+
+  async #cancelCorrecting() {
+    this._correcting = undefined;
+    this.#reset('Correction cancelled');
+    await this.#restoreDraft();
+  }
+
+  async #showVersions(c: Contact) {
+    try {
+      const all = await this.#client!.contacts.history(c.id);
+      this._versions = { ...this._versions, [c.id]: all.slice(0, -1).reverse() };
+    } catch {
+      this._status = 'The earlier versions could not be loaded. Try again.';
+    }
+  }
+
+  async #markEnteredInError(c: Contact) {
+    const reason = this._marking?.reason ?? '';
+    if (!reason.trim()) {
+      this._marking = { id: c.id, reason, error: 'Enter why this contact was entered in error' };
+      return;
+    }
+    try {
+      await this.#client!.contacts.markEnteredInError(c.id, reason, c.version);
+      this._marking = undefined;
+      this._status = 'Contact marked as entered in error. It stays in the record, under "Entered in error".';
+      void this.#load();
+    } catch (err) {
+      this._marking = {
+        id: c.id,
+        reason,
+        error: isStrError(err, 'conflict') ? 'Someone else changed this contact. Close it, open it again and check' : 'It could not be marked. Try again',
+      };
+    }
+  }
+
+  #renderRowActions(c: Contact) {
+    const client = this.#client;
+    if (!client || this.readonly || !client.can('contact.correct-own', c)) return nothing;
+    const marking = this._marking?.id === c.id ? this._marking : undefined;
+    return html`<div class="actions">
+        <button class="secondary" type="button" @click=${() => this.#startCorrecting(c)}>Correct this contact</button>
+        <button class="secondary" type="button" @click=${() => (this._marking = { id: c.id, reason: '' })}>Mark as entered in error</button>
+      </div>
+      ${marking
+        ? html`<div class="field-group ${marking.error ? 'invalid' : ''}">
+            <label class="field" for="eie-${c.id}">Why was this contact entered in error?</label>
+            ${marking.error ? html`<span class="error-message" id="eie-${c.id}-error" role="alert"><span class="visually-hidden">Error:</span> ${marking.error}</span>` : nothing}
+            <textarea id="eie-${c.id}" .value=${live(marking.reason)} aria-describedby=${marking.error ? `eie-${c.id}-error` : nothing}
+              @input=${(e: Event) => (this._marking = { id: c.id, reason: (e.target as HTMLTextAreaElement).value })}></textarea>
+            <div class="actions">
+              <button class="primary" type="button" @click=${() => this.#markEnteredInError(c)}>Mark as entered in error</button>
+              <button class="secondary" type="button" @click=${() => (this._marking = undefined)}>Keep it</button>
+            </div>
+          </div>`
+        : nothing}`;
+  }
+
+  #renderVersions(c: Contact) {
+    if (!this.#client || c.updatedAt === c.createdAt) return nothing;
+    const versions = this._versions[c.id];
+    if (!versions) return html`<button class="secondary" type="button" @click=${() => this.#showVersions(c)}>Show earlier versions</button>`;
+    return html`<h4>Earlier versions</h4>
+      <ol class="versions">
+        ${versions.map((v) => {
+          const t = Date.parse(v.start);
+          return html`<li>Saved by ${v.updatedBy} on ${formatNhsDate(v.updatedAt)}: <time datetime=${v.start}>${formatNhsDate(t)}, ${londonTime(t)}</time>,
+            ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full">${v.note}</span>` : nothing}</li>`;
+        })}
+      </ol>`;
   }
 
   async #discard() {
@@ -355,7 +467,8 @@ export class StrContactLog extends LitElement {
 
   #renderForm() {
     const v = this._value;
-    return html`<form part="form" novalidate @submit=${this.#submit} aria-label="Log a contact">
+    return html`<form part="form" novalidate @submit=${this.#submit} aria-label=${this._correcting ? 'Correct a contact' : 'Log a contact'}>
+      ${this._correcting ? html`<h2 class="correcting">Correct a contact</h2>` : nothing}
       ${this._errors.length
         ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">There is a problem</h2>
@@ -415,8 +528,10 @@ export class StrContactLog extends LitElement {
           @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this._saving}>${this._saving ? 'Saving…' : 'Save contact'}</button>
-        <button class="secondary" type="button" @click=${this.#discard}>Discard draft</button>
+        <button class="primary" type="submit" ?disabled=${this._saving}>${this._saving ? 'Saving…' : this._correcting ? 'Save correction' : 'Save contact'}</button>
+        ${this._correcting
+          ? html`<button class="secondary" type="button" @click=${this.#cancelCorrecting}>Cancel correction</button>`
+          : html`<button class="secondary" type="button" @click=${this.#discard}>Discard draft</button>`}
       </div>
     </form>`;
   }
@@ -480,8 +595,25 @@ export class StrContactLog extends LitElement {
     </fieldset>`;
   }
 
+  #renderEnteredInError(all: readonly Contact[]) {
+    const eie = all.filter((c) => c.enteredInError);
+    if (eie.length === 0) return nothing;
+    return html`<details class="eie">
+      <summary>Entered in error (${eie.length})</summary>
+      <ul class="history">
+        ${eie.map((c) => {
+          const t = Date.parse(c.start);
+          return html`<li><span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes</span>
+            <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: ${c.enteredInError!.reason}</span>
+            ${c.note ? html`<span class="note-full">${c.note}</span>` : nothing}</li>`;
+        })}
+      </ul>
+    </details>`;
+  }
+
   #renderHistory() {
-    const items = (this.#client ? this._loaded : this.contacts).filter((c) => !c.enteredInError);
+    const all = this.#client ? this._loaded : this.contacts;
+    const items = all.filter((c) => !c.enteredInError);
     const shown = items.filter((c) => this.#matches(c));
     const sorted = [...shown].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
@@ -492,6 +624,7 @@ export class StrContactLog extends LitElement {
         : html`${this.#renderFilters()}
             <p class="count">Showing ${shown.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
             ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : this.#renderWeeks(sorted)}`}
+      ${this.#renderEnteredInError(all)}
     </section>`;
   }
 
@@ -520,6 +653,7 @@ export class StrContactLog extends LitElement {
                   <div class="full">
                     ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
                     <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+                    ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
                   </div>
                 </details>
               </li>`;
