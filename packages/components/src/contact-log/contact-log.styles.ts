@@ -216,6 +216,22 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .virtual {
+    display: block;
+    height: var(--str-contact-log-history-height, 60vh);
+    min-height: 240px;
+    overflow: auto;
+    border-top: 1px solid var(--_border);
+  }
+  .vrow {
+    width: 100%;
+    border-bottom: 1px solid var(--_border);
+    padding: 8px 0;
+    box-sizing: border-box;
+  }
+  .vweek {
+    margin-top: 8px;
+  }
   .versions {
     padding-left: 20px;
   }

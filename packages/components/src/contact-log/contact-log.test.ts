@@ -4,7 +4,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-contact-log.js';
 import '../define/str-provider.js';
-import type { StrContactLog } from './contact-log.js';
+import { VIRTUALISE_ABOVE, type StrContactLog } from './contact-log.js';
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import type { Contact } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
@@ -17,12 +20,12 @@ async function connected(client: StrClient) {
   return el;
 }
 const $ = <E extends Element>(el: StrContactLog, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const until = async (el: StrContactLog, ok: () => boolean) => {
+const until = async (el: StrContactLog, ok: () => boolean, what = 'condition') => {
   for (let i = 0; i < 200 && !ok(); i++) {
     await new Promise((r) => requestAnimationFrame(r));
     await el.updateComplete;
   }
-  expect(ok(), 'condition not met').to.equal(true);
+  expect(ok(), `${what} not met`).to.equal(true);
 };
 
 describe('<str-contact-log>', () => {
@@ -208,8 +211,8 @@ describe('<str-contact-log>', () => {
     const openRow = async (el: StrContactLog, text: string) => {
       await until(el, () => !![...el.shadowRoot!.querySelectorAll('.history details')].find((d) => d.textContent!.includes(text)));
       const row = [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('.history details')].find((d) => d.textContent!.includes(text))!;
-      row.open = true;
-      await el.updateComplete;
+      row.open = true; // the toggle event renders the row's details
+      await until(el, () => !!row.querySelector('.full'));
       return row;
     };
     const button = (root: ParentNode, label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
@@ -271,6 +274,46 @@ describe('<str-contact-log>', () => {
       const el = await connected(worker(store));
       const row = await openRow(el, 'Logged by a colleague');
       expect(button(row, 'Correct this contact')).to.equal(undefined);
+    });
+  });
+
+  describe('10,000 contacts (virtualised)', () => {
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+    const many: Contact[] = Array.from({ length: 10_000 }, (_, i) => ({
+      ...weekOfContacts[0]!,
+      id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+      start: new Date(Date.parse('2026-06-05T08:00:00Z') - i * 3 * 3_600_000).toISOString(),
+      note: `Contact number ${i + 1}\nSecond line of contact ${i + 1}`,
+    }));
+
+    it('keeps list semantics, and keeps focus and the open state on row 5,000 while it scrolls away and back', async () => {
+      const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${many} .clock=${clock}></str-contact-log>`);
+      const list = $<HTMLElement>(el, '.virtual');
+      expect(many.length).to.be.greaterThan(VIRTUALISE_ABOVE);
+      await until(el, () => !!list.querySelector('[role=listitem]'), 'rows rendered');
+      expect(list.getAttribute('role')).to.equal('list');
+      const first = list.querySelector('[role=listitem]')!;
+      expect([first.getAttribute('aria-posinset'), first.getAttribute('aria-setsize')]).to.deep.equal(['1', '10000']);
+      expect(list.querySelectorAll('[role=listitem]').length).to.be.lessThan(200); // only rows near the viewport exist
+      const v = (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizerRef]!;
+      const row5000 = () => list.querySelector<HTMLElement>('[aria-posinset="5000"]');
+
+      v.element(4999)!.scrollIntoView({ block: 'center' });
+      await until(el, () => !!row5000(), 'row 5000 shown');
+      expect(row5000()!.textContent).to.include('Contact number 5000');
+      row5000()!.querySelector('summary')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(el, () => !!row5000()?.querySelector('.full'), 'row 5000 opened');
+      expect(row5000()!.querySelector('.note-full')!.textContent).to.equal('Contact number 5000\nSecond line of contact 5000');
+
+      // Scroll away through the virtualizer (a raw scrollTop would be corrected back to its last target).
+      v.element(0)!.scrollIntoView();
+      await until(el, () => !row5000(), 'row 5000 scrolled away');
+      v.element(4999)!.scrollIntoView({ block: 'center' });
+      await until(el, () => !!row5000(), 'row 5000 back');
+      await until(el, () => el.shadowRoot!.activeElement?.closest('[data-id]') === row5000(), 'focus back on row 5000');
+      expect(row5000()!.querySelector('details')!.open).to.equal(true);
+      await expectNoAxeViolations(el);
     });
   });
 

@@ -6,6 +6,7 @@ import {
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -52,6 +53,9 @@ const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
 };
 
 const newId = () => crypto.randomUUID();
+
+/** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
+export const VIRTUALISE_ABOVE = 200;
 
 /**
  * @summary Log a contact with a person in seconds and see the most recent ones. Fields follow MHSDS v6 (care contact).
@@ -100,6 +104,10 @@ export class StrContactLog extends LitElement {
   @state() private _correcting?: Contact;
   /** Contact id → its earlier versions, once asked for. */
   @state() private _versions: Readonly<Record<string, readonly Contact[]>> = {};
+  /** Rows the worker opened: kept here, since a virtualised row's element is recycled when it scrolls away. */
+  @state() private _open: ReadonlySet<string> = new Set();
+  /** The row the worker is on, so focus can come back to it when it scrolls back into view. */
+  #focusedRow: string | undefined;
   /** Contact id being marked entered in error, and the reason as typed. */
   @state() private _marking?: { id: string; reason: string; error?: string };
 
@@ -160,8 +168,7 @@ export class StrContactLog extends LitElement {
     const c = this.#client;
     if (!c || !this.serviceUserId) return;
     try {
-      // Enough for this month's totals and the did-not-attend rate; the full, virtualised history is to come.
-      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 1000 });
+      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 10_000 });
       this._loaded = page.items;
       this._loadFailed = false;
     } catch {
@@ -628,8 +635,37 @@ export class StrContactLog extends LitElement {
     </section>`;
   }
 
+  #toggle(id: string, open: boolean) {
+    if (open === this._open.has(id)) return;
+    const next = new Set(this._open);
+    if (open) next.add(id);
+    else next.delete(id);
+    this._open = next;
+  }
+
+  /** One contact: a native details element, so a row opens by keyboard and screen reader for free. */
+  #row(c: Contact) {
+    const t = Date.parse(c.start);
+    return html`<details .open=${live(this._open.has(c.id))} @toggle=${(e: Event) => this.#toggle(c.id, (e.target as HTMLDetailsElement).open)}>
+      <summary>
+        <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
+          ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
+        <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}</span>
+        ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+      </summary>
+      ${this._open.has(c.id)
+        ? html`<div class="full">
+            ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
+            <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+            ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
+          </div>`
+        : nothing}
+    </details>`;
+  }
+
   /** Newest first, grouped by UK week (Monday start): a heading per week, then its contacts as a list. */
   #renderWeeks(sorted: readonly Contact[]) {
+    if (sorted.length > VIRTUALISE_ABOVE) return this.#renderVirtual(sorted);
     const weeks = new Map<string, Contact[]>();
     for (const c of sorted) {
       const week = londonWeekStart(Date.parse(c.start));
@@ -639,28 +675,59 @@ export class StrContactLog extends LitElement {
       ${[...weeks].map(
         ([week, items]) => html`<h3 id="week-${week}">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>
           <ul class="history" aria-labelledby="week-${week}">
-            ${items.map((c) => {
-              const t = Date.parse(c.start);
-              // A row opens (native details: keyboard and screen readers for free) to show the whole note.
-              return html`<li>
-                <details>
-                  <summary>
-                    <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
-                      ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
-                    <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}</span>
-                    ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
-                  </summary>
-                  <div class="full">
-                    ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
-                    <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
-                    ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
-                  </div>
-                </details>
-              </li>`;
-            })}
+            ${items.map((c) => html`<li>${this.#row(c)}</li>`)}
           </ul>`,
       )}
     </div>`;
+  }
+
+  /**
+   * Thousands of contacts: only rows near the viewport exist. Each row still says where it is in the whole list
+   * (aria-posinset / aria-setsize), the first row of a week carries the week heading, and focus returns to the row
+   * the worker was on when it scrolls back into view.
+   */
+  #renderVirtual(sorted: readonly Contact[]) {
+    const total = sorted.length;
+    const rows = sorted.map((c, i) => ({ c, i, week: i === 0 || londonWeekStart(Date.parse(sorted[i - 1]!.start)) !== londonWeekStart(Date.parse(c.start)) ? londonWeekStart(Date.parse(c.start)) : undefined }));
+    return html`<div part="history" class="virtual" role="list" aria-label="Contacts, newest first" tabindex="-1"
+      @focusin=${this.#onRowFocus} @focusout=${this.#onRowBlur} @rangeChanged=${this.#afterRender} @visibilityChanged=${this.#afterRender}>
+      ${virtualize({
+        items: rows,
+        scroller: true,
+        keyFunction: (r) => r.c.id,
+        renderItem: (r) => html`<div role="listitem" class="vrow" aria-posinset=${r.i + 1} aria-setsize=${total} data-id=${r.c.id}>
+          ${r.week ? html`<h3 class="vweek">Week beginning <time datetime=${r.week}>${formatNhsDate(r.week)}</time></h3>` : nothing}
+          ${this.#row(r.c)}
+        </div>`,
+      })}
+    </div>`;
+  }
+
+  #onRowFocus(e: FocusEvent) {
+    const row = (e.target as Element).closest?.('[data-id]');
+    if (row) this.#focusedRow = row.getAttribute('data-id') ?? undefined;
+  }
+
+  #onRowBlur(e: FocusEvent) {
+    // Focus moved somewhere else on purpose (not lost because the row scrolled away and was recycled).
+    const to = e.relatedTarget as Node | null;
+    if (to && !(e.currentTarget as Element).contains(to)) this.#focusedRow = undefined;
+  }
+
+  /** The virtualizer announces a new range before it renders the rows: look once they are in the DOM. */
+  #afterRender() {
+    requestAnimationFrame(() => this.#restoreRowFocus());
+  }
+
+  #restoreRowFocus() {
+    const id = this.#focusedRow;
+    if (!id) return;
+    const active = this.shadowRoot?.activeElement;
+    if (active && active.closest('[data-id]')?.getAttribute('data-id') === id) return;
+    // Only when focus was lost (to the page or this element's own list), never when the worker went elsewhere.
+    if (active && !active.classList.contains('virtual')) return;
+    if (document.activeElement !== document.body && document.activeElement !== this && active === null) return;
+    this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"] summary`)?.focus({ preventScroll: true });
   }
 
   override render() {
