@@ -33,7 +33,7 @@ const server = await startDevServer({
 const port = server.server.address().port;
 // Benchmarks that need a FHIR engine get its base URL as ?fhir=…
 const engine = files.some((f) => f.includes('fhir')) ? await startFhirServer() : undefined;
-const browser = await puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, '--js-flags=--expose-gc'] });
+const browser = await puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
 const rows = [];
 let failed = false;
@@ -59,10 +59,10 @@ const fmt = (n, d = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: d, 
 const header = ['benchmark', 'median', 'per second', 'baseline (same run)', 'baseline median', 'ratio', 'target', 'runs'];
 const table = rows.map((r) => [
   r.name,
-  `${fmt(r.candidateMs)} ms`,
+  r.items ? `${fmt(r.candidateMs)} ms` : fmt(r.candidateMs, 2),
   r.items ? `${fmt((r.items / r.candidateMs) * 1000, 0)}` : '',
   r.baselineName,
-  `${fmt(r.baselineMs)} ms`,
+  r.items ? `${fmt(r.baselineMs)} ms` : fmt(r.baselineMs, 2),
   `${fmt(r.ratio, 2)}×`,
   r.target ? `≤ ${fmt(r.target, 2)}× ${r.ratio <= r.target ? 'met' : 'MISSED'}` : '',
   String(r.runs),
@@ -73,4 +73,5 @@ console.log(`\n${version} · ${new Date().toISOString()}`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
+for (const r of rows.filter((x) => x.extra)) console.log(`  ${r.name}: ${r.extra}`);
 process.exit(failed ? 1 : 0);

@@ -561,6 +561,7 @@ export class StrContactLog extends LitElement {
 
   #matches(c: Contact): boolean {
     const f = this._filters;
+    if (f === NO_FILTERS) return true;
     const day = londonDate(Date.parse(c.start));
     if (f.from && day < f.from) return false;
     if (f.to && day > f.to) return false;
@@ -618,11 +619,22 @@ export class StrContactLog extends LitElement {
     </details>`;
   }
 
+  /** Sorted, filtered rows, recomputed only when the contacts or the filters change (not when a row opens). */
+  #view?: { all: readonly Contact[]; filters: ContactLogFilters; items: Contact[]; sorted: Contact[] };
+
+  #deriveView(all: readonly Contact[]) {
+    if (this.#view && this.#view.all === all && this.#view.filters === this._filters) return this.#view;
+    const items = all.filter((c) => !c.enteredInError);
+    const keyed = items.filter((c) => this.#matches(c)).map((c) => ({ c, t: Date.parse(c.start) }));
+    keyed.sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? 1 : -1));
+    this.#view = { all, filters: this._filters, items, sorted: keyed.map((k) => k.c) };
+    return this.#view;
+  }
+
   #renderHistory() {
     const all = this.#client ? this._loaded : this.contacts;
-    const items = all.filter((c) => !c.enteredInError);
-    const shown = items.filter((c) => this.#matches(c));
-    const sorted = [...shown].sort((a, b) => Date.parse(b.start) - Date.parse(a.start) || (a.id < b.id ? 1 : -1));
+    const { items, sorted } = this.#deriveView(all);
+    const shown = sorted;
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
@@ -686,9 +698,23 @@ export class StrContactLog extends LitElement {
    * (aria-posinset / aria-setsize), the first row of a week carries the week heading, and focus returns to the row
    * the worker was on when it scrolls back into view.
    */
+  #rows?: { sorted: readonly Contact[]; rows: { c: Contact; i: number; week: string | undefined }[] };
+
   #renderVirtual(sorted: readonly Contact[]) {
     const total = sorted.length;
-    const rows = sorted.map((c, i) => ({ c, i, week: i === 0 || londonWeekStart(Date.parse(sorted[i - 1]!.start)) !== londonWeekStart(Date.parse(c.start)) ? londonWeekStart(Date.parse(c.start)) : undefined }));
+    if (this.#rows?.sorted !== sorted) {
+      let previous = '';
+      this.#rows = {
+        sorted,
+        rows: sorted.map((c, i) => {
+          const week = londonWeekStart(Date.parse(c.start));
+          const first = week !== previous;
+          previous = week;
+          return { c, i, week: first ? week : undefined };
+        }),
+      };
+    }
+    const rows = this.#rows.rows;
     return html`<div part="history" class="virtual" role="list" aria-label="Contacts, newest first" tabindex="-1"
       @focusin=${this.#onRowFocus} @focusout=${this.#onRowBlur} @rangeChanged=${this.#afterRender} @visibilityChanged=${this.#afterRender}>
       ${virtualize({

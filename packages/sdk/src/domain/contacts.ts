@@ -1,7 +1,7 @@
 // Pure rules over contacts: the did-not-attend rate, totals for a week and a month, and the MHSDS care-contact export.
 import { StrError } from '../errors.js';
 import type { Contact } from '../schemas/contact.js';
-import { londonDate, londonParts, londonTime, londonWeekStart } from './time.js';
+import { londonDate, londonDateToEpoch, londonLocalToEpoch, londonParts, londonTime, londonWeekStart } from './time.js';
 
 /** DESIGN.md, "Definitions": shown beside the figure wherever it appears. */
 export const DNA_RATE_DEFINITION =
@@ -34,19 +34,22 @@ export interface ContactTotals {
 /** Contacts and minutes in the UK week (Monday start) and UK calendar month containing `now`. */
 export function contactTotals(contacts: readonly Contact[], now: Date): { week: ContactTotals; month: ContactTotals } {
   const t = now.getTime();
-  const week = londonWeekStart(t);
+  // Boundaries once, then plain comparisons: cheap for thousands of contacts.
+  const weekStart = londonDateToEpoch(londonWeekStart(t))!;
+  const weekEnd = londonDateToEpoch(londonDate(weekStart + 7.5 * 86_400_000 - 12 * 3_600_000))!;
   const { year, month } = londonParts(t);
+  const monthStart = londonLocalToEpoch(year, month, 1);
+  const monthEnd = month === 12 ? londonLocalToEpoch(year + 1, 1, 1) : londonLocalToEpoch(year, month + 1, 1);
   const out = { week: { contacts: 0, minutes: 0 }, month: { contacts: 0, minutes: 0 } };
   for (const c of contacts) {
     if (c.enteredInError) continue;
     const s = Date.parse(c.start);
     if (s > t) continue;
-    if (londonWeekStart(s) === week) {
+    if (s >= weekStart && s < weekEnd) {
       out.week.contacts++;
       out.week.minutes += c.durationMinutes;
     }
-    const p = londonParts(s);
-    if (p.year === year && p.month === month) {
+    if (s >= monthStart && s < monthEnd) {
       out.month.contacts++;
       out.month.minutes += c.durationMinutes;
     }

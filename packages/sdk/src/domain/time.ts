@@ -23,21 +23,49 @@ export interface LocalParts {
   readonly second: number;
 }
 
-/** The wall-clock fields in Europe/London at an instant. */
-export function londonParts(epochMs: number): LocalParts {
+function checkInstant(epochMs: number) {
   if (typeof epochMs !== 'number' || !Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) {
     throw new StrError('validation', 'Not a valid instant', false, { issues: [{ path: '', code: 'invalid', message: 'Enter a real date and time' }] });
   }
+}
+
+/** The offset by asking Intl (slow: a formatToParts call). */
+function offsetFromIntl(epochMs: number): number {
   const get: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(new Date(epochMs))) if (p.type !== 'literal') get[p.type] = Number(p.value);
-  return { year: get.year!, month: get.month!, day: get.day!, hour: get.hour!, minute: get.minute!, second: get.second! };
+  const asUtc = Date.UTC(get.year!, get.month! - 1, get.day!, get.hour!, get.minute!, get.second!);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+// UK clocks change at 01:00 UTC, so the offset is usually the same for a whole 24-hour window starting at 01:00 UTC.
+// Cache it per window, but only after checking both ends of the window agree: no time-zone rule is assumed.
+const WINDOW = 86_400_000;
+const offsetCache = new Map<number, number>();
+function cachedOffset(epochMs: number): number {
+  const w = Math.floor((epochMs - 3_600_000) / WINDOW);
+  const hit = offsetCache.get(w);
+  if (hit !== undefined) return hit;
+  const start = w * WINDOW + 3_600_000;
+  const a = offsetFromIntl(start);
+  if (a === offsetFromIntl(start + WINDOW - 1)) {
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(w, a);
+    return a;
+  }
+  return offsetFromIntl(epochMs);
+}
+
+/** The wall-clock fields in Europe/London at an instant. */
+export function londonParts(epochMs: number): LocalParts {
+  checkInstant(epochMs);
+  const d = new Date(epochMs + cachedOffset(epochMs) * 60_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
 /** Minutes Europe/London is ahead of UTC at an instant (0 or 60). */
 export function londonOffsetMinutes(epochMs: number): number {
-  const p = londonParts(epochMs);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
+  checkInstant(epochMs);
+  return cachedOffset(epochMs);
 }
 
 /**

@@ -1,0 +1,109 @@
+// <str-contact-log>: 10,000 contacts set on the element → first frame with rows on screen, against a bare
+// @lit-labs/virtualizer list of the same rows in the same run; and the JS heap the element adds.
+import { LitElement, html } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { formatNhsDate, londonTime, type Contact } from '@strkit/sdk';
+import '../packages/components/src/define/str-contact-log.js';
+import { median, paired, type BenchRow } from './harness.js';
+
+const N = 10_000;
+const contacts: Contact[] = Array.from({ length: N }, (_, i) => ({
+  id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+  version: '1', schemaVersion: 1,
+  createdAt: '2026-06-05T15:00:00Z', createdBy: 'bench', updatedAt: '2026-06-05T15:00:00Z', updatedBy: 'bench',
+  serviceUserId: '6f1c2a9e-4b7d-4c1e-9a2b-3d4e5f607182', workerId: 'bench',
+  start: new Date(Date.parse('2026-06-05T08:00:00Z') - i * 3 * 3_600_000).toISOString(),
+  durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', planned: true, othersPresent: [], taskIds: [],
+  note: `Contact number ${i + 1}: walked to the shops and talked about the week.`,
+}));
+
+class BareList extends LitElement {
+  static override properties = { items: { attribute: false } };
+  items: Contact[] = [];
+  override createRenderRoot() {
+    return this;
+  }
+  override render() {
+    return html`<div style="height:60vh;overflow:auto;display:block" role="list">
+      ${virtualize({
+        items: this.items,
+        scroller: true,
+        keyFunction: (c: Contact) => c.id,
+        renderItem: (c: Contact) => html`<div role="listitem"><span>${formatNhsDate(Date.parse(c.start))}, ${londonTime(Date.parse(c.start))} · ${c.durationMinutes} minutes</span> <span>${c.note}</span></div>`,
+      })}
+    </div>`;
+  }
+}
+customElements.define('bench-bare-list', BareList);
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+async function rowsOnScreen(root: ParentNode) {
+  while (!root.querySelector('[role=listitem]')) await frame();
+  await frame();
+}
+
+let host: HTMLElement;
+const clock = { now: () => new Date('2026-06-05T16:00:00Z') };
+
+export async function run(): Promise<BenchRow[]> {
+  const row = await paired({
+    name: '<str-contact-log>: 10,000 contacts → first frame with rows',
+    baselineName: 'bare @lit-labs/virtualizer list of the same rows',
+    items: N,
+    runs: 15,
+    warmup: 2,
+    setup: () => {
+      host = document.createElement('div');
+      document.body.append(host);
+    },
+    teardown: () => host.remove(),
+    candidate: async () => {
+      const el = document.createElement('str-contact-log');
+      el.readonly = true;
+      el.clock = clock;
+      el.contacts = contacts;
+      host.append(el);
+      await rowsOnScreen(el.shadowRoot!);
+    },
+    baseline: async () => {
+      const el = document.createElement('bench-bare-list') as BareList;
+      el.items = contacts;
+      host.append(el);
+      await rowsOnScreen(el);
+    },
+    target: 1.25,
+  });
+
+  // Heap the element adds with 10,000 contacts on screen (contacts themselves already in memory).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const heap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+  const added: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    gc?.();
+    const before = heap();
+    const el = document.createElement('str-contact-log');
+    el.readonly = true;
+    el.clock = clock;
+    el.contacts = contacts;
+    document.body.append(el);
+    await rowsOnScreen(el.shadowRoot!);
+    gc?.();
+    added.push(heap() - before);
+    el.remove();
+  }
+  const mib = median(added) / 1024 / 1024;
+  return [
+    row,
+    {
+      name: '<str-contact-log>: JS heap added with 10,000 contacts',
+      items: 0,
+      candidateMs: mib,
+      baselineMs: 3,
+      baselineName: 'target 3 MiB (heap in MiB, not ms)',
+      ratio: mib / 3,
+      target: 1,
+      runs: 7,
+      extra: `${gc ? 'gc() between samples' : 'no gc(): noisy'}; samples MiB ${added.map((a) => (a / 1048576).toFixed(2)).join(', ')}`,
+    },
+  ];
+}
