@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { createClient, memoryStore, type Clock, type Contact } from '@strkit/sdk';
+import { createClient, memoryDrafts, memoryStore, type Clock, type Contact } from '@strkit/sdk';
 import { html } from 'lit';
 import '@strkit/components/define/str-contact-log.js';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
@@ -34,5 +34,26 @@ export const Connected: Story = {
   render: () => {
     const client = createClient({ store: memoryStore(), actor: { id: 'story-worker', role: 'str-worker' }, clock });
     return html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`;
+  },
+};
+
+/** A half-typed contact kept as a draft on the device, restored when the worker comes back. */
+export const DraftRestored: Story = {
+  render: () => {
+    const drafts = memoryDrafts();
+    const value = { date: '2026-06-05', time: '15:30', duration: '45', mechanism: '01', location: 'A01', attendance: '5', planned: true, note: 'Helped fill in the housing form; to finish on Tuesday.' };
+    void drafts.save('story-worker', `contact-log:${FIXTURE_PERSON_ID}`, { value, pendingId: crypto.randomUUID() }, '2026-06-05T14:40:00Z');
+    const client = createClient({ store: memoryStore(), drafts, actor: { id: 'story-worker', role: 'str-worker' }, clock });
+    return html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`;
+  },
+};
+
+/** Save pressed with nothing chosen: the NHS-style error summary takes focus. */
+export const ValidationErrors: Story = {
+  args: { contacts: weekOfContacts },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('str-contact-log')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
   },
 };

@@ -106,6 +106,7 @@ describe('<str-contact-log>', () => {
     await until(again, () => $<HTMLTextAreaElement>(again, '#note').value !== '');
     expect($<HTMLTextAreaElement>(again, '#note').value).to.equal('Half-typed note about the housing form');
     expect($(again, '[role=status]').textContent).to.include('Draft restored');
+    await expectNoAxeViolations(again);
     $<HTMLButtonElement>(again, 'button.secondary').click();
     await until(again, () => $<HTMLTextAreaElement>(again, '#note').value === '');
     await until(again, () => true);
