@@ -75,6 +75,16 @@ export const styles = css`
   input[type='number'] {
     width: 7em;
   }
+  input.text {
+    font: inherit;
+    border: 2px solid var(--_text);
+    padding: 4px 8px;
+    min-height: 40px;
+    box-sizing: border-box;
+    width: 100%;
+    max-width: 30em;
+    margin-bottom: 8px;
+  }
   select {
     max-width: 100%;
     width: 100%;

@@ -113,6 +113,34 @@ describe('<str-contact-log>', () => {
     expect(await drafts.list('w1')).to.have.length(0);
   });
 
+  it('records who else was there, their role and the interpreter language', async () => {
+    const client = worker();
+    const el = await connected(client);
+    const type = async (sel: string, value: string) => {
+      const input = $<HTMLInputElement>(el, sel);
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    $<HTMLInputElement>(el, 'input[name=duration][value="30"]').click();
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    $<HTMLInputElement>(el, '#other-carer').click();
+    $<HTMLInputElement>(el, '#other-interpreter').click();
+    $<HTMLInputElement>(el, '#other-other').click();
+    await el.updateComplete;
+    await type('#interpreter-language', ' Polish ');
+    await type('#role-other', 'Housing officer');
+    const saved = oneEvent(el, 'str-contact-saved');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    const stored = await client.contacts.get((await saved).detail.id);
+    expect(stored.othersPresent).to.deep.equal([{ kind: 'carer' }, { kind: 'interpreter' }, { kind: 'other', role: 'Housing officer' }]);
+    expect(stored.interpreterLanguage).to.equal('Polish');
+    await until(el, () => !!$(el, '.history li'));
+    expect($(el, '.history li').textContent).to.include('with carer, interpreter (Polish), Housing officer');
+    await expectNoAxeViolations(el);
+  });
+
   it('keeps no draft of an untouched form', async () => {
     const drafts = memoryDrafts();
     const el = await connected(worker(memoryStore(), drafts));

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonLocalToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonLocalToEpoch,
   londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -22,8 +22,15 @@ export interface ContactLogFormValue {
   location: string;
   attendance: string;
   planned: boolean;
+  /** Who else was there (MHSDS OtherPersonInAttend is unverified, so STR Kit's own list). */
+  others: OtherPresentKind[];
+  /** A free-text role for "other professional" and "someone else". */
+  otherRoles: Partial<Record<OtherPresentKind, string>>;
+  interpreterLanguage: string;
   note: string;
 }
+
+const ROLE_KINDS: readonly OtherPresentKind[] = ['other-professional', 'other'];
 
 /** History filters as typed. Dates are UK calendar dates; `to` is inclusive. */
 export interface ContactLogFilters {
@@ -49,7 +56,7 @@ const QUICK_DURATIONS = ['15', '30', '45', '60'];
 const OTHER = 'other';
 const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
-  attendance: 'attendance', planned: 'planned', note: 'note',
+  attendance: 'attendance', planned: 'planned', others: 'other-carer', otherRoles: 'other-carer', interpreterLanguage: 'interpreter-language', note: 'note',
 };
 
 const newId = () => crypto.randomUUID();
@@ -133,7 +140,10 @@ export class StrContactLog extends LitElement {
 
   #blank(): ContactLogFormValue {
     const now = this.clock?.now?.() ?? new Date();
-    return { date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true, note: '' };
+    return {
+      date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true,
+      others: [], otherRoles: {}, interpreterLanguage: '', note: '',
+    };
   }
 
   override disconnectedCallback(): void {
@@ -200,7 +210,7 @@ export class StrContactLog extends LitElement {
   /** Nothing typed yet (date and time start as now, so they do not count). */
   #untouched(): boolean {
     const v = this._value;
-    return !v.duration && !v.mechanism && !v.location && !v.note && v.attendance === '5' && v.planned;
+    return !v.duration && !v.mechanism && !v.location && !v.note && v.attendance === '5' && v.planned && v.others.length === 0 && !v.interpreterLanguage;
   }
 
   #flushDraft() {
@@ -256,6 +266,11 @@ export class StrContactLog extends LitElement {
         locationType: v.location as ContactInput['locationType'],
         attendance: v.attendance as AttendStatus,
         planned: v.planned,
+        othersPresent: v.others.map((kind) => {
+          const role = ROLE_KINDS.includes(kind) ? (v.otherRoles[kind] ?? '').trim() : '';
+          return role ? { kind, role } : { kind };
+        }),
+        ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
         note: v.note,
       },
     };
@@ -316,7 +331,10 @@ export class StrContactLog extends LitElement {
   }
 
   #fieldOf(path: string): keyof ContactLogFormValue {
-    const map: Record<string, keyof ContactLogFormValue> = { start: 'date', durationMinutes: 'duration', mechanism: 'mechanism', locationType: 'location', attendance: 'attendance', planned: 'planned', note: 'note' };
+    const map: Record<string, keyof ContactLogFormValue> = {
+      start: 'date', durationMinutes: 'duration', mechanism: 'mechanism', locationType: 'location', attendance: 'attendance', planned: 'planned',
+      othersPresent: 'others', interpreterLanguage: 'interpreterLanguage', note: 'note',
+    };
     return map[path.split('.')[0] ?? ''] ?? 'date';
   }
 
@@ -335,6 +353,9 @@ export class StrContactLog extends LitElement {
     this._value = {
       date: londonDate(t), time: londonTime(t), duration: String(c.durationMinutes), mechanism: c.mechanism,
       location: c.locationType, attendance: c.attendance, planned: c.planned, note: c.note,
+      others: c.othersPresent.map((o) => o.kind),
+      otherRoles: Object.fromEntries(c.othersPresent.filter((o) => o.role).map((o) => [o.kind, o.role!])),
+      interpreterLanguage: c.interpreterLanguage ?? '',
     };
     this._status = `Correcting the contact of ${formatNhsDate(t)} at ${londonTime(t)}`;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
@@ -472,6 +493,41 @@ export class StrContactLog extends LitElement {
     </div>`;
   }
 
+  #toggleOther(kind: OtherPresentKind, on: boolean) {
+    const others = on ? [...new Set([...this._value.others, kind])] : this._value.others.filter((k) => k !== kind);
+    this.#set('others', OTHER_PRESENT_KINDS.filter((k) => others.includes(k)));
+  }
+
+  #renderOthers() {
+    const v = this._value;
+    const err = this.#error('others') ?? this.#error('interpreterLanguage');
+    return html`<div class="field-group ${err ? 'invalid' : ''}">
+      <fieldset aria-describedby=${this.#describedBy('others', 'others-hint')}>
+        <legend>Who else was there?</legend>
+        <span class="hint" id="others-hint">Select all that apply</span>
+        ${this.#errorMessage('others')}
+        <div class="choices">
+          ${OTHER_PRESENT_KINDS.map(
+            (kind) => html`<label class="choice"><input type="checkbox" id="other-${kind}" .checked=${live(v.others.includes(kind))}
+              @change=${(e: Event) => this.#toggleOther(kind, (e.target as HTMLInputElement).checked)} />${OTHER_PRESENT_LABELS[kind]}</label>`,
+          )}
+        </div>
+      </fieldset>
+      ${ROLE_KINDS.filter((k) => v.others.includes(k)).map(
+        (kind) => html`<label class="field" for="role-${kind}">${OTHER_PRESENT_LABELS[kind]}: their role (optional)</label>
+          <input id="role-${kind}" class="text" type="text" maxlength="100" .value=${live(v.otherRoles[kind] ?? '')}
+            @input=${(e: Event) => this.#set('otherRoles', { ...v.otherRoles, [kind]: (e.target as HTMLInputElement).value })} />`,
+      )}
+      ${v.others.includes('interpreter')
+        ? html`<label class="field" for="interpreter-language">Interpreter's language</label>
+            ${this.#errorMessage('interpreterLanguage')}
+            <input id="interpreter-language" class="text" type="text" maxlength="100" .value=${live(v.interpreterLanguage)}
+              aria-describedby=${this.#describedBy('interpreterLanguage')}
+              @input=${(e: Event) => this.#set('interpreterLanguage', (e.target as HTMLInputElement).value)} />`
+        : nothing}
+    </div>`;
+  }
+
   #renderForm() {
     const v = this._value;
     return html`<form part="form" novalidate @submit=${this.#submit} aria-label=${this._correcting ? 'Correct a contact' : 'Log a contact'}>
@@ -527,6 +583,7 @@ export class StrContactLog extends LitElement {
       </div>
       <label class="choice"><input id="planned" type="checkbox" .checked=${live(v.planned)}
         @change=${(e: Event) => this.#set('planned', (e.target as HTMLInputElement).checked)} />This contact was planned</label>
+      ${this.#renderOthers()}
       <div class="field-group ${this.#error('note') ? 'invalid' : ''}">
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
@@ -662,7 +719,9 @@ export class StrContactLog extends LitElement {
       <summary>
         <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
           ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
-        <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}</span>
+        <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${c.othersPresent.length
+          ? ` · with ${c.othersPresent.map((o) => (o.role ? o.role : OTHER_PRESENT_LABELS[o.kind].toLowerCase()) + (o.kind === 'interpreter' && c.interpreterLanguage ? ` (${c.interpreterLanguage})` : '')).join(', ')}`
+          : ''}</span>
         ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
       </summary>
       ${this._open.has(c.id)
