@@ -5,7 +5,7 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { createClient, formatNhsDate, indexedDbStore, londonTime, memoryDrafts, type Contact } from '@strkit/sdk';
 import type { StrContactLog } from '../packages/components/src/contact-log/contact-log.js';
 import '../packages/components/src/define/str-contact-log.js';
-import { median, paired, type BenchRow } from './harness.js';
+import { paired, type BenchRow } from './harness.js';
 
 const N = 10_000;
 const contacts: Contact[] = Array.from({ length: N }, (_, i) => ({
