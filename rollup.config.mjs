@@ -37,27 +37,28 @@ export default [
       index: abs('packages/components/src/index.ts'),
       ...Object.fromEntries(defines.map((f) => [`define/${f.replace(/\.ts$/, '')}`, abs(`packages/components/src/define/${f}`)])),
     },
-    external: [/^lit/, /^@lit\//, /^@strkit\//, /^zod/, /^idb/],
+    external: [/^lit/, /^@lit\//, /^@lit-labs\//, /^@strkit\//, /^zod/, /^idb/],
     output: { dir: abs('packages/components/dist'), format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [ts('components', abs('packages/components/dist'), true)],
     onwarn,
   },
   {
     input: abs('packages/sdk/src/index.ts'),
-    output: { file: abs('packages/sdk/dist/bundle/strkit-sdk.min.js'), format: 'esm', sourcemap: true },
+    output: { file: abs('packages/sdk/dist/bundle/strkit-sdk.min.js'), format: 'esm', sourcemap: true, inlineDynamicImports: true },
     plugins: [nodeResolve({ browser: true }), ts('sdk', abs('packages/sdk/dist/bundle'), false), terser()],
     onwarn,
   },
   {
     // Everything a script tag needs: all elements defined, lit and the SDK inside.
     input: abs('packages/components/src/bundle.ts'),
-    output: { file: abs('packages/components/dist/bundle/strkit-components.min.js'), format: 'esm', sourcemap: true },
+    // The virtualizer loads its layout with a dynamic import: one file means inlining it.
+    output: { file: abs('packages/components/dist/bundle/strkit-components.min.js'), format: 'esm', sourcemap: true, inlineDynamicImports: true },
     plugins: [nodeResolve({ browser: true }), ts('components', abs('packages/components/dist/bundle'), false), terser()],
     onwarn,
   },
   {
     input: abs('examples/main.ts'),
-    output: { file: abs('examples/dist/main.js'), format: 'esm', sourcemap: true },
+    output: { file: abs('examples/dist/main.js'), format: 'esm', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       nodeResolve({ browser: true }),
       typescript({ tsconfig: abs('examples/tsconfig.json'), outDir: abs('examples/dist'), sourceMap: true, noEmitOnError: true }),

@@ -2,6 +2,7 @@
 // Typecheck, lint and "lint bans fire" count as one check each; every browser test counts as one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 
 if (!chromiumPath()) {
@@ -30,6 +31,23 @@ if (extra.length === 0) {
   check('lint', run(process.execPath, [new URL('../node_modules/eslint/bin/eslint.js', import.meta.url).pathname, '.']));
   console.log('\n— lint bans fire (test/lint/unsafe-probe.txt linted as a package source)');
   check('lint bans fire on unsafe code', lintBansFire());
+  budgets();
+}
+
+/** Gzip budgets for the script-tag bundles (deterministic). Checked when `npm run build` has made them, as in CI. */
+function budgets() {
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 30, 'packages/components/dist/bundle/strkit-components.min.js': 60 };
+  console.log('\n— bundle budgets (gzip)');
+  for (const [file, kb] of Object.entries(BUDGET_KB)) {
+    const path = new URL(`../${file}`, import.meta.url);
+    if (!existsSync(path)) {
+      console.log(`  ${file}: not built (run npm run build to check its budget)`);
+      continue;
+    }
+    const size = gzipSync(readFileSync(path), { level: 9 }).length / 1024;
+    console.log(`  ${file}: ${size.toFixed(1)} KB of ${kb} KB`);
+    check(`${file} within ${kb} KB gzip (is ${size.toFixed(1)} KB)`, size <= kb);
+  }
 }
 
 /** The security rules must keep working: a probe full of banned code must raise each of them. */
