@@ -2,6 +2,7 @@
 // (plain POSTs and a paged search: no conditional create, no note linking, no mapping back) in the same run.
 import { contactToEncounter, fhirStore, namespaceFrom, noteToDocumentReference, type Contact } from '@strkit/sdk';
 import { digest } from '../packages/sdk/src/adapters/fhir/map-common.js';
+import { validContact } from '../test/helpers/fixtures.js';
 import { paired, type BenchRow } from './harness.js';
 
 const N = 1000;
@@ -13,26 +14,18 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
 }
 
 const contacts = (): Contact[] =>
-  Array.from({ length: N }, (_, i) => ({
-    id: crypto.randomUUID(),
-    version: 'new',
-    schemaVersion: 1,
-    createdAt: '2026-06-03T09:00:00.000Z',
-    createdBy: 'bench-worker',
-    updatedAt: '2026-06-03T09:00:00.000Z',
-    updatedBy: 'bench-worker',
-    serviceUserId: PERSON,
-    workerId: 'bench-worker',
-    start: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
-    durationMinutes: 30,
-    mechanism: '01',
-    locationType: 'A01',
-    attendance: '5',
-    planned: true,
-    othersPresent: [],
-    taskIds: [],
-    note: `Met at home and walked to the shops (${i}).`,
-  }));
+  Array.from({ length: N }, (_, i) =>
+    validContact({
+      id: crypto.randomUUID(),
+      version: 'new',
+      createdBy: 'bench-worker',
+      updatedBy: 'bench-worker',
+      serviceUserId: PERSON,
+      workerId: 'bench-worker',
+      start: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+      note: `Met at home and walked to the shops (${i}).`,
+    }),
+  );
 
 export async function run(params: URLSearchParams): Promise<BenchRow[]> {
   const engine = params.get('fhir')!;
