@@ -2,12 +2,12 @@
 // (plain POSTs and a paged search: no conditional create, no note linking, no mapping back) in the same run.
 import { contactToEncounter, fhirStore, namespaceFrom, noteToDocumentReference, type Contact } from '@strkit/sdk';
 import { digest } from '../packages/sdk/src/adapters/fhir/map-common.js';
-import { validContact } from '../test/helpers/fixtures.js';
+import { PERSON_ID, validContact } from '../test/helpers/fixtures.js';
 import { paired, type BenchRow } from './harness.js';
 
 const N = 1000;
 const CONCURRENCY = 8;
-const PERSON = '6f1c2a9e-4b7d-4c1e-9a2b-3d4e5f607182';
+const PERSON = PERSON_ID;
 
 async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += CONCURRENCY) await Promise.all(items.slice(i, i + CONCURRENCY).map(fn));
