@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { createClient, memoryDrafts, memoryStore, type Clock, type Contact } from '@strkit/sdk';
 import { html } from 'lit';
 import '@strkit/components/define/str-contact-log.js';
-import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
+import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, manyContacts, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 
@@ -27,6 +27,8 @@ export const Empty: Story = {};
 export const WeekOfContacts: Story = { args: { contacts: weekOfContacts } };
 export const LongNote: Story = { args: { contacts: [longNoteContact, ...weekOfContacts] } };
 export const ReadOnly: Story = { args: { contacts: weekOfContacts, readonly: true } };
+export const EnteredInErrorShown: Story = { args: { contacts: [...weekOfContacts, enteredInErrorContact] } };
+export const TenThousandContacts: Story = { args: { contacts: manyContacts(10_000), readonly: true } };
 export const Narrow320: Story = { args: { contacts: weekOfContacts, width: '320px' } };
 
 /** Connected to a client (in memory) as a worker, the way a host page uses it. */

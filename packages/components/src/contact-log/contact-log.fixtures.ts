@@ -39,3 +39,17 @@ export const longNoteContact: Contact = base(6, {
   start: '2026-06-05T13:00:00+01:00',
   note: `${'A long note that keeps going. '.repeat(60)}\nSecond paragraph.`,
 });
+
+/** A contact marked entered in error: it stays in the record, in its own section. */
+export const enteredInErrorContact: Contact = base(7, {
+  start: '2026-06-04T15:00:00+01:00',
+  note: 'Logged against the wrong person by mistake.',
+  enteredInError: { reason: 'Logged against the wrong person', at: '2026-06-04T16:00:00Z', by: 'story-worker' },
+});
+
+/** Many contacts, three hours apart, newest first from the fixture "now": the virtualised history. */
+export function manyContacts(count: number): Contact[] {
+  return Array.from({ length: count }, (_, i) =>
+    base(1000 + i, { start: new Date(Date.parse('2026-06-05T08:00:00Z') - i * 3 * 3_600_000).toISOString(), note: `Contact number ${i + 1}` }),
+  );
+}

@@ -8,7 +8,7 @@ import { VIRTUALISE_ABOVE, type StrContactLog } from './contact-log.js';
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
-import { FIXTURE_NOW, FIXTURE_PERSON_ID, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
+import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
@@ -390,7 +390,7 @@ describe('<str-contact-log>', () => {
     expect($(el, '[part=history]').textContent).to.include('Via provider');
   });
 
-  for (const [name, contacts] of [['empty', []], ['a week of contacts', weekOfContacts], ['a long note', [longNoteContact]]] as const) {
+  for (const [name, contacts] of [['empty', []], ['a week of contacts', weekOfContacts], ['a long note', [longNoteContact]], ['entered in error shown', [...weekOfContacts, enteredInErrorContact]]] as const) {
     it(`has no axe violations: ${name}`, async () => {
       const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
       await expectNoAxeViolations(el);
