@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { contactToEncounter, createClient, fhirStore, isStrError, namespaceFrom, noteToDocumentReference, type Contact, type Store } from '@strkit/sdk';
 import { digest } from '../../packages/sdk/src/adapters/fhir/map-common.js';
+import '../../packages/components/src/define/str-contact-log.js';
 import { html, render } from 'lit';
 import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine } from './engine.js';
@@ -150,6 +151,34 @@ describe('fhirStore: resources made outside STR Kit', () => {
     await fhir('POST', 'Encounter', { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, identifier: [{ system: 'urn:strkit:id', value: brokenId }], subject: { reference: patientRef } });
     const err = await rejection(client.contacts.get(brokenId));
     expect(isStrError(err, 'mapping')).to.equal(true);
+  });
+});
+
+describe('fhirStore: a widget over foreign resources', () => {
+  it('<str-contact-log> on the FHIR store shows STR contacts and ignores an Encounter, CarePlan and Flag made elsewhere', async function () {
+    this.timeout(60_000);
+    const store = await engineWithPerson();
+    const client = createClient({ store, actor: { id: 'w1', role: 'str-worker' }, clock: { now: () => new Date('2026-06-05T16:00:00Z') } });
+    await client.contacts.create({ serviceUserId: PERSON_ID, start: '2026-06-03T10:00:00+01:00', durationMinutes: 20, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Ours' });
+    const { body: patients } = await fhir('GET', `Patient?identifier=urn:strkit:id|${PERSON_ID}`);
+    const subject = { reference: `Patient/${(patients!.entry as { resource: { id: string } }[])[0]!.resource.id}` };
+    for (const r of [
+      { resourceType: 'Encounter', status: 'in-progress', class: { code: 'IMP' }, subject, period: { start: '2026-06-04T10:00:00Z' }, text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.__pwned=3"/></div>' } },
+      { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject },
+      { resourceType: 'Flag', status: 'active', code: { text: 'Risk' }, subject },
+    ]) expect((await fhir('POST', r.resourceType, r)).status).to.equal(201);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const el = document.createElement('str-contact-log');
+    el.client = client;
+    el.setAttribute('service-user-id', PERSON_ID);
+    host.append(el);
+    for (let i = 0; i < 600 && !el.shadowRoot?.querySelector('.history li'); i++) await new Promise((r) => requestAnimationFrame(r));
+    const rows = [...el.shadowRoot!.querySelectorAll('.history li')];
+    expect(rows.map((r) => r.querySelector('.note')?.textContent)).to.deep.equal(['Ours']);
+    expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    host.remove();
   });
 });
 
