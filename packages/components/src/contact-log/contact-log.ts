@@ -807,11 +807,11 @@ export class StrContactLog extends LitElement {
   #restoreRowFocus() {
     const id = this.#focusedRow;
     if (!id) return;
-    const active = this.shadowRoot?.activeElement;
-    if (active && active.closest('[data-id]')?.getAttribute('data-id') === id) return;
-    // Only when focus was lost (to the page or this element's own list), never when the worker went elsewhere.
-    if (active && !active.classList.contains('virtual')) return;
-    if (document.activeElement !== document.body && document.activeElement !== this && active === null) return;
+    const inside = this.shadowRoot?.activeElement;
+    if (inside?.closest('[data-id]')?.getAttribute('data-id') === id) return; // still on it
+    // Only when focus was lost with the recycled row (to the page, or to the list itself), never when the worker went elsewhere.
+    const lost = inside ? inside.classList.contains('virtual') : document.activeElement === document.body;
+    if (!lost) return;
     this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"] summary`)?.focus({ preventScroll: true });
   }
 

@@ -180,20 +180,20 @@ export function fhirStore(options: FhirStoreOptions): Store {
   }
 
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
-    const patientReference_ = await patientReference(c.serviceUserId);
+    const subject = await patientReference(c.serviceUserId);
     const noteDigest = c.note ? digest(c.note) : undefined;
     const noteId = noteDigest ? noteDocumentId(c.id, noteDigest) : undefined;
     if (expectedVersion === undefined) {
       // 1. the note document, 2. the Encounter naming it, 3. link the note to the Encounter. Each step is idempotent.
       let doc: Resource | undefined;
-      if (noteDigest && noteId) doc = (await conditionalCreate(noteToDocumentReference(c, { patientReference: patientReference_ }, noteDigest, ns), ns.noteId, noteId)).resource;
-      const { created, resource: enc } = await conditionalCreate(contactToEncounter(c, { patientReference: patientReference_ }, noteDigest, ns), ns.id, c.id);
+      if (noteDigest && noteId) doc = (await conditionalCreate(noteToDocumentReference(c, { patientReference: subject }, noteDigest, ns), ns.noteId, noteId)).resource;
+      const { created, resource: enc } = await conditionalCreate(contactToEncounter(c, { patientReference: subject }, noteDigest, ns), ns.id, c.id);
       if (!created) {
         const [existing] = await fromFhir('contact', [enc]);
         if (!existing || !sameContent(existing, c)) throw conflict('contact', c.id, enc.meta?.versionId, undefined);
       }
       if (doc && !(doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length) {
-        const linked = noteToDocumentReference(c, { patientReference: patientReference_, encounterReference: `Encounter/${enc.id}` }, noteDigest!, ns);
+        const linked = noteToDocumentReference(c, { patientReference: subject, encounterReference: `Encounter/${enc.id}` }, noteDigest!, ns);
         await retrying(async () => {
           const res = await http.request('PUT', `DocumentReference/${doc!.id}`, { ...linked, id: doc!.id! }, { 'if-match': `W/"${doc!.meta?.versionId}"` });
           // 412: someone (our own earlier attempt) linked it already.
@@ -204,7 +204,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
     }
     const existing = await findOne('Encounter', c.id);
     if (!existing) throw conflict('contact', c.id, undefined, expectedVersion);
-    const refs = { patientReference: patientReference_, encounterReference: `Encounter/${existing.id}` };
+    const refs = { patientReference: subject, encounterReference: `Encounter/${existing.id}` };
     // The new note document first: if the Encounter update then loses a conflict, the stored contact still names its own note.
     if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns), ns.noteId, noteId);
     return updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);

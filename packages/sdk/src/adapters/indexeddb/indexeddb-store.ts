@@ -202,20 +202,23 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         const tx = (await db()).transaction(['records', 'history'], 'readwrite', { durability: 'strict' });
         const records = tx.objectStore('records');
         const existing = await records.get([type, record.id]);
-        const fail = (err: StrError) => {
+        // Nothing to write: end the transaction (its rejection is expected, not an error).
+        const abort = () => {
           tx.abort();
           tx.done.catch(() => undefined);
-          return err;
         };
-        if (!existing && expectedVersion !== undefined) throw fail(conflict(type, record.id, undefined, expectedVersion));
-        if (existing) {
-          if (expectedVersion === undefined) {
-            tx.abort();
-            tx.done.catch(() => undefined);
-            if (sameContent(existing.record, record)) return read(type, existing);
-            throw conflict(type, record.id, existing.record.version, undefined);
-          }
-          if (existing.record.version !== expectedVersion) throw fail(conflict(type, record.id, existing.record.version, expectedVersion));
+        if (!existing && expectedVersion !== undefined) {
+          abort();
+          throw conflict(type, record.id, undefined, expectedVersion);
+        }
+        if (existing && expectedVersion === undefined) {
+          abort();
+          if (sameContent(existing.record, record)) return read(type, existing);
+          throw conflict(type, record.id, existing.record.version, undefined);
+        }
+        if (existing && existing.record.version !== expectedVersion) {
+          abort();
+          throw conflict(type, record.id, existing.record.version, expectedVersion);
         }
         const version = (existing?.version ?? 0) + 1;
         stored = { ...record, version: String(version) };
