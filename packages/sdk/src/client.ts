@@ -1,6 +1,9 @@
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { sameContent } from './adapters/shared.js';
 import { can, canCorrect, type Action } from './domain/permissions.js';
+import { canSetTaskStatus } from './domain/care-plan.js';
+import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
+import type { TaskOwner } from './schemas/care-plan.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -98,9 +101,16 @@ export interface StrClient {
   readonly contacts: ContactsApi;
   readonly serviceUsers: ServiceUsersApi;
   readonly workers: WorkersApi;
+  readonly carePlans: CarePlansApi;
+  readonly goals: GoalsApi;
+  readonly tasks: TasksApi;
+  readonly progressNotes: ProgressNotesApi;
   readonly drafts: DraftsApi;
-  /** Whether the signed-in actor may do an action (the UI hides what it may not). */
-  can(action: Action, record?: { createdBy: string; workerId?: string }): boolean;
+  /**
+   * Whether the signed-in actor may do an action (the UI hides what it may not). With a record: `contact.correct-own`
+   * asks about that contact, `task.set-status-own` about that task (workers set only the tasks they own).
+   */
+  can(action: Action, record?: { createdBy?: string; workerId?: string; owner?: TaskOwner }): boolean;
   /** Tells `listener` about every stored change matching the filter; returns an unsubscribe function. */
   subscribe(filter: SubscribeFilter, listener: (change: Change) => void): () => void;
   /** Wipes this device's records and drafts, unless that would lose something and `force` is not set. */
@@ -207,10 +217,10 @@ export function createClient(options: ClientOptions): StrClient {
     }
   };
 
-  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) => {
-    const record = { ...current, ...changes, updatedAt: nowIso(), updatedBy: actor.id } as RecordOf<T>;
-    return store.put(type, record, requireString(expectedVersion, 'expectedVersion'));
-  };
+  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) =>
+    store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
+  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) =>
+    putUpdated(type, { ...current, ...changes } as RecordOf<T>, expectedVersion);
 
   const assertNotFuture = (start: string | undefined) => {
     if (start !== undefined && Date.parse(start) > clock.now().getTime()) {
@@ -308,15 +318,21 @@ export function createClient(options: ClientOptions): StrClient {
     list: () => guard('Listing drafts', () => draftStore.list(actor.id)),
   };
 
+  const carePlanNamespaces = carePlanApis({
+    store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated,
+  });
+
   return {
     actor,
     contacts,
     serviceUsers,
     workers,
+    ...carePlanNamespaces,
     drafts,
     can(action, record) {
       try {
-        if (action === 'contact.correct-own' && record) return canCorrect(actor, record);
+        if (action === 'contact.correct-own' && record) return canCorrect(actor, { createdBy: record.createdBy ?? '', ...(record.workerId !== undefined && { workerId: record.workerId }) });
+        if (action === 'task.set-status-own' && record?.owner) return canSetTaskStatus(actor, { owner: record.owner });
         return can(actor, action);
       } catch {
         return false;

@@ -1,6 +1,7 @@
 // @strkit/sdk — public API. Everything a host or a widget needs; adapters are exported for hosts only.
 import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
+import * as planRules from './domain/care-plan.js';
 
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
@@ -18,6 +19,14 @@ export {
   ContactSchema, ContactInputSchema, ContactCorrectionSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
   type Contact, type ContactInput, type ContactCorrection, type OtherPresentKind,
 } from './schemas/contact.js';
+export {
+  LIFE_AREAS, CARE_PLAN_STATUSES, GOAL_STATUSES, TASK_STATUSES, TASK_REPEATS, TASK_OWNER_KINDS, GOAL_TEXT_MAX, TASK_TEXT_MAX, PROGRESS_NOTE_MAX,
+  CarePlanSchema, CarePlanInputSchema, CarePlanUpdateSchema, GoalSchema, GoalInputSchema, GoalUpdateSchema, TaskSchema, TaskInputSchema,
+  TaskUpdateSchema, TaskOwnerSchema, ProgressNoteSchema, ProgressNoteInputSchema, AgreedWithSchema,
+  type LifeArea, type CarePlanStatus, type GoalStatus, type TaskStatus, type TaskRepeat, type TaskOwnerKind, type TaskOwner,
+  type CarePlan, type CarePlanInput, type CarePlanUpdate, type Goal, type GoalInput, type GoalUpdate, type Task, type TaskInput,
+  type TaskUpdate, type ProgressNote, type ProgressNoteInput,
+} from './schemas/care-plan.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
@@ -36,6 +45,7 @@ export {
   type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi,
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';
+export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
 export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js';
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
@@ -45,3 +55,20 @@ export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'val
 export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
 export const toMhsdsCareContacts = /* @__PURE__ */ guarded('toMhsdsCareContacts', 'validation', contactRules.toMhsdsCareContacts);
 export const toCsv = /* @__PURE__ */ guarded('toCsv', 'validation', contactRules.toCsv) as typeof contactRules.toCsv;
+
+export type { ReviewState, ReviewSummary, GoalReview } from './domain/care-plan.js';
+export const addDays = /* @__PURE__ */ guarded('addDays', 'validation', planRules.addDays);
+export const daysBetween = /* @__PURE__ */ guarded('daysBetween', 'validation', planRules.daysBetween);
+export const ukToday = /* @__PURE__ */ guarded('ukToday', 'validation', planRules.ukToday);
+export const nextDueDate = /* @__PURE__ */ guarded('nextDueDate', 'validation', planRules.nextDueDate);
+export const isTaskOpen = /* @__PURE__ */ guarded('isTaskOpen', 'validation', planRules.isTaskOpen);
+export const isTaskOverdue = /* @__PURE__ */ guarded('isTaskOverdue', 'validation', planRules.isTaskOverdue);
+export const reviewState = /* @__PURE__ */ guarded('reviewState', 'validation', planRules.reviewState);
+export const inOrder = /* @__PURE__ */ guarded('inOrder', 'validation', planRules.inOrder) as typeof planRules.inOrder;
+export const orderedGoals = /* @__PURE__ */ guarded('orderedGoals', 'validation', planRules.orderedGoals);
+export const orderedTasks = /* @__PURE__ */ guarded('orderedTasks', 'validation', planRules.orderedTasks);
+export const moveItem = /* @__PURE__ */ guarded('moveItem', 'validation', planRules.moveItem);
+export const tasksDueWithin = /* @__PURE__ */ guarded('tasksDueWithin', 'validation', planRules.tasksDueWithin);
+export const ownsTask = /* @__PURE__ */ guarded('ownsTask', 'validation', planRules.ownsTask);
+export const canSetTaskStatus = /* @__PURE__ */ guarded('canSetTaskStatus', 'validation', planRules.canSetTaskStatus);
+export const reviewSummary = /* @__PURE__ */ guarded('reviewSummary', 'validation', planRules.reviewSummary);

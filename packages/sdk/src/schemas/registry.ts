@@ -1,4 +1,8 @@
 import type * as z from 'zod/mini';
+import {
+  CARE_PLAN_SCHEMA_VERSION, CarePlanSchema, GOAL_SCHEMA_VERSION, GoalSchema, PROGRESS_NOTE_SCHEMA_VERSION, ProgressNoteSchema,
+  TASK_SCHEMA_VERSION, TaskSchema,
+} from './care-plan.js';
 import { CONTACT_SCHEMA_VERSION, ContactSchema } from './contact.js';
 import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
 
@@ -33,6 +37,33 @@ export const RECORDS = {
     schemaVersion: CONTACT_SCHEMA_VERSION,
     serviceUserId: (r) => r.serviceUserId,
     date: (r) => r.start,
+  }),
+  carePlan: describe({
+    schema: CarePlanSchema,
+    schemaVersion: CARE_PLAN_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+    status: (r) => r.status,
+  }),
+  goal: describe({
+    schema: GoalSchema,
+    schemaVersion: GOAL_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+    status: (r) => r.status,
+  }),
+  task: describe({
+    schema: TaskSchema,
+    schemaVersion: TASK_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+    status: (r) => r.status,
+  }),
+  progressNote: describe({
+    schema: ProgressNoteSchema,
+    schemaVersion: PROGRESS_NOTE_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
   }),
 } as const;
 

@@ -1,0 +1,339 @@
+// The care-plan namespaces of the client (issue 6): plans, goals, tasks, progress notes.
+// One user action is one record write: task and goal order live on the plan, a status change is one task write.
+import { canCorrect, can, type Action } from './domain/permissions.js';
+import { canSetTaskStatus, nextDueDate, orderedGoals, ukToday } from './domain/care-plan.js';
+import { StrError } from './errors.js';
+import type { Page, Query, Store } from './ports.js';
+import {
+  CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema,
+  TaskUpdateSchema, TASK_STATUSES,
+  type CarePlan, type CarePlanInput, type CarePlanUpdate, type Goal, type GoalInput, type GoalUpdate, type ProgressNote,
+  type ProgressNoteInput, type Task, type TaskInput, type TaskStatus, type TaskUpdate,
+} from './schemas/care-plan.js';
+import { parseOrThrow } from './schemas/parse.js';
+import type { Actor } from './schemas/people.js';
+import type { RecordOf, RecordType } from './schemas/registry.js';
+import { noteText, singleLine, uuid, isoDate } from './schemas/text.js';
+import * as z from 'zod/mini';
+
+/** A plan with everything on it, as a widget shows it. */
+export interface CarePlanView {
+  readonly plan: CarePlan;
+  /** In the agreed order. */
+  readonly goals: readonly Goal[];
+  /** Every task of the plan; `orderedTasks(plan, goalId, tasks)` gives one goal's in the agreed order. */
+  readonly tasks: readonly Task[];
+  /** Oldest first. */
+  readonly notes: readonly ProgressNote[];
+}
+
+export interface CarePlansApi {
+  list(query?: Query): Promise<Page<CarePlan>>;
+  get(id: string): Promise<CarePlan>;
+  history(id: string): Promise<readonly CarePlan[]>;
+  /** The person's plan in use (the newest active, else on hold, else draft, else the newest), with its goals, tasks and notes. */
+  current(serviceUserId: string): Promise<CarePlanView | undefined>;
+  /** One plan with its goals, tasks and notes. */
+  load(id: string): Promise<CarePlanView>;
+  create(input: CarePlanInput): Promise<CarePlan>;
+  /** Dates, status, who it was agreed with. Co-ordinators and team leads only. */
+  update(id: string, changes: CarePlanUpdate, expectedVersion: string): Promise<CarePlan>;
+  /** Saves the goals' order. Goals the order leaves out follow, oldest first. */
+  reorderGoals(id: string, goalIds: readonly string[], expectedVersion: string): Promise<CarePlan>;
+  /** Saves one goal's task order. */
+  reorderTasks(id: string, goalId: string, taskIds: readonly string[], expectedVersion: string): Promise<CarePlan>;
+  /** Records that the plan was reviewed on `reviewedOn` and sets the next review date. */
+  recordReview(id: string, review: { reviewedOn: string; nextReviewOn: string }, expectedVersion: string): Promise<CarePlan>;
+}
+
+export interface GoalsApi {
+  list(query?: Query): Promise<Page<Goal>>;
+  get(id: string): Promise<Goal>;
+  history(id: string): Promise<readonly Goal[]>;
+  create(input: GoalInput): Promise<Goal>;
+  /** `targetDate: null` clears the target date. */
+  update(id: string, changes: GoalUpdate, expectedVersion: string): Promise<Goal>;
+}
+
+export interface TasksApi {
+  list(query?: Query): Promise<Page<Task>>;
+  get(id: string): Promise<Task>;
+  history(id: string): Promise<readonly Task[]>;
+  create(input: TaskInput): Promise<Task>;
+  /** What, who, when, repeat, goal. `null` clears `dueDate` or `repeat`. Co-ordinators and team leads only. */
+  update(id: string, changes: TaskUpdate, expectedVersion: string): Promise<Task>;
+  /** Sets the status; `cancelled` needs a reason. Workers may set only the tasks they own. */
+  setStatus(id: string, status: TaskStatus, reason: string | undefined, expectedVersion: string): Promise<Task>;
+  /** Completes a one-off task; a repeating one is marked done today and moves to its next due date. */
+  complete(id: string, expectedVersion: string): Promise<Task>;
+  /** Puts a completed or cancelled task back in progress. */
+  reopen(id: string, expectedVersion: string): Promise<Task>;
+}
+
+export interface ProgressNotesApi {
+  list(query?: Query): Promise<Page<ProgressNote>>;
+  get(id: string): Promise<ProgressNote>;
+  /** Adds a note on a task or goal. Notes are never edited; mark one entered in error and write another. */
+  create(input: ProgressNoteInput): Promise<ProgressNote>;
+  markEnteredInError(id: string, reason: string, expectedVersion: string): Promise<ProgressNote>;
+}
+
+/** What the care-plan namespaces need from the client. */
+export interface ClientCore {
+  readonly store: Store;
+  readonly actor: Actor;
+  readonly now: () => Date;
+  readonly nowIso: () => string;
+  readonly guard: <R>(what: string, fn: () => Promise<R>) => Promise<R>;
+  readonly requireAction: (action: Action, what: string) => void;
+  readonly requireString: (value: unknown, field: string) => string;
+  readonly mustGet: <T extends RecordType>(type: T, id: string) => Promise<RecordOf<T>>;
+  readonly createRecord: <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }) => Promise<RecordOf<T>>;
+  readonly putUpdated: <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) => Promise<RecordOf<T>>;
+}
+
+const PLAN_PREFERENCE = ['active', 'on-hold', 'draft'] as const;
+const ReviewSchema = z.strictObject({ reviewedOn: isoDate, nextReviewOn: isoDate });
+const IdListSchema = z.array(uuid).check(
+  z.maxLength(2000, { error: 'Pass 2,000 ids or fewer' }),
+  z.refine((ids) => new Set(ids).size === ids.length, { error: 'Each id may appear once' }),
+);
+const StatusSchema = z.enum(TASK_STATUSES.map((s) => s.code) as unknown as readonly [TaskStatus, ...TaskStatus[]], { error: 'Choose a task status' });
+const StatusReasonSchema = z.optional(singleLine(500, 'Enter the reason'));
+const EieReasonSchema = noteText(500, true, 'Enter why this record was entered in error');
+
+/** A copy of `r` without the given keys (an optional field cleared is absent, never `undefined`). */
+function without<R extends object>(r: R, ...keys: string[]): R {
+  const copy = { ...r } as Record<string, unknown>;
+  for (const k of keys) delete copy[k];
+  return copy as R;
+}
+
+/** Applies changes where `null` means "clear this optional field". */
+function applyChanges<R extends object>(current: R, changes: Record<string, unknown>): R {
+  const out = { ...current } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) delete out[k];
+    else if (v !== undefined) out[k] = v;
+  }
+  return out as R;
+}
+
+const enteredInErrorRefusal = (type: string, id: string) =>
+  new StrError('validation', `${type} ${id} is marked entered in error`, false, {
+    issues: [{ path: '', code: 'entered-in-error', message: 'This was marked entered in error and cannot be changed' }],
+  });
+
+export function carePlanApis(core: ClientCore) {
+  const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
+
+  /** Every record of a type for a person, paging through the store. */
+  const all = async <T extends RecordType>(type: T, serviceUserId: string): Promise<RecordOf<T>[]> => {
+    const out: RecordOf<T>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<RecordOf<T>> = await store.list(type, { serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }) });
+      out.push(...page.items);
+      cursor = page.next;
+    } while (cursor !== undefined);
+    return out;
+  };
+
+  const editablePlan = async (id: string) => {
+    requireAction('care-plan.edit', 'edit care plans');
+    const plan = await mustGet('carePlan', id);
+    if (plan.enteredInError) throw enteredInErrorRefusal('carePlan', id);
+    return plan;
+  };
+
+  const view = async (plan: CarePlan): Promise<CarePlanView> => {
+    const [goals, tasks, notes] = await Promise.all([
+      all('goal', plan.serviceUserId),
+      all('task', plan.serviceUserId),
+      all('progressNote', plan.serviceUserId),
+    ]);
+    return {
+      plan,
+      goals: orderedGoals(plan, goals.filter((g) => g.carePlanId === plan.id)),
+      tasks: tasks.filter((t) => t.carePlanId === plan.id),
+      notes: notes.filter((n) => n.carePlanId === plan.id).reverse(),
+    };
+  };
+
+  const carePlans: CarePlansApi = {
+    list: (query) => guard('Listing care plans', () => store.list('carePlan', query)),
+    get: (id) => guard('Reading a care plan', () => mustGet('carePlan', id)),
+    history: (id) => guard('Reading care plan history', () => store.history('carePlan', requireString(id, 'id'))),
+    current: (serviceUserId) =>
+      guard('Reading the care plan', async () => {
+        const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'))).filter((p) => !p.enteredInError);
+        const inUse = PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
+        return inUse ? view(inUse) : undefined;
+      }),
+    load: (id) => guard('Reading the care plan', async () => view(await mustGet('carePlan', id))),
+    create: (input) =>
+      guard('Creating a care plan', async () => {
+        requireAction('care-plan.edit', 'create care plans');
+        const fields = parseOrThrow(CarePlanInputSchema, input, 'The care plan');
+        await mustGet('serviceUser', fields.serviceUserId);
+        return createRecord('carePlan', {
+          coordinatorId: actor.id,
+          agreedWith: [],
+          status: 'draft',
+          goalOrder: [],
+          taskOrder: {},
+          ...fields,
+        });
+      }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a care plan', async () => {
+        requireAction('care-plan.edit', 'edit care plans');
+        const fields = parseOrThrow(CarePlanUpdateSchema, changes, 'The change');
+        return putUpdated('carePlan', applyChanges(await editablePlan(id), fields), expectedVersion);
+      }),
+    reorderGoals: (id, goalIds, expectedVersion) =>
+      guard('Reordering goals', async () => {
+        const order = parseOrThrow(IdListSchema, goalIds, 'The goal order');
+        return putUpdated('carePlan', { ...(await editablePlan(id)), goalOrder: order }, expectedVersion);
+      }),
+    reorderTasks: (id, goalId, taskIds, expectedVersion) =>
+      guard('Reordering tasks', async () => {
+        const order = parseOrThrow(IdListSchema, taskIds, 'The task order');
+        const plan = await editablePlan(id);
+        const goal = await mustGet('goal', requireString(goalId, 'goalId'));
+        if (goal.carePlanId !== plan.id) throw new StrError('validation', `goal ${goalId} is not on care plan ${id}`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
+        return putUpdated('carePlan', { ...plan, taskOrder: { ...plan.taskOrder, [goal.id]: order } }, expectedVersion);
+      }),
+    recordReview: (id, review, expectedVersion) =>
+      guard('Recording a review', async () => {
+        const r = parseOrThrow(ReviewSchema, review, 'The review');
+        if (r.nextReviewOn <= r.reviewedOn) {
+          throw new StrError('validation', 'The next review must come after this one', false, { issues: [{ path: 'nextReviewOn', code: 'too-early', message: 'The next review date must be after the review date' }] });
+        }
+        if (r.reviewedOn > ukToday(core.now())) {
+          throw new StrError('validation', 'The review date is in the future', false, { issues: [{ path: 'reviewedOn', code: 'future', message: 'The review date cannot be in the future' }] });
+        }
+        return putUpdated('carePlan', { ...(await editablePlan(id)), lastReviewedOn: r.reviewedOn, nextReviewOn: r.nextReviewOn }, expectedVersion);
+      }),
+  };
+
+  const goals: GoalsApi = {
+    list: (query) => guard('Listing goals', () => store.list('goal', query)),
+    get: (id) => guard('Reading a goal', () => mustGet('goal', id)),
+    history: (id) => guard('Reading goal history', () => store.history('goal', requireString(id, 'id'))),
+    create: (input) =>
+      guard('Adding a goal', async () => {
+        requireAction('care-plan.edit', 'add goals');
+        const fields = parseOrThrow(GoalInputSchema, input, 'The goal');
+        const plan = await editablePlan(fields.carePlanId);
+        return createRecord('goal', { status: 'active', ...fields, serviceUserId: plan.serviceUserId });
+      }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a goal', async () => {
+        requireAction('care-plan.edit', 'edit goals');
+        const fields = parseOrThrow(GoalUpdateSchema, changes, 'The change');
+        const goal = await mustGet('goal', id);
+        if (goal.enteredInError) throw enteredInErrorRefusal('goal', id);
+        return putUpdated('goal', applyChanges(goal, fields), expectedVersion);
+      }),
+  };
+
+  const taskForStatus = async (id: string) => {
+    const task = await mustGet('task', id);
+    if (!canSetTaskStatus(actor, task)) {
+      throw new StrError('forbidden', can(actor, 'task.set-status-own') ? `${actor.role} may update only the tasks they own` : `${actor.role} may not update tasks`);
+    }
+    if (task.enteredInError) throw enteredInErrorRefusal('task', id);
+    return task;
+  };
+
+  /** Done today: a one-off task is completed; a repeating one stays in progress and moves to its next due date. */
+  const completed = (task: Task): Task => {
+    const today = ukToday(core.now());
+    const base = without(task, 'statusReason');
+    return task.repeat
+      ? { ...base, status: 'in-progress', lastDoneOn: today, dueDate: nextDueDate(task.repeat, task.dueDate, today) }
+      : { ...base, status: 'completed', lastDoneOn: today };
+  };
+
+  const tasks: TasksApi = {
+    list: (query) => guard('Listing tasks', () => store.list('task', query)),
+    get: (id) => guard('Reading a task', () => mustGet('task', id)),
+    history: (id) => guard('Reading task history', () => store.history('task', requireString(id, 'id'))),
+    create: (input) =>
+      guard('Adding a task', async () => {
+        requireAction('care-plan.edit', 'add tasks');
+        const fields = parseOrThrow(TaskInputSchema, input, 'The task');
+        const plan = await editablePlan(fields.carePlanId);
+        const goal = await mustGet('goal', fields.goalId);
+        if (goal.carePlanId !== plan.id) throw new StrError('validation', `goal ${goal.id} is not on care plan ${plan.id}`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
+        return createRecord('task', { status: 'not-started', ...fields, serviceUserId: plan.serviceUserId });
+      }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a task', async () => {
+        requireAction('care-plan.edit', 'edit tasks');
+        const fields = parseOrThrow(TaskUpdateSchema, changes, 'The change');
+        const task = await mustGet('task', id);
+        if (task.enteredInError) throw enteredInErrorRefusal('task', id);
+        if (fields.goalId !== undefined && fields.goalId !== task.goalId) {
+          const goal = await mustGet('goal', fields.goalId);
+          if (goal.carePlanId !== task.carePlanId) throw new StrError('validation', `goal ${goal.id} is not on this task's plan`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
+        }
+        return putUpdated('task', applyChanges(task, fields), expectedVersion);
+      }),
+    setStatus: (id, status, reason, expectedVersion) =>
+      guard('Updating a task', async () => {
+        const s = parseOrThrow(StatusSchema, status, 'The status');
+        const why = parseOrThrow(StatusReasonSchema, reason, 'The reason');
+        if (s === 'cancelled' && !why) {
+          throw new StrError('validation', 'A cancelled task needs a reason', false, { issues: [{ path: 'statusReason', code: 'required', message: 'Enter why the task was cancelled' }] });
+        }
+        const task = await taskForStatus(id);
+        if (s === 'completed') return putUpdated('task', completed(task), expectedVersion);
+        // A one-off task that is no longer done forgets when it was done; a repeating one keeps its last round.
+        const base = without(task, 'statusReason', ...(task.repeat ? [] : ['lastDoneOn']));
+        const withReason = why !== undefined && (s === 'cancelled' || s === 'cannot-start-yet');
+        return putUpdated('task', { ...base, status: s, ...(withReason && { statusReason: why }) }, expectedVersion);
+      }),
+    complete: (id, expectedVersion) =>
+      guard('Completing a task', async () => {
+        const task = await taskForStatus(id);
+        if (task.status === 'completed' || task.status === 'cancelled') {
+          throw new StrError('validation', `task ${id} is already ${task.status}`, false, { issues: [{ path: 'status', code: 'invalid', message: `This task is already ${task.status}` }] });
+        }
+        return putUpdated('task', completed(task), expectedVersion);
+      }),
+    reopen: (id, expectedVersion) =>
+      guard('Reopening a task', async () => {
+        const task = await taskForStatus(id);
+        if (task.status !== 'completed' && task.status !== 'cancelled') {
+          throw new StrError('validation', `task ${id} is open`, false, { issues: [{ path: 'status', code: 'invalid', message: 'This task is not completed or cancelled' }] });
+        }
+        const drop = task.repeat ? ['statusReason'] : ['statusReason', 'lastDoneOn'];
+        return putUpdated('task', { ...without(task, ...drop), status: 'in-progress' }, expectedVersion);
+      }),
+  };
+
+  const progressNotes: ProgressNotesApi = {
+    list: (query) => guard('Listing progress notes', () => store.list('progressNote', query)),
+    get: (id) => guard('Reading a progress note', () => mustGet('progressNote', id)),
+    create: (input) =>
+      guard('Adding a progress note', async () => {
+        requireAction('progress-note.add', 'add progress notes');
+        const fields = parseOrThrow(ProgressNoteInputSchema, input, 'The progress note');
+        const target = fields.about.kind === 'task' ? await mustGet('task', fields.about.id) : await mustGet('goal', fields.about.id);
+        return createRecord('progressNote', { ...fields, serviceUserId: target.serviceUserId, carePlanId: target.carePlanId });
+      }),
+    markEnteredInError: (id, reason, expectedVersion) =>
+      guard('Marking a progress note entered in error', async () => {
+        requireAction('progress-note.add', 'mark progress notes entered in error');
+        const why = parseOrThrow(EieReasonSchema, reason, 'The reason');
+        const note = await mustGet('progressNote', id);
+        if (!canCorrect(actor, note)) throw new StrError('forbidden', `${actor.role} may mark only their own progress notes`);
+        if (note.enteredInError) throw enteredInErrorRefusal('progressNote', id);
+        return putUpdated('progressNote', { ...note, enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
+      }),
+  };
+
+  return { carePlans, goals, tasks, progressNotes };
+}
