@@ -3,3 +3,4 @@ export * from '@strkit/sdk';
 export * from './index.js';
 import './define/str-provider.js';
 import './define/str-contact-log.js';
+import './define/str-care-plan.js';

@@ -5,3 +5,5 @@ export { tokens } from './internal/tokens.styles.js';
 export { focus } from './internal/focus.styles.js';
 export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-log.js';
 export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSavedEvent } from './contact-log/contact-log.events.js';
+export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
+export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';

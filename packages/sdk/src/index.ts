@@ -29,6 +29,7 @@ export {
 } from './schemas/care-plan.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
+export { inputIssues, type InputKind } from './schemas/inputs.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
 
 export * from './domain/time.js';

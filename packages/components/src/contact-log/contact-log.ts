@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
+import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
@@ -79,7 +80,7 @@ export const VIRTUALISE_ABOVE = 200;
  * @cssprop --str-contact-log-gap - Space between form sections (default 16px).
  */
 export class StrContactLog extends LitElement {
-  static override styles = [tokens, focus, styles];
+  static override styles = [tokens, focus, controls, styles];
 
   @consume({ context: clientContext, subscribe: true })
   @state()

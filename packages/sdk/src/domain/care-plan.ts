@@ -120,7 +120,7 @@ export function canSetTaskStatus(actor: Actor | undefined, task: Pick<Task, 'own
 
 export interface GoalReview {
   readonly goal: Goal;
-  /** Completed tasks, and repeating ones done at least once since the last review. */
+  /** Tasks done since the last review: one-off tasks completed, and repeating ones done at least once. */
   readonly done: number;
   readonly open: number;
   readonly overdue: number;
@@ -153,7 +153,7 @@ export function reviewSummary(
       const doneSince = (t: Task) => t.lastDoneOn !== undefined && (since === undefined || t.lastDoneOn >= since);
       return {
         goal,
-        done: mine.filter((t) => t.status === 'completed' || (t.repeat !== undefined && doneSince(t))).length,
+        done: mine.filter((t) => (t.status === 'completed' || t.repeat !== undefined) && doneSince(t)).length,
         open: mine.filter(isTaskOpen).length,
         overdue: mine.filter((t) => isTaskOverdue(t, today)).length,
         cancelled: mine.filter((t) => t.status === 'cancelled').length,

@@ -1,0 +1,30 @@
+import * as z from 'zod/mini';
+import type { FieldIssue } from '../errors.js';
+import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema, TaskUpdateSchema } from './care-plan.js';
+import { ContactCorrectionSchema, ContactInputSchema } from './contact.js';
+import { toFieldIssues } from './parse.js';
+
+/** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
+export const INPUT_SCHEMAS = {
+  contact: ContactInputSchema,
+  contactCorrection: ContactCorrectionSchema,
+  carePlan: CarePlanInputSchema,
+  carePlanUpdate: CarePlanUpdateSchema,
+  goal: GoalInputSchema,
+  goalUpdate: GoalUpdateSchema,
+  task: TaskInputSchema,
+  taskUpdate: TaskUpdateSchema,
+  progressNote: ProgressNoteInputSchema,
+} as const;
+export type InputKind = keyof typeof INPUT_SCHEMAS;
+
+/** The problems with an input, as field issues with messages a person can act on; empty when it is valid. */
+export function inputIssues(kind: InputKind, value: unknown): FieldIssue[] {
+  if (!Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
+  try {
+    const result = z.safeParse(INPUT_SCHEMAS[kind] as z.ZodMiniType, value);
+    return result.success ? [] : toFieldIssues(result.error);
+  } catch {
+    return [{ path: '', code: 'unreadable', message: 'This value could not be read' }];
+  }
+}
