@@ -1,5 +1,6 @@
 // Library builds (ESM + .d.ts, dependencies external), one minified self-contained bundle per package for a
 // <script type="module"> tag, and the example EPR page. Order matters: the SDK builds first, since the others read it.
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -17,6 +18,15 @@ const ts = (pkg, outDir, declarations) =>
     declarationMap: declarations,
     sourceMap: true,
     noEmitOnError: true,
+  });
+
+// Lit templates and styles keep their source indentation unless minified; spaces collapse to one, never to none,
+// so text either side of an inline element keeps its gap.
+const minifyTemplates = () =>
+  minifyHTML({
+    include: ['packages/components/src/**/*.ts'],
+    failOnError: true,
+    options: { minifyOptions: { conservativeCollapse: true } },
   });
 
 const onwarn = (warning, warn) => {
@@ -39,7 +49,7 @@ export default [
     },
     external: [/^lit/, /^@lit\//, /^@lit-labs\//, /^@strkit\//, /^zod/, /^idb/],
     output: { dir: abs('packages/components/dist'), format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [ts('components', abs('packages/components/dist'), true)],
+    plugins: [minifyTemplates(), ts('components', abs('packages/components/dist'), true)],
     onwarn,
   },
   {
@@ -53,13 +63,14 @@ export default [
     input: abs('packages/components/src/bundle.ts'),
     // The virtualizer loads its layout with a dynamic import: one file means inlining it.
     output: { file: abs('packages/components/dist/bundle/strkit-components.min.js'), format: 'esm', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ browser: true }), ts('components', abs('packages/components/dist/bundle'), false), terser()],
+    plugins: [minifyTemplates(), nodeResolve({ browser: true }), ts('components', abs('packages/components/dist/bundle'), false), terser()],
     onwarn,
   },
   {
     input: abs('examples/main.ts'),
     output: { file: abs('examples/dist/main.js'), format: 'esm', sourcemap: true, inlineDynamicImports: true },
     plugins: [
+      minifyTemplates(),
       nodeResolve({ browser: true }),
       typescript({ tsconfig: abs('examples/tsconfig.json'), outDir: abs('examples/dist'), sourceMap: true, noEmitOnError: true }),
       terser(),

@@ -13,6 +13,7 @@ import {
 } from '@strkit/sdk';
 import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-contact-log.js';
+import '@strkit/components/define/str-care-plan.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
 
@@ -65,7 +66,11 @@ async function renderPerson() {
   const log = document.createElement('str-contact-log');
   log.setAttribute('service-user-id', selected.id);
   const heading = el('h2', `Contacts with ${selected.displayName}`);
-  panel.replaceChildren(heading, log);
+  const plan = document.createElement('str-care-plan');
+  plan.setAttribute('service-user-id', selected.id);
+  const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget' });
+  planSection.append(plan);
+  panel.replaceChildren(heading, log, planSection);
 }
 
 async function render() {

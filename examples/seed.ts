@@ -1,5 +1,5 @@
 // Synthetic demo data: invented people, NHS numbers from the 999 test range (valid modulus 11), never real records.
-import { nhsNumberCheckDigit, toLondonIso, type ContactInput, type StrClient } from '@strkit/sdk';
+import { addDays, nhsNumberCheckDigit, toLondonIso, ukToday, type ContactInput, type LifeArea, type StrClient, type TaskInput } from '@strkit/sdk';
 
 const PEOPLE = [
   'Ada Fennimore', 'Bram Oakhollow', 'Cleo Marchbank', 'Dev Pellingham', 'Esme Quarrendon',
@@ -29,10 +29,44 @@ const NOTES = [
   'Video call. Practised the bus journey plan.',
 ];
 
-/** Seeds the store once: people, then a few weeks of contacts each. Uses the co-ordinator's client. */
+type SeedTask = [text: string, owner: TaskInput['owner'], dueInDays?: number, repeat?: TaskInput['repeat']];
+const WORKER = { kind: 'worker', workerId: 'demo-str-worker' } as const;
+const PERSON = { kind: 'service-user' } as const;
+const GOALS: [text: string, area: LifeArea, tasks: SeedTask[]][] = [
+  ['I want to move somewhere quieter, nearer my sister.', 'housing', [
+    ['Fill in the housing register form together', WORKER, 2],
+    ['Ring the housing officer about the bidding number', PERSON, -1],
+    ['Ask the GP for a supporting letter', { kind: 'other-service', name: 'GP surgery' }, 10],
+  ]],
+  ['Sort my money out so I am not worrying every week.', 'money-and-benefits', [
+    ['Weekly budget check-in', WORKER, 3, 'weekly'],
+    ['Check benefits with the welfare rights service', { kind: 'other-service', name: 'Welfare Rights Service' }, 6],
+  ]],
+  ['Get back to swimming on Tuesdays.', 'leisure', [
+    ['Find out the leisure centre timetable', PERSON, 1],
+    ['Go to the pool together for the first time', WORKER, 8],
+  ]],
+];
+
+/** A care plan agreed with the person, reviewed in three months, with goals in their words and tasks beneath. */
+async function seedPlan(client: StrClient, serviceUserId: string, today: string, n: number) {
+  const plan = await client.carePlans.create({
+    serviceUserId, agreedWith: [{ kind: 'service-user' }], agreedOn: addDays(today, -30 - n), nextReviewOn: addDays(today, n === 1 ? -2 : 60 + n), status: 'active',
+  });
+  for (const [text, lifeArea, tasks] of GOALS) {
+    const goal = await client.goals.create({ carePlanId: plan.id, text, lifeArea });
+    for (const [what, owner, due, repeat] of tasks) {
+      await client.tasks.create({ carePlanId: plan.id, goalId: goal.id, text: what, owner, ...(due !== undefined && { dueDate: addDays(today, due + (n % 3)) }), ...(repeat && { repeat }) });
+    }
+  }
+}
+
+/** Seeds the store once: workers, people, a few weeks of contacts each, and care plans. Uses the co-ordinator's client. */
 export async function seed(client: StrClient, now: Date): Promise<void> {
   const existing = await client.serviceUsers.list({ limit: 1 });
   if (existing.items.length > 0) return;
+  for (const w of DEMO_WORKERS) await client.workers.create({ actorId: w.id, name: w.name, role: w.role });
+  const today = ukToday(now);
   let n = 0;
   for (const displayName of PEOPLE) {
     const person = await client.serviceUsers.create({
@@ -55,6 +89,7 @@ export async function seed(client: StrClient, now: Date): Promise<void> {
       };
       await client.contacts.create(contact);
     }
+    if (n < 4) await seedPlan(client, person.id, today, n);
     n++;
   }
 }

@@ -10,8 +10,8 @@ export const FIXTURE_COORDINATOR = 'story-coordinator';
 export const FIXTURE_PLAN_ID = '10000000-0000-4000-8000-000000000001';
 
 export const fixtureWorkers: readonly Worker[] = [
-  { id: FIXTURE_WORKER, name: 'Ash Storyworker', role: 'str-worker', version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead' },
-  { id: FIXTURE_COORDINATOR, name: 'Bea Storycoordinator', role: 'care-coordinator', version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead' },
+  { id: '50000000-0000-4000-8000-000000000001', actorId: FIXTURE_WORKER, name: 'Ash Storyworker', role: 'str-worker', version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead' },
+  { id: '50000000-0000-4000-8000-000000000002', actorId: FIXTURE_COORDINATOR, name: 'Bea Storycoordinator', role: 'care-coordinator', version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead' },
 ];
 
 const env = (id: string, at = '2026-05-01T09:00:00Z', by = FIXTURE_COORDINATOR) => ({

@@ -183,7 +183,7 @@ export class StrCarePlan extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('workers') && this.workers.length) this._names = new Map(this.workers.map((w) => [w.id, w.name]));
+    if (changed.has('workers') && this.workers.length) this._names = namesOf(this.workers);
     const view = this.#view;
     this.#today = ukToday(this.clock.now());
     this.#tasksByGoal = new Map();
@@ -251,7 +251,7 @@ export class StrCarePlan extends LitElement {
   async #loadNames(c: StrClient) {
     try {
       const page = await c.workers.list({ limit: 10_000 });
-      this._names = new Map(page.items.map((w) => [w.id, w.name]));
+      this._names = namesOf(page.items);
     } catch {
       // Ids are shown instead of names; nothing is lost.
     }
@@ -1114,6 +1114,9 @@ export class StrCarePlan extends LitElement {
     this.#close(quick ? '' : this._noteText ? 'Note kept as a draft on this device' : '');
   }
 }
+
+/** Worker names by the id records refer to them with (their sign-in id when the host gave one). */
+const namesOf = (workers: readonly Worker[]) => new Map(workers.map((w) => [w.actorId ?? w.id, w.name]));
 
 function pick(type: RecordType, r: { id: string; version: string; serviceUserId: string }) {
   return { type, id: r.id, version: r.version, serviceUserId: r.serviceUserId };

@@ -50,7 +50,12 @@ export type ServiceUserUpdate = z.input<typeof ServiceUserUpdateSchema>;
 export type ServiceUser = z.infer<typeof ServiceUserSchema>;
 
 export const WORKER_SCHEMA_VERSION = 1;
-export const WorkerFields = { name: singleLine(200, 'Enter a name'), role: RoleSchema };
+export const WorkerFields = {
+  name: singleLine(200, 'Enter a name'),
+  role: RoleSchema,
+  /** The id the host signs this worker in with (`Actor.id`): what task owners, contacts and notes refer to. */
+  actorId: z.optional(externalId),
+};
 export const WorkerSchema = z.object({ ...EnvelopeShape, ...WorkerFields });
 export const WorkerInputSchema = z.strictObject({ ...WorkerFields, id: z.optional(uuid) });
 export type WorkerInput = z.input<typeof WorkerInputSchema>;
