@@ -14,7 +14,7 @@ const unsafeSyntax = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'storybook-static/**', 'examples/dist/**', '**/custom-elements.json'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'storybook-static/**', 'examples/dist/**', '**/custom-elements.json', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],

@@ -910,7 +910,7 @@ export class StrCarePlan extends LitElement {
         ? this.#renderNoteForm(about, title, ed.quick)
         : this.#canNote
           ? html`<button type="button" class="secondary link" id="n-${about.id}-add" @click=${() => this.#open({ kind: 'note', about, quick: false }, `#n-${css(about.id)}-add`)}>
-              ${this._noteDrafts.has(about.id) ? 'Finish progress note' : 'Add a progress note'}<span class="visually-hidden"> on: ${title}</span></button>`
+              ${this._noteDrafts.has(about.id) ? "Finish progress note" : "Add a progress note"}${about.kind === "goal" ? " on the goal" : ""}<span class="visually-hidden"> on: ${title}</span></button>`
           : nothing}`;
   }
 

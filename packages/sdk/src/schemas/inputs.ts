@@ -20,8 +20,8 @@ export type InputKind = keyof typeof INPUT_SCHEMAS;
 
 /** The problems with an input, as field issues with messages a person can act on; empty when it is valid. */
 export function inputIssues(kind: InputKind, value: unknown): FieldIssue[] {
-  if (!Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
   try {
+    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
     const result = z.safeParse(INPUT_SCHEMAS[kind] as z.ZodMiniType, value);
     return result.success ? [] : toFieldIssues(result.error);
   } catch {

@@ -3,12 +3,16 @@ import type { Change, Page, Query, Store } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser } from '../../schemas/people.js';
-import type { RecordOf, RecordType } from '../../schemas/registry.js';
+import { serviceUserIdOf, sortKeyOf, statusOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
 import type { Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
 import { digest, strIdOf } from './map-common.js';
+import {
+  carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
+  workerToPractitioner,
+} from './map-care-plan.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
@@ -29,8 +33,25 @@ export interface FhirStoreOptions {
 
 const PAGE = 200;
 
-/** Record types the FHIR store maps today; the others arrive with their widgets (docs/adr/0002-fhir-mapping.md). */
-const SUPPORTED: ReadonlySet<RecordType> = new Set(['serviceUser', 'contact']);
+/** A record that is one resource. `patient`: it sits in the Patient compartment, listed by R4's `subject` parameter. */
+interface SimpleMapping {
+  readonly resourceType: string;
+  readonly patient: boolean;
+  to(record: never, patientReference: string, ns: FhirNamespace): Resource;
+  from(resource: Resource, ns: FhirNamespace): unknown;
+}
+
+/** Record types that are one resource each (docs/adr/0002-fhir-mapping.md). People and contacts have their own paths. */
+const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
+  worker: { resourceType: 'Practitioner', patient: false, to: (w, _p, ns) => workerToPractitioner(w, ns), from: practitionerToWorker },
+  carePlan: { resourceType: 'CarePlan', patient: true, to: carePlanToFhir, from: fhirToCarePlan },
+  goal: { resourceType: 'Goal', patient: true, to: goalToFhir, from: fhirToGoal },
+  task: { resourceType: 'Task', patient: true, to: taskToFhir, from: fhirToTask },
+  progressNote: { resourceType: 'DocumentReference', patient: true, to: progressNoteToFhir, from: fhirToProgressNote },
+};
+
+/** Record types the FHIR store maps today; the others arrive with their widgets. */
+const SUPPORTED: ReadonlySet<RecordType> = new Set(['serviceUser', 'contact', ...(Object.keys(SIMPLE) as RecordType[])]);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -116,6 +137,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
   }
 
   const fromFhir = async <T extends RecordType>(type: T, resources: readonly Resource[]): Promise<RecordOf<T>[]> => {
+    const simple = SIMPLE[type];
+    if (simple) return resources.map((r) => parseRecord(type, simple.from(r, ns)));
     if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, ns))) as RecordOf<T>[];
     const notes = await notesFor(resources);
     return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
@@ -127,7 +150,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
       ? Date.parse((r.period as { start?: string } | undefined)?.start ?? '')
       : Date.parse(r.extension?.find((e) => e.url === `${ns.extension}record`)?.extension?.find((e) => e.url === 'createdAt')?.valueDateTime ?? '');
 
-  const resourceType = (type: RecordType) => (type === 'serviceUser' ? 'Patient' : 'Encounter');
+  const resourceType = (type: RecordType) => SIMPLE[type]?.resourceType ?? (type === 'serviceUser' ? 'Patient' : 'Encounter');
 
   function assertSupported(type: RecordType) {
     if (!SUPPORTED.has(type)) throw new StrError('mapping', `The FHIR store does not map ${type} records yet`, false, { type });
@@ -177,6 +200,22 @@ export function fhirStore(options: FhirStoreOptions): Store {
     const existing = await findOne('Patient', su.id);
     if (!existing) throw conflict('serviceUser', su.id, undefined, expectedVersion);
     return updateWithMatch('serviceUser', existing, patient, expectedVersion, su);
+  }
+
+  async function putSimple<T extends RecordType>(type: T, m: SimpleMapping, record: RecordOf<T>, expectedVersion?: string): Promise<Resource> {
+    const suid = m.patient ? serviceUserIdOf(type, record) : undefined;
+    const resource = m.to(record as never, suid ? await patientReference(suid) : '', ns);
+    if (expectedVersion === undefined) {
+      const { created, resource: got } = await conditionalCreate(resource, ns.id, record.id);
+      if (!created) {
+        const [existing] = await fromFhir(type, [got]);
+        if (!existing || !sameContent(existing, record)) throw conflict(type, record.id, got.meta?.versionId, undefined);
+      }
+      return got;
+    }
+    const existing = await findOne(m.resourceType, record.id);
+    if (!existing) throw conflict(type, record.id, undefined, expectedVersion);
+    return updateWithMatch(type, existing, resource, expectedVersion, record);
   }
 
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
@@ -233,7 +272,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
       // Resources without our identifier are filtered out here rather than by `identifier=system|`, which some
       // servers answer slowly; `subject` (not `patient`) for the same reason — both are R4 Encounter parameters.
       const params: [string, string][] = [['_count', String(PAGE)]];
-      if (type === 'contact') {
+      const simple = SIMPLE[type];
+      if (type === 'contact' || simple?.patient) {
         if (q.serviceUserId !== undefined) {
           let ref: string;
           try {
@@ -244,10 +284,22 @@ export function fhirStore(options: FhirStoreOptions): Store {
           }
           params.push(['subject', ref]);
         }
-        if (q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
-        if (q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
+        if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
+        if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
       }
       const resources = await retrying(() => http.searchAll(resourceType(type), params));
+      if (simple) {
+        // One resource per record: map them all, then filter by status, order and cut the page.
+        const mine = resources.filter((r) => strIdOf(r, ns) !== undefined);
+        const all = (await fromFhir(type, mine))
+          .filter((r) => (q.serviceUserId === undefined || serviceUserIdOf(type, r) === q.serviceUserId) && (q.status === undefined || statusOf(type, r) === q.status))
+          .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))
+          .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
+          .sort(compareDesc);
+        const page = all.slice(0, q.limit);
+        const last = page[page.length - 1];
+        return { items: page.map((p) => p.r), ...(all.length > q.limit && last && { next: encodeCursor(last) }) };
+      }
       // Order and cut the page from the resources themselves; fetch notes only for the page.
       const positioned = resources
         .map((res) => ({ res, key: keyOf(type, res), id: strIdOf(res, ns) ?? '' }))
@@ -266,11 +318,15 @@ export function fhirStore(options: FhirStoreOptions): Store {
       assertSupported(type);
       const parsed = parseRecord(type, record);
       if (expectedVersion !== undefined && typeof expectedVersion !== 'string') throw new StrError('validation', 'expectedVersion must be a string');
-      const saved = type === 'serviceUser' ? await putServiceUser(parsed as ServiceUser, expectedVersion) : await putContact(parsed as Contact, expectedVersion);
+      const simple = SIMPLE[type];
+      const saved = simple
+        ? await putSimple(type, simple, parsed, expectedVersion)
+        : type === 'serviceUser' ? await putServiceUser(parsed as ServiceUser, expectedVersion) : await putContact(parsed as Contact, expectedVersion);
       const version = saved.meta?.versionId;
       if (!version) throw new StrError('mapping', `The record system gave ${type} ${parsed.id} no version id`, false);
       const stored = { ...parsed, version } as RecordOf<T>;
-      const change: Change = { type, id: parsed.id, version, ...(type === 'contact' && { serviceUserId: (parsed as Contact).serviceUserId }), ...(type === 'serviceUser' && { serviceUserId: parsed.id }) };
+      const suid = serviceUserIdOf(type, parsed);
+      const change: Change = { type, id: parsed.id, version, ...(suid !== undefined && { serviceUserId: suid }) };
       listeners.emit(change);
       return stored;
     },

@@ -10,6 +10,8 @@ export interface Extension {
   valueInteger?: number;
   valueBoolean?: boolean;
   valueDateTime?: string;
+  valueDate?: string;
+  valueBase64Binary?: string;
   valueCode?: string;
   valueCoding?: Coding;
   valueIdentifier?: Identifier;

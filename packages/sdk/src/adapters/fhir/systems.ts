@@ -31,6 +31,11 @@ export interface FhirNamespace {
   readonly workerId: string;
   readonly consMechanism: string;
   readonly attendStatus: string;
+  /** STR Kit's own code systems: the kind of care plan, life areas, task statuses (NHS task-list words), document kinds. */
+  readonly planKind: string;
+  readonly lifeArea: string;
+  readonly taskStatus: string;
+  readonly documentKind: string;
   /** Prefix of extension URLs. */
   readonly extension: string;
 }
@@ -47,6 +52,10 @@ export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
     workerId: `${base}:worker-id`,
     consMechanism: `${base}:mhsds:ConsMechanismMH`,
     attendStatus: `${base}:mhsds:AttendStatus`,
+    planKind: `${base}:care-plan-kind`,
+    lifeArea: `${base}:life-area`,
+    taskStatus: `${base}:task-status`,
+    documentKind: `${base}:document-kind`,
     extension: `${base}:extension:`,
   };
 }

@@ -1,0 +1,263 @@
+// Worker ↔ Practitioner; CarePlan, Goal, Task ↔ their R4 namesakes; ProgressNote ↔ DocumentReference (text/plain).
+// Standard elements carry what other systems read; STR extensions carry what R4 has no element for, so every record
+// maps back exactly. Choices: docs/adr/0002-fhir-mapping.md ("Care plans").
+import { LIFE_AREAS, TASK_STATUSES, type CarePlan, type Goal, type ProgressNote, type Task, type TaskStatus } from '../../schemas/care-plan.js';
+import { labelOf } from '../../codes/mhsds.js';
+import type { Worker } from '../../schemas/people.js';
+import type { Extension, Identifier, Resource } from './fhir-types.js';
+import { envelopeExtensions, ext, exts, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
+import type { FhirNamespace } from './systems.js';
+
+/** R4 Task.status for each STR task status (http://hl7.org/fhir/R4/valueset-task-status.html). */
+const TASK_FHIR_STATUS: Record<TaskStatus, string> = {
+  'not-started': 'ready',
+  'in-progress': 'in-progress',
+  completed: 'completed',
+  'cannot-start-yet': 'on-hold',
+  cancelled: 'cancelled',
+};
+
+const subjectOf = (serviceUserId: string, patientReference: string, ns: FhirNamespace) => ({ reference: patientReference, identifier: strIdentifier(serviceUserId, ns) });
+const workerRef = (id: string, ns: FhirNamespace) => ({ identifier: { system: ns.workerId, value: id } });
+
+function subjectId(r: Resource, element: string, ns: FhirNamespace): string {
+  const id = (r[element] as { identifier?: Identifier } | undefined)?.identifier;
+  if (id?.system !== ns.id || !id.value) throw mappingError(r, `its ${element} has no STR Kit person identifier`);
+  return id.value;
+}
+
+const strStatus = (r: Resource, ns: FhirNamespace): string | undefined => ext(r, `${ns.extension}status`)?.valueCode;
+const idExt = (r: Resource, url: string, ns: FhirNamespace): string | undefined => {
+  const v = ext(r, `${ns.extension}${url}`)?.valueIdentifier;
+  return v?.system === ns.id ? v.value : undefined;
+};
+const need = <V>(value: V | undefined, r: Resource, what: string): V => {
+  if (value === undefined || value === null || value === '') throw mappingError(r, `it has no ${what}`);
+  return value;
+};
+
+export function workerToPractitioner(w: Worker, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'Practitioner',
+    identifier: [strIdentifier(w.id, ns), ...(w.actorId ? [{ system: ns.workerId, value: w.actorId }] : [])],
+    name: [{ text: w.name }],
+    extension: [...envelopeExtensions(w, ns), { url: `${ns.extension}role`, valueCode: w.role }],
+  };
+}
+
+export function practitionerToWorker(p: Resource, ns: FhirNamespace): Worker {
+  if (p.resourceType !== 'Practitioner') throw mappingError(p, 'expected a Practitioner');
+  const actorId = p.identifier?.find((i) => i.system === ns.workerId)?.value;
+  return {
+    ...readEnvelope(p, ns),
+    name: need((p.name as { text?: string }[] | undefined)?.[0]?.text, p, 'name text'),
+    role: need(ext(p, `${ns.extension}role`)?.valueCode, p, 'role') as Worker['role'],
+    ...(actorId && { actorId }),
+  };
+}
+
+export function carePlanToFhir(p: CarePlan, patientReference: string, ns: FhirNamespace): Resource {
+  const extension: Extension[] = [
+    ...envelopeExtensions(p, ns),
+    { url: `${ns.extension}status`, valueCode: p.status },
+    ...(p.nextReviewOn ? [{ url: `${ns.extension}next-review`, valueDate: p.nextReviewOn }] : []),
+    ...(p.lastReviewedOn ? [{ url: `${ns.extension}last-review`, valueDate: p.lastReviewedOn }] : []),
+    ...p.agreedWith.map((a) => ({ url: `${ns.extension}agreed-with`, extension: [{ url: 'kind', valueCode: a.kind }, ...(a.name ? [{ url: 'name', valueString: a.name }] : [])] })),
+    // Order is ids only (no clinical text), kept as JSON so one write saves it.
+    { url: `${ns.extension}goal-order`, valueString: JSON.stringify(p.goalOrder) },
+    { url: `${ns.extension}task-order`, valueString: JSON.stringify(p.taskOrder) },
+  ];
+  return {
+    resourceType: 'CarePlan',
+    identifier: [strIdentifier(p.id, ns)],
+    status: p.enteredInError ? 'entered-in-error' : p.status,
+    intent: 'plan',
+    category: [{ coding: [{ system: ns.planKind, code: 'str-care-plan', display: 'STR care plan' }] }],
+    title: 'Care plan',
+    subject: subjectOf(p.serviceUserId, patientReference, ns),
+    ...(p.agreedOn && { period: { start: p.agreedOn } }),
+    author: workerRef(p.coordinatorId, ns),
+    extension,
+  };
+}
+
+function json<V>(r: Resource, url: string, ns: FhirNamespace, fallback: V): V {
+  const raw = ext(r, `${ns.extension}${url}`)?.valueString;
+  if (raw === undefined) return fallback;
+  try {
+    return JSON.parse(raw) as V;
+  } catch {
+    throw mappingError(r, `its ${url} extension is not readable`);
+  }
+}
+
+export function fhirToCarePlan(r: Resource, ns: FhirNamespace): CarePlan {
+  if (r.resourceType !== 'CarePlan') throw mappingError(r, 'expected a CarePlan');
+  const category = (r.category as { coding?: { system?: string; code?: string }[] }[] | undefined)?.flatMap((c) => c.coding ?? []);
+  if (!category?.some((c) => c.system === ns.planKind && c.code === 'str-care-plan')) throw mappingError(r, 'it is not an STR care plan');
+  const next = ext(r, `${ns.extension}next-review`)?.valueDate;
+  const last = ext(r, `${ns.extension}last-review`)?.valueDate;
+  const agreedOn = (r.period as { start?: string } | undefined)?.start;
+  return {
+    ...readEnvelope(r, ns),
+    serviceUserId: subjectId(r, 'subject', ns),
+    coordinatorId: need((r.author as { identifier?: Identifier } | undefined)?.identifier?.value, r, 'author'),
+    agreedWith: exts(r, `${ns.extension}agreed-with`).map((e) => {
+      const name = e.extension?.find((x) => x.url === 'name')?.valueString;
+      return { kind: e.extension?.find((x) => x.url === 'kind')?.valueCode as 'service-user' | 'carer', ...(name && { name }) };
+    }),
+    ...(agreedOn && { agreedOn }),
+    ...(next && { nextReviewOn: next }),
+    ...(last && { lastReviewedOn: last }),
+    status: need(strStatus(r, ns), r, 'STR status') as CarePlan['status'],
+    goalOrder: json(r, 'goal-order', ns, []),
+    taskOrder: json(r, 'task-order', ns, {}),
+  };
+}
+
+export function goalToFhir(g: Goal, patientReference: string, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'Goal',
+    identifier: [strIdentifier(g.id, ns)],
+    lifecycleStatus: g.enteredInError ? 'entered-in-error' : g.status,
+    ...(g.status === 'completed' && { achievementStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved', display: 'Achieved' }] } }),
+    category: [{ coding: [{ system: ns.lifeArea, code: g.lifeArea, display: labelOf(LIFE_AREAS, g.lifeArea) }] }],
+    // The person's own words, exactly: base64 in an extension too, since servers may trim FHIR strings.
+    description: { text: g.text.trim() || g.text },
+    subject: subjectOf(g.serviceUserId, patientReference, ns),
+    ...(g.targetDate && { target: [{ dueDate: g.targetDate }] }),
+    extension: [
+      ...envelopeExtensions(g, ns),
+      { url: `${ns.extension}status`, valueCode: g.status },
+      { url: `${ns.extension}care-plan`, valueIdentifier: strIdentifier(g.carePlanId, ns) },
+      { url: `${ns.extension}exact-text`, valueBase64Binary: toBase64(g.text) },
+    ],
+  };
+}
+
+function exactText(r: Resource, ns: FhirNamespace, fallback: string | undefined): string {
+  const data = ext(r, `${ns.extension}exact-text`)?.valueBase64Binary;
+  if (data === undefined) return need(fallback, r, 'text');
+  try {
+    return fromBase64(data);
+  } catch {
+    throw mappingError(r, 'its text is not UTF-8');
+  }
+}
+
+export function fhirToGoal(r: Resource, ns: FhirNamespace): Goal {
+  if (r.resourceType !== 'Goal') throw mappingError(r, 'expected a Goal');
+  const lifeArea = (r.category as { coding?: { system?: string; code?: string }[] }[] | undefined)?.flatMap((c) => c.coding ?? []).find((c) => c.system === ns.lifeArea)?.code;
+  const target = (r.target as { dueDate?: string }[] | undefined)?.[0]?.dueDate;
+  return {
+    ...readEnvelope(r, ns),
+    serviceUserId: subjectId(r, 'subject', ns),
+    carePlanId: need(idExt(r, 'care-plan', ns), r, 'care plan'),
+    text: exactText(r, ns, (r.description as { text?: string } | undefined)?.text),
+    lifeArea: need(lifeArea, r, 'life area') as Goal['lifeArea'],
+    ...(target && { targetDate: target }),
+    status: need(strStatus(r, ns), r, 'STR status') as Goal['status'],
+  };
+}
+
+export function taskToFhir(t: Task, patientReference: string, ns: FhirNamespace): Resource {
+  const label = labelOf(TASK_STATUSES, t.status);
+  const owner =
+    t.owner.kind === 'worker' ? workerRef(t.owner.workerId, ns)
+    : t.owner.kind === 'service-user' ? { reference: patientReference }
+    : t.owner.kind === 'carer' ? { display: t.owner.name ? `Carer: ${t.owner.name}` : 'Carer' }
+    : { display: t.owner.name };
+  return {
+    resourceType: 'Task',
+    identifier: [strIdentifier(t.id, ns)],
+    status: t.enteredInError ? 'entered-in-error' : TASK_FHIR_STATUS[t.status],
+    businessStatus: { coding: [{ system: ns.taskStatus, code: t.status, display: label }], text: label },
+    ...(t.statusReason && { statusReason: { text: t.statusReason } }),
+    intent: 'plan',
+    description: t.text,
+    for: subjectOf(t.serviceUserId, patientReference, ns),
+    basedOn: [{ identifier: strIdentifier(t.carePlanId, ns) }],
+    owner,
+    ...(t.dueDate && { restriction: { period: { end: t.dueDate } } }),
+    extension: [
+      ...envelopeExtensions(t, ns),
+      { url: `${ns.extension}goal`, valueIdentifier: strIdentifier(t.goalId, ns) },
+      { url: `${ns.extension}owner`, extension: [{ url: 'kind', valueCode: t.owner.kind }, ...('name' in t.owner && t.owner.name ? [{ url: 'name', valueString: t.owner.name }] : [])] },
+      ...(t.repeat ? [{ url: `${ns.extension}repeat`, valueCode: t.repeat }] : []),
+      ...(t.lastDoneOn ? [{ url: `${ns.extension}last-done`, valueDate: t.lastDoneOn }] : []),
+    ],
+  };
+}
+
+export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
+  if (r.resourceType !== 'Task') throw mappingError(r, 'expected a Task');
+  const status = (r.businessStatus as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.find((c) => c.system === ns.taskStatus)?.code;
+  const ownerExt = ext(r, `${ns.extension}owner`);
+  const kind = ownerExt?.extension?.find((e) => e.url === 'kind')?.valueCode;
+  const name = ownerExt?.extension?.find((e) => e.url === 'name')?.valueString;
+  const workerId = (r.owner as { identifier?: Identifier } | undefined)?.identifier;
+  const owner: Task['owner'] =
+    kind === 'worker' ? { kind, workerId: need(workerId?.system === ns.workerId ? workerId.value : undefined, r, 'owner worker id') }
+    : kind === 'service-user' ? { kind }
+    : kind === 'carer' ? { kind, ...(name && { name }) }
+    : kind === 'other-service' ? { kind, name: need(name, r, 'owner name') }
+    : (() => { throw mappingError(r, 'it has no owner kind'); })();
+  const basedOn = (r.basedOn as { identifier?: Identifier }[] | undefined)?.find((b) => b.identifier?.system === ns.id)?.identifier?.value;
+  const due = (r.restriction as { period?: { end?: string } } | undefined)?.period?.end;
+  const reason = (r.statusReason as { text?: string } | undefined)?.text;
+  const repeat = ext(r, `${ns.extension}repeat`)?.valueCode;
+  const lastDone = ext(r, `${ns.extension}last-done`)?.valueDate;
+  return {
+    ...readEnvelope(r, ns),
+    serviceUserId: subjectId(r, 'for', ns),
+    carePlanId: need(basedOn, r, 'care plan'),
+    goalId: need(idExt(r, 'goal', ns), r, 'goal'),
+    text: need(r.description as string | undefined, r, 'description'),
+    owner,
+    ...(due && { dueDate: due }),
+    ...(repeat && { repeat: repeat as Task['repeat'] }),
+    status: need(status, r, 'STR status') as TaskStatus,
+    ...(reason && { statusReason: reason }),
+    ...(lastDone && { lastDoneOn: lastDone }),
+  };
+}
+
+export function progressNoteToFhir(n: ProgressNote, patientReference: string, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'DocumentReference',
+    identifier: [strIdentifier(n.id, ns)],
+    status: n.enteredInError ? 'entered-in-error' : 'current',
+    type: { coding: [{ system: ns.documentKind, code: 'progress-note', display: 'STR progress note' }], text: 'STR progress note' },
+    subject: subjectOf(n.serviceUserId, patientReference, ns),
+    date: new Date(Date.parse(n.createdAt)).toISOString(),
+    author: [workerRef(n.createdBy, ns)],
+    context: { related: [{ identifier: strIdentifier(n.about.id, ns) }] },
+    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: toBase64(n.text) } }],
+    extension: [
+      ...envelopeExtensions(n, ns),
+      { url: `${ns.extension}about`, valueCode: n.about.kind },
+      { url: `${ns.extension}care-plan`, valueIdentifier: strIdentifier(n.carePlanId, ns) },
+    ],
+  };
+}
+
+export function fhirToProgressNote(r: Resource, ns: FhirNamespace): ProgressNote {
+  if (r.resourceType !== 'DocumentReference') throw mappingError(r, 'expected a DocumentReference');
+  const kind = (r.type as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.find((c) => c.system === ns.documentKind)?.code;
+  if (kind !== 'progress-note') throw mappingError(r, 'it is not an STR progress note');
+  const about = (r.context as { related?: { identifier?: Identifier }[] } | undefined)?.related?.find((x) => x.identifier?.system === ns.id)?.identifier?.value;
+  const data = need((r.content as { attachment?: { data?: string } }[] | undefined)?.[0]?.attachment?.data, r, 'text');
+  let text: string;
+  try {
+    text = fromBase64(data);
+  } catch {
+    throw mappingError(r, 'its text is not UTF-8');
+  }
+  return {
+    ...readEnvelope(r, ns),
+    serviceUserId: subjectId(r, 'subject', ns),
+    carePlanId: need(idExt(r, 'care-plan', ns), r, 'care plan'),
+    about: { kind: need(ext(r, `${ns.extension}about`)?.valueCode, r, 'about') as 'task' | 'goal', id: need(about, r, 'related task or goal') },
+    text,
+  };
+}
