@@ -7,6 +7,7 @@ import {
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
@@ -29,6 +30,14 @@ export type CarePlanEditor =
   | { readonly kind: 'note'; readonly about: { readonly kind: 'task' | 'goal'; readonly id: string }; readonly quick: boolean };
 
 export type CarePlanViewMode = 'plan' | 'due' | 'review';
+
+interface TaskRowOptions {
+  readonly goalId: string;
+  readonly index: number;
+  readonly count: number;
+  readonly reorderable: boolean;
+  readonly goalText?: string;
+}
 
 interface FieldError {
   readonly field: string;
@@ -141,6 +150,7 @@ export class StrCarePlan extends LitElement {
   // Derived once per update, not per row.
   #tasksByGoal = new Map<string, Task[]>();
   #notesByTarget = new Map<string, ProgressNote[]>();
+  #notesIndexed: readonly ProgressNote[] | undefined;
   #today = '';
 
   get #client(): StrClient | undefined {
@@ -187,10 +197,12 @@ export class StrCarePlan extends LitElement {
     const view = this.#view;
     this.#today = ukToday(this.clock.now());
     this.#tasksByGoal = new Map();
-    this.#notesByTarget = new Map();
-    if (view) {
-      for (const g of view.goals) this.#tasksByGoal.set(g.id, orderedTasks(view.plan, g.id, view.tasks));
-      for (const n of view.notes) {
+    if (view) for (const g of view.goals) this.#tasksByGoal.set(g.id, orderedTasks(view.plan, g.id, view.tasks));
+    // Rebuilt only when the notes change, so each row's notes keep their identity and unchanged rows skip rendering.
+    if (view?.notes !== this.#notesIndexed) {
+      this.#notesIndexed = view?.notes;
+      this.#notesByTarget = new Map();
+      for (const n of view?.notes ?? []) {
         const list = this.#notesByTarget.get(n.about.id);
         if (list) list.push(n);
         else this.#notesByTarget.set(n.about.id, [n]);
@@ -824,7 +836,7 @@ export class StrCarePlan extends LitElement {
       ${ed?.kind === 'goal' && ed.goalId === g.id ? this.#renderGoalForm(g) : nothing}
       ${this._conflict?.key === g.id ? this.#renderConflict(this._conflict) : nothing}
       ${shown.length
-        ? html`<ol class="tasks" aria-labelledby=${hid}>${repeat(shown, (t) => t.id, (t, ti) => this.#renderTask(t, { goalId: g.id, index: ti, count: shown.length, reorderable }))}</ol>`
+        ? html`<ol class="tasks" aria-labelledby=${hid}>${repeat(shown, (t) => t.id, (t, ti) => this.#taskRow(t, { goalId: g.id, index: ti, count: shown.length, reorderable }))}</ol>`
         : html`<p class="hint">${all.length ? 'None of these tasks are yours.' : 'No tasks yet.'}</p>`}
       ${this.#canEdit
         ? ed?.kind === 'task' && ed.goalId === g.id && !ed.taskId
@@ -841,7 +853,20 @@ export class StrCarePlan extends LitElement {
     return `${done} of ${open + done} ${open + done === 1 ? 'task' : 'tasks'} completed`;
   }
 
-  #renderTask(t: Task, o: { goalId: string; index: number; count: number; reorderable: boolean; goalText?: string }): TemplateResult {
+  /** A task row, rendered again only when something it shows changed (a plan of 500 tasks updates one row). */
+  #taskRow(t: Task, o: TaskRowOptions) {
+    const id = t.id;
+    const ed = this._editor;
+    const edHere = (ed?.kind === 'status' || ed?.kind === 'task') && ed.taskId === id ? ed : ed?.kind === 'note' && ed.about.id === id ? ed : undefined;
+    return guard(
+      [t, o.goalId, o.index, o.count, o.reorderable, o.goalText, this._busy === id || this._busy === o.goalId, !!this._busy, edHere, edHere ? this._errors : undefined,
+        edHere?.kind === 'note' ? this._noteText : undefined, this._conflict?.key === id ? this._conflict : undefined, this.#notesByTarget.get(id),
+        this._noteDrafts.has(id), this._dropTarget === id, this.#today, this._names, this.#actorId, this.readonly, this.#client],
+      () => this.#renderTask(t, o),
+    );
+  }
+
+  #renderTask(t: Task, o: TaskRowOptions): TemplateResult {
     const id = t.id;
     const overdue = isTaskOverdue(t, this.#today);
     const due = dueLabel(t);
@@ -920,7 +945,7 @@ export class StrCarePlan extends LitElement {
     return html`<section part="due" class="due" aria-labelledby="due-heading">
       <h3 id="due-heading">Due by ${formatNhsDate(addDays(this.#today, 7))}</h3>
       ${due.length
-        ? html`<ol class="tasks">${repeat(due, (t) => t.id, (t, i) => this.#renderTask(t, { goalId: t.goalId, index: i, count: due.length, reorderable: false, goalText: goalText.get(t.goalId) ?? '' }))}</ol>`
+        ? html`<ol class="tasks">${repeat(due, (t) => t.id, (t, i) => this.#taskRow(t, { goalId: t.goalId, index: i, count: due.length, reorderable: false, goalText: goalText.get(t.goalId) ?? '' }))}</ol>`
         : html`<p>Nothing ${this.filter === 'mine' ? 'of yours ' : ''}is due in the next 7 days.</p>`}
     </section>`;
   }

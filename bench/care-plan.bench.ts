@@ -1,0 +1,108 @@
+// <str-care-plan> with 500 tasks: cold render to layout against a vanilla-DOM build of the same markup (same styles,
+// same shadow root), and "complete one task" → DOM updated, against a vanilla-DOM update of the same row.
+import type { StrCarePlan } from '../packages/components/src/care-plan/care-plan.js';
+import { largePlan } from '../packages/components/src/care-plan/care-plan.fixtures.js';
+import '../packages/components/src/define/str-care-plan.js';
+import { paired, type BenchRow } from './harness.js';
+
+const f = largePlan(500);
+const clock = { now: () => new Date('2026-06-05T16:00:00Z') };
+
+/** The element's rendered markup as a plain tree, captured once; the baseline rebuilds it with the DOM API. */
+type Node_ = string | { tag: string; attrs: [string, string][]; kids: Node_[] };
+function capture(n: Node): Node_ | undefined {
+  if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+  if (n.nodeType !== Node.ELEMENT_NODE) return undefined; // lit's marker comments
+  const e = n as Element;
+  return { tag: e.localName, attrs: [...e.attributes].map((a) => [a.name, a.value]), kids: [...e.childNodes].map(capture).filter((k): k is Node_ => k !== undefined) };
+}
+function build(n: Node_): Node {
+  if (typeof n === 'string') return document.createTextNode(n);
+  const e = document.createElement(n.tag);
+  for (const [k, v] of n.attrs) e.setAttribute(k, v);
+  for (const k of n.kids) e.append(build(k));
+  return e;
+}
+
+let host: HTMLElement;
+const layout = (root: Element | ShadowRoot) => (root as ParentNode).firstElementChild!.getBoundingClientRect().height;
+
+function mount(): StrCarePlan {
+  const el = document.createElement('str-care-plan');
+  Object.assign(el, { clock, plan: f.plan, goals: f.goals, tasks: f.tasks, notes: f.notes, actorId: 'story-worker' });
+  host.append(el);
+  return el;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  host = document.createElement('div');
+  document.body.append(host);
+  const sample = mount();
+  await sample.updateComplete;
+  const sheets = sample.shadowRoot!.adoptedStyleSheets;
+  const tree = [...sample.shadowRoot!.childNodes].map(capture).filter((k): k is Node_ => k !== undefined);
+  const rows = sample.shadowRoot!.querySelectorAll('li[data-task-id]').length;
+  if (rows !== 500) throw new Error(`expected 500 task rows, got ${rows}`);
+  sample.remove();
+
+  const cold = await paired({
+    name: '<str-care-plan>: 500 tasks → cold render to layout',
+    baselineName: 'vanilla DOM build of the same markup and styles',
+    items: 500,
+    runs: 15,
+    warmup: 2,
+    setup: () => host.replaceChildren(),
+    candidate: async () => {
+      const el = mount();
+      await el.updateComplete;
+      layout(el.shadowRoot!);
+    },
+    baseline: async () => {
+      const div = document.createElement('div');
+      const root = div.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = sheets;
+      for (const n of tree) root.append(build(n));
+      host.append(div);
+      layout(root);
+    },
+    target: 1.5,
+  });
+
+  // Complete one task: the host (or the client, once stored) hands the element the changed task; time to DOM updated.
+  host.replaceChildren();
+  const el = mount();
+  await el.updateComplete;
+  const vanilla = document.createElement('div');
+  const vroot = vanilla.attachShadow({ mode: 'open' });
+  vroot.adoptedStyleSheets = sheets;
+  for (const n of tree) vroot.append(build(n));
+  host.append(vanilla);
+  const open = f.tasks.filter((t) => t.status === 'in-progress');
+  let k = 0;
+  const complete = await paired({
+    name: '<str-care-plan>: complete one task of 500 → DOM updated',
+    baselineName: 'vanilla DOM: set the row\u2019s status tag and button',
+    items: 1,
+    runs: 41,
+    warmup: 5,
+    candidate: async () => {
+      const t = open[k++ % open.length]!;
+      const done = el.tasks.map((x) => (x.id === t.id ? { ...x, status: x.status === 'completed' ? ('in-progress' as const) : ('completed' as const), lastDoneOn: '2026-06-05' } : x));
+      el.tasks = done;
+      await el.updateComplete;
+      if (!el.shadowRoot!.querySelector(`li[data-task-id="${t.id}"] .tag`)) throw new Error('row missing');
+    },
+    baseline: async () => {
+      const t = open[k % open.length]!;
+      const row = vroot.querySelector(`li[data-task-id="${t.id}"]`)!;
+      const tag = row.querySelector('.tag')!;
+      const completed = tag.textContent === 'Completed';
+      tag.textContent = completed ? 'In progress' : 'Completed';
+      tag.className = completed ? 'tag tag-in-progress' : 'tag tag-completed';
+      const button = row.querySelector('.actions button')!;
+      button.firstChild!.textContent = completed ? 'Mark complete' : 'Reopen';
+    },
+  });
+  host.remove();
+  return [cold, { ...complete, extra: `target ≤ 1.5 ms absolute: ${complete.candidateMs <= 1.5 ? 'met' : 'missed'}` }];
+}
