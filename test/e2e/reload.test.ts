@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 
 /** Loads the probe page in a fresh iframe (a new document each time, as a reload is) and waits for its answer. */
-function runFrame(step: string, db: string): Promise<{ ok: boolean; result?: unknown; code?: string }> {
+function runFrame(step: string, db: string, page = 'frame.html'): Promise<{ ok: boolean; result?: unknown; code?: string }> {
   return new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.title = 'reload probe';
@@ -13,7 +13,7 @@ function runFrame(step: string, db: string): Promise<{ ok: boolean; result?: unk
       resolve(e.data);
     };
     window.addEventListener('message', onMessage);
-    frame.src = new URL(`../helpers/frame.html?step=${step}&db=${db}`, import.meta.url).href;
+    frame.src = new URL(`../helpers/${page}?step=${step}&db=${db}`, import.meta.url).href;
     document.body.append(frame);
   });
 }
@@ -42,5 +42,24 @@ describe('reload survival (a new document on the same origin)', () => {
     expect(r.signOut.wiped).to.equal(false);
     expect(r.signOut.wouldLose.drafts.map((d) => d.key)).to.deep.equal(['contact-log:person']);
     expect(r.signOut.wouldLose.records).to.deep.equal({ contact: 1 });
+  });
+
+  it('<str-care-plan>: a failed reorder and a failed completion are told; after a reload the plan is exactly as stored and the half-typed note is back', async () => {
+    const cp = `${db}-care-plan`;
+    const first = await runFrame('seed', cp, 'care-plan-frame.html');
+    expect(first.ok, first.code).to.equal(true);
+    const before = first.result as { told: string[]; shown: string[] };
+    expect(before.told).to.have.length(2);
+    for (const t of before.told) expect(t).to.include('Not saved: the record system did not answer');
+    const after = await runFrame('read', cp, 'care-plan-frame.html');
+    expect(after.ok, after.code).to.equal(true);
+    const r = after.result as { shown: string[]; expected: string[]; firstStatus: string; seededIds: string[]; draft: string };
+    expect(r.shown).to.deep.equal(r.expected);
+    expect(r.shown).to.deep.equal(before.shown);
+    expect([...r.shown].sort(), 'no task lost or duplicated').to.deep.equal([...r.seededIds].sort());
+    expect(r.firstStatus).to.equal('in-progress');
+    expect(r.draft).to.equal('Half-typed: did pages 3 and');
+    await deleteDB(`${cp}-records`);
+    await deleteDB(`${cp}-drafts`);
   });
 });

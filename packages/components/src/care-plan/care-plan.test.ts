@@ -354,6 +354,35 @@ describe('<str-care-plan>', () => {
       expect(active(el)?.id).to.equal(`t-${t.id}-name`);
     });
 
+    it('edits a goal: words, area, target date and status', async () => {
+      const el = await connected(client);
+      const g = f.goals[1]!;
+      await press($(el, `#g-${g.id}-edit`));
+      await until(el, () => active(el)?.id === 'ed-text');
+      $<HTMLTextAreaElement>(el, '#ed-text').value = 'Sort my money out.';
+      $<HTMLInputElement>(el, '#ed-target-date').value = '2026-12-31';
+      $<HTMLSelectElement>(el, '#ed-status').value = 'on-hold';
+      $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
+      await until(el, () => $(el, `#g-${g.id}-heading`).textContent === 'Sort my money out.');
+      expect(await client.goals.get(g.id)).to.deep.include({ text: 'Sort my money out.', targetDate: '2026-12-31', status: 'on-hold', lifeArea: 'money-and-benefits' });
+      expect($(el, `li[data-goal-id="${g.id}"] .hint`).textContent).to.include('Paused · Target 31 December 2026');
+      expect(active(el)?.id).to.equal(`g-${g.id}-heading`);
+    });
+
+    it('edits the plan details: status, dates and who it was agreed with', async () => {
+      const el = await connected(client);
+      await press($(el, '#plan-edit'));
+      await until(el, () => active(el)?.id === 'ed-status');
+      $<HTMLSelectElement>(el, '#ed-status').value = 'on-hold';
+      $<HTMLInputElement>(el, '#ed-next-review-on').value = '2026-07-01';
+      $<HTMLInputElement>(el, 'input[name=agreed-carer]').checked = false;
+      $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
+      await until(el, () => !$(el, 'form.editor'), 'form closed');
+      expect($(el, '.facts').textContent).to.include('On hold');
+      expect(await client.carePlans.get(f.plan.id)).to.deep.include({ status: 'on-hold', nextReviewOn: '2026-07-01', agreedWith: [{ kind: 'service-user' }] });
+      expect(active(el)?.id).to.equal('plan-edit');
+    });
+
     it('starts a plan for a person who has none', async () => {
       const empty = memoryStore();
       const cc = clientAs(empty, 'care-coordinator', FIXTURE_COORDINATOR);
