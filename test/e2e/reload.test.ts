@@ -44,7 +44,8 @@ describe('reload survival (a new document on the same origin)', () => {
     expect(r.signOut.wouldLose.records).to.deep.equal({ contact: 1 });
   });
 
-  it('<str-care-plan>: a failed reorder and a failed completion are told; after a reload the plan is exactly as stored and the half-typed note is back', async () => {
+  it('<str-care-plan>: a failed reorder and a failed completion are told; after a reload the plan is exactly as stored and the half-typed note is back', async function () {
+    this.timeout(60_000);
     const cp = `${db}-care-plan`;
     const first = await runFrame('seed', cp, 'care-plan-frame.html');
     expect(first.ok, first.code).to.equal(true);

@@ -6,7 +6,8 @@ import { FIXTURE_NOW, FIXTURE_PERSON_ID, typicalPlan } from '../../packages/comp
 const params = new URLSearchParams(location.search);
 const step = params.get('step');
 const db = params.get('db')!;
-const frame = () => new Promise((r) => requestAnimationFrame(r));
+// Polls with timers: Chrome may withhold animation frames from an iframe it considers off screen.
+const frame = () => new Promise((r) => setTimeout(r, 16));
 
 async function run(): Promise<unknown> {
   const real = indexedDbStore({ name: `${db}-records`, persist: false });
