@@ -30,10 +30,10 @@ export function ownerLabel(owner: TaskOwner, actorId: string | undefined, names:
   }
 }
 
-/** "Due 10 June 2026", "Done 3 June 2026"; undefined when there is no date to say. */
-export function dueLabel(t: Pick<Task, 'status' | 'dueDate' | 'lastDoneOn'>): string | undefined {
-  if (t.status === 'completed') return t.lastDoneOn ? `Done ${formatNhsDate(t.lastDoneOn)}` : undefined;
-  return t.dueDate ? `Due ${formatNhsDate(t.dueDate)}` : undefined;
+/** The date a task row states ("Due" 10 June 2026, "Done" 3 June 2026); undefined when there is none. */
+export function dueOf(t: Pick<Task, 'status' | 'dueDate' | 'lastDoneOn'>): { word: 'Due' | 'Done'; date: string } | undefined {
+  if (t.status === 'completed') return t.lastDoneOn ? { word: 'Done', date: t.lastDoneOn } : undefined;
+  return t.dueDate ? { word: 'Due', date: t.dueDate } : undefined;
 }
 
 export const stamp = (iso: string): string => `${formatNhsDate(iso)} at ${londonTime(Date.parse(iso))}`;

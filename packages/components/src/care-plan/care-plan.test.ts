@@ -192,6 +192,22 @@ describe('<str-care-plan>', () => {
       await expectNoAxeViolations(el);
     });
 
+    it('in the 7-day view, a completed task stays in place with its quick note until the view changes', async () => {
+      const client = clientAs(store, 'str-worker', FIXTURE_WORKER);
+      const el = await connected(client, { view: 'due' });
+      await el.updateComplete;
+      const t = f.tasks[0]!;
+      await press($(el, `#t-${t.id}-complete`));
+      await until(el, () => active(el)?.id === 'ed-text', 'focus on the quick note');
+      expect(taskRow(el, t.id).querySelector('.tag')!.textContent).to.equal('Completed');
+      expect(taskRow(el, t.id).querySelector('time')!.getAttribute('datetime')).to.equal('2026-06-05');
+      $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Goals and tasks')!.click();
+      await el.updateComplete;
+      $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Due in the next 7 days')!.click();
+      await el.updateComplete;
+      expect(taskRow(el, t.id), 'gone once the view is left').to.equal(null);
+    });
+
     it('may not edit, reorder or complete other people\u2019s tasks, but may add notes', async () => {
       const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER));
       expect($$(el, 'button').filter((b) => /^(Edit|Move|Add a task|Add a goal|Record a review)/.test(b.textContent!))).to.have.length(0);

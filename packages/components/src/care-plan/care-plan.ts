@@ -15,7 +15,7 @@ import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { CarePlanIntent, CarePlanSavedDetail } from './care-plan.events.js';
 import {
-  dueLabel, goalFields, goalStatusLabel, intentFields, lifeAreaLabel, ownerLabel, personName, planFields, planStatusLabel, repeatLabel, stamp,
+  dueOf, goalFields, goalStatusLabel, intentFields, lifeAreaLabel, ownerLabel, personName, planFields, planStatusLabel, repeatLabel, stamp,
   taskFields, taskStatusLabel,
 } from './care-plan.format.js';
 import { styles } from './care-plan.styles.js';
@@ -145,6 +145,8 @@ export class StrCarePlan extends LitElement {
   #returnFocus: string | undefined;
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #drag: { goalId: string; taskId: string } | undefined;
+  /** Tasks completed in this view, kept in the 7-day list until the view changes. */
+  #doneHere = new Set<string>();
   /** New-record ids per open add form, so a retried save never duplicates. */
   #pendingId: string = newId();
   // Derived once per update, not per row.
@@ -452,6 +454,7 @@ export class StrCarePlan extends LitElement {
     const plan = this.#view?.plan;
     if (!plan) return;
     void this.#run({ action: 'complete-task', taskId: t.id, expectedVersion: t.version }, t.id, () => {
+      this.#doneHere.add(t.id);
       this._status = t.repeat ? `Done for now: ${t.text}. It is due again later.` : `Task completed: ${t.text}`;
       // Completing offers a quick progress note, focused so it can be typed straight away (or skipped).
       this.#open({ kind: 'note', about: { kind: 'task', id: t.id }, quick: true }, `#t-${css(t.id)}-name`);
@@ -794,6 +797,7 @@ export class StrCarePlan extends LitElement {
 
   #setView(v: CarePlanViewMode) {
     this.view = v;
+    this.#doneHere.clear();
     this._editor = undefined;
     this._status = v === 'plan' ? 'Showing goals and tasks' : v === 'due' ? 'Showing tasks due in the next 7 days' : 'Showing the review summary';
   }
@@ -869,13 +873,12 @@ export class StrCarePlan extends LitElement {
   #renderTask(t: Task, o: TaskRowOptions): TemplateResult {
     const id = t.id;
     const overdue = isTaskOverdue(t, this.#today);
-    const due = dueLabel(t);
+    const due = dueOf(t);
     const rep = repeatLabel(t);
     const busy = this._busy === id || this._busy === o.goalId;
     const canStatus = this.#canStatus(t);
     const ed = this._editor;
     const open = isTaskOpen(t);
-    const hint = [ownerLabel(t.owner, this.#actorId, this._names), due, rep].filter(Boolean).join(' · ');
     return html`<li part="task" class="task ${overdue ? 'is-overdue' : ''} ${this._dropTarget === id ? 'drop-target' : ''}" data-task-id=${id}
         draggable=${o.reorderable ? 'true' : 'false'}
         @dragstart=${o.reorderable ? (e: DragEvent) => this.#dragStart(e, o.goalId, t) : nothing}
@@ -885,8 +888,8 @@ export class StrCarePlan extends LitElement {
       <div class="task-line">
         <div class="task-name-and-hint">
           ${o.goalText ? html`<span class="hint">Goal: ${o.goalText}</span>` : nothing}
-          <span class="task-name" id="t-${id}-name" tabindex="-1">${t.text}</span>
-          <span class="hint" id="t-${id}-hint">${hint}</span>
+          <span class="task-name" id="t-${id}-name" tabindex="-1" aria-describedby="t-${id}-hint t-${id}-status">${t.text}</span>
+          <span class="hint" id="t-${id}-hint">${ownerLabel(t.owner, this.#actorId, this._names)}${due ? html` · ${due.word} <time datetime=${due.date}>${formatNhsDate(due.date)}</time>` : nothing}${rep ? ` · ${rep}` : nothing}</span>
         </div>
         <div class="task-status" id="t-${id}-status">
           <strong class="tag tag-${t.status}">${taskStatusLabel(t)}</strong>
@@ -899,8 +902,8 @@ export class StrCarePlan extends LitElement {
         ? html`<div class="actions small">
             ${canStatus
               ? open
-                ? html`<button type="button" class="primary" id="t-${id}-complete" ?disabled=${busy} @click=${() => this.#complete(t)}>${t.repeat ? 'Mark done for now' : 'Mark complete'}<span class="visually-hidden">: ${t.text}</span></button>`
-                : html`<button type="button" class="secondary" id="t-${id}-reopen" ?disabled=${busy} @click=${() => this.#reopen(t)}>Reopen<span class="visually-hidden">: ${t.text}</span></button>`
+                ? html`<button type="button" class="primary" id="t-${id}-complete" aria-describedby="t-${id}-status" ?disabled=${busy} @click=${() => this.#complete(t)}>${t.repeat ? 'Mark done for now' : 'Mark complete'}<span class="visually-hidden">: ${t.text}</span></button>`
+                : html`<button type="button" class="secondary" id="t-${id}-reopen" aria-describedby="t-${id}-status" ?disabled=${busy} @click=${() => this.#reopen(t)}>Reopen<span class="visually-hidden">: ${t.text}</span></button>`
               : nothing}
             ${canStatus
               ? html`<button type="button" class="secondary" id="t-${id}-status-btn" ?disabled=${busy} @click=${() => this.#open({ kind: 'status', taskId: id }, `#t-${css(id)}-status-btn`)}>Change status<span class="visually-hidden">: ${t.text}</span></button>`
@@ -941,7 +944,11 @@ export class StrCarePlan extends LitElement {
 
   #renderDue(view: CarePlanView) {
     const goalText = new Map(view.goals.map((g) => [g.id, g.text]));
-    const due = tasksDueWithin(view.tasks, this.#today, 7).filter((t) => this.#shown(t) && goalText.has(t.goalId));
+    // A task completed here stays in the list (now "Completed") until the view changes, so focus and its quick note stay put.
+    const dueIds = new Set(tasksDueWithin(view.tasks, this.#today, 7).map((t) => t.id));
+    const due = view.tasks
+      .filter((t) => (dueIds.has(t.id) || this.#doneHere.has(t.id)) && this.#shown(t) && goalText.has(t.goalId))
+      .sort((a, b) => ((a.dueDate ?? '') < (b.dueDate ?? '') ? -1 : (a.dueDate ?? '') > (b.dueDate ?? '') ? 1 : 0));
     return html`<section part="due" class="due" aria-labelledby="due-heading">
       <h3 id="due-heading">Due by ${formatNhsDate(addDays(this.#today, 7))}</h3>
       ${due.length
