@@ -4,6 +4,7 @@ import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
+import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -105,6 +106,9 @@ export interface StrClient {
   readonly goals: GoalsApi;
   readonly tasks: TasksApi;
   readonly progressNotes: ProgressNotesApi;
+  readonly warningSignPlans: WarningSignPlansApi;
+  readonly signChecks: SignChecksApi;
+  readonly alerts: AlertsApi;
   readonly drafts: DraftsApi;
   /**
    * Whether the signed-in actor may do an action (the UI hides what it may not). With a record: `contact.correct-own`
@@ -318,9 +322,9 @@ export function createClient(options: ClientOptions): StrClient {
     list: () => guard('Listing drafts', () => draftStore.list(actor.id)),
   };
 
-  const carePlanNamespaces = carePlanApis({
-    store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated,
-  });
+  const core = { store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated };
+  const carePlanNamespaces = carePlanApis(core);
+  const relapseNamespaces = relapseApis(core);
 
   return {
     actor,
@@ -328,6 +332,7 @@ export function createClient(options: ClientOptions): StrClient {
     serviceUsers,
     workers,
     ...carePlanNamespaces,
+    ...relapseNamespaces,
     drafts,
     can(action, record) {
       try {

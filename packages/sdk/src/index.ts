@@ -2,6 +2,7 @@
 import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
+import * as relapseRules from './domain/relapse.js';
 
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
@@ -27,6 +28,13 @@ export {
   type CarePlan, type CarePlanInput, type CarePlanUpdate, type Goal, type GoalInput, type GoalUpdate, type Task, type TaskInput,
   type TaskUpdate, type ProgressNote, type ProgressNoteInput,
 } from './schemas/care-plan.js';
+export {
+  SIGN_STAGES, RATINGS, NOT_ASKED, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, ALERT_STATUSES, DEFAULT_ALERT_RULE, SIGN_TEXT_MAX, RESPONSE_TEXT_MAX, MAX_SIGNS,
+  WarningSignSchema, CrisisContactSchema, AlertRuleSchema, WarningSignPlanSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema,
+  SignCheckSchema, SignCheckInputSchema, FunctioningSchema, AlertSchema, AlertInputSchema,
+  type SignStage, type Rating, type SignRating, type FunctioningArea, type FunctioningLevel, type WarningSign, type CrisisContact, type AlertRule,
+  type WarningSignPlan, type WarningSignPlanInput, type WarningSignPlanUpdate, type SignCheck, type SignCheckInput, type Alert, type AlertInput, type AlertStatus,
+} from './schemas/relapse.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
 export { inputIssues, type InputKind } from './schemas/inputs.js';
@@ -47,6 +55,7 @@ export {
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';
 export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
+export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js';
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
@@ -73,3 +82,11 @@ export const tasksDueWithin = /* @__PURE__ */ guarded('tasksDueWithin', 'validat
 export const ownsTask = /* @__PURE__ */ guarded('ownsTask', 'validation', planRules.ownsTask);
 export const canSetTaskStatus = /* @__PURE__ */ guarded('canSetTaskStatus', 'validation', planRules.canSetTaskStatus);
 export const reviewSummary = /* @__PURE__ */ guarded('reviewSummary', 'validation', planRules.reviewSummary);
+
+export type { Baseline, RuleReason, RuleResult } from './domain/relapse.js';
+export const evaluateRule = /* @__PURE__ */ guarded('evaluateRule', 'validation', relapseRules.evaluateRule);
+export const baselineOf = /* @__PURE__ */ guarded('baselineOf', 'validation', relapseRules.baselineOf);
+export const checkTotal = /* @__PURE__ */ guarded('checkTotal', 'validation', relapseRules.checkTotal);
+export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validation', relapseRules.checksInOrder) as typeof relapseRules.checksInOrder;
+export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
+export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);

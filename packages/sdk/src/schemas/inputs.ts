@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FieldIssue } from '../errors.js';
 import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema, TaskUpdateSchema } from './care-plan.js';
 import { ContactCorrectionSchema, ContactInputSchema } from './contact.js';
+import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
 
 /** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
@@ -15,6 +16,10 @@ export const INPUT_SCHEMAS = {
   task: TaskInputSchema,
   taskUpdate: TaskUpdateSchema,
   progressNote: ProgressNoteInputSchema,
+  warningSignPlan: WarningSignPlanInputSchema,
+  warningSignPlanUpdate: WarningSignPlanUpdateSchema,
+  signCheck: SignCheckInputSchema,
+  alert: AlertInputSchema,
 } as const;
 export type InputKind = keyof typeof INPUT_SCHEMAS;
 

@@ -4,6 +4,9 @@ import {
   TASK_SCHEMA_VERSION, TaskSchema,
 } from './care-plan.js';
 import { CONTACT_SCHEMA_VERSION, ContactSchema } from './contact.js';
+import {
+  ALERT_SCHEMA_VERSION, AlertSchema, SIGN_CHECK_SCHEMA_VERSION, SignCheckSchema, WARNING_SIGN_PLAN_SCHEMA_VERSION, WarningSignPlanSchema,
+} from './relapse.js';
 import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
 
 interface RecordDescriptor<S extends z.ZodMiniType> {
@@ -64,6 +67,25 @@ export const RECORDS = {
     schemaVersion: PROGRESS_NOTE_SCHEMA_VERSION,
     serviceUserId: (r) => r.serviceUserId,
     date: (r) => r.createdAt,
+  }),
+  warningSignPlan: describe({
+    schema: WarningSignPlanSchema,
+    schemaVersion: WARNING_SIGN_PLAN_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+  }),
+  signCheck: describe({
+    schema: SignCheckSchema,
+    schemaVersion: SIGN_CHECK_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.at,
+  }),
+  alert: describe({
+    schema: AlertSchema,
+    schemaVersion: ALERT_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.raisedAt,
+    status: (r) => r.status,
   }),
 } as const;
 
