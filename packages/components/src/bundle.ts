@@ -4,3 +4,4 @@ export * from './index.js';
 import './define/str-provider.js';
 import './define/str-contact-log.js';
 import './define/str-care-plan.js';
+import './define/str-relapse-signs.js';

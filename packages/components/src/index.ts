@@ -7,3 +7,7 @@ export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-l
 export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSavedEvent } from './contact-log/contact-log.events.js';
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
 export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';
+export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
+export type {
+  CheckSaveDetail, CheckSaveEvent, CheckSavedDetail, CheckSavedEvent, AlertRaiseDetail, AlertRaiseEvent, AlertRaisedDetail, AlertRaisedEvent,
+} from './relapse-signs/relapse-signs.events.js';

@@ -1,0 +1,40 @@
+import type { AlertInput, SignCheckInput } from '@strkit/sdk';
+
+/** Intent (controlled mode, no client): the worker asked to save this check; the host stores it. Cancelable. */
+export interface CheckSaveDetail {
+  readonly check: SignCheckInput & { readonly id: string };
+}
+export type CheckSaveEvent = CustomEvent<CheckSaveDetail>;
+
+/** Notification (connected mode): the client stored a check. Ids, version and whether the rule fired; never text. */
+export interface CheckSavedDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly serviceUserId: string;
+  readonly ruleFired: boolean;
+}
+export type CheckSavedEvent = CustomEvent<CheckSavedDetail>;
+
+/** Intent (controlled mode): the worker asked to send an alert. Cancelable. */
+export interface AlertRaiseDetail {
+  readonly alert: AlertInput & { readonly id: string };
+}
+export type AlertRaiseEvent = CustomEvent<AlertRaiseDetail>;
+
+/** Notification (connected mode): the client stored an alert to the care co-ordinator. Ids and version only. */
+export interface AlertRaisedDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly serviceUserId: string;
+  readonly checkId: string;
+}
+export type AlertRaisedEvent = CustomEvent<AlertRaisedDetail>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'str-check-save': CheckSaveEvent;
+    'str-check-saved': CheckSavedEvent;
+    'str-alert-raise': AlertRaiseEvent;
+    'str-alert-raised': AlertRaisedEvent;
+  }
+}

@@ -1,0 +1,189 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_gap: var(--str-relapse-signs-gap, 16px);
+    --_line: var(--str-relapse-signs-line-colour, var(--_link));
+  }
+  h2 {
+    margin: 0 0 8px;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin-bottom: 8px;
+  }
+  button.toggle {
+    background: var(--_surface);
+    color: var(--_link);
+    border: 2px solid var(--_link);
+  }
+  button.toggle[aria-pressed='true'] {
+    background: var(--_link);
+    color: #fff;
+    font-weight: bold;
+  }
+  form {
+    display: grid;
+    gap: var(--_gap);
+  }
+  fieldset.all {
+    display: grid;
+    gap: var(--_gap);
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+  .stage,
+  .functioning {
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    padding: 12px 16px 16px;
+    display: grid;
+    gap: var(--_gap);
+    min-width: 0;
+  }
+  .stage > legend,
+  .functioning > legend {
+    padding: 0 4px;
+  }
+  .sign {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+  .sign.invalid {
+    border-left: 4px solid var(--_error);
+    padding-left: 12px;
+  }
+  .sign > legend {
+    font-weight: bold;
+    margin-bottom: 4px;
+  }
+  .sign-text,
+  .response,
+  .result li,
+  th {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .ratings {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 8px;
+  }
+  .rating,
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    padding: 0 10px 0 2px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+  .rating input,
+  .choice input {
+    width: 24px;
+    height: 24px;
+    margin: 0 0 0 6px;
+    accent-color: var(--_link);
+  }
+  label.field.small {
+    font-weight: normal;
+    margin-top: 8px;
+  }
+  .sign-list {
+    padding-left: 20px;
+  }
+  .sign-list li {
+    display: grid;
+    margin-bottom: 8px;
+  }
+  .result {
+    border: 4px solid var(--_link);
+    background: var(--_surface);
+    padding: 12px 16px;
+    margin-bottom: var(--_gap);
+  }
+  .result.fires {
+    border-color: var(--_error);
+  }
+  .result h4 {
+    margin: 12px 0 4px;
+  }
+  .problem {
+    border: 4px solid var(--_error);
+    background: var(--_surface);
+    padding: 12px 16px;
+    margin-bottom: 12px;
+  }
+  .chart {
+    margin: 8px 0 16px;
+  }
+  .chart svg {
+    width: 100%;
+    height: 200px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .chart .axis {
+    stroke: var(--_secondary);
+    stroke-width: 1;
+  }
+  .chart .baseline {
+    stroke: var(--_text);
+    stroke-width: 2;
+    stroke-dasharray: 6 4;
+  }
+  .chart .line {
+    fill: none;
+    stroke: var(--_line);
+    stroke-width: 3;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .point {
+    fill: var(--_line);
+  }
+  .chart .fired {
+    fill: var(--_error);
+  }
+  .trend-table {
+    border-collapse: collapse;
+    width: 100%;
+    margin-bottom: 16px;
+    display: block;
+    overflow-x: auto;
+  }
+  .trend-table caption {
+    text-align: left;
+    font-weight: bold;
+    padding-bottom: 4px;
+  }
+  .trend-table th,
+  .trend-table td {
+    text-align: left;
+    border-bottom: 1px solid var(--_border);
+    padding: 6px 12px 6px 0;
+    vertical-align: top;
+  }
+  @media (forced-colors: active) {
+    .chart .line,
+    .chart .baseline {
+      stroke: CanvasText;
+    }
+    .chart .point,
+    .chart .fired {
+      fill: CanvasText;
+    }
+  }
+`;

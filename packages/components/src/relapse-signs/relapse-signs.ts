@@ -1,0 +1,638 @@
+import { consume } from '@lit/context';
+import {
+  FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, isStrError,
+  londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
+  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
+  type WarningSign, type WarningSignPlan,
+} from '@strkit/sdk';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { clientContext } from '../context.js';
+import { controls } from '../internal/controls.styles.js';
+import { focus } from '../internal/focus.styles.js';
+import { tokens } from '../internal/tokens.styles.js';
+import type { AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import { styles } from './relapse-signs.styles.js';
+
+/** A rating per sign id; a sign not in it is not rated yet. */
+export type SignRatings = Readonly<Record<string, SignRating>>;
+
+/** The rest of a check, as typed. */
+export interface CheckDetails {
+  functioning: Partial<Record<FunctioningArea, { level?: FunctioningLevel; note?: string }>>;
+  observations: string;
+  personsView: string;
+  markedWell: boolean;
+}
+
+const BLANK_DETAILS: CheckDetails = { functioning: {}, observations: '', personsView: '', markedWell: false };
+const MESSAGES = {
+  rateEachSign: 'Rate each sign, or choose “Not asked”',
+  rateSign: (text: string) => `Rate “${text.trim()}”, or choose “Not asked”`,
+};
+const newId = () => crypto.randomUUID();
+const DRAFT = 'relapse-signs:check:';
+
+/**
+ * @summary The person's own early warning signs (relapse signature: early, middle and late, each with its agreed
+ * response): a rated check against their own baseline, and the trend over time.
+ *
+ * The check is a form control: it owns its `value` (a rating per sign) like a native input, joins a host `<form>`
+ * through `ElementInternals` (value, validity, reset, disabled fieldset) and fires `change`. Connected (default): finds
+ * a client through `<str-provider>` or `.client`, loads the person's plan and checks, saves the check, keeps a draft on
+ * the device, and when a saved check meets the plan's alert rule shows the reason and the agreed responses and offers
+ * to alert the care co-ordinator. Controlled (no client): shows `.plan` and `.checks` and fires intents.
+ *
+ * @fires change - The worker changed a rating (as native inputs do).
+ * @fires str-check-save - Controlled mode: the worker asked to save the check. Cancelable. Detail: CheckSaveDetail.
+ * @fires str-check-saved - Connected mode: the check was stored. Detail: CheckSavedDetail (ids, version, whether the rule fired).
+ * @fires str-alert-raise - Controlled mode: the worker asked to alert the care co-ordinator. Cancelable. Detail: AlertRaiseDetail.
+ * @fires str-alert-raised - Connected mode: the alert was stored. Detail: AlertRaisedDetail (ids and version).
+ * @csspart check - The check form.
+ * @csspart stage - One stage's group of signs.
+ * @csspart sign - One sign's rating group.
+ * @csspart result - What the saved check means: the rule's reasons and the agreed responses.
+ * @csspart trend - The trend view.
+ * @cssprop --str-relapse-signs-gap - Space between signs (default 16px).
+ * @cssprop --str-relapse-signs-line-colour - The chart's line (default the NHS link colour).
+ * @cssstate user-invalid - Shown errors: a rating is missing after the worker interacted or tried to submit.
+ */
+export class StrRelapseSigns extends LitElement {
+  static override styles = [tokens, focus, controls, styles];
+  static formAssociated = true;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private _providedClient?: StrClient;
+
+  /** The client to use; overrides the one from `<str-provider>`. */
+  @property({ attribute: false }) client?: StrClient;
+  /** The person (STR Kit id). */
+  @property({ attribute: 'service-user-id' }) serviceUserId = '';
+  /** Controlled mode: the plan and its checks. Never changed by the element. */
+  @property({ attribute: false }) plan?: WarningSignPlan;
+  @property({ attribute: false }) checks: readonly SignCheck[] = [];
+  /** `check` (rate the signs) or `trend` (totals over time against the baseline, and each sign's recent ratings). */
+  @property({ reflect: true }) view: 'check' | 'trend' = 'check';
+  /** Form name: the ratings are submitted as `<name>.<signId>`. */
+  @property({ reflect: true }) name = '';
+  /** Every sign must be rated (or marked "not asked") for the form to submit. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** The element's own disabled state (a disabled `<fieldset>` around it also disables it). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Shows the plan and trend without a check form; also what a viewer gets. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** The clock "now" is judged by (tests and demos pass a fixed one). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private _loadedPlan?: WarningSignPlan;
+  @state() private _loadedChecks: readonly SignCheck[] = [];
+  @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  @state() private _ratings: SignRatings = {};
+  @state() private _details: CheckDetails = BLANK_DETAILS;
+  @state() private _showErrors = false;
+  @state() private _status = '';
+  @state() private _problem = '';
+  @state() private _saving = false;
+  /** The last saved check and what the rule made of it. */
+  @state() private _result?: { check: SignCheck; result: RuleResult; alertId?: string };
+  @state() private _alertNote = '';
+  @state() private _inheritedDisabled = false;
+
+  #internals: ElementInternals;
+  #pendingId: string = newId();
+  #unsubscribe: (() => void) | undefined;
+  #loadedFor = '';
+  #loadedClient: StrClient | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #touched = false;
+  /**
+   * Bumped when the value is replaced from outside a click (reset, a set `value`, a restored draft, a save), so every
+   * sign re-renders and `live()` puts the radios back in step even where the DOM moved on since the last render.
+   */
+  #epoch = 0;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.addEventListener('invalid', () => this.#showUserInvalid());
+  }
+
+  get #client(): StrClient | undefined {
+    return this.client ?? this._providedClient;
+  }
+
+  get #plan(): WarningSignPlan | undefined {
+    return this.#client ? this._loadedPlan : this.plan;
+  }
+
+  get #checks(): readonly SignCheck[] {
+    return this.#client ? this._loadedChecks : this.checks;
+  }
+
+  get #canCheck() {
+    const c = this.#client;
+    return !this.readonly && (!c || c.can('sign-check.record'));
+  }
+
+  get #isDisabled() {
+    return this.disabled || this._inheritedDisabled;
+  }
+
+  // ————— the form-control surface (as a native input has it) —————
+
+  /** The ratings: sign id → 0–3 or "not-asked". Replace it, never mutate it. */
+  get value(): SignRatings {
+    return this._ratings;
+  }
+  set value(v: SignRatings) {
+    this._ratings = { ...(v ?? {}) };
+    this.#epoch++;
+    this.#sync();
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  formResetCallback() {
+    this._ratings = {};
+    this.#epoch++;
+    this._details = BLANK_DETAILS;
+    this._showErrors = false;
+    this.#touched = false;
+    this.#internals.states.delete('user-invalid');
+    this.#sync();
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    // Kept apart from the element's own `disabled`: Chromium calls this without touching a reflected attribute.
+    this._inheritedDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: unknown) {
+    // Back/forward and autofill hand back what setFormValue was given: a FormData of `<name>.<signId>` entries.
+    if (state instanceof FormData) {
+      const prefix = `${this.name}.`;
+      const ratings: Record<string, SignRating> = {};
+      for (const [k, v] of state.entries()) {
+        if (!k.startsWith(prefix) || typeof v !== 'string') continue;
+        const sign = k.slice(prefix.length);
+        ratings[sign] = v === NOT_ASKED ? NOT_ASKED : (Number(v) as SignRating);
+      }
+      this._ratings = ratings;
+      this.#epoch++;
+      this.#sync();
+    }
+  }
+
+  /** Form value (`<name>.<signId>` = rating) and validity, kept in step with what is on screen. */
+  #sync() {
+    const plan = this.#plan;
+    const data = new FormData();
+    const prefix = this.name ? `${this.name}.` : '';
+    for (const [signId, rating] of Object.entries(this._ratings)) data.append(`${prefix}${signId}`, String(rating));
+    this.#internals.setFormValue(data);
+    const unrated = this.required && !!plan && plan.signs.some((s) => this._ratings[s.id] === undefined);
+    const anchor = plan?.signs.find((s) => this._ratings[s.id] === undefined);
+    const input = anchor ? this.renderRoot?.querySelector<HTMLInputElement>(`input[name="r-${anchor.id}"]`) : null;
+    this.#internals.setValidity(unrated ? { valueMissing: true } : {}, unrated ? MESSAGES.rateEachSign : '', input ?? undefined);
+  }
+
+  #showUserInvalid() {
+    this._showErrors = true;
+    this.#internals.states.add('user-invalid');
+  }
+
+  // ————— lifecycle and loading —————
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#loadedFor = '';
+    this.#loadedClient = undefined;
+    void this.#flushDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('plan') || changed.has('required') || changed.has('name')) this.#sync();
+  }
+
+  protected override firstUpdated(): void {
+    this.#sync();
+  }
+
+  protected override updated(): void {
+    const c = this.#client;
+    const key = c && this.serviceUserId ? this.serviceUserId : '';
+    if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
+      this.#loadedFor = key;
+      this.#loadedClient = c;
+      this._loadState = 'loading';
+      this.#unsubscribe?.();
+      this.#unsubscribe = c.subscribe({ serviceUserId: this.serviceUserId }, (change) => {
+        if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#load();
+      });
+      void this.#load().then(() => this.#restoreDraft());
+    }
+  }
+
+  async #load() {
+    const c = this.#client;
+    if (!c || !this.serviceUserId) return;
+    try {
+      const plan = await c.warningSignPlans.current(this.serviceUserId);
+      this._loadedChecks = plan ? await c.signChecks.forPlan(plan) : [];
+      this._loadedPlan = plan;
+      this._loadState = 'loaded';
+      this.#sync();
+    } catch {
+      this._loadState = 'failed';
+    }
+  }
+
+  /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
+  async whenLoaded(): Promise<void> {
+    await this.updateComplete;
+    for (let i = 0; i < 200 && this.#client && this._loadState !== 'loaded' && this._loadState !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
+    await this.updateComplete;
+  }
+
+  get #draftKey() {
+    return `${DRAFT}${this.serviceUserId}`;
+  }
+
+  async #restoreDraft() {
+    const c = this.#client;
+    if (!c || !this.#canCheck) return;
+    try {
+      const d = await c.drafts.load<{ ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string }>(this.#draftKey);
+      const plan = this._loadedPlan;
+      if (!d?.value || !plan || d.value.planId !== plan.id) return;
+      const known = new Set(plan.signs.map((s) => s.id));
+      this._ratings = Object.fromEntries(Object.entries(d.value.ratings ?? {}).filter(([k]) => known.has(k)));
+      this.#epoch++;
+      this._details = { ...BLANK_DETAILS, ...d.value.details };
+      this.#pendingId = d.value.pendingId || newId();
+      this._status = `Check in progress restored, from ${formatNhsDate(d.savedAt)} at ${londonTime(Date.parse(d.savedAt))}`;
+      this.#sync();
+    } catch {
+      // Nothing to restore.
+    }
+  }
+
+  #scheduleDraft() {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => void this.#flushDraft(), 400);
+  }
+
+  async #flushDraft() {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    const c = this.#client;
+    const plan = this._loadedPlan;
+    if (!c || !plan || !this.#touched) return;
+    try {
+      await c.drafts.save(this.#draftKey, { ratings: this._ratings, details: this._details, pendingId: this.#pendingId, planId: plan.id });
+    } catch {
+      // Still on screen; the next change tries again.
+    }
+  }
+
+  // ————— editing —————
+
+  #rate(sign: WarningSign, rating: SignRating) {
+    this._ratings = { ...this._ratings, [sign.id]: rating };
+    this.#changed();
+  }
+
+  #noneNoticed() {
+    const plan = this.#plan;
+    if (!plan) return;
+    this._ratings = Object.fromEntries(plan.signs.map((s) => [s.id, 0 as SignRating]));
+    this.#epoch++;
+    this._status = `All ${plan.signs.length} signs set to 0, not noticed`;
+    this.#changed();
+  }
+
+  #changed() {
+    this.#touched = true;
+    this._result = undefined;
+    this.#sync();
+    if (this._showErrors && this.checkValidity()) {
+      this._showErrors = false;
+      this.#internals.states.delete('user-invalid');
+    }
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#scheduleDraft();
+  }
+
+  #setDetail<K extends keyof CheckDetails>(key: K, value: CheckDetails[K]) {
+    this._details = { ...this._details, [key]: value };
+    this.#touched = true;
+    this.#scheduleDraft();
+  }
+
+  #setFunctioning(area: FunctioningArea, part: { level?: FunctioningLevel; note?: string }) {
+    const current = this._details.functioning[area] ?? {};
+    this.#setDetail('functioning', { ...this._details.functioning, [area]: { ...current, ...part } });
+  }
+
+  #input(plan: WarningSignPlan): SignCheckInput & { id: string } {
+    const functioning = Object.fromEntries(
+      Object.entries(this._details.functioning).flatMap(([area, f]) => (f?.level ? [[area, { level: f.level, ...(f.note?.trim() && { note: f.note }) }]] : [])),
+    );
+    return {
+      id: this.#pendingId,
+      planId: plan.id,
+      at: toLondonIso(Math.floor(this.clock.now().getTime() / 1000) * 1000),
+      ratings: this._ratings,
+      functioning,
+      observations: this._details.observations,
+      personsView: this._details.personsView,
+      markedWell: this._details.markedWell,
+    };
+  }
+
+  async #save(e: Event) {
+    e.preventDefault();
+    const plan = this.#plan;
+    if (!plan || this._saving) return;
+    const unrated = plan.signs.filter((s) => this._ratings[s.id] === undefined);
+    if (unrated.length) {
+      this.#showUserInvalid();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    const input = this.#input(plan);
+    const c = this.#client;
+    if (!c) {
+      const detail: CheckSaveDetail = { check: input };
+      if (this.dispatchEvent(new CustomEvent('str-check-save', { detail, bubbles: true, composed: true, cancelable: true }))) {
+        this.#afterSave(plan, { ...input, ...this.#asCheck(plan, input) });
+      }
+      return;
+    }
+    this._saving = true;
+    this._problem = '';
+    this._status = 'Saving…';
+    try {
+      const saved = await c.signChecks.record(input);
+      await c.drafts.discard(this.#draftKey).catch(() => undefined);
+      await this.#load();
+      const result = this.#afterSave(plan, saved);
+      const detail: CheckSavedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, ruleFired: result.fires };
+      this.dispatchEvent(new CustomEvent('str-check-saved', { detail, bubbles: true, composed: true }));
+    } catch (err) {
+      this._status = '';
+      this._problem = isStrError(err, 'validation')
+        ? `Not saved: ${err.details.issues?.[0]?.message ?? 'the check is not valid'}. Everything you entered is still here.`
+        : isStrError(err) && err.retryable
+          ? 'Not saved: the record system did not answer. Everything you entered is still here: try again.'
+          : 'Not saved. Everything you entered is still here: try again, or tell your system administrator.';
+      void this.#flushDraft();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  /** A controlled-mode check as the rule sees it (the host stores the real one). */
+  #asCheck(plan: WarningSignPlan, input: SignCheckInput & { id: string }): SignCheck {
+    const at = input.at ?? new Date().toISOString();
+    return {
+      id: input.id, version: 'pending', schemaVersion: 1, createdAt: at, createdBy: 'host', updatedAt: at, updatedBy: 'host',
+      serviceUserId: plan.serviceUserId, planId: plan.id, planVersion: plan.version, at, workerId: 'host', ratings: input.ratings,
+      functioning: (input.functioning ?? {}) as SignCheck['functioning'], observations: input.observations ?? '', personsView: input.personsView ?? '', markedWell: !!input.markedWell,
+    };
+  }
+
+  #afterSave(plan: WarningSignPlan, check: SignCheck): RuleResult {
+    const result = evaluateRule(plan, check, this.#checks);
+    this._result = { check, result };
+    this._ratings = {};
+    this.#epoch++;
+    this._details = BLANK_DETAILS;
+    this.#touched = false;
+    this.#pendingId = newId();
+    this._showErrors = false;
+    this.#internals.states.delete('user-invalid');
+    this.#sync();
+    this._status = result.fires ? 'Check saved. It meets the alert rule.' : 'Check saved. It does not meet the alert rule.';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=result] h3')?.focus());
+    return result;
+  }
+
+  async #raiseAlert() {
+    const r = this._result;
+    if (!r) return;
+    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason: r.result.reasons.map((x) => x.text).join('\n'), note: this._alertNote };
+    this._result = { ...r, alertId: alert.id };
+    const c = this.#client;
+    if (!c) {
+      const detail: AlertRaiseDetail = { alert };
+      if (this.dispatchEvent(new CustomEvent('str-alert-raise', { detail, bubbles: true, composed: true, cancelable: true }))) this._status = 'Alert sent to the care co-ordinator';
+      return;
+    }
+    this._saving = true;
+    try {
+      const saved = await c.alerts.raise(alert);
+      const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
+      this.dispatchEvent(new CustomEvent('str-alert-raised', { detail, bubbles: true, composed: true }));
+      this._status = 'Alert sent to the care co-ordinator';
+      this._result = { ...r, alertId: saved.id };
+      this._problem = '';
+    } catch {
+      this._problem = 'The alert was not sent. It is still here: try again, or ring the care co-ordinator.';
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  // ————— rendering —————
+
+  override render() {
+    const plan = this.#plan;
+    const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
+    const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
+    if (this.#client && this._loadState === 'failed' && !plan) {
+      return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
+    }
+    if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
+    if (!plan) return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>`;
+    return html`${problem}
+      <div class="views" role="group" aria-label="Show">
+        ${(['check', 'trend'] as const).map((v) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${v === 'check' ? 'Check the signs' : 'Trend'}</button>`)}
+      </div>
+      ${status}
+      ${this.view === 'trend' ? this.#renderTrend(plan) : html`${this.#renderResult(plan)}${this.#canCheck ? this.#renderCheck(plan) : this.#renderSigns(plan)}`}`;
+  }
+
+  #renderSigns(plan: WarningSignPlan) {
+    return html`<section part="check" aria-labelledby="signs-heading"><h2 id="signs-heading">Early warning signs</h2>
+      ${SIGN_STAGES.map((st) => {
+        const signs = plan.signs.filter((s) => s.stage === st.code);
+        return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text">${s.text}</span><span class="hint">Agreed response: <span class="response">${s.response}</span></span></li>`)}</ul>` : nothing;
+      })}</section>`;
+  }
+
+  #renderCheck(plan: WarningSignPlan) {
+    const disabled = this.#isDisabled || this._saving;
+    const unrated = this._showErrors ? plan.signs.filter((s) => this._ratings[s.id] === undefined) : [];
+    const rated = plan.signs.length - plan.signs.filter((s) => this._ratings[s.id] === undefined).length;
+    return html`<form part="check" novalidate @submit=${(e: Event) => void this.#save(e)} aria-labelledby="check-heading">
+      <h2 id="check-heading">Check the early warning signs</h2>
+      <p class="hint">Agreed with the person${plan.agreedOn ? ` on ${formatNhsDate(plan.agreedOn)}` : ''}. Rate each sign for the last week: 0 not noticed, 1 a little, 2 quite a lot, 3 a lot, or “Not asked”. ${rated} of ${plan.signs.length} rated.</p>
+      ${unrated.length
+        ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">
+            <h3 id="error-title">There is a problem</h3>
+            <ul>${unrated.slice(0, 10).map((s) => html`<li><a href="#s-${s.id}" @click=${(e: Event) => { e.preventDefault(); this.renderRoot.querySelector<HTMLInputElement>(`input[name="r-${s.id}"]`)?.focus(); }}>${MESSAGES.rateSign(s.text)}</a></li>`)}
+              ${unrated.length > 10 ? html`<li>and ${unrated.length - 10} more signs</li>` : nothing}</ul>
+          </div>`
+        : nothing}
+      <fieldset class="all" ?disabled=${disabled}>
+        <legend class="visually-hidden">Ratings</legend>
+        <button type="button" class="secondary" @click=${() => this.#noneNoticed()}>None noticed: set every sign to 0</button>
+        ${SIGN_STAGES.map((st) => {
+          const signs = plan.signs.filter((s) => s.stage === st.code);
+          return signs.length
+            ? html`<fieldset part="stage" class="stage"><legend><h3>${st.label}</h3></legend>
+                ${repeat(signs, (s) => s.id, (s) => guard([s, this._ratings[s.id], this._showErrors && this._ratings[s.id] === undefined, this.#epoch], () => this.#renderSign(s)))}
+              </fieldset>`
+            : nothing;
+        })}
+        ${this.#renderFunctioning()}
+        <div class="field-group">
+          <label class="field" for="observations">Mental-state observations</label>
+          <span class="hint" id="observations-hint">What you saw and heard, in plain words</span>
+          <textarea id="observations" rows="3" aria-describedby="observations-hint" .value=${live(this._details.observations)} @input=${(e: Event) => this.#setDetail('observations', (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        <div class="field-group">
+          <label class="field" for="persons-view">The person’s own view, in their words</label>
+          <textarea id="persons-view" rows="3" .value=${live(this._details.personsView)} @input=${(e: Event) => this.#setDetail('personsView', (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        <label class="choice"><input type="checkbox" .checked=${live(this._details.markedWell)} @change=${(e: Event) => this.#setDetail('markedWell', (e.target as HTMLInputElement).checked)} />The person is well today (the co-ordinator may use this check for the agreed baseline)</label>
+        <div class="actions"><button type="submit" class="primary" ?disabled=${disabled}>Save check</button></div>
+      </fieldset>
+    </form>`;
+  }
+
+  #renderSign(s: WarningSign) {
+    const value = this._ratings[s.id];
+    const invalid = this._showErrors && value === undefined;
+    const options: { value: SignRating; label: string }[] = [...RATINGS.map((r) => ({ value: r.code as SignRating, label: `${r.code} ${r.label}` })), { value: NOT_ASKED, label: 'Not asked' }];
+    return html`<fieldset part="sign" class="sign ${invalid ? 'invalid' : ''}" id="s-${s.id}" aria-describedby=${invalid ? `s-${s.id}-error` : nothing}>
+      <legend class="sign-text">${s.text}</legend>
+      ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
+      <div class="ratings">
+        ${options.map((o) => html`<label class="rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} @change=${() => this.#rate(s, o.value)} />${o.label}</label>`)}
+      </div>
+    </fieldset>`;
+  }
+
+  #renderFunctioning() {
+    return html`<fieldset class="functioning"><legend><h3>Day-to-day functioning</h3></legend>
+      ${FUNCTIONING_AREAS.map((a) => {
+        const f = this._details.functioning[a.code];
+        return html`<fieldset class="sign"><legend>${a.label}</legend>
+          <div class="ratings">${FUNCTIONING_LEVELS.map((l) => html`<label class="rating"><input type="radio" name="f-${a.code}" .checked=${live(f?.level === l.code)} @change=${() => this.#setFunctioning(a.code, { level: l.code })} />${l.label}</label>`)}</div>
+          <label class="field small" for="f-${a.code}-note">Note on ${a.label.toLowerCase()} (optional)</label>
+          <input class="text" type="text" id="f-${a.code}-note" autocomplete="off" .value=${live(f?.note ?? '')} @input=${(e: Event) => this.#setFunctioning(a.code, { note: (e.target as HTMLInputElement).value })} />
+        </fieldset>`;
+      })}
+    </fieldset>`;
+  }
+
+  #renderResult(plan: WarningSignPlan) {
+    const r = this._result;
+    if (!r) return nothing;
+    const { result } = r;
+    const responses = responsesFor(plan, result);
+    return html`<section part="result" class="result ${result.fires ? 'fires' : ''}" aria-labelledby="result-heading">
+      <h3 id="result-heading" tabindex="-1">${result.fires ? 'This check meets the alert rule' : 'Check saved: the alert rule is not met'}</h3>
+      <p>Total ${result.total}${result.baseline.source !== 'none' ? `; baseline ${result.baseline.value}` : ''}.${result.note ? ` ${result.note}.` : ''}</p>
+      ${result.fires
+        ? html`<h4>Why</h4><ul>${result.reasons.map((x) => html`<li>${x.text}</li>`)}</ul>
+          ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text">${x.sign}</span>: <span class="response">${x.response}</span></li>`)}</ul>` : nothing}
+          ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+          ${this.#client?.can('alert.raise') !== false
+            ? html`<div class="field-group"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
+                <textarea id="alert-note" rows="2" .value=${live(this._alertNote)} @input=${(e: Event) => (this._alertNote = (e.target as HTMLTextAreaElement).value)}></textarea></div>
+                <button type="button" class="primary" ?disabled=${this._saving || (!!r.alertId && this._status.startsWith('Alert sent'))} @click=${() => void this.#raiseAlert()}>${r.alertId && this._status.startsWith('Alert sent') ? 'Alert sent' : 'Send an alert to the care co-ordinator'}</button>`
+            : nothing}`
+        : nothing}
+    </section>`;
+  }
+
+  #renderTrend(plan: WarningSignPlan) {
+    const checks = checksInOrder(plan, this.#checks);
+    const baseline = baselineOf(plan, checks);
+    const totals = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, checks).fires }));
+    const recent = checks.slice(-5);
+    return html`<section part="trend" aria-labelledby="trend-heading">
+      <h2 id="trend-heading">Trend</h2>
+      <p>${baseline.source === 'agreed' ? `Agreed baseline: ${baseline.value}.` : baseline.source === 'first-checks' ? `Baseline: ${baseline.value} (the median of the first three checks after the plan was agreed).` : `No baseline yet: ${baseline.checksSoFar} of ${baseline.needed} checks.`}
+        ${checks.length} ${checks.length === 1 ? 'check' : 'checks'}.</p>
+      ${totals.length ? this.#chart(totals, baseline.source === 'none' ? undefined : baseline.value, plan.signs.length * 3) : html`<p>No checks yet.</p>`}
+      ${totals.length
+        ? html`<table class="trend-table">
+            <caption>Total score at each check</caption>
+            <thead><tr><th scope="col">Date</th><th scope="col">Total</th><th scope="col">Against the baseline</th><th scope="col">Alert rule</th></tr></thead>
+            <tbody>${totals.map(({ c, total, fires }) => html`<tr><th scope="row"><time datetime=${c.at}>${formatNhsDate(c.at)}</time></th><td>${total}</td>
+              <td>${baseline.source === 'none' ? '—' : total - baseline.value > 0 ? `${total - baseline.value} above` : total - baseline.value < 0 ? `${baseline.value - total} below` : 'the same'}</td><td>${fires ? 'Met' : 'Not met'}</td></tr>`)}</tbody>
+          </table>`
+        : nothing}
+      ${recent.length
+        ? html`<table class="trend-table">
+            <caption>Each sign at the last ${recent.length} ${recent.length === 1 ? 'check' : 'checks'}</caption>
+            <thead><tr><th scope="col">Sign</th>${recent.map((c) => html`<th scope="col"><time datetime=${c.at}>${formatNhsDate(c.at)}</time></th>`)}</tr></thead>
+            <tbody>${plan.signs.map((s) => html`<tr><th scope="row" class="sign-text">${s.text}</th>${recent.map((c) => {
+              const r = c.ratings[s.id];
+              return html`<td>${typeof r === 'number' ? `${r} ${ratingLabel(r)}` : ratingLabel(r)}</td>`;
+            })}</tr>`)}</tbody>
+          </table>`
+        : nothing}
+    </section>`;
+  }
+
+  /** Totals over time against the baseline. The tables below carry the same figures for assistive technology. */
+  #chart(points: readonly { c: SignCheck; total: number; fires: boolean }[], baseline: number | undefined, max: number) {
+    const W = 600, H = 200, pad = 24;
+    const top = Math.max(3, ...points.map((p) => p.total), baseline ?? 0);
+    const yMax = Math.min(max || top, Math.ceil(top * 1.2));
+    const x = (i: number) => pad + (points.length === 1 ? (W - 2 * pad) / 2 : (i * (W - 2 * pad)) / (points.length - 1));
+    const y = (v: number) => H - pad - (v / yMax) * (H - 2 * pad);
+    const first = points[0]!, last = points[points.length - 1]!;
+    const label = `Total score from ${formatNhsDate(first.c.at)} (${first.total}) to ${formatNhsDate(last.c.at)} (${last.total})${baseline !== undefined ? `, against a baseline of ${baseline}` : ''}. The table below gives every check.`;
+    return html`<figure class="chart">
+      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="none">
+        ${svg`<line class="axis" x1=${pad} y1=${H - pad} x2=${W - pad} y2=${H - pad}></line>`}
+        ${baseline !== undefined ? svg`<line class="baseline" x1=${pad} y1=${y(baseline)} x2=${W - pad} y2=${y(baseline)}></line>` : nothing}
+        ${svg`<polyline class="line" points=${points.map((p, i) => `${x(i)},${y(p.total)}`).join(' ')}></polyline>`}
+        ${points.map((p, i) => (p.fires ? svg`<rect class="fired" x=${x(i) - 4} y=${y(p.total) - 4} width="8" height="8"></rect>` : svg`<circle class="point" cx=${x(i)} cy=${y(p.total)} r="3"></circle>`))}
+      </svg>
+      <figcaption class="hint">Line: total score at each check. ${baseline !== undefined ? 'Dashed line: the baseline. ' : ''}Squares: checks that met the alert rule.</figcaption>
+    </figure>`;
+  }
+}
