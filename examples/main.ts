@@ -14,6 +14,7 @@ import {
 import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-contact-log.js';
 import '@strkit/components/define/str-care-plan.js';
+import '@strkit/components/define/str-relapse-signs.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
 
@@ -70,7 +71,11 @@ async function renderPerson() {
   plan.setAttribute('service-user-id', selected.id);
   const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget' });
   planSection.append(plan);
-  panel.replaceChildren(heading, log, planSection);
+  const signs = document.createElement('str-relapse-signs');
+  signs.setAttribute('service-user-id', selected.id);
+  const signsSection = el('section', undefined, { 'aria-label': `Early warning signs for ${selected.displayName}`, class: 'widget' });
+  signsSection.append(signs);
+  panel.replaceChildren(heading, log, planSection, signsSection);
 }
 
 async function render() {

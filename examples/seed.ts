@@ -61,6 +61,32 @@ async function seedPlan(client: StrClient, serviceUserId: string, today: string,
   }
 }
 
+const SIGNS: [string, 'early' | 'middle' | 'late', string][] = [
+  ['I stop answering my phone', 'early', 'Send a text to say hello; visit if no reply in two days'],
+  ['Staying up most of the night', 'early', 'Talk about sleep; go back to the bedtime plan'],
+  ['Skipping meals', 'early', 'Eat together on the visit'],
+  ['Music sounds too loud', 'middle', 'Turn things down; try the quiet room plan'],
+  ['Feeling that people on the bus are looking at me', 'middle', 'Talk it through; tell the care co-ordinator this week'],
+  ['Not taking my tablets', 'middle', 'Ask gently; tell the care co-ordinator the same day'],
+  ['Hearing people talk about me through the wall', 'late', 'Tell the care co-ordinator today; offer the crisis line number'],
+  ['Wanting to hide and not come out', 'late', 'Contact the crisis team with me'],
+];
+
+/** A relapse signature in invented, plausible words, with four weekly checks (settled, so they set the baseline). */
+async function seedSigns(client: StrClient, serviceUserId: string, today: string, now: Date) {
+  const plan = await client.warningSignPlans.create({
+    serviceUserId,
+    agreedOn: addDays(today, -40),
+    reviewOn: addDays(today, 140),
+    signs: SIGNS.map(([text, stage, response]) => ({ id: crypto.randomUUID(), text, stage, response })),
+    contacts: [{ who: 'My care co-ordinator', how: 'Ring the team office, 9 to 5 on weekdays' }, { who: 'The crisis line', how: 'Any time, day or night' }],
+  });
+  for (let w = 4; w >= 1; w--) {
+    const at = toLondonIso(Math.floor((now.getTime() - w * 7 * 86_400_000) / 60_000) * 60_000);
+    await client.signChecks.record({ planId: plan.id, at, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
+  }
+}
+
 /** Seeds the store once: workers, people, a few weeks of contacts each, and care plans. Uses the co-ordinator's client. */
 export async function seed(client: StrClient, now: Date): Promise<void> {
   const existing = await client.serviceUsers.list({ limit: 1 });
@@ -90,6 +116,7 @@ export async function seed(client: StrClient, now: Date): Promise<void> {
       await client.contacts.create(contact);
     }
     if (n < 4) await seedPlan(client, person.id, today, n);
+    if (n < 4) await seedSigns(client, person.id, today, now);
     n++;
   }
 }

@@ -7,6 +7,10 @@ import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-care-plan.js';
 import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
 import { fixtureGoal, fixturePlan, fixtureTask, fixtureNote } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
+import '../../packages/components/src/define/str-relapse-signs.js';
+import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
+import { signPlan, fixtureCheck } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { inputIssues } from '@strkit/sdk';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import { PERSON_ID } from '../helpers/fixtures.js';
 
@@ -117,6 +121,64 @@ describe('Big List of Naughty Strings', () => {
       expect([...root.querySelectorAll('.note-text')].map((n) => n.textContent)).to.deep.equal(chunk);
       for (const n of root.querySelectorAll('.goal-text, .task-name, .note-text')) expect(n.children.length, n.textContent ?? '').to.equal(0);
       expect(root.querySelectorAll('script, img, iframe, svg, object, embed, a[href^="javascript"]').length).to.equal(0);
+    }
+  });
+
+  it('every string as a sign, agreed response, observation and note is stored exactly, or refused with a field message', async function () {
+    this.timeout(60_000);
+    const store = memoryStore();
+    const cc = createClient({ store, actor: { id: 'cc1', role: 'care-coordinator' }, clock });
+    await cc.serviceUsers.create({ id: PERSON_ID, displayName: 'Blns Testperson' });
+    const anchor = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Anchor', stage: 'early', response: 'Anchor response' }] });
+    let stored = 0;
+    let refused = 0;
+    for (const s of strings) {
+      const signId = crypto.randomUUID();
+      const input = { serviceUserId: PERSON_ID, signs: [{ id: signId, text: s, stage: 'late' as const, response: s }], contacts: [{ who: 'Crisis line', how: s }] };
+      const check = { planId: anchor.id, ratings: {}, observations: s, personsView: s };
+      const writes: (() => Promise<string[]>)[] = [
+        async () => {
+          const r = await cc.warningSignPlans.create(input);
+          return [r.signs[0]!.text, r.signs[0]!.response, r.contacts[0]!.how];
+        },
+        async () => {
+          const r = await cc.signChecks.record(check);
+          return [r.observations, r.personsView];
+        },
+      ];
+      for (const write of writes) {
+        try {
+          for (const v of await write()) expect(v, JSON.stringify(s)).to.equal(s);
+          stored++;
+        } catch (e) {
+          expect(isStrError(e, 'validation'), `${JSON.stringify(s)}: ${String(e)}`).to.equal(true);
+          for (const i of (e as { details: { issues: { message: string }[] } }).details.issues) expect(i.message, JSON.stringify(s)).to.match(/^[A-Z][^<>]*$/);
+          refused++;
+        }
+      }
+    }
+    expect(stored + refused).to.equal(strings.length * 2);
+    expect(stored).to.be.greaterThan(strings.length * 2 * 0.8);
+  });
+
+  it('the relapse signs show every string as text: no element is created from a sign, response, observation or note', async () => {
+    const texts = strings.filter((s) => s.trim().length > 0 && inputIssues('warningSignPlan', { serviceUserId: PERSON_ID, signs: [{ id: PERSON_ID, text: s, stage: 'early', response: s }] }).length === 0);
+    for (let i = 0; i < texts.length; i += 150) {
+      const chunk = texts.slice(i, i + 150);
+      const plan = signPlan({}, chunk.map((s, k) => [s, (['early', 'middle', 'late'] as const)[k % 3]!, s]));
+      const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs readonly .plan=${plan} .clock=${clock}></str-relapse-signs>`);
+      const root = el.shadowRoot!;
+      expect([...root.querySelectorAll('.sign-text')].map((n) => n.textContent).sort()).to.deep.equal([...chunk].sort());
+      expect([...root.querySelectorAll('.response')].map((n) => n.textContent).sort()).to.deep.equal([...chunk].sort());
+      for (const n of root.querySelectorAll('.sign-text, .response')) expect(n.children.length).to.equal(0);
+      // The check form and the trend table show them as text too.
+      const checks = [fixtureCheck(plan, 1, '2026-06-01T10:00:00Z', () => 1, { observations: chunk[0]!, personsView: chunk[1] ?? '' })];
+      const form = await fixture<StrRelapseSigns>(html`<str-relapse-signs .plan=${plan} .checks=${checks} .clock=${clock}></str-relapse-signs>`);
+      expect([...form.shadowRoot!.querySelectorAll('legend.sign-text')].map((n) => n.textContent).sort()).to.deep.equal([...chunk].sort());
+      form.view = 'trend';
+      await form.updateComplete;
+      expect([...form.shadowRoot!.querySelectorAll('th.sign-text')].map((n) => n.textContent).sort()).to.deep.equal([...chunk].sort());
+      for (const r of [root, form.shadowRoot!]) expect(r.querySelectorAll('script, img, iframe, object, embed, a[href^="javascript"]').length).to.equal(0);
     }
   });
 });

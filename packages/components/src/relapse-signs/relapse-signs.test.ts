@@ -235,6 +235,24 @@ describe('<str-relapse-signs>', () => {
       ['trend of 52 weekly checks', () => fixture(html`<str-relapse-signs view="trend" .plan=${plan} .checks=${weeklyChecks(plan)} .clock=${clock}></str-relapse-signs>`)],
       ['read-only', () => fixture(html`<str-relapse-signs readonly .plan=${plan} .clock=${clock}></str-relapse-signs>`)],
       ['no plan', () => fixture(html`<str-relapse-signs></str-relapse-signs>`)],
+      ['rule fired with its reason', async () => {
+        const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs .plan=${plan} .checks=${settledChecks(plan)} .clock=${clock}></str-relapse-signs>`);
+        el.value = { ...Object.fromEntries(plan.signs.map((s) => [s.id, 0])), [plan.signs[9]!.id]: 2 };
+        await el.updateComplete;
+        el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part=result]')!.textContent).to.include('This check meets the alert rule');
+        return el;
+      }],
+      ['draft restored', async () => {
+        const store = memoryStore();
+        const stored = await seed(store);
+        const drafts = memoryDrafts();
+        await drafts.save(FIXTURE_WORKER, `relapse-signs:check:${FIXTURE_PERSON_ID}`, { ratings: { [stored.signs[0]!.id]: 1 }, details: {}, pendingId: crypto.randomUUID(), planId: stored.id }, '2026-06-05T14:40:00Z');
+        const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, drafts));
+        await until(el, () => el.value[stored.signs[0]!.id] === 1, 'draft restored');
+        return el;
+      }],
     ];
     for (const [name, make] of states) {
       it(`${name}: no axe violations; targets at least 24 by 24 px`, async () => {
