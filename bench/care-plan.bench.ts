@@ -3,26 +3,10 @@
 import type { StrCarePlan } from '../packages/components/src/care-plan/care-plan.js';
 import { largePlan } from '../packages/components/src/care-plan/care-plan.fixtures.js';
 import '../packages/components/src/define/str-care-plan.js';
-import { paired, type BenchRow } from './harness.js';
+import { buildTree, captureTree, paired, type BenchRow } from './harness.js';
 
 const f = largePlan(500);
 const clock = { now: () => new Date('2026-06-05T16:00:00Z') };
-
-/** The element's rendered markup as a plain tree, captured once; the baseline rebuilds it with the DOM API. */
-type Node_ = string | { tag: string; attrs: [string, string][]; kids: Node_[] };
-function capture(n: Node): Node_ | undefined {
-  if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
-  if (n.nodeType !== Node.ELEMENT_NODE) return undefined; // lit's marker comments
-  const e = n as Element;
-  return { tag: e.localName, attrs: [...e.attributes].map((a) => [a.name, a.value]), kids: [...e.childNodes].map(capture).filter((k): k is Node_ => k !== undefined) };
-}
-function build(n: Node_): Node {
-  if (typeof n === 'string') return document.createTextNode(n);
-  const e = document.createElement(n.tag);
-  for (const [k, v] of n.attrs) e.setAttribute(k, v);
-  for (const k of n.kids) e.append(build(k));
-  return e;
-}
 
 let host: HTMLElement;
 const layout = (root: Element | ShadowRoot) => (root as ParentNode).firstElementChild!.getBoundingClientRect().height;
@@ -40,7 +24,7 @@ export async function run(): Promise<BenchRow[]> {
   const sample = mount();
   await sample.updateComplete;
   const sheets = sample.shadowRoot!.adoptedStyleSheets;
-  const tree = [...sample.shadowRoot!.childNodes].map(capture).filter((k): k is Node_ => k !== undefined);
+  const tree = captureTree(sample.shadowRoot!);
   const rows = sample.shadowRoot!.querySelectorAll('li[data-task-id]').length;
   if (rows !== 500) throw new Error(`expected 500 task rows, got ${rows}`);
   sample.remove();
@@ -61,7 +45,7 @@ export async function run(): Promise<BenchRow[]> {
       const div = document.createElement('div');
       const root = div.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = sheets;
-      for (const n of tree) root.append(build(n));
+      root.append(...buildTree(tree));
       host.append(div);
       layout(root);
     },
@@ -75,7 +59,7 @@ export async function run(): Promise<BenchRow[]> {
   const vanilla = document.createElement('div');
   const vroot = vanilla.attachShadow({ mode: 'open' });
   vroot.adoptedStyleSheets = sheets;
-  for (const n of tree) vroot.append(build(n));
+  vroot.append(...buildTree(tree));
   host.append(vanilla);
   const open = f.tasks.filter((t) => t.status === 'in-progress');
   let k = 0;

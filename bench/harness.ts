@@ -77,3 +77,26 @@ export async function paired(o: PairedOptions): Promise<BenchRow> {
     ...(o.target !== undefined && { target: o.target }),
   };
 }
+
+/** Rendered markup as a plain tree (elements, attributes, text), captured once so a baseline can rebuild it by hand. */
+export type MarkupNode = string | { tag: string; attrs: [string, string][]; kids: MarkupNode[] };
+
+function capture(n: Node): MarkupNode | undefined {
+  if (n.nodeType === Node.TEXT_NODE) return n.textContent ?? '';
+  if (n.nodeType !== Node.ELEMENT_NODE) return undefined; // lit's marker comments
+  const e = n as Element;
+  return { tag: e.localName, attrs: [...e.attributes].map((a) => [a.name, a.value]), kids: [...e.childNodes].map(capture).filter((k): k is MarkupNode => k !== undefined) };
+}
+
+export const captureTree = (root: ParentNode): MarkupNode[] => [...root.childNodes].map(capture).filter((k): k is MarkupNode => k !== undefined);
+
+function build(n: MarkupNode): Node {
+  if (typeof n === 'string') return document.createTextNode(n);
+  const e = n.tag === 'svg' || n.tag === 'line' || n.tag === 'polyline' || n.tag === 'circle' || n.tag === 'rect' ? document.createElementNS('http://www.w3.org/2000/svg', n.tag) : document.createElement(n.tag);
+  for (const [k, v] of n.attrs) e.setAttribute(k, v);
+  for (const k of n.kids) e.append(build(k));
+  return e;
+}
+
+/** The vanilla-DOM baseline: the same markup built with createElement, setAttribute and append. */
+export const buildTree = (tree: readonly MarkupNode[]): Node[] => tree.map(build);

@@ -109,10 +109,7 @@ export class StrRelapseSigns extends LitElement {
   #loadedClient: StrClient | undefined;
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
-  /**
-   * Bumped when the value is replaced from outside a click (reset, a set `value`, a restored draft, a save), so every
-   * sign re-renders and `live()` puts the radios back in step even where the DOM moved on since the last render.
-   */
+  /** Bumped to re-render every sign (see #replace). */
   #epoch = 0;
 
   constructor() {
@@ -149,8 +146,7 @@ export class StrRelapseSigns extends LitElement {
     return this._ratings;
   }
   set value(v: SignRatings) {
-    this._ratings = { ...(v ?? {}) };
-    this.#epoch++;
+    this.#replace({ ...(v ?? {}) });
     this.#sync();
   }
 
@@ -174,8 +170,7 @@ export class StrRelapseSigns extends LitElement {
   }
 
   formResetCallback() {
-    this._ratings = {};
-    this.#epoch++;
+    this.#replace({});
     this._details = BLANK_DETAILS;
     this._showErrors = false;
     this.#touched = false;
@@ -198,8 +193,7 @@ export class StrRelapseSigns extends LitElement {
         const sign = k.slice(prefix.length);
         ratings[sign] = v === NOT_ASKED ? NOT_ASKED : (Number(v) as SignRating);
       }
-      this._ratings = ratings;
-      this.#epoch++;
+      this.#replace(ratings);
       this.#sync();
     }
   }
@@ -211,10 +205,19 @@ export class StrRelapseSigns extends LitElement {
     const prefix = this.name ? `${this.name}.` : '';
     for (const [signId, rating] of Object.entries(this._ratings)) data.append(`${prefix}${signId}`, String(rating));
     this.#internals.setFormValue(data);
-    const unrated = this.required && !!plan && plan.signs.some((s) => this._ratings[s.id] === undefined);
-    const anchor = plan?.signs.find((s) => this._ratings[s.id] === undefined);
-    const input = anchor ? this.renderRoot?.querySelector<HTMLInputElement>(`input[name="r-${anchor.id}"]`) : null;
-    this.#internals.setValidity(unrated ? { valueMissing: true } : {}, unrated ? MESSAGES.rateEachSign : '', input ?? undefined);
+    const anchor = this.required ? plan?.signs.find((s) => this._ratings[s.id] === undefined) : undefined;
+    if (!anchor) return this.#internals.setValidity({});
+    const input = this.renderRoot?.querySelector<HTMLInputElement>(`input[name="r-${anchor.id}"]`);
+    this.#internals.setValidity({ valueMissing: true }, MESSAGES.rateEachSign, input ?? undefined);
+  }
+
+  /**
+   * Replaces the ratings from outside a click. A sign whose rating changed re-renders anyway; the rest only need to
+   * when a click has moved a radio since the last render (an update was already pending), so `live()` puts it back.
+   */
+  #replace(ratings: SignRatings) {
+    if (this.isUpdatePending) this.#epoch++;
+    this._ratings = ratings;
   }
 
   #showUserInvalid() {
@@ -289,8 +292,7 @@ export class StrRelapseSigns extends LitElement {
       const plan = this._loadedPlan;
       if (!d?.value || !plan || d.value.planId !== plan.id) return;
       const known = new Set(plan.signs.map((s) => s.id));
-      this._ratings = Object.fromEntries(Object.entries(d.value.ratings ?? {}).filter(([k]) => known.has(k)));
-      this.#epoch++;
+      this.#replace(Object.fromEntries(Object.entries(d.value.ratings ?? {}).filter(([k]) => known.has(k))));
       this._details = { ...BLANK_DETAILS, ...d.value.details };
       this.#pendingId = d.value.pendingId || newId();
       this._status = `Check in progress restored, from ${formatNhsDate(d.savedAt)} at ${londonTime(Date.parse(d.savedAt))}`;
@@ -328,8 +330,7 @@ export class StrRelapseSigns extends LitElement {
   #noneNoticed() {
     const plan = this.#plan;
     if (!plan) return;
-    this._ratings = Object.fromEntries(plan.signs.map((s) => [s.id, 0 as SignRating]));
-    this.#epoch++;
+    this.#replace(Object.fromEntries(plan.signs.map((s) => [s.id, 0 as SignRating])));
     this._status = `All ${plan.signs.length} signs set to 0, not noticed`;
     this.#changed();
   }
@@ -431,8 +432,7 @@ export class StrRelapseSigns extends LitElement {
   #afterSave(plan: WarningSignPlan, check: SignCheck): RuleResult {
     const result = evaluateRule(plan, check, this.#checks);
     this._result = { check, result };
-    this._ratings = {};
-    this.#epoch++;
+    this.#replace({});
     this._details = BLANK_DETAILS;
     this.#touched = false;
     this.#pendingId = newId();
@@ -515,14 +515,14 @@ export class StrRelapseSigns extends LitElement {
         <legend class="visually-hidden">Ratings</legend>
         <button type="button" class="secondary" @click=${() => this.#noneNoticed()}>None noticed: set every sign to 0</button>
         ${SIGN_STAGES.map((st) => {
-          const signs = plan.signs.filter((s) => s.stage === st.code);
+          const signs = this.#byStage(plan)[st.code];
           return signs.length
             ? html`<fieldset part="stage" class="stage"><legend><h3>${st.label}</h3></legend>
-                ${repeat(signs, (s) => s.id, (s) => guard([s, this._ratings[s.id], this._showErrors && this._ratings[s.id] === undefined, this.#epoch], () => this.#renderSign(s)))}
+                ${this.#chunks(plan)[st.code].map((chunk) => this.#renderChunk(chunk))}
               </fieldset>`
             : nothing;
         })}
-        ${this.#renderFunctioning()}
+        ${guard([this._details.functioning, this.#epoch], () => this.#renderFunctioning())}
         <div class="field-group">
           <label class="field" for="observations">Mental-state observations</label>
           <span class="hint" id="observations-hint">What you saw and heard, in plain words</span>
@@ -536,6 +536,31 @@ export class StrRelapseSigns extends LitElement {
         <div class="actions"><button type="submit" class="primary" ?disabled=${disabled}>Save check</button></div>
       </fieldset>
     </form>`;
+  }
+
+  #stages?: { plan: WarningSignPlan; groups: Record<WarningSign['stage'], WarningSign[]>; chunks: Record<WarningSign['stage'], WarningSign[][]> };
+  #byStage(plan: WarningSignPlan): Record<WarningSign['stage'], WarningSign[]> {
+    return this.#grouped(plan).groups;
+  }
+  /** Each stage's signs in runs of 25, so one rating changed re-renders one run, not every sign (a plan may hold 300). */
+  #chunks(plan: WarningSignPlan): Record<WarningSign['stage'], WarningSign[][]> {
+    return this.#grouped(plan).chunks;
+  }
+  #grouped(plan: WarningSignPlan) {
+    if (this.#stages?.plan !== plan) {
+      const groups: Record<WarningSign['stage'], WarningSign[]> = { early: [], middle: [], late: [] };
+      for (const s of plan.signs) groups[s.stage].push(s);
+      const runs = (xs: WarningSign[]) => Array.from({ length: Math.ceil(xs.length / 25) }, (_, i) => xs.slice(i * 25, i * 25 + 25));
+      this.#stages = { plan, groups, chunks: { early: runs(groups.early), middle: runs(groups.middle), late: runs(groups.late) } };
+    }
+    return this.#stages;
+  }
+
+  #renderChunk(chunk: readonly WarningSign[]) {
+    // What the run shows: each sign's rating, and whether its error is showing.
+    let shown = '';
+    for (const s of chunk) shown += `${this._ratings[s.id] ?? '-'}${this._showErrors && this._ratings[s.id] === undefined ? '!' : ''},`;
+    return guard([chunk, shown, this.#epoch], () => repeat(chunk, (s) => s.id, (s) => this.#renderSign(s)));
   }
 
   #renderSign(s: WarningSign) {
