@@ -125,7 +125,7 @@ const RatingSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.litera
 
 export const FunctioningSchema = z.object({
   level: z.enum(['usual', 'more', 'less', 'much-less'], { error: 'Choose usual, more, less or much less' }),
-  note: z.optional(noteText(500)),
+  note: z.optional(noteText(500, true, 'Enter the note, or leave it out')),
 });
 
 export const SIGN_CHECK_SCHEMA_VERSION = 1;

@@ -13,6 +13,7 @@ import {
   carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
+import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
@@ -39,15 +40,20 @@ interface SimpleMapping {
   readonly patient: boolean;
   to(record: never, patientReference: string, ns: FhirNamespace): Resource;
   from(resource: Resource, ns: FhirNamespace): unknown;
+  /** Which resources of the type are this record type (a CarePlan may be a care plan or a warning-sign plan). */
+  accepts?(resource: Resource, ns: FhirNamespace): boolean;
 }
 
 /** Record types that are one resource each (docs/adr/0002-fhir-mapping.md). People and contacts have their own paths. */
 const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
   worker: { resourceType: 'Practitioner', patient: false, to: (w, _p, ns) => workerToPractitioner(w, ns), from: practitionerToWorker },
-  carePlan: { resourceType: 'CarePlan', patient: true, to: carePlanToFhir, from: fhirToCarePlan },
+  carePlan: { resourceType: 'CarePlan', patient: true, to: carePlanToFhir, from: fhirToCarePlan, accepts: (r, ns) => !isRelapsePlan(r, ns) },
   goal: { resourceType: 'Goal', patient: true, to: goalToFhir, from: fhirToGoal },
   task: { resourceType: 'Task', patient: true, to: taskToFhir, from: fhirToTask },
   progressNote: { resourceType: 'DocumentReference', patient: true, to: progressNoteToFhir, from: fhirToProgressNote },
+  warningSignPlan: { resourceType: 'CarePlan', patient: true, to: warningSignPlanToFhir, from: fhirToWarningSignPlan, accepts: isRelapsePlan },
+  signCheck: { resourceType: 'Observation', patient: true, to: signCheckToFhir, from: fhirToSignCheck, accepts: isSignCheck },
+  alert: { resourceType: 'Flag', patient: true, to: alertToFhir, from: fhirToAlert },
 };
 
 /** Record types the FHIR store maps today; the others arrive with their widgets. */
@@ -290,7 +296,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const resources = await retrying(() => http.searchAll(resourceType(type), params));
       if (simple) {
         // One resource per record: map them all, then filter by status, order and cut the page.
-        const mine = resources.filter((r) => strIdOf(r, ns) !== undefined);
+        const mine = resources.filter((r) => strIdOf(r, ns) !== undefined && (simple.accepts?.(r, ns) ?? true));
         const all = (await fromFhir(type, mine))
           .filter((r) => (q.serviceUserId === undefined || serviceUserIdOf(type, r) === q.serviceUserId) && (q.status === undefined || statusOf(type, r) === q.status))
           .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))

@@ -11,6 +11,7 @@ export interface Extension {
   valueBoolean?: boolean;
   valueDateTime?: string;
   valueDate?: string;
+  valueDecimal?: number;
   valueBase64Binary?: string;
   valueCode?: string;
   valueCoding?: Coding;

@@ -36,6 +36,12 @@ export interface FhirNamespace {
   readonly lifeArea: string;
   readonly taskStatus: string;
   readonly documentKind: string;
+  /** Relapse signs: the kind of observation, sign ids, functioning areas and levels, the kind of alert. */
+  readonly observationKind: string;
+  readonly signId: string;
+  readonly functioningArea: string;
+  readonly functioningLevel: string;
+  readonly alertKind: string;
   /** Prefix of extension URLs. */
   readonly extension: string;
 }
@@ -56,6 +62,11 @@ export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
     lifeArea: `${base}:life-area`,
     taskStatus: `${base}:task-status`,
     documentKind: `${base}:document-kind`,
+    observationKind: `${base}:observation-kind`,
+    signId: `${base}:sign-id`,
+    functioningArea: `${base}:functioning-area`,
+    functioningLevel: `${base}:functioning-level`,
+    alertKind: `${base}:alert-kind`,
     extension: `${base}:extension:`,
   };
 }

@@ -1,0 +1,107 @@
+// Relapse signs on FHIR: round trips of the mapping (fast-check), validity on the engine, and the client over HTTP.
+import { expect } from '@open-wc/testing';
+import {
+  AlertSchema, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, SignCheckSchema, WarningSignPlanSchema, createClient, fhirStore, namespaceFrom,
+  type Alert, type SignCheck, type Store, type WarningSignPlan,
+} from '@strkit/sdk';
+import fc from 'fast-check';
+import * as z from 'zod/mini';
+import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
+import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
+import { PERSON_ID, validServiceUser } from '../helpers/fixtures.js';
+import { fhir, fhirBaseUrl, resetEngine, validateOnEngine } from './engine.js';
+
+const ns = namespaceFrom();
+const PATIENT_REF = 'Patient/a1b2c3';
+const utc = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t).toISOString());
+const date = utc.map((s) => s.slice(0, 10));
+const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
+const lineText = (max: number) => text(max).map((s) => s.trim()).filter((s) => s.length > 0 && !/[\r\n\u2028\u2029]/.test(s));
+const words = fc.oneof(text(200), fc.array(text(40), { maxLength: 3 }).map((l) => ` ${l.join('\n')} `)).filter((s) => s.trim().length > 0);
+const actorId = fc.oneof(fc.constantFrom('worker-1', 'cc-2'), lineText(20));
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const envelope = {
+  id: fc.uuid({ version: 4 }), version: fc.uuid({ version: 4 }), schemaVersion: fc.constant(1), createdAt: utc, createdBy: actorId, updatedAt: utc, updatedBy: actorId,
+  enteredInError: opt(fc.record({ reason: lineText(80), at: utc, by: actorId })),
+};
+const clean = <T>(schema: z.ZodMiniType) => (a: fc.Arbitrary<unknown>) => a.map((r) => JSON.parse(JSON.stringify(r)) as T).filter((r) => z.safeParse(schema, r).success);
+
+const planArb = clean<WarningSignPlan>(WarningSignPlanSchema)(fc.record({
+  ...envelope, serviceUserId: fc.uuid({ version: 4 }), coordinatorId: actorId,
+  signs: fc.uniqueArray(fc.record({ id: fc.uuid({ version: 4 }), text: words, stage: fc.constantFrom('early', 'middle', 'late'), response: words }), { maxLength: 6, selector: (s) => s.id }),
+  contacts: fc.array(fc.record({ who: lineText(40), how: words }), { maxLength: 2 }),
+  rule: fc.record({ lateSignAtLeast: fc.integer({ min: 1, max: 3 }), risePercent: fc.integer({ min: 1, max: 200 }), risePoints: fc.integer({ min: 1, max: 20 }), repeatRating: fc.integer({ min: 1, max: 3 }), repeatChecks: fc.integer({ min: 2, max: 5 }) }),
+  agreedBaseline: opt(fc.record({ total: fc.integer({ min: 0, max: 60 }).map((n) => n / 2), fromCheckIds: fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }) })),
+  agreedOn: opt(date), reviewOn: opt(date),
+}));
+const checkArb = clean<SignCheck>(SignCheckSchema)(fc.record({
+  ...envelope, serviceUserId: fc.uuid({ version: 4 }), planId: fc.uuid({ version: 4 }), planVersion: fc.uuid({ version: 4 }), at: utc, workerId: actorId,
+  ratings: fc.dictionary(fc.uuid({ version: 4 }), fc.constantFrom(0, 1, 2, 3, NOT_ASKED), { maxKeys: 6 }),
+  functioning: fc.dictionary(fc.constantFrom(...FUNCTIONING_AREAS.map((a) => a.code)), fc.record({ level: fc.constantFrom(...FUNCTIONING_LEVELS.map((l) => l.code)), note: opt(words) }), { maxKeys: 5 }),
+  observations: text(200), personsView: text(200), markedWell: fc.boolean(),
+}));
+const alertArb = clean<Alert>(AlertSchema)(fc.record({
+  ...envelope, serviceUserId: fc.uuid({ version: 4 }), checkId: fc.uuid({ version: 4 }), reason: words, note: text(100), raisedBy: actorId, raisedAt: utc,
+  status: fc.constantFrom('open', 'acknowledged'), acknowledged: opt(fc.record({ by: actorId, at: utc, action: words })),
+}));
+const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { versionId: version } });
+
+describe('relapse-sign FHIR mapping', () => {
+  it('WarningSignPlan → CarePlan → identical', () =>
+    fc.assert(fc.property(planArb, (p) => void expect(fhirToWarningSignPlan(served(warningSignPlanToFhir(p, PATIENT_REF, ns), p.version), ns)).to.deep.equal(p)), { numRuns: 300 }));
+  it('SignCheck → Observation → identical', () =>
+    fc.assert(fc.property(checkArb, (c) => void expect(fhirToSignCheck(served(signCheckToFhir(c, PATIENT_REF, ns), c.version), ns)).to.deep.equal(c)), { numRuns: 300 }));
+  it('Alert → Flag → identical', () =>
+    fc.assert(fc.property(alertArb, (a) => void expect(fhirToAlert(served(alertToFhir(a, PATIENT_REF, ns), a.version), ns)).to.deep.equal(a)), { numRuns: 300 }));
+
+  it('600 emitted resources pass validateResource with 0 issues', async function () {
+    this.timeout(60_000);
+    const seed = 20261122;
+    const resources = [
+      ...fc.sample(planArb, { numRuns: 200, seed }).map((p) => warningSignPlanToFhir(p, PATIENT_REF, ns)),
+      ...fc.sample(checkArb, { numRuns: 200, seed }).map((c) => signCheckToFhir(c, PATIENT_REF, ns)),
+      ...fc.sample(alertArb, { numRuns: 200, seed }).map((a) => alertToFhir(a, PATIENT_REF, ns)),
+    ];
+    const [broken] = await validateOnEngine([{ resourceType: 'Flag', status: 'active' }]);
+    expect(broken!.length, 'the validator can fail').to.be.greaterThan(0);
+    const failures: string[] = [];
+    for (let i = 0; i < resources.length; i += 200) {
+      const batch = resources.slice(i, i + 200);
+      (await validateOnEngine(batch)).forEach((issues, k) => issues.length && failures.push(`${batch[k]!.resourceType}: ${JSON.stringify(issues).slice(0, 300)}`));
+    }
+    expect(failures.slice(0, 5), `${failures.length} invalid of ${resources.length}`).to.deep.equal([]);
+  });
+});
+
+describe('relapse signs on a FHIR engine', () => {
+  let store: Store;
+  beforeEach(async () => {
+    await resetEngine();
+    store = fhirStore({ baseUrl: await fhirBaseUrl() });
+    await store.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+  });
+
+  it('plan, checks and an acknowledged alert round-trip; the care plan list is not confused by the relapse CarePlan', async () => {
+    let t = Date.parse('2026-06-03T12:00:00Z');
+    const clock = { now: () => new Date((t += 60_000)) };
+    const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
+    const worker = createClient({ store, actor: { id: 'w-1', role: 'str-worker' }, clock });
+    const lateId = crypto.randomUUID();
+    const plan = await cc.warningSignPlans.create({
+      serviceUserId: PERSON_ID, agreedOn: '2026-05-01', agreedBaseline: { total: 1, fromCheckIds: [] },
+      signs: [{ id: crypto.randomUUID(), text: ' Not sleeping\n(more than two nights) ', stage: 'early', response: 'Talk about sleep' }, { id: lateId, text: 'Hearing voices', stage: 'late', response: 'Tell the care co-ordinator today' }],
+      contacts: [{ who: 'Crisis line', how: 'Any time' }],
+    });
+    const carePlan = await cc.carePlans.create({ serviceUserId: PERSON_ID, status: 'active' });
+    const check = await worker.signChecks.record({ planId: plan.id, ratings: { [lateId]: 2, [plan.signs[0]!.id]: NOT_ASKED }, functioning: { sleep: { level: 'much-less', note: 'Up at 3' } }, personsView: 'Scared.' });
+    expect(await worker.signChecks.get(check.id)).to.deep.equal(check);
+    expect((await worker.signChecks.evaluate(check.id)).fires).to.equal(true);
+    const alert = await worker.alerts.raise({ checkId: check.id, reason: 'Late sign “Hearing voices” rated quite a lot (2 of 3)' });
+    const ack = await cc.alerts.acknowledge(alert.id, 'Rang the same day', alert.version);
+    expect((await cc.alerts.list({ serviceUserId: PERSON_ID, status: 'acknowledged' })).items).to.deep.equal([ack]);
+    expect(await cc.warningSignPlans.current(PERSON_ID)).to.deep.equal(plan);
+    expect((await cc.carePlans.current(PERSON_ID))?.plan).to.deep.equal(carePlan);
+    const { body } = await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`);
+    expect((body!.entry as { resource: { status: string } }[])[0]!.resource.status).to.equal('inactive');
+  });
+});
