@@ -40,6 +40,8 @@ async function run(): Promise<unknown> {
     // A failed reorder, a failed completion, and a half-typed note.
     const told: string[] = [];
     for (const [type, button] of [['carePlan', `#t-${first.id}-down`], ['task', `#t-${first.id}-complete`]] as const) {
+      // The previous attempt reloads the plan after telling the worker; its buttons come back when that is done.
+      while (root.querySelector<HTMLButtonElement>(button)?.disabled !== false) await frame();
       failOn = type;
       root.querySelector<HTMLButtonElement>(button)!.click();
       while (!root.querySelector('.problem')) await frame();
