@@ -163,6 +163,25 @@ describe('<str-relapse-signs>', () => {
       expect(new FormData(form).get(`signs.${plan.signs[0]!.id}`)).to.equal('3');
     });
 
+    it('blocks the host form\u2019s submit while a sign is unrated; once rated, the submit carries every rating', async () => {
+      const { form, el, plan } = await inForm();
+      const submitted: FormData[] = [];
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted.push(new FormData(form));
+      });
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(submitted, 'an invalid form does not submit').to.have.length(0);
+      expect(el.matches(':state(user-invalid)')).to.equal(true);
+      $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.startsWith('None noticed'))!.click();
+      await el.updateComplete;
+      expect(el.matches(':state(user-invalid)')).to.equal(false);
+      form.requestSubmit();
+      expect(submitted).to.have.length(1);
+      expect(plan.signs.map((s) => submitted[0]!.get(`signs.${s.id}`))).to.deep.equal(Array(12).fill('0'));
+    });
+
     it('reset clears it; a disabled fieldset disables it and enabling the fieldset enables it again', async () => {
       const { form, el, plan } = await inForm();
       $<HTMLInputElement>(el, `input[name="r-${plan.signs[0]!.id}"][value="1"]`).click();
