@@ -10,4 +10,5 @@ export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSaved
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
 export type {
   CheckSaveDetail, CheckSaveEvent, CheckSavedDetail, CheckSavedEvent, AlertRaiseDetail, AlertRaiseEvent, AlertRaisedDetail, AlertRaisedEvent,
+  AlertAcknowledgedDetail, AlertAcknowledgedEvent,
 } from './relapse-signs/relapse-signs.events.js';

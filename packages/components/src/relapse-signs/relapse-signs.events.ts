@@ -30,11 +30,20 @@ export interface AlertRaisedDetail {
 }
 export type AlertRaisedEvent = CustomEvent<AlertRaisedDetail>;
 
+/** Notification (connected mode): a care co-ordinator acknowledged an alert. Ids and version only. */
+export interface AlertAcknowledgedDetail {
+  readonly id: string;
+  readonly version: string;
+  readonly serviceUserId: string;
+}
+export type AlertAcknowledgedEvent = CustomEvent<AlertAcknowledgedDetail>;
+
 declare global {
   interface HTMLElementEventMap {
     'str-check-save': CheckSaveEvent;
     'str-check-saved': CheckSavedEvent;
     'str-alert-raise': AlertRaiseEvent;
     'str-alert-raised': AlertRaisedEvent;
+    'str-alert-acknowledged': AlertAcknowledgedEvent;
   }
 }

@@ -176,6 +176,33 @@ export const styles = css`
     padding: 6px 12px 6px 0;
     vertical-align: top;
   }
+  .alert-list {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .alert {
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_link);
+    background: var(--_surface);
+    padding: 12px 16px;
+  }
+  .alert.overdue {
+    border-left-color: var(--_error);
+  }
+  .alert h3 {
+    margin-bottom: 4px;
+  }
+  .flag {
+    border-left: 4px solid var(--_error);
+    padding: 4px 12px;
+  }
+  .pending + .pending {
+    border-top: 1px solid var(--_border);
+    margin-top: 8px;
+  }
   @media (forced-colors: active) {
     .chart .line,
     .chart .baseline {

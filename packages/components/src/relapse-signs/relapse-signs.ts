@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import {
   FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, isStrError,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
-  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
+  type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
   type WarningSign, type WarningSignPlan,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
@@ -14,7 +14,7 @@ import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import type { AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import type { AlertAcknowledgedDetail, AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { styles } from './relapse-signs.styles.js';
 
 /** A rating per sign id; a sign not in it is not rated yet. */
@@ -28,6 +28,19 @@ export interface CheckDetails {
   markedWell: boolean;
 }
 
+/** An alert the worker confirmed, kept on the device until the store has it. */
+interface PendingAlert {
+  readonly alert: AlertInput & { readonly id: string };
+  readonly serviceUserId: string;
+  readonly savedAt: string;
+}
+
+interface AlertRow {
+  readonly alert: Alert;
+  readonly person: string;
+  readonly contacts: readonly CrisisContact[];
+}
+
 const BLANK_DETAILS: CheckDetails = { functioning: {}, observations: '', personsView: '', markedWell: false };
 const MESSAGES = {
   rateEachSign: 'Rate each sign, or choose “Not asked”',
@@ -35,6 +48,7 @@ const MESSAGES = {
 };
 const newId = () => crypto.randomUUID();
 const DRAFT = 'relapse-signs:check:';
+const OUTBOX = 'relapse-signs:alert:';
 
 /**
  * @summary The person's own early warning signs (relapse signature: early, middle and late, each with its agreed
@@ -51,11 +65,13 @@ const DRAFT = 'relapse-signs:check:';
  * @fires str-check-saved - Connected mode: the check was stored. Detail: CheckSavedDetail (ids, version, whether the rule fired).
  * @fires str-alert-raise - Controlled mode: the worker asked to alert the care co-ordinator. Cancelable. Detail: AlertRaiseDetail.
  * @fires str-alert-raised - Connected mode: the alert was stored. Detail: AlertRaisedDetail (ids and version).
+ * @fires str-alert-acknowledged - Connected mode: a co-ordinator acknowledged an alert. Detail: AlertAcknowledgedDetail.
  * @csspart check - The check form.
  * @csspart stage - One stage's group of signs.
  * @csspart sign - One sign's rating group.
  * @csspart result - What the saved check means: the rule's reasons and the agreed responses.
  * @csspart trend - The trend view.
+ * @csspart alerts - The open alerts (`view="alerts"`).
  * @cssprop --str-relapse-signs-gap - Space between signs (default 16px).
  * @cssprop --str-relapse-signs-line-colour - The chart's line (default the NHS link colour).
  * @cssstate user-invalid - Shown errors: a rating is missing after the worker interacted or tried to submit.
@@ -75,8 +91,13 @@ export class StrRelapseSigns extends LitElement {
   /** Controlled mode: the plan and its checks. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
-  /** `check` (rate the signs) or `trend` (totals over time against the baseline, and each sign's recent ratings). */
-  @property({ reflect: true }) view: 'check' | 'trend' = 'check';
+  /**
+   * `check` (rate the signs), `trend` (totals over time against the baseline, and each sign's recent ratings) or
+   * `alerts` (open alerts, for the care co-ordinator to acknowledge; every person's when no `service-user-id` is set).
+   */
+  @property({ reflect: true }) view: 'check' | 'trend' | 'alerts' = 'check';
+  /** An open alert older than this many hours is shown as overdue, with the person's crisis contacts. */
+  @property({ type: Number, attribute: 'alert-overdue-hours' }) alertOverdueHours = 24;
   /** Form name: the ratings are submitted as `<name>.<signId>`. */
   @property({ reflect: true }) name = '';
   /** Every sign must be rated (or marked "not asked") for the form to submit. */
@@ -101,6 +122,13 @@ export class StrRelapseSigns extends LitElement {
   @state() private _result?: { check: SignCheck; result: RuleResult; alertId?: string };
   @state() private _alertNote = '';
   @state() private _inheritedDisabled = false;
+  /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
+  @state() private _pendingAlerts: readonly PendingAlert[] = [];
+  @state() private _sentAlerts: ReadonlySet<string> = new Set();
+  /** The alerts view: open alerts with the person's name and crisis contacts. */
+  @state() private _alerts?: readonly AlertRow[];
+  @state() private _ackText: Readonly<Record<string, string>> = {};
+  @state() private _ackError?: { id: string; message: string };
 
   #internals: ElementInternals;
   #pendingId: string = newId();
@@ -244,7 +272,8 @@ export class StrRelapseSigns extends LitElement {
     this.#sync();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.view === 'alerts' && (changed.has('view') || changed.has('client') || changed.has('_providedClient' as keyof StrRelapseSigns) || changed.has('serviceUserId'))) void this.#loadAlerts();
     const c = this.#client;
     const key = c && this.serviceUserId ? this.serviceUserId : '';
     if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
@@ -268,6 +297,7 @@ export class StrRelapseSigns extends LitElement {
       this._loadedPlan = plan;
       this._loadState = 'loaded';
       this.#sync();
+      await this.#loadOutbox(c);
     } catch {
       this._loadState = 'failed';
     }
@@ -452,19 +482,108 @@ export class StrRelapseSigns extends LitElement {
     const c = this.#client;
     if (!c) {
       const detail: AlertRaiseDetail = { alert };
-      if (this.dispatchEvent(new CustomEvent('str-alert-raise', { detail, bubbles: true, composed: true, cancelable: true }))) this._status = 'Alert sent to the care co-ordinator';
+      if (this.dispatchEvent(new CustomEvent('str-alert-raise', { detail, bubbles: true, composed: true, cancelable: true }))) {
+        this._sentAlerts = new Set([...this._sentAlerts, alert.id]);
+        this._status = 'Alert sent to the care co-ordinator';
+      }
       return;
     }
+    // Kept on the device first: whatever happens to the send, the alert is not lost and is shown until it is stored.
+    const pending: PendingAlert = { alert, serviceUserId: r.check.serviceUserId, savedAt: new Date(this.clock.now()).toISOString() };
+    await c.drafts.save(this.#outboxKey(alert.id), pending).catch(() => undefined);
+    this._pendingAlerts = [...this._pendingAlerts.filter((p) => p.alert.id !== alert.id), pending];
+    await this.#send(pending);
+  }
+
+  #outboxKey(alertId: string) {
+    return `${OUTBOX}${this.serviceUserId}:${alertId}`;
+  }
+
+  /** Sends a confirmed alert. The same id every time, so a retry after a lost reply never sends it twice. */
+  async #send(p: PendingAlert) {
+    const c = this.#client;
+    if (!c || this._saving) return;
     this._saving = true;
+    this._status = 'Sending the alert…';
     try {
-      const saved = await c.alerts.raise(alert);
+      const saved = await c.alerts.raise(p.alert);
+      await c.drafts.discard(this.#outboxKey(p.alert.id)).catch(() => undefined);
+      this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
+      this._sentAlerts = new Set([...this._sentAlerts, saved.id]);
       const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
       this.dispatchEvent(new CustomEvent('str-alert-raised', { detail, bubbles: true, composed: true }));
       this._status = 'Alert sent to the care co-ordinator';
-      this._result = { ...r, alertId: saved.id };
-      this._problem = '';
     } catch {
-      this._problem = 'The alert was not sent. It is still here: try again, or ring the care co-ordinator.';
+      this._status = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.outbox')?.focus();
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  /** Alerts confirmed on this device that the store does not have yet (a failed send, then a reload). */
+  async #loadOutbox(c: StrClient) {
+    try {
+      const prefix = `${OUTBOX}${this.serviceUserId}:`;
+      const drafts = (await c.drafts.list()).filter((d) => d.key.startsWith(prefix));
+      const pending: PendingAlert[] = [];
+      for (const d of drafts) {
+        const p = d.value as PendingAlert;
+        const stored = await c.alerts.get(p.alert.id).catch(() => undefined);
+        if (stored) await c.drafts.discard(d.key).catch(() => undefined); // it did arrive; the reply was lost
+        else pending.push(p);
+      }
+      this._pendingAlerts = pending;
+    } catch {
+      // The drafts could not be read; nothing to show.
+    }
+  }
+
+  async #loadAlerts() {
+    const c = this.#client;
+    if (!c) return;
+    try {
+      const page = await c.alerts.list({ status: 'open', limit: 10_000, ...(this.serviceUserId && { serviceUserId: this.serviceUserId }) });
+      const people = new Map<string, { person: string; contacts: readonly CrisisContact[] }>();
+      for (const a of page.items) {
+        if (people.has(a.serviceUserId)) continue;
+        const [person, plan] = await Promise.all([c.serviceUsers.get(a.serviceUserId).catch(() => undefined), c.warningSignPlans.current(a.serviceUserId).catch(() => undefined)]);
+        people.set(a.serviceUserId, { person: person?.displayName ?? 'A person not on this caseload', contacts: plan?.contacts ?? [] });
+      }
+      // Oldest first: the one waiting longest is the one to act on.
+      this._alerts = [...page.items].reverse().map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
+    } catch {
+      this._problem = 'The alerts could not be loaded. Try again, or ask the team.';
+    }
+  }
+
+  async #acknowledge(row: AlertRow) {
+    const c = this.#client;
+    const action = (this._ackText[row.alert.id] ?? '').trim() ? this._ackText[row.alert.id]! : '';
+    if (!action) {
+      this._ackError = { id: row.alert.id, message: 'Enter what was done' };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#ack-${row.alert.id}`)?.focus();
+      return;
+    }
+    if (!c) return;
+    this._ackError = undefined;
+    this._saving = true;
+    try {
+      const saved = await c.alerts.acknowledge(row.alert.id, action, row.alert.version);
+      const detail: AlertAcknowledgedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
+      this.dispatchEvent(new CustomEvent('str-alert-acknowledged', { detail, bubbles: true, composed: true }));
+      this._status = `Alert for ${row.person} acknowledged`;
+      await this.#loadAlerts();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#alerts-heading')?.focus();
+    } catch (err) {
+      this._ackError = {
+        id: row.alert.id,
+        message: isStrError(err, 'conflict') ? 'Someone else acknowledged or changed this alert; the list now shows what is stored' : 'Not saved: try again',
+      };
+      await this.#loadAlerts();
     } finally {
       this._saving = false;
     }
@@ -479,14 +598,65 @@ export class StrRelapseSigns extends LitElement {
     if (this.#client && this._loadState === 'failed' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
+    if (this.view === 'alerts') return html`${problem}${this.#renderViews()}${status}${this.#renderAlerts()}`;
     if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
     if (!plan) return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>`;
-    return html`${problem}
-      <div class="views" role="group" aria-label="Show">
-        ${(['check', 'trend'] as const).map((v) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${v === 'check' ? 'Check the signs' : 'Trend'}</button>`)}
-      </div>
+    return html`${problem}${this.#renderOutbox(plan)}${this.#renderViews()}
       ${status}
       ${this.view === 'trend' ? this.#renderTrend(plan) : html`${this.#renderResult(plan)}${this.#canCheck ? this.#renderCheck(plan) : this.#renderSigns(plan)}`}`;
+  }
+
+  #renderViews() {
+    const views = [['check', 'Check the signs'], ['trend', 'Trend'], ['alerts', 'Alerts']] as const;
+    return html`<div class="views" role="group" aria-label="Show">
+      ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
+    </div>`;
+  }
+
+  #renderOutbox(plan: WarningSignPlan) {
+    if (!this._pendingAlerts.length) return nothing;
+    return html`<section class="outbox problem" role="alert" tabindex="-1" aria-labelledby="outbox-heading">
+      <h3 id="outbox-heading">${this._pendingAlerts.length === 1 ? 'An alert has not been sent yet' : `${this._pendingAlerts.length} alerts have not been sent yet`}</h3>
+      ${this._pendingAlerts.map((p) => html`<div class="pending">
+        <p class="sign-text">${p.alert.reason}</p>
+        <p class="hint">Confirmed ${formatNhsDate(p.savedAt)} at ${londonTime(Date.parse(p.savedAt))}. It is kept on this device and stays here until it is sent.</p>
+        <button type="button" class="primary" ?disabled=${this._saving} @click=${() => void this.#send(p)}>Try sending the alert again</button>
+      </div>`)}
+      ${plan.contacts.length ? html`<p>If it will not send, contact them directly:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+    </section>`;
+  }
+
+  #renderAlerts() {
+    const rows = this._alerts;
+    const canAck = !this.readonly && (!this.#client || this.#client.can('alert.acknowledge'));
+    const now = this.clock.now().getTime();
+    return html`<section part="alerts" aria-labelledby="alerts-heading">
+      <h2 id="alerts-heading" tabindex="-1">Open alerts</h2>
+      ${!rows ? html`<p class="status" role="status">Loading the alerts…</p>` : rows.length === 0 ? html`<p>No open alerts.</p>` : nothing}
+      <ul class="alert-list">${(rows ?? []).map((row) => {
+        const a = row.alert;
+        const hours = (now - Date.parse(a.raisedAt)) / 3_600_000;
+        const overdue = hours > this.alertOverdueHours;
+        const err = this._ackError?.id === a.id ? this._ackError.message : undefined;
+        return html`<li class="alert ${overdue ? 'overdue' : ''}">
+          <h3>${row.person}</h3>
+          ${overdue ? html`<p class="flag"><strong>Overdue:</strong> open for ${Math.floor(hours)} hours, more than ${this.alertOverdueHours}.</p>` : nothing}
+          <p class="hint">Raised <time datetime=${a.raisedAt}>${formatNhsDate(a.raisedAt)} at ${londonTime(Date.parse(a.raisedAt))}</time> by ${a.raisedBy}</p>
+          <p class="sign-text">${a.reason}</p>
+          ${a.note ? html`<p>Note: <span class="sign-text">${a.note}</span></p>` : nothing}
+          ${overdue && row.contacts.length ? html`<p>Crisis contacts:</p><ul>${row.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+          ${canAck
+            ? html`<div class="field-group ${err ? 'invalid' : ''}">
+                <label class="field" for="ack-${a.id}">What was done</label>
+                ${err ? html`<span class="error-message" id="ack-${a.id}-error"><span class="visually-hidden">Error:</span> ${err}</span>` : nothing}
+                <textarea id="ack-${a.id}" rows="2" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `ack-${a.id}-error` : nothing}
+                  .value=${live(this._ackText[a.id] ?? '')} @input=${(e: Event) => (this._ackText = { ...this._ackText, [a.id]: (e.target as HTMLTextAreaElement).value })}></textarea>
+              </div>
+              <button type="button" class="primary" ?disabled=${this._saving} @click=${() => void this.#acknowledge(row)}>Acknowledge<span class="visually-hidden"> the alert for ${row.person}</span></button>`
+            : nothing}
+        </li>`;
+      })}</ul>
+    </section>`;
   }
 
   #renderSigns(plan: WarningSignPlan) {
@@ -601,10 +771,12 @@ export class StrRelapseSigns extends LitElement {
         ? html`<h4>Why</h4><ul>${result.reasons.map((x) => html`<li>${x.text}</li>`)}</ul>
           ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text">${x.sign}</span>: <span class="response">${x.response}</span></li>`)}</ul>` : nothing}
           ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
-          ${this.#client?.can('alert.raise') !== false
+          ${this.#client?.can('alert.raise') !== false && !this.readonly
             ? html`<div class="field-group"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
                 <textarea id="alert-note" rows="2" .value=${live(this._alertNote)} @input=${(e: Event) => (this._alertNote = (e.target as HTMLTextAreaElement).value)}></textarea></div>
-                <button type="button" class="primary" ?disabled=${this._saving || (!!r.alertId && this._status.startsWith('Alert sent'))} @click=${() => void this.#raiseAlert()}>${r.alertId && this._status.startsWith('Alert sent') ? 'Alert sent' : 'Send an alert to the care co-ordinator'}</button>`
+                ${r.alertId && this._sentAlerts.has(r.alertId)
+                  ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
+                  : html`<button type="button" class="primary" ?disabled=${this._saving || this._pendingAlerts.some((p) => p.alert.id === r.alertId)} @click=${() => void this.#raiseAlert()}>Send an alert to the care co-ordinator</button>`}`
             : nothing}`
         : nothing}
     </section>`;
