@@ -176,6 +176,27 @@ export const styles = css`
     padding: 6px 12px 6px 0;
     vertical-align: top;
   }
+  .sign-editor {
+    padding-left: 20px;
+    margin: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  .sign-editor li {
+    display: grid;
+    gap: 8px;
+    border-bottom: 1px solid var(--_border);
+    padding-bottom: 12px;
+  }
+  .editor .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: end;
+  }
+  .editor input[type='number'] {
+    width: 7em;
+  }
   .alert-list {
     list-style: none;
     padding: 0;

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, isStrError,
+  FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
   type WarningSign, type WarningSignPlan,
@@ -15,6 +15,7 @@ import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { AlertAcknowledgedDetail, AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
 import { styles } from './relapse-signs.styles.js';
 
 /** A rating per sign id; a sign not in it is not rated yet. */
@@ -92,10 +93,11 @@ export class StrRelapseSigns extends LitElement {
   @property({ attribute: false }) plan?: WarningSignPlan;
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
   /**
-   * `check` (rate the signs), `trend` (totals over time against the baseline, and each sign's recent ratings) or
+   * `check` (rate the signs), `trend` (totals over time against the baseline, and each sign's recent ratings), `plan`
+   * (the warning-sign plan; co-ordinators and team leads edit it) or
    * `alerts` (open alerts, for the care co-ordinator to acknowledge; every person's when no `service-user-id` is set).
    */
-  @property({ reflect: true }) view: 'check' | 'trend' | 'alerts' = 'check';
+  @property({ reflect: true }) view: 'check' | 'trend' | 'plan' | 'alerts' = 'check';
   /** An open alert older than this many hours is shown as overdue, with the person's crisis contacts. */
   @property({ type: Number, attribute: 'alert-overdue-hours' }) alertOverdueHours = 24;
   /** Form name: the ratings are submitted as `<name>.<signId>`. */
@@ -129,6 +131,9 @@ export class StrRelapseSigns extends LitElement {
   @state() private _alerts?: readonly AlertRow[];
   @state() private _ackText: Readonly<Record<string, string>> = {};
   @state() private _ackError?: { id: string; message: string };
+  /** The plan being edited, as typed. */
+  @state() private _planDraft?: PlanDraft;
+  @state() private _planErrors: readonly { field: string; message: string }[] = [];
 
   #internals: ElementInternals;
   #pendingId: string = newId();
@@ -600,17 +605,111 @@ export class StrRelapseSigns extends LitElement {
     }
     if (this.view === 'alerts') return html`${problem}${this.#renderViews()}${status}${this.#renderAlerts()}`;
     if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
-    if (!plan) return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>`;
+    if (this._planDraft) return html`${problem}${status}${this.#renderPlanEditor()}`;
+    if (!plan) {
+      return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
+        ${this.#canEditPlan ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.#editPlan(undefined)}>Start a warning-sign plan</button>` : nothing}`;
+    }
     return html`${problem}${this.#renderOutbox(plan)}${this.#renderViews()}
       ${status}
-      ${this.view === 'trend' ? this.#renderTrend(plan) : html`${this.#renderResult(plan)}${this.#canCheck ? this.#renderCheck(plan) : this.#renderSigns(plan)}`}`;
+      ${this.view === 'trend'
+        ? this.#renderTrend(plan)
+        : this.view === 'plan'
+          ? html`<section part="plan" aria-labelledby="plan-heading">${renderPlan(plan, this.#checks)}
+              ${this.#canEditPlan ? html`<button type="button" class="primary" id="plan-edit" @click=${() => this.#editPlan(plan)}>Edit the plan</button>` : html`<p class="hint">To suggest a change, talk to the care co-ordinator or add a progress note to the care plan.</p>`}</section>`
+          : html`${this.#renderResult(plan)}${this.#canCheck ? this.#renderCheck(plan) : this.#renderSigns(plan)}`}`;
   }
 
   #renderViews() {
-    const views = [['check', 'Check the signs'], ['trend', 'Trend'], ['alerts', 'Alerts']] as const;
+    const views = [['check', 'Check the signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
     return html`<div class="views" role="group" aria-label="Show">
       ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
     </div>`;
+  }
+
+  get #canEditPlan() {
+    const c = this.#client;
+    return !this.readonly && (!c || c.can('warning-sign-plan.edit'));
+  }
+
+  #editPlan(plan: WarningSignPlan | undefined) {
+    this._planDraft = draftOf(plan);
+    this._planErrors = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#pe-heading ~ fieldset textarea, #pe-add-sign')?.focus());
+  }
+
+  #renderPlanEditor() {
+    const draft = this._planDraft!;
+    return renderEditor({
+      draft,
+      checks: this.#checks,
+      errors: this._planErrors,
+      saving: this._saving,
+      set: (next, focusOn) => {
+        this._planDraft = next;
+        if (focusOn) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(focusOn)?.focus());
+      },
+      save: (e) => void this.#savePlan(e),
+      cancel: () => {
+        this._planDraft = undefined;
+        this._planErrors = [];
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#plan-edit, #plan-start')?.focus());
+      },
+    });
+  }
+
+  /** Which editor field an SDK issue path belongs to (`signs.2.text` → that sign's text box). */
+  #planField(path: string, draft: PlanDraft): string {
+    const [head, index, leaf] = path.split('.');
+    if (head === 'signs') return draft.signs[Number(index)] ? `sign-${draft.signs[Number(index)]!.id}-${leaf === 'response' ? 'response' : 'text'}` : 'add-sign';
+    if (head === 'contacts') return `contact-${index}-${leaf === 'how' ? 'how' : 'who'}`;
+    if (head === 'rule') return `rule-${index}`;
+    if (head === 'agreedOn') return 'agreed-on';
+    if (head === 'reviewOn') return 'review-on';
+    return 'add-sign';
+  }
+
+  async #savePlan(e: Event) {
+    e.preventDefault();
+    const draft = this._planDraft;
+    const c = this.#client;
+    if (!draft || this._saving) return;
+    const changes = changesOf(draft, this.#checks);
+    const plan = this.#plan;
+    const issues = inputIssues('warningSignPlanUpdate', changes);
+    if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
+    if (issues.length) {
+      const seen = new Set<string>();
+      this._planErrors = issues.map((i) => ({ field: this.#planField(i.path, draft), message: i.message })).filter((x) => !seen.has(x.field) && !!seen.add(x.field));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    if (!c) return;
+    this._saving = true;
+    try {
+      if (plan) await c.warningSignPlans.update(plan.id, changes, plan.version);
+      else {
+        const { agreedBaseline, ...rest } = changes;
+        await c.warningSignPlans.create({ serviceUserId: this.serviceUserId, signs: draft.signs, ...rest, ...(agreedBaseline && { agreedBaseline }) } as never);
+      }
+      this._planDraft = undefined;
+      this._planErrors = [];
+      this.view = 'plan';
+      await this.#load();
+      this._status = 'Warning-sign plan saved';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#plan-heading')?.focus();
+    } catch (err) {
+      this._problem = isStrError(err, 'conflict')
+        ? 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.'
+        : 'Not saved: try again. Your changes are still here.';
+      await this.#load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    } finally {
+      this._saving = false;
+    }
   }
 
   #renderOutbox(plan: WarningSignPlan) {

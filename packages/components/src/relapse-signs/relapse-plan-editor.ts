@@ -1,0 +1,192 @@
+// The warning-sign plan view and editor of <str-relapse-signs> (issue 8): the care co-ordinator, with the person,
+// adds, edits and reorders signs and agreed responses, sets who to contact, the rule's thresholds and the agreed
+// baseline (picked from checks marked "well", with the figure shown), and the agreed and review dates.
+import {
+  DEFAULT_ALERT_RULE, SIGN_STAGES, checkTotal, checksInOrder, formatNhsDate, moveItem,
+  type AlertRule, type SignCheck, type WarningSign, type WarningSignPlan, type WarningSignPlanUpdate,
+} from '@strkit/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+
+/** The plan as being edited: strings as typed, so nothing is reformatted before it is saved. */
+export interface PlanDraft {
+  signs: WarningSign[];
+  contacts: { who: string; how: string }[];
+  rule: Record<keyof AlertRule, string>;
+  baselineCheckIds: string[];
+  agreedOn: string;
+  reviewOn: string;
+}
+
+export const RULE_FIELDS: readonly [keyof AlertRule, string, string][] = [
+  ['lateSignAtLeast', 'A late sign rated at least', '1 to 3 (default 2, quite a lot)'],
+  ['risePercent', 'The total rising by at least this many per cent', 'over the baseline (default 50)'],
+  ['risePoints', 'and by at least this many points', 'over the baseline (default 3)'],
+  ['repeatRating', 'Any sign rated at least', '1 to 3 (default 3, a lot)'],
+  ['repeatChecks', 'on this many checks in a row', '2 to 10 (default 2)'],
+];
+
+export function draftOf(plan: WarningSignPlan | undefined): PlanDraft {
+  const rule = plan?.rule ?? DEFAULT_ALERT_RULE;
+  return {
+    signs: plan ? plan.signs.map((s) => ({ ...s })) : [],
+    contacts: plan ? plan.contacts.map((c) => ({ ...c })) : [],
+    rule: Object.fromEntries(RULE_FIELDS.map(([k]) => [k, String(rule[k])])) as Record<keyof AlertRule, string>,
+    baselineCheckIds: [...(plan?.agreedBaseline?.fromCheckIds ?? [])],
+    agreedOn: plan?.agreedOn ?? '',
+    reviewOn: plan?.reviewOn ?? '',
+  };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** The agreed baseline the picked checks give: the median of their totals on the plan as edited. */
+export function baselineFromPicks(draft: PlanDraft, checks: readonly SignCheck[]): { total: number; fromCheckIds: string[] } | undefined {
+  const picked = checks.filter((c) => draft.baselineCheckIds.includes(c.id));
+  if (!picked.length) return undefined;
+  return { total: median(picked.map((c) => checkTotal({ signs: draft.signs }, c))), fromCheckIds: picked.map((c) => c.id) };
+}
+
+/** The update the draft makes. */
+export function changesOf(draft: PlanDraft, checks: readonly SignCheck[]): WarningSignPlanUpdate {
+  const baseline = baselineFromPicks(draft, checks);
+  return {
+    signs: draft.signs,
+    contacts: draft.contacts,
+    rule: Object.fromEntries(RULE_FIELDS.map(([k]) => [k, Number(draft.rule[k])])) as AlertRule,
+    agreedBaseline: baseline ?? null,
+    ...(draft.agreedOn && { agreedOn: draft.agreedOn }),
+    ...(draft.reviewOn && { reviewOn: draft.reviewOn }),
+  };
+}
+
+/** The plan, read-only: what everyone sees. */
+export function renderPlan(plan: WarningSignPlan, checks: readonly SignCheck[]): TemplateResult {
+  const b = plan.agreedBaseline;
+  const r = plan.rule;
+  return html`<h2 id="plan-heading" tabindex="-1">Warning-sign plan</h2>
+    <p>${plan.agreedOn ? `Agreed with the person on ${formatNhsDate(plan.agreedOn)}.` : 'Not yet agreed with the person.'} ${plan.reviewOn ? `Review by ${formatNhsDate(plan.reviewOn)}.` : ''}</p>
+    ${SIGN_STAGES.map((st) => {
+      const signs = plan.signs.filter((s) => s.stage === st.code);
+      return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text">${s.text}</span><span class="hint">Agreed response: <span class="response">${s.response}</span></span></li>`)}</ul>` : nothing;
+    })}
+    <h3>Who to contact</h3>
+    ${plan.contacts.length ? html`<ul>${plan.contacts.map((c) => html`<li><span class="sign-text">${c.who}</span>: <span class="response">${c.how}</span></li>`)}</ul>` : html`<p>No one listed yet.</p>`}
+    <h3>When to alert the care co-ordinator</h3>
+    <ul>
+      <li>A late sign rated ${r.lateSignAtLeast} or more</li>
+      <li>The total ${r.risePercent}% and ${r.risePoints} points or more above the baseline</li>
+      <li>Any sign rated ${r.repeatRating} or more on ${r.repeatChecks} checks in a row</li>
+    </ul>
+    <p>${b ? `Agreed baseline: ${b.total}, from ${b.fromCheckIds.length} ${b.fromCheckIds.length === 1 ? 'check' : 'checks'} when the person was well.` : `No agreed baseline: the median of the first three checks after the plan was agreed is used${checksInOrder(plan, checks).length < 3 ? ' (not enough checks yet)' : ''}.`}</p>`;
+}
+
+export interface EditorHost {
+  readonly draft: PlanDraft;
+  readonly checks: readonly SignCheck[];
+  readonly errors: readonly { field: string; message: string }[];
+  readonly saving: boolean;
+  set(next: PlanDraft, focus?: string): void;
+  save(e: Event): void;
+  cancel(): void;
+}
+
+/** The editing form. Every sign moves with Move up / Move down (keyboard and pointer alike); focus follows it. */
+export function renderEditor(h: EditorHost): TemplateResult {
+  const d = h.draft;
+  const err = (field: string) => h.errors.find((e) => e.field === field);
+  const msg = (field: string) => {
+    const e = err(field);
+    return e ? html`<span class="error-message" id="pe-${field}-error"><span class="visually-hidden">Error:</span> ${e.message}</span>` : nothing;
+  };
+  const desc = (field: string) => (err(field) ? `pe-${field}-error` : nothing);
+  const setSign = (i: number, part: Partial<WarningSign>) => h.set({ ...d, signs: d.signs.map((s, k) => (k === i ? { ...s, ...part } : s)) });
+  const move = (i: number, by: number) => {
+    const ids = moveItem(d.signs.map((s) => s.id), i, i + by);
+    const next = ids.map((id) => d.signs.find((s) => s.id === id)!);
+    const to = i + by;
+    const edge = to === 0 ? 'down' : to === d.signs.length - 1 ? 'up' : by < 0 ? 'up' : 'down';
+    h.set({ ...d, signs: next }, `#pe-sign-${d.signs[i]!.id}-${d.signs.length > 1 ? edge : 'text'}`);
+  };
+  const candidates = h.checks.filter((c) => c.markedWell);
+  const baseline = baselineFromPicks(d, h.checks);
+  return html`<form class="editor" part="plan-editor" novalidate aria-labelledby="pe-heading" @submit=${(e: Event) => h.save(e)}>
+    <h2 id="pe-heading">Edit the warning-sign plan</h2>
+    ${h.errors.length
+      ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="pe-error-title"><h3 id="pe-error-title">There is a problem</h3>
+          <ul>${h.errors.map((e) => html`<li><a href="#pe-${e.field}" @click=${(ev: Event) => { ev.preventDefault(); ((ev.target as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`#pe-${e.field}`)?.focus(); }}>${e.message}</a></li>`)}</ul></div>`
+      : nothing}
+    <fieldset class="stage"><legend><h3>Signs, in the person’s own words</h3></legend>
+      <ol class="sign-editor">${repeat(d.signs, (s) => s.id, (s, i) => html`<li>
+        <div class="field-group ${err(`sign-${s.id}-text`) ? 'invalid' : ''}">
+          <label class="field" for="pe-sign-${s.id}-text">Sign ${i + 1}</label>${msg(`sign-${s.id}-text`)}
+          <textarea id="pe-sign-${s.id}-text" rows="2" aria-describedby=${desc(`sign-${s.id}-text`)} .value=${live(s.text)} @input=${(e: Event) => setSign(i, { text: (e.target as HTMLTextAreaElement).value })}></textarea>
+        </div>
+        <div class="field-group"><label class="field" for="pe-sign-${s.id}-stage">Stage</label>
+          <select id="pe-sign-${s.id}-stage" @change=${(e: Event) => setSign(i, { stage: (e.target as HTMLSelectElement).value as WarningSign['stage'] })}>
+            ${SIGN_STAGES.map((st) => html`<option value=${st.code} ?selected=${s.stage === st.code}>${st.label.replace(' signs', '')}</option>`)}
+          </select></div>
+        <div class="field-group ${err(`sign-${s.id}-response`) ? 'invalid' : ''}">
+          <label class="field" for="pe-sign-${s.id}-response">Agreed response</label>${msg(`sign-${s.id}-response`)}
+          <textarea id="pe-sign-${s.id}-response" rows="2" aria-describedby=${desc(`sign-${s.id}-response`)} .value=${live(s.response)} @input=${(e: Event) => setSign(i, { response: (e.target as HTMLTextAreaElement).value })}></textarea>
+        </div>
+        <div class="actions small">
+          ${d.signs.length > 1
+            ? html`<button type="button" class="secondary" id="pe-sign-${s.id}-up" ?disabled=${i === 0} @click=${() => move(i, -1)}>Move up<span class="visually-hidden">: sign ${i + 1}</span></button>
+              <button type="button" class="secondary" id="pe-sign-${s.id}-down" ?disabled=${i === d.signs.length - 1} @click=${() => move(i, 1)}>Move down<span class="visually-hidden">: sign ${i + 1}</span></button>`
+            : nothing}
+          <button type="button" class="secondary" @click=${() => {
+            const next = d.signs.filter((x) => x.id !== s.id);
+            const after = next[i] ?? next[i - 1];
+            h.set({ ...d, signs: next }, after ? `#pe-sign-${after.id}-text` : '#pe-add-sign');
+          }}>Remove<span class="visually-hidden">: sign ${i + 1}</span></button>
+        </div>
+      </li>`)}</ol>
+      <button type="button" class="secondary" id="pe-add-sign" @click=${() => {
+        const id = crypto.randomUUID();
+        h.set({ ...d, signs: [...d.signs, { id, text: '', stage: 'early', response: '' }] }, `#pe-sign-${id}-text`);
+      }}>Add a sign</button>
+    </fieldset>
+    <fieldset class="stage"><legend><h3>Who to contact, and how</h3></legend>
+      ${d.contacts.map((c, i) => html`<div class="row">
+        <div class="field-group"><label class="field" for="pe-contact-${i}-who">Who</label>${msg(`contact-${i}-who`)}
+          <input class="text" id="pe-contact-${i}-who" type="text" autocomplete="off" .value=${live(c.who)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, who: (e.target as HTMLInputElement).value } : x)) })} /></div>
+        <div class="field-group"><label class="field" for="pe-contact-${i}-how">How, in the person’s agreed words</label>${msg(`contact-${i}-how`)}
+          <textarea id="pe-contact-${i}-how" rows="2" .value=${live(c.how)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, how: (e.target as HTMLTextAreaElement).value } : x)) })}></textarea></div>
+        <button type="button" class="secondary" @click=${() => h.set({ ...d, contacts: d.contacts.filter((_, k) => k !== i) }, '#pe-add-contact')}>Remove<span class="visually-hidden">: contact ${i + 1}</span></button>
+      </div>`)}
+      <button type="button" class="secondary" id="pe-add-contact" @click=${() => h.set({ ...d, contacts: [...d.contacts, { who: '', how: '' }] }, `#pe-contact-${d.contacts.length}-who`)}>Add a contact</button>
+    </fieldset>
+    <fieldset class="stage"><legend><h3>When to alert the care co-ordinator</h3></legend>
+      ${RULE_FIELDS.map(([k, label, hint]) => html`<div class="field-group ${err(`rule-${k}`) ? 'invalid' : ''}">
+        <label class="field" for="pe-rule-${k}">${label}</label><span class="hint" id="pe-rule-${k}-hint">${hint}</span>${msg(`rule-${k}`)}
+        <input id="pe-rule-${k}" type="number" inputmode="numeric" aria-describedby="pe-rule-${k}-hint ${err(`rule-${k}`) ? `pe-rule-${k}-error` : ''}" .value=${live(d.rule[k])}
+          @input=${(e: Event) => h.set({ ...d, rule: { ...d.rule, [k]: (e.target as HTMLInputElement).value } })} />
+      </div>`)}
+    </fieldset>
+    <fieldset class="stage"><legend><h3>Agreed baseline</h3></legend>
+      <p class="hint">Pick checks made when the person was well. The baseline is the middle (median) of their totals.</p>
+      ${candidates.length
+        ? candidates.map((c) => html`<label class="choice"><input type="checkbox" .checked=${live(d.baselineCheckIds.includes(c.id))}
+            @change=${(e: Event) => h.set({ ...d, baselineCheckIds: (e.target as HTMLInputElement).checked ? [...d.baselineCheckIds, c.id] : d.baselineCheckIds.filter((x) => x !== c.id) })} />
+            ${formatNhsDate(c.at)}: total ${checkTotal({ signs: d.signs }, c)}</label>`)
+        : html`<p>No checks are marked “well” yet.</p>`}
+      <p><strong>${baseline ? `Agreed baseline: ${baseline.total}` : 'No agreed baseline: the median of the first three checks after agreement is used'}</strong></p>
+    </fieldset>
+    <div class="row">
+      <div class="field-group"><label class="field" for="pe-agreed-on">Agreed with the person on</label>${msg('agreed-on')}
+        <input id="pe-agreed-on" type="date" .value=${live(d.agreedOn)} @input=${(e: Event) => h.set({ ...d, agreedOn: (e.target as HTMLInputElement).value })} /></div>
+      <div class="field-group"><label class="field" for="pe-review-on">Review by</label>${msg('review-on')}
+        <input id="pe-review-on" type="date" .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
+    </div>
+    <div class="actions">
+      <button type="submit" class="primary" ?disabled=${h.saving}>Save the plan</button>
+      <button type="button" class="secondary" @click=${() => h.cancel()}>Cancel</button>
+    </div>
+  </form>`;
+}
