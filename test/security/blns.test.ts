@@ -181,4 +181,31 @@ describe('Big List of Naughty Strings', () => {
       for (const r of [root, form.shadowRoot!]) expect(r.querySelectorAll('script, img, iframe, object, embed, a[href^="javascript"]').length).to.equal(0);
     }
   });
+
+  it('every string as an acknowledgement is stored exactly or refused, and shown as text', async function () {
+    this.timeout(60_000);
+    const store = memoryStore();
+    const cc = createClient({ store, actor: { id: 'cc1', role: 'care-coordinator' }, clock });
+    await cc.serviceUsers.create({ id: PERSON_ID, displayName: 'Blns Testperson' });
+    const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Anchor', stage: 'late', response: 'Call' }] });
+    const check = await cc.signChecks.record({ planId: plan.id, ratings: {} });
+    const shown: string[] = [];
+    for (const s of strings) {
+      const alert = await cc.alerts.raise({ checkId: check.id, reason: 'Test' });
+      try {
+        const acked = await cc.alerts.acknowledge(alert.id, s, alert.version);
+        expect(acked.acknowledged!.action, JSON.stringify(s)).to.equal(s);
+        shown.push(s);
+      } catch (e) {
+        expect(isStrError(e, 'validation'), `${JSON.stringify(s)}: ${String(e)}`).to.equal(true);
+      }
+    }
+    expect(shown.length).to.be.greaterThan(strings.length * 0.8);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs view="alerts" service-user-id=${PERSON_ID} .client=${cc} .clock=${clock}></str-relapse-signs>`);
+    for (let i = 0; i < 200 && el.shadowRoot!.querySelectorAll('li.alert.done').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const actions = [...el.shadowRoot!.querySelectorAll('li.alert.done .response')];
+    expect(actions.map((n) => n.textContent).sort()).to.deep.equal([...shown].sort());
+    for (const n of actions) expect(n.children.length).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('script, img, iframe, object, embed').length).to.equal(0);
+  });
 });

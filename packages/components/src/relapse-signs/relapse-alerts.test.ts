@@ -159,9 +159,12 @@ describe('the alert flow', () => {
       const acked = oneEvent(el, 'str-alert-acknowledged');
       $$<HTMLButtonElement>(el, 'li.alert button')[0]!.click();
       expect((await acked).detail).to.include({ id: old.id, serviceUserId: FIXTURE_PERSON_ID });
-      await until(el, () => $$(el, 'li.alert').length === 1, 'the acknowledged alert leaves the list');
+      await until(el, () => $$(el, 'li.alert:not(.done)').length === 1, 'the acknowledged alert leaves the open list');
       expect((await cc.alerts.get(old.id)).acknowledged).to.deep.include({ by: FIXTURE_COORDINATOR, action: 'Visited with the crisis team the same evening.' });
       expect(el.shadowRoot!.activeElement?.id).to.equal('alerts-heading');
+      const done = $$(el, 'li.alert.done');
+      expect(done).to.have.length(1);
+      expect(done[0]!.textContent!.replace(/\s+/g, ' ')).to.include(`by ${FIXTURE_COORDINATOR}: Visited with the crisis team the same evening.`);
     });
 
     for (const role of ['str-worker', 'peer-support-worker', 'viewer', 'care-coordinator', 'team-lead'] as Role[]) {

@@ -84,6 +84,13 @@ describe('editing the warning-sign plan', () => {
     expect((await worker.signChecks.evaluate(check.id)).fires).to.equal(false);
     const check3 = await worker.signChecks.record({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 3 } });
     expect((await worker.signChecks.evaluate(check3.id)).reasons.map((r) => r.code)).to.deep.equal(['late-sign']);
+
+    // The agreed baseline (5) replaces the first checks' (2): a total of 7 no longer fires, 8 does.
+    const ones = (n: number) => Object.fromEntries(plan.signs.slice(0, n).map((s) => [s.id, 1 as const]));
+    const seven = await worker.signChecks.record({ planId: saved.id, ratings: ones(7) });
+    expect((await worker.signChecks.evaluate(seven.id)).fires, 'against the old baseline of 2 it would fire').to.equal(false);
+    const eight = await worker.signChecks.record({ planId: saved.id, ratings: ones(8) });
+    expect((await worker.signChecks.evaluate(eight.id)).reasons.map((r) => r.text)).to.deep.equal(['Total 8 is 3 points (60%) above the agreed baseline of 5']);
   });
 
   it('a blank sign is refused with a linked message; removing a sign moves focus to the next one', async () => {

@@ -129,6 +129,8 @@ export class StrRelapseSigns extends LitElement {
   @state() private _sentAlerts: ReadonlySet<string> = new Set();
   /** The alerts view: open alerts with the person's name and crisis contacts. */
   @state() private _alerts?: readonly AlertRow[];
+  /** Alerts acknowledged in the last 7 days, with what was done. */
+  @state() private _acknowledged: readonly AlertRow[] = [];
   @state() private _ackText: Readonly<Record<string, string>> = {};
   @state() private _ackError?: { id: string; message: string };
   /** The plan being edited, as typed. */
@@ -549,15 +551,19 @@ export class StrRelapseSigns extends LitElement {
     const c = this.#client;
     if (!c) return;
     try {
-      const page = await c.alerts.list({ status: 'open', limit: 10_000, ...(this.serviceUserId && { serviceUserId: this.serviceUserId }) });
+      const scope = this.serviceUserId ? { serviceUserId: this.serviceUserId } : {};
+      const page = await c.alerts.list({ status: 'open', limit: 10_000, ...scope });
+      const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
+      const done = (await c.alerts.list({ status: 'acknowledged', limit: 10_000, ...scope })).items.filter((a) => a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo);
       const people = new Map<string, { person: string; contacts: readonly CrisisContact[] }>();
-      for (const a of page.items) {
+      for (const a of [...page.items, ...done]) {
         if (people.has(a.serviceUserId)) continue;
         const [person, plan] = await Promise.all([c.serviceUsers.get(a.serviceUserId).catch(() => undefined), c.warningSignPlans.current(a.serviceUserId).catch(() => undefined)]);
         people.set(a.serviceUserId, { person: person?.displayName ?? 'A person not on this caseload', contacts: plan?.contacts ?? [] });
       }
       // Oldest first: the one waiting longest is the one to act on.
       this._alerts = [...page.items].reverse().map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
+      this._acknowledged = done.map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
     } catch {
       this._problem = 'The alerts could not be loaded. Try again, or ask the team.';
     }
@@ -755,6 +761,14 @@ export class StrRelapseSigns extends LitElement {
             : nothing}
         </li>`;
       })}</ul>
+      ${this._acknowledged.length
+        ? html`<h2>Acknowledged in the last 7 days</h2>
+          <ul class="alert-list">${this._acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
+            <h3>${person}</h3>
+            <p class="sign-text">${a.reason}</p>
+            <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>
+          </li>`)}</ul>`
+        : nothing}
     </section>`;
   }
 
