@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
 import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
 import { PERSON_ID, validServiceUser } from '../helpers/fixtures.js';
-import { fhir, fhirBaseUrl, resetEngine, validateOnEngine } from './engine.js';
+import { fhir, fhirBaseUrl, injectFaults, resetEngine, validateOnEngine } from './engine.js';
 
 const ns = namespaceFrom();
 const PATIENT_REF = 'Patient/a1b2c3';
@@ -78,7 +78,7 @@ describe('relapse signs on a FHIR engine', () => {
   beforeEach(async () => {
     await resetEngine();
     store = fhirStore({ baseUrl: await fhirBaseUrl() });
-    await store.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    await store.put('serviceUser', validServiceUser({ id: PERSON_ID, careCoordinatorId: 'cc-1' }));
   });
 
   it('plan, checks and an acknowledged alert round-trip; the care plan list is not confused by the relapse CarePlan', async () => {
@@ -103,5 +103,37 @@ describe('relapse signs on a FHIR engine', () => {
     expect((await cc.carePlans.current(PERSON_ID))?.plan).to.deep.equal(carePlan);
     const { body } = await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`);
     expect((body!.entry as { resource: { status: string } }[])[0]!.resource.status).to.equal('inactive');
+  });
+
+  it('an alert is a Flag and a Task owned by the care co-ordinator, written in a fixed order; a dropped reply is completed by the retry', async () => {
+    let t = Date.parse('2026-06-03T12:00:00Z');
+    const clock = { now: () => new Date((t += 60_000)) };
+    const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
+    const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Hearing voices', stage: 'late', response: 'Call' }] });
+    const check = await cc.signChecks.record({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
+    await injectFaults([{ method: 'POST', type: 'Task', kind: 'drop-after-commit' }]);
+    const alert = await cc.alerts.raise({ checkId: check.id, reason: 'Late sign rated a lot' });
+    const tasks = async () => ((await fhir('GET', `Task?identifier=urn:strkit:companion-id|${alert.id}`)).body!.entry as { resource: Record<string, unknown> }[] | undefined ?? []).map((e) => e.resource);
+    const flags = ((await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`)).body!.entry as { resource: { id: string } }[]).map((e) => e.resource);
+    expect(flags).to.have.length(1);
+    const [task] = await tasks();
+    expect(await tasks()).to.have.length(1);
+    expect(task).to.deep.include({ status: 'requested', intent: 'order', priority: 'urgent' });
+    expect(task!['owner']).to.deep.equal({ identifier: { system: 'urn:strkit:worker-id', value: 'cc-1' } });
+    expect(task!['focus']).to.deep.equal({ reference: `Flag/${flags[0]!.id}` });
+    await cc.alerts.acknowledge(alert.id, 'Rang the same day', alert.version);
+    const [done] = await tasks();
+    expect(done).to.deep.include({ status: 'completed' });
+    expect(done!['output']).to.deep.equal([{ type: { text: 'What was done' }, valueString: 'Rang the same day' }]);
+  });
+
+  it('a worker is a Practitioner with a PractitionerRole carrying their role', async () => {
+    const lead = createClient({ store, actor: { id: 'lead-1', role: 'team-lead' } });
+    const w = await lead.workers.create({ name: 'Ash Testworker', role: 'peer-support-worker', actorId: 'w-9' });
+    expect(await lead.workers.get(w.id)).to.deep.equal(w);
+    const { body } = await fhir('GET', `PractitionerRole?identifier=urn:strkit:companion-id|${w.id}`);
+    const role = (body!.entry as { resource: Record<string, unknown> }[])[0]!.resource;
+    expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }] }]);
+    expect((role['practitioner'] as { reference: string }).reference).to.match(/^Practitioner\//);
   });
 });

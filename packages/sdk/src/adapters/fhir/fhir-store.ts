@@ -2,7 +2,8 @@ import { StrError, isStrError } from '../../errors.js';
 import type { Change, Page, Query, Store } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
-import type { ServiceUser } from '../../schemas/people.js';
+import type { ServiceUser, Worker } from '../../schemas/people.js';
+import type { Alert } from '../../schemas/relapse.js';
 import { serviceUserIdOf, sortKeyOf, statusOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
@@ -10,10 +11,10 @@ import type { Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
 import { digest, strIdOf } from './map-common.js';
 import {
-  carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
+  carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
-import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
+import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
@@ -224,6 +225,39 @@ export function fhirStore(options: FhirStoreOptions): Store {
     return updateWithMatch(type, existing, resource, expectedVersion, record);
   }
 
+  /**
+   * Writes the companion resource a record has beside its own (an alert's Task, a worker's PractitionerRole): after
+   * the record, idempotently, so a retry of the whole put completes it. It is a projection for other systems; STR Kit
+   * reads the record alone.
+   */
+  async function syncCompanion(resource: Resource): Promise<void> {
+    const value = resource.identifier![0]!.value!;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [existing] = await byIdentifier(resource.resourceType, ns.companionId, value);
+      if (!existing) {
+        await conditionalCreate(resource, ns.companionId, value);
+        return;
+      }
+      const { id: _id, meta: _meta, text: _text, ...current } = existing;
+      if (sameContent({ version: '', ...current }, { version: '', ...resource })) return;
+      const res = await retrying(() => http.request('PUT', `${existing.resourceType}/${existing.id}`, { ...resource, id: existing.id! }, { 'if-match': `W/"${existing.meta?.versionId}"` }));
+      if (res.status === 200 || res.status === 201) return;
+      if (res.status !== 409 && res.status !== 412) throw new StrError('transport', `Updating ${resource.resourceType}: HTTP ${res.status}`, true, { status: res.status });
+      // Someone wrote it meanwhile (another tab's retry): read it again and bring it up to date once more.
+    }
+  }
+
+  async function companionOf<T extends RecordType>(type: T, record: RecordOf<T>, saved: Resource): Promise<Resource | undefined> {
+    if (type === 'worker') return practitionerRoleOf(record as Worker, `Practitioner/${saved.id}`, ns);
+    if (type === 'alert') {
+      const alert = record as Alert;
+      const patient = await findOne('Patient', alert.serviceUserId);
+      const coordinator = patient?.extension?.find((e) => e.url === `${ns.extension}care-coordinator`)?.valueIdentifier?.value;
+      return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns);
+    }
+    return undefined;
+  }
+
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
     const subject = await patientReference(c.serviceUserId);
     const noteDigest = c.note ? digest(c.note) : undefined;
@@ -328,6 +362,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const saved = simple
         ? await putSimple(type, simple, parsed, expectedVersion)
         : type === 'serviceUser' ? await putServiceUser(parsed as ServiceUser, expectedVersion) : await putContact(parsed as Contact, expectedVersion);
+      const companion = await companionOf(type, parsed, saved);
+      if (companion) await syncCompanion(companion);
       const version = saved.meta?.versionId;
       if (!version) throw new StrError('mapping', `The record system gave ${type} ${parsed.id} no version id`, false);
       const stored = { ...parsed, version } as RecordOf<T>;

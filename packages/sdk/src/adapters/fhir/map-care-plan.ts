@@ -3,7 +3,7 @@
 // maps back exactly. Choices: docs/adr/0002-fhir-mapping.md ("Care plans").
 import { LIFE_AREAS, TASK_STATUSES, type CarePlan, type Goal, type ProgressNote, type Task, type TaskStatus } from '../../schemas/care-plan.js';
 import { labelOf } from '../../codes/mhsds.js';
-import type { Worker } from '../../schemas/people.js';
+import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
@@ -42,6 +42,17 @@ export function workerToPractitioner(w: Worker, ns: FhirNamespace): Resource {
     identifier: [strIdentifier(w.id, ns), ...(w.actorId ? [{ system: ns.workerId, value: w.actorId }] : [])],
     name: [{ text: w.name }],
     extension: [...envelopeExtensions(w, ns), { url: `${ns.extension}role`, valueCode: w.role }],
+  };
+}
+
+/** The worker's role for other systems (DESIGN.md: Practitioner + PractitionerRole), written after the Practitioner. */
+export function practitionerRoleOf(w: Worker, practitionerReference: string, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'PractitionerRole',
+    identifier: [{ system: ns.companionId, value: w.id }],
+    active: !w.enteredInError,
+    practitioner: { reference: practitionerReference },
+    code: [{ coding: [{ system: ns.role, code: w.role, display: ROLE_LABELS[w.role] }] }],
   };
 }
 

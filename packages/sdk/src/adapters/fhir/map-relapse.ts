@@ -200,3 +200,25 @@ export function fhirToAlert(r: Resource, ns: FhirNamespace): Alert {
     ...(ack && { acknowledged: { by: need(part(ack, 'by')?.valueString, r, 'acknowledged by'), at: need(part(ack, 'at')?.valueDateTime, r, 'acknowledged at'), action: text64(r, part(ack, 'action'), 'action') } }),
   };
 }
+
+/**
+ * The care co-ordinator's Task for an alert (DESIGN.md: Flag + Task). A projection of the alert for worklists: the
+ * record itself is the Flag; this is written after it, idempotently, and brought up to date on every write.
+ */
+export function alertTaskOf(a: Alert, flagReference: string, patientReference: string, coordinatorId: string | undefined, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'Task',
+    identifier: [{ system: ns.companionId, value: a.id }],
+    status: a.enteredInError ? 'entered-in-error' : a.status === 'open' ? 'requested' : 'completed',
+    intent: 'order',
+    priority: 'urgent',
+    code: { text: 'Respond to an early-warning-signs alert' },
+    description: 'Early warning signs: the alert rule was met. See the alert for the reason.',
+    focus: { reference: flagReference },
+    for: { reference: patientReference },
+    authoredOn: a.raisedAt,
+    requester: workerRef(a.raisedBy, ns),
+    ...(coordinatorId && { owner: workerRef(coordinatorId, ns) }),
+    ...(a.acknowledged && { lastModified: a.acknowledged.at, output: [{ type: { text: 'What was done' }, valueString: a.acknowledged.action }] }),
+  };
+}

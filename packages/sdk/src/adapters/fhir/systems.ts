@@ -42,6 +42,10 @@ export interface FhirNamespace {
   readonly functioningArea: string;
   readonly functioningLevel: string;
   readonly alertKind: string;
+  /** Identifier system of the companion resources written beside a record (an alert's Task, a worker's PractitionerRole). */
+  readonly companionId: string;
+  /** STR Kit roles (DESIGN.md role table) as a code system. */
+  readonly role: string;
   /** Prefix of extension URLs. */
   readonly extension: string;
 }
@@ -67,6 +71,8 @@ export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
     functioningArea: `${base}:functioning-area`,
     functioningLevel: `${base}:functioning-level`,
     alertKind: `${base}:alert-kind`,
+    companionId: `${base}:companion-id`,
+    role: `${base}:role`,
     extension: `${base}:extension:`,
   };
 }
