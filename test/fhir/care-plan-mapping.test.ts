@@ -1,13 +1,13 @@
 // Round trips and validity of the care-plan FHIR mapping (Practitioner, CarePlan, Goal, Task, DocumentReference).
 import { expect } from '@open-wc/testing';
 import {
-  CARE_PLAN_STATUSES, CarePlanSchema, GOAL_STATUSES, GoalSchema, LIFE_AREAS, ProgressNoteSchema, ROLES, TASK_REPEATS, TASK_STATUSES, TaskSchema, WorkerSchema,
+  CARE_PLAN_STATUSES, CarePlanSchema, CareTeamSchema, type CareTeam, GOAL_STATUSES, GoalSchema, LIFE_AREAS, ProgressNoteSchema, ROLES, TASK_REPEATS, TASK_STATUSES, TaskSchema, WorkerSchema,
   namespaceFrom, type CarePlan, type Goal, type ProgressNote, type Task, type Worker,
 } from '@strkit/sdk';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import {
-  carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
+  careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
@@ -62,6 +62,11 @@ const noteArb = clean<ProgressNote>(ProgressNoteSchema)(fc.record({
 }));
 const workerArb = clean<Worker>(WorkerSchema)(fc.record({ ...envelope, name: lineText(60), role: fc.constantFrom(...ROLES), actorId: opt(actorId) }));
 
+const teamArb = clean<CareTeam>(CareTeamSchema)(fc.record({
+  ...envelope, serviceUserId: fc.uuid({ version: 4 }), name: lineText(60), status: fc.constantFrom('active', 'inactive'),
+  participants: fc.array(fc.record({ workerId: actorId, role: fc.constantFrom(...ROLES), from: opt(date) }), { maxLength: 5 }),
+}));
+
 /** As a server returns it: with a server id and the record's version as versionId. */
 const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { versionId: version } });
 
@@ -72,6 +77,7 @@ describe('care-plan FHIR mapping round trips (fast-check)', () => {
   it('Task', () => fc.assert(fc.property(taskArb, (t) => void expect(fhirToTask(served(taskToFhir(t, PATIENT_REF, ns), t.version), ns)).to.deep.equal(t)), { numRuns: 300 }));
   it('ProgressNote', () =>
     fc.assert(fc.property(noteArb, (n) => void expect(fhirToProgressNote(served(progressNoteToFhir(n, PATIENT_REF, ns), n.version), ns)).to.deep.equal(n)), { numRuns: 300 }));
+  it('CareTeam', () => fc.assert(fc.property(teamArb, (t) => void expect(fhirToCareTeam(served(careTeamToFhir(t, PATIENT_REF, ns), t.version), ns)).to.deep.equal(t)), { numRuns: 300 }));
   it('Worker', () => fc.assert(fc.property(workerArb, (w) => void expect(practitionerToWorker(served(workerToPractitioner(w, ns), w.version), ns)).to.deep.equal(w)), { numRuns: 300 }));
 
   it('every emitted resource passes validateResource with 0 issues, over 1,000 generated records', async function () {
@@ -83,6 +89,7 @@ describe('care-plan FHIR mapping round trips (fast-check)', () => {
       ...fc.sample(taskArb, { numRuns: 250, seed }).map((t) => taskToFhir(t, PATIENT_REF, ns)),
       ...fc.sample(noteArb, { numRuns: 200, seed }).map((n) => progressNoteToFhir(n, PATIENT_REF, ns)),
       ...fc.sample(workerArb, { numRuns: 150, seed }).map((w) => workerToPractitioner(w, ns)),
+      ...fc.sample(teamArb, { numRuns: 150, seed }).map((t) => careTeamToFhir(t, PATIENT_REF, ns)),
     ];
     expect(resources.length).to.be.at.least(1000);
     // The validator must be able to fail: a Task without its required status and intent.

@@ -93,4 +93,20 @@ describe('care plans on a FHIR engine', () => {
     expect(root.querySelectorAll('li[data-task-id]')).to.have.length(2);
     expect(root.textContent).not.to.include('Foreign goal');
   });
+
+  it('a care team is a CareTeam in the person\u2019s compartment; only co-ordinators and leads allocate it', async () => {
+    const store = await engine();
+    const lead = as(store, 'team-lead', 'lead-1');
+    const team = await lead.careTeams.create({ serviceUserId: PERSON_ID, name: 'North CMHT', participants: [{ workerId: 'cc-1', role: 'care-coordinator', from: '2026-01-05' }, { workerId: 'w-1', role: 'str-worker' }] });
+    expect(await lead.careTeams.current(PERSON_ID)).to.deep.equal(team);
+    try {
+      await as(store, 'str-worker', 'w-1').careTeams.create({ serviceUserId: PERSON_ID, name: 'x', participants: [] });
+      expect.fail('a worker may not allocate');
+    } catch (e) {
+      expect(isStrError(e, 'forbidden')).to.equal(true);
+    }
+    const { body } = await fhir('GET', `CareTeam?identifier=urn:strkit:id|${team.id}`);
+    const resource = (body!.entry as { resource: Record<string, unknown> }[])[0]!.resource;
+    expect(resource).to.deep.include({ status: 'active', name: 'North CMHT' });
+  });
 });

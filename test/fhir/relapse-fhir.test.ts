@@ -5,6 +5,9 @@ import {
   type Alert, type SignCheck, type Store, type WarningSignPlan,
 } from '@strkit/sdk';
 import fc from 'fast-check';
+import { fixture, html } from '@open-wc/testing';
+import '../../packages/components/src/define/str-relapse-signs.js';
+import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import * as z from 'zod/mini';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
 import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
@@ -135,5 +138,26 @@ describe('relapse signs on a FHIR engine', () => {
     const role = (body!.entry as { resource: Record<string, unknown> }[])[0]!.resource;
     expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }] }]);
     expect((role['practitioner'] as { reference: string }).reference).to.match(/^Practitioner\//);
+  });
+
+  it('a Flag, a CarePlan and an Observation made by another system never crash <str-relapse-signs> or the client', async () => {
+    const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' } });
+    const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Our sign', stage: 'early', response: 'Our response' }] });
+    const { body } = await fhir('GET', `Patient?identifier=urn:strkit:id|${PERSON_ID}`);
+    const subject = { reference: `Patient/${(body!.entry as { resource: { id: string } }[])[0]!.resource.id}` };
+    await fhir('POST', 'Flag', { resourceType: 'Flag', status: 'active', code: { text: 'Foreign flag <script>window.__pwned=1</script>' }, subject });
+    await fhir('POST', 'CarePlan', { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject, category: [{ coding: [{ system: 'urn:strkit:care-plan-kind', code: 'relapse-prevention' }] }] });
+    await fhir('POST', 'Observation', { resourceType: 'Observation', status: 'final', code: { text: 'Blood pressure' }, subject });
+    expect(await cc.warningSignPlans.current(PERSON_ID)).to.deep.equal(plan);
+    expect((await cc.alerts.list({ serviceUserId: PERSON_ID })).items).to.deep.equal([]);
+    expect(await cc.signChecks.forPlan(plan)).to.deep.equal([]);
+    for (const view of ['check', 'alerts'] as const) {
+      const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs view=${view} service-user-id=${PERSON_ID} .client=${cc}></str-relapse-signs>`);
+      await el.whenLoaded();
+      for (let i = 0; i < 100 && view === 'alerts' && !el.shadowRoot!.textContent!.includes('No open alerts'); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(el.shadowRoot!.textContent).not.to.include('Foreign flag');
+      expect(el.shadowRoot!.textContent).to.include(view === 'alerts' ? 'No open alerts' : 'Our sign');
+    }
+    expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
   });
 });

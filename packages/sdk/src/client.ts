@@ -5,6 +5,7 @@ import { canSetTaskStatus } from './domain/care-plan.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
+import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -70,6 +71,17 @@ export interface WorkersApi {
   create(input: WorkerInput): Promise<Worker>;
 }
 
+export interface CareTeamsApi {
+  list(query?: Query): Promise<Page<CareTeam>>;
+  get(id: string): Promise<CareTeam>;
+  history(id: string): Promise<readonly CareTeam[]>;
+  /** The person's active care team (the newest), or undefined. */
+  current(serviceUserId: string): Promise<CareTeam | undefined>;
+  /** Co-ordinators and team leads allocate. */
+  create(input: CareTeamInput): Promise<CareTeam>;
+  update(id: string, changes: CareTeamUpdate, expectedVersion: string): Promise<CareTeam>;
+}
+
 export interface DraftsApi {
   /** Keeps a draft for the signed-in actor under `key` (e.g. `contact-log:<serviceUserId>`). */
   save<V>(key: string, value: V): Promise<void>;
@@ -109,6 +121,7 @@ export interface StrClient {
   readonly warningSignPlans: WarningSignPlansApi;
   readonly signChecks: SignChecksApi;
   readonly alerts: AlertsApi;
+  readonly careTeams: CareTeamsApi;
   readonly drafts: DraftsApi;
   /**
    * Whether the signed-in actor may do an action (the UI hides what it may not). With a record: `contact.correct-own`
@@ -305,6 +318,30 @@ export function createClient(options: ClientOptions): StrClient {
       }),
   };
 
+  const careTeams: CareTeamsApi = {
+    list: (query) => guard('Listing care teams', () => store.list('careTeam', query)),
+    get: (id) => guard('Reading a care team', () => mustGet('careTeam', id)),
+    history: (id) => guard('Reading care team history', () => store.history('careTeam', requireString(id, 'id'))),
+    current: (serviceUserId) =>
+      guard('Reading the care team', async () => {
+        const page = await store.list('careTeam', { serviceUserId: requireString(serviceUserId, 'serviceUserId'), status: 'active', limit: 10_000 });
+        return page.items.find((t) => !t.enteredInError);
+      }),
+    create: (input) =>
+      guard('Allocating a care team', async () => {
+        requireAction('caseload.manage', 'allocate care teams');
+        const fields = parseOrThrow(CareTeamInputSchema, input, 'The care team');
+        await mustGet('serviceUser', fields.serviceUserId);
+        return createRecord('careTeam', { status: 'active', ...fields });
+      }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a care team', async () => {
+        requireAction('caseload.manage', 'change care teams');
+        const fields = parseOrThrow(CareTeamUpdateSchema, changes, 'The change');
+        return updateRecord('careTeam', await mustGet('careTeam', id), fields, expectedVersion);
+      }),
+  };
+
   const drafts: DraftsApi = {
     save: (key, value) =>
       guard('Saving a draft', async () => {
@@ -333,6 +370,7 @@ export function createClient(options: ClientOptions): StrClient {
     workers,
     ...carePlanNamespaces,
     ...relapseNamespaces,
+    careTeams,
     drafts,
     can(action, record) {
       try {

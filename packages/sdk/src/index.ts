@@ -35,6 +35,10 @@ export {
   type SignStage, type Rating, type SignRating, type FunctioningArea, type FunctioningLevel, type WarningSign, type CrisisContact, type AlertRule,
   type WarningSignPlan, type WarningSignPlanInput, type WarningSignPlanUpdate, type SignCheck, type SignCheckInput, type Alert, type AlertInput, type AlertStatus,
 } from './schemas/relapse.js';
+export {
+  CareTeamSchema, CareTeamInputSchema, CareTeamUpdateSchema, CareTeamParticipantSchema,
+  type CareTeam, type CareTeamInput, type CareTeamUpdate, type CareTeamParticipant,
+} from './schemas/team.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
 export { inputIssues, type InputKind } from './schemas/inputs.js';
@@ -51,7 +55,7 @@ export { indexedDbDrafts } from './adapters/indexeddb/indexeddb-drafts.js';
 
 export {
   createClient,
-  type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi,
+  type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi, type CareTeamsApi,
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';
 export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';

@@ -4,6 +4,7 @@ import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateS
 import { ContactCorrectionSchema, ContactInputSchema } from './contact.js';
 import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
+import { CareTeamInputSchema, CareTeamUpdateSchema } from './team.js';
 
 /** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
 export const INPUT_SCHEMAS = {
@@ -20,6 +21,8 @@ export const INPUT_SCHEMAS = {
   warningSignPlanUpdate: WarningSignPlanUpdateSchema,
   signCheck: SignCheckInputSchema,
   alert: AlertInputSchema,
+  careTeam: CareTeamInputSchema,
+  careTeamUpdate: CareTeamUpdateSchema,
 } as const;
 export type InputKind = keyof typeof INPUT_SCHEMAS;
 

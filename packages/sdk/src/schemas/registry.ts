@@ -7,6 +7,7 @@ import { CONTACT_SCHEMA_VERSION, ContactSchema } from './contact.js';
 import {
   ALERT_SCHEMA_VERSION, AlertSchema, SIGN_CHECK_SCHEMA_VERSION, SignCheckSchema, WARNING_SIGN_PLAN_SCHEMA_VERSION, WarningSignPlanSchema,
 } from './relapse.js';
+import { CARE_TEAM_SCHEMA_VERSION, CareTeamSchema } from './team.js';
 import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
 
 interface RecordDescriptor<S extends z.ZodMiniType> {
@@ -79,6 +80,13 @@ export const RECORDS = {
     schemaVersion: SIGN_CHECK_SCHEMA_VERSION,
     serviceUserId: (r) => r.serviceUserId,
     date: (r) => r.at,
+  }),
+  careTeam: describe({
+    schema: CareTeamSchema,
+    schemaVersion: CARE_TEAM_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+    status: (r) => r.status,
   }),
   alert: describe({
     schema: AlertSchema,

@@ -11,7 +11,7 @@ import type { Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
 import { digest, strIdOf } from './map-common.js';
 import {
-  carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
+  careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
 import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
@@ -55,6 +55,7 @@ const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
   warningSignPlan: { resourceType: 'CarePlan', patient: true, to: warningSignPlanToFhir, from: fhirToWarningSignPlan, accepts: isRelapsePlan },
   signCheck: { resourceType: 'Observation', patient: true, to: signCheckToFhir, from: fhirToSignCheck, accepts: isSignCheck },
   alert: { resourceType: 'Flag', patient: true, to: alertToFhir, from: fhirToAlert },
+  careTeam: { resourceType: 'CareTeam', patient: true, to: careTeamToFhir, from: fhirToCareTeam },
 };
 
 /** Record types the FHIR store maps today; the others arrive with their widgets. */

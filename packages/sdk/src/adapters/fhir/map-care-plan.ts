@@ -4,6 +4,7 @@
 import { LIFE_AREAS, TASK_STATUSES, type CarePlan, type Goal, type ProgressNote, type Task, type TaskStatus } from '../../schemas/care-plan.js';
 import { labelOf } from '../../codes/mhsds.js';
 import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
+import type { CareTeam } from '../../schemas/team.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
@@ -270,5 +271,40 @@ export function fhirToProgressNote(r: Resource, ns: FhirNamespace): ProgressNote
     carePlanId: need(idExt(r, 'care-plan', ns), r, 'care plan'),
     about: { kind: need(ext(r, `${ns.extension}about`)?.valueCode, r, 'about') as 'task' | 'goal', id: need(about, r, 'related task or goal') },
     text,
+  };
+}
+
+export function careTeamToFhir(t: CareTeam, patientReference: string, ns: FhirNamespace): Resource {
+  return {
+    resourceType: 'CareTeam',
+    identifier: [strIdentifier(t.id, ns)],
+    status: t.enteredInError ? 'entered-in-error' : t.status,
+    name: t.name,
+    subject: subjectOf(t.serviceUserId, patientReference, ns),
+    participant: t.participants.map((p) => ({
+      role: [{ coding: [{ system: ns.role, code: p.role, display: ROLE_LABELS[p.role] }] }],
+      member: workerRef(p.workerId, ns),
+      ...(p.from && { period: { start: p.from } }),
+    })),
+    extension: [...envelopeExtensions(t, ns), { url: `${ns.extension}status`, valueCode: t.status }],
+  };
+}
+
+export function fhirToCareTeam(r: Resource, ns: FhirNamespace): CareTeam {
+  if (r.resourceType !== 'CareTeam') throw mappingError(r, 'expected a CareTeam');
+  type P = { role?: { coding?: { system?: string; code?: string }[] }[]; member?: { identifier?: Identifier }; period?: { start?: string } };
+  return {
+    ...readEnvelope(r, ns),
+    serviceUserId: subjectId(r, 'subject', ns),
+    name: need(r.name as string | undefined, r, 'name'),
+    status: need(strStatus(r, ns), r, 'STR status') as CareTeam['status'],
+    participants: ((r.participant as P[] | undefined) ?? []).map((p) => {
+      const from = p.period?.start;
+      return {
+        workerId: need(p.member?.identifier?.system === ns.workerId ? p.member.identifier.value : undefined, r, 'participant worker id'),
+        role: need(p.role?.flatMap((x) => x.coding ?? []).find((c) => c.system === ns.role)?.code, r, 'participant role') as CareTeam['participants'][number]['role'],
+        ...(from && { from }),
+      };
+    }),
   };
 }
