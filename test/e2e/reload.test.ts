@@ -63,4 +63,29 @@ describe('reload survival (a new document on the same origin)', () => {
     await deleteDB(`${cp}-records`);
     await deleteDB(`${cp}-drafts`);
   });
+
+  it('<str-relapse-signs>: an alert confirmed while the store refuses is still "not sent" after reloads, and a retry once the store is back sends it once', async function () {
+    this.timeout(60_000);
+    const al = `${db}-alert`;
+    const confirm = await runFrame('confirm', al, 'alert-frame.html');
+    expect(confirm.ok, confirm.code).to.equal(true);
+    const c = confirm.result as { outbox: string; stored: number };
+    expect(c.outbox).to.include('An alert has not been sent yet');
+    expect(c.stored).to.equal(0);
+    const down = await runFrame('still-down', al, 'alert-frame.html');
+    expect(down.ok, down.code).to.equal(true);
+    const d = down.result as { before: string; after: string; stored: string[]; attempts: number };
+    expect(d.before, 'still shown after a reload').to.include('An alert has not been sent yet');
+    expect(d.attempts, 'the retry reached the store').to.equal(1);
+    expect(d.after, 'a failed retry keeps it').to.include('An alert has not been sent yet');
+    expect(d.stored).to.deep.equal([]);
+    const up = await runFrame('back-up', al, 'alert-frame.html');
+    expect(up.ok, up.code).to.equal(true);
+    const u = up.result as { before: string; after: string; stored: string[] };
+    expect(u.before).to.include('An alert has not been sent yet');
+    expect(u.after, 'sent: gone from the screen').to.equal('');
+    expect(u.stored).to.deep.equal(['open']);
+    await deleteDB(`${al}-records`);
+    await deleteDB(`${al}-drafts`);
+  });
 });

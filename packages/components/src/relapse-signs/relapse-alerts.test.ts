@@ -165,6 +165,7 @@ describe('the alert flow', () => {
       const done = $$(el, 'li.alert.done');
       expect(done).to.have.length(1);
       expect(done[0]!.textContent!.replace(/\s+/g, ' ')).to.include(`by ${FIXTURE_COORDINATOR}: Visited with the crisis team the same evening.`);
+      await expectNoAxeViolations(el);
     });
 
     for (const role of ['str-worker', 'peer-support-worker', 'viewer', 'care-coordinator', 'team-lead'] as Role[]) {
