@@ -88,4 +88,19 @@ describe('reload survival (a new document on the same origin)', () => {
     await deleteDB(`${al}-records`);
     await deleteDB(`${al}-drafts`);
   });
+
+  it('<str-contact-log>: a half-typed contact is back, as typed, after a real reload', async function () {
+    this.timeout(60_000);
+    const cl = `${db}-contact-log`;
+    const typed = await runFrame('type', cl, 'contact-log-frame.html');
+    expect(typed.ok, typed.code).to.equal(true);
+    const back = await runFrame('read', cl, 'contact-log-frame.html');
+    expect(back.ok, back.code).to.equal(true);
+    const r = back.result as { note: string; duration: string; status: string };
+    expect(r.note).to.equal('Half-typed: went to the housing office and');
+    expect(r.duration).to.equal('35');
+    expect(r.status).to.include('Draft restored');
+    await deleteDB(`${cl}-records`);
+    await deleteDB(`${cl}-drafts`);
+  });
 });
