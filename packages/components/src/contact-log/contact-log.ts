@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonLocalToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
   londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -678,14 +678,14 @@ export class StrContactLog extends LitElement {
   }
 
   /** Sorted, filtered rows, recomputed only when the contacts or the filters change (not when a row opens). */
-  #view?: { all: readonly Contact[]; filters: ContactLogFilters; items: Contact[]; sorted: Contact[] };
+  #view?: { all: readonly Contact[]; filters: ContactLogFilters; items: Contact[]; sorted: Contact[]; times: number[] };
 
   #deriveView(all: readonly Contact[]) {
     if (this.#view && this.#view.all === all && this.#view.filters === this._filters) return this.#view;
     const items = all.filter((c) => !c.enteredInError);
     const keyed = items.filter((c) => this.#matches(c)).map((c) => ({ c, t: Date.parse(c.start) }));
     keyed.sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? 1 : -1));
-    this.#view = { all, filters: this._filters, items, sorted: keyed.map((k) => k.c) };
+    this.#view = { all, filters: this._filters, items, sorted: keyed.map((k) => k.c), times: keyed.map((k) => k.t) };
     return this.#view;
   }
 
@@ -700,7 +700,7 @@ export class StrContactLog extends LitElement {
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}
             <p class="count">Showing ${shown.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
-            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : this.#renderWeeks(sorted)}`}
+            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : this.#renderWeeks(sorted, this.#view!.times)}`}
       ${this.#renderEnteredInError(all)}
     </section>`;
   }
@@ -736,8 +736,8 @@ export class StrContactLog extends LitElement {
   }
 
   /** Newest first, grouped by UK week (Monday start): a heading per week, then its contacts as a list. */
-  #renderWeeks(sorted: readonly Contact[]) {
-    if (sorted.length > VIRTUALISE_ABOVE) return this.#renderVirtual(sorted);
+  #renderWeeks(sorted: readonly Contact[], times: readonly number[]) {
+    if (sorted.length > VIRTUALISE_ABOVE) return this.#renderVirtual(sorted, times);
     const weeks = new Map<string, Contact[]>();
     for (const c of sorted) {
       const week = londonWeekStart(Date.parse(c.start));
@@ -760,17 +760,20 @@ export class StrContactLog extends LitElement {
    */
   #rows?: { sorted: readonly Contact[]; rows: { c: Contact; i: number; week: string | undefined }[] };
 
-  #renderVirtual(sorted: readonly Contact[]) {
+  #renderVirtual(sorted: readonly Contact[], times: readonly number[]) {
     const total = sorted.length;
     if (this.#rows?.sorted !== sorted) {
-      let previous = '';
+      // Newest first, so a contact is in the current week while it starts at or after that week's Monday 00:00 (UK):
+      // one week computation per week, not per contact.
+      let weekFrom = Infinity;
       this.#rows = {
         sorted,
         rows: sorted.map((c, i) => {
-          const week = londonWeekStart(Date.parse(c.start));
-          const first = week !== previous;
-          previous = week;
-          return { c, i, week: first ? week : undefined };
+          const t = times[i]!;
+          if (t >= weekFrom) return { c, i, week: undefined };
+          const week = londonWeekStart(t);
+          weekFrom = londonDateToEpoch(week) ?? t;
+          return { c, i, week };
         }),
       };
     }
