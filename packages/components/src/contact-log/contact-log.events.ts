@@ -18,5 +18,9 @@ declare global {
   interface HTMLElementEventMap {
     'str-contact-save': ContactSaveEvent;
     'str-contact-saved': ContactSavedEvent;
+    /** Connected mode: a correction was stored (a new version). Ids and version only. */
+    'str-contact-corrected': ContactSavedEvent;
+    /** Connected mode: a contact was marked entered in error. Ids and version only. */
+    'str-contact-entered-in-error': ContactSavedEvent;
   }
 }

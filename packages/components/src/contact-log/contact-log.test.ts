@@ -9,6 +9,7 @@ import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
+import { typicalPlan } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
@@ -234,6 +235,36 @@ describe('<str-contact-log>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('links the care-plan tasks worked on, and shows them on the contact', async () => {
+    const store = memoryStore();
+    const plan = typicalPlan();
+    await store.put('carePlan', plan.plan);
+    for (const g of plan.goals) await store.put('goal', g);
+    for (const t of plan.tasks) await store.put('task', t);
+    const client = worker(store);
+    const el = await connected(client);
+    await until(el, () => !!$(el, '#tasks'), 'tasks offered');
+    const offered = [...$(el, '#tasks').querySelectorAll('label')].map((l) => l.textContent!.trim());
+    expect(offered, 'open tasks only').to.not.include('Open a basic bank account');
+    expect(offered).to.include('Fill in the housing register form together');
+    const box = [...$(el, '#tasks').querySelectorAll('label')].find((l) => l.textContent!.includes('Fill in the housing register'))!.querySelector('input')!;
+    box.click();
+    $<HTMLInputElement>(el, '#duration-custom').value = '30';
+    $<HTMLInputElement>(el, '#duration-custom').dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    await expectNoAxeViolations(el);
+    const saved = oneEvent(el, 'str-contact-saved');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    const stored = await client.contacts.get((await saved).detail.id);
+    expect(stored.taskIds).to.deep.equal([plan.tasks[0]!.id]);
+    await until(el, () => !!$(el, '.history details'));
+    const row = $<HTMLDetailsElement>(el, '.history details');
+    row.open = true;
+    row.dispatchEvent(new Event('toggle'));
+    await until(el, () => row.textContent!.includes('Care-plan tasks worked on: Fill in the housing register form together'));
+  });
+
   describe('corrections, never deletion', () => {
     const logOne = (client: StrClient, note = 'First version of the note') =>
       client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 20, mechanism: '02', locationType: 'A01', attendance: '5', note });
@@ -261,7 +292,9 @@ describe('<str-contact-log>', () => {
       const note = $<HTMLTextAreaElement>(el, '#note');
       note.value = 'Corrected note';
       note.dispatchEvent(new Event('input'));
+      const corrected = oneEvent(el, 'str-contact-corrected');
       $<HTMLButtonElement>(el, 'button[type=submit]').click();
+      expect((await corrected).detail).to.deep.include({ id: first.id, serviceUserId: FIXTURE_PERSON_ID });
       await until(el, () => $(el, '[role=status]').textContent!.includes('Correction saved'));
       const history = await client.contacts.history(first.id);
       expect(history.map((h) => h.note)).to.deep.equal(['First version of the note', 'Corrected note']);
@@ -288,7 +321,9 @@ describe('<str-contact-log>', () => {
       reason.value = 'Wrong person';
       reason.dispatchEvent(new Event('input'));
       await el.updateComplete;
+      const marked = oneEvent(el, 'str-contact-entered-in-error');
       [...row.querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Mark as entered in error').at(-1)!.click();
+      expect(Object.keys((await marked).detail).sort()).to.deep.equal(['id', 'serviceUserId', 'version']);
       await until(el, () => !!$(el, 'details.eie'));
       expect($(el, 'details.eie summary').textContent).to.equal('Entered in error (1)');
       expect($(el, 'details.eie').textContent).to.include('Reason: Wrong person');

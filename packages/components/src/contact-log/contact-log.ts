@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import {
   ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
-  londonTime, systemClock, toLondonIso, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient,
+  londonTime, systemClock, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -28,6 +28,8 @@ export interface ContactLogFormValue {
   /** A free-text role for "other professional" and "someone else". */
   otherRoles: Partial<Record<OtherPresentKind, string>>;
   interpreterLanguage: string;
+  /** Care-plan tasks worked on in this contact. */
+  taskIds: string[];
   note: string;
 }
 
@@ -57,7 +59,7 @@ const QUICK_DURATIONS = ['15', '30', '45', '60'];
 const OTHER = 'other';
 const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
-  attendance: 'attendance', planned: 'planned', others: 'other-carer', otherRoles: 'other-carer', interpreterLanguage: 'interpreter-language', note: 'note',
+  attendance: 'attendance', planned: 'planned', others: 'other-carer', otherRoles: 'other-carer', interpreterLanguage: 'interpreter-language', taskIds: 'tasks', note: 'note',
 };
 
 const newId = () => crypto.randomUUID();
@@ -74,6 +76,8 @@ export const VIRTUALISE_ABOVE = 200;
  *
  * @fires str-contact-save - Controlled mode: the worker asked to save a contact. Cancel it to keep the form as typed. Detail: ContactSaveDetail.
  * @fires str-contact-saved - Connected mode: the client stored a contact. Detail: ContactSavedDetail (ids and version only).
+ * @fires str-contact-corrected - Connected mode: the client stored a correction (a new version). Detail: ContactSavedDetail.
+ * @fires str-contact-entered-in-error - Connected mode: a contact was marked entered in error. Detail: ContactSavedDetail.
  * @csspart form - The quick log form.
  * @csspart summary - Totals for this week and month, and the did-not-attend rate with its definition.
  * @csspart history - The list of recent contacts.
@@ -95,6 +99,9 @@ export class StrContactLog extends LitElement {
   /** Controlled mode: the contacts to show. Never changed by the element. */
   @property({ attribute: false }) contacts: readonly Contact[] = [];
 
+  /** Controlled mode: the person's care-plan tasks, offered as "worked on" (connected mode loads the current plan's). */
+  @property({ attribute: false }) tasks: readonly Task[] = [];
+
   /** Shows the contacts without the form. Also on when the signed-in role may not log contacts. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
@@ -105,6 +112,7 @@ export class StrContactLog extends LitElement {
   @state() private _errors: readonly FieldError[] = [];
   @state() private _status = '';
   @state() private _loaded: readonly Contact[] = [];
+  @state() private _loadedTasks: readonly Task[] = [];
   @state() private _saving = false;
   @state() private _loadFailed = false;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
@@ -143,7 +151,7 @@ export class StrContactLog extends LitElement {
     const now = this.clock?.now?.() ?? new Date();
     return {
       date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true,
-      others: [], otherRoles: {}, interpreterLanguage: '', note: '',
+      others: [], otherRoles: {}, interpreterLanguage: '', taskIds: [], note: '',
     };
   }
 
@@ -179,8 +187,12 @@ export class StrContactLog extends LitElement {
     const c = this.#client;
     if (!c || !this.serviceUserId) return;
     try {
-      const page = await c.contacts.list({ serviceUserId: this.serviceUserId, limit: 10_000 });
+      const [page, plan] = await Promise.all([
+        c.contacts.list({ serviceUserId: this.serviceUserId, limit: 10_000 }),
+        c.carePlans.current(this.serviceUserId).catch(() => undefined), // no plan, or none readable: nothing to link
+      ]);
       this._loaded = page.items;
+      this._loadedTasks = plan?.tasks ?? [];
       this._loadFailed = false;
     } catch {
       this._loadFailed = true;
@@ -272,6 +284,7 @@ export class StrContactLog extends LitElement {
           return role ? { kind, role } : { kind };
         }),
         ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
+        taskIds: (v.taskIds ?? []).filter((id) => this.#allTasks.some((t) => t.id === id)),
         note: v.note,
       },
     };
@@ -297,6 +310,8 @@ export class StrContactLog extends LitElement {
       if (correcting) {
         const { id: _id, serviceUserId: _s, ...changes } = input;
         const fixed = await c.contacts.correct(correcting.id, changes, correcting.version);
+        const corrected: ContactSavedDetail = { id: fixed.id, version: fixed.version, serviceUserId: fixed.serviceUserId };
+        this.dispatchEvent(new CustomEvent('str-contact-corrected', { detail: corrected, bubbles: true, composed: true }));
         this._correcting = undefined;
         this.#reset(`Correction saved: ${formatNhsDate(fixed.start)} at ${londonTime(Date.parse(fixed.start))}`);
         this._versions = {};
@@ -357,6 +372,7 @@ export class StrContactLog extends LitElement {
       others: c.othersPresent.map((o) => o.kind),
       otherRoles: Object.fromEntries(c.othersPresent.filter((o) => o.role).map((o) => [o.kind, o.role!])),
       interpreterLanguage: c.interpreterLanguage ?? '',
+      taskIds: [...c.taskIds],
     };
     this._status = `Correcting the contact of ${formatNhsDate(t)} at ${londonTime(t)}`;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
@@ -384,7 +400,9 @@ export class StrContactLog extends LitElement {
       return;
     }
     try {
-      await this.#client!.contacts.markEnteredInError(c.id, reason, c.version);
+      const marked = await this.#client!.contacts.markEnteredInError(c.id, reason, c.version);
+      const detail: ContactSavedDetail = { id: marked.id, version: marked.version, serviceUserId: marked.serviceUserId };
+      this.dispatchEvent(new CustomEvent('str-contact-entered-in-error', { detail, bubbles: true, composed: true }));
       this._marking = undefined;
       this._status = 'Contact marked as entered in error. It stays in the record, under "Entered in error".';
       void this.#load();
@@ -499,6 +517,25 @@ export class StrContactLog extends LitElement {
     this.#set('others', OTHER_PRESENT_KINDS.filter((k) => others.includes(k)));
   }
 
+  get #allTasks(): readonly Task[] {
+    return this.#client ? this._loadedTasks : this.tasks;
+  }
+
+  /** Open care-plan tasks to tick as worked on (and any already linked, when correcting). */
+  #renderTasks() {
+    const chosen = this._value.taskIds ?? [];
+    const offered = this.#allTasks.filter((t) => isTaskOpen(t) || chosen.includes(t.id));
+    if (!offered.length) return nothing;
+    return html`<fieldset class="field-group" aria-describedby="tasks-hint">
+      <legend>Care-plan tasks worked on</legend>
+      <span class="hint" id="tasks-hint">Optional. Tick any the contact helped with.</span>
+      <div class="choices" id="tasks">
+        ${offered.map((t) => html`<label class="choice"><input type="checkbox" .checked=${live(chosen.includes(t.id))}
+          @change=${(e: Event) => this.#set('taskIds', (e.target as HTMLInputElement).checked ? [...chosen, t.id] : chosen.filter((x) => x !== t.id))} />${t.text}</label>`)}
+      </div>
+    </fieldset>`;
+  }
+
   #renderOthers() {
     const v = this._value;
     const err = this.#error('others') ?? this.#error('interpreterLanguage');
@@ -585,6 +622,7 @@ export class StrContactLog extends LitElement {
       <label class="choice"><input id="planned" type="checkbox" .checked=${live(v.planned)}
         @change=${(e: Event) => this.#set('planned', (e.target as HTMLInputElement).checked)} />This contact was planned</label>
       ${this.#renderOthers()}
+      ${this.#renderTasks()}
       <div class="field-group ${this.#error('note') ? 'invalid' : ''}">
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
@@ -728,6 +766,7 @@ export class StrContactLog extends LitElement {
       ${this._open.has(c.id)
         ? html`<div class="full">
             ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
+            ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id) => this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan').join('; ')}</p>` : nothing}
             <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
             ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
           </div>`
