@@ -5,7 +5,7 @@
 //   node test/fhir-server/server.mjs [--port N]      first stdout line: the base URL (…/fhir/R4)
 //
 // Tenants: /t/<name>/fhir/R4, each with its own data. Control (tests only), per tenant:
-//   POST /t/<name>/__control { faults: [{ method?, type?, kind, times }], token? }, POST /t/<name>/__reset,
+//   POST /t/<name>/__control { faults: [{ method?, type?, kind, times? | rate? }], token? }, POST /t/<name>/__reset,
 //   POST /t/<name>/__validate [resources] → issues per resource.
 //   kind: 'drop-after-commit' (the engine stores it, the connection is cut before the reply), 'drop' (cut, nothing
 //   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up).
@@ -82,12 +82,20 @@ async function readBody(req) {
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The first matching fault that applies: a counted one while `times` lasts, or one with a `rate` (0..1) by chance. */
 function takeFault(t, method, type) {
-  const faults = t.faults;
-  const i = faults.findIndex((f) => f.times > 0 && (!f.method || f.method === method) && (!f.type || f.type === type));
-  if (i < 0) return undefined;
-  faults[i].times--;
-  return faults[i].kind;
+  for (const f of t.faults) {
+    if ((f.method && f.method !== method) || (f.type && f.type !== type)) continue;
+    if (f.rate !== undefined) {
+      if (Math.random() < f.rate) return f.kind;
+      continue;
+    }
+    if (f.times > 0) {
+      f.times--;
+      return f.kind;
+    }
+  }
+  return undefined;
 }
 
 /** Medplum has no `next` links: add one when a page is full, paging with _offset as the router understands. */

@@ -24,6 +24,8 @@ export interface Fault {
   readonly type?: string;
   readonly kind: 'drop-after-commit' | 'drop' | 'status-500' | 'status-503' | 'status-429' | 'stall';
   readonly times?: number;
+  /** Instead of `times`: the chance (0..1) that each matching request gets this fault. */
+  readonly rate?: number;
 }
 
 export async function injectFaults(faults: readonly Fault[], token?: string): Promise<void> {

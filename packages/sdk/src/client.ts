@@ -4,6 +4,7 @@ import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
+import type { SyncEngine } from './sync.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
@@ -33,7 +34,7 @@ import { isRecordType, RECORDS, type RecordOf, type RecordType } from './schemas
 import { noteText, singleLine } from './schemas/text.js';
 
 export interface ClientOptions {
-  /** Where records live: `memoryStore()`, `indexedDbStore({ name })` or `fhirStore({ baseUrl })`. */
+  /** Where records live: `memoryStore()`, `indexedDbStore({ name })`, `fhirStore({ baseUrl })` or `syncedStore({ local, remote })`. */
   readonly store: Store;
   /** Where half-typed work lives; on this device only. Default: in memory. */
   readonly drafts?: DraftStore;
@@ -101,6 +102,8 @@ export interface LocalDataReport {
   readonly drafts: readonly { readonly key: string; readonly actorId: string; readonly savedAt: string }[];
   /** Records that exist only on this device, per type. */
   readonly records: Partial<Record<RecordType, number>>;
+  /** With `syncedStore`: each record saved here and not yet in the record system. */
+  readonly unsynced?: readonly { readonly type: RecordType; readonly id: string; readonly since: string; readonly needsAttention: boolean }[];
 }
 
 export interface SignOutResult {
@@ -123,6 +126,8 @@ export interface StrClient {
   readonly alerts: AlertsApi;
   readonly careTeams: CareTeamsApi;
   readonly drafts: DraftsApi;
+  /** With `syncedStore`: the sync engine's state (online, syncing, unsynced, needs attention) and controls. */
+  readonly sync?: SyncEngine;
   /**
    * Whether the signed-in actor may do an action (the UI hides what it may not). With a record: `contact.correct-own`
    * asks about that contact, `task.set-status-own` about that task (workers set only the tasks they own).
@@ -133,6 +138,8 @@ export interface StrClient {
   /** Wipes this device's records and drafts, unless that would lose something and `force` is not set. */
   signOut(options?: { readonly force?: boolean }): Promise<SignOutResult>;
 }
+
+const syncOf = (store: Store): SyncEngine | undefined => (store as Store & { sync?: SyncEngine }).sync;
 
 /** Runs an SDK call so it rejects only with a StrError, whatever went wrong below. */
 async function guard<R>(what: string, fn: () => Promise<R>): Promise<R> {
@@ -372,6 +379,7 @@ export function createClient(options: ClientOptions): StrClient {
     ...relapseNamespaces,
     careTeams,
     drafts,
+    ...(syncOf(store) && { sync: syncOf(store)! }),
     can(action, record) {
       try {
         if (action === 'contact.correct-own' && record) return canCorrect(actor, { createdBy: record.createdBy ?? '', ...(record.workerId !== undefined && { workerId: record.workerId }) });
@@ -414,11 +422,15 @@ export function createClient(options: ClientOptions): StrClient {
         })();
         const all = await draftStore.list();
         const records = store.durability === 'device' ? ((await store.count?.()) ?? {}) : {};
+        const sync = syncOf(store);
+        const unsynced = sync ? (await sync.entries()).map((e) => ({ type: e.type, id: e.id, since: e.since, needsAttention: !!e.attention })) : undefined;
         const wouldLose: LocalDataReport = {
           drafts: all.map((d) => ({ key: d.key, actorId: d.actorId, savedAt: d.savedAt })),
-          records,
+          // A synced store's records are in the record system too: only the unsynced ones would be lost.
+          records: sync ? {} : records,
+          ...(unsynced && { unsynced }),
         };
-        const losing = all.length > 0 || Object.values(records).some((n) => (n ?? 0) > 0);
+        const losing = all.length > 0 || (unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0));
         if (losing && !force) return { wiped: false, wouldLose };
         await draftStore.wipe();
         await store.wipe?.();

@@ -18,13 +18,31 @@ interface Row {
   record: AnyRecord;
 }
 
+/** A record written on this device and not yet in the record system (offline first). One per record. */
+export interface OutboxEntry {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly serviceUserId?: string;
+  /** When the oldest unsynced change to this record was saved. */
+  readonly since: string;
+  /** The local version the entry stands for; a later local write moves it on. */
+  readonly localVersion: string;
+  readonly attempts: number;
+  /** Set when the record system refused it for good, or someone else changed it meanwhile: a person must look. */
+  readonly attention?: { readonly code: string; readonly message: string; readonly at: string };
+  /** On a conflict: the record system's version, kept beside ours until the worker chooses. */
+  readonly theirs?: AnyRecord;
+}
+
 interface StrDb extends DBSchema {
   records: { key: [string, string]; value: Row; indexes: { bySuid: [string, string, number, string]; byType: [string, number, string] } };
   history: { key: [string, string, number]; value: { type: string; id: string; version: number; record: AnyRecord } };
+  outbox: { key: [string, string]; value: OutboxEntry };
+  remote: { key: [string, string]; value: { type: string; id: string; version: string } };
 }
 
-/** Layout version of the database (object stores and indexes), not of the records in it. */
-export const IDB_LAYOUT_VERSION = 1;
+/** Layout version of the database (object stores and indexes), not of the records in it. 2: the outbox. */
+export const IDB_LAYOUT_VERSION = 2;
 
 export interface IndexedDbStoreOptions {
   /** Database name; one per host application and user is typical. */
@@ -36,6 +54,19 @@ export interface IndexedDbStoreOptions {
 export interface IndexedDbStore extends Store {
   /** Whether the browser granted persistent storage (false when it could not be asked). */
   readonly persisted: Promise<boolean>;
+  /** Like `put`, and in the same transaction an outbox entry: the write is safe here and waits for the record system. */
+  putLocal<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string | undefined, at: string): Promise<RecordOf<T>>;
+  outbox(): Promise<OutboxEntry[]>;
+  /** The record system's version of a record, once it has one. */
+  remoteVersion(type: RecordType, id: string): Promise<string | undefined>;
+  /** The record system has local version `localVersion` as `remoteVersion`: clear the entry unless a later write moved on. */
+  settle(type: RecordType, id: string, localVersion: string, remoteVersion: string): Promise<void>;
+  /** Marks an entry for a person to look at (kept, never dropped). */
+  flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
+  /** Another attempt failed for a passing reason. */
+  bump(type: RecordType, id: string): Promise<void>;
+  /** A record from the record system: stored as a new local version, unless this device has unsynced changes to it (or `force`). */
+  applyRemote<T extends RecordType>(type: T, record: RecordOf<T>, force?: boolean): Promise<boolean>;
   /** Closes the database and the cross-tab channel. */
   close(): void;
 }
@@ -115,6 +146,10 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
           records.createIndex('byType', ['type', 'key', 'id']);
           database.createObjectStore('history', { keyPath: ['type', 'id', 'version'] });
         }
+        if (oldVersion < 2) {
+          database.createObjectStore('outbox', { keyPath: ['type', 'id'] });
+          database.createObjectStore('remote', { keyPath: ['type', 'id'] });
+        }
       },
       blocking() {
         // Another tab wants a newer layout: let it, and reopen on our next call.
@@ -134,6 +169,65 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
   }
   const persisted = persist ? requestPersistence() : Promise.resolve(false);
   const read = <T extends RecordType>(type: T, row: Row) => upgradeRecord(type, row.record) as RecordOf<T>;
+
+  /** A record write; with `outboxAt`, an outbox entry in the same transaction (offline first). */
+  async function write<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string, outboxAt?: string): Promise<RecordOf<T>> {
+    assertType(type);
+    record = parseRecord(type, record);
+    let stored: RecordOf<T>;
+    let row: Row;
+    try {
+      // Strict: the write is on disk before we say it is saved. A phone that dies right after "Saved" keeps the contact.
+      const stores = outboxAt === undefined ? (['records', 'history'] as const) : (['records', 'history', 'outbox'] as const);
+      const tx = (await db()).transaction([...stores], 'readwrite', { durability: 'strict' });
+      const records = tx.objectStore('records');
+      const existing = await records.get([type, record.id]);
+      // Nothing to write: end the transaction (its rejection is expected, not an error).
+      const abort = () => {
+        tx.abort();
+        tx.done.catch(() => undefined);
+      };
+      if (!existing && expectedVersion !== undefined) {
+        abort();
+        throw conflict(type, record.id, undefined, expectedVersion);
+      }
+      if (existing && expectedVersion === undefined) {
+        abort();
+        if (sameContent(existing.record, record)) return read(type, existing);
+        throw conflict(type, record.id, existing.record.version, undefined);
+      }
+      if (existing && existing.record.version !== expectedVersion) {
+        abort();
+        throw conflict(type, record.id, existing.record.version, expectedVersion);
+      }
+      const version = (existing?.version ?? 0) + 1;
+      stored = { ...record, version: String(version) };
+      row = {
+        type,
+        id: record.id,
+        suid: serviceUserIdOf(type, stored) ?? '',
+        key: sortKeyOf(type, stored),
+        status: statusOf(type, stored) ?? '',
+        version,
+        record: stored,
+      };
+      const writes: Promise<unknown>[] = [records.put(row), tx.objectStore('history').put({ type, id: record.id, version, record: stored })];
+      if (outboxAt !== undefined) {
+        const outbox = (tx as unknown as { objectStore(n: 'outbox'): { get(k: [string, string]): Promise<OutboxEntry | undefined>; put(v: OutboxEntry): Promise<unknown> } }).objectStore('outbox');
+        const pending = await outbox.get([type, record.id]);
+        writes.push(outbox.put({
+          type, id: record.id, ...(row.suid && { serviceUserId: row.suid }), since: pending?.since ?? outboxAt, localVersion: stored.version, attempts: pending?.attempts ?? 0,
+        }));
+      }
+      await Promise.all([...writes, tx.done]);
+    } catch (e) {
+      throw storageError(e, `Saving ${type} ${record.id}`);
+    }
+    const change: Change = { type, id: record.id, version: stored.version, ...(row.suid && { serviceUserId: row.suid }) };
+    listeners.emit(change);
+    channel?.postMessage(change);
+    return stored;
+  }
 
   return {
     name: `indexeddb:${name}`,
@@ -192,53 +286,90 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
       }
     },
 
-    async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
-      assertType(type);
-      record = parseRecord(type, record);
-      let stored: RecordOf<T>;
-      let row: Row;
+    put: <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) => write(type, record, expectedVersion),
+    putLocal: <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string | undefined, at: string) => write(type, record, expectedVersion, at),
+
+    async outbox() {
       try {
-        // Strict: the write is on disk before we say it is saved. A phone that dies right after "Saved" keeps the contact.
-        const tx = (await db()).transaction(['records', 'history'], 'readwrite', { durability: 'strict' });
-        const records = tx.objectStore('records');
-        const existing = await records.get([type, record.id]);
-        // Nothing to write: end the transaction (its rejection is expected, not an error).
-        const abort = () => {
+        return await (await db()).getAll('outbox');
+      } catch (e) {
+        throw storageError(e, 'Reading the outbox');
+      }
+    },
+
+    async remoteVersion(type, id) {
+      try {
+        return (await (await db()).get('remote', [type, id]))?.version;
+      } catch (e) {
+        throw storageError(e, 'Reading a remote version');
+      }
+    },
+
+    async settle(type, id, localVersion, remoteVersion) {
+      try {
+        const tx = (await db()).transaction(['outbox', 'remote'], 'readwrite', { durability: 'strict' });
+        const entry = await tx.objectStore('outbox').get([type, id]);
+        await tx.objectStore('remote').put({ type, id, version: remoteVersion });
+        if (entry && entry.localVersion === localVersion) await tx.objectStore('outbox').delete([type, id]);
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Settling ${type} ${id}`);
+      }
+    },
+
+    async flag(type, id, attention, theirs) {
+      try {
+        const tx = (await db()).transaction('outbox', 'readwrite');
+        const entry = await tx.store.get([type, id]);
+        if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1, attention, ...(theirs && { theirs }) });
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Flagging ${type} ${id}`);
+      }
+    },
+
+    async bump(type, id) {
+      try {
+        const tx = (await db()).transaction('outbox', 'readwrite');
+        const entry = await tx.store.get([type, id]);
+        if (entry) await tx.store.put({ ...entry, attempts: entry.attempts + 1 });
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Counting an attempt for ${type} ${id}`);
+      }
+    },
+
+    async applyRemote<T extends RecordType>(type: T, incoming: RecordOf<T>, force = false) {
+      assertType(type);
+      const remote = parseRecord(type, incoming);
+      let change: Change | undefined;
+      try {
+        const tx = (await db()).transaction(['records', 'history', 'outbox', 'remote'], 'readwrite', { durability: 'strict' });
+        const pending = await tx.objectStore('outbox').get([type, remote.id]);
+        if (pending && !force) {
           tx.abort();
           tx.done.catch(() => undefined);
-        };
-        if (!existing && expectedVersion !== undefined) {
-          abort();
-          throw conflict(type, record.id, undefined, expectedVersion);
+          return false;
         }
-        if (existing && expectedVersion === undefined) {
-          abort();
-          if (sameContent(existing.record, record)) return read(type, existing);
-          throw conflict(type, record.id, existing.record.version, undefined);
+        const existing = await tx.objectStore('records').get([type, remote.id]);
+        const writes: Promise<unknown>[] = [tx.objectStore('remote').put({ type, id: remote.id, version: remote.version })];
+        if (pending) writes.push(tx.objectStore('outbox').delete([type, remote.id]));
+        if (!existing || !sameContent(existing.record, remote)) {
+          const version = (existing?.version ?? 0) + 1;
+          const stored = { ...remote, version: String(version) };
+          const row: Row = { type, id: remote.id, suid: serviceUserIdOf(type, stored) ?? '', key: sortKeyOf(type, stored), status: statusOf(type, stored) ?? '', version, record: stored };
+          writes.push(tx.objectStore('records').put(row), tx.objectStore('history').put({ type, id: remote.id, version, record: stored }));
+          change = { type, id: remote.id, version: stored.version, ...(row.suid && { serviceUserId: row.suid }) };
         }
-        if (existing && existing.record.version !== expectedVersion) {
-          abort();
-          throw conflict(type, record.id, existing.record.version, expectedVersion);
-        }
-        const version = (existing?.version ?? 0) + 1;
-        stored = { ...record, version: String(version) };
-        row = {
-          type,
-          id: record.id,
-          suid: serviceUserIdOf(type, stored) ?? '',
-          key: sortKeyOf(type, stored),
-          status: statusOf(type, stored) ?? '',
-          version,
-          record: stored,
-        };
-        await Promise.all([records.put(row), tx.objectStore('history').put({ type, id: record.id, version, record: stored }), tx.done]);
+        await Promise.all([...writes, tx.done]);
       } catch (e) {
-        throw storageError(e, `Saving ${type} ${record.id}`);
+        throw storageError(e, `Saving ${type} ${remote.id} from the record system`);
       }
-      const change: Change = { type, id: record.id, version: stored.version, ...(row.suid && { serviceUserId: row.suid }) };
-      listeners.emit(change);
-      channel?.postMessage(change);
-      return stored;
+      if (change) {
+        listeners.emit(change);
+        channel?.postMessage(change);
+      }
+      return true;
     },
 
     async history<T extends RecordType>(type: T, id: string) {
@@ -271,8 +402,8 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
     async wipe() {
       try {
         const d = await db();
-        const tx = d.transaction(['records', 'history'], 'readwrite');
-        await Promise.all([tx.objectStore('records').clear(), tx.objectStore('history').clear(), tx.done]);
+        const tx = d.transaction(['records', 'history', 'outbox', 'remote'], 'readwrite');
+        await Promise.all([tx.objectStore('records').clear(), tx.objectStore('history').clear(), tx.objectStore('outbox').clear(), tx.objectStore('remote').clear(), tx.done]);
       } catch (e) {
         throw storageError(e, 'Wiping the device store');
       }

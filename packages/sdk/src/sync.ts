@@ -1,0 +1,255 @@
+// Offline first (issue 9): every write lands on the device with an outbox entry in the same transaction; a sync engine
+// pushes the outbox to the record system (idempotent creates, If-Match updates), retries passing failures with backoff
+// and jitter, keeps both versions on a conflict, and never drops or expires anything.
+import type { IndexedDbStore, OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
+import { sameContent } from './adapters/shared.js';
+import { StrError, isStrError } from './errors.js';
+import type { Change, Clock, Page, Query, Store } from './ports.js';
+import { systemClock } from './ports.js';
+import { RECORD_TYPES, type AnyRecord, type RecordOf, type RecordType } from './schemas/registry.js';
+
+export interface SyncAttention {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly serviceUserId?: string;
+  /** `conflict` (someone else changed it: both versions are kept), or why the record system refused it. */
+  readonly code: string;
+  readonly message: string;
+  readonly since: string;
+}
+
+export interface SyncState {
+  /** The browser says it is online and the last attempt reached the record system. */
+  readonly online: boolean;
+  readonly syncing: boolean;
+  /** Records saved on this device and not yet in the record system. */
+  readonly unsynced: number;
+  /** When the oldest of them was saved. */
+  readonly oldestUnsyncedAt?: string;
+  /** Records a person must look at; kept until they do. */
+  readonly needsAttention: readonly SyncAttention[];
+  readonly lastSyncedAt?: string;
+}
+
+export interface SyncEngine {
+  readonly state: SyncState;
+  /** Tells `listener` the state now and on every change; returns an unsubscribe function. */
+  subscribe(listener: (state: SyncState) => void): () => void;
+  /** Pushes the outbox now (one run at a time) and resolves with the state after it. */
+  now(): Promise<SyncState>;
+  /** Brings the record system's records about a person to this device (those with no unsynced changes here). */
+  pull(serviceUserId: string): Promise<number>;
+  /** After a conflict: keep the device's version (sent over theirs) or take the record system's. */
+  resolve(type: RecordType, id: string, choice: 'mine' | 'theirs'): Promise<void>;
+  /** The outbox as it is: what signing out now would lose. */
+  entries(): Promise<readonly OutboxEntry[]>;
+  /** Stops timers and listeners (tests, sign-out). */
+  stop(): void;
+}
+
+export interface SyncedStore extends Store {
+  readonly sync: SyncEngine;
+}
+
+export interface SyncedStoreOptions {
+  /** The device store (IndexedDB): every read and write goes here first. */
+  readonly local: IndexedDbStore;
+  /** The record system (usually `fhirStore`). */
+  readonly remote: Store;
+  readonly clock?: Clock;
+  /** Backoff after a passing failure: base and cap in milliseconds (default 1,000 and 60,000), with jitter. */
+  readonly retry?: { readonly baseMs?: number; readonly maxMs?: number };
+  /** Push after every write and when the browser comes online (default true). */
+  readonly auto?: boolean;
+}
+
+const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
+
+/** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
+export function syncedStore(options: SyncedStoreOptions): SyncedStore {
+  const { local, remote } = options;
+  const clock = options.clock ?? systemClock;
+  const base = options.retry?.baseMs ?? 1_000;
+  const cap = options.retry?.maxMs ?? 60_000;
+  const auto = options.auto !== false;
+  const listeners = new Set<(s: SyncState) => void>();
+  let state: SyncState = { online: globalThis.navigator?.onLine ?? true, syncing: false, unsynced: 0, needsAttention: [] };
+  let running: Promise<SyncState> | undefined;
+  let again = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const set = (next: Partial<SyncState>) => {
+    state = { ...state, ...next };
+    for (const l of listeners) l(state);
+  };
+
+  const summarise = async (): Promise<Partial<SyncState>> => {
+    const entries = await local.outbox();
+    const oldest = entries.map((e) => e.since).sort()[0];
+    return {
+      unsynced: entries.length,
+      ...(oldest !== undefined ? { oldestUnsyncedAt: oldest } : { oldestUnsyncedAt: undefined }),
+      needsAttention: entries.filter((e) => e.attention).map((e) => ({
+        type: e.type, id: e.id, ...(e.serviceUserId && { serviceUserId: e.serviceUserId }), code: e.attention!.code, message: e.attention!.message, since: e.since,
+      })),
+    } as Partial<SyncState>;
+  };
+
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void engine.now(), ms);
+  };
+
+  /** Pushes one record's latest local version. Returns false when the run should stop (the network is away). */
+  async function push(entry: OutboxEntry): Promise<boolean> {
+    const { type, id } = entry;
+    const mine = await local.get(type, id);
+    if (!mine) return true;
+    const at = clock.now().toISOString();
+    let remoteVersion = await local.remoteVersion(type, id);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const saved = await remote.put(type, mine, remoteVersion);
+        await local.settle(type, id, mine.version, saved.version);
+        return true;
+      } catch (e) {
+        if (isStrError(e, 'conflict')) {
+          const theirs = await remote.get(type, id).catch(() => undefined);
+          // Our own earlier create landed (its reply was lost) and we changed the record since: update on top of it.
+          if (remoteVersion === undefined && theirs && theirs.createdAt === mine.createdAt && theirs.createdBy === mine.createdBy && attempt === 0) {
+            remoteVersion = theirs.version;
+            continue;
+          }
+          if (theirs && sameContent(theirs as AnyRecord, mine as AnyRecord)) {
+            await local.settle(type, id, mine.version, theirs.version);
+            return true;
+          }
+          await local.flag(type, id, { code: 'conflict', message: 'Someone else changed this in the record system: both versions are kept; choose one', at }, theirs as AnyRecord | undefined);
+          return true;
+        }
+        if (isStrError(e) && PERMANENT.has(e.code)) {
+          await local.flag(type, id, { code: e.code, message: e.message, at });
+          return true;
+        }
+        await local.bump(type, id);
+        return false; // passing: the network or the server; try the rest later
+      }
+    }
+    return true;
+  }
+
+  const engine: SyncEngine = {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    now() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        set({ syncing: true });
+        let reached = true;
+        try {
+          do {
+            again = false;
+            const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+            for (const entry of entries) {
+              if (stopped) break;
+              if (!(await push(entry))) {
+                reached = false;
+                break;
+              }
+            }
+          } while (again && reached && !stopped);
+        } catch {
+          reached = false; // the device store itself failed: try again later
+        }
+        const summary = await summarise().catch(() => ({}));
+        failures = reached ? 0 : failures + 1;
+        set({ ...summary, syncing: false, online: reached && (globalThis.navigator?.onLine ?? true), ...(reached && { lastSyncedAt: clock.now().toISOString() }) });
+        if (!reached) schedule(Math.min(cap, base * 2 ** (failures - 1)) * (0.5 + Math.random()));
+        return state;
+      })().finally(() => (running = undefined));
+      return running;
+    },
+    async pull(serviceUserId) {
+      let applied = 0;
+      for (const type of RECORD_TYPES) {
+        if (type === 'worker') continue;
+        let cursor: string | undefined;
+        try {
+          do {
+            const page: Page<RecordOf<typeof type>> = await remote.list(type, { serviceUserId, limit: 1_000, ...(cursor !== undefined && { cursor }) });
+            for (const r of page.items) if (await local.applyRemote(type, r)) applied++;
+            cursor = page.next;
+          } while (cursor !== undefined);
+        } catch (e) {
+          if (!isStrError(e, 'mapping')) throw e;
+        }
+      }
+      return applied;
+    },
+    async resolve(type, id, choice) {
+      const entry = (await local.outbox()).find((e) => e.type === type && e.id === id);
+      if (!entry?.attention) throw new StrError('validation', `${type} ${id} has nothing to resolve`, false);
+      const theirs = entry.theirs as RecordOf<typeof type> | undefined;
+      if (choice === 'theirs') {
+        if (!theirs) throw new StrError('not-found', `The record system's version of ${type} ${id} is not known`, false);
+        await local.applyRemote(type, theirs, true);
+      } else {
+        const mine = await local.get(type, id);
+        if (!mine) throw new StrError('not-found', `${type} ${id} is not on this device`, false);
+        if (theirs) await local.settle(type, id, '', theirs.version); // send ours over theirs
+        await local.putLocal(type, mine, mine.version, entry.since); // a fresh entry, attention cleared
+      }
+      set(await summarise());
+      if (auto) void engine.now();
+    },
+    entries: () => local.outbox(),
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('online', onOnline);
+    },
+  };
+
+  const onOnline = () => void engine.now();
+  if (auto) globalThis.addEventListener?.('online', onOnline);
+  void summarise().then(set, () => undefined);
+  if (auto) queueMicrotask(() => void engine.now());
+
+  const store: SyncedStore = {
+    name: `synced:${local.name}→${remote.name}`,
+    durability: 'device',
+    sync: engine,
+    get: (type, id) => local.get(type, id),
+    list: (type, query?: Query) => local.list(type, query),
+    history: (type, id) => local.history(type, id),
+    async put(type, record, expectedVersion) {
+      const saved = await local.putLocal(type, record, expectedVersion, clock.now().toISOString());
+      set(await summarise());
+      if (auto) void engine.now();
+      return saved;
+    },
+    subscribe: (listener: (c: Change) => void) => local.subscribe(listener),
+    count: () => local.count?.() ?? Promise.resolve({}),
+    wipe: async () => {
+      engine.stop();
+      await local.wipe?.();
+    },
+    close: () => {
+      engine.stop();
+      local.close();
+    },
+  };
+  return store;
+}
