@@ -5,3 +5,4 @@ import './define/str-provider.js';
 import './define/str-contact-log.js';
 import './define/str-care-plan.js';
 import './define/str-relapse-signs.js';
+import './define/str-sync-status.js';

@@ -12,3 +12,4 @@ export type {
   CheckSaveDetail, CheckSaveEvent, CheckSavedDetail, CheckSavedEvent, AlertRaiseDetail, AlertRaiseEvent, AlertRaisedDetail, AlertRaisedEvent,
   AlertAcknowledgedDetail, AlertAcknowledgedEvent,
 } from './relapse-signs/relapse-signs.events.js';
+export { StrSyncStatus } from './sync-status/sync-status.js';

@@ -1,0 +1,68 @@
+import { StrError, createClient, indexedDbStore, memoryStore, syncedStore, type Clock, type Store } from '@strkit/sdk';
+import { expect, fixture, html } from '@open-wc/testing';
+import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
+import '../define/str-sync-status.js';
+import type { StrSyncStatus } from './sync-status.js';
+import { validContact } from '../../../../test/helpers/fixtures.js';
+
+const unreachable = (): Store => {
+  const fail = () => Promise.reject(new StrError('transport', 'offline', true));
+  return { name: 'unreachable', durability: 'remote', get: fail, list: fail, put: fail, history: fail, subscribe: () => () => undefined };
+};
+const text = (el: StrSyncStatus) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const until = async (el: StrSyncStatus, ok: () => boolean) => {
+  for (let i = 0; i < 200 && !ok(); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+  }
+  expect(ok(), text(el)).to.equal(true);
+};
+
+describe('<str-sync-status>', () => {
+  it('says how many changes wait on this device and how old the oldest is; "all sent" once they are', async () => {
+    let now = Date.parse('2026-06-05T10:00:00Z');
+    const clock: Clock = { now: () => new Date(now) };
+    let remote: Store = unreachable();
+    const switchable: Store = {
+      name: 'switchable', durability: 'remote',
+      get: (t, id) => remote.get(t, id), list: (t, q) => remote.list(t, q), put: (t, r, v) => remote.put(t, r, v), history: (t, id) => remote.history(t, id), subscribe: () => () => undefined,
+    };
+    const s = syncedStore({ local: indexedDbStore({ name: `status-${Math.random()}`, persist: false }), remote: switchable, clock, auto: false });
+    const client = createClient({ store: s, actor: { id: 'w1', role: 'str-worker' }, clock });
+    const el = await fixture<StrSyncStatus>(html`<str-sync-status .client=${client} .clock=${clock}></str-sync-status>`);
+    await s.put('contact', validContact());
+    await s.put('contact', validContact());
+    now += 2 * 86_400_000;
+    await s.sync.now();
+    await until(el, () => text(el).includes('2 changes are saved on this device'));
+    expect(text(el)).to.include('Offline:');
+    expect(text(el)).to.include('The oldest was saved 5 June 2026 at 11:00 (2 days ago)');
+    await expectNoAxeViolations(el);
+    remote = memoryStore();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await until(el, () => text(el).startsWith('All changes are in the record system'));
+    s.close?.();
+  });
+
+  it('shows a conflict with both choices, and nothing without a synced store', async () => {
+    const remote = memoryStore();
+    const s = syncedStore({ local: indexedDbStore({ name: `status-${Math.random()}`, persist: false }), remote, auto: false });
+    const c = await s.put('contact', validContact());
+    await s.sync.now();
+    const server = (await remote.get('contact', c.id))!;
+    await remote.put('contact', { ...server, note: 'server' }, server.version);
+    await s.put('contact', { ...c, note: 'device' }, c.version);
+    await s.sync.now();
+    const el = await fixture<StrSyncStatus>(html`<str-sync-status .client=${createClient({ store: s, actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+    await until(el, () => text(el).includes('1 change needs your attention'));
+    expect(text(el)).to.include('Both versions are kept');
+    await expectNoAxeViolations(el);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Keep mine'))!.click();
+    await until(el, () => !text(el).includes('needs your attention'));
+    await s.sync.now();
+    expect((await remote.get('contact', c.id))!.note).to.equal('device');
+    s.close?.();
+    const plain = await fixture<StrSyncStatus>(html`<str-sync-status .client=${createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+    expect(plain.shadowRoot!.children.length).to.equal(0);
+  });
+});

@@ -1,0 +1,121 @@
+import { consume } from '@lit/context';
+import { formatNhsDate, londonTime, systemClock, type Clock, type StrClient, type SyncState } from '@strkit/sdk';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { clientContext } from '../context.js';
+import { controls } from '../internal/controls.styles.js';
+import { focus } from '../internal/focus.styles.js';
+import { tokens } from '../internal/tokens.styles.js';
+
+const styles = css`
+  :host {
+    display: block;
+  }
+  .box {
+    border-left: 4px solid var(--_link);
+    padding: 4px 12px;
+    background: var(--_surface);
+  }
+  .box.waiting {
+    border-left-color: var(--_secondary);
+  }
+  .box.attention {
+    border-left-color: var(--_error);
+  }
+  ul {
+    margin: 4px 0;
+    padding-left: 20px;
+  }
+  p {
+    margin: 4px 0;
+  }
+`;
+
+const ago = (from: number, to: number) => {
+  const mins = Math.max(0, Math.round((to - from) / 60_000));
+  if (mins < 60) return `${mins} ${mins === 1 ? 'minute' : 'minutes'} ago`;
+  const hours = Math.round(mins / 60);
+  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
+  return `${Math.round(hours / 24)} days ago`;
+};
+
+/**
+ * @summary Whether this device's changes have reached the record system: all sent, waiting (with the age of the oldest),
+ * or needing a person's attention (a conflict to choose, or a refusal with its reason). Shows nothing without a synced
+ * store. Any page with STR Kit widgets can carry one.
+ * @csspart status - The sentence and its details.
+ */
+export class StrSyncStatus extends LitElement {
+  static override styles = [tokens, focus, controls, styles];
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private _providedClient?: StrClient;
+
+  /** The client to use; overrides the one from `<str-provider>`. */
+  @property({ attribute: false }) client?: StrClient;
+  /** The clock ages are judged by. */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private _state?: SyncState;
+  @state() private _busy = false;
+  #unsubscribe: (() => void) | undefined;
+  #for: StrClient | undefined;
+
+  get #client() {
+    return this.client ?? this._providedClient;
+  }
+
+  protected override updated(_changed: PropertyValues<this>): void {
+    const c = this.#client;
+    if (c !== this.#for) {
+      this.#for = c;
+      this.#unsubscribe?.();
+      this.#unsubscribe = c?.sync?.subscribe((s) => (this._state = s));
+      if (!c?.sync) this._state = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#for = undefined;
+  }
+
+  async #run(fn: () => Promise<unknown>) {
+    this._busy = true;
+    try {
+      await fn();
+    } catch {
+      // The state says what happened.
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  override render() {
+    const s = this._state;
+    const sync = this.#client?.sync;
+    if (!s || !sync) return nothing;
+    const now = this.clock.now().getTime();
+    const waiting = s.unsynced - s.needsAttention.length;
+    const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
+    const kind = s.needsAttention.length ? 'attention' : waiting ? 'waiting' : 'done';
+    return html`<div part="status" class="box ${kind}" role="status" aria-live="polite">
+      ${s.unsynced === 0
+        ? html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`
+        : html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
+            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''} Nothing is lost: they will be sent when the connection is back.</p>`}
+      ${s.needsAttention.length
+        ? html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
+          <ul>${s.needsAttention.map((a) => html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
+            ${a.code === 'conflict'
+              ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine<span class="visually-hidden"> for this ${a.type}</span></button>
+                <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>Take theirs<span class="visually-hidden"> for this ${a.type}</span></button>`
+              : nothing}</li>`)}</ul>`
+        : nothing}
+      ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>Send now</button>` : nothing}
+    </div>`;
+  }
+}
