@@ -6,6 +6,7 @@ import {
   formatNhsNumber,
   indexedDbDrafts,
   indexedDbStore,
+  syncedStore,
   ROLE_LABELS,
   type Role,
   type ServiceUser,
@@ -15,12 +16,22 @@ import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-contact-log.js';
 import '@strkit/components/define/str-care-plan.js';
 import '@strkit/components/define/str-relapse-signs.js';
+import '@strkit/components/define/str-sync-status.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
 
 // `?store=fhir` (npm run start:fhir): records go to the FHIR R4 engine behind /fhir/R4 on this origin.
-const onFhir = new URLSearchParams(location.search).get('store') === 'fhir';
-const store = onFhir ? fhirStore({ baseUrl: new URL('/fhir/R4', location.origin).href }) : indexedDbStore({ name: 'strkit-demo' });
+// `?store=fhir&offline=1`: offline first: records land in IndexedDB and sync to the engine; a switch takes the network away.
+const params = new URLSearchParams(location.search);
+const onFhir = params.get('store') === 'fhir';
+const offlineFirst = onFhir && params.get('offline') === '1';
+let networkOn = true;
+// The host's fetch, with the demo's network switch in front of it.
+const demoFetch: typeof fetch = (input, init) => (networkOn ? fetch(input, init) : Promise.reject(new TypeError('The demo network switch is off')));
+const remote = onFhir ? fhirStore({ baseUrl: new URL('/fhir/R4', location.origin).href, fetch: demoFetch }) : undefined;
+const store = offlineFirst
+  ? syncedStore({ local: indexedDbStore({ name: 'strkit-demo-offline' }), remote: remote! })
+  : (remote ?? indexedDbStore({ name: 'strkit-demo' }));
 const drafts = indexedDbDrafts({ name: 'strkit-demo-drafts' });
 
 const $ = <E extends Element>(sel: string) => document.querySelector(sel) as E;
@@ -80,13 +91,27 @@ async function renderPerson() {
 
 async function render() {
   ($<StrProvider>('str-provider')).client = client;
-  $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]} · records in ${onFhir ? 'the FHIR R4 engine' : 'this browser (IndexedDB)'}`;
+  $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]} · records in ${offlineFirst ? 'this browser, synced to the FHIR R4 engine' : onFhir ? 'the FHIR R4 engine' : 'this browser (IndexedDB)'}`;
   await renderCaseload();
   await renderPerson();
 }
 
 async function main() {
-  await seed(clientFor('care-coordinator'), new Date());
+  if (offlineFirst) {
+    const toggle = $<HTMLInputElement>('#network');
+    toggle.closest<HTMLElement>('.network')!.hidden = false;
+    toggle.addEventListener('change', () => {
+      networkOn = toggle.checked;
+      if (networkOn) void client.sync?.now();
+    });
+    // Seed the engine once (online), then bring this person's records to the device as they are opened.
+    await seed(createClient({ store: remote!, drafts, actor: { id: 'demo-coordinator', role: 'care-coordinator' } }), new Date());
+    const people = await remote!.list('serviceUser', { limit: 100 });
+    for (const p of people.items) await (store as ReturnType<typeof syncedStore>).sync.pull(p.id).catch(() => undefined);
+    await (store as ReturnType<typeof syncedStore>).sync.now();
+  } else {
+    await seed(clientFor('care-coordinator'), new Date());
+  }
   const roleSelect = $<HTMLSelectElement>('#role');
   for (const w of DEMO_WORKERS) roleSelect.append(el('option', ROLE_LABELS[w.role], { value: w.role }));
   roleSelect.addEventListener('change', () => {
