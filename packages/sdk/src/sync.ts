@@ -67,11 +67,21 @@ const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapp
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  const { local, remote } = options;
-  const clock = options.clock ?? systemClock;
-  const base = options.retry?.baseMs ?? 1_000;
-  const cap = options.retry?.maxMs ?? 60_000;
-  const auto = options.auto !== false;
+  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean;
+  try {
+    ({ local, remote } = options);
+    if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
+    if (typeof remote?.put !== 'function' || typeof remote.get !== 'function') throw new Error('remote');
+    clock = options.clock ?? systemClock;
+    base = Number(options.retry?.baseMs ?? 1_000);
+    cap = Number(options.retry?.maxMs ?? 60_000);
+    auto = options.auto !== false;
+    if (!(base > 0) || !(cap >= base)) throw new Error('retry');
+  } catch (cause) {
+    throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
+      issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
+    }, { cause });
+  }
   const listeners = new Set<(s: SyncState) => void>();
   let state: SyncState = { online: globalThis.navigator?.onLine ?? true, syncing: false, unsynced: 0, needsAttention: [] };
   let running: Promise<SyncState> | undefined;
