@@ -132,31 +132,57 @@ describe('syncedStore', () => {
     s.close?.();
   });
 
-  it('reloads at random points during sync: every write lands exactly once (40 runs)', async function () {
-    this.timeout(120_000);
-    const remote = memoryStore();
+  it('200 reloads at the three risky points: every write lands exactly once', async function () {
+    this.timeout(180_000);
+    const real = memoryStore();
+    let loseReply = false;
+    let sent = 0;
+    // The record system commits, and the reply is lost on the way back, when told to.
+    const remote: Store = {
+      ...real, name: 'lossy', durability: 'remote', get: real.get, list: real.list, history: real.history, subscribe: real.subscribe,
+      put: async (type, record, expected) => {
+        const saved = await real.put(type, record, expected);
+        sent++;
+        if (loseReply) throw new StrError('transport', 'connection reset after commit', true);
+        return saved;
+      },
+    };
     const name = dbName();
+    const open = () => syncedStore({ local: indexedDbStore({ name, persist: false }), remote, auto: false });
     const written: string[] = [];
-    let s = syncedStore({ local: indexedDbStore({ name, persist: false }), remote, auto: true, retry: { baseMs: 1, maxMs: 5 } });
-    for (let run = 0; run < 40; run++) {
+    let s = open();
+    for (let run = 0; run < 200; run++) {
       const c = validContact({ note: `run ${run}` });
       written.push(c.id);
-      const writing = s.put('contact', c).catch(() => undefined);
-      // "Reload" somewhere: before the write settles, after it, or while it is being sent.
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 6)));
-      s.close?.();
-      await writing;
-      s = syncedStore({ local: indexedDbStore({ name, persist: false }), remote, auto: true, retry: { baseMs: 1, maxMs: 5 } });
-      const onDevice = await s.get('contact', c.id);
-      if (!onDevice) {
-        // The page closed before the write reached the disk: the worker saw no "Saved"; the form draft has it. Write again.
+      const point = run % 3;
+      if (point === 0) {
+        // Reload before the outbox entry is written: the page goes while the transaction is in flight.
+        const writing = s.put('contact', c).catch(() => undefined);
+        s.close?.();
+        await writing;
+      } else if (point === 1) {
+        // Reload after the local write, before any sync.
         await s.put('contact', c);
+        s.close?.();
+      } else {
+        // Reload after sending, before the reply: the record system has it, the device does not know.
+        await s.put('contact', c);
+        loseReply = true;
+        await s.sync.now();
+        loseReply = false;
+        s.close?.();
       }
+      s = open();
+      // The worker saw no "Saved" if the write never reached the disk: the form (and its draft) still has it.
+      if (!(await s.get('contact', c.id))) await s.put('contact', c);
+      if (run % 10 === 9) await s.sync.now();
     }
     await drained(s);
-    const all = (await remote.list('contact', { limit: 10_000 })).items.map((c) => c.id);
+    const all = (await real.list('contact', { limit: 10_000 })).items.map((c) => c.id);
+    expect(all.length, 'each once').to.equal(200);
     expect(all.sort()).to.deep.equal([...written].sort());
     expect((await s.sync.entries()).length).to.equal(0);
+    expect(sent, 'some sends had their replies lost and were sent again').to.be.greaterThan(200);
     s.close?.();
   });
 });

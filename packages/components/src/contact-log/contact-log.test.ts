@@ -1,4 +1,4 @@
-import { createClient, memoryDrafts, memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
+import { StrError, createClient, memoryDrafts, memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
@@ -233,6 +233,38 @@ describe('<str-contact-log>', () => {
     expect(row.hasAttribute('open')).to.equal(true);
     expect(row.querySelector('.note-full')!.textContent).to.equal('Called late at night, could not sleep.\nAgreed to talk again in the morning.');
     await expectNoAxeViolations(el);
+  });
+
+  it('a full device: the worker is told before leaving the screen, and what they typed is kept as a draft', async () => {
+    const store = memoryStore();
+    const drafts = memoryDrafts();
+    const full: Store = { ...store, name: store.name, durability: store.durability, get: store.get, list: store.list, history: store.history, subscribe: store.subscribe,
+      put: () => Promise.reject(new StrError('storage', 'Saving contact: this device is out of storage space', false, { reason: 'quota' })) };
+    const client = worker(full, drafts);
+    const el = await connected(client);
+    const set = (sel: string, v: string) => {
+      const i = $<HTMLInputElement>(el, sel);
+      i.value = v;
+      i.dispatchEvent(new Event('input'));
+    };
+    set('#duration-custom', '25');
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    set('#note', 'Typed on a full phone');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('This device is out of storage space');
+    expect($(el, '.error-summary').textContent).to.include('do not close this page');
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented, 'the browser asks before leaving').to.equal(true);
+    const draft = await client.drafts.load<{ value: { note: string } }>(`contact-log:${FIXTURE_PERSON_ID}`);
+    expect(draft?.value.value.note).to.equal('Typed on a full phone');
+    expect($<HTMLTextAreaElement>(el, '#note').value).to.equal('Typed on a full phone');
+    el.remove();
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented, 'no longer once the element is gone').to.equal(false);
   });
 
   it('links the care-plan tasks worked on, and shows them on the contact', async () => {

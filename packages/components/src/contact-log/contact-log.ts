@@ -157,6 +157,7 @@ export class StrContactLog extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#guardLeaving(false);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#loadedFor = '';
@@ -330,7 +331,11 @@ export class StrContactLog extends LitElement {
       if (isStrError(err, 'validation') && err.details.issues?.length) {
         this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));
       } else {
-        const why = isStrError(err, 'conflict')
+        const full = isStrError(err, 'storage') && err.details.reason === 'quota';
+        if (full) this.#guardLeaving(true);
+        const why = full
+          ? 'This device is out of storage space, so the contact could not be saved on it. It is still here: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again'
+          : isStrError(err, 'conflict')
           ? 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change'
           : isStrError(err, 'forbidden')
           ? 'You do not have permission to log contacts'
@@ -354,7 +359,18 @@ export class StrContactLog extends LitElement {
     return map[path.split('.')[0] ?? ''] ?? 'date';
   }
 
+  /** While a contact could not be stored for lack of space, the browser asks before the page is closed or left. */
+  #onBeforeUnload = (e: BeforeUnloadEvent) => {
+    e.preventDefault();
+  };
+
+  #guardLeaving(on: boolean) {
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+    if (on) window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
   #reset(status: string) {
+    this.#guardLeaving(false);
     this._value = this.#blank();
     this._errors = [];
     this._status = status;
