@@ -52,6 +52,21 @@ describe('syncedStore', () => {
     s.close?.();
   });
 
+  it('createClient({ local, remote }): offline first, and the people on screen are pulled from the record system', async () => {
+    const remote = memoryStore();
+    const other = createClient({ store: remote, actor: { id: 'w2', role: 'str-worker' } });
+    const theirs = await other.contacts.create({ serviceUserId: PERSON_ID, start: '2026-06-01T10:00:00+01:00', durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Logged by a colleague' });
+    const client = createClient({ local: indexedDbStore({ name: dbName(), persist: false }), remote, actor: { id: 'w1', role: 'str-worker' } });
+    expect(client.sync).to.not.equal(undefined);
+    let seen: readonly Contact[] = [];
+    for (let i = 0; i < 100 && !seen.length; i++) {
+      seen = (await client.contacts.list({ serviceUserId: PERSON_ID })).items;
+      if (!seen.length) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen.map((c) => c.note)).to.deep.equal([theirs.note]);
+    expect(client.sync!.state.unsynced, 'a pulled record is not an unsynced one').to.equal(0);
+  });
+
   it('30 days with the network gone: every unsynced write is still there, shown with its age; nothing expires', async () => {
     let now = Date.parse('2026-06-05T10:00:00Z');
     const clock: Clock = { now: () => new Date(now) };

@@ -4,7 +4,8 @@ import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
-import type { SyncEngine } from './sync.js';
+import { syncedStore, type SyncEngine } from './sync.js';
+import type { IndexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
@@ -35,7 +36,10 @@ import { noteText, singleLine } from './schemas/text.js';
 
 export interface ClientOptions {
   /** Where records live: `memoryStore()`, `indexedDbStore({ name })`, `fhirStore({ baseUrl })` or `syncedStore({ local, remote })`. */
-  readonly store: Store;
+  readonly store?: Store;
+  /** Offline first, instead of `store`: the device store and the record system (`syncedStore({ local, remote })`). */
+  readonly local?: IndexedDbStore;
+  readonly remote?: Store;
   /** Where half-typed work lives; on this device only. Default: in memory. */
   readonly drafts?: DraftStore;
   /** Who is signed in; the host authenticates them. */
@@ -185,7 +189,9 @@ export function createClient(options: ClientOptions): StrClient {
   let store: Store, clock: Clock, draftStore: DraftStore, actor: Actor;
   try {
     if (typeof options !== 'object' || options === null) throw new Error('no options');
-    store = options.store;
+    store = (options.local !== undefined || options.remote !== undefined) && options.store === undefined
+      ? syncedStore({ local: options.local!, remote: options.remote!, ...(options.clock && { clock: options.clock }) })
+      : options.store!;
     if (typeof store?.put !== 'function' || typeof store.get !== 'function') {
       throw new StrError('validation', 'createClient needs a store', false, { issues: [{ path: 'store', code: 'invalid', message: 'Pass memoryStore(), indexedDbStore({ name }) or fhirStore({ baseUrl })' }] });
     }

@@ -89,6 +89,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const pulledAt = new Map<string, number>();
 
   const set = (next: Partial<SyncState>) => {
     state = { ...state, ...next };
@@ -242,7 +243,15 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     durability: 'device',
     sync: engine,
     get: (type, id) => local.get(type, id),
-    list: (type, query?: Query) => local.list(type, query),
+    list: (type, query?: Query) => {
+      // The people on screen: bring the record system's changes about them to the device, at most once a minute each.
+      const person = (query as Query | undefined)?.serviceUserId;
+      if (auto && typeof person === 'string' && (pulledAt.get(person) ?? -Infinity) < clock.now().getTime() - 60_000) {
+        pulledAt.set(person, clock.now().getTime());
+        void engine.pull(person).catch(() => pulledAt.delete(person));
+      }
+      return local.list(type, query);
+    },
     history: (type, id) => local.history(type, id),
     async put(type, record, expectedVersion) {
       const saved = await local.putLocal(type, record, expectedVersion, clock.now().toISOString());
