@@ -41,21 +41,6 @@ export const styles = css`
     align-items: end;
     margin: 16px 0 8px;
   }
-  .views {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-  }
-  button.toggle {
-    background: var(--_surface);
-    color: var(--_link);
-    border: 2px solid var(--_link);
-  }
-  button.toggle[aria-pressed='true'] {
-    background: var(--_link);
-    color: #fff;
-    font-weight: bold;
-  }
   .filter {
     display: flex;
     flex-wrap: wrap;
@@ -65,19 +50,6 @@ export const styles = css`
   .filter legend {
     float: left;
     margin: 0 8px 0 0;
-  }
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-    min-height: 44px;
-    padding: 0 12px 0 4px;
-  }
-  .choice input {
-    width: 24px;
-    height: 24px;
-    margin: 0 0 0 8px;
-    accent-color: var(--_link);
   }
   .goals {
     list-style: none;

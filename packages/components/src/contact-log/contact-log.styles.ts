@@ -25,22 +25,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 8px;
   }
-  .choice {
-    display: inline-flex;
-    align-items: center;
-    gap: 8px;
-    min-height: 44px;
-    padding: 0 12px 0 4px;
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    background: var(--_surface);
-  }
-  .choice input {
-    width: 24px;
-    height: 24px;
-    margin: 0 0 0 8px;
-    accent-color: var(--_link);
-  }
   h3 {
     font-size: 1em;
     margin: 16px 0 4px;

@@ -144,4 +144,35 @@ export const controls = css`
     padding: 8px 16px;
     background: var(--_surface);
   }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 44px;
+    padding: 0 12px 0 4px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_surface);
+  }
+  .choice input {
+    width: 24px;
+    height: 24px;
+    margin: 0 0 0 8px;
+    accent-color: var(--_link);
+  }
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  button.toggle {
+    background: var(--_surface);
+    color: var(--_link);
+    border: 2px solid var(--_link);
+  }
+  button.toggle[aria-pressed='true'] {
+    background: var(--_link);
+    color: #fff;
+    font-weight: bold;
+  }
 `;

@@ -14,20 +14,7 @@ export const styles = css`
     font-size: 1.1em;
   }
   .views {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
     margin-bottom: 8px;
-  }
-  button.toggle {
-    background: var(--_surface);
-    color: var(--_link);
-    border: 2px solid var(--_link);
-  }
-  button.toggle[aria-pressed='true'] {
-    background: var(--_link);
-    color: #fff;
-    font-weight: bold;
   }
   form {
     display: grid;
@@ -80,8 +67,7 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 4px 8px;
   }
-  .rating,
-  .choice {
+  .rating {
     display: inline-flex;
     align-items: center;
     gap: 6px;
@@ -91,8 +77,7 @@ export const styles = css`
     border-radius: 4px;
     background: var(--_surface);
   }
-  .rating input,
-  .choice input {
+  .rating input {
     width: 24px;
     height: 24px;
     margin: 0 0 0 6px;
