@@ -854,7 +854,7 @@ export class StrRelapseSigns extends LitElement {
       <legend class="sign-text">${s.text}</legend>
       ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
       <div class="ratings">
-        ${options.map((o) => html`<label class="rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} @change=${() => this.#rate(s, o.value)} />${o.label}</label>`)}
+        ${options.map((o) => html`<label class="choice rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} @change=${() => this.#rate(s, o.value)} />${o.label}</label>`)}
       </div>
     </fieldset>`;
   }
@@ -864,7 +864,7 @@ export class StrRelapseSigns extends LitElement {
       ${FUNCTIONING_AREAS.map((a) => {
         const f = this._details.functioning[a.code];
         return html`<fieldset class="sign"><legend>${a.label}</legend>
-          <div class="ratings">${FUNCTIONING_LEVELS.map((l) => html`<label class="rating"><input type="radio" name="f-${a.code}" .checked=${live(f?.level === l.code)} @change=${() => this.#setFunctioning(a.code, { level: l.code })} />${l.label}</label>`)}</div>
+          <div class="ratings">${FUNCTIONING_LEVELS.map((l) => html`<label class="choice rating"><input type="radio" name="f-${a.code}" .checked=${live(f?.level === l.code)} @change=${() => this.#setFunctioning(a.code, { level: l.code })} />${l.label}</label>`)}</div>
           <label class="field small" for="f-${a.code}-note">Note on ${a.label.toLowerCase()} (optional)</label>
           <input class="text" type="text" id="f-${a.code}-note" autocomplete="off" .value=${live(f?.note ?? '')} @input=${(e: Event) => this.#setFunctioning(a.code, { note: (e.target as HTMLInputElement).value })} />
         </fieldset>`;
