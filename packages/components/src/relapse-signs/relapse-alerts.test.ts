@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-relapse-signs.js';
 import type { StrRelapseSigns } from './relapse-signs.js';
 import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, settledChecks, signPlan } from './relapse-signs.fixtures.js';
+import { fixtureWorkers } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const clientAs = (store: Store, role: Role, id: string, drafts: DraftStore = memoryDrafts(), at: Clock = clock) => createClient({ store, drafts, actor: { id, role }, clock: at });
@@ -20,6 +21,7 @@ const until = async (el: StrRelapseSigns, ok: () => boolean, what = 'condition')
 const button = (el: StrRelapseSigns, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim().startsWith(text));
 
 async function seed(store: Store) {
+  for (const w of fixtureWorkers) await store.put('worker', w);
   await store.put('serviceUser', { id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
   const plan = await store.put('warningSignPlan', signPlan());
   for (const c of settledChecks(plan)) await store.put('signCheck', { ...c, planVersion: plan.version });
@@ -135,6 +137,7 @@ describe('the alert flow', () => {
       expect(items[0]!.textContent!.replace(/\s+/g, ' ')).to.include('Overdue: open for 31 hours, more than 24.');
       expect(items[0]!.textContent).to.include('Jo, my sister: Text her first; she will ring back');
       expect(items[0]!.querySelector('h3')!.textContent).to.equal('Sam Storyperson');
+      expect(items[0]!.textContent, 'the worker by name').to.include('by Ash Storyworker');
       expect(items[1]!.textContent).to.include(recent.reason);
       expect(items[1]!.classList.contains('overdue')).to.equal(false);
       await expectNoAxeViolations(el);
@@ -164,7 +167,7 @@ describe('the alert flow', () => {
       expect(el.shadowRoot!.activeElement?.id).to.equal('alerts-heading');
       const done = $$(el, 'li.alert.done');
       expect(done).to.have.length(1);
-      expect(done[0]!.textContent!.replace(/\s+/g, ' ')).to.include(`by ${FIXTURE_COORDINATOR}: Visited with the crisis team the same evening.`);
+      expect(done[0]!.textContent!.replace(/\s+/g, ' ')).to.include('by Bea Storycoordinator: Visited with the crisis team the same evening.');
       await expectNoAxeViolations(el);
     });
 

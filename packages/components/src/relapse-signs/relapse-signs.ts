@@ -131,6 +131,8 @@ export class StrRelapseSigns extends LitElement {
   @state() private _alerts?: readonly AlertRow[];
   /** Alerts acknowledged in the last 7 days, with what was done. */
   @state() private _acknowledged: readonly AlertRow[] = [];
+  /** Worker names by sign-in id, for "raised by" and "acknowledged by". */
+  @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _ackText: Readonly<Record<string, string>> = {};
   @state() private _ackError?: { id: string; message: string };
   /** The plan being edited, as typed. */
@@ -555,6 +557,10 @@ export class StrRelapseSigns extends LitElement {
       const page = await c.alerts.list({ status: 'open', limit: 10_000, ...scope });
       const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
       const done = (await c.alerts.list({ status: 'acknowledged', limit: 10_000, ...scope })).items.filter((a) => a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo);
+      if (!this._names.size) {
+        const workers = await c.workers.list({ limit: 10_000 }).catch(() => ({ items: [] }));
+        this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
+      }
       const people = new Map<string, { person: string; contacts: readonly CrisisContact[] }>();
       for (const a of [...page.items, ...done]) {
         if (people.has(a.serviceUserId)) continue;
@@ -746,7 +752,7 @@ export class StrRelapseSigns extends LitElement {
         return html`<li class="alert ${overdue ? 'overdue' : ''}">
           <h3>${row.person}</h3>
           ${overdue ? html`<p class="flag"><strong>Overdue:</strong> open for ${Math.floor(hours)} hours, more than ${this.alertOverdueHours}.</p>` : nothing}
-          <p class="hint">Raised <time datetime=${a.raisedAt}>${formatNhsDate(a.raisedAt)} at ${londonTime(Date.parse(a.raisedAt))}</time> by ${a.raisedBy}</p>
+          <p class="hint">Raised <time datetime=${a.raisedAt}>${formatNhsDate(a.raisedAt)} at ${londonTime(Date.parse(a.raisedAt))}</time> by ${this._names.get(a.raisedBy) ?? a.raisedBy}</p>
           <p class="sign-text">${a.reason}</p>
           ${a.note ? html`<p>Note: <span class="sign-text">${a.note}</span></p>` : nothing}
           ${overdue && row.contacts.length ? html`<p>Crisis contacts:</p><ul>${row.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
@@ -766,7 +772,7 @@ export class StrRelapseSigns extends LitElement {
           <ul class="alert-list">${this._acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
             <h3>${person}</h3>
             <p class="sign-text">${a.reason}</p>
-            <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>
+            <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${this._names.get(a.acknowledged!.by) ?? a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>
           </li>`)}</ul>`
         : nothing}
     </section>`;
