@@ -2,6 +2,7 @@
 // One user action is one record write: task and goal order live on the plan, a status change is one task write.
 import { canCorrect, can, type Action } from './domain/permissions.js';
 import { canSetTaskStatus, nextDueDate, orderedGoals, ukToday } from './domain/care-plan.js';
+import { listAll } from './adapters/shared.js';
 import { StrError } from './errors.js';
 import type { Page, Query, Store } from './ports.js';
 import {
@@ -110,7 +111,7 @@ function without<R extends object>(r: R, ...keys: string[]): R {
 }
 
 /** Applies changes where `null` means "clear this optional field". */
-function applyChanges<R extends object>(current: R, changes: Record<string, unknown>): R {
+export function applyChanges<R extends object>(current: R, changes: Record<string, unknown>): R {
   const out = { ...current } as Record<string, unknown>;
   for (const [k, v] of Object.entries(changes)) {
     if (v === null) delete out[k];
@@ -127,17 +128,7 @@ const enteredInErrorRefusal = (type: string, id: string) =>
 export function carePlanApis(core: ClientCore) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
 
-  /** Every record of a type for a person, paging through the store. */
-  const all = async <T extends RecordType>(type: T, serviceUserId: string): Promise<RecordOf<T>[]> => {
-    const out: RecordOf<T>[] = [];
-    let cursor: string | undefined;
-    do {
-      const page: Page<RecordOf<T>> = await store.list(type, { serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }) });
-      out.push(...page.items);
-      cursor = page.next;
-    } while (cursor !== undefined);
-    return out;
-  };
+  const all = <T extends RecordType>(type: T, serviceUserId: string) => listAll(store, type, serviceUserId);
 
   const editablePlan = async (id: string) => {
     requireAction('care-plan.edit', 'edit care plans');

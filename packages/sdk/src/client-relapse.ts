@@ -1,5 +1,6 @@
 // The relapse-sign namespaces of the client (issue 7): warning-sign plans, sign checks, alerts.
-import type { ClientCore } from './client-care-plan.js';
+import { listAll } from './adapters/shared.js';
+import { applyChanges, type ClientCore } from './client-care-plan.js';
 import { evaluateRule, type RuleResult } from './domain/relapse.js';
 import { StrError } from './errors.js';
 import type { Page, Query } from './ports.js';
@@ -48,16 +49,7 @@ const ActionSchema = noteText(2000, true, 'Enter what was done');
 export function relapseApis(core: ClientCore) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
 
-  const allFor = async <T extends 'signCheck' | 'warningSignPlan'>(type: T, serviceUserId: string) => {
-    const out = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.list(type, { serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }) });
-      out.push(...page.items);
-      cursor = page.next;
-    } while (cursor !== undefined);
-    return out;
-  };
+  const allFor = <T extends 'signCheck' | 'warningSignPlan'>(type: T, serviceUserId: string) => listAll(store, type, serviceUserId);
 
   const forPlan = async (plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>) =>
     (await allFor('signCheck', plan.serviceUserId)).filter((c) => c.planId === plan.id).reverse();
@@ -80,13 +72,7 @@ export function relapseApis(core: ClientCore) {
       guard('Updating a warning-sign plan', async () => {
         requireAction('warning-sign-plan.edit', 'edit warning-sign plans');
         const fields = parseOrThrow(WarningSignPlanUpdateSchema, changes, 'The change');
-        const plan = await mustGet('warningSignPlan', id);
-        const next: Record<string, unknown> = { ...plan };
-        for (const [k, v] of Object.entries(fields)) {
-          if (v === null) delete next[k];
-          else if (v !== undefined) next[k] = v;
-        }
-        return putUpdated('warningSignPlan', next as WarningSignPlan, expectedVersion);
+        return putUpdated('warningSignPlan', applyChanges(await mustGet('warningSignPlan', id), fields), expectedVersion);
       }),
   };
 

@@ -1,7 +1,7 @@
 // Small pieces every store adapter uses, so the three behave the same.
 import { StrError } from '../errors.js';
-import type { Change } from '../ports.js';
-import { isRecordType, type RecordType } from '../schemas/registry.js';
+import type { Change, Page, Store } from '../ports.js';
+import { isRecordType, type RecordOf, type RecordType } from '../schemas/registry.js';
 
 /** Deterministic JSON (keys sorted) for comparing two records' content. */
 export function canonicalJson(value: unknown): string {
@@ -61,4 +61,16 @@ export class Listeners {
       });
     }
   }
+}
+
+/** Every record of a type about a person, following the store's pages. */
+export async function listAll<T extends RecordType>(store: Store, type: T, serviceUserId: string): Promise<RecordOf<T>[]> {
+  const out: RecordOf<T>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: Page<RecordOf<T>> = await store.list(type, { serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }) });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return out;
 }

@@ -6,7 +6,7 @@ import { labelOf } from '../../codes/mhsds.js';
 import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
 import type { CareTeam } from '../../schemas/team.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
-import { envelopeExtensions, ext, exts, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
+import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
 
 /** R4 Task.status for each STR task status (http://hl7.org/fhir/R4/valueset-task-status.html). */
@@ -18,23 +18,11 @@ const TASK_FHIR_STATUS: Record<TaskStatus, string> = {
   cancelled: 'cancelled',
 };
 
-const subjectOf = (serviceUserId: string, patientReference: string, ns: FhirNamespace) => ({ reference: patientReference, identifier: strIdentifier(serviceUserId, ns) });
-const workerRef = (id: string, ns: FhirNamespace) => ({ identifier: { system: ns.workerId, value: id } });
-
-function subjectId(r: Resource, element: string, ns: FhirNamespace): string {
-  const id = (r[element] as { identifier?: Identifier } | undefined)?.identifier;
-  if (id?.system !== ns.id || !id.value) throw mappingError(r, `its ${element} has no STR Kit person identifier`);
-  return id.value;
-}
 
 const strStatus = (r: Resource, ns: FhirNamespace): string | undefined => ext(r, `${ns.extension}status`)?.valueCode;
 const idExt = (r: Resource, url: string, ns: FhirNamespace): string | undefined => {
   const v = ext(r, `${ns.extension}${url}`)?.valueIdentifier;
   return v?.system === ns.id ? v.value : undefined;
-};
-const need = <V>(value: V | undefined, r: Resource, what: string): V => {
-  if (value === undefined || value === null || value === '') throw mappingError(r, `it has no ${what}`);
-  return value;
 };
 
 export function workerToPractitioner(w: Worker, ns: FhirNamespace): Resource {

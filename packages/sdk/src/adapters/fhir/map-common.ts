@@ -114,3 +114,22 @@ export function digest(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + `-${text.length.toString(36)}`;
 }
+
+/** A reference to the person: the server's Patient and, beside it, the STR id (so a record maps back without a read). */
+export const subjectOf = (serviceUserId: string, patientReference: string, ns: FhirNamespace) => ({ reference: patientReference, identifier: strIdentifier(serviceUserId, ns) });
+
+/** A reference to a worker by the id the host signs them in with. */
+export const workerRef = (id: string, ns: FhirNamespace) => ({ identifier: { system: ns.workerId, value: id } });
+
+/** The STR person id in a reference element (`subject`, `for`), or a mapping error. */
+export function subjectId(r: Resource, element: string, ns: FhirNamespace): string {
+  const id = (r[element] as { identifier?: Identifier } | undefined)?.identifier;
+  if (id?.system !== ns.id || !id.value) throw mappingError(r, `its ${element} has no STR Kit person identifier`);
+  return id.value;
+}
+
+/** A value a record needs, or a mapping error naming what is missing. */
+export const need = <V>(value: V | undefined, r: Resource, what: string): V => {
+  if (value === undefined || value === null || value === '') throw mappingError(r, `it has no ${what}`);
+  return value;
+};

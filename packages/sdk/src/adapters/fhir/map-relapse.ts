@@ -3,7 +3,7 @@
 // other systems read. Choices: docs/adr/0002-fhir-mapping.md ("Relapse signs").
 import { RATINGS, NOT_ASKED, type Alert, type SignCheck, type SignRating, type WarningSignPlan } from '../../schemas/relapse.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
-import { envelopeExtensions, ext, exts, fromBase64, mappingError, readEnvelope, strIdentifier, toBase64 } from './map-common.js';
+import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
 
 /** HL7 data-absent-reason (http://hl7.org/fhir/R4/codesystem-data-absent-reason.html): "not-asked". */
@@ -11,8 +11,6 @@ const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 /** HL7 observation-category (http://hl7.org/fhir/R4/codesystem-observation-category.html): "survey". */
 const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 
-const subjectOf = (serviceUserId: string, patientReference: string, ns: FhirNamespace) => ({ reference: patientReference, identifier: strIdentifier(serviceUserId, ns) });
-const workerRef = (id: string, ns: FhirNamespace) => ({ identifier: { system: ns.workerId, value: id } });
 const part = (e: Extension | undefined, url: string) => e?.extension?.find((x) => x.url === url);
 const b64 = (url: string, text: string): Extension => ({ url, valueBase64Binary: toBase64(text) });
 /** FHIR has no empty strings: an empty text is an absent extension, read back as ''. */
@@ -28,15 +26,6 @@ function text64(r: Resource, e: Extension | undefined, what: string): string {
 }
 const textOrEmpty = (r: Resource, e: Extension | undefined, what: string): string => (e ? text64(r, e, what) : '');
 
-function subjectId(r: Resource, element: string, ns: FhirNamespace): string {
-  const id = (r[element] as { identifier?: Identifier } | undefined)?.identifier;
-  if (id?.system !== ns.id || !id.value) throw mappingError(r, `its ${element} has no STR Kit person identifier`);
-  return id.value;
-}
-const need = <V>(value: V | undefined, r: Resource, what: string): V => {
-  if (value === undefined || value === null || value === '') throw mappingError(r, `it has no ${what}`);
-  return value;
-};
 
 export const isRelapsePlan = (r: Resource, ns: FhirNamespace) =>
   (r.category as { coding?: { system?: string; code?: string }[] }[] | undefined)?.some((c) => c.coding?.some((x) => x.system === ns.planKind && x.code === 'relapse-prevention')) ?? false;
