@@ -4,6 +4,7 @@ import { canCorrect, can, type Action } from './domain/permissions.js';
 import { canSetTaskStatus, nextDueDate, orderedGoals, ukToday } from './domain/care-plan.js';
 import { listAll } from './adapters/shared.js';
 import { StrError } from './errors.js';
+import { jitlessWhileBuilding } from './schemas/jitless.js';
 import type { Page, Query, Store } from './ports.js';
 import {
   CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema,
@@ -94,7 +95,9 @@ export interface ClientCore {
 }
 
 const PLAN_PREFERENCE = ['active', 'on-hold', 'draft'] as const;
+const reviewBuilt = jitlessWhileBuilding();
 const ReviewSchema = z.strictObject({ reviewedOn: isoDate, nextReviewOn: isoDate });
+reviewBuilt();
 const IdListSchema = z.array(uuid).check(
   z.maxLength(2000, { error: 'Pass 2,000 ids or fewer' }),
   z.refine((ids) => new Set(ids).size === ids.length, { error: 'Each id may appear once' }),

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDate, noteText, singleLine, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 // Care plan, goal, task and progress note (issue 6). These lists are STR Kit's own, not a national code system:
 // life areas are the areas of the STR role (issue 6), task status words follow the NHS design system's task list
@@ -213,3 +216,5 @@ export const ProgressNoteInputSchema = z.strictObject({
   text: ProgressNoteFields.text,
 });
 export type ProgressNoteInput = z.input<typeof ProgressNoteInputSchema>;
+
+schemasBuilt();

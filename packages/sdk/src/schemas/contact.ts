@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, type CodedValue } from '../codes/mhsds.js';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDateTime, noteText, singleLine, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 const codesOf = <C extends string>(list: readonly CodedValue<C>[]) => list.map((c) => c.code) as unknown as readonly [C, ...C[]];
 
@@ -75,3 +78,5 @@ export const ContactCorrectionSchema = z.strictObject({
 });
 export type ContactCorrection = z.input<typeof ContactCorrectionSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
+
+schemasBuilt();

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { externalId, isoDateTime, noteText, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 /** Why a record was marked entered-in-error, when and by whom. Records are never deleted. */
 export const EnteredInErrorSchema = z.object({
@@ -22,3 +25,5 @@ export const EnvelopeShape = {
 };
 
 export type EnvelopeKey = keyof typeof EnvelopeShape;
+
+schemasBuilt();

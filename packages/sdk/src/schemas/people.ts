@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { isValidNhsNumber, normaliseNhsNumber } from '../codes/nhs-number.js';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDate, singleLine, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 /** Roles of DESIGN.md's role table. */
 export const ROLES = ['str-worker', 'peer-support-worker', 'care-coordinator', 'team-lead', 'viewer'] as const;
@@ -60,3 +63,5 @@ export const WorkerSchema = z.object({ ...EnvelopeShape, ...WorkerFields });
 export const WorkerInputSchema = z.strictObject({ ...WorkerFields, id: z.optional(uuid) });
 export type WorkerInput = z.input<typeof WorkerInputSchema>;
 export type Worker = z.infer<typeof WorkerSchema>;
+
+schemasBuilt();

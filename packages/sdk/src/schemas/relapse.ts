@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDate, isoDateTime, noteText, singleLine, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 // Relapse signature, sign checks and alerts (issue 7). No licensed instrument is encoded here: the signs are the
 // person's own words. The 0–3 rating words, stages and functioning levels are STR Kit's own lists (issue 7).
@@ -188,3 +191,5 @@ export const AlertInputSchema = z.strictObject({
   note: z.optional(AlertFields.note),
 });
 export type AlertInput = z.input<typeof AlertInputSchema>;
+
+schemasBuilt();

@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { EnvelopeShape } from './envelope.js';
 import { RoleSchema } from './people.js';
 import { externalId, isoDate, singleLine, uuid } from './text.js';
+import { jitlessWhileBuilding } from './jitless.js';
+
+const schemasBuilt = jitlessWhileBuilding();
 
 // A person's care team: who supports them, in which role (DESIGN.md "team" ↔ CareTeam). Team leads and
 // co-ordinators allocate it; it is what caseload views are built from.
@@ -37,3 +40,5 @@ export const CareTeamUpdateSchema = z.strictObject({
   participants: z.optional(CareTeamFields.participants),
 });
 export type CareTeamUpdate = z.input<typeof CareTeamUpdateSchema>;
+
+schemasBuilt();

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { jitlessWhileBuilding } from './jitless.js';
 
-// Strict CSP: zod must not probe `new Function`. Every schema module imports this one, so it runs first.
-z.config({ jitless: true });
+const schemasBuilt = jitlessWhileBuilding();
 
 // FHIR strings forbid C0 control characters other than tab, CR and LF (R4 datatypes, "string").
 // Unpaired surrogates are not Unicode scalar values: they cannot survive UTF-8, so they would change silently.
@@ -47,3 +47,5 @@ export const isoDateTime = z.iso.datetime({ offset: true, error: 'Enter a date a
 export const isoDate = z.iso.date({ error: 'Enter a real date' });
 
 export const uuid = z.uuid({ error: 'Must be a UUID' });
+
+schemasBuilt();
