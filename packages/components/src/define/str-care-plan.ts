@@ -1,6 +1,7 @@
 import { StrCarePlan } from '../care-plan/care-plan.js';
+import { defineElement } from '../internal/define.js';
 
-customElements.define('str-care-plan', StrCarePlan);
+defineElement('str-care-plan', StrCarePlan);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
 import { StrContactLog } from '../contact-log/contact-log.js';
+import { defineElement } from '../internal/define.js';
 
-customElements.define('str-contact-log', StrContactLog);
+defineElement('str-contact-log', StrContactLog);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { ContextRoot } from '@lit/context';
 import { StrProvider } from '../provider/provider.js';
+import { defineElement } from '../internal/define.js';
 
 // A widget upgraded before <str-provider> is defined asks for its client too early; the ContextRoot keeps that
 // request and answers it once the provider appears. One root per document, whichever copy of us runs first.
@@ -10,7 +11,7 @@ if (!g[ROOT] && typeof document !== 'undefined') {
   g[ROOT].attach(document.documentElement);
 }
 
-if (!customElements.get('str-provider')) customElements.define('str-provider', StrProvider);
+defineElement('str-provider', StrProvider);
 
 declare global {
   interface HTMLElementTagNameMap {

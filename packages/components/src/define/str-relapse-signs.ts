@@ -1,6 +1,7 @@
 import { StrRelapseSigns } from '../relapse-signs/relapse-signs.js';
+import { defineElement } from '../internal/define.js';
 
-customElements.define('str-relapse-signs', StrRelapseSigns);
+defineElement('str-relapse-signs', StrRelapseSigns);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,7 @@
 import { StrSyncStatus } from '../sync-status/sync-status.js';
+import { defineElement } from '../internal/define.js';
 
-customElements.define('str-sync-status', StrSyncStatus);
+defineElement('str-sync-status', StrSyncStatus);
 
 declare global {
   interface HTMLElementTagNameMap {
