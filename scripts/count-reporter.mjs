@@ -1,6 +1,15 @@
 import { writeFileSync } from 'node:fs';
 
-/** Counts every test (and every test file that failed to load) and writes the totals to a JSON file. */
+/**
+ * One stable name per test, used in failure lists and by the hazard-log check (scripts/hazard-check.mjs):
+ * "<file from the repository root>: <describe> › <nested describe> › <it>".
+ */
+export const testName = (file, path) => `${file}: ${path.join(' › ')}`;
+
+/**
+ * Counts every test (and every test file that failed to load) and writes the totals to a JSON file, with the
+ * name of every test that passed and of every test that ran at all (so a checker can tell "failed" from "missing").
+ */
 export function countReporter(outFile) {
   return {
     onTestRunFinished({ sessions }) {
@@ -8,13 +17,19 @@ export function countReporter(outFile) {
       let failed = 0;
       let skipped = 0;
       const failures = [];
+      const passedNames = [];
+      const seenNames = [];
       const walk = (suite, path, file) => {
         for (const t of suite.tests ?? []) {
+          const name = testName(file, [...path, t.name]);
+          seenNames.push(name);
           if (t.skipped) skipped++;
-          else if (t.passed) passed++;
-          else {
+          else if (t.passed) {
+            passed++;
+            passedNames.push(name);
+          } else {
             failed++;
-            failures.push(`${file}: ${[...path, t.name].join(' › ')}`);
+            failures.push(name);
           }
         }
         for (const s of suite.suites ?? []) walk(s, [...path, s.name], file);
@@ -29,7 +44,8 @@ export function countReporter(outFile) {
           failures.push(`${file}: ${(session.errors ?? []).map((e) => e.message).join('; ') || 'the file failed'}`);
         }
       }
-      writeFileSync(outFile, JSON.stringify({ passed, failed, skipped, failures }, null, 2));
+      const files = sessions.map((s) => s.testFile.replace(process.cwd() + '/', ''));
+      writeFileSync(outFile, JSON.stringify({ passed, failed, skipped, failures, files, passedNames, seenNames }, null, 2));
     },
   };
 }

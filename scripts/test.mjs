@@ -1,9 +1,10 @@
 // `npm test`: typecheck, lint, every browser test; ends with one line "N passed, N failed".
-// Typecheck, lint and "lint bans fire" count as one check each; every browser test counts as one.
+// Typecheck, lint, "lint bans fire" and the hazard-log check count as one check each; every browser test counts as one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
+import { checkerCatchesFaults, runHazardCheck } from './hazard-check.mjs';
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -83,6 +84,10 @@ if (existsSync(results)) {
   failed += r.failed;
   failures.push(...r.failures);
   if (!wtrOk && r.failed === 0) check('web-test-runner exited with an error', false);
+  // Every hazard names tests that verify its controls; in a full run each must exist and have passed just now.
+  console.log('\n— hazard log (docs/safety/hazard-log.md): each hazard names tests that passed in this run');
+  const hazardOk = runHazardCheck(new URL('../docs/safety/hazard-log.md', import.meta.url), results, { subset: extra.length > 0 }) && checkerCatchesFaults();
+  if (extra.length === 0) check('hazard log names only tests that passed', hazardOk);
 } else {
   check('web-test-runner produced no results', false);
 }

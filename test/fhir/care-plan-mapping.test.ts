@@ -53,7 +53,7 @@ const ownerArb = fc.oneof(
 );
 const taskArb = clean<Task>(TaskSchema)(fc.record({
   ...envelope, serviceUserId: fc.uuid({ version: 4 }), carePlanId: fc.uuid({ version: 4 }), goalId: fc.uuid({ version: 4 }),
-  text: lineText(200), owner: ownerArb, dueDate: opt(date), repeat: opt(codes(TASK_REPEATS)), status: codes(TASK_STATUSES),
+  text: lineText(200), owner: ownerArb, dueDate: opt(date), repeat: opt(codes(TASK_REPEATS)), repeatAnchor: opt(date), status: codes(TASK_STATUSES),
   statusReason: opt(lineText(100)), lastDoneOn: opt(date),
 }));
 const noteArb = clean<ProgressNote>(ProgressNoteSchema)(fc.record({

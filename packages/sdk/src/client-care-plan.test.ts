@@ -108,6 +108,27 @@ describe('client.carePlans, goals, tasks and progress notes', () => {
     expect(done).to.include({ status: 'in-progress', lastDoneOn: '2026-06-03', dueDate: '2026-06-10' });
   });
 
+  it('a monthly task done on each due day keeps its anchor day (31st), until its due date is edited', async () => {
+    let today = '2028-01-31';
+    const clock: Clock = { now: () => new Date(`${today}T12:00:00Z`) };
+    const lead = clientAs(store, 'care-coordinator', 'cc-1', clock);
+    let t = await lead.tasks.create({ carePlanId: plan.id, goalId: goal.id, text: 'Pay the rent', owner: { kind: 'service-user' }, dueDate: '2028-01-31', repeat: 'monthly' });
+    const dues: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      today = t.dueDate!;
+      t = await lead.tasks.complete(t.id, t.version);
+      dues.push(t.dueDate!);
+    }
+    expect(dues).to.deep.equal(['2028-02-29', '2028-03-31', '2028-04-30', '2028-05-31']);
+    expect((await lead.tasks.get(t.id)).repeatAnchor).to.equal('2028-01-31');
+    // The co-ordinator moves it to the 15th: that is the new rhythm.
+    t = await lead.tasks.update(t.id, { dueDate: '2028-06-15' }, t.version);
+    expect(t).not.to.have.property('repeatAnchor');
+    today = '2028-06-15';
+    t = await lead.tasks.complete(t.id, t.version);
+    expect(t).to.include({ dueDate: '2028-07-15', repeatAnchor: '2028-06-15' });
+  });
+
   it('needs a reason to cancel; keeps a reason for "cannot start yet"; drops it when work resumes', async () => {
     const t = await cc.tasks.create({ carePlanId: plan.id, goalId: goal.id, text: 'Apply for PIP', owner: { kind: 'service-user' } });
     const e = await rejects(cc.tasks.setStatus(t.id, 'cancelled', undefined, t.version), 'validation');

@@ -246,7 +246,13 @@ export function carePlanApis(core: ClientCore) {
     const today = ukToday(core.now());
     const base = without(task, 'statusReason');
     return task.repeat
-      ? { ...base, status: 'in-progress', lastDoneOn: today, dueDate: nextDueDate(task.repeat, task.dueDate, today) }
+      ? {
+          ...base,
+          status: 'in-progress',
+          lastDoneOn: today,
+          dueDate: nextDueDate(task.repeat, task.dueDate, today, task.repeatAnchor),
+          ...((task.repeatAnchor ?? task.dueDate) !== undefined && { repeatAnchor: task.repeatAnchor ?? task.dueDate }),
+        }
       : { ...base, status: 'completed', lastDoneOn: today };
   };
 
@@ -273,7 +279,9 @@ export function carePlanApis(core: ClientCore) {
           const goal = await mustGet('goal', fields.goalId);
           if (goal.carePlanId !== task.carePlanId) throw new StrError('validation', `goal ${goal.id} is not on this task's plan`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
         }
-        return putUpdated('task', applyChanges(task, fields), expectedVersion);
+        // A new due date or rhythm starts a new rhythm: the old anchor day no longer applies.
+        const rhythmChanged = fields.dueDate !== undefined || fields.repeat !== undefined;
+        return putUpdated('task', applyChanges(rhythmChanged ? without(task, 'repeatAnchor') : task, fields), expectedVersion);
       }),
     setStatus: (id, status, reason, expectedVersion) =>
       guard('Updating a task', async () => {

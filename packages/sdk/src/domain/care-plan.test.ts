@@ -45,6 +45,20 @@ describe('care-plan dates', () => {
     expect(nextDueDate('monthly', '2026-01-31', '2026-03-01')).to.equal('2026-03-31');
   });
 
+  it('a monthly repeat keeps its anchor day: 31 Jan → 29 Feb → 31 Mar → 30 Apr, done on each due day', () => {
+    const anchor = '2028-01-31';
+    let due = anchor;
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      due = nextDueDate('monthly', due, due, anchor);
+      seen.push(due);
+    }
+    expect(seen).to.deep.equal(['2028-02-29', '2028-03-31', '2028-04-30', '2028-05-31']);
+    // Done early, it still moves on one step; done late, to the first anchor-day date after today.
+    expect(nextDueDate('monthly', '2028-02-29', '2028-02-20', anchor)).to.equal('2028-03-31');
+    expect(nextDueDate('monthly', '2028-02-29', '2028-04-02', anchor)).to.equal('2028-04-30');
+  });
+
   it('flags overdue open tasks only', () => {
     expect(isTaskOverdue(task(1, 1, { dueDate: '2026-06-02' }), '2026-06-03')).to.equal(true);
     expect(isTaskOverdue(task(1, 1, { dueDate: '2026-06-03' }), '2026-06-03')).to.equal(false);

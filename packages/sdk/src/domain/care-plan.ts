@@ -34,12 +34,17 @@ export function daysBetween(from: string, to: string): number {
 const step = (date: string, repeat: TaskRepeat, n: number): string =>
   repeat === 'daily' ? addDays(date, n) : repeat === 'weekly' ? addDays(date, 7 * n) : repeat === 'fortnightly' ? addDays(date, 14 * n) : addMonths(date, n);
 
-/** The next due date of a repeating task done `today`: its rhythm kept, the first date after today. */
-export function nextDueDate(repeat: TaskRepeat, dueDate: string | undefined, today: string): string {
-  const anchor = dueDate ?? today;
+/**
+ * The next due date of a repeating task done `today`: the first date of its rhythm after both today and the current
+ * due date. The rhythm counts from `anchor` (the task's `repeatAnchor`), else from the due date, so a monthly task
+ * keeps its day: due 31 January → 29 February → 31 March → 30 April, never drifting to the 29th.
+ */
+export function nextDueDate(repeat: TaskRepeat, dueDate: string | undefined, today: string, anchor?: string): string {
+  const from = anchor ?? dueDate ?? today;
+  const after = dueDate !== undefined && dueDate > today ? dueDate : today;
   let n = 1;
-  let next = step(anchor, repeat, n);
-  while (next <= today) next = step(anchor, repeat, ++n);
+  let next = step(from, repeat, n);
+  while (next <= after) next = step(from, repeat, ++n);
   return next;
 }
 

@@ -173,6 +173,12 @@ export const TaskFields = {
   statusReason: z.optional(singleLine(500, 'Enter the reason')),
   /** The UK date it was last done: completion of a one-off task, or the latest round of a repeating one. */
   lastDoneOn: z.optional(isoDate),
+  /**
+   * The due date a repeating task's rhythm counts from, kept when it moves on (so a monthly task due 31 January is
+   * next due 29 February, then 31 March, not 29 March). Set by the first completion; an edit of the due date or the
+   * repeat clears it, and the new due date becomes the rhythm.
+   */
+  repeatAnchor: z.optional(isoDate),
 };
 const reasonWhenCancelled = z.refine<{ status: TaskStatus; statusReason?: string | undefined }>(
   (t) => t.status !== 'cancelled' || !!t.statusReason,

@@ -185,6 +185,7 @@ export function taskToFhir(t: Task, patientReference: string, ns: FhirNamespace)
       { url: `${ns.extension}owner`, extension: [{ url: 'kind', valueCode: t.owner.kind }, ...('name' in t.owner && t.owner.name ? [{ url: 'name', valueString: t.owner.name }] : [])] },
       ...(t.repeat ? [{ url: `${ns.extension}repeat`, valueCode: t.repeat }] : []),
       ...(t.lastDoneOn ? [{ url: `${ns.extension}last-done`, valueDate: t.lastDoneOn }] : []),
+      ...(t.repeatAnchor ? [{ url: `${ns.extension}repeat-anchor`, valueDate: t.repeatAnchor }] : []),
     ],
   };
 }
@@ -207,6 +208,7 @@ export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
   const reason = (r.statusReason as { text?: string } | undefined)?.text;
   const repeat = ext(r, `${ns.extension}repeat`)?.valueCode;
   const lastDone = ext(r, `${ns.extension}last-done`)?.valueDate;
+  const repeatAnchor = ext(r, `${ns.extension}repeat-anchor`)?.valueDate;
   return {
     ...readEnvelope(r, ns),
     serviceUserId: subjectId(r, 'for', ns),
@@ -219,6 +221,7 @@ export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
     status: need(status, r, 'STR status') as TaskStatus,
     ...(reason && { statusReason: reason }),
     ...(lastDone && { lastDoneOn: lastDone }),
+    ...(repeatAnchor && { repeatAnchor }),
   };
 }
 
