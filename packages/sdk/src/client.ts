@@ -155,6 +155,32 @@ async function guard<R>(what: string, fn: () => Promise<R>): Promise<R> {
   }
 }
 
+const abortedError = () => new StrError('aborted', 'The read was aborted by its caller');
+
+/**
+ * Settles like `work`, except that it rejects with an `aborted` StrError as soon as `signal` aborts (and at once if it
+ * already has): the caller never sees a result it stopped waiting for. docs/adr/0004-right-person-right-actor.md.
+ */
+export function untilAborted<R>(signal: AbortSignal | undefined, work: () => Promise<R>): Promise<R> {
+  if (signal === undefined) return work();
+  if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') {
+    return Promise.reject(new StrError('validation', 'signal must be an AbortSignal', false, { issues: [{ path: 'signal', code: 'invalid', message: 'Pass an AbortSignal' }] }));
+  }
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<R>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The store as the client reads it: every `list` honours `query.signal`. Other members come through unchanged. */
+const abortableReads = (store: Store): Store => {
+  const wrapped = Object.create(store) as Store & { list: Store['list'] };
+  wrapped.list = (type, query) => untilAborted(query?.signal, () => store.list(type, query));
+  return wrapped;
+};
+
 const newId = (): string => {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -199,6 +225,7 @@ export function createClient(options: ClientOptions): StrClient {
     if (typeof clock?.now !== 'function') {
       throw new StrError('validation', 'createClient: clock.now must be a function', false, { issues: [{ path: 'clock', code: 'invalid', message: 'Pass a clock with now()' }] });
     }
+    store = abortableReads(store);
     draftStore = options.drafts ?? memoryDrafts();
     actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
   } catch (e) {

@@ -11,7 +11,9 @@ export type StrErrorCode =
   | 'conflict'
   | 'storage'
   | 'transport'
-  | 'mapping';
+  | 'mapping'
+  /** The caller aborted (an `AbortSignal`): the element moved on to another person or actor. Nothing was changed. */
+  | 'aborted';
 
 /** One problem with one field, as a person can act on it: `path` names the field, `message` says what to do. */
 export interface FieldIssue {

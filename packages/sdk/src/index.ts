@@ -55,6 +55,7 @@ export { indexedDbDrafts } from './adapters/indexeddb/indexeddb-drafts.js';
 
 export {
   createClient,
+  untilAborted,
   type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi, type CareTeamsApi,
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';

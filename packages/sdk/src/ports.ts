@@ -12,6 +12,11 @@ export interface Query {
   readonly limit?: number;
   /** Opaque: pass back the `next` of the previous page. */
   readonly cursor?: string;
+  /**
+   * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned. Widgets abort
+   * a load when they move to another person or actor (docs/adr/0004-right-person-right-actor.md).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface Page<R> {

@@ -10,6 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
+import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -136,9 +137,8 @@ export class StrCarePlan extends LitElement {
   @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _dropTarget?: string;
 
-  #unsubscribe: (() => void) | undefined;
-  #loadedFor = '';
-  #loadedClient: StrClient | undefined;
+  /** Every load is tied to the person and actor it was started for (issue 14). */
+  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
   #focusAfter: string | undefined;
@@ -187,11 +187,34 @@ export class StrCarePlan extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#loadedFor = '';
-    this.#loadedClient = undefined;
-    void this.#flushNoteDraft();
+  }
+
+  /**
+   * The person, client or actor changed (or the element left the page). A note typed for the previous person is kept
+   * as their draft (by the same actor only: a new sign-in never inherits it); then nothing of theirs stays on screen.
+   */
+  #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
+    if (previous && (!next || next.actorId === previous.actorId)) void this.#flushNoteDraft(previous.client);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    this._loaded = undefined;
+    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this._editor = undefined;
+    this._errors = [];
+    this._status = '';
+    this._problem = '';
+    this._conflict = undefined;
+    this._noteText = '';
+    this._noteDrafts = new Set();
+    this.#doneHere = new Set();
+    this.#pendingId = newId();
+    if (!next?.serviceUserId) return;
+    const unsubscribe = next.client.subscribe({ serviceUserId: next.serviceUserId }, (change) => {
+      if (change.type === 'carePlan' || change.type === 'goal' || change.type === 'task' || change.type === 'progressNote') void this.#load();
+    });
+    void this.#load();
+    if (!this.workers.length) void this.#loadNames(next);
+    return unsubscribe;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,21 +236,6 @@ export class StrCarePlan extends LitElement {
   }
 
   protected override updated(): void {
-    const c = this.#client;
-    const key = c && this.serviceUserId ? this.serviceUserId : '';
-    // A new person or a new client (the host signed in someone else): subscribe and load again.
-    if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
-      this.#loadedFor = key;
-      this.#loadedClient = c;
-      this._loaded = undefined;
-      this._loadState = 'loading';
-      this.#unsubscribe?.();
-      this.#unsubscribe = c.subscribe({ serviceUserId: this.serviceUserId }, (change) => {
-        if (change.type === 'carePlan' || change.type === 'goal' || change.type === 'task' || change.type === 'progressNote') void this.#load();
-      });
-      void this.#load();
-      if (!this.workers.length) void this.#loadNames(c);
-    }
     if (this.#focusAfter) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfter);
       if (target) {
@@ -246,10 +254,12 @@ export class StrCarePlan extends LitElement {
     const run = async () => {
       do {
         this.#reloadAgain = false;
-        const c = this.#client;
-        if (!c || !this.serviceUserId) return;
+        const scope = this.#scope.current;
+        if (!scope?.serviceUserId) return;
         try {
-          const [view, drafts] = await Promise.all([c.carePlans.current(this.serviceUserId), c.drafts.list().catch(() => [])]);
+          const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId }) => Promise.all([c.carePlans.current(serviceUserId), c.drafts.list().catch(() => [])]));
+          if (!loaded) continue; // for a person or actor this element no longer shows: dropped (and loaded again if asked)
+          const [view, drafts] = loaded.value;
           this._loaded = view;
           this._loadState = 'loaded';
           this._noteDrafts = new Set(drafts.filter((d) => d.key.startsWith(NOTE_DRAFT)).map((d) => d.key.slice(NOTE_DRAFT.length)));
@@ -262,10 +272,10 @@ export class StrCarePlan extends LitElement {
     return this.#loading;
   }
 
-  async #loadNames(c: StrClient) {
+  async #loadNames(scope: Scope) {
     try {
-      const page = await c.workers.list({ limit: 10_000 });
-      this._names = namesOf(page.items);
+      const page = await this.#scope.load(scope, ({ client, signal }) => client.workers.list({ limit: 10_000, signal }));
+      if (page) this._names = namesOf(page.value.items);
     } catch {
       // Ids are shown instead of names; nothing is lost.
     }
@@ -304,7 +314,8 @@ export class StrCarePlan extends LitElement {
    * the store has it. On failure the worker is told, the plan reloads to show what is stored, and a form stays as typed.
    */
   async #run(intent: CarePlanIntent, busyKey: string, done: (id: string | undefined) => void): Promise<boolean> {
-    const c = this.#client;
+    const scope = this.#scope.current;
+    const c = scope?.client;
     if (!c) {
       const go = this.dispatchEvent(new CustomEvent('str-care-plan-change', { detail: intent, bubbles: true, composed: true, cancelable: true }));
       if (go) done(undefined);
@@ -318,10 +329,12 @@ export class StrCarePlan extends LitElement {
       const saved = await this.#perform(c, intent);
       const detail: CarePlanSavedDetail = { action: intent.action, ...saved };
       this.dispatchEvent(new CustomEvent('str-care-plan-saved', { detail, bubbles: true, composed: true }));
+      if (!this.#scope.isCurrent(scope)) return true; // the element shows someone else now: leave their screen alone
       await this.#load();
       done(saved.id);
       return true;
     } catch (err) {
+      if (!this.#scope.isCurrent(scope)) return false;
       this._status = '';
       if (isStrError(err, 'validation') && err.details.issues?.length && this._editor) {
         this._errors = this.#fieldErrors(err.details.issues);
@@ -683,15 +696,14 @@ export class StrCarePlan extends LitElement {
     this.#draftTimer = setTimeout(() => void this.#flushNoteDraft(), 400);
   }
 
-  async #flushNoteDraft() {
+  async #flushNoteDraft(c: StrClient | undefined = this.#client) {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     const ed = this._editor;
-    const c = this.#client;
     if (!c || ed?.kind !== 'note' || !this._noteText) return;
     try {
       await c.drafts.save(NOTE_DRAFT + ed.about.id, { text: this._noteText, pendingId: this.#pendingId });
-      this._noteDrafts = new Set([...this._noteDrafts, ed.about.id]);
+      if (c === this.#client) this._noteDrafts = new Set([...this._noteDrafts, ed.about.id]);
     } catch {
       // The note is still on screen; the next keystroke tries again.
     }

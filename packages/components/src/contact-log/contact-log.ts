@@ -9,6 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
+import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
@@ -63,6 +64,7 @@ const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
 };
 
 const newId = () => crypto.randomUUID();
+const draftKeyOf = (serviceUserId: string) => `contact-log:${serviceUserId}`;
 
 /** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
 export const VIRTUALISE_ABOVE = 200;
@@ -130,16 +132,15 @@ export class StrContactLog extends LitElement {
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
-  #unsubscribe: (() => void) | undefined;
-  #loadedFor = '';
-  #loadedClient: StrClient | undefined;
+  /** Every load and draft is tied to the person and actor it was started for (issue 14). */
+  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
 
   get #client(): StrClient | undefined {
     return this.client ?? this._providedClient;
   }
 
   get #draftKey() {
-    return `contact-log:${this.serviceUserId}`;
+    return draftKeyOf(this.serviceUserId);
   }
 
   get #canWrite() {
@@ -158,40 +159,52 @@ export class StrContactLog extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#guardLeaving(false);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#loadedFor = '';
-    this.#loadedClient = undefined;
-    this.#flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock') && !this._value.note && !this._value.duration) this._value = this.#blank();
   }
 
-  protected override updated(): void {
-    const c = this.#client;
-    const key = c && this.serviceUserId ? this.serviceUserId : '';
-    // A new person or a new client (the host signed in someone else): subscribe and load again.
-    if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
-      this.#loadedFor = key;
-      this.#loadedClient = c;
-      this._loaded = [];
-      this.#unsubscribe?.();
-      this.#unsubscribe = c.subscribe({ type: 'contact', serviceUserId: this.serviceUserId }, () => void this.#load());
-      void this.#load();
-      void this.#restoreDraft();
-    }
+  /**
+   * The person, client or actor changed (or the element left the page). What was typed for the previous person is
+   * kept as their draft (by the same actor only: a new sign-in never inherits it), then everything on screen is
+   * cleared before the new person's records and draft load.
+   */
+  #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
+    if (previous && (!next || next.actorId === previous.actorId)) this.#flushDraft(previous);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    this.#guardLeaving(false);
+    this._loaded = [];
+    this._loadedTasks = [];
+    this._loadFailed = false;
+    this._value = this.#blank();
+    this._errors = [];
+    this._status = '';
+    this._correcting = undefined;
+    this._versions = {};
+    this._open = new Set();
+    this._marking = undefined;
+    this.#pendingId = newId();
+    if (!next?.serviceUserId) return;
+    const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#load());
+    void this.#load();
+    void this.#restoreDraft();
+    return unsubscribe;
   }
 
   async #load() {
-    const c = this.#client;
-    if (!c || !this.serviceUserId) return;
+    const scope = this.#scope.current;
+    if (!scope?.serviceUserId) return;
     try {
-      const [page, plan] = await Promise.all([
-        c.contacts.list({ serviceUserId: this.serviceUserId, limit: 10_000 }),
-        c.carePlans.current(this.serviceUserId).catch(() => undefined), // no plan, or none readable: nothing to link
-      ]);
+      const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
+        Promise.all([
+          c.contacts.list({ serviceUserId, limit: 10_000, signal }),
+          c.carePlans.current(serviceUserId).catch(() => undefined), // no plan, or none readable: nothing to link
+        ]),
+      );
+      if (!loaded) return; // for a person or actor this element no longer shows: dropped
+      const [page, plan] = loaded.value;
       this._loaded = page.items;
       this._loadedTasks = plan?.tasks ?? [];
       this._loadFailed = false;
@@ -201,10 +214,11 @@ export class StrContactLog extends LitElement {
   }
 
   async #restoreDraft() {
-    const c = this.#client;
-    if (!c || !this.#canWrite) return;
+    const scope = this.#scope.current;
+    if (!scope?.serviceUserId || !this.#canWrite) return;
     try {
-      const draft = await c.drafts.load<{ value: ContactLogFormValue; pendingId: string }>(this.#draftKey);
+      const loaded = await this.#scope.load(scope, (s) => s.client.drafts.load<{ value: ContactLogFormValue; pendingId: string }>(draftKeyOf(s.serviceUserId)));
+      const draft = loaded?.value;
       if (draft?.value?.value) {
         this._value = { ...this.#blank(), ...draft.value.value };
         this.#pendingId = draft.value.pendingId || newId();
@@ -227,17 +241,19 @@ export class StrContactLog extends LitElement {
     return !v.duration && !v.mechanism && !v.location && !v.note && v.attendance === '5' && v.planned && v.others.length === 0 && !v.interpreterLanguage;
   }
 
-  #flushDraft() {
+  /** Keeps what is typed as the draft of the scope's actor and person (by default, the ones shown now). */
+  #flushDraft(scope: Scope | undefined = this.#scope.current) {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    const c = this.#client;
-    if (!c || !this.serviceUserId || !this.#canWrite || this._correcting) return;
+    if (!scope?.serviceUserId || this.readonly || !scope.client.can('contact.log') || this._correcting) return;
+    const c = scope.client;
+    const key = draftKeyOf(scope.serviceUserId);
     if (this.#untouched()) {
-      void c.drafts.discard(this.#draftKey).catch(() => undefined);
+      void c.drafts.discard(key).catch(() => undefined);
       return;
     }
-    void c.drafts.save(this.#draftKey, { value: this._value, pendingId: this.#pendingId }).catch(() => {
-      this._status = 'Your draft could not be kept on this device. Save the contact before you leave this page.';
+    void c.drafts.save(key, { value: this._value, pendingId: this.#pendingId }).catch(() => {
+      if (this.#scope.isCurrent(scope)) this._status = 'Your draft could not be kept on this device. Save the contact before you leave this page.';
     });
   }
 
@@ -297,7 +313,8 @@ export class StrContactLog extends LitElement {
     const { errors, input } = this.#validate();
     this._errors = errors;
     if (!input) return this.#focusSummary();
-    const c = this.#client;
+    const scope = this.#scope.current;
+    const c = scope?.client;
     if (!c) {
       const detail: ContactSaveDetail = { contact: input };
       const go = this.dispatchEvent(new CustomEvent('str-contact-save', { detail, bubbles: true, composed: true, cancelable: true }));
@@ -313,6 +330,7 @@ export class StrContactLog extends LitElement {
         const fixed = await c.contacts.correct(correcting.id, changes, correcting.version);
         const corrected: ContactSavedDetail = { id: fixed.id, version: fixed.version, serviceUserId: fixed.serviceUserId };
         this.dispatchEvent(new CustomEvent('str-contact-corrected', { detail: corrected, bubbles: true, composed: true }));
+        if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
         this._correcting = undefined;
         this.#reset(`Correction saved: ${formatNhsDate(fixed.start)} at ${londonTime(Date.parse(fixed.start))}`);
         this._versions = {};
@@ -321,12 +339,17 @@ export class StrContactLog extends LitElement {
       }
       const saved = await c.contacts.create(input);
       const detail: ContactSavedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
-      await c.drafts.discard(this.#draftKey).catch(() => undefined);
+      await c.drafts.discard(draftKeyOf(input.serviceUserId)).catch(() => undefined);
+      if (!this.#scope.isCurrent(scope)) {
+        this.dispatchEvent(new CustomEvent('str-contact-saved', { detail, bubbles: true, composed: true }));
+        return;
+      }
       this.#reset(`Contact saved: ${formatNhsDate(saved.start)} at ${londonTime(Date.parse(saved.start))}`);
       this.dispatchEvent(new CustomEvent('str-contact-saved', { detail, bubbles: true, composed: true }));
       void this.#load();
     } catch (err) {
       // Nothing typed is lost: the form and its draft stay as they are.
+      if (!this.#scope.isCurrent(scope)) return;
       this._status = '';
       if (isStrError(err, 'validation') && err.details.issues?.length) {
         this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));

@@ -11,6 +11,7 @@ import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
+import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -50,6 +51,7 @@ const MESSAGES = {
 const newId = () => crypto.randomUUID();
 const DRAFT = 'relapse-signs:check:';
 const OUTBOX = 'relapse-signs:alert:';
+const draftKeyOf = (serviceUserId: string) => `${DRAFT}${serviceUserId}`;
 
 /**
  * @summary The person's own early warning signs (relapse signature: early, middle and late, each with its agreed
@@ -141,9 +143,8 @@ export class StrRelapseSigns extends LitElement {
 
   #internals: ElementInternals;
   #pendingId: string = newId();
-  #unsubscribe: (() => void) | undefined;
-  #loadedFor = '';
-  #loadedClient: StrClient | undefined;
+  /** Every load is tied to the person and actor it was started for (issue 14). */
+  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
@@ -266,11 +267,45 @@ export class StrRelapseSigns extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#loadedFor = '';
-    this.#loadedClient = undefined;
-    void this.#flushDraft();
+  }
+
+  /**
+   * The person, client or actor changed (or the element left the page). A check in progress is kept as the previous
+   * person's draft (by the same actor only: a new sign-in never inherits it); then nothing of theirs stays on screen.
+   */
+  #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
+    if (previous && (!next || next.actorId === previous.actorId)) void this.#flushDraft(previous);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    this._loadedPlan = undefined;
+    this._loadedChecks = [];
+    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this.#replace({});
+    this._details = BLANK_DETAILS;
+    this.#touched = false;
+    this.#pendingId = newId();
+    this._showErrors = false;
+    this.#internals.states.delete('user-invalid');
+    this._status = '';
+    this._problem = '';
+    this._result = undefined;
+    this._alertNote = '';
+    this._pendingAlerts = [];
+    this._sentAlerts = new Set();
+    this._alerts = undefined;
+    this._acknowledged = [];
+    this._ackText = {};
+    this._ackError = undefined;
+    this._planDraft = undefined;
+    this._planErrors = [];
+    this.#sync();
+    if (next && this.view === 'alerts') void this.#loadAlerts();
+    if (!next?.serviceUserId) return;
+    const unsubscribe = next.client.subscribe({ serviceUserId: next.serviceUserId }, (change) => {
+      if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#load();
+    });
+    void this.#load().then(() => this.#restoreDraft());
+    return unsubscribe;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -282,33 +317,27 @@ export class StrRelapseSigns extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.view === 'alerts' && (changed.has('view') || changed.has('client') || changed.has('_providedClient' as keyof StrRelapseSigns) || changed.has('serviceUserId'))) void this.#loadAlerts();
-    const c = this.#client;
-    const key = c && this.serviceUserId ? this.serviceUserId : '';
-    if (c && key && (this.#loadedFor !== key || this.#loadedClient !== c)) {
-      this.#loadedFor = key;
-      this.#loadedClient = c;
-      this._loadState = 'loading';
-      this.#unsubscribe?.();
-      this.#unsubscribe = c.subscribe({ serviceUserId: this.serviceUserId }, (change) => {
-        if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#load();
-      });
-      void this.#load().then(() => this.#restoreDraft());
-    }
+    // A new person, client or actor loads the alerts through #scopeChanged; here only a change of view.
+    if (this.view === 'alerts' && changed.has('view') && changed.get('view') !== undefined) void this.#loadAlerts();
   }
 
   async #load() {
-    const c = this.#client;
-    if (!c || !this.serviceUserId) return;
+    const scope = this.#scope.current;
+    if (!scope?.serviceUserId) return;
     try {
-      const plan = await c.warningSignPlans.current(this.serviceUserId);
-      this._loadedChecks = plan ? await c.signChecks.forPlan(plan) : [];
-      this._loadedPlan = plan;
+      const loaded = await this.#scope.load(scope, async ({ client: c, serviceUserId }) => {
+        const plan = await c.warningSignPlans.current(serviceUserId);
+        if (!this.#scope.isCurrent(scope)) return undefined;
+        return { plan, checks: plan ? await c.signChecks.forPlan(plan) : [] };
+      });
+      if (!loaded?.value) return; // for a person or actor this element no longer shows: dropped
+      this._loadedChecks = loaded.value.checks;
+      this._loadedPlan = loaded.value.plan;
       this._loadState = 'loaded';
       this.#sync();
-      await this.#loadOutbox(c);
+      await this.#loadOutbox(scope);
     } catch {
-      this._loadState = 'failed';
+      if (this.#scope.isCurrent(scope)) this._loadState = 'failed';
     }
   }
 
@@ -319,15 +348,13 @@ export class StrRelapseSigns extends LitElement {
     await this.updateComplete;
   }
 
-  get #draftKey() {
-    return `${DRAFT}${this.serviceUserId}`;
-  }
-
   async #restoreDraft() {
-    const c = this.#client;
-    if (!c || !this.#canCheck) return;
+    const scope = this.#scope.current;
+    if (!scope?.serviceUserId || !this.#canCheck) return;
     try {
-      const d = await c.drafts.load<{ ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string }>(this.#draftKey);
+      const loaded = await this.#scope.load(scope, ({ client, serviceUserId }) =>
+        client.drafts.load<{ ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string }>(draftKeyOf(serviceUserId)));
+      const d = loaded?.value;
       const plan = this._loadedPlan;
       if (!d?.value || !plan || d.value.planId !== plan.id) return;
       const known = new Set(plan.signs.map((s) => s.id));
@@ -346,14 +373,15 @@ export class StrRelapseSigns extends LitElement {
     this.#draftTimer = setTimeout(() => void this.#flushDraft(), 400);
   }
 
-  async #flushDraft() {
+  /** Keeps the check in progress as the draft of the scope's actor and person (by default, the ones shown now). */
+  async #flushDraft(scope: Scope | undefined = this.#scope.current) {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    const c = this.#client;
+    const c = scope?.client;
     const plan = this._loadedPlan;
-    if (!c || !plan || !this.#touched) return;
+    if (!c || !plan || !this.#touched || plan.serviceUserId !== scope.serviceUserId) return;
     try {
-      await c.drafts.save(this.#draftKey, { ratings: this._ratings, details: this._details, pendingId: this.#pendingId, planId: plan.id });
+      await c.drafts.save(draftKeyOf(scope.serviceUserId), { ratings: this._ratings, details: this._details, pendingId: this.#pendingId, planId: plan.id });
     } catch {
       // Still on screen; the next change tries again.
     }
@@ -425,7 +453,9 @@ export class StrRelapseSigns extends LitElement {
       return;
     }
     const input = this.#input(plan);
-    const c = this.#client;
+    const scope = this.#scope.current;
+    const c = scope?.client;
+    if (c && plan.serviceUserId !== scope.serviceUserId) return; // never: the plan on screen is always the named person's
     if (!c) {
       const detail: CheckSaveDetail = { check: input };
       if (this.dispatchEvent(new CustomEvent('str-check-save', { detail, bubbles: true, composed: true, cancelable: true }))) {
@@ -438,12 +468,14 @@ export class StrRelapseSigns extends LitElement {
     this._status = 'Saving…';
     try {
       const saved = await c.signChecks.record(input);
-      await c.drafts.discard(this.#draftKey).catch(() => undefined);
+      await c.drafts.discard(draftKeyOf(plan.serviceUserId)).catch(() => undefined);
+      if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
       await this.#load();
       const result = this.#afterSave(plan, saved);
       const detail: CheckSavedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, ruleFired: result.fires };
       this.dispatchEvent(new CustomEvent('str-check-saved', { detail, bubbles: true, composed: true }));
     } catch (err) {
+      if (!this.#scope.isCurrent(scope)) return;
       this._status = '';
       this._problem = isStrError(err, 'validation')
         ? `Not saved: ${err.details.issues?.[0]?.message ?? 'the check is not valid'}. Everything you entered is still here.`
@@ -499,13 +531,13 @@ export class StrRelapseSigns extends LitElement {
     }
     // Kept on the device first: whatever happens to the send, the alert is not lost and is shown until it is stored.
     const pending: PendingAlert = { alert, serviceUserId: r.check.serviceUserId, savedAt: new Date(this.clock.now()).toISOString() };
-    await c.drafts.save(this.#outboxKey(alert.id), pending).catch(() => undefined);
+    await c.drafts.save(this.#outboxKey(pending.serviceUserId, alert.id), pending).catch(() => undefined);
     this._pendingAlerts = [...this._pendingAlerts.filter((p) => p.alert.id !== alert.id), pending];
     await this.#send(pending);
   }
 
-  #outboxKey(alertId: string) {
-    return `${OUTBOX}${this.serviceUserId}:${alertId}`;
+  #outboxKey(serviceUserId: string, alertId: string) {
+    return `${OUTBOX}${serviceUserId}:${alertId}`;
   }
 
   /** Sends a confirmed alert. The same id every time, so a retry after a lost reply never sends it twice. */
@@ -516,7 +548,7 @@ export class StrRelapseSigns extends LitElement {
     this._status = 'Sending the alert…';
     try {
       const saved = await c.alerts.raise(p.alert);
-      await c.drafts.discard(this.#outboxKey(p.alert.id)).catch(() => undefined);
+      await c.drafts.discard(this.#outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
       this._sentAlerts = new Set([...this._sentAlerts, saved.id]);
       const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
@@ -532,41 +564,47 @@ export class StrRelapseSigns extends LitElement {
   }
 
   /** Alerts confirmed on this device that the store does not have yet (a failed send, then a reload). */
-  async #loadOutbox(c: StrClient) {
+  async #loadOutbox(scope: Scope) {
     try {
-      const prefix = `${OUTBOX}${this.serviceUserId}:`;
-      const drafts = (await c.drafts.list()).filter((d) => d.key.startsWith(prefix));
-      const pending: PendingAlert[] = [];
-      for (const d of drafts) {
-        const p = d.value as PendingAlert;
-        const stored = await c.alerts.get(p.alert.id).catch(() => undefined);
-        if (stored) await c.drafts.discard(d.key).catch(() => undefined); // it did arrive; the reply was lost
-        else pending.push(p);
-      }
-      this._pendingAlerts = pending;
+      const loaded = await this.#scope.load(scope, async ({ client: c, serviceUserId }) => {
+        const prefix = `${OUTBOX}${serviceUserId}:`;
+        const drafts = (await c.drafts.list()).filter((d) => d.key.startsWith(prefix));
+        const pending: PendingAlert[] = [];
+        for (const d of drafts) {
+          const p = d.value as PendingAlert;
+          const stored = await c.alerts.get(p.alert.id).catch(() => undefined);
+          if (stored) await c.drafts.discard(d.key).catch(() => undefined); // it did arrive; the reply was lost
+          else pending.push(p);
+        }
+        return pending;
+      });
+      if (loaded) this._pendingAlerts = loaded.value;
     } catch {
       // The drafts could not be read; nothing to show.
     }
   }
 
   async #loadAlerts() {
-    const c = this.#client;
-    if (!c) return;
+    const current = this.#scope.current;
+    if (!current) return;
     try {
-      const scope = this.serviceUserId ? { serviceUserId: this.serviceUserId } : {};
-      const page = await c.alerts.list({ status: 'open', limit: 10_000, ...scope });
-      const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
-      const done = (await c.alerts.list({ status: 'acknowledged', limit: 10_000, ...scope })).items.filter((a) => a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo);
-      if (!this._names.size) {
-        const workers = await c.workers.list({ limit: 10_000 }).catch(() => ({ items: [] }));
-        this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
-      }
-      const people = new Map<string, { person: string; contacts: readonly CrisisContact[] }>();
-      for (const a of [...page.items, ...done]) {
-        if (people.has(a.serviceUserId)) continue;
-        const [person, plan] = await Promise.all([c.serviceUsers.get(a.serviceUserId).catch(() => undefined), c.warningSignPlans.current(a.serviceUserId).catch(() => undefined)]);
-        people.set(a.serviceUserId, { person: person?.displayName ?? 'A person not on this caseload', contacts: plan?.contacts ?? [] });
-      }
+      const loaded = await this.#scope.load(current, async ({ client: c, serviceUserId, signal }) => {
+        const scope = serviceUserId ? { serviceUserId } : {};
+        const page = await c.alerts.list({ status: 'open', limit: 10_000, signal, ...scope });
+        const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
+        const done = (await c.alerts.list({ status: 'acknowledged', limit: 10_000, signal, ...scope })).items.filter((a) => a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo);
+        const names = this._names.size ? this._names : new Map((await c.workers.list({ limit: 10_000, signal }).catch(() => ({ items: [] }))).items.map((w) => [w.actorId ?? w.id, w.name]));
+        const people = new Map<string, { person: string; contacts: readonly CrisisContact[] }>();
+        for (const a of [...page.items, ...done]) {
+          if (people.has(a.serviceUserId)) continue;
+          const [person, plan] = await Promise.all([c.serviceUsers.get(a.serviceUserId).catch(() => undefined), c.warningSignPlans.current(a.serviceUserId).catch(() => undefined)]);
+          people.set(a.serviceUserId, { person: person?.displayName ?? 'A person not on this caseload', contacts: plan?.contacts ?? [] });
+        }
+        return { page, done, names, people };
+      });
+      if (!loaded) return; // for a person or actor this element no longer shows: dropped
+      const { page, done, names, people } = loaded.value;
+      this._names = names;
       // Oldest first: the one waiting longest is the one to act on.
       this._alerts = [...page.items].reverse().map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
       this._acknowledged = done.map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
