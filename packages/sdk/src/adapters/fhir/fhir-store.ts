@@ -15,7 +15,7 @@ import {
   workerToPractitioner,
 } from './map-care-plan.js';
 import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
-import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteToDocumentReference } from './map-contact.js';
+import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteStatusOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
 
@@ -31,6 +31,11 @@ export interface FhirStoreOptions {
   readonly timeoutMs?: number;
   /** Attempts for one idempotent request on a transient failure (default 3). */
   readonly attempts?: number;
+  /**
+   * The team's care setting, written as `Encounter.serviceType` (SNOMED CT from UKCore-CareSettingType, checked with
+   * Verhoeff). Default 89301000000108 "Community mental health team".
+   */
+  readonly careSetting?: { readonly code: string; readonly display: string };
 }
 
 const PAGE = 200;
@@ -79,7 +84,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
       ...(options.getToken && { getToken: options.getToken }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     });
-    ns = namespaceFrom(options.namespace);
+    ns = namespaceFrom(options.namespace, { ...(options.careSetting && { careSetting: options.careSetting }) });
     if (options.attempts !== undefined) attempts = Math.max(1, Math.min(10, Math.floor(options.attempts)));
   } catch (e) {
     if (isStrError(e)) throw e;
@@ -286,8 +291,31 @@ export function fhirStore(options: FhirStoreOptions): Store {
     if (!existing) throw conflict('contact', c.id, undefined, expectedVersion);
     const refs = { patientReference: subject, encounterReference: `Encounter/${existing.id}` };
     // The new note document first: if the Encounter update then loses a conflict, the stored contact still names its own note.
-    if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns), ns.noteId, noteId);
-    return updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);
+    const previous = noteRefOf(existing, ns);
+    if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns, previous !== noteId ? previous : undefined), ns.noteId, noteId);
+    const saved = await updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);
+    await settleNotes(c, refs.encounterReference, noteId);
+    return saved;
+  }
+
+  /**
+   * After the Encounter update landed: every note document of the contact gets the status the contact now gives it
+   * (the named one current, earlier ones superseded, all entered-in-error with the contact), so a note about the wrong
+   * person never stays live. Idempotent: a retry of the put completes it.
+   */
+  async function settleNotes(c: Contact, encounterReference: string, currentNoteId: string | undefined): Promise<void> {
+    const docs = await retrying(() => http.searchAll('DocumentReference', [['encounter', encounterReference], ['_count', String(PAGE)]]));
+    for (const doc of docs) {
+      const docId = doc.identifier?.find((x) => x.system === ns.noteId)?.value;
+      if (!docId?.startsWith(`${c.id}.`)) continue;
+      const status = noteStatusOf(c, docId === currentNoteId);
+      if (doc.status === status) continue;
+      await retrying(async () => {
+        const res = await http.request('PUT', `DocumentReference/${doc.id}`, { ...doc, status }, { 'if-match': `W/"${doc.meta?.versionId}"` });
+        // 412: changed meanwhile (another tab settling the same notes); the retried put settles it again.
+        if (res.status !== 200) throw new StrError('transport', `contact ${c.id}: updating the status of its note failed`, true, { status: res.status });
+      });
+    }
   }
 
   return {

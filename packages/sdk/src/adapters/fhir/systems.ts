@@ -1,4 +1,6 @@
+import { isValidConceptId } from '../../codes/snomed.js';
 import { StrError } from '../../errors.js';
+import type { Coding } from './fhir-types.js';
 
 // Identifier, code and extension systems the FHIR mapping uses. Choices and sources: docs/adr/0002-fhir-mapping.md.
 
@@ -16,6 +18,42 @@ export const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
 /** UCUM, for Encounter.length. */
 export const UCUM = 'http://unitsofmeasure.org';
+
+/** UK Core HumanLanguage (interpreter language). Displays: ukcore.ts. */
+export const UKCORE_HUMAN_LANGUAGE_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage';
+
+/** HL7 v3 ParticipationType, the code system of Encounter.participant.type in R4. */
+export const V3_PARTICIPATION_TYPE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+
+export const SNOMED_SYSTEM = 'http://snomed.info/sct';
+
+/**
+ * Every SNOMED CT concept STR Kit writes, with the display the source gives. Source: shared/reference/mhsds-fhir.md
+ * ("SNOMED (Verhoeff-checked)"), whose codes come from UK Core's UKCore-EncounterType (descendants of 185316007,
+ * 308467007, 185201007) and UKCore-CareSettingType (refset 1127531000000102) value sets. No verified code fits a
+ * face-to-face contact elsewhere, so none is written for it (never a guess). Listed in docs/adr/0002-fhir-mapping.md.
+ */
+export const SNOMED = {
+  telephoneEncounter: { code: '185317003', display: 'Telephone encounter' },
+  videoEncounter: { code: '307321000000107', display: 'Video-link encounter' },
+  seenInOwnHome: { code: '270420001', display: 'Seen in own home' },
+  seenInMentalHealthClinic: { code: '431957001', display: 'Seen in mental health clinic' },
+  indirectEncounter: { code: '185316007', display: 'Indirect encounter' },
+  communityMentalHealthTeam: { code: '89301000000108', display: 'Community mental health team' },
+} as const;
+
+/**
+ * A SNOMED CT coding, refused unless the id is a concept id with a valid Verhoeff check digit: NHS Digital's own code
+ * once shipped a typo (mhsds-fhir.md), and a mistyped code must never reach a record system.
+ */
+export function snomedCoding(concept: { readonly code: string; readonly display: string }): Coding {
+  if (!isValidConceptId(concept.code)) {
+    throw new StrError('validation', `SNOMED CT code ${String(concept.code)} is not a valid concept id (Verhoeff check)`, false, {
+      issues: [{ path: 'code', code: 'invalid', message: 'Use a SNOMED CT concept id whose check digit is valid' }],
+    });
+  }
+  return { system: SNOMED_SYSTEM, code: concept.code, display: concept.display };
+}
 
 /**
  * Everything STR Kit defines itself lives under one namespace (configurable per deployment). MHSDS has no FHIR code
@@ -48,9 +86,16 @@ export interface FhirNamespace {
   readonly role: string;
   /** Prefix of extension URLs. */
   readonly extension: string;
+  /** The team's care setting (SNOMED CT, UKCore-CareSettingType) written as `Encounter.serviceType`. */
+  readonly careSetting: Coding;
 }
 
-export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
+export interface MappingOptions {
+  /** The care setting of the team (UKCore-CareSettingType); default 89301000000108 Community mental health team. */
+  readonly careSetting?: { readonly code: string; readonly display: string };
+}
+
+export function namespaceFrom(base: string = 'urn:strkit', options: MappingOptions = {}): FhirNamespace {
   if (typeof base !== 'string' || !/^[a-z][a-z0-9+.-]*:[^\s|]+$/i.test(base) || base.length > 200) {
     throw new StrError('validation', 'The FHIR namespace must be an absolute URI without spaces or "|"', false, {
       issues: [{ path: 'namespace', code: 'invalid', message: 'Pass an absolute URI such as urn:strkit or https://fhir.example.org/strkit' }],
@@ -74,5 +119,6 @@ export function namespaceFrom(base: string = 'urn:strkit'): FhirNamespace {
     companionId: `${base}:companion-id`,
     role: `${base}:role`,
     extension: `${base}:extension:`,
+    careSetting: snomedCoding(options.careSetting ?? SNOMED.communityMentalHealthTeam),
   };
 }

@@ -1,0 +1,200 @@
+// "The EPR reader" (issue 13): a record system reads standard elements and UK Core extensions only. Strip every
+// narrative and every extension that is neither HL7 nor UK Core, then read each clinical fact through FHIRPath and
+// compare it with the record. Plus: every UK Core coding has the published display, every SNOMED code its check digit.
+import { evalFhirPath } from '@medplum/core';
+import { expect } from '@open-wc/testing';
+import {
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, contactToEncounter, fhirStore, isStrError, isValidConceptId, labelOf, namespaceFrom,
+  noteToDocumentReference, type Contact,
+} from '@strkit/sdk';
+import { digest, fromBase64 } from '../../packages/sdk/src/adapters/fhir/map-common.js';
+import { SNOMED, snomedCoding } from '../../packages/sdk/src/adapters/fhir/systems.js';
+import { UKCORE_HUMAN_LANGUAGES, UKCORE_LOCATION_TYPE_DISPLAYS } from '../../packages/sdk/src/adapters/fhir/ukcore.js';
+import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
+import { validContact } from '../helpers/fixtures.js';
+import locationTypes from './ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
+import humanLanguages from './ukcore/CodeSystem-UKCore-HumanLanguage.json';
+
+const ns = namespaceFrom();
+const PATIENT = 'Patient/p1';
+
+type Json = unknown;
+/** What an EPR keeps: no narrative, and only HL7 (http://hl7.org/fhir/…) or UK Core (https://fhir.hl7.org.uk/…) extensions. */
+export function readerView(value: Json): Json {
+  const readable = (e: { url?: string }) => typeof e.url === 'string' && (e.url.startsWith('http://hl7.org/fhir/') || e.url.startsWith('https://fhir.hl7.org.uk/'));
+  if (Array.isArray(value)) return value.map(readerView);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'text' && typeof v === 'object' && v !== null && 'div' in v) continue;
+    if (k === 'extension' || k === 'modifierExtension') {
+      const kept = (v as { url?: string }[]).filter(readable).map(readerView);
+      if (kept.length) out[k] = kept;
+      continue;
+    }
+    out[k] = readerView(v);
+  }
+  return out;
+}
+
+/** Every value the FHIRPath expression gives on the resource as a reader sees it. */
+const read = (resource: Resource, path: string): unknown[] => evalFhirPath(path, readerView(resource) as never);
+
+/** The facts a clinician needs from a contact, each as FHIRPath over Encounter + its note DocumentReference. */
+function contactFacts(c: Contact): [fact: string, resource: 'enc' | 'doc', path: string, expected: unknown[]][] {
+  const seen = c.attendance === '5' || c.attendance === '6';
+  return [
+    ['when', 'enc', 'Encounter.period.start', [c.start]],
+    ['how (mechanism, in words)', 'enc', `Encounter.type.where(coding.system = '${ns.consMechanism}').text`, [labelOf(CONSULTATION_MECHANISMS, c.mechanism)]],
+    ['where (UK Core location type)', 'enc', "Encounter.location.physicalType.coding.where(system = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EncounterLocationTypeEngland').code", [c.locationType]],
+    ['attended or not (status)', 'enc', 'Encounter.status', [seen ? 'finished' : 'cancelled']],
+    ['attendance, in words', 'enc', `Encounter.type.where(coding.system = '${ns.attendStatus}').text`, [`${seen ? 'Attended' : 'Not seen'}: ${labelOf(ATTEND_STATUSES, c.attendance)}`]],
+    ['duration (attended contacts only)', 'enc', 'Encounter.length.value', seen ? [c.durationMinutes] : []],
+    ['the worker', 'enc', "Encounter.participant.where(type.coding.code = 'PPRF').individual.identifier.value", [c.workerId]],
+    ['the interpreter and language', 'enc', "Encounter.contained.communication.text", c.interpreterLanguage ? [c.interpreterLanguage] : []],
+    ['an interpreter took part', 'enc', "Encounter.participant.where(type.coding.code = 'TRANSL').exists()", [c.interpreterLanguage !== undefined || c.othersPresent.some((o) => o.kind === 'interpreter')]],
+    ['note text', 'doc', 'DocumentReference.content.attachment.data', [c.note]],
+    ['note author', 'doc', 'DocumentReference.author.identifier.value', [c.workerId]],
+    ['note belongs to the contact', 'doc', 'DocumentReference.context.encounter.reference', ['Encounter/e1']],
+  ];
+}
+
+/** Runs a fact table against what a reader sees; returns the facts it could not read as recorded. */
+function unreadable(c: Contact, enc: Resource, doc: Resource): string[] {
+  return contactFacts(c).flatMap(([fact, which, path, expected]) => {
+    let got = read(which === 'enc' ? enc : doc, path);
+    if (fact === 'note text') got = got.map((d) => fromBase64(String(d)));
+    return JSON.stringify(got) === JSON.stringify(expected) ? [] : [`${fact}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`];
+  });
+}
+
+function contactResources(c: Contact) {
+  const d = digest(c.note);
+  const enc = { ...contactToEncounter(c, { patientReference: PATIENT }, d, ns), id: 'e1', meta: { versionId: '1' } };
+  const doc = noteToDocumentReference(c, { patientReference: PATIENT, encounterReference: 'Encounter/e1' }, d, ns);
+  return { enc, doc };
+}
+
+const CONTACTS: Contact[] = [
+  validContact({ mechanism: '01', locationType: 'A01', attendance: '5', interpreterLanguage: 'Polish', othersPresent: [{ kind: 'interpreter' }] }),
+  validContact({ mechanism: '02', locationType: 'X01', attendance: '6', durationMinutes: 12 }),
+  validContact({ mechanism: '11', locationType: 'C01', attendance: '3', durationMinutes: 45, note: 'Did not answer the video call.' }),
+  validContact({ mechanism: '01', locationType: 'E01', attendance: '2', othersPresent: [{ kind: 'interpreter', role: 'BSL' }] }),
+  validContact({ mechanism: '05', locationType: 'N03', attendance: '4', interpreterLanguage: 'Tigrinya-Amharic mix' }),
+];
+
+describe('The EPR reader: contact → Encounter + DocumentReference', () => {
+  it('reads every clinical fact of each contact from standard elements alone', () => {
+    for (const c of CONTACTS) {
+      const { enc, doc } = contactResources(c);
+      expect(unreadable(c, enc, doc), `contact ${c.mechanism}/${c.locationType}/${c.attendance}`).to.deep.equal([]);
+    }
+  });
+
+  it('the narrative and STR extensions alone do not pass: the same facts kept only there are unreadable', () => {
+    const c = CONTACTS[0]!;
+    const { enc, doc } = contactResources(c);
+    const div = `<div xmlns="http://www.w3.org/1999/xhtml">${JSON.stringify(c)}</div>`;
+    const narrativeOnly = (r: Resource, keep: string[]) =>
+      ({ ...Object.fromEntries(Object.entries(r).filter(([k]) => keep.includes(k))), text: { status: 'generated', div } }) as Resource;
+    const failed = unreadable(c, narrativeOnly(enc, ['resourceType', 'id', 'identifier', 'extension', 'class', 'subject']), narrativeOnly(doc, ['resourceType', 'identifier', 'subject', 'extension']));
+    expect(failed.length).to.equal(contactFacts(c).length);
+  });
+
+  it('a did-not-attend has no Encounter.length; attended contacts have it in UCUM minutes', () => {
+    const dna = contactResources(validContact({ attendance: '3', durationMinutes: 30 })).enc;
+    expect(read(dna, 'Encounter.length')).to.deep.equal([]);
+    const seen = contactResources(validContact({ attendance: '5', durationMinutes: 30 })).enc;
+    expect(read(seen, 'Encounter.length')).to.deep.equal([{ value: 30, unit: 'min', system: 'http://unitsofmeasure.org', code: 'min' }]);
+  });
+
+  it('Encounter.type carries the verified SNOMED CT code where one fits, and none for face to face elsewhere', () => {
+    const cases: [Partial<Contact>, string[]][] = [
+      [{ mechanism: '02', locationType: 'X01' }, ['185317003']],
+      [{ mechanism: '11', locationType: 'X01' }, ['307321000000107']],
+      [{ mechanism: '01', locationType: 'A01' }, ['270420001']],
+      [{ mechanism: '01', locationType: 'E01' }, ['431957001']],
+      [{ mechanism: '09', locationType: 'X01' }, ['185316007']],
+      [{ mechanism: '01', locationType: 'N01' }, []],
+      [{ mechanism: '04', locationType: 'A01' }, []],
+      [{ mechanism: '98', locationType: 'A01' }, []],
+    ];
+    for (const [fields, codes] of cases) {
+      const { enc } = contactResources(validContact(fields));
+      expect(read(enc, "Encounter.type.coding.where(system = 'http://snomed.info/sct').code"), JSON.stringify(fields)).to.deep.equal(codes);
+    }
+  });
+
+  it('Encounter.serviceType is the SNOMED CT care setting: community mental health team by default, configurable', () => {
+    const { enc } = contactResources(validContact());
+    expect(read(enc, 'Encounter.serviceType.coding')).to.deep.equal([{ system: 'http://snomed.info/sct', code: '89301000000108', display: 'Community mental health team' }]);
+    const eip = namespaceFrom('urn:strkit', { careSetting: { code: '92191000000105', display: 'Early intervention in psychosis team' } });
+    const other = contactToEncounter(validContact(), { patientReference: PATIENT }, undefined, eip);
+    expect(read(other, 'Encounter.serviceType.coding.code')).to.deep.equal(['92191000000105']);
+  });
+});
+
+describe('UK Core codings use the published display (read from the UK Core JSON)', () => {
+  const published = (cs: { concept: { code: string; display: string; concept?: unknown[] }[] }) => new Map(cs.concept.map((c) => [c.code, c.display]));
+
+  it('the SDK location-type table equals UKCore-EncounterLocationTypeEngland, and every MHSDS location code is in it', () => {
+    expect(new Map(Object.entries(UKCORE_LOCATION_TYPE_DISPLAYS))).to.deep.equal(published(locationTypes));
+    expect(ACTIVITY_LOCATION_TYPES.map((l) => l.code).filter((code) => !published(locationTypes).has(code))).to.deep.equal([]);
+  });
+
+  it('Encounter.location.physicalType has the exact UK Core display for every location code', () => {
+    const wrong = ACTIVITY_LOCATION_TYPES.flatMap(({ code }) => {
+      const { enc } = contactResources(validContact({ locationType: code }));
+      const display = read(enc, 'Encounter.location.physicalType.coding.display')[0];
+      return display === published(locationTypes).get(code) ? [] : [`${code}: ${String(display)}`];
+    });
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('the SDK language table equals UKCore-HumanLanguage; an interpreter language is coded with its exact display', () => {
+    expect(new Map(UKCORE_HUMAN_LANGUAGES)).to.deep.equal(published(humanLanguages));
+    for (const [typed, code, display] of [['Polish', 'pl', 'Polish'], ['british sign language', 'q4', 'British Sign Language'], ['Punjabi', 'pa', 'Panjabi; Punjabi']]) {
+      const { enc } = contactResources(validContact({ interpreterLanguage: typed! }));
+      expect(read(enc, 'Encounter.contained.communication.coding')).to.deep.equal([{ system: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage', code, display }]);
+      expect(published(humanLanguages).get(code!)).to.equal(display);
+    }
+    // Words that match no published display stay words: never a guessed code.
+    const { enc } = contactResources(validContact({ interpreterLanguage: 'Tigrinya-Amharic mix' }));
+    expect(read(enc, 'Encounter.contained.communication')).to.deep.equal([{ text: 'Tigrinya-Amharic mix' }]);
+  });
+});
+
+describe('SNOMED CT codes pass the Verhoeff check', () => {
+  it('every code on the SDK list, and every SNOMED coding emitted for any contact, is a valid concept id', () => {
+    for (const { code } of Object.values(SNOMED)) expect(isValidConceptId(code), code).to.equal(true);
+    const emitted = new Set<string>();
+    for (const mechanism of CONSULTATION_MECHANISMS.map((m) => m.code)) {
+      for (const locationType of ['A01', 'E01', 'X01'] as const) {
+        const { enc } = contactResources(validContact({ mechanism, locationType }));
+        JSON.stringify(enc, (_k, v: { system?: string; code?: string }) => {
+          if (v?.system === 'http://snomed.info/sct') emitted.add(String(v.code));
+          return v;
+        });
+      }
+    }
+    expect([...emitted].sort()).to.deep.equal(['185316007', '185317003', '270420001', '307321000000107', '431957001', '89301000000108']);
+    expect([...emitted].every(isValidConceptId)).to.equal(true);
+  });
+
+  it('a mistyped code is refused: the NHS Digital typo 1035441000000100, and a care setting with a wrong check digit', () => {
+    let err: unknown;
+    try {
+      snomedCoding({ code: '1035441000000100', display: 'QPR' });
+    } catch (e) {
+      err = e;
+    }
+    expect(isStrError(err, 'validation')).to.equal(true);
+    err = undefined;
+    try {
+      fhirStore({ baseUrl: 'http://127.0.0.1:1/fhir', careSetting: { code: '89301000000109', display: 'Community mental health team' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(isStrError(err, 'validation')).to.equal(true);
+  });
+});
