@@ -92,6 +92,53 @@ describe('<str-contact-log>', () => {
     expect(text).to.include('Duration must be a whole number of minutes from 1 to 1,440');
   });
 
+  it('the "Other" minutes box shows what is typed; over 4 hours is confirmed in words before it is saved', async () => {
+    const store = memoryStore();
+    const client = worker(store);
+    const el = await connected(client);
+    const box = $<HTMLInputElement>(el, '#duration-custom');
+    // Wide enough to read four digits: a 24 px box hid them and took taps on its spin arrows.
+    expect(box.getBoundingClientRect().width).to.be.at.least(64);
+    box.focus();
+    await sendKeys({ type: '1125' });
+    expect(box.value).to.equal('1125');
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    await el.updateComplete;
+    expect($(el, '#duration-words').textContent).to.equal('18 hours 45 minutes — is that right?');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('18 hours 45 minutes — is that right?');
+    expect((await client.contacts.list({ serviceUserId: FIXTURE_PERSON_ID })).items).to.have.length(0);
+    $<HTMLInputElement>(el, '#duration-confirm').click();
+    const saved = oneEvent(el, 'str-contact-saved');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    const { detail } = await saved;
+    expect((await client.contacts.get(detail.id)).durationMinutes).to.equal(1125);
+  });
+
+  it('a note pasted over 10,000 characters is kept whole and refused with the limit, never cut', async () => {
+    const client = worker();
+    const el = await connected(client);
+    $<HTMLInputElement>(el, '#duration-custom').value = '30';
+    $<HTMLInputElement>(el, '#duration-custom').dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    const long = `${'Went for a walk and talked. '.repeat(358)}End.`; // 10,028 characters
+    expect(long.length).to.be.above(10_000);
+    const note = $<HTMLTextAreaElement>(el, '#note');
+    note.focus();
+    document.execCommand('insertText', false, long); // a paste goes through the same editing path as this
+    await el.updateComplete;
+    expect(note.value).to.equal(long);
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('Enter 10,000 characters or fewer');
+    expect(note.value).to.equal(long);
+    expect((await client.contacts.list({ serviceUserId: FIXTURE_PERSON_ID })).items).to.have.length(0);
+  });
+
   it('keeps a draft as the worker types and restores it when the page comes back', async () => {
     const store = memoryStore();
     const drafts = memoryDrafts();
@@ -224,6 +271,7 @@ describe('<str-contact-log>', () => {
     expect(shown()).to.equal(0);
     expect(el.shadowRoot!.textContent).to.include('No contacts match these filters.');
   });
+
 
   it('opens a row with the keyboard to read the whole note', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
@@ -386,6 +434,7 @@ describe('<str-contact-log>', () => {
       const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${many} .clock=${clock}></str-contact-log>`);
       const list = $<HTMLElement>(el, '.virtual');
       expect(many.length).to.be.greaterThan(VIRTUALISE_ABOVE);
+      list.scrollIntoView(); // rows render near the viewport; the summary above may push the list below the fold
       await until(el, () => !!list.querySelector('[role=listitem]'), 'rows rendered');
       expect(list.getAttribute('role')).to.equal('list');
       const first = list.querySelector('[role=listitem]')!;
@@ -413,15 +462,18 @@ describe('<str-contact-log>', () => {
     });
   });
 
-  it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {
-    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+  it('sums attended contacts and their time only, shows DNA and cancellations apart, each definition on screen', async () => {
+    const cancelled = { ...weekOfContacts[0]!, id: '00000000-0000-4000-8000-0000000000c1', attendance: '4' as const, durationMinutes: 90 };
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${[...weekOfContacts, cancelled]} .clock=${clock}></str-contact-log>`);
     const pairs = [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
-    // The fixture week: 30 + 15 + 20 + 60 + 1 minutes, one did-not-attend (code 3) of five due.
+    // The fixture week: 30 + 15 + 20 + 60 minutes attended; one did-not-attend (code 3, 1 minute planned) of five due;
+    // a cancellation (code 4, 90 minutes planned). Neither adds time.
     expect(pairs).to.deep.equal([
-      ['This week (from Monday)', '5 contacts, 2 hours 6 minutes'],
-      ['This month', '5 contacts, 2 hours 6 minutes'],
+      ['This week (from Monday)', '4 attended contacts, 2 hours 5 minutes; 1 did not attend; 1 cancelled'],
+      ['This month', '4 attended contacts, 2 hours 5 minutes; 1 did not attend; 1 cancelled'],
       ['Did not attend rate', '20% (1 of 5 due)'],
     ]);
+    expect($(el, '[part=summary] #totals-definition').textContent).to.include('count attended contacts only').and.include('counted separately and add no time');
     expect($(el, '[part=summary] details').textContent).to.include('Cancellations by the person or the service are left out');
   });
 

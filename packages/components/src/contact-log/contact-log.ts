@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
   londonTime, systemClock, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -56,6 +56,15 @@ const QUICK_MECHANISMS = ['01', '02', '11'] as const;
 const QUICK_LOCATIONS = ['A01', 'N02', 'E02'] as const;
 const QUICK_LOCATION_LABELS: Record<string, string> = { A01: "Person's home", N02: 'In the community', E02: 'On a ward' };
 const QUICK_DURATIONS = ['15', '30', '45', '60'];
+/** Longer than this, the worker confirms the duration in words: a slip of the keyboard (125 typed as 1125) is caught. */
+const CONFIRM_ABOVE_MINUTES = 240;
+
+/** "18 hours 45 minutes", "1 hour", "1 minute". */
+const minutesInWords = (m: number): string => {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const h = Math.floor(m / 60);
+  return [h ? unit(h, 'hour') : '', m % 60 || !h ? unit(m % 60, 'minute') : ''].filter(Boolean).join(' ');
+};
 const OTHER = 'other';
 const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
@@ -110,6 +119,8 @@ export class StrContactLog extends LitElement {
 
   @state() private _value: ContactLogFormValue = this.#blank();
   @state() private _errors: readonly FieldError[] = [];
+  /** The duration, as typed, that the worker confirmed is right (only asked above CONFIRM_ABOVE_MINUTES). */
+  @state() private _confirmedDuration = '';
   @state() private _status = '';
   @state() private _loaded: readonly Contact[] = [];
   @state() private _loadedTasks: readonly Task[] = [];
@@ -243,6 +254,7 @@ export class StrContactLog extends LitElement {
 
   #set<K extends keyof ContactLogFormValue>(field: K, value: ContactLogFormValue[K]) {
     this._value = { ...this._value, [field]: value };
+    if (field === 'duration') this._confirmedDuration = '';
     if (this._errors.length) this._errors = this._errors.filter((e) => e.field !== field);
     this.#scheduleDraft();
   }
@@ -264,6 +276,9 @@ export class StrContactLog extends LitElement {
     const minutes = Number(v.duration);
     if (v.duration.trim() === '') errors.push({ field: 'duration', message: 'Enter how long the contact lasted, in minutes' });
     else if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) errors.push({ field: 'duration', message: 'Duration must be a whole number of minutes from 1 to 1,440' });
+    else if (minutes > CONFIRM_ABOVE_MINUTES && this._confirmedDuration !== v.duration) {
+      errors.push({ field: 'duration', message: `${minutesInWords(minutes)} — is that right? Correct the minutes, or tick “Yes” to confirm` });
+    }
     if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: 'Choose how the contact took place' });
     if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: 'Choose where the contact took place' });
     if (!v.attendance) errors.push({ field: 'attendance', message: 'Choose whether the person attended' });
@@ -372,6 +387,7 @@ export class StrContactLog extends LitElement {
   #reset(status: string) {
     this.#guardLeaving(false);
     this._value = this.#blank();
+    this._confirmedDuration = '';
     this._errors = [];
     this._status = status;
     this.#pendingId = newId();
@@ -623,6 +639,7 @@ export class StrContactLog extends LitElement {
                 aria-invalid=${this.#error('duration') ? 'true' : 'false'}
                 @input=${(e: Event) => this.#set('duration', (e.target as HTMLInputElement).value)} /></label>
           </div>
+          ${this.#renderLongDuration(v.duration)}
         </fieldset>
       </div>
       ${this.#radios('mechanism', QUICK_MECHANISMS, (c) => labelOf(CONSULTATION_MECHANISMS, c) ?? c, CONSULTATION_MECHANISMS, 'How did the contact take place?')}
@@ -643,7 +660,7 @@ export class StrContactLog extends LitElement {
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
         ${this.#errorMessage('note')}
-        <textarea id="note" maxlength="10000" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
+        <textarea id="note" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
           @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
@@ -655,16 +672,31 @@ export class StrContactLog extends LitElement {
     </form>`;
   }
 
+  /** Above 4 hours, the duration in words and a "Yes" to tick, so what was typed is seen and meant. */
+  #renderLongDuration(typed: string) {
+    const minutes = Number(typed);
+    if (typed.trim() === '' || !Number.isInteger(minutes) || minutes <= CONFIRM_ABOVE_MINUTES || minutes > 1440) return nothing;
+    const words = minutesInWords(minutes);
+    return html`<p class="long-duration" id="duration-words">${words} — is that right?</p>
+      <label class="choice"><input type="checkbox" id="duration-confirm" .checked=${live(this._confirmedDuration === typed)}
+        @change=${(e: Event) => {
+          this._confirmedDuration = (e.target as HTMLInputElement).checked ? typed : '';
+          this._errors = this._errors.filter((x) => x.field !== 'duration');
+        }} />Yes, it lasted ${words}</label>`;
+  }
+
   #renderSummary(items: readonly Contact[]) {
     const totals = contactTotals(items, this.clock.now());
     const dna = didNotAttendRate(items);
-    const time = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} hour${m >= 120 ? 's' : ''}${m % 60 ? ` ${m % 60} minutes` : ''}` : `${m} minutes`);
-    const count = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+    const time = minutesInWords;
+    const count = (t: ContactTotals) =>
+      `${t.contacts} attended contact${t.contacts === 1 ? '' : 's'}, ${time(t.minutes)}; ${t.didNotAttend} did not attend; ${t.cancelled} cancelled`;
     return html`<section part="summary" aria-labelledby="summary-title" class="summary">
       <h2 id="summary-title">Summary</h2>
+      <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
       <dl>
-        <div><dt>This week (from Monday)</dt><dd>${count(totals.week.contacts)}, ${time(totals.week.minutes)}</dd></div>
-        <div><dt>This month</dt><dd>${count(totals.month.contacts)}, ${time(totals.month.minutes)}</dd></div>
+        <div><dt>This week (from Monday)</dt><dd>${count(totals.week)}</dd></div>
+        <div><dt>This month</dt><dd>${count(totals.month)}</dd></div>
         <div><dt>Did not attend rate</dt><dd>${dna.rate === undefined ? 'No contacts were due yet' : `${Math.round(dna.rate * 100)}% (${dna.notAttended} of ${dna.due} due)`}</dd></div>
       </dl>
       <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>

@@ -42,7 +42,7 @@ for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
       expect(history).to.include('Week beginning 1 June 2026');
       expect(history).to.include('3 June 2026, 00:30');
       const summary = root.querySelector('[part=summary]')!.textContent!.replace(/\s+/g, ' ');
-      expect(summary, 'counted in this week').to.match(/This week \(from Monday\)\s*1 contact/);
+      expect(summary, 'counted in this week').to.match(/This week \(from Monday\)\s*1 attended contact/);
       const [row] = toMhsdsCareContacts([stored], { serviceRequestId: 'SR-1', careProfTeamLocalId: 'T', orgIdComm: '15N' });
       expect(row).to.include({ CareContDate: '2026-06-03', CareContTime: '00:30:00' });
     });

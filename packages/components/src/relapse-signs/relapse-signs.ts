@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
+  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
   type WarningSign, type WarningSignPlan,
@@ -123,6 +123,7 @@ export class StrRelapseSigns extends LitElement {
   /** The last saved check and what the rule made of it. */
   @state() private _result?: { check: SignCheck; result: RuleResult; alertId?: string };
   @state() private _alertNote = '';
+  @state() private _alertNoteError = '';
   @state() private _inheritedDisabled = false;
   /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
   @state() private _pendingAlerts: readonly PendingAlert[] = [];
@@ -486,6 +487,14 @@ export class StrRelapseSigns extends LitElement {
   async #raiseAlert() {
     const r = this._result;
     if (!r) return;
+    // Refused here, in words, before it is kept to send: the SDK would refuse it on every retry.
+    if (this._alertNote.length > ALERT_NOTE_MAX) {
+      this._alertNoteError = `Enter ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters or fewer in the note (it has ${this._alertNote.length.toLocaleString('en-GB')})`;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#alert-note')?.focus();
+      return;
+    }
+    this._alertNoteError = '';
     const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason: r.result.reasons.map((x) => x.text).join('\n'), note: this._alertNote };
     this._result = { ...r, alertId: alert.id };
     const c = this.#client;
@@ -891,8 +900,14 @@ export class StrRelapseSigns extends LitElement {
           ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text">${x.sign}</span>: <span class="response">${x.response}</span></li>`)}</ul>` : nothing}
           ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
           ${this.#client?.can('alert.raise') !== false && !this.readonly
-            ? html`<div class="field-group"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
-                <textarea id="alert-note" rows="2" .value=${live(this._alertNote)} @input=${(e: Event) => (this._alertNote = (e.target as HTMLTextAreaElement).value)}></textarea></div>
+            ? html`<div class="field-group ${this._alertNoteError ? 'invalid' : ''}"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
+                <span class="hint" id="alert-note-hint">Up to ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters</span>
+                ${this._alertNoteError ? html`<span class="error-message" id="alert-note-error" role="alert"><span class="visually-hidden">Error:</span> ${this._alertNoteError}</span>` : nothing}
+                <textarea id="alert-note" rows="2" aria-invalid=${this._alertNoteError ? 'true' : 'false'} aria-describedby=${this._alertNoteError ? 'alert-note-hint alert-note-error' : 'alert-note-hint'}
+                  .value=${live(this._alertNote)} @input=${(e: Event) => {
+                    this._alertNote = (e.target as HTMLTextAreaElement).value;
+                    this._alertNoteError = '';
+                  }}></textarea></div>
                 ${r.alertId && this._sentAlerts.has(r.alertId)
                   ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
                   : html`<button type="button" class="primary" ?disabled=${this._saving || this._pendingAlerts.some((p) => p.alert.id === r.alertId)} @click=${() => void this.#raiseAlert()}>Send an alert to the care co-ordinator</button>`}`

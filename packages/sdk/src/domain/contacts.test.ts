@@ -25,7 +25,16 @@ describe('contact totals (UK week from Monday, UK month)', () => {
       validContact({ start: '2026-06-03T10:00:00+01:00', durationMinutes: 30 }),
       validContact({ start: '2026-06-06T10:00:00+01:00', durationMinutes: 40 }), // future: not counted
     ];
-    expect(contactTotals(contacts, now)).to.deep.equal({ week: { contacts: 2, minutes: 40 }, month: { contacts: 2, minutes: 40 } });
+    expect(contactTotals(contacts, now)).to.deep.equal({ week: { contacts: 2, minutes: 40, didNotAttend: 0, cancelled: 0 }, month: { contacts: 2, minutes: 40, didNotAttend: 0, cancelled: 0 } });
+  });
+
+  it('counts attended contacts (AttendStatus 5, 6) and their minutes only; DNA and cancellations apart, adding no time', () => {
+    const now = new Date('2026-06-05T12:00:00Z');
+    // The issue's case: 9 contacts of 30 minutes, 4 of them attended (120 minutes), not 9 and 270.
+    const codes = ['5', '5', '6', '6', '3', '7', '2', '4', '4'] as const;
+    const contacts = codes.map((attendance, i) => validContact({ attendance, durationMinutes: 30, start: `2026-06-0${1 + (i % 4)}T10:00:00+01:00` }));
+    const want = { contacts: 4, minutes: 120, didNotAttend: 2, cancelled: 3 };
+    expect(contactTotals(contacts, now)).to.deep.equal({ week: want, month: want });
   });
 });
 
@@ -62,6 +71,15 @@ describe('MHSDS export rules', () => {
     }
   });
 
+  it('gives a duration (ClinContDurOfCareCont) for attended contacts only; empty for DNA and cancellations', () => {
+    const codes = ['5', '6', '3', '7', '2', '4'] as const;
+    const rows = toMhsdsCareContacts(codes.map((attendance) => validContact({ attendance, durationMinutes: 45 })), ctx);
+    expect(rows.map((r) => [r.AttendStatus, r.ClinContDurOfCareCont])).to.deep.equal([['5', 45], ['6', 45], ['3', undefined], ['7', undefined], ['2', undefined], ['4', undefined]]);
+    const lines = toCsv(rows, MHS201_COLUMNS).split('\r\n');
+    const at = MHS201_COLUMNS.indexOf('ClinContDurOfCareCont');
+    expect(lines.slice(1, 7).map((l) => l.split(',')[at])).to.deep.equal(['"45"', '"45"', '""', '""', '""', '""']);
+  });
+
   it('writes RFC 4180 CSV with every field quoted and formulas defused', () => {
     const rows = toMhsdsCareContacts([validContact({ start: '2026-01-15T09:05:00Z' })], { serviceRequestId: '=HYPERLINK("x")', careProfTeamLocalId: 'Team "A", north' });
     const csv = toCsv(rows, MHS201_COLUMNS);
@@ -72,4 +90,5 @@ describe('MHSDS export rules', () => {
     expect(line).to.include('"2026-01-15","09:05:00"');
     expect(csv.endsWith('\r\n')).to.equal(true);
   });
+
 });

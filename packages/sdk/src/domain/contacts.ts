@@ -26,12 +26,28 @@ export function didNotAttendRate(contacts: readonly Contact[]): DnaRate {
   return { rate: due === 0 ? undefined : notAttended / due, notAttended, due };
 }
 
+/** Attended: AttendStatus 5 (on time) or 6 (late but seen), as NHS England counts care contacts (DESIGN.md). */
+export const isAttended = (c: Pick<Contact, 'attendance'>): boolean => c.attendance === '5' || c.attendance === '6';
+
+/** DESIGN.md, "Definitions": shown beside the totals wherever they appear. */
+export const CONTACT_TOTALS_DEFINITION =
+  'Contacts and time count attended contacts only (attended on time, or arrived late but seen), as NHS England counts them. Did not attend (including arrived late and could not be seen) and cancellations by the person or the service are counted separately and add no time.';
+
 export interface ContactTotals {
+  /** Attended contacts (AttendStatus 5, 6). */
   readonly contacts: number;
+  /** Minutes of attended contacts only. */
   readonly minutes: number;
+  /** Did not attend, or arrived late and could not be seen (AttendStatus 3, 7). */
+  readonly didNotAttend: number;
+  /** Cancelled by the person or the service (AttendStatus 2, 4). */
+  readonly cancelled: number;
 }
 
-/** Contacts and minutes in the UK week (Monday start) and UK calendar month containing `now`. */
+/**
+ * Attended contacts and their minutes in the UK week (Monday start) and UK calendar month containing `now`; contacts
+ * not attended and cancellations counted apart and never added to time spent. Entered-in-error ones left out.
+ */
 export function contactTotals(contacts: readonly Contact[], now: Date): { week: ContactTotals; month: ContactTotals } {
   const t = now.getTime();
   // Boundaries once, then plain comparisons: cheap for thousands of contacts.
@@ -40,19 +56,21 @@ export function contactTotals(contacts: readonly Contact[], now: Date): { week: 
   const { year, month } = londonParts(t);
   const monthStart = londonLocalToEpoch(year, month, 1);
   const monthEnd = month === 12 ? londonLocalToEpoch(year + 1, 1, 1) : londonLocalToEpoch(year, month + 1, 1);
-  const out = { week: { contacts: 0, minutes: 0 }, month: { contacts: 0, minutes: 0 } };
+  const empty = () => ({ contacts: 0, minutes: 0, didNotAttend: 0, cancelled: 0 });
+  const out = { week: empty(), month: empty() };
+  const add = (into: ReturnType<typeof empty>, c: Contact) => {
+    if (isAttended(c)) {
+      into.contacts++;
+      into.minutes += c.durationMinutes;
+    } else if (c.attendance === '3' || c.attendance === '7') into.didNotAttend++;
+    else into.cancelled++;
+  };
   for (const c of contacts) {
     if (c.enteredInError) continue;
     const s = Date.parse(c.start);
     if (s > t) continue;
-    if (s >= weekStart && s < weekEnd) {
-      out.week.contacts++;
-      out.week.minutes += c.durationMinutes;
-    }
-    if (s >= monthStart && s < monthEnd) {
-      out.month.contacts++;
-      out.month.minutes += c.durationMinutes;
-    }
+    if (s >= weekStart && s < weekEnd) add(out.week, c);
+    if (s >= monthStart && s < monthEnd) add(out.month, c);
   }
   return out;
 }
@@ -81,8 +99,11 @@ export interface MhsdsCareContactRow {
   readonly CareContDate: string;
   /** UK local time, HH:MM:SS. */
   readonly CareContTime: string;
-  /** Minutes (the unit is [U] in the reference file: check against your submission guidance). */
-  readonly ClinContDurOfCareCont: number;
+  /**
+   * Minutes (the unit is [U] in the reference file: check against your submission guidance), for attended contacts
+   * only (AttendStatus 5, 6); empty for one that did not happen, whose planned duration is no time spent.
+   */
+  readonly ClinContDurOfCareCont: number | undefined;
   readonly ConsMechanismMH: string;
   readonly ActLocTypeCode: string;
   readonly AttendStatus: string;
@@ -128,7 +149,7 @@ export function toMhsdsCareContacts(contacts: readonly Contact[], context: Mhsds
         OrgIDComm: ctx.orgIdComm,
         CareContDate: londonDate(t),
         CareContTime: `${londonTime(t)}:${String(londonParts(t).second).padStart(2, '0')}`,
-        ClinContDurOfCareCont: c.durationMinutes,
+        ClinContDurOfCareCont: isAttended(c) ? c.durationMinutes : undefined,
         ConsMechanismMH: c.mechanism,
         ActLocTypeCode: c.locationType,
         AttendStatus: c.attendance,

@@ -167,13 +167,15 @@ export const ALERT_STATUSES = labelled([
 export type AlertStatus = (typeof ALERT_STATUSES)[number]['code'];
 
 export const ALERT_SCHEMA_VERSION = 1;
+/** The longest note a worker may send with an alert; forms hold the same limit, so an alert is never unsendable. */
+export const ALERT_NOTE_MAX = 2000;
 export const AlertFields = {
   serviceUserId: uuid,
   checkId: uuid,
   /** Why, in words (the rule's reasons), never a code alone. */
   reason: noteText(2000, true, 'Enter why the alert was raised'),
   /** The worker's note when sending. */
-  note: noteText(2000),
+  note: noteText(ALERT_NOTE_MAX),
   raisedBy: externalId,
   raisedAt: isoDateTime,
   status: z.enum(['open', 'acknowledged'], { error: 'Choose open or acknowledged' }),
