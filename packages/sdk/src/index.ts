@@ -3,6 +3,8 @@ import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
 import * as relapseRules from './domain/relapse.js';
+import * as searchRules from './domain/search.js';
+import * as textRules from './schemas/text.js';
 
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
@@ -68,6 +70,8 @@ export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type Dn
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
 export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
 export const isAttended = /* @__PURE__ */ guarded('isAttended', 'validation', contactRules.isAttended);
+export const textMatches = /* @__PURE__ */ guarded('textMatches', 'validation', searchRules.textMatches);
+export const hasVisibleText = /* @__PURE__ */ guarded('hasVisibleText', 'validation', textRules.hasVisibleText);
 export const toMhsdsCareContacts = /* @__PURE__ */ guarded('toMhsdsCareContacts', 'validation', contactRules.toMhsdsCareContacts);
 export const toCsv = /* @__PURE__ */ guarded('toCsv', 'validation', contactRules.toCsv) as typeof contactRules.toCsv;
 

@@ -9,7 +9,7 @@ import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
-import { typicalPlan } from '../care-plan/care-plan.fixtures.js';
+import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
@@ -272,6 +272,19 @@ describe('<str-contact-log>', () => {
     expect(el.shadowRoot!.textContent).to.include('No contacts match these filters.');
   });
 
+  it('note search ignores case and accents, however typed: "Rhys" finds "Rhŷs" and "rhŷs" finds "Rhys"', async () => {
+    const withNote = (i: number, note: string): Contact => ({ ...weekOfContacts[0]!, id: `00000000-0000-4000-8000-0000000000d${i}`, note });
+    const contacts = [withNote(1, 'Met Rhy\u0302s at the library.'), withNote(2, 'Rh\u0177s rang.'), withNote(3, 'Rhys was out.'), withNote(4, 'Rhian came too.')];
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+    const search = $<HTMLInputElement>(el, '#filter-search');
+    const notes = () => [...el.shadowRoot!.querySelectorAll('.history .note')].map((n) => n.textContent).sort();
+    for (const q of ['Rhys', 'RHYS', 'rh\u0177s', 'rhy\u0302s']) {
+      search.value = q;
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(notes(), q).to.deep.equal(['Met Rhy\u0302s at the library.', 'Rh\u0177s rang.', 'Rhys was out.'].sort());
+    }
+  });
 
   it('opens a row with the keyboard to read the whole note', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
@@ -281,6 +294,22 @@ describe('<str-contact-log>', () => {
     expect(row.hasAttribute('open')).to.equal(true);
     expect(row.querySelector('.note-full')!.textContent).to.equal('Called late at night, could not sleep.\nAgreed to talk again in the morning.');
     await expectNoAxeViolations(el);
+  });
+
+  it('an opened contact says the place in the form\u2019s words, who logged it by name, and the note once', async () => {
+    const store = memoryStore();
+    for (const w of fixtureWorkers) await store.put('worker', w);
+    const client = createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_WORKER, role: 'str-worker' }, clock });
+    await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 20, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Talked about the garden.' });
+    const el = await connected(client);
+    expect($(el, '#location-A01').closest('label')!.textContent).to.include("Person's home");
+    await until(el, () => !!$(el, '.history details'), 'the contact is listed');
+    const row = $<HTMLDetailsElement>(el, '.history details');
+    expect(row.querySelector('summary')!.textContent).to.include("Person's home").and.not.include("Patient's home");
+    row.querySelector('summary')!.click();
+    await until(el, () => !!row.querySelector('.full'), 'the row opens');
+    expect(row.querySelector('.full')!.textContent).to.include('Logged by Ash Storyworker').and.not.include(FIXTURE_WORKER);
+    expect(row.textContent!.split('Talked about the garden.').length - 1, 'the note shown once').to.equal(1);
   });
 
   it('a full device: the worker is told before leaving the screen, and what they typed is kept as a draft', async () => {

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import {
   ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
-  londonTime, systemClock, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
+  londonTime, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -55,6 +55,8 @@ interface FieldError {
 const QUICK_MECHANISMS = ['01', '02', '11'] as const;
 const QUICK_LOCATIONS = ['A01', 'N02', 'E02'] as const;
 const QUICK_LOCATION_LABELS: Record<string, string> = { A01: "Person's home", N02: 'In the community', E02: 'On a ward' };
+/** One wording for a place in the form and in the history: the plain words of the quick choices, else MHSDS's own. */
+const locationLabel = (code: string) => QUICK_LOCATION_LABELS[code] ?? labelOf(ACTIVITY_LOCATION_TYPES, code) ?? code;
 const QUICK_DURATIONS = ['15', '30', '45', '60'];
 /** Longer than this, the worker confirms the duration in words: a slip of the keyboard (125 typed as 1125) is caught. */
 const CONFIRM_ABOVE_MINUTES = 240;
@@ -124,6 +126,8 @@ export class StrContactLog extends LitElement {
   @state() private _status = '';
   @state() private _loaded: readonly Contact[] = [];
   @state() private _loadedTasks: readonly Task[] = [];
+  /** Worker names by actor id, so a contact says who logged it by name. */
+  @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
   @state() private _loadFailed = false;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
@@ -205,6 +209,10 @@ export class StrContactLog extends LitElement {
       ]);
       this._loaded = page.items;
       this._loadedTasks = plan?.tasks ?? [];
+      if (!this._names.size) {
+        const workers = await c.workers.list({ limit: 10_000 }).catch(() => ({ items: [] }));
+        this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
+      }
       this._loadFailed = false;
     } catch {
       this._loadFailed = true;
@@ -711,8 +719,7 @@ export class StrContactLog extends LitElement {
     if (f.to && day > f.to) return false;
     if (f.mechanism && c.mechanism !== f.mechanism) return false;
     if (f.attendance && c.attendance !== f.attendance) return false;
-    const q = f.search.trim().toLocaleLowerCase('en-GB');
-    return !q || c.note.toLocaleLowerCase('en-GB').includes(q);
+    return textMatches(c.note, f.search);
   }
 
   #setFilter<K extends keyof ContactLogFilters>(key: K, value: ContactLogFilters[K]) {
@@ -805,17 +812,17 @@ export class StrContactLog extends LitElement {
     return html`<details .open=${live(this._open.has(c.id))} @toggle=${(e: Event) => this.#toggle(c.id, (e.target as HTMLDetailsElement).open)}>
       <summary>
         <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
-          ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
+          ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
         <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${c.othersPresent.length
           ? ` · with ${c.othersPresent.map((o) => (o.role ? o.role : OTHER_PRESENT_LABELS[o.kind].toLowerCase()) + (o.kind === 'interpreter' && c.interpreterLanguage ? ` (${c.interpreterLanguage})` : '')).join(', ')}`
           : ''}</span>
-        ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+        ${c.note && !this._open.has(c.id) ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
       </summary>
       ${this._open.has(c.id)
         ? html`<div class="full">
             ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
             ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id) => this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan').join('; ')}</p>` : nothing}
-            <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+            <p class="hint">Logged by ${this._names.get(c.createdBy) ?? c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${this._names.get(c.updatedBy) ?? c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
             ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
           </div>`
         : nothing}

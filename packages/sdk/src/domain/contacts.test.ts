@@ -91,4 +91,14 @@ describe('MHSDS export rules', () => {
     expect(csv.endsWith('\r\n')).to.equal(true);
   });
 
+  it('defuses a leading LF and NUL as well, and offers a UTF-8 byte order mark for Excel', () => {
+    const rows = [{ a: '\n=1+1', b: '\u0000@SUM(A1)', c: 'Rhŷs' }];
+    const csv = toCsv(rows, ['a', 'b', 'c']);
+    expect(csv.split('\r\n')[1]).to.equal(`"'\n=1+1","'\u0000@SUM(A1)","Rhŷs"`);
+    expect(csv.charCodeAt(0)).to.equal(0x22);
+    const withBom = toCsv(rows, ['a', 'b', 'c'], { bom: true });
+    expect(withBom.charCodeAt(0)).to.equal(0xfeff);
+    expect(withBom.slice(1)).to.equal(csv);
+    expect(new TextEncoder().encode(withBom).slice(0, 3)).to.deep.equal(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
 });

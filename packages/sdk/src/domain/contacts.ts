@@ -158,11 +158,20 @@ export function toMhsdsCareContacts(contacts: readonly Contact[], context: Mhsds
     });
 }
 
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads Welsh and other non-ASCII names right ("Rhŷs", not "RhÅ·s"). */
+  readonly bom?: boolean;
+}
+
+// A cell a spreadsheet could read as a formula or a control (OWASP "CSV injection"): =, +, -, @, tab, CR, LF, NUL.
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
 /** RFC 4180 CSV with a header row; every field quoted, so no value can break a row or start a formula cell. */
-export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
+export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[], options: CsvOptions = {}): string {
   const cell = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
-    return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+    return `"${(FORMULA_START.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
   };
-  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  const body = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return options?.bom === true ? `\uFEFF${body}` : body;
 }
