@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
-  londonTime, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
+  londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -31,6 +31,8 @@ export interface ContactLogFormValue {
   /** Care-plan tasks worked on in this contact. */
   taskIds: string[];
   note: string;
+  /** On the night the clocks go back, which of the two times the typed one is ('' until the worker chooses). */
+  repeatedHour?: '' | 'first' | 'second';
 }
 
 const ROLE_KINDS: readonly OtherPresentKind[] = ['other-professional', 'other'];
@@ -71,6 +73,23 @@ const OTHER = 'other';
 const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
   attendance: 'attendance', planned: 'planned', others: 'other-carer', otherRoles: 'other-carer', interpreterLanguage: 'interpreter-language', taskIds: 'tasks', note: 'note',
+  repeatedHour: 'repeated-first',
+};
+
+/** Which of a repeated UK time an instant is ('' when its time happens once): so a time read back keeps its instant. */
+const repeatedHourOf = (epoch: number): '' | 'first' | 'second' => {
+  const [y, m, d] = londonDate(epoch).split('-').map(Number) as [number, number, number];
+  const [h, min] = londonTime(epoch).split(':').map(Number) as [number, number];
+  const r = resolveLondonLocal(y, m, d, h, min);
+  return r.kind === 'repeated' ? (r.second === epoch - (epoch % 60_000) ? 'second' : 'first') : '';
+};
+
+/** The typed date and time as UK local time (docs/adr/0004-uk-local-time.md), or undefined if either is incomplete. */
+const typedLocal = (date: string, time: string) => {
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const tm = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!dm || !tm || londonDateToEpoch(date) === undefined) return undefined;
+  return resolveLondonLocal(Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2]));
 };
 
 const newId = () => crypto.randomUUID();
@@ -167,6 +186,8 @@ export class StrContactLog extends LitElement {
     return {
       date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true,
       others: [], otherRoles: {}, interpreterLanguage: '', taskIds: [], note: '',
+      // At 01:30 GMT on the night the clocks go back, "01:30" alone would read as the earlier, BST one.
+      repeatedHour: repeatedHourOf(now.getTime()),
     };
   }
 
@@ -261,7 +282,7 @@ export class StrContactLog extends LitElement {
   }
 
   #set<K extends keyof ContactLogFormValue>(field: K, value: ContactLogFormValue[K]) {
-    this._value = { ...this._value, [field]: value };
+    this._value = { ...this._value, [field]: value, ...((field === 'date' || field === 'time') && { repeatedHour: '' }) };
     if (field === 'duration') this._confirmedDuration = '';
     if (this._errors.length) this._errors = this._errors.filter((e) => e.field !== field);
     this.#scheduleDraft();
@@ -277,9 +298,16 @@ export class StrContactLog extends LitElement {
     if (!dm) errors.push({ field: 'date', message: 'Enter the date of the contact' });
     if (!tm) errors.push({ field: 'time', message: 'Enter the time the contact started' });
     if (dm && tm) {
-      epoch = londonLocalToEpoch(Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2]));
-      if (londonDate(epoch) !== v.date) errors.push({ field: 'date', message: 'Enter a real date' });
-      else if (epoch > this.clock.now().getTime()) errors.push({ field: 'date', message: 'The contact cannot start in the future' });
+      const local = typedLocal(v.date, v.time);
+      if (!local) errors.push({ field: 'date', message: 'Enter a real date' });
+      else if (local.kind === 'missing') {
+        errors.push({ field: 'time', message: `There was no ${v.time} on ${formatNhsDate(v.date)} in the UK: the clocks went forward from 1am to 2am. Enter the time the clock showed.` });
+      } else if (local.kind === 'repeated' && !v.repeatedHour) {
+        errors.push({ field: 'repeatedHour', message: `The clocks went back that night, so ${v.time} happened twice. Choose which ${v.time} it was.` });
+      } else {
+        epoch = local.kind === 'exact' ? local.epoch : v.repeatedHour === 'second' ? local.second : local.first;
+        if (epoch > this.clock.now().getTime()) errors.push({ field: 'date', message: 'The contact cannot start in the future' });
+      }
     }
     const minutes = Number(v.duration);
     if (v.duration.trim() === '') errors.push({ field: 'duration', message: 'Enter how long the contact lasted, in minutes' });
@@ -413,6 +441,7 @@ export class StrContactLog extends LitElement {
       otherRoles: Object.fromEntries(c.othersPresent.filter((o) => o.role).map((o) => [o.kind, o.role!])),
       interpreterLanguage: c.interpreterLanguage ?? '',
       taskIds: [...c.taskIds],
+      repeatedHour: repeatedHourOf(t),
     };
     this._status = `Correcting the contact of ${formatNhsDate(t)} at ${londonTime(t)}`;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
@@ -632,6 +661,7 @@ export class StrContactLog extends LitElement {
             aria-describedby=${this.#describedBy('time')} @input=${(e: Event) => this.#set('time', (e.target as HTMLInputElement).value)} />
         </div>
       </div>
+      ${this.#renderRepeatedHour(v)}
       <div class="field-group ${this.#error('duration') ? 'invalid' : ''}">
         <fieldset aria-describedby=${this.#describedBy('duration', 'duration-hint')}>
           <legend>How long, in minutes</legend>
@@ -678,6 +708,24 @@ export class StrContactLog extends LitElement {
           : html`<button class="secondary" type="button" @click=${this.#discard}>Discard draft</button>`}
       </div>
     </form>`;
+  }
+
+  /** The night the clocks go back: the typed time happened twice, and the worker says which (never guessed). */
+  #renderRepeatedHour(v: ContactLogFormValue) {
+    if (typedLocal(v.date, v.time)?.kind !== 'repeated') return nothing;
+    const choice = (which: 'first' | 'second', words: string) => html`<label class="choice"><input type="radio" name="repeated-hour" id="repeated-${which}"
+      value=${which} .checked=${live(v.repeatedHour === which)} @change=${() => this.#set('repeatedHour', which)} />${words}</label>`;
+    return html`<div class="field-group ${this.#error('repeatedHour') ? 'invalid' : ''}">
+      <fieldset aria-describedby=${this.#describedBy('repeatedHour', 'repeated-hint')}>
+        <legend>Which ${v.time}?</legend>
+        <span class="hint" id="repeated-hint">The clocks went back an hour on ${formatNhsDate(v.date)}, so ${v.time} happened twice.</span>
+        ${this.#errorMessage('repeatedHour')}
+        <div class="choices">
+          ${choice('first', `The first ${v.time} (British Summer Time, before the clocks went back)`)}
+          ${choice('second', `The second ${v.time} (Greenwich Mean Time, after the clocks went back)`)}
+        </div>
+      </fieldset>
+    </div>`;
   }
 
   /** Above 4 hours, the duration in words and a "Yes" to tick, so what was typed is seen and meant. */

@@ -28,6 +28,17 @@ describe('contact totals (UK week from Monday, UK month)', () => {
     expect(contactTotals(contacts, now)).to.deep.equal({ week: { contacts: 2, minutes: 40, didNotAttend: 0, cancelled: 0 }, month: { contacts: 2, minutes: 40, didNotAttend: 0, cancelled: 0 } });
   });
 
+  it('"This week" on Sunday 25 October 2026, when the clocks go back, counts every contact of that week', () => {
+    const now = new Date('2026-10-25T21:00:00Z'); // Sunday 21:00 GMT
+    const week = ['2026-10-19T00:15:00+01:00', '2026-10-22T10:00:00+01:00', '2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00', '2026-10-25T20:00:00+00:00'];
+    const before = '2026-10-18T23:45:00+01:00'; // Sunday before: last week
+    const contacts = [...week, before].map((start) => validContact({ start, durationMinutes: 10 }));
+    expect(contactTotals(contacts, now).week).to.deep.equal({ contacts: 5, minutes: 50, didNotAttend: 0, cancelled: 0 });
+    // And the spring week, an hour short: from Monday 22 March to 23:30 on Sunday 28 March 2027.
+    const spring = ['2027-03-21T23:30:00+00:00', '2027-03-22T09:00:00+00:00', '2027-03-28T23:30:00+01:00'].map((start) => validContact({ start }));
+    expect(contactTotals(spring, new Date('2027-03-28T22:45:00Z')).week.contacts).to.equal(2);
+  });
+
   it('counts attended contacts (AttendStatus 5, 6) and their minutes only; DNA and cancellations apart, adding no time', () => {
     const now = new Date('2026-06-05T12:00:00Z');
     // The case: 9 contacts of 30 minutes, 4 of them attended (120 minutes), not 9 and 270.

@@ -1,6 +1,7 @@
 // Pure rules over contacts: the did-not-attend rate, totals for a week and a month, and the MHSDS care-contact export.
 import { StrError } from '../errors.js';
 import type { Contact } from '../schemas/contact.js';
+import { addDays } from './care-plan.js';
 import { londonDate, londonDateToEpoch, londonLocalToEpoch, londonParts, londonTime, londonWeekStart } from './time.js';
 
 /** DESIGN.md, "Definitions": shown beside the figure wherever it appears. */
@@ -51,8 +52,11 @@ export interface ContactTotals {
 export function contactTotals(contacts: readonly Contact[], now: Date): { week: ContactTotals; month: ContactTotals } {
   const t = now.getTime();
   // Boundaries once, then plain comparisons: cheap for thousands of contacts.
-  const weekStart = londonDateToEpoch(londonWeekStart(t))!;
-  const weekEnd = londonDateToEpoch(londonDate(weekStart + 7.5 * 86_400_000 - 12 * 3_600_000))!;
+  // Weeks on UK calendar dates: the week ends at midnight starting next Monday, whatever the clocks did in between
+  // (the autumn week is 169 hours long, the spring one 167).
+  const monday = londonWeekStart(t);
+  const weekStart = londonDateToEpoch(monday)!;
+  const weekEnd = londonDateToEpoch(addDays(monday, 7))!;
   const { year, month } = londonParts(t);
   const monthStart = londonLocalToEpoch(year, month, 1);
   const monthEnd = month === 12 ? londonLocalToEpoch(year + 1, 1, 1) : londonLocalToEpoch(year, month + 1, 1);

@@ -99,6 +99,14 @@ describe('record schemas', () => {
     expect(ok(ContactInputSchema, { ...input, notes: 'typo' })).to.equal(false);
     expect(ok(ContactCorrectionSchema, { serviceUserId: input.serviceUserId })).to.equal(false);
   });
+  it('ContactInput: a start in another offset, or in the hour the UK clocks skip, is refused at start, never rewritten', () => {
+    const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
+    for (const start of ['2026-06-03T09:00:00Z', '2026-06-03T14:30:00+05:30', '2027-03-28T01:30:00+01:00', '2026-12-03T10:00:00+01:00']) {
+      expect(issues(ContactInputSchema, { ...input, start }).map((i) => i.path), start).to.deep.equal(['start']);
+      expect(issues(ContactCorrectionSchema, { start }).map((i) => i.path), start).to.deep.equal(['start']);
+    }
+    for (const start of ['2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00']) expect(z.parse(ContactInputSchema, { ...input, start }).start).to.equal(start);
+  });
   it('ContactInput: names each unknown field in the validation message, at its own path', () => {
     const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
     try {
