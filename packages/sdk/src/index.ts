@@ -73,6 +73,8 @@ export const isAttended = /* @__PURE__ */ guarded('isAttended', 'validation', co
 export const textMatches = /* @__PURE__ */ guarded('textMatches', 'validation', searchRules.textMatches);
 export const hasVisibleText = /* @__PURE__ */ guarded('hasVisibleText', 'validation', textRules.hasVisibleText);
 export const toMhsdsCareContacts = /* @__PURE__ */ guarded('toMhsdsCareContacts', 'validation', contactRules.toMhsdsCareContacts);
+export const agreedBaselineFrom = /* @__PURE__ */ guarded('agreedBaselineFrom', 'validation', relapseRules.agreedBaselineFrom);
+export const hasRatings = /* @__PURE__ */ guarded('hasRatings', 'validation', relapseRules.hasRatings);
 export const toCsv = /* @__PURE__ */ guarded('toCsv', 'validation', contactRules.toCsv) as typeof contactRules.toCsv;
 
 export type { ReviewState, ReviewSummary, GoalReview } from './domain/care-plan.js';

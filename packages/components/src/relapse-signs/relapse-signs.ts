@@ -303,7 +303,8 @@ export class StrRelapseSigns extends LitElement {
     if (!c || !this.serviceUserId) return;
     try {
       const plan = await c.warningSignPlans.current(this.serviceUserId);
-      this._loadedChecks = plan ? await c.signChecks.forPlan(plan) : [];
+      // The person's checks on every plan: a sign's run of checks goes on when its plan is replaced.
+      this._loadedChecks = plan ? await c.signChecks.forPerson(this.serviceUserId) : [];
       this._loadedPlan = plan;
       this._loadState = 'loaded';
       this.#sync();
@@ -495,7 +496,9 @@ export class StrRelapseSigns extends LitElement {
       return;
     }
     this._alertNoteError = '';
-    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason: r.result.reasons.map((x) => x.text).join('\n'), note: this._alertNote };
+    // The reasons, and why the rise rule could not compare when it could not: the co-ordinator reads both.
+    const reason = [...r.result.reasons.map((x) => x.text), ...(r.result.note ? [r.result.note] : [])].join('\n');
+    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason, note: this._alertNote };
     this._result = { ...r, alertId: alert.id };
     const c = this.#client;
     if (!c) {
@@ -663,7 +666,7 @@ export class StrRelapseSigns extends LitElement {
     const draft = this._planDraft!;
     return renderEditor({
       draft,
-      checks: this.#checks,
+      checks: checksInOrder(this.#plan!, this.#checks),
       errors: this._planErrors,
       saving: this._saving,
       set: (next, focusOn) => {
@@ -695,7 +698,7 @@ export class StrRelapseSigns extends LitElement {
     const draft = this._planDraft;
     const c = this.#client;
     if (!draft || this._saving) return;
-    const changes = changesOf(draft, this.#checks);
+    const changes = changesOf(draft, this.#plan ? checksInOrder(this.#plan, this.#checks) : []);
     const plan = this.#plan;
     const issues = inputIssues('warningSignPlanUpdate', changes);
     if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
@@ -919,11 +922,11 @@ export class StrRelapseSigns extends LitElement {
   #renderTrend(plan: WarningSignPlan) {
     const checks = checksInOrder(plan, this.#checks);
     const baseline = baselineOf(plan, checks);
-    const totals = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, checks).fires }));
+    const totals = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, this.#checks).fires }));
     const recent = checks.slice(-5);
     return html`<section part="trend" aria-labelledby="trend-heading">
       <h2 id="trend-heading">Trend</h2>
-      <p>${baseline.source === 'agreed' ? `Agreed baseline: ${baseline.value}.` : baseline.source === 'first-checks' ? `Baseline: ${baseline.value} (the median of the first three checks after the plan was agreed).` : `No baseline yet: ${baseline.checksSoFar} of ${baseline.needed} checks.`}
+      <p>${baseline.source === 'agreed' ? `Agreed baseline: ${baseline.value}.` : baseline.source === 'first-checks' ? `Baseline: ${baseline.value} (the median of the first three checks after the plan was agreed).` : `${baseline.why}.`}
         ${checks.length} ${checks.length === 1 ? 'check' : 'checks'}.</p>
       ${totals.length ? this.#chart(totals, baseline.source === 'none' ? undefined : baseline.value, plan.signs.length * 3) : html`<p>No checks yet.</p>`}
       ${totals.length

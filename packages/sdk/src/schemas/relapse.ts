@@ -92,6 +92,8 @@ export const WarningSignPlanFields = {
   agreedBaseline: z.optional(z.object({
     total: z.number().check(z.gte(0), z.lte(3 * MAX_SIGNS)),
     fromCheckIds: z.array(uuid).check(z.maxLength(20)),
+    /** The signs the total covers (docs/adr/0005-alert-baseline.md); absent on older plans: all the plan's signs. */
+    signIds: z.optional(z.array(uuid).check(z.maxLength(MAX_SIGNS))),
   })),
   agreedOn: z.optional(isoDate),
   reviewOn: z.optional(isoDate),
