@@ -118,7 +118,7 @@ describe('<str-contact-log>', () => {
     expect((await client.contacts.get(detail.id)).durationMinutes).to.equal(1125);
   });
 
-  it('a note pasted over 10,000 characters is kept whole and refused with the limit, never cut', async () => {
+  it('text pasted over a limit (a note over 10,000 characters, a language over 100) is kept whole and refused with the limit, never cut', async () => {
     const client = worker();
     const el = await connected(client);
     $<HTMLInputElement>(el, '#duration-custom').value = '30';
@@ -137,6 +137,20 @@ describe('<str-contact-log>', () => {
     expect($(el, '.error-summary').textContent).to.include('Enter 10,000 characters or fewer');
     expect(note.value).to.equal(long);
     expect((await client.contacts.list({ serviceUserId: FIXTURE_PERSON_ID })).items).to.have.length(0);
+    // The same for the one-line fields: an interpreter's language pasted over 100 characters is kept and refused.
+    note.value = 'Short note.';
+    note.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#other-interpreter').click();
+    await el.updateComplete;
+    const language = $<HTMLInputElement>(el, '#interpreter-language');
+    language.focus();
+    const pasted = 'Sylheti, '.repeat(12);
+    document.execCommand('insertText', false, pasted);
+    await el.updateComplete;
+    expect(language.value).to.equal(pasted);
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => $(el, '.error-summary')?.textContent?.includes('Enter the language in 100 characters or fewer') === true, 'the language limit is shown');
+    expect(language.value).to.equal(pasted);
   });
 
   it('keeps a draft as the worker types and restores it when the page comes back', async () => {

@@ -318,7 +318,10 @@ export class StrContactLog extends LitElement {
     if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: 'Choose how the contact took place' });
     if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: 'Choose where the contact took place' });
     if (!v.attendance) errors.push({ field: 'attendance', message: 'Choose whether the person attended' });
+    // Limits are checked here, never by maxlength: a paste over the limit is kept whole and refused with the limit.
     if (v.note.length > 10_000) errors.push({ field: 'note', message: 'Enter 10,000 characters or fewer' });
+    if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: 'Enter each role in 100 characters or fewer' });
+    if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: 'Enter the language in 100 characters or fewer' });
     if (errors.length || epoch === undefined) return { errors };
     return {
       errors,
@@ -622,13 +625,13 @@ export class StrContactLog extends LitElement {
       </fieldset>
       ${ROLE_KINDS.filter((k) => v.others.includes(k)).map(
         (kind) => html`<label class="field" for="role-${kind}">${OTHER_PRESENT_LABELS[kind]}: their role (optional)</label>
-          <input id="role-${kind}" class="text" type="text" maxlength="100" .value=${live(v.otherRoles[kind] ?? '')}
+          <input id="role-${kind}" class="text" type="text" .value=${live(v.otherRoles[kind] ?? '')}
             @input=${(e: Event) => this.#set('otherRoles', { ...v.otherRoles, [kind]: (e.target as HTMLInputElement).value })} />`,
       )}
       ${v.others.includes('interpreter')
         ? html`<label class="field" for="interpreter-language">Interpreter's language</label>
             ${this.#errorMessage('interpreterLanguage')}
-            <input id="interpreter-language" class="text" type="text" maxlength="100" .value=${live(v.interpreterLanguage)}
+            <input id="interpreter-language" class="text" type="text" .value=${live(v.interpreterLanguage)}
               aria-describedby=${this.#describedBy('interpreterLanguage')}
               @input=${(e: Event) => this.#set('interpreterLanguage', (e.target as HTMLInputElement).value)} />`
         : nothing}
