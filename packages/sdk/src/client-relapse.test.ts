@@ -97,6 +97,20 @@ describe('client.warningSignPlans, signChecks and alerts', () => {
     expect((await worker.signChecks.evaluate(notAsked.id)).note).to.equal('Every sign was “not asked” at this check, so the rise rule has nothing to compare');
   });
 
+  it('an alert on a plan with many signs firing can be raised: the reason holds every sign\u2019s sentence', async () => {
+    const store = memoryStore();
+    const cc = as(store, 'care-coordinator', 'cc-1');
+    const person = await cc.serviceUsers.create({ displayName: 'Lee Testperson' });
+    const signs = Array.from({ length: 40 }, (_, i) => ({ id: uuid(100 + i), text: `Late sign ${i + 1}: hearing the people next door talk about them through the wall`, stage: 'late' as const, response: 'Call the crisis team' }));
+    const plan = await cc.warningSignPlans.create({ serviceUserId: person.id, signs });
+    const check = await cc.signChecks.record({ planId: plan.id, ratings: Object.fromEntries(signs.map((s) => [s.id, 3 as const])) });
+    const result = await cc.signChecks.evaluate(check.id);
+    const reason = [...result.reasons.map((r) => r.text), ...(result.note ? [result.note] : [])].join('\n');
+    expect(reason.length).to.be.above(2000);
+    const alert = await cc.alerts.raise({ checkId: check.id, reason });
+    expect(alert.reason).to.equal(reason);
+  });
+
   for (const role of ROLES) {
     it(`${role}: the relapse cells of the role table`, async () => {
       const store = memoryStore();

@@ -171,11 +171,16 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number]['code'];
 export const ALERT_SCHEMA_VERSION = 1;
 /** The longest note a worker may send with an alert; forms hold the same limit, so an alert is never unsendable. */
 export const ALERT_NOTE_MAX = 2000;
+/**
+ * The reason is the rule's own sentences, one per firing sign (late and repeat) plus a rise and a note: room for every
+ * sign of the largest plan, so an alert on a plan with many signs firing can always be sent.
+ */
+export const ALERT_REASON_MAX = MAX_SIGNS * 2 * (SIGN_TEXT_MAX + 100) + 2000;
 export const AlertFields = {
   serviceUserId: uuid,
   checkId: uuid,
   /** Why, in words (the rule's reasons), never a code alone. */
-  reason: noteText(2000, true, 'Enter why the alert was raised'),
+  reason: noteText(ALERT_REASON_MAX, true, 'Enter why the alert was raised'),
   /** The worker's note when sending. */
   note: noteText(ALERT_NOTE_MAX),
   raisedBy: externalId,
