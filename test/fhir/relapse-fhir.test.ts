@@ -34,7 +34,7 @@ const planArb = clean<WarningSignPlan>(WarningSignPlanSchema)(fc.record({
   signs: fc.uniqueArray(fc.record({ id: fc.uuid({ version: 4 }), text: words, stage: fc.constantFrom('early', 'middle', 'late'), response: words }), { maxLength: 6, selector: (s) => s.id }),
   contacts: fc.array(fc.record({ who: lineText(40), how: words }), { maxLength: 2 }),
   rule: fc.record({ lateSignAtLeast: fc.integer({ min: 1, max: 3 }), risePercent: fc.integer({ min: 1, max: 200 }), risePoints: fc.integer({ min: 1, max: 20 }), repeatRating: fc.integer({ min: 1, max: 3 }), repeatChecks: fc.integer({ min: 2, max: 5 }) }),
-  agreedBaseline: opt(fc.record({ total: fc.integer({ min: 0, max: 60 }).map((n) => n / 2), fromCheckIds: fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }) })),
+  agreedBaseline: opt(fc.record({ total: fc.integer({ min: 0, max: 60 }).map((n) => n / 2), fromCheckIds: fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), signIds: opt(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 })) })),
   agreedOn: opt(date), reviewOn: opt(date),
 }));
 const checkArb = clean<SignCheck>(SignCheckSchema)(fc.record({

@@ -135,7 +135,7 @@ describe('Big List of Naughty Strings', () => {
     for (const s of strings) {
       const signId = crypto.randomUUID();
       const input = { serviceUserId: PERSON_ID, signs: [{ id: signId, text: s, stage: 'late' as const, response: s }], contacts: [{ who: 'Crisis line', how: s }] };
-      const check = { planId: anchor.id, ratings: {}, observations: s, personsView: s };
+      const check = { planId: anchor.id, ratings: { [anchor.signs[0]!.id]: 0 as const }, observations: s, personsView: s }; // a check with no rating at all is refused
       const writes: (() => Promise<string[]>)[] = [
         async () => {
           const r = await cc.warningSignPlans.create(input);
@@ -188,7 +188,7 @@ describe('Big List of Naughty Strings', () => {
     const cc = createClient({ store, actor: { id: 'cc1', role: 'care-coordinator' }, clock });
     await cc.serviceUsers.create({ id: PERSON_ID, displayName: 'Blns Testperson' });
     const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Anchor', stage: 'late', response: 'Call' }] });
-    const check = await cc.signChecks.record({ planId: plan.id, ratings: {} });
+    const check = await cc.signChecks.record({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 2 } });
     const shown: string[] = [];
     for (const s of strings) {
       const alert = await cc.alerts.raise({ checkId: check.id, reason: 'Test' });

@@ -67,6 +67,50 @@ describe('client.warningSignPlans, signChecks and alerts', () => {
     await rejects(worker.signChecks.record({ planId: plan.id, ratings: { [uuid(1)]: 4 as never } }), 'validation');
   });
 
+  it('update with signs removed works the agreed baseline out again, so a real rise on the signs left fires', async () => {
+    const store = memoryStore();
+    const cc = as(store, 'care-coordinator', 'cc-1');
+    const person = await cc.serviceUsers.create({ displayName: 'Kit Testperson' });
+    const s = (n: number, stage: 'early' | 'middle' | 'late') => ({ id: uuid(n), text: `Sign ${n}`, stage, response: `Response ${n}` });
+    let plan = await cc.warningSignPlans.create({ serviceUserId: person.id, agreedOn: '2026-05-01', signs: [s(1, 'early'), s(2, 'early'), s(3, 'middle'), s(4, 'middle')] });
+    // Well, but with two chronic signs always "a lot": the agreed baseline is 6.
+    const well = [];
+    for (let i = 0; i < 2; i++) well.push(await cc.signChecks.record({ planId: plan.id, ratings: { [uuid(1)]: 3, [uuid(2)]: 3, [uuid(3)]: 0, [uuid(4)]: 0 }, markedWell: true }));
+    plan = await cc.warningSignPlans.update(plan.id, { agreedBaseline: { total: 6, fromCheckIds: well.map((c) => c.id) } }, plan.version);
+    expect(plan.agreedBaseline).to.deep.include({ total: 6 });
+    // The chronic signs are taken off the plan: the baseline is now 0 on the signs left.
+    plan = await cc.warningSignPlans.update(plan.id, { signs: [s(3, 'middle'), s(4, 'middle')] }, plan.version);
+    expect(plan.agreedBaseline).to.deep.equal({ total: 0, fromCheckIds: well.map((c) => c.id), signIds: [uuid(3), uuid(4)] });
+    const rising = await cc.signChecks.record({ planId: plan.id, ratings: { [uuid(3)]: 2, [uuid(4)]: 2 } });
+    const result = await cc.signChecks.evaluate(rising.id);
+    expect(result.reasons.map((r) => r.code)).to.deep.equal(['rise']);
+  });
+
+  it('refuses a check with no ratings at all; one with every sign "not asked" is stored', async () => {
+    const store = memoryStore();
+    const { plan } = await seed(store);
+    const worker = as(store, 'str-worker', 'w-1');
+    const e = await rejects(worker.signChecks.record({ planId: plan.id, ratings: {} }), 'validation');
+    expect(e.details.issues?.[0]?.message).to.equal('Rate each sign, or choose “Not asked”');
+    expect((await worker.signChecks.forPlan(plan)).length).to.equal(0);
+    const notAsked = await worker.signChecks.record({ planId: plan.id, ratings: { [uuid(1)]: 'not-asked', [uuid(2)]: 'not-asked' } });
+    expect((await worker.signChecks.evaluate(notAsked.id)).note).to.equal('Every sign was “not asked” at this check, so the rise rule has nothing to compare');
+  });
+
+  it('an alert on a plan with many signs firing can be raised: the reason holds every sign\u2019s sentence', async () => {
+    const store = memoryStore();
+    const cc = as(store, 'care-coordinator', 'cc-1');
+    const person = await cc.serviceUsers.create({ displayName: 'Lee Testperson' });
+    const signs = Array.from({ length: 40 }, (_, i) => ({ id: uuid(100 + i), text: `Late sign ${i + 1}: hearing the people next door talk about them through the wall`, stage: 'late' as const, response: 'Call the crisis team' }));
+    const plan = await cc.warningSignPlans.create({ serviceUserId: person.id, signs });
+    const check = await cc.signChecks.record({ planId: plan.id, ratings: Object.fromEntries(signs.map((s) => [s.id, 3 as const])) });
+    const result = await cc.signChecks.evaluate(check.id);
+    const reason = [...result.reasons.map((r) => r.text), ...(result.note ? [result.note] : [])].join('\n');
+    expect(reason.length).to.be.above(2000);
+    const alert = await cc.alerts.raise({ checkId: check.id, reason });
+    expect(alert.reason).to.equal(reason);
+  });
+
   for (const role of ROLES) {
     it(`${role}: the relapse cells of the role table`, async () => {
       const store = memoryStore();

@@ -1,7 +1,7 @@
 // The relapse-sign namespaces of the client (issue 7): warning-sign plans, sign checks, alerts.
 import { listAll } from './adapters/shared.js';
 import { applyChanges, type ClientCore } from './client-care-plan.js';
-import { evaluateRule, type RuleResult } from './domain/relapse.js';
+import { agreedBaselineFrom, evaluateRule, type RuleResult } from './domain/relapse.js';
 import { StrError } from './errors.js';
 import type { Page, Query } from './ports.js';
 import { parseOrThrow } from './schemas/parse.js';
@@ -32,6 +32,8 @@ export interface SignChecksApi {
   evaluate(checkId: string): Promise<RuleResult>;
   /** Every check of a plan, oldest first. */
   forPlan(plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>): Promise<SignCheck[]>;
+  /** Every check of a person, on any of their plans, oldest first (a sign's run goes on when a plan is replaced). */
+  forPerson(serviceUserId: string): Promise<SignCheck[]>;
 }
 
 export interface AlertsApi {
@@ -53,6 +55,20 @@ export function relapseApis(core: ClientCore) {
 
   const forPlan = async (plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>) =>
     (await allFor('signCheck', plan.serviceUserId)).filter((c) => c.planId === plan.id).reverse();
+  const forPerson = async (serviceUserId: string) => (await allFor('signCheck', serviceUserId)).reverse();
+
+  /**
+   * The agreed baseline as it must be stored with these signs (docs/adr/0005-alert-baseline.md): worked out again from
+   * its checks when they are here, else kept with the signs it covers, so the rise rule compares like with like.
+   */
+  const baselineFor = async (plan: WarningSignPlan, signsBefore: WarningSignPlan['signs']): Promise<WarningSignPlan> => {
+    const b = plan.agreedBaseline;
+    if (!b) return plan;
+    const again = b.fromCheckIds.length ? agreedBaselineFrom(plan.signs, await forPlan(plan), b.fromCheckIds) : undefined;
+    if (again && again.fromCheckIds.length === b.fromCheckIds.length) return { ...plan, agreedBaseline: again };
+    // No checks to work it out from: it keeps the signs it was set on (a sign added now is not in it).
+    return { ...plan, agreedBaseline: { ...b, signIds: b.signIds ?? signsBefore.map((s) => s.id) } };
+  };
 
   const warningSignPlans: WarningSignPlansApi = {
     list: (query) => guard('Listing warning-sign plans', () => store.list('warningSignPlan', query)),
@@ -66,13 +82,22 @@ export function relapseApis(core: ClientCore) {
         requireAction('warning-sign-plan.edit', 'create warning-sign plans');
         const fields = parseOrThrow(WarningSignPlanInputSchema, input, 'The plan');
         await mustGet('serviceUser', fields.serviceUserId);
-        return createRecord('warningSignPlan', { coordinatorId: actor.id, contacts: [], rule: DEFAULT_ALERT_RULE, ...fields });
+        const b = fields.agreedBaseline;
+        return createRecord('warningSignPlan', {
+          coordinatorId: actor.id, contacts: [], rule: DEFAULT_ALERT_RULE, ...fields,
+          ...(b && { agreedBaseline: { ...b, signIds: b.signIds ?? fields.signs.map((s) => s.id) } }),
+        });
       }),
     update: (id, changes, expectedVersion) =>
       guard('Updating a warning-sign plan', async () => {
         requireAction('warning-sign-plan.edit', 'edit warning-sign plans');
         const fields = parseOrThrow(WarningSignPlanUpdateSchema, changes, 'The change');
-        return putUpdated('warningSignPlan', applyChanges(await mustGet('warningSignPlan', id), fields), expectedVersion);
+        const before = await mustGet('warningSignPlan', id);
+        const changed = applyChanges(before, fields);
+        // Signs changed, or a baseline given: the baseline is worked out on the signs the plan now has. A baseline
+        // given with this change was agreed on these signs; one already there, on the signs before it.
+        const signsOfBaseline = fields.agreedBaseline ? changed.signs : before.signs;
+        return putUpdated('warningSignPlan', fields.signs !== undefined || fields.agreedBaseline ? await baselineFor(changed, signsOfBaseline) : changed, expectedVersion);
       }),
   };
 
@@ -80,10 +105,17 @@ export function relapseApis(core: ClientCore) {
     list: (query) => guard('Listing sign checks', () => store.list('signCheck', query)),
     get: (id) => guard('Reading a sign check', () => mustGet('signCheck', id)),
     forPlan: (plan) => guard('Listing sign checks', () => forPlan(plan)),
+    forPerson: (serviceUserId) => guard('Listing sign checks', () => forPerson(requireString(serviceUserId, 'serviceUserId'))),
     record: (input) =>
       guard('Recording a sign check', async () => {
         requireAction('sign-check.record', 'record sign checks');
         const fields = parseOrThrow(SignCheckInputSchema, input, 'The check');
+        if (Object.keys(fields.ratings).length === 0) {
+          // A check with no ratings at all would count as a total of 0 and drag the baseline down.
+          throw new StrError('validation', 'The check rates no sign', false, {
+            issues: [{ path: 'ratings', code: 'no-ratings', message: 'Rate each sign, or choose “Not asked”' }],
+          });
+        }
         const plan = await mustGet('warningSignPlan', fields.planId);
         const known = new Set(plan.signs.map((s) => s.id));
         const stray = Object.keys(fields.ratings).filter((k) => !known.has(k));
@@ -105,7 +137,7 @@ export function relapseApis(core: ClientCore) {
       guard('Evaluating a sign check', async () => {
         const check = await mustGet('signCheck', checkId);
         const plan = await mustGet('warningSignPlan', check.planId);
-        return evaluateRule(plan, check, await forPlan(plan));
+        return evaluateRule(plan, check, await forPerson(plan.serviceUserId));
       }),
   };
 

@@ -3,6 +3,8 @@ import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
 import * as relapseRules from './domain/relapse.js';
+import * as searchRules from './domain/search.js';
+import * as textRules from './schemas/text.js';
 
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
@@ -29,7 +31,7 @@ export {
   type TaskUpdate, type ProgressNote, type ProgressNoteInput,
 } from './schemas/care-plan.js';
 export {
-  SIGN_STAGES, RATINGS, NOT_ASKED, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, ALERT_STATUSES, DEFAULT_ALERT_RULE, SIGN_TEXT_MAX, RESPONSE_TEXT_MAX, MAX_SIGNS,
+  SIGN_STAGES, RATINGS, NOT_ASKED, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, ALERT_STATUSES, ALERT_NOTE_MAX, DEFAULT_ALERT_RULE, SIGN_TEXT_MAX, RESPONSE_TEXT_MAX, MAX_SIGNS,
   WarningSignSchema, CrisisContactSchema, AlertRuleSchema, WarningSignPlanSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema,
   SignCheckSchema, SignCheckInputSchema, FunctioningSchema, AlertSchema, AlertInputSchema,
   type SignStage, type Rating, type SignRating, type FunctioningArea, type FunctioningLevel, type WarningSign, type CrisisContact, type AlertRule,
@@ -65,10 +67,15 @@ export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js'
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
 export type { GetToken } from './adapters/fhir/http.js';
-export { DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
+export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
 export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
+export const isAttended = /* @__PURE__ */ guarded('isAttended', 'validation', contactRules.isAttended);
+export const textMatches = /* @__PURE__ */ guarded('textMatches', 'validation', searchRules.textMatches);
+export const hasVisibleText = /* @__PURE__ */ guarded('hasVisibleText', 'validation', textRules.hasVisibleText);
 export const toMhsdsCareContacts = /* @__PURE__ */ guarded('toMhsdsCareContacts', 'validation', contactRules.toMhsdsCareContacts);
+export const agreedBaselineFrom = /* @__PURE__ */ guarded('agreedBaselineFrom', 'validation', relapseRules.agreedBaselineFrom);
+export const hasRatings = /* @__PURE__ */ guarded('hasRatings', 'validation', relapseRules.hasRatings);
 export const toCsv = /* @__PURE__ */ guarded('toCsv', 'validation', contactRules.toCsv) as typeof contactRules.toCsv;
 
 export type { ReviewState, ReviewSummary, GoalReview } from './domain/care-plan.js';

@@ -9,7 +9,7 @@ import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
-import { typicalPlan } from '../care-plan/care-plan.fixtures.js';
+import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
@@ -90,6 +90,67 @@ describe('<str-contact-log>', () => {
     const text = $(el, '.error-summary').textContent!;
     expect(text).to.include('The contact cannot start in the future');
     expect(text).to.include('Duration must be a whole number of minutes from 1 to 1,440');
+  });
+
+  it('the "Other" minutes box shows what is typed; over 4 hours is confirmed in words before it is saved', async () => {
+    const store = memoryStore();
+    const client = worker(store);
+    const el = await connected(client);
+    const box = $<HTMLInputElement>(el, '#duration-custom');
+    // Wide enough to read four digits: a 24 px box hid them and took taps on its spin arrows.
+    expect(box.getBoundingClientRect().width).to.be.at.least(64);
+    box.focus();
+    await sendKeys({ type: '1125' });
+    expect(box.value).to.equal('1125');
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    await el.updateComplete;
+    expect($(el, '#duration-words').textContent).to.equal('18 hours 45 minutes — is that right?');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('18 hours 45 minutes — is that right?');
+    expect((await client.contacts.list({ serviceUserId: FIXTURE_PERSON_ID })).items).to.have.length(0);
+    $<HTMLInputElement>(el, '#duration-confirm').click();
+    const saved = oneEvent(el, 'str-contact-saved');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    const { detail } = await saved;
+    expect((await client.contacts.get(detail.id)).durationMinutes).to.equal(1125);
+  });
+
+  it('text pasted over a limit (a note over 10,000 characters, a language over 100) is kept whole and refused with the limit, never cut', async () => {
+    const client = worker();
+    const el = await connected(client);
+    $<HTMLInputElement>(el, '#duration-custom').value = '30';
+    $<HTMLInputElement>(el, '#duration-custom').dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#mechanism-01').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    const long = `${'Went for a walk and talked. '.repeat(358)}End.`; // 10,028 characters
+    expect(long.length).to.be.above(10_000);
+    const note = $<HTMLTextAreaElement>(el, '#note');
+    note.focus();
+    document.execCommand('insertText', false, long); // a paste goes through the same editing path as this
+    await el.updateComplete;
+    expect(note.value).to.equal(long);
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    expect($(el, '.error-summary').textContent).to.include('Enter 10,000 characters or fewer');
+    expect(note.value).to.equal(long);
+    expect((await client.contacts.list({ serviceUserId: FIXTURE_PERSON_ID })).items).to.have.length(0);
+    // The same for the one-line fields: an interpreter's language pasted over 100 characters is kept and refused.
+    note.value = 'Short note.';
+    note.dispatchEvent(new Event('input'));
+    $<HTMLInputElement>(el, '#other-interpreter').click();
+    await el.updateComplete;
+    const language = $<HTMLInputElement>(el, '#interpreter-language');
+    language.focus();
+    const pasted = 'Sylheti, '.repeat(12);
+    document.execCommand('insertText', false, pasted);
+    await el.updateComplete;
+    expect(language.value).to.equal(pasted);
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => $(el, '.error-summary')?.textContent?.includes('Enter the language in 100 characters or fewer') === true, 'the language limit is shown');
+    expect(language.value).to.equal(pasted);
   });
 
   it('keeps a draft as the worker types and restores it when the page comes back', async () => {
@@ -225,6 +286,20 @@ describe('<str-contact-log>', () => {
     expect(el.shadowRoot!.textContent).to.include('No contacts match these filters.');
   });
 
+  it('note search ignores case and accents, however typed: "Rhys" finds "Rhŷs" and "rhŷs" finds "Rhys"', async () => {
+    const withNote = (i: number, note: string): Contact => ({ ...weekOfContacts[0]!, id: `00000000-0000-4000-8000-0000000000d${i}`, note });
+    const contacts = [withNote(1, 'Met Rhy\u0302s at the library.'), withNote(2, 'Rh\u0177s rang.'), withNote(3, 'Rhys was out.'), withNote(4, 'Rhian came too.')];
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+    const search = $<HTMLInputElement>(el, '#filter-search');
+    const notes = () => [...el.shadowRoot!.querySelectorAll('.history .note')].map((n) => n.textContent).sort();
+    for (const q of ['Rhys', 'RHYS', 'rh\u0177s', 'rhy\u0302s']) {
+      search.value = q;
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(notes(), q).to.deep.equal(['Met Rhy\u0302s at the library.', 'Rh\u0177s rang.', 'Rhys was out.'].sort());
+    }
+  });
+
   it('opens a row with the keyboard to read the whole note', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
     const row = [...el.shadowRoot!.querySelectorAll('.history details')].find((d) => d.textContent!.includes('Called late at night'))!;
@@ -233,6 +308,22 @@ describe('<str-contact-log>', () => {
     expect(row.hasAttribute('open')).to.equal(true);
     expect(row.querySelector('.note-full')!.textContent).to.equal('Called late at night, could not sleep.\nAgreed to talk again in the morning.');
     await expectNoAxeViolations(el);
+  });
+
+  it('an opened contact says the place in the form\u2019s words, who logged it by name, and the note once', async () => {
+    const store = memoryStore();
+    for (const w of fixtureWorkers) await store.put('worker', w);
+    const client = createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_WORKER, role: 'str-worker' }, clock });
+    await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 20, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Talked about the garden.' });
+    const el = await connected(client);
+    expect($(el, '#location-A01').closest('label')!.textContent).to.include("Person's home");
+    await until(el, () => !!$(el, '.history details'), 'the contact is listed');
+    const row = $<HTMLDetailsElement>(el, '.history details');
+    expect(row.querySelector('summary')!.textContent).to.include("Person's home").and.not.include("Patient's home");
+    row.querySelector('summary')!.click();
+    await until(el, () => !!row.querySelector('.full'), 'the row opens');
+    expect(row.querySelector('.full')!.textContent).to.include('Logged by Ash Storyworker').and.not.include(FIXTURE_WORKER);
+    expect(row.textContent!.split('Talked about the garden.').length - 1, 'the note shown once').to.equal(1);
   });
 
   it('a full device: the worker is told before leaving the screen, and what they typed is kept as a draft', async () => {
@@ -386,6 +477,7 @@ describe('<str-contact-log>', () => {
       const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${many} .clock=${clock}></str-contact-log>`);
       const list = $<HTMLElement>(el, '.virtual');
       expect(many.length).to.be.greaterThan(VIRTUALISE_ABOVE);
+      list.scrollIntoView(); // rows render near the viewport; the summary above may push the list below the fold
       await until(el, () => !!list.querySelector('[role=listitem]'), 'rows rendered');
       expect(list.getAttribute('role')).to.equal('list');
       const first = list.querySelector('[role=listitem]')!;
@@ -413,15 +505,18 @@ describe('<str-contact-log>', () => {
     });
   });
 
-  it('sums this week and month, and shows the did-not-attend rate with its definition', async () => {
-    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+  it('sums attended contacts and their time only, shows DNA and cancellations apart, each definition on screen', async () => {
+    const cancelled = { ...weekOfContacts[0]!, id: '00000000-0000-4000-8000-0000000000c1', attendance: '4' as const, durationMinutes: 90 };
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${[...weekOfContacts, cancelled]} .clock=${clock}></str-contact-log>`);
     const pairs = [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
-    // The fixture week: 30 + 15 + 20 + 60 + 1 minutes, one did-not-attend (code 3) of five due.
+    // The fixture week: 30 + 15 + 20 + 60 minutes attended; one did-not-attend (code 3, 1 minute planned) of five due;
+    // a cancellation (code 4, 90 minutes planned). Neither adds time.
     expect(pairs).to.deep.equal([
-      ['This week (from Monday)', '5 contacts, 2 hours 6 minutes'],
-      ['This month', '5 contacts, 2 hours 6 minutes'],
+      ['This week (from Monday)', '4 attended contacts, 2 hours 5 minutes; 1 did not attend; 1 cancelled'],
+      ['This month', '4 attended contacts, 2 hours 5 minutes; 1 did not attend; 1 cancelled'],
       ['Did not attend rate', '20% (1 of 5 due)'],
     ]);
+    expect($(el, '[part=summary] #totals-definition').textContent).to.include('count attended contacts only').and.include('counted separately and add no time');
     expect($(el, '[part=summary] details').textContent).to.include('Cancellations by the person or the service are left out');
   });
 

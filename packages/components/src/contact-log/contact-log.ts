@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch, londonLocalToEpoch,
-  londonTime, systemClock, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
+  londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -32,6 +32,8 @@ export interface ContactLogFormValue {
   /** Care-plan tasks worked on in this contact. */
   taskIds: string[];
   note: string;
+  /** On the night the clocks go back, which of the two times the typed one is ('' until the worker chooses). */
+  repeatedHour?: '' | 'first' | 'second';
 }
 
 const ROLE_KINDS: readonly OtherPresentKind[] = ['other-professional', 'other'];
@@ -56,11 +58,39 @@ interface FieldError {
 const QUICK_MECHANISMS = ['01', '02', '11'] as const;
 const QUICK_LOCATIONS = ['A01', 'N02', 'E02'] as const;
 const QUICK_LOCATION_LABELS: Record<string, string> = { A01: "Person's home", N02: 'In the community', E02: 'On a ward' };
+/** One wording for a place in the form and in the history: the plain words of the quick choices, else MHSDS's own. */
+const locationLabel = (code: string) => QUICK_LOCATION_LABELS[code] ?? labelOf(ACTIVITY_LOCATION_TYPES, code) ?? code;
 const QUICK_DURATIONS = ['15', '30', '45', '60'];
+/** Longer than this, the worker confirms the duration in words: a slip of the keyboard (125 typed as 1125) is caught. */
+const CONFIRM_ABOVE_MINUTES = 240;
+
+/** "18 hours 45 minutes", "1 hour", "1 minute". */
+const minutesInWords = (m: number): string => {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const h = Math.floor(m / 60);
+  return [h ? unit(h, 'hour') : '', m % 60 || !h ? unit(m % 60, 'minute') : ''].filter(Boolean).join(' ');
+};
 const OTHER = 'other';
 const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   date: 'date', time: 'time', duration: 'duration-custom', mechanism: 'mechanism-01', location: 'location-A01',
   attendance: 'attendance', planned: 'planned', others: 'other-carer', otherRoles: 'other-carer', interpreterLanguage: 'interpreter-language', taskIds: 'tasks', note: 'note',
+  repeatedHour: 'repeated-first',
+};
+
+/** Which of a repeated UK time an instant is ('' when its time happens once): so a time read back keeps its instant. */
+const repeatedHourOf = (epoch: number): '' | 'first' | 'second' => {
+  const [y, m, d] = londonDate(epoch).split('-').map(Number) as [number, number, number];
+  const [h, min] = londonTime(epoch).split(':').map(Number) as [number, number];
+  const r = resolveLondonLocal(y, m, d, h, min);
+  return r.kind === 'repeated' ? (r.second === epoch - (epoch % 60_000) ? 'second' : 'first') : '';
+};
+
+/** The typed date and time as UK local time (docs/adr/0004-uk-local-time.md), or undefined if either is incomplete. */
+const typedLocal = (date: string, time: string) => {
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const tm = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!dm || !tm || londonDateToEpoch(date) === undefined) return undefined;
+  return resolveLondonLocal(Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2]));
 };
 
 const newId = () => crypto.randomUUID();
@@ -112,9 +142,13 @@ export class StrContactLog extends LitElement {
 
   @state() private _value: ContactLogFormValue = this.#blank();
   @state() private _errors: readonly FieldError[] = [];
+  /** The duration, as typed, that the worker confirmed is right (only asked above CONFIRM_ABOVE_MINUTES). */
+  @state() private _confirmedDuration = '';
   @state() private _status = '';
   @state() private _loaded: readonly Contact[] = [];
   @state() private _loadedTasks: readonly Task[] = [];
+  /** Worker names by actor id, so a contact says who logged it by name. */
+  @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
   @state() private _loadFailed = false;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
@@ -153,6 +187,8 @@ export class StrContactLog extends LitElement {
     return {
       date: londonDate(now.getTime()), time: londonTime(now.getTime()), duration: '', mechanism: '', location: '', attendance: '5', planned: true,
       others: [], otherRoles: {}, interpreterLanguage: '', taskIds: [], note: '',
+      // At 01:30 GMT on the night the clocks go back, "01:30" alone would read as the earlier, BST one.
+      repeatedHour: repeatedHourOf(now.getTime()),
     };
   }
 
@@ -207,6 +243,10 @@ export class StrContactLog extends LitElement {
       const [page, plan] = loaded.value;
       this._loaded = page.items;
       this._loadedTasks = plan?.tasks ?? [];
+      if (!this._names.size) {
+        const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
+        if (workers) this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
+      }
       this._loadFailed = false;
     } catch {
       this._loadFailed = true;
@@ -258,7 +298,8 @@ export class StrContactLog extends LitElement {
   }
 
   #set<K extends keyof ContactLogFormValue>(field: K, value: ContactLogFormValue[K]) {
-    this._value = { ...this._value, [field]: value };
+    this._value = { ...this._value, [field]: value, ...((field === 'date' || field === 'time') && { repeatedHour: '' }) };
+    if (field === 'duration') this._confirmedDuration = '';
     if (this._errors.length) this._errors = this._errors.filter((e) => e.field !== field);
     this.#scheduleDraft();
   }
@@ -273,17 +314,30 @@ export class StrContactLog extends LitElement {
     if (!dm) errors.push({ field: 'date', message: 'Enter the date of the contact' });
     if (!tm) errors.push({ field: 'time', message: 'Enter the time the contact started' });
     if (dm && tm) {
-      epoch = londonLocalToEpoch(Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2]));
-      if (londonDate(epoch) !== v.date) errors.push({ field: 'date', message: 'Enter a real date' });
-      else if (epoch > this.clock.now().getTime()) errors.push({ field: 'date', message: 'The contact cannot start in the future' });
+      const local = typedLocal(v.date, v.time);
+      if (!local) errors.push({ field: 'date', message: 'Enter a real date' });
+      else if (local.kind === 'missing') {
+        errors.push({ field: 'time', message: `There was no ${v.time} on ${formatNhsDate(v.date)} in the UK: the clocks went forward from 1am to 2am. Enter the time the clock showed.` });
+      } else if (local.kind === 'repeated' && !v.repeatedHour) {
+        errors.push({ field: 'repeatedHour', message: `The clocks went back that night, so ${v.time} happened twice. Choose which ${v.time} it was.` });
+      } else {
+        epoch = local.kind === 'exact' ? local.epoch : v.repeatedHour === 'second' ? local.second : local.first;
+        if (epoch > this.clock.now().getTime()) errors.push({ field: 'date', message: 'The contact cannot start in the future' });
+      }
     }
     const minutes = Number(v.duration);
     if (v.duration.trim() === '') errors.push({ field: 'duration', message: 'Enter how long the contact lasted, in minutes' });
     else if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) errors.push({ field: 'duration', message: 'Duration must be a whole number of minutes from 1 to 1,440' });
+    else if (minutes > CONFIRM_ABOVE_MINUTES && this._confirmedDuration !== v.duration) {
+      errors.push({ field: 'duration', message: `${minutesInWords(minutes)} — is that right? Correct the minutes, or tick “Yes” to confirm` });
+    }
     if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: 'Choose how the contact took place' });
     if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: 'Choose where the contact took place' });
     if (!v.attendance) errors.push({ field: 'attendance', message: 'Choose whether the person attended' });
+    // Limits are checked here, never by maxlength: a paste over the limit is kept whole and refused with the limit.
     if (v.note.length > 10_000) errors.push({ field: 'note', message: 'Enter 10,000 characters or fewer' });
+    if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: 'Enter each role in 100 characters or fewer' });
+    if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: 'Enter the language in 100 characters or fewer' });
     if (errors.length || epoch === undefined) return { errors };
     return {
       errors,
@@ -395,6 +449,7 @@ export class StrContactLog extends LitElement {
   #reset(status: string) {
     this.#guardLeaving(false);
     this._value = this.#blank();
+    this._confirmedDuration = '';
     this._errors = [];
     this._status = status;
     this.#pendingId = newId();
@@ -412,6 +467,7 @@ export class StrContactLog extends LitElement {
       otherRoles: Object.fromEntries(c.othersPresent.filter((o) => o.role).map((o) => [o.kind, o.role!])),
       interpreterLanguage: c.interpreterLanguage ?? '',
       taskIds: [...c.taskIds],
+      repeatedHour: repeatedHourOf(t),
     };
     this._status = `Correcting the contact of ${formatNhsDate(t)} at ${londonTime(t)}`;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
@@ -592,13 +648,13 @@ export class StrContactLog extends LitElement {
       </fieldset>
       ${ROLE_KINDS.filter((k) => v.others.includes(k)).map(
         (kind) => html`<label class="field" for="role-${kind}">${OTHER_PRESENT_LABELS[kind]}: their role (optional)</label>
-          <input id="role-${kind}" class="text" type="text" maxlength="100" .value=${live(v.otherRoles[kind] ?? '')}
+          <input id="role-${kind}" class="text" type="text" .value=${live(v.otherRoles[kind] ?? '')}
             @input=${(e: Event) => this.#set('otherRoles', { ...v.otherRoles, [kind]: (e.target as HTMLInputElement).value })} />`,
       )}
       ${v.others.includes('interpreter')
         ? html`<label class="field" for="interpreter-language">Interpreter's language</label>
             ${this.#errorMessage('interpreterLanguage')}
-            <input id="interpreter-language" class="text" type="text" maxlength="100" .value=${live(v.interpreterLanguage)}
+            <input id="interpreter-language" class="text" type="text" .value=${live(v.interpreterLanguage)}
               aria-describedby=${this.#describedBy('interpreterLanguage')}
               @input=${(e: Event) => this.#set('interpreterLanguage', (e.target as HTMLInputElement).value)} />`
         : nothing}
@@ -631,6 +687,7 @@ export class StrContactLog extends LitElement {
             aria-describedby=${this.#describedBy('time')} @input=${(e: Event) => this.#set('time', (e.target as HTMLInputElement).value)} />
         </div>
       </div>
+      ${this.#renderRepeatedHour(v)}
       <div class="field-group ${this.#error('duration') ? 'invalid' : ''}">
         <fieldset aria-describedby=${this.#describedBy('duration', 'duration-hint')}>
           <legend>How long, in minutes</legend>
@@ -646,6 +703,7 @@ export class StrContactLog extends LitElement {
                 aria-invalid=${this.#error('duration') ? 'true' : 'false'}
                 @input=${(e: Event) => this.#set('duration', (e.target as HTMLInputElement).value)} /></label>
           </div>
+          ${this.#renderLongDuration(v.duration)}
         </fieldset>
       </div>
       ${this.#radios('mechanism', QUICK_MECHANISMS, (c) => labelOf(CONSULTATION_MECHANISMS, c) ?? c, CONSULTATION_MECHANISMS, 'How did the contact take place?')}
@@ -666,7 +724,7 @@ export class StrContactLog extends LitElement {
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
         ${this.#errorMessage('note')}
-        <textarea id="note" maxlength="10000" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
+        <textarea id="note" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
           @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
@@ -678,16 +736,49 @@ export class StrContactLog extends LitElement {
     </form>`;
   }
 
+  /** The night the clocks go back: the typed time happened twice, and the worker says which (never guessed). */
+  #renderRepeatedHour(v: ContactLogFormValue) {
+    if (typedLocal(v.date, v.time)?.kind !== 'repeated') return nothing;
+    const choice = (which: 'first' | 'second', words: string) => html`<label class="choice"><input type="radio" name="repeated-hour" id="repeated-${which}"
+      value=${which} .checked=${live(v.repeatedHour === which)} @change=${() => this.#set('repeatedHour', which)} />${words}</label>`;
+    return html`<div class="field-group ${this.#error('repeatedHour') ? 'invalid' : ''}">
+      <fieldset aria-describedby=${this.#describedBy('repeatedHour', 'repeated-hint')}>
+        <legend>Which ${v.time}?</legend>
+        <span class="hint" id="repeated-hint">The clocks went back an hour on ${formatNhsDate(v.date)}, so ${v.time} happened twice.</span>
+        ${this.#errorMessage('repeatedHour')}
+        <div class="choices">
+          ${choice('first', `The first ${v.time} (British Summer Time, before the clocks went back)`)}
+          ${choice('second', `The second ${v.time} (Greenwich Mean Time, after the clocks went back)`)}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  /** Above 4 hours, the duration in words and a "Yes" to tick, so what was typed is seen and meant. */
+  #renderLongDuration(typed: string) {
+    const minutes = Number(typed);
+    if (typed.trim() === '' || !Number.isInteger(minutes) || minutes <= CONFIRM_ABOVE_MINUTES || minutes > 1440) return nothing;
+    const words = minutesInWords(minutes);
+    return html`<p class="long-duration" id="duration-words">${words} — is that right?</p>
+      <label class="choice"><input type="checkbox" id="duration-confirm" .checked=${live(this._confirmedDuration === typed)}
+        @change=${(e: Event) => {
+          this._confirmedDuration = (e.target as HTMLInputElement).checked ? typed : '';
+          this._errors = this._errors.filter((x) => x.field !== 'duration');
+        }} />Yes, it lasted ${words}</label>`;
+  }
+
   #renderSummary(items: readonly Contact[]) {
     const totals = contactTotals(items, this.clock.now());
     const dna = didNotAttendRate(items);
-    const time = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} hour${m >= 120 ? 's' : ''}${m % 60 ? ` ${m % 60} minutes` : ''}` : `${m} minutes`);
-    const count = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+    const time = minutesInWords;
+    const count = (t: ContactTotals) =>
+      `${t.contacts} attended contact${t.contacts === 1 ? '' : 's'}, ${time(t.minutes)}; ${t.didNotAttend} did not attend; ${t.cancelled} cancelled`;
     return html`<section part="summary" aria-labelledby="summary-title" class="summary">
       <h2 id="summary-title">Summary</h2>
+      <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
       <dl>
-        <div><dt>This week (from Monday)</dt><dd>${count(totals.week.contacts)}, ${time(totals.week.minutes)}</dd></div>
-        <div><dt>This month</dt><dd>${count(totals.month.contacts)}, ${time(totals.month.minutes)}</dd></div>
+        <div><dt>This week (from Monday)</dt><dd>${count(totals.week)}</dd></div>
+        <div><dt>This month</dt><dd>${count(totals.month)}</dd></div>
         <div><dt>Did not attend rate</dt><dd>${dna.rate === undefined ? 'No contacts were due yet' : `${Math.round(dna.rate * 100)}% (${dna.notAttended} of ${dna.due} due)`}</dd></div>
       </dl>
       <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
@@ -702,8 +793,7 @@ export class StrContactLog extends LitElement {
     if (f.to && day > f.to) return false;
     if (f.mechanism && c.mechanism !== f.mechanism) return false;
     if (f.attendance && c.attendance !== f.attendance) return false;
-    const q = f.search.trim().toLocaleLowerCase('en-GB');
-    return !q || c.note.toLocaleLowerCase('en-GB').includes(q);
+    return textMatches(c.note, f.search);
   }
 
   #setFilter<K extends keyof ContactLogFilters>(key: K, value: ContactLogFilters[K]) {
@@ -796,17 +886,17 @@ export class StrContactLog extends LitElement {
     return html`<details .open=${live(this._open.has(c.id))} @toggle=${(e: Event) => this.#toggle(c.id, (e.target as HTMLDetailsElement).open)}>
       <summary>
         <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
-          ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${labelOf(ACTIVITY_LOCATION_TYPES, c.locationType) ?? c.locationType}</span>
+          ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
         <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${c.othersPresent.length
           ? ` · with ${c.othersPresent.map((o) => (o.role ? o.role : OTHER_PRESENT_LABELS[o.kind].toLowerCase()) + (o.kind === 'interpreter' && c.interpreterLanguage ? ` (${c.interpreterLanguage})` : '')).join(', ')}`
           : ''}</span>
-        ${c.note ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+        ${c.note && !this._open.has(c.id) ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
       </summary>
       ${this._open.has(c.id)
         ? html`<div class="full">
             ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
             ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id) => this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan').join('; ')}</p>` : nothing}
-            <p class="hint">Logged by ${c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+            <p class="hint">Logged by ${this._names.get(c.createdBy) ?? c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${this._names.get(c.updatedBy) ?? c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
             ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
           </div>`
         : nothing}

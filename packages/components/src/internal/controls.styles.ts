@@ -154,7 +154,8 @@ export const controls = css`
     border-radius: 4px;
     background: var(--_surface);
   }
-  .choice input {
+  /* Radios and checkboxes only: a number box inside a choice ("Other" minutes) keeps its own width, so what is typed shows. */
+  .choice input:is([type='radio'], [type='checkbox']) {
     width: 24px;
     height: 24px;
     margin: 0 0 0 8px;

@@ -99,6 +99,34 @@ describe('the alert flow', () => {
     expect((await drafts2.list()).filter((d) => d.key.startsWith('relapse-signs:alert:'))).to.have.length(0);
   });
 
+  it('a note over 2,000 characters is refused in the form with the limit, kept as typed, and never left unsendable', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const drafts = memoryDrafts();
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, drafts)} .clock=${clock}></str-relapse-signs>`);
+    await el.whenLoaded();
+    await checkThatFires(el);
+    expect($(el, '#alert-note-hint').textContent).to.equal('Up to 2,000 characters');
+    const long = 'x'.repeat(2001);
+    $<HTMLTextAreaElement>(el, '#alert-note').value = long;
+    $<HTMLTextAreaElement>(el, '#alert-note').dispatchEvent(new Event('input'));
+    button(el, 'Send an alert')!.click();
+    await until(el, () => !!$(el, '#alert-note-error'), 'the limit is shown');
+    expect($(el, '#alert-note-error').textContent).to.include('Enter 2,000 characters or fewer in the note (it has 2,001)');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#alert-note'));
+    expect($(el, '.outbox'), 'nothing is queued that the SDK would refuse for ever').to.equal(null);
+    expect((await drafts.list(FIXTURE_WORKER)).filter((d) => d.key.startsWith('relapse-signs:alert:'))).to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#alert-note').value).to.equal(long);
+    // Shortened, it goes.
+    $<HTMLTextAreaElement>(el, '#alert-note').value = 'x'.repeat(2000);
+    $<HTMLTextAreaElement>(el, '#alert-note').dispatchEvent(new Event('input'));
+    const raised = oneEvent(el, 'str-alert-raised');
+    button(el, 'Send an alert')!.click();
+    await raised;
+    const alerts = (await store.list('alert', { serviceUserId: FIXTURE_PERSON_ID })).items;
+    expect(alerts.map((a) => a.note.length)).to.deep.equal([2000]);
+  });
+
   it('a sent alert whose reply was lost is recognised after a reload and not shown as unsent', async () => {
     const store = memoryStore();
     const plan = await seed(store);

@@ -2,7 +2,7 @@
 // adds, edits and reorders signs and agreed responses, sets who to contact, the rule's thresholds and the agreed
 // baseline (picked from checks marked "well", with the figure shown), and the agreed and review dates.
 import {
-  DEFAULT_ALERT_RULE, SIGN_STAGES, checkTotal, checksInOrder, formatNhsDate, moveItem,
+  DEFAULT_ALERT_RULE, SIGN_STAGES, agreedBaselineFrom, checkTotal, checksInOrder, formatNhsDate, moveItem,
   type AlertRule, type SignCheck, type WarningSign, type WarningSignPlan, type WarningSignPlanUpdate,
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -39,18 +39,8 @@ export function draftOf(plan: WarningSignPlan | undefined): PlanDraft {
   };
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-/** The agreed baseline the picked checks give: the median of their totals on the plan as edited. */
-export function baselineFromPicks(draft: PlanDraft, checks: readonly SignCheck[]): { total: number; fromCheckIds: string[] } | undefined {
-  const picked = checks.filter((c) => draft.baselineCheckIds.includes(c.id));
-  if (!picked.length) return undefined;
-  return { total: median(picked.map((c) => checkTotal({ signs: draft.signs }, c))), fromCheckIds: picked.map((c) => c.id) };
-}
+/** The agreed baseline the picked checks give on the plan as edited: the SDK's rule (docs/adr/0005-alert-baseline.md). */
+export const baselineFromPicks = (draft: PlanDraft, checks: readonly SignCheck[]) => agreedBaselineFrom(draft.signs, checks, draft.baselineCheckIds);
 
 /** The update the draft makes. */
 export function changesOf(draft: PlanDraft, checks: readonly SignCheck[]): WarningSignPlanUpdate {

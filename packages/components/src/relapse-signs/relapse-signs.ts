@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
+  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
   type WarningSign, type WarningSignPlan,
@@ -125,6 +125,7 @@ export class StrRelapseSigns extends LitElement {
   /** The last saved check and what the rule made of it. */
   @state() private _result?: { check: SignCheck; result: RuleResult; alertId?: string };
   @state() private _alertNote = '';
+  @state() private _alertNoteError = '';
   @state() private _inheritedDisabled = false;
   /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
   @state() private _pendingAlerts: readonly PendingAlert[] = [];
@@ -328,7 +329,8 @@ export class StrRelapseSigns extends LitElement {
       const loaded = await this.#scope.load(scope, async ({ client: c, serviceUserId }) => {
         const plan = await c.warningSignPlans.current(serviceUserId);
         if (!this.#scope.isCurrent(scope)) return undefined;
-        return { plan, checks: plan ? await c.signChecks.forPlan(plan) : [] };
+        // The person's checks on every plan: a sign's run of checks goes on when its plan is replaced.
+        return { plan, checks: plan ? await c.signChecks.forPerson(serviceUserId) : [] };
       });
       if (!loaded?.value) return; // for a person or actor this element no longer shows: dropped
       this._loadedChecks = loaded.value.checks;
@@ -518,7 +520,17 @@ export class StrRelapseSigns extends LitElement {
   async #raiseAlert() {
     const r = this._result;
     if (!r) return;
-    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason: r.result.reasons.map((x) => x.text).join('\n'), note: this._alertNote };
+    // Refused here, in words, before it is kept to send: the SDK would refuse it on every retry.
+    if (this._alertNote.length > ALERT_NOTE_MAX) {
+      this._alertNoteError = `Enter ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters or fewer in the note (it has ${this._alertNote.length.toLocaleString('en-GB')})`;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#alert-note')?.focus();
+      return;
+    }
+    this._alertNoteError = '';
+    // The reasons, and why the rise rule could not compare when it could not: the co-ordinator reads both.
+    const reason = [...r.result.reasons.map((x) => x.text), ...(r.result.note ? [r.result.note] : [])].join('\n');
+    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason, note: this._alertNote };
     this._result = { ...r, alertId: alert.id };
     const c = this.#client;
     if (!c) {
@@ -692,7 +704,7 @@ export class StrRelapseSigns extends LitElement {
     const draft = this._planDraft!;
     return renderEditor({
       draft,
-      checks: this.#checks,
+      checks: checksInOrder(this.#plan!, this.#checks),
       errors: this._planErrors,
       saving: this._saving,
       set: (next, focusOn) => {
@@ -724,7 +736,7 @@ export class StrRelapseSigns extends LitElement {
     const draft = this._planDraft;
     const c = this.#client;
     if (!draft || this._saving) return;
-    const changes = changesOf(draft, this.#checks);
+    const changes = changesOf(draft, this.#plan ? checksInOrder(this.#plan, this.#checks) : []);
     const plan = this.#plan;
     const issues = inputIssues('warningSignPlanUpdate', changes);
     if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
@@ -929,8 +941,14 @@ export class StrRelapseSigns extends LitElement {
           ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text">${x.sign}</span>: <span class="response">${x.response}</span></li>`)}</ul>` : nothing}
           ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
           ${this.#client?.can('alert.raise') !== false && !this.readonly
-            ? html`<div class="field-group"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
-                <textarea id="alert-note" rows="2" .value=${live(this._alertNote)} @input=${(e: Event) => (this._alertNote = (e.target as HTMLTextAreaElement).value)}></textarea></div>
+            ? html`<div class="field-group ${this._alertNoteError ? 'invalid' : ''}"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
+                <span class="hint" id="alert-note-hint">Up to ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters</span>
+                ${this._alertNoteError ? html`<span class="error-message" id="alert-note-error" role="alert"><span class="visually-hidden">Error:</span> ${this._alertNoteError}</span>` : nothing}
+                <textarea id="alert-note" rows="2" aria-invalid=${this._alertNoteError ? 'true' : 'false'} aria-describedby=${this._alertNoteError ? 'alert-note-hint alert-note-error' : 'alert-note-hint'}
+                  .value=${live(this._alertNote)} @input=${(e: Event) => {
+                    this._alertNote = (e.target as HTMLTextAreaElement).value;
+                    this._alertNoteError = '';
+                  }}></textarea></div>
                 ${r.alertId && this._sentAlerts.has(r.alertId)
                   ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
                   : html`<button type="button" class="primary" ?disabled=${this._saving || this._pendingAlerts.some((p) => p.alert.id === r.alertId)} @click=${() => void this.#raiseAlert()}>Send an alert to the care co-ordinator</button>`}`
@@ -942,11 +960,11 @@ export class StrRelapseSigns extends LitElement {
   #renderTrend(plan: WarningSignPlan) {
     const checks = checksInOrder(plan, this.#checks);
     const baseline = baselineOf(plan, checks);
-    const totals = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, checks).fires }));
+    const totals = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, this.#checks).fires }));
     const recent = checks.slice(-5);
     return html`<section part="trend" aria-labelledby="trend-heading">
       <h2 id="trend-heading">Trend</h2>
-      <p>${baseline.source === 'agreed' ? `Agreed baseline: ${baseline.value}.` : baseline.source === 'first-checks' ? `Baseline: ${baseline.value} (the median of the first three checks after the plan was agreed).` : `No baseline yet: ${baseline.checksSoFar} of ${baseline.needed} checks.`}
+      <p>${baseline.source === 'agreed' ? `Agreed baseline: ${baseline.value}.` : baseline.source === 'first-checks' ? `Baseline: ${baseline.value} (the median of the first three checks after the plan was agreed).` : `${baseline.why}.`}
         ${checks.length} ${checks.length === 1 ? 'check' : 'checks'}.</p>
       ${totals.length ? this.#chart(totals, baseline.source === 'none' ? undefined : baseline.value, plan.signs.length * 3) : html`<p>No checks yet.</p>`}
       ${totals.length

@@ -1,6 +1,7 @@
 // Pure rules over contacts: the did-not-attend rate, totals for a week and a month, and the MHSDS care-contact export.
 import { StrError } from '../errors.js';
 import type { Contact } from '../schemas/contact.js';
+import { addDays } from './care-plan.js';
 import { londonDate, londonDateToEpoch, londonLocalToEpoch, londonParts, londonTime, londonWeekStart } from './time.js';
 
 /** DESIGN.md, "Definitions": shown beside the figure wherever it appears. */
@@ -26,33 +27,54 @@ export function didNotAttendRate(contacts: readonly Contact[]): DnaRate {
   return { rate: due === 0 ? undefined : notAttended / due, notAttended, due };
 }
 
+/** Attended: AttendStatus 5 (on time) or 6 (late but seen), as NHS England counts care contacts (DESIGN.md). */
+export const isAttended = (c: Pick<Contact, 'attendance'>): boolean => c.attendance === '5' || c.attendance === '6';
+
+/** DESIGN.md, "Definitions": shown beside the totals wherever they appear. */
+export const CONTACT_TOTALS_DEFINITION =
+  'Contacts and time count attended contacts only (attended on time, or arrived late but seen), as NHS England counts them. Did not attend (including arrived late and could not be seen) and cancellations by the person or the service are counted separately and add no time.';
+
 export interface ContactTotals {
+  /** Attended contacts (AttendStatus 5, 6). */
   readonly contacts: number;
+  /** Minutes of attended contacts only. */
   readonly minutes: number;
+  /** Did not attend, or arrived late and could not be seen (AttendStatus 3, 7). */
+  readonly didNotAttend: number;
+  /** Cancelled by the person or the service (AttendStatus 2, 4). */
+  readonly cancelled: number;
 }
 
-/** Contacts and minutes in the UK week (Monday start) and UK calendar month containing `now`. */
+/**
+ * Attended contacts and their minutes in the UK week (Monday start) and UK calendar month containing `now`; contacts
+ * not attended and cancellations counted apart and never added to time spent. Entered-in-error ones left out.
+ */
 export function contactTotals(contacts: readonly Contact[], now: Date): { week: ContactTotals; month: ContactTotals } {
   const t = now.getTime();
   // Boundaries once, then plain comparisons: cheap for thousands of contacts.
-  const weekStart = londonDateToEpoch(londonWeekStart(t))!;
-  const weekEnd = londonDateToEpoch(londonDate(weekStart + 7.5 * 86_400_000 - 12 * 3_600_000))!;
+  // Weeks on UK calendar dates: the week ends at midnight starting next Monday, whatever the clocks did in between
+  // (the autumn week is 169 hours long, the spring one 167).
+  const monday = londonWeekStart(t);
+  const weekStart = londonDateToEpoch(monday)!;
+  const weekEnd = londonDateToEpoch(addDays(monday, 7))!;
   const { year, month } = londonParts(t);
   const monthStart = londonLocalToEpoch(year, month, 1);
   const monthEnd = month === 12 ? londonLocalToEpoch(year + 1, 1, 1) : londonLocalToEpoch(year, month + 1, 1);
-  const out = { week: { contacts: 0, minutes: 0 }, month: { contacts: 0, minutes: 0 } };
+  const empty = () => ({ contacts: 0, minutes: 0, didNotAttend: 0, cancelled: 0 });
+  const out = { week: empty(), month: empty() };
+  const add = (into: ReturnType<typeof empty>, c: Contact) => {
+    if (isAttended(c)) {
+      into.contacts++;
+      into.minutes += c.durationMinutes;
+    } else if (c.attendance === '3' || c.attendance === '7') into.didNotAttend++;
+    else into.cancelled++;
+  };
   for (const c of contacts) {
     if (c.enteredInError) continue;
     const s = Date.parse(c.start);
     if (s > t) continue;
-    if (s >= weekStart && s < weekEnd) {
-      out.week.contacts++;
-      out.week.minutes += c.durationMinutes;
-    }
-    if (s >= monthStart && s < monthEnd) {
-      out.month.contacts++;
-      out.month.minutes += c.durationMinutes;
-    }
+    if (s >= weekStart && s < weekEnd) add(out.week, c);
+    if (s >= monthStart && s < monthEnd) add(out.month, c);
   }
   return out;
 }
@@ -81,8 +103,11 @@ export interface MhsdsCareContactRow {
   readonly CareContDate: string;
   /** UK local time, HH:MM:SS. */
   readonly CareContTime: string;
-  /** Minutes (the unit is [U] in the reference file: check against your submission guidance). */
-  readonly ClinContDurOfCareCont: number;
+  /**
+   * Minutes (the unit is [U] in the reference file: check against your submission guidance), for attended contacts
+   * only (AttendStatus 5, 6); empty for one that did not happen, whose planned duration is no time spent.
+   */
+  readonly ClinContDurOfCareCont: number | undefined;
   readonly ConsMechanismMH: string;
   readonly ActLocTypeCode: string;
   readonly AttendStatus: string;
@@ -128,7 +153,7 @@ export function toMhsdsCareContacts(contacts: readonly Contact[], context: Mhsds
         OrgIDComm: ctx.orgIdComm,
         CareContDate: londonDate(t),
         CareContTime: `${londonTime(t)}:${String(londonParts(t).second).padStart(2, '0')}`,
-        ClinContDurOfCareCont: c.durationMinutes,
+        ClinContDurOfCareCont: isAttended(c) ? c.durationMinutes : undefined,
         ConsMechanismMH: c.mechanism,
         ActLocTypeCode: c.locationType,
         AttendStatus: c.attendance,
@@ -137,11 +162,20 @@ export function toMhsdsCareContacts(contacts: readonly Contact[], context: Mhsds
     });
 }
 
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads Welsh and other non-ASCII names right ("Rhŷs", not "RhÅ·s"). */
+  readonly bom?: boolean;
+}
+
+// A cell a spreadsheet could read as a formula or a control (OWASP "CSV injection"): =, +, -, @, tab, CR, LF, NUL.
+const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+
 /** RFC 4180 CSV with a header row; every field quoted, so no value can break a row or start a formula cell. */
-export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[]): string {
+export function toCsv<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[], options: CsvOptions = {}): string {
   const cell = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
-    return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+    return `"${(FORMULA_START.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
   };
-  return [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  const body = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return options?.bom === true ? `\uFEFF${body}` : body;
 }

@@ -77,11 +77,12 @@ describe('the relapse alert rule', () => {
       expect(tooFew.fires).to.equal(false);
       expect(tooFew.note).to.equal('No baseline yet: 2 of 3 checks after the plan was agreed, or an agreed baseline');
       const r = evaluateRule(plan(), check(4, { 1: 3, 2: 2, 3: 3 }), [early, ...first]);
-      expect(r.reasons.map((x) => x.text)).to.deep.equal(['Total 8 is 3 points (60%) above the baseline (median of the first three checks) of 5']);
+      // Signs 4 and 5 were rated in none of the three: the baseline covers signs 1 to 3, and so does the comparison.
+      expect(r.reasons.map((x) => x.text)).to.deep.equal(['Total 8 is 3 points (60%) above the baseline (median of the first three checks) of 5 on the 3 signs it covers']);
     });
 
     it('a check that is one of the first three sets the baseline and is not judged against it', () => {
-      const first = [check(1, {}), check(2, {})];
+      const first = [check(1, { 1: 0 }), check(2, { 1: 0 })];
       const third = check(3, { 1: 3, 2: 3, 3: 3 });
       const r = evaluateRule(plan(), third, first);
       expect(r.fires).to.equal(false);
@@ -128,6 +129,120 @@ describe('the relapse alert rule', () => {
       const changed = plan({ signs: [sign(2, 'early'), sign(6, 'early', 'New sign')] }); // sign 1 removed, 6 added
       expect(evaluateRule(changed, check(17, { 1: 3, 6: 3 }), [...base, before]).fires).to.equal(false);
       expect(codes(evaluateRule(changed, check(17, { 2: 3 }), [...base, before]))).to.deep.equal(['repeat']);
+    });
+  });
+
+  describe('across plan changes (docs/adr/0005-alert-baseline.md)', () => {
+    it('two chronic signs removed: the agreed baseline is worked out again on the signs left, and a real rise fires', () => {
+      // Well: signs 1 and 2 are always "a lot" (chronic), the rest 0. Agreed baseline 6.
+      const well = [check(1, { 1: 3, 2: 3, 3: 0, 4: 0, 5: 0 }), check(2, { 1: 3, 2: 3, 3: 0, 4: 0, 5: 0 })];
+      const b = { total: 6, fromCheckIds: well.map((c) => c.id) };
+      expect(baselineOf(plan({ agreedBaseline: b }), well)).to.deep.include({ source: 'agreed', value: 6 });
+      const after = plan({ signs: plan().signs.slice(2), agreedBaseline: b }); // 1 and 2 removed
+      const r = evaluateRule(after, check(20, { 3: 2, 4: 2, 5: 0 }), well);
+      expect(r.baseline).to.deep.include({ source: 'agreed', value: 0 });
+      expect(codes(r)).to.deep.equal(['rise']);
+      expect(r.reasons[0]!.text).to.equal('Total 4 is 4 points above the agreed baseline of 0');
+    });
+
+    it('a sign added after a first-three-checks baseline never makes a false rise, and the rise rule says what it left out', () => {
+      const base = [check(1, { 1: 1, 2: 1, 3: 1, 4: 1, 5: 0 }), check(2, { 1: 1, 2: 1, 3: 1, 4: 1, 5: 0 }), check(3, { 1: 1, 2: 1, 3: 1, 4: 1, 5: 0 })];
+      const added = plan({ signs: [...plan().signs, sign(6, 'early', 'Not answering the phone')] });
+      const r = evaluateRule(added, check(10, { 1: 1, 2: 1, 3: 1, 4: 1, 5: 0, 6: 3 }), base);
+      expect(r.fires).to.equal(false);
+      expect(r.note).to.equal('The rise rule compares the 5 signs in the baseline; one sign is not in it (“Not answering the phone”) and counts for the late-sign and repeat rules only');
+      expect(codes(evaluateRule(added, check(10, { 1: 3, 2: 2, 3: 1, 4: 1, 5: 0, 6: 0 }), base))).to.deep.equal(['rise']);
+    });
+
+    it('a replacement plan keeps each kept sign’s run and its late-sign rule; the rise rule says it waits for a new baseline', () => {
+      const old = [check(1, { 1: 1, 5: 0 }), check(2, { 1: 1, 5: 0 }), check(3, { 1: 1, 5: 0 }), check(10, { 1: 3, 5: 0 })];
+      const NEW = uuidOf(9001);
+      const next = plan({ ...env(NEW), signs: [sign(1, 'early', 'Staying up all night'), sign(5, 'late', 'Hearing the neighbours talk about me'), sign(7, 'middle')] });
+      const r = evaluateRule(next, check(17, { 1: 3, 5: 2, 7: 0 }, { planId: NEW }), old);
+      expect(codes(r)).to.deep.equal(['late-sign', 'repeat']);
+      expect(r.note).to.equal('This plan replaced an earlier one, so the rise rule waits for a new baseline: 1 of 3 checks after the plan was agreed, or an agreed baseline');
+    });
+
+    it('a check where every sign is "not asked" is kept out of the baseline and the rise rule, and says so', () => {
+      const allNotAsked = (day: number) => check(day, { 1: NOT_ASKED, 2: NOT_ASKED, 3: NOT_ASKED, 4: NOT_ASKED, 5: NOT_ASKED });
+      const base = [allNotAsked(1), check(2, { 1: 2, 2: 2 }), check(3, { 1: 2, 2: 2 }), check(4, { 1: 2, 2: 2 })];
+      expect(baselineOf(plan(), base)).to.deep.include({ source: 'first-checks', value: 4 }); // not dragged down to 0 by day 1
+      const r = evaluateRule(plan(), allNotAsked(10), base);
+      expect(r.note).to.equal('Every sign was “not asked” at this check, so the rise rule has nothing to compare');
+    });
+  });
+
+  describe('plan changes, by construction (fast-check)', () => {
+    const stageArb = fc.constantFrom<'early' | 'middle' | 'late'>('early', 'middle', 'late');
+    const ratingArb = fc.constantFrom<SignRating>(0, 1, 2, 3, NOT_ASKED);
+    const ruleArb = fc.record({ lateSignAtLeast: fc.integer({ min: 1, max: 3 }), risePercent: fc.integer({ min: 1, max: 200 }), risePoints: fc.integer({ min: 1, max: 10 }), repeatRating: fc.integer({ min: 1, max: 3 }), repeatChecks: fc.integer({ min: 2, max: 4 }) });
+    /** A plan change that keeps sign `keep` (by id): signs added, others removed, reworded, reordered, or the plan replaced. */
+    const changeArb = fc.record({
+      kind: fc.constantFrom('add', 'remove', 'reword', 'reorder', 'replace'),
+      added: fc.array(stageArb, { minLength: 1, maxLength: 3 }),
+      seed: fc.nat(1000),
+    });
+    const change = (p: WarningSignPlan, keep: string, c: { kind: string; added: ('early' | 'middle' | 'late')[]; seed: number }): WarningSignPlan => {
+      const extra = c.added.map((st, i) => sign(200 + i, st, `Added ${i}`));
+      switch (c.kind) {
+        case 'add': return { ...p, signs: [...p.signs, ...extra] };
+        case 'remove': return { ...p, signs: p.signs.filter((s, i) => s.id === keep || (i + c.seed) % 2 === 0) };
+        case 'reword': return { ...p, signs: p.signs.map((s) => ({ ...s, text: `${s.text} (in new words)` })) };
+        case 'reorder': return { ...p, signs: [...p.signs].reverse() };
+        default: return { ...p, ...env(uuidOf(9100 + (c.seed % 50))), signs: [...p.signs.filter((s, i) => s.id === keep || (i + c.seed) % 3 === 0), ...extra] };
+      }
+    };
+
+    it('a check whose ratings on the kept signs fire the late-sign or repeat rule still fires after any plan change', () => {
+      fc.assert(
+        fc.property(
+          fc.array(stageArb, { minLength: 1, maxLength: 6 }), fc.nat(5), ruleArb, fc.boolean(), changeArb,
+          fc.array(fc.array(ratingArb, { minLength: 6, maxLength: 6 }), { maxLength: 4 }), fc.array(ratingArb, { minLength: 6, maxLength: 6 }),
+          (stages, which, rule, useLate, ch, history, current) => {
+            const p = plan({ signs: stages.map((st, i) => sign(i + 1, st)), rule });
+            const k = which % stages.length;
+            const keep = uuidOf(k + 1);
+            const late = useLate && stages[k] === 'late';
+            const toRatings = (rs: SignRating[]) => Object.fromEntries(rs.slice(0, stages.length).map((r, i) => [i + 1, r]));
+            // Built to fire: the kept sign at the late threshold, or at the repeat rating on the last run of checks.
+            const past = history.map((rs, d) => check(d + 1, toRatings(rs)));
+            const runStart = Math.max(0, past.length - (rule.repeatChecks - 1));
+            const firing = late ? past : past.map((c, i) => (i >= runStart ? { ...c, ratings: { ...c.ratings, [keep]: rule.repeatRating as SignRating } } : c));
+            if (!late && firing.length < rule.repeatChecks - 1) return; // not enough checks for a run: nothing to build
+            const now = check(30, { ...toRatings(current), [k + 1]: (late ? rule.lateSignAtLeast : rule.repeatRating) as SignRating });
+            expect(evaluateRule(p, now, firing).fires, 'fires before the change').to.equal(true);
+            const q = change(p, keep, ch);
+            const after = evaluateRule(q, { ...now, planId: q.id }, firing);
+            expect(after.fires, JSON.stringify({ kind: ch.kind, late, reasons: after.reasons })).to.equal(true);
+            expect(after.reasons.some((x) => x.signIds.includes(keep))).to.equal(true);
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('adding a sign, rated anything (0 included), never turns the rise rule on', () => {
+      fc.assert(
+        fc.property(
+          fc.array(stageArb, { minLength: 1, maxLength: 6 }), ruleArb, fc.option(fc.integer({ min: 0, max: 18 }), { nil: undefined }),
+          fc.array(fc.array(ratingArb, { minLength: 6, maxLength: 6 }), { maxLength: 5 }), fc.array(ratingArb, { minLength: 6, maxLength: 6 }),
+          fc.array(fc.tuple(stageArb, ratingArb), { minLength: 1, maxLength: 3 }),
+          (stages, rule, agreedTotal, history, current, added) => {
+            // An agreed baseline as the SDK stores it: with the signs it covers.
+            const signs = stages.map((st, i) => sign(i + 1, st));
+            const p = plan({ signs, rule, ...(agreedTotal !== undefined && { agreedBaseline: { total: agreedTotal, fromCheckIds: [], signIds: signs.map((s) => s.id) } }) });
+            const toRatings = (rs: SignRating[]) => Object.fromEntries(rs.slice(0, stages.length).map((r, i) => [i + 1, r]));
+            const past = history.map((rs, d) => check(d + 1, toRatings(rs)));
+            const now = check(30, toRatings(current));
+            const rises = (x: ReturnType<typeof evaluateRule>) => x.reasons.some((r) => r.code === 'rise');
+            const before = rises(evaluateRule(p, now, past));
+            const more = plan({ ...p, signs: [...p.signs, ...added.map(([st], i) => sign(300 + i, st))] });
+            const withNew = { ...now, ratings: { ...now.ratings, ...Object.fromEntries(added.map(([, r], i) => [uuidOf(300 + i), r])) } };
+            if (!before) expect(rises(evaluateRule(more, withNew, past))).to.equal(false);
+          },
+        ),
+        { numRuns: 1000 },
+      );
     });
   });
 

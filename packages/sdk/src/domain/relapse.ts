@@ -1,6 +1,6 @@
 // The relapse alert rule (issue 7; DESIGN.md "Definitions"). Pure: checks and plan in, reasons in words out.
 import { londonDate } from './time.js';
-import { NOT_ASKED, RATINGS, type AlertRule, type SignCheck, type SignRating, type WarningSignPlan } from '../schemas/relapse.js';
+import { NOT_ASKED, RATINGS, type AlertRule, type SignCheck, type SignRating, type WarningSign, type WarningSignPlan } from '../schemas/relapse.js';
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,21 +35,68 @@ export function checksInOrder<C extends CheckLike>(plan: Pick<WarningSignPlan, '
 }
 
 export type Baseline =
-  | { readonly source: 'agreed'; readonly value: number; readonly checkIds: readonly string[] }
-  | { readonly source: 'first-checks'; readonly value: number; readonly checkIds: readonly string[] }
-  | { readonly source: 'none'; readonly checksSoFar: number; readonly needed: number };
+  | { readonly source: 'agreed'; readonly value: number; readonly checkIds: readonly string[]; readonly signIds: readonly string[] }
+  | { readonly source: 'first-checks'; readonly value: number; readonly checkIds: readonly string[]; readonly signIds: readonly string[] }
+  | { readonly source: 'none'; readonly checksSoFar: number; readonly needed: number; readonly why: string };
+
+/** Whether a check rated anything at all: one where every sign is "not asked" is kept but says nothing of a trend. */
+export const hasRatings = (check: Pick<SignCheck, 'ratings'>): boolean => Object.values(check.ratings).some((r) => typeof r === 'number');
+
+/** The total of a check over the given signs only ("not asked" adds nothing). */
+const totalOver = (signIds: readonly string[], check: Pick<SignCheck, 'ratings'>): number =>
+  signIds.reduce((t, id) => {
+    const r = check.ratings[id];
+    return typeof r === 'number' ? t + r : t;
+  }, 0);
 
 /**
- * The baseline: the agreed one on the plan, else the median of the first three checks on or after the day the plan
- * was agreed. Fixed once set, never rolling: a rolling baseline absorbs a slow deterioration.
+ * The agreed baseline a co-ordinator's picked checks give on a plan's signs: the median of their totals over those
+ * signs, with the signs it covers. The SDK and the plan editor both use this (docs/adr/0005-alert-baseline.md).
+ */
+export function agreedBaselineFrom(
+  signs: readonly Pick<WarningSign, 'id'>[],
+  checks: readonly Pick<SignCheck, 'id' | 'ratings'>[],
+  checkIds: readonly string[],
+): { total: number; fromCheckIds: string[]; signIds: string[] } | undefined {
+  const picked = checks.filter((c) => checkIds.includes(c.id));
+  if (!picked.length) return undefined;
+  // Signs the picked checks said something about (a rating or "not asked"): a sign added later has no baseline.
+  const signIds = signs.map((s) => s.id).filter((id) => picked.some((c) => id in c.ratings));
+  return { total: median(picked.map((c) => totalOver(signIds, c))), fromCheckIds: picked.map((c) => c.id), signIds };
+}
+
+/**
+ * The baseline: the agreed one on the plan, else the median of the first three checks (with ratings) on or after the
+ * day the plan was agreed. Fixed once set, never rolling: a rolling baseline absorbs a slow deterioration. It covers
+ * only the signs it was made from that the plan still has; the rise rule compares totals over those signs alone, so
+ * a sign added later can never make a false rise, and a removed one no longer weighs on either side.
  */
 export function baselineOf(plan: PlanLike, checks: readonly CheckLike[]): Baseline {
-  if (plan.agreedBaseline) return { source: 'agreed', value: plan.agreedBaseline.total, checkIds: plan.agreedBaseline.fromCheckIds };
-  const agreed = plan.agreedOn;
-  const after = checksInOrder(plan, checks).filter((c) => !agreed || londonDate(Date.parse(c.at)) >= agreed);
+  const ordered = checksInOrder(plan, checks);
+  const onPlan = new Set(plan.signs.map((s) => s.id));
+  const agreed = plan.agreedBaseline;
+  if (agreed) {
+    // Recomputed from its checks on the signs the plan has now, when those checks are here (signs changed since).
+    const fromChecks = agreed.fromCheckIds.length ? agreedBaselineFrom(plan.signs, ordered, agreed.fromCheckIds) : undefined;
+    if (fromChecks && fromChecks.fromCheckIds.length === agreed.fromCheckIds.length) {
+      return { source: 'agreed', value: fromChecks.total, checkIds: fromChecks.fromCheckIds, signIds: fromChecks.signIds };
+    }
+    const covered = agreed.signIds ?? plan.signs.map((s) => s.id);
+    if (covered.every((id) => onPlan.has(id))) return { source: 'agreed', value: agreed.total, checkIds: agreed.fromCheckIds, signIds: covered };
+    return {
+      source: 'none', checksSoFar: 0, needed: 0,
+      why: 'The agreed baseline was set on signs the plan no longer has, and its checks are not here to work it out again: the rise rule waits for the care co-ordinator to agree a new baseline',
+    };
+  }
+  const after = ordered.filter((c) => hasRatings(c) && (!plan.agreedOn || londonDate(Date.parse(c.at)) >= plan.agreedOn));
   const first = after.slice(0, 3);
-  if (first.length < 3) return { source: 'none', checksSoFar: first.length, needed: 3 };
-  return { source: 'first-checks', value: median(first.map((c) => checkTotal(plan, c))), checkIds: first.map((c) => c.id) };
+  const replaced = checks.some((c) => c.planId !== plan.id && !c.enteredInError);
+  if (first.length < 3) {
+    const lead = replaced ? 'This plan replaced an earlier one, so the rise rule waits for a new baseline' : 'No baseline yet';
+    return { source: 'none', checksSoFar: first.length, needed: 3, why: `${lead}: ${first.length} of 3 checks after the plan was agreed, or an agreed baseline` };
+  }
+  const signIds = plan.signs.map((s) => s.id).filter((id) => first.some((c) => id in c.ratings));
+  return { source: 'first-checks', value: median(first.map((c) => totalOver(signIds, c))), checkIds: first.map((c) => c.id), signIds };
 }
 
 export interface RuleReason {
@@ -65,17 +112,19 @@ export interface RuleResult {
   readonly reasons: readonly RuleReason[];
   readonly total: number;
   readonly baseline: Baseline;
-  /** Why the rise condition could not be judged, in words, when it could not. */
+  /** Why the rise condition could not be judged, or what it left out, in words, when it could not judge all of it. */
   readonly note?: string;
 }
 
 const quote = (s: string) => `“${s.trim()}”`;
 
 /**
- * Whether `check` meets the plan's alert rule, given the person's other checks on this plan. Conditions (thresholds
- * from `plan.rule`): any late-stage sign rated at least `lateSignAtLeast`; the total at least `risePercent` % and
- * `risePoints` points above the baseline; any sign rated at least `repeatRating` on `repeatChecks` checks in a row.
- * Raising any rating of `check` never turns a firing rule off.
+ * Whether `check` meets the plan's alert rule, given the person's other checks (of this plan and of any plan it
+ * replaced). Conditions (thresholds from `plan.rule`): any late-stage sign rated at least `lateSignAtLeast`; the total
+ * at least `risePercent` % and `risePoints` points above the baseline, over the signs the baseline covers; any sign
+ * rated at least `repeatRating` on `repeatChecks` of the person's checks in a row (a sign keeps its id when a plan is
+ * changed or replaced, so its run goes on). When the rise rule cannot compare, `note` says why in words; the late-sign
+ * and repeat rules run regardless. Raising any rating of `check` never turns a firing rule off.
  */
 export function evaluateRule(plan: PlanLike, check: CheckLike, otherChecks: readonly CheckLike[]): RuleResult {
   const rule: AlertRule = plan.rule;
@@ -97,21 +146,34 @@ export function evaluateRule(plan: PlanLike, check: CheckLike, otherChecks: read
   const baseline = baselineOf(plan, [...others, check]);
   let note: string | undefined;
   if (baseline.source === 'none') {
-    note = `No baseline yet: ${baseline.checksSoFar} of ${baseline.needed} checks after the plan was agreed, or an agreed baseline`;
+    note = baseline.why;
+  } else if (!hasRatings(check)) {
+    note = 'Every sign was “not asked” at this check, so the rise rule has nothing to compare';
   } else if (baseline.source === 'first-checks' && baseline.checkIds.includes(check.id)) {
     note = 'This check is one of the three that set the baseline';
+  } else if (baseline.signIds.length === 0) {
+    note = 'None of the plan’s signs were in the baseline, so the rise rule waits for a new baseline';
   } else {
-    const rise = total - baseline.value;
-    const percent = baseline.value === 0 ? (total > 0 ? Infinity : 0) : (rise / baseline.value) * 100;
+    const compared = totalOver(baseline.signIds, check);
+    const rise = compared - baseline.value;
+    const percent = baseline.value === 0 ? (compared > 0 ? Infinity : 0) : (rise / baseline.value) * 100;
     if (rise >= rule.risePoints && percent >= rule.risePercent) {
       const what = baseline.source === 'agreed' ? 'the agreed baseline' : 'the baseline (median of the first three checks)';
       const pct = Number.isFinite(percent) ? ` (${Math.round(percent)}%)` : '';
-      reasons.push({ code: 'rise', text: `Total ${total} is ${rise} points${pct} above ${what} of ${baseline.value}`, signIds: [] });
+      const over = baseline.signIds.length < plan.signs.length ? ` on the ${baseline.signIds.length} signs it covers` : '';
+      reasons.push({ code: 'rise', text: `Total ${compared} is ${rise} points${pct} above ${what} of ${baseline.value}${over}`, signIds: [] });
+    }
+    const added = plan.signs.filter((s) => !baseline.signIds.includes(s.id));
+    if (added.length) {
+      note = `The rise rule compares the ${baseline.signIds.length} signs in the baseline; ${added.length === 1 ? 'one sign is' : `${added.length} signs are`} not in it (${added.map((s) => quote(s.text)).join(', ')}) and count${added.length === 1 ? 's' : ''} for the late-sign and repeat rules only`;
     }
   }
 
-  // In a row: this check and the ones just before it in time, all on this plan.
-  const ordered = checksInOrder(plan, [...others, check]);
+  // In a row: this check and the person's checks just before it in time, on this plan or one it replaced; a sign is
+  // followed by its id, so a plan change or replacement never restarts its run.
+  const ordered = [...others, check]
+    .filter((c) => !c.enteredInError)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const at = ordered.findIndex((c) => c.id === check.id);
   const run = at + 1 >= rule.repeatChecks ? ordered.slice(at + 1 - rule.repeatChecks, at + 1) : [];
   if (run.length === rule.repeatChecks) {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { formatNhsDate, londonDate, londonDateToEpoch, londonLocalToEpoch, londonOffsetMinutes, londonTime, londonWeekStart, toLondonIso } from './time.js';
+import { isStrError } from '../errors.js';
+import { formatNhsDate, isUkLocalIso, londonDate, londonDateToEpoch, londonLocalToEpoch, londonOffsetMinutes, londonTime, londonWeekStart, resolveLondonLocal, toLondonIso } from './time.js';
 
 for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/Los_Angeles', 'Asia/Tokyo']) describe(`UK time, with the browser in ${zone}`, () => {
   before(async () => {
@@ -30,9 +31,30 @@ for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/Los_Angeles', 
     expect(londonLocalToEpoch(2026, 6, 3, 0, 30)).to.equal(Date.parse('2026-06-02T23:30:00Z'));
     expect(londonLocalToEpoch(2026, 12, 3, 0, 30)).to.equal(Date.parse('2026-12-03T00:30:00Z'));
     expect(londonLocalToEpoch(2026, 10, 25, 1, 30)).to.equal(Date.parse('2026-10-25T00:30:00Z')); // earlier of two
-    expect(londonLocalToEpoch(2026, 3, 29, 1, 30)).to.equal(Date.parse('2026-03-29T01:30:00Z')); // gap: 02:30 BST
     expect(londonDateToEpoch('2026-06-03')).to.equal(Date.parse('2026-06-02T23:00:00Z'));
     expect(londonDateToEpoch('2026-02-30')).to.equal(undefined);
+  });
+  it('the repeated hour is two instants, chosen by the caller; the missing hour is refused in words, never moved', () => {
+    // 25 October 2026: 01:30 happens in BST, then again in GMT.
+    expect(resolveLondonLocal(2026, 10, 25, 1, 30)).to.deep.equal({ kind: 'repeated', first: Date.parse('2026-10-25T00:30:00Z'), second: Date.parse('2026-10-25T01:30:00Z') });
+    expect(londonLocalToEpoch(2026, 10, 25, 1, 30, 'second')).to.equal(Date.parse('2026-10-25T01:30:00Z'));
+    expect(toLondonIso(londonLocalToEpoch(2026, 10, 25, 1, 30, 'first'))).to.equal('2026-10-25T01:30:00+01:00');
+    expect(toLondonIso(londonLocalToEpoch(2026, 10, 25, 1, 30, 'second'))).to.equal('2026-10-25T01:30:00+00:00');
+    expect(resolveLondonLocal(2026, 10, 25, 2, 0)).to.deep.equal({ kind: 'exact', epoch: Date.parse('2026-10-25T02:00:00Z') });
+    // 28 March 2027: no 01:00–01:59.
+    expect(resolveLondonLocal(2027, 3, 28, 1, 30)).to.deep.equal({ kind: 'missing' });
+    expect(resolveLondonLocal(2027, 3, 28, 2, 30)).to.deep.equal({ kind: 'exact', epoch: Date.parse('2027-03-28T01:30:00Z') });
+    try {
+      londonLocalToEpoch(2027, 3, 28, 1, 30);
+      expect.fail('a missing time must be refused');
+    } catch (e) {
+      expect(isStrError(e, 'validation')).to.equal(true);
+      expect((e as { details: { issues: { message: string }[] } }).details.issues[0]!.message).to.match(/^That time did not happen in the UK: the clocks went forward/);
+    }
+  });
+  it('one stored form for a start: UK wall-clock time with the UK offset of that moment', () => {
+    for (const ok of ['2026-06-03T10:00:00+01:00', '2026-12-03T10:00:00+00:00', '2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00', '2026-06-03T10:00+01:00']) expect(isUkLocalIso(ok), ok).to.equal(true);
+    for (const bad of ['2026-06-03T09:00:00Z', '2026-06-03T14:30:00+05:30', '2026-12-03T10:00:00+01:00', '2027-03-28T01:30:00+01:00', '2027-03-28T01:30:00+00:00', 'not a date']) expect(isUkLocalIso(bad), bad).to.equal(false);
   });
   it('formats dates NHS style', () => {
     expect(formatNhsDate('2026-06-03')).to.equal('3 June 2026');

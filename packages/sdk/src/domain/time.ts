@@ -69,24 +69,63 @@ export function londonOffsetMinutes(epochMs: number): number {
 }
 
 /**
- * The instant of a Europe/London wall-clock time. In the autumn overlap the earlier instant wins; a time in the
- * spring gap (01:00-01:59 on the last Sunday of March) moves forward by an hour, as a clock would.
+ * What a Europe/London wall-clock time means (docs/adr/0004-uk-local-time.md): one instant; two, when the clocks go
+ * back and the hour is repeated (the first in BST, the second in GMT); or none, when they go forward and the hour is
+ * missing. Callers that take a time from a person ask which one in the repeated hour, and refuse a missing time.
  */
-export function londonLocalToEpoch(year: number, month: number, day: number, hour = 0, minute = 0): number {
+export type LondonLocal =
+  | { readonly kind: 'exact'; readonly epoch: number }
+  | { readonly kind: 'repeated'; readonly first: number; readonly second: number }
+  | { readonly kind: 'missing' };
+
+export function resolveLondonLocal(year: number, month: number, day: number, hour = 0, minute = 0): LondonLocal {
   if (![year, month, day, hour, minute].every((n) => Number.isInteger(n))) {
     throw new StrError('validation', 'Not a valid local time', false, { issues: [{ path: '', code: 'invalid', message: 'Enter a real date and time' }] });
   }
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // The offsets in force a day either side cover both readings of an ambiguous time.
+  // The offsets in force a day either side cover both readings of a repeated time.
   const offsets = new Set([londonOffsetMinutes(asUtc - 86_400_000), londonOffsetMinutes(asUtc + 86_400_000)]);
   const matches = [...offsets]
     .map((o) => asUtc - o * 60_000)
     .filter((t) => {
       const p = londonParts(t);
       return p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
-    });
-  if (matches.length > 0) return Math.min(...matches);
-  return asUtc - londonOffsetMinutes(asUtc - 86_400_000) * 60_000; // in the spring gap: read with the old offset
+    })
+    .sort((a, b) => a - b);
+  if (matches.length === 0) return { kind: 'missing' };
+  if (matches.length === 1) return { kind: 'exact', epoch: matches[0]! };
+  return { kind: 'repeated', first: matches[0]!, second: matches[1]! };
+}
+
+/**
+ * The instant of a Europe/London wall-clock time: in the repeated hour, the first (`which` chooses); a time in the
+ * missing hour is refused with a `validation` StrError, never moved.
+ */
+export function londonLocalToEpoch(year: number, month: number, day: number, hour = 0, minute = 0, which: 'first' | 'second' = 'first'): number {
+  const r = resolveLondonLocal(year, month, day, hour, minute);
+  if (r.kind === 'exact') return r.epoch;
+  if (r.kind === 'repeated') return which === 'second' ? r.second : r.first;
+  throw new StrError('validation', 'That UK local time does not exist (the clocks went forward)', false, {
+    issues: [{ path: '', code: 'missing-local-time', message: MISSING_TIME_MESSAGE }],
+  });
+}
+
+/** Said when a time falls in the hour the UK clocks skip (01:00–01:59 on the last Sunday of March). */
+export const MISSING_TIME_MESSAGE =
+  'That time did not happen in the UK: the clocks went forward from 1am to 2am. Enter the time as the clock showed it, for example 2:30am for half an hour after they changed.';
+
+/**
+ * Whether an ISO date-time is in the one stored form of a contact's `start`: UK wall-clock time with the offset in
+ * force in Europe/London at that instant (+00:00 in winter, +01:00 in summer), as `toLondonIso` writes it.
+ */
+export function isUkLocalIso(value: string): boolean {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([+-]\d{2}:\d{2}|Z)$/.exec(value);
+  const t = Date.parse(value);
+  if (!m || Number.isNaN(t)) return false;
+  const off = londonOffsetMinutes(t);
+  const want = `+${pad(Math.floor(off / 60))}:${pad(off % 60)}`;
+  return m[5] === want && londonDate(t) === m[1] && londonTime(t) === `${m[2]}:${m[3]}`;
 }
 
 /** Midnight at the start of a UK calendar date ("2026-06-03"), or undefined for a date that does not exist. */

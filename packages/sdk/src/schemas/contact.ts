@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, type CodedValue } from '../codes/mhsds.js';
+import { isUkLocalIso } from '../domain/time.js';
 import { EnvelopeShape } from './envelope.js';
 import { externalId, isoDateTime, noteText, singleLine, uuid } from './text.js';
 import { jitlessWhileBuilding } from './jitless.js';
@@ -50,9 +51,18 @@ export const ContactFields = {
 /** One contact with a person (MHSDS v6 MHS201 care contact). */
 export const ContactSchema = z.object({ ...EnvelopeShape, ...ContactFields });
 
+/**
+ * The one stored form of `start` a worker's input must have (docs/adr/0004-uk-local-time.md): UK wall-clock time with
+ * the UK offset of that moment. A time with another offset (`Z`, `+05:30`) or an offset the UK was not on then (01:30
+ * with +01:00 on the morning the clocks go forward) is refused, never rewritten.
+ */
+export const UK_START_MESSAGE = 'Enter the start in UK time with the UK offset for that moment: +00:00 in winter (GMT), +01:00 in summer (BST)';
+const ukStart = isoDateTime.check(z.refine<string>(isUkLocalIso, { error: UK_START_MESSAGE }));
+
 /** What `client.contacts.create` takes: unknown fields are refused, not silently dropped. */
 export const ContactInputSchema = z.strictObject({
   ...ContactFields,
+  start: ukStart,
   id: z.optional(uuid),
   workerId: z.optional(ContactFields.workerId),
   planned: z.optional(ContactFields.planned),
@@ -65,7 +75,7 @@ export type ContactInput = z.input<typeof ContactInputSchema>;
 /** What `client.contacts.correct` takes: any recorded field except the person it is about. */
 export const ContactCorrectionSchema = z.strictObject({
   workerId: z.optional(ContactFields.workerId),
-  start: z.optional(ContactFields.start),
+  start: z.optional(ukStart),
   durationMinutes: z.optional(ContactFields.durationMinutes),
   mechanism: z.optional(ContactFields.mechanism),
   locationType: z.optional(ContactFields.locationType),

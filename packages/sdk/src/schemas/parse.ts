@@ -6,7 +6,12 @@ const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === '
 
 /** zod issues → field issues a person can act on. Messages are ours, never the input's content. */
 export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: pathOf(i.path), code: i.code, message: i.message }));
+  return error.issues.flatMap((i): FieldIssue[] =>
+    // An unknown field is named, one issue each, at its own path: "Invalid input" at "" helps nobody find a typo.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has` }))
+      : [{ path: pathOf(i.path), code: i.code, message: i.message }],
+  );
 }
 
 /**

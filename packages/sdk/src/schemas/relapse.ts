@@ -95,6 +95,8 @@ export const WarningSignPlanFields = {
   agreedBaseline: z.optional(z.object({
     total: z.number().check(z.gte(0), z.lte(3 * MAX_SIGNS)),
     fromCheckIds: z.array(uuid).check(z.maxLength(20)),
+    /** The signs the total covers (docs/adr/0005-alert-baseline.md); absent on older plans: all the plan's signs. */
+    signIds: z.optional(z.array(uuid).check(z.maxLength(MAX_SIGNS))),
   })),
   agreedOn: z.optional(isoDate),
   reviewOn: z.optional(isoDate),
@@ -170,13 +172,20 @@ export const ALERT_STATUSES = labelled([
 export type AlertStatus = (typeof ALERT_STATUSES)[number]['code'];
 
 export const ALERT_SCHEMA_VERSION = 1;
+/** The longest note a worker may send with an alert; forms hold the same limit, so an alert is never unsendable. */
+export const ALERT_NOTE_MAX = 2000;
+/**
+ * The reason is the rule's own sentences, one per firing sign (late and repeat) plus a rise and a note: room for every
+ * sign of the largest plan, so an alert on a plan with many signs firing can always be sent.
+ */
+export const ALERT_REASON_MAX = MAX_SIGNS * 2 * (SIGN_TEXT_MAX + 100) + 2000;
 export const AlertFields = {
   serviceUserId: uuid,
   checkId: uuid,
   /** Why, in words (the rule's reasons), never a code alone. */
-  reason: noteText(2000, true, 'Enter why the alert was raised'),
+  reason: noteText(ALERT_REASON_MAX, true, 'Enter why the alert was raised'),
   /** The worker's note when sending. */
-  note: noteText(2000),
+  note: noteText(ALERT_NOTE_MAX),
   raisedBy: externalId,
   raisedAt: isoDateTime,
   status: z.enum(['open', 'acknowledged'], { error: 'Choose open or acknowledged' }),

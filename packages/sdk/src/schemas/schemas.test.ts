@@ -48,6 +48,19 @@ describe('text rules (DESIGN.md, "Text")', () => {
     expect(ok(note, 'a\ud800b')).to.equal(false);
     expect(ok(note, 'a\udc00')).to.equal(false);
   });
+  it('refuses required text made only of invisible characters (U+200B, U+00AD, U+2060, U+3164, U+180E, U+202E …)', () => {
+    const required = noteText(30, true, 'Enter the sign');
+    const invisible = ['\u200b', '\u00ad', '\u2060', '\u3164', '\u180e', '\u202e', '\ufeff', '\u034f', '\u0301', ' \u200b\u3000 ', '\u200d\u200c'];
+    for (const s of invisible) {
+      expect(issues(line, s), JSON.stringify(s)).to.deep.equal([{ path: '', message: 'Enter a name' }]);
+      expect(issues(required, s), JSON.stringify(s)).to.deep.equal([{ path: '', message: 'Enter the sign' }]);
+    }
+    // Something visible beside them is kept exactly, invisible characters included.
+    for (const s of ['a\u200b', 'Rhy\u0302s', '\u3164\uac00', '李', '👩🏽‍⚕️', '.']) {
+      expect(z.parse(required, s), JSON.stringify(s)).to.equal(s);
+      expect(ok(line, s), JSON.stringify(s)).to.equal(true);
+    }
+  });
 });
 
 describe('record schemas', () => {
@@ -85,6 +98,27 @@ describe('record schemas', () => {
     expect(ok(ContactInputSchema, input)).to.equal(true);
     expect(ok(ContactInputSchema, { ...input, notes: 'typo' })).to.equal(false);
     expect(ok(ContactCorrectionSchema, { serviceUserId: input.serviceUserId })).to.equal(false);
+  });
+  it('ContactInput: a start in another offset, or in the hour the UK clocks skip, is refused at start, never rewritten', () => {
+    const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
+    for (const start of ['2026-06-03T09:00:00Z', '2026-06-03T14:30:00+05:30', '2027-03-28T01:30:00+01:00', '2026-12-03T10:00:00+01:00']) {
+      expect(issues(ContactInputSchema, { ...input, start }).map((i) => i.path), start).to.deep.equal(['start']);
+      expect(issues(ContactCorrectionSchema, { start }).map((i) => i.path), start).to.deep.equal(['start']);
+    }
+    for (const start of ['2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00']) expect(z.parse(ContactInputSchema, { ...input, start }).start).to.equal(start);
+  });
+  it('ContactInput: names each unknown field in the validation message, at its own path', () => {
+    const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
+    try {
+      parseOrThrow(ContactInputSchema, { ...input, notes: 'typo', colour: 'red' }, 'The contact');
+      expect.fail('should throw');
+    } catch (e) {
+      expect(isStrError(e, 'validation')).to.equal(true);
+      const err = e as { message: string; details: { issues: { path: string; message: string }[] } };
+      expect(err.details.issues.map((i) => i.path)).to.deep.equal(['notes', 'colour']);
+      expect(err.details.issues[0]!.message).to.equal('Remove the field “notes”: it is not one this record has');
+      expect(err.message).to.include('notes').and.include('colour').and.not.include('typo').and.not.include('red');
+    }
   });
   it('ServiceUser: NHS number is checked and stored as ten digits', () => {
     expect(z.parse(ServiceUserSchema, validServiceUser({ nhsNumber: '999 000 0018' })).nhsNumber).to.equal('9990000018');

@@ -9,6 +9,13 @@ const schemasBuilt = jitlessWhileBuilding();
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
+// Something a reader can see: a code point that is not White_Space, not Default_Ignorable_Code_Point (U+200B, U+00AD,
+// U+2060, U+3164 HANGUL FILLER, U+180E …) and not a control, format or non-spacing mark (Cc, Cf, Mn), which show
+// nothing on their own. Unicode property escapes: https://www.unicode.org/reports/tr44/ (PropList, DerivedCoreProperties).
+const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}]/u;
+
+/** Whether the text holds at least one character a reader can see (the rule for every required text field). */
+export const hasVisibleText = (s: string): boolean => VISIBLE.test(s);
 
 const noControl = z.refine<string>((s) => !FORBIDDEN_CONTROL.test(s), {
   error: 'Remove the invisible control characters from this text',
@@ -22,6 +29,7 @@ export const singleLine = (max: number, blankMessage = 'Enter a value') =>
   z.string({ error: blankMessage }).check(
     z.trim(),
     z.minLength(1, { error: blankMessage }),
+    z.refine<string>((s) => s.length === 0 || hasVisibleText(s), { error: blankMessage }),
     z.maxLength(max, { error: `Enter ${max} characters or fewer` }),
     z.refine<string>((s) => !LINE_BREAK.test(s), { error: 'Keep this on one line' }),
     noControl,
@@ -31,7 +39,7 @@ export const singleLine = (max: number, blankMessage = 'Enter a value') =>
 /** Free text kept exactly as typed (no trimming); may be empty unless `required`. */
 export const noteText = (max: number, required = false, blankMessage = 'Enter some text') =>
   z.string({ error: 'Enter text' }).check(
-    ...(required ? [z.refine<string>((s) => s.trim().length > 0, { error: blankMessage })] : []),
+    ...(required ? [z.refine<string>(hasVisibleText, { error: blankMessage })] : []),
     z.maxLength(max, { error: `Enter ${max.toLocaleString('en-GB')} characters or fewer` }),
     noControl,
     wellFormed,

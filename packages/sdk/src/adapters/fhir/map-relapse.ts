@@ -48,7 +48,7 @@ export function warningSignPlanToFhir(p: WarningSignPlan, patientReference: stri
       ...p.signs.map((s) => ({ url: `${ns.extension}sign`, extension: [{ url: 'id', valueString: s.id }, { url: 'stage', valueCode: s.stage }, b64('text', s.text), b64('response', s.response)] })),
       ...p.contacts.map((c) => ({ url: `${ns.extension}crisis-contact`, extension: [{ url: 'who', valueString: c.who }, b64('how', c.how)] })),
       { url: `${ns.extension}alert-rule`, extension: Object.entries(p.rule).map(([k, v]) => ({ url: k, valueInteger: v })) },
-      ...(p.agreedBaseline ? [{ url: `${ns.extension}agreed-baseline`, extension: [{ url: 'total', valueDecimal: p.agreedBaseline.total }, ...p.agreedBaseline.fromCheckIds.map((id) => ({ url: 'check', valueIdentifier: strIdentifier(id, ns) }))] }] : []),
+      ...(p.agreedBaseline ? [{ url: `${ns.extension}agreed-baseline`, extension: [{ url: 'total', valueDecimal: p.agreedBaseline.total }, ...p.agreedBaseline.fromCheckIds.map((id) => ({ url: 'check', valueIdentifier: strIdentifier(id, ns) })), ...(p.agreedBaseline.signIds ? [{ url: 'covers-signs', valueBoolean: true }, ...p.agreedBaseline.signIds.map((id) => ({ url: 'sign', valueString: id }))] : [])] }] : []),
       ...(p.reviewOn ? [{ url: `${ns.extension}review-on`, valueDate: p.reviewOn }] : []),
     ],
   };
@@ -77,6 +77,7 @@ export function fhirToWarningSignPlan(r: Resource, ns: FhirNamespace): WarningSi
       agreedBaseline: {
         total: need(part(baseline, 'total')?.valueDecimal, r, 'baseline total'),
         fromCheckIds: (baseline.extension ?? []).filter((x) => x.url === 'check').map((x) => need(x.valueIdentifier?.value, r, 'baseline check')),
+        ...(part(baseline, 'covers-signs')?.valueBoolean === true && { signIds: (baseline.extension ?? []).filter((x) => x.url === 'sign').map((x) => need(x.valueString, r, 'baseline sign')) }),
       },
     }),
     ...(agreedOn && { agreedOn }),
