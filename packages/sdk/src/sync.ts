@@ -61,13 +61,18 @@ export interface SyncedStoreOptions {
   readonly retry?: { readonly baseMs?: number; readonly maxMs?: number };
   /** Push after every write and when the browser comes online (default true). */
   readonly auto?: boolean;
+  /**
+   * Give up waiting for one record's push after this long (default 120,000 ms) and try it again later: a remote store
+   * that never answers cannot hold up the queue. The FHIR store has its own, shorter, per-request deadline.
+   */
+  readonly pushTimeoutMs?: number;
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean;
+  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
@@ -76,7 +81,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     base = Number(options.retry?.baseMs ?? 1_000);
     cap = Number(options.retry?.maxMs ?? 60_000);
     auto = options.auto !== false;
-    if (!(base > 0) || !(cap >= base)) throw new Error('retry');
+    pushTimeoutMs = Number(options.pushTimeoutMs ?? 120_000);
+    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0)) throw new Error('retry');
   } catch (cause) {
     throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
       issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
@@ -90,6 +96,17 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const pulledAt = new Map<string, number>();
+  /** No push before this (performance.now(): the record system's `Retry-After`; immune to the wall clock moving). */
+  let notBefore = 0;
+
+  /** A remote put that has not settled within `pushTimeoutMs` becomes a passing failure; the queue moves on later. */
+  const withDeadline = <R>(p: Promise<R>): Promise<R> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StrError('transport', `The record system did not answer within ${pushTimeoutMs} ms`, true)), pushTimeoutMs);
+    });
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  };
 
   const set = (next: Partial<SyncState>) => {
     state = { ...state, ...next };
@@ -123,12 +140,12 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     let remoteVersion = await local.remoteVersion(type, id);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const saved = await remote.put(type, mine, remoteVersion);
+        const saved = await withDeadline(remote.put(type, mine, remoteVersion));
         await local.settle(type, id, mine.version, saved.version);
         return true;
       } catch (e) {
         if (isStrError(e, 'conflict')) {
-          const theirs = await remote.get(type, id).catch(() => undefined);
+          const theirs = await withDeadline(remote.get(type, id)).catch(() => undefined);
           // Our own earlier create landed (its reply was lost) and we changed the record since: update on top of it.
           if (remoteVersion === undefined && theirs && theirs.createdAt === mine.createdAt && theirs.createdBy === mine.createdBy && attempt === 0) {
             remoteVersion = theirs.version;
@@ -145,6 +162,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
           await local.flag(type, id, { code: e.code, message: e.message, at });
           return true;
         }
+        const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
+        if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
         await local.bump(type, id);
         return false; // passing: the network or the server; try the rest later
       }
@@ -170,6 +189,9 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
         set({ syncing: true });
         let reached = true;
         try {
+          // The record system asked us to wait (429/503 Retry-After): wait, rather than send sooner.
+          const wait = notBefore - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           do {
             again = false;
             const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
