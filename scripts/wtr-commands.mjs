@@ -16,10 +16,12 @@ export function emulateTimezonePlugin() {
 /**
  * Starts the FHIR engine (test/fhir-server/server.mjs) as a child process on a random 127.0.0.1 port for the whole
  * run; tests get its base URL with `executeServerCommand('fhir-base-url')`. The IPC channel ends the child with us.
+ * In front of it, a fault proxy (test/fhir-server/fault-proxy.mjs): `executeServerCommand('fault-proxy-url')`.
  */
 export function fhirServerPlugin() {
   let child;
   let baseUrl;
+  let proxy;
   return {
     name: 'strkit-fhir-server',
     async serverStart() {
@@ -28,9 +30,16 @@ export function fhirServerPlugin() {
     },
     async serverStop() {
       child?.kill();
+      const p = await proxy;
+      p?.server.closeAllConnections?.();
+      p?.server.close();
     },
     async executeCommand({ command }) {
       if (command === 'fhir-base-url') return baseUrl;
+      if (command === 'fault-proxy-url') {
+        proxy ??= import('../test/fhir-server/fault-proxy.mjs').then(({ startFaultProxy }) => startFaultProxy(new URL(baseUrl).origin));
+        return (await proxy).url;
+      }
       return undefined;
     },
   };
