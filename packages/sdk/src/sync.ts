@@ -16,6 +16,8 @@ export interface SyncAttention {
   readonly code: string;
   readonly message: string;
   readonly since: string;
+  /** On a conflict: whether the record system's version is known (else "Take theirs" cannot be offered). */
+  readonly theirsKnown?: boolean;
 }
 
 export interface SyncState {
@@ -39,8 +41,15 @@ export interface SyncEngine {
   now(): Promise<SyncState>;
   /** Brings the record system's records about a person to this device (those with no unsynced changes here). */
   pull(serviceUserId: string): Promise<number>;
-  /** After a conflict: keep the device's version (sent over theirs) or take the record system's. */
+  /**
+   * After a conflict: keep the device's version (sent over theirs) or take the record system's. After a refusal,
+   * `mine` keeps the device's version as a new version and sends it again.
+   */
   resolve(type: RecordType, id: string, choice: 'mine' | 'theirs'): Promise<void>;
+  /** After a refusal: clear the flag and send the same version again (the cause may have been fixed elsewhere). */
+  retry(type: RecordType, id: string): Promise<void>;
+  /** The device's version of a record as plain text, for the worker to copy out (never HTML). */
+  textOf(type: RecordType, id: string): Promise<string>;
   /** The outbox as it is: what signing out now would lose. */
   entries(): Promise<readonly OutboxEntry[]>;
   /** Stops timers and listeners (tests, sign-out). */
@@ -121,6 +130,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       ...(oldest !== undefined ? { oldestUnsyncedAt: oldest } : { oldestUnsyncedAt: undefined }),
       needsAttention: entries.filter((e) => e.attention).map((e) => ({
         type: e.type, id: e.id, ...(e.serviceUserId && { serviceUserId: e.serviceUserId }), code: e.attention!.code, message: e.attention!.message, since: e.since,
+        ...(e.attention!.code === 'conflict' && { theirsKnown: e.theirs !== undefined }),
       })),
     } as Partial<SyncState>;
   };
@@ -246,6 +256,18 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       }
       set(await summarise());
       if (auto) void engine.now();
+    },
+    async retry(type, id) {
+      const entry = (await local.outbox()).find((e) => e.type === type && e.id === id);
+      if (!entry?.attention) throw new StrError('validation', `${type} ${id} has nothing to send again`, false);
+      await local.unflag(type, id);
+      set(await summarise());
+      if (auto) void engine.now();
+    },
+    async textOf(type, id) {
+      const mine = await local.get(type, id);
+      if (!mine) throw new StrError('not-found', `${type} ${id} is not on this device`, false, { type, id });
+      return JSON.stringify(mine, null, 2);
     },
     entries: () => local.outbox(),
     stop() {

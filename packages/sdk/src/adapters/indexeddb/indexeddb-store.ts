@@ -63,6 +63,8 @@ export interface IndexedDbStore extends Store {
   settle(type: RecordType, id: string, localVersion: string, remoteVersion: string): Promise<void>;
   /** Marks an entry for a person to look at (kept, never dropped). */
   flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
+  /** A person chose to send a flagged entry again: the flag (and any kept server version) is cleared, the entry kept. */
+  unflag(type: RecordType, id: string): Promise<void>;
   /** Another attempt failed for a passing reason. */
   bump(type: RecordType, id: string): Promise<void>;
   /** A record from the record system: stored as a new local version, unless this device has unsynced changes to it (or `force`). */
@@ -325,6 +327,20 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         await tx.done;
       } catch (e) {
         throw storageError(e, `Flagging ${type} ${id}`);
+      }
+    },
+
+    async unflag(type, id) {
+      try {
+        const tx = (await db()).transaction('outbox', 'readwrite', { durability: 'strict' });
+        const entry = await tx.store.get([type, id]);
+        if (entry) {
+          const { attention: _attention, theirs: _theirs, ...rest } = entry;
+          await tx.store.put(rest);
+        }
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Clearing the flag of ${type} ${id}`);
       }
     },
 
