@@ -105,6 +105,21 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const pulledAt = new Map<string, number>();
+  // One engine at a time per device (issue 16): every run holds a Web Lock named after the device store, so two tabs
+  // never push one outbox at once; a tab that goes (or stops) frees it and a waiting tab takes over. Each run reads
+  // the outbox afresh under the lock. Runs are told to the other tabs, which show the result.
+  const lockName = `strkit:sync:${local.name}`;
+  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
+  const exclusive = <R>(fn: () => Promise<R>): Promise<R> => (locks ? (locks.request(lockName, fn) as Promise<R>) : fn());
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(lockName) : undefined;
+  channel?.addEventListener('message', (e: MessageEvent<{ readonly online?: boolean; readonly lastSyncedAt?: string }>) => {
+    const told = e.data;
+    void summarise().then((summary) => set({
+      ...summary,
+      ...(typeof told?.online === 'boolean' && { online: told.online }),
+      ...(typeof told?.lastSyncedAt === 'string' && { lastSyncedAt: told.lastSyncedAt }),
+    }), () => undefined);
+  });
   /** No push before this (performance.now(): the record system's `Retry-After`; immune to the wall clock moving). */
   let notBefore = 0;
 
@@ -202,23 +217,26 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
           // The record system asked us to wait (429/503 Retry-After): wait, rather than send sooner.
           const wait = notBefore - performance.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          do {
-            again = false;
-            const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
-            for (const entry of entries) {
-              if (stopped) break;
-              if (!(await push(entry))) {
-                reached = false;
-                break;
+          await exclusive(async () => {
+            do {
+              again = false;
+              const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+              for (const entry of entries) {
+                if (stopped) break;
+                if (!(await push(entry))) {
+                  reached = false;
+                  break;
+                }
               }
-            }
-          } while (again && reached && !stopped);
+            } while (again && reached && !stopped);
+          });
         } catch {
           reached = false; // the device store itself failed: try again later
         }
         const summary = await summarise().catch(() => ({}));
         failures = reached ? 0 : failures + 1;
         set({ ...summary, syncing: false, online: reached && (globalThis.navigator?.onLine ?? true), ...(reached && { lastSyncedAt: clock.now().toISOString() }) });
+        if (!stopped) channel?.postMessage({ online: state.online, ...(reached && { lastSyncedAt: state.lastSyncedAt }) });
         if (!reached) schedule(Math.min(cap, base * 2 ** (failures - 1)) * (0.5 + Math.random()));
         return state;
       })().finally(() => (running = undefined));
@@ -273,6 +291,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      channel?.close();
       globalThis.removeEventListener?.('online', onOnline);
     },
   };
