@@ -31,6 +31,14 @@ export interface SyncState {
   /** Records a person must look at; kept until they do. */
   readonly needsAttention: readonly SyncAttention[];
   readonly lastSyncedAt?: string;
+  /** Whether the browser promised to keep this device's records under storage pressure (false: it may clear them). */
+  readonly persisted?: boolean;
+  /**
+   * Set when the browser took the device store away while this page had it open (storage cleared or evicted):
+   * changes made on this device after this time (the last confirmed sync; `unknown` if none) may have been lost.
+   * Kept until the page reloads; never cleared by a later sync.
+   */
+  readonly mayHaveLostAfter?: string;
 }
 
 export interface SyncEngine {
@@ -292,6 +300,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       stopped = true;
       clearTimeout(timer);
       channel?.close();
+      offLost?.();
       globalThis.removeEventListener?.('online', onOnline);
     },
   };
@@ -299,6 +308,11 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   const onOnline = () => void engine.now();
   if (auto) globalThis.addEventListener?.('online', onOnline);
   void summarise().then(set, () => undefined);
+  void local.persisted.then((persisted) => set({ persisted }), () => set({ persisted: false }));
+  const offLost = local.onLost?.(() => {
+    set({ mayHaveLostAfter: state.mayHaveLostAfter ?? state.lastSyncedAt ?? 'unknown' });
+    void summarise().then(set, () => undefined);
+  });
   if (auto) queueMicrotask(() => void engine.now());
 
   const store: SyncedStore = {
