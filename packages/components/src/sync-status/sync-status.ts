@@ -122,12 +122,23 @@ export class StrSyncStatus extends LitElement {
     const now = this.clock.now().getTime();
     const waiting = s.unsynced - s.needsAttention.length;
     const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
-    const kind = s.needsAttention.length ? 'attention' : waiting ? 'waiting' : 'done';
+    const lost = s.mayHaveLostAfter;
+    const lostAt = lost !== undefined && lost !== 'unknown' ? Date.parse(lost) : undefined;
+    const kind = s.needsAttention.length || lost !== undefined ? 'attention' : waiting ? 'waiting' : 'done';
     return html`<div part="status" class="box ${kind}" role="status" aria-live="polite">
-      ${s.unsynced === 0
+      ${lost !== undefined
+        ? html`<p><strong>${lostAt !== undefined ? `Changes made on this device after ${formatNhsDate(lostAt)} at ${londonTime(lostAt)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
+            the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`
+        : nothing}
+      ${s.unsynced === 0 && lost !== undefined
+        ? nothing
+        : s.unsynced === 0
         ? html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`
         : html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
-            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''} Nothing is lost: they will be sent when the connection is back.</p>`}
+            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''}${lost === undefined ? ' Nothing is lost: they will be sent when the connection is back.' : ' They will be sent when the connection is back.'}</p>`}
+      ${s.persisted === false
+        ? html`<p>This browser has not agreed to keep records on this device: it may clear them if the device runs low on space, so changes are safe only once sent.</p>`
+        : nothing}
       ${s.needsAttention.length
         ? html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
           <ul>${s.needsAttention.map((a) => {
