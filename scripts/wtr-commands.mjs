@@ -14,6 +14,27 @@ export function emulateTimezonePlugin() {
 }
 
 /**
+ * `executeServerCommand('clear-origin-storage')`: what eviction does. Every storage type of the page's origin
+ * (IndexedDB, Cache API, OPFS, localStorage, …) is cleared through CDP `Storage.clearDataForOrigin`.
+ */
+export function clearOriginStoragePlugin() {
+  return {
+    name: 'strkit-clear-origin-storage',
+    async executeCommand({ command, session }) {
+      if (command !== 'clear-origin-storage') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'all' });
+      } finally {
+        await cdp.detach();
+      }
+      return true;
+    },
+  };
+}
+
+/**
  * Starts the FHIR engine (test/fhir-server/server.mjs) as a child process on a random 127.0.0.1 port for the whole
  * run; tests get its base URL with `executeServerCommand('fhir-base-url')`. The IPC channel ends the child with us.
  * In front of it, a fault proxy (test/fhir-server/fault-proxy.mjs): `executeServerCommand('fault-proxy-url')`.
