@@ -323,7 +323,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     list: (type, query?: Query) => {
       // The people on screen: bring the record system's changes about them to the device, at most once a minute each.
       const person = (query as Query | undefined)?.serviceUserId;
-      if (auto && typeof person === 'string' && (pulledAt.get(person) ?? -Infinity) < clock.now().getTime() - 60_000) {
+      // At least a minute apart either way: a device clock moved back must not stop pulls until it catches up.
+      if (auto && typeof person === 'string' && !(Math.abs(clock.now().getTime() - (pulledAt.get(person) ?? -Infinity)) < 60_000)) {
         pulledAt.set(person, clock.now().getTime());
         void engine.pull(person).catch(() => pulledAt.delete(person));
       }
