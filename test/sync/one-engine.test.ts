@@ -91,4 +91,34 @@ describe('one sync engine per device (Web Locks)', () => {
     a.close?.();
     b.close?.();
   });
+
+  it('when the tab whose run holds the device goes, a waiting tab takes over and sends both tabs’ changes', async function () {
+    this.timeout(15_000);
+    const name = dbName();
+    const frame = document.createElement('iframe');
+    const messages: Record<string, unknown>[] = [];
+    const onMessage = (e: MessageEvent) => {
+      if (e.source === frame.contentWindow) messages.push(e.data as Record<string, unknown>);
+    };
+    window.addEventListener('message', onMessage);
+    frame.src = new URL(`../helpers/sync-tab-frame.html?db=${name}`, import.meta.url).href;
+    document.body.append(frame);
+    for (let i = 0; i < 500 && !messages.some((m) => m.holding); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(messages.some((m) => m.holding), JSON.stringify(messages)).to.equal(true);
+    const theirs = messages.find((m) => typeof m.id === 'string')!.id as string;
+    const { real, remote, stats } = slowRemote();
+    const s = syncedStore({ local: indexedDbStore({ name, persist: false }), remote, auto: false });
+    const mine = await s.put('contact', validContact());
+    let done = false;
+    const run = s.sync.now().then((state) => ((done = true), state));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(done, 'waits while the other tab’s run holds the device').to.equal(false);
+    expect(stats.puts).to.equal(0);
+    frame.remove(); // the tab goes: its lock goes with it
+    const state = await run;
+    window.removeEventListener('message', onMessage);
+    expect(state.unsynced).to.equal(0);
+    expect((await real.list('contact', { limit: 10 })).items.map((c) => c.id).sort()).to.deep.equal([mine.id, theirs].sort());
+    s.close?.();
+  });
 });
