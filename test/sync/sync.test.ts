@@ -254,3 +254,21 @@ describe('syncedStore pulls', () => {
     s.close?.();
   });
 });
+
+describe('syncedStore pulls: one unreadable type never stops the rest', () => {
+  it('a record type the record system cannot give is skipped and reported; the person\u2019s other records are still pulled', async () => {
+    const real = memoryStore();
+    const theirs = await real.put('contact', validContact({ note: 'Logged on another device' }));
+    const remote: Store = {
+      ...real,
+      name: 'half-readable',
+      list: (type, query) => (type === 'serviceUser' ? Promise.reject(new StrError('transport', 'GET /Patient: the answer was not FHIR (HTTP 200, text/html)', true)) : real.list(type, query)),
+    } as Store;
+    const s = syncedStore({ local: indexedDbStore({ name: dbName(), persist: false }), remote, auto: false });
+    const applied = await s.sync.pull(PERSON_ID);
+    expect(applied).to.equal(1);
+    expect((await s.get('contact', theirs.id))?.note).to.equal(theirs.note);
+    expect(s.sync.state.lastPull).to.deep.include({ serviceUserId: PERSON_ID, skipped: [{ type: 'serviceUser', code: 'transport' }] });
+    s.close?.();
+  });
+});

@@ -39,6 +39,8 @@ export interface SyncState {
    * Kept until the page reloads; never cleared by a later sync.
    */
   readonly mayHaveLostAfter?: string;
+  /** The last pull: the record types it could not read, with why (codes only); the other types were still pulled. */
+  readonly lastPull?: { readonly serviceUserId: string; readonly at: string; readonly skipped: readonly { readonly type: RecordType; readonly code: string }[] };
 }
 
 export interface SyncEngine {
@@ -47,7 +49,10 @@ export interface SyncEngine {
   subscribe(listener: (state: SyncState) => void): () => void;
   /** Pushes the outbox now (one run at a time) and resolves with the state after it. */
   now(): Promise<SyncState>;
-  /** Brings the record system's records about a person to this device (those with no unsynced changes here). */
+  /**
+   * Brings the record system's records about a person to this device (those with no unsynced changes here). A record
+   * type that cannot be read is skipped, the rest still pulled, and the skip reported in `state.lastPull`.
+   */
   pull(serviceUserId: string): Promise<number>;
   /**
    * After a conflict: keep the device's version (sent over theirs) or take the record system's. After a refusal,
@@ -252,6 +257,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     },
     async pull(serviceUserId) {
       let applied = 0;
+      const skipped: { type: RecordType; code: string }[] = [];
       for (const type of RECORD_TYPES) {
         if (type === 'worker') continue;
         let cursor: string | undefined;
@@ -262,9 +268,11 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             cursor = page.next;
           } while (cursor !== undefined);
         } catch (e) {
-          if (!isStrError(e, 'mapping')) throw e;
+          // One type that cannot be read (the network, or a resource STR Kit cannot map) never stops the others.
+          skipped.push({ type, code: isStrError(e) ? e.code : 'storage' });
         }
       }
+      set({ lastPull: { serviceUserId, at: clock.now().toISOString(), skipped } });
       return applied;
     },
     async resolve(type, id, choice) {
