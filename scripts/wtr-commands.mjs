@@ -14,12 +14,35 @@ export function emulateTimezonePlugin() {
 }
 
 /**
+ * `executeServerCommand('clear-origin-storage')`: what eviction does. Every storage type of the page's origin
+ * (IndexedDB, Cache API, OPFS, localStorage, …) is cleared through CDP `Storage.clearDataForOrigin`.
+ */
+export function clearOriginStoragePlugin() {
+  return {
+    name: 'strkit-clear-origin-storage',
+    async executeCommand({ command, session }) {
+      if (command !== 'clear-origin-storage') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'all' });
+      } finally {
+        await cdp.detach();
+      }
+      return true;
+    },
+  };
+}
+
+/**
  * Starts the FHIR engine (test/fhir-server/server.mjs) as a child process on a random 127.0.0.1 port for the whole
  * run; tests get its base URL with `executeServerCommand('fhir-base-url')`. The IPC channel ends the child with us.
+ * In front of it, a fault proxy (test/fhir-server/fault-proxy.mjs): `executeServerCommand('fault-proxy-url')`.
  */
 export function fhirServerPlugin() {
   let child;
   let baseUrl;
+  let proxy;
   return {
     name: 'strkit-fhir-server',
     async serverStart() {
@@ -28,9 +51,16 @@ export function fhirServerPlugin() {
     },
     async serverStop() {
       child?.kill();
+      const p = await proxy;
+      p?.server.closeAllConnections?.();
+      p?.server.close();
     },
     async executeCommand({ command }) {
       if (command === 'fhir-base-url') return baseUrl;
+      if (command === 'fault-proxy-url') {
+        proxy ??= import('../test/fhir-server/fault-proxy.mjs').then(({ startFaultProxy }) => startFaultProxy(new URL(baseUrl).origin));
+        return (await proxy).url;
+      }
       return undefined;
     },
   };

@@ -234,3 +234,41 @@ describe('syncedStore against the FHIR engine with faults', () => {
     expect(isStrError(new StrError('transport', 'x', true))).to.equal(true);
   });
 });
+
+describe('syncedStore pulls', () => {
+  it('after the device clock moves back, listing a person pulls again (the once-a-minute throttle does not wait for the old reading)', async () => {
+    let now = Date.parse('2026-06-05T10:00:00Z');
+    const clock: Clock = { now: () => new Date(now) };
+    const remote = memoryStore();
+    const s = syncedStore({ local: indexedDbStore({ name: dbName(), persist: false }), remote, clock });
+    await s.list('contact', { serviceUserId: PERSON_ID });
+    now -= 86_400_000; // the clock is put back a day
+    const theirs = await remote.put('contact', validContact({ note: 'Logged on another device' }));
+    await s.list('contact', { serviceUserId: PERSON_ID });
+    let seen: Contact | undefined;
+    for (let i = 0; i < 100 && !seen; i++) {
+      seen = await s.get('contact', theirs.id);
+      if (!seen) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen?.note).to.equal(theirs.note);
+    s.close?.();
+  });
+});
+
+describe('syncedStore pulls: one unreadable type never stops the rest', () => {
+  it('a record type the record system cannot give is skipped and reported; the person\u2019s other records are still pulled', async () => {
+    const real = memoryStore();
+    const theirs = await real.put('contact', validContact({ note: 'Logged on another device' }));
+    const remote: Store = {
+      ...real,
+      name: 'half-readable',
+      list: (type, query) => (type === 'serviceUser' ? Promise.reject(new StrError('transport', 'GET /Patient: the answer was not FHIR (HTTP 200, text/html)', true)) : real.list(type, query)),
+    } as Store;
+    const s = syncedStore({ local: indexedDbStore({ name: dbName(), persist: false }), remote, auto: false });
+    const applied = await s.sync.pull(PERSON_ID);
+    expect(applied).to.equal(1);
+    expect((await s.get('contact', theirs.id))?.note).to.equal(theirs.note);
+    expect(s.sync.state.lastPull).to.deep.include({ serviceUserId: PERSON_ID, skipped: [{ type: 'serviceUser', code: 'transport' }] });
+    s.close?.();
+  });
+});

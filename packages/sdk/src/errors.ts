@@ -29,6 +29,8 @@ export interface StrErrorDetails {
   readonly currentVersion?: string;
   readonly type?: string;
   readonly id?: string;
+  /** For a throttled or busy `transport`: how long the record system asked us to wait (`Retry-After`). */
+  readonly retryAfterMs?: number;
   /** A machine-readable cause, e.g. `quota` for a full device. */
   readonly reason?: string;
 }

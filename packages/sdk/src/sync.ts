@@ -16,6 +16,8 @@ export interface SyncAttention {
   readonly code: string;
   readonly message: string;
   readonly since: string;
+  /** On a conflict: whether the record system's version is known (else "Take theirs" cannot be offered). */
+  readonly theirsKnown?: boolean;
 }
 
 export interface SyncState {
@@ -29,6 +31,16 @@ export interface SyncState {
   /** Records a person must look at; kept until they do. */
   readonly needsAttention: readonly SyncAttention[];
   readonly lastSyncedAt?: string;
+  /** Whether the browser promised to keep this device's records under storage pressure (false: it may clear them). */
+  readonly persisted?: boolean;
+  /**
+   * Set when the browser took the device store away while this page had it open (storage cleared or evicted):
+   * changes made on this device after this time (the last confirmed sync; `unknown` if none) may have been lost.
+   * Kept until the page reloads; never cleared by a later sync.
+   */
+  readonly mayHaveLostAfter?: string;
+  /** The last pull: the record types it could not read, with why (codes only); the other types were still pulled. */
+  readonly lastPull?: { readonly serviceUserId: string; readonly at: string; readonly skipped: readonly { readonly type: RecordType; readonly code: string }[] };
 }
 
 export interface SyncEngine {
@@ -37,10 +49,20 @@ export interface SyncEngine {
   subscribe(listener: (state: SyncState) => void): () => void;
   /** Pushes the outbox now (one run at a time) and resolves with the state after it. */
   now(): Promise<SyncState>;
-  /** Brings the record system's records about a person to this device (those with no unsynced changes here). */
+  /**
+   * Brings the record system's records about a person to this device (those with no unsynced changes here). A record
+   * type that cannot be read is skipped, the rest still pulled, and the skip reported in `state.lastPull`.
+   */
   pull(serviceUserId: string): Promise<number>;
-  /** After a conflict: keep the device's version (sent over theirs) or take the record system's. */
+  /**
+   * After a conflict: keep the device's version (sent over theirs) or take the record system's. After a refusal,
+   * `mine` keeps the device's version as a new version and sends it again.
+   */
   resolve(type: RecordType, id: string, choice: 'mine' | 'theirs'): Promise<void>;
+  /** After a refusal: clear the flag and send the same version again (the cause may have been fixed elsewhere). */
+  retry(type: RecordType, id: string): Promise<void>;
+  /** The device's version of a record as plain text, for the worker to copy out (never HTML). */
+  textOf(type: RecordType, id: string): Promise<string>;
   /** The outbox as it is: what signing out now would lose. */
   entries(): Promise<readonly OutboxEntry[]>;
   /** Stops timers and listeners (tests, sign-out). */
@@ -61,13 +83,18 @@ export interface SyncedStoreOptions {
   readonly retry?: { readonly baseMs?: number; readonly maxMs?: number };
   /** Push after every write and when the browser comes online (default true). */
   readonly auto?: boolean;
+  /**
+   * Give up waiting for one record's push after this long (default 120,000 ms) and try it again later: a remote store
+   * that never answers cannot hold up the queue. The FHIR store has its own, shorter, per-request deadline.
+   */
+  readonly pushTimeoutMs?: number;
 }
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean;
+  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
@@ -76,7 +103,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     base = Number(options.retry?.baseMs ?? 1_000);
     cap = Number(options.retry?.maxMs ?? 60_000);
     auto = options.auto !== false;
-    if (!(base > 0) || !(cap >= base)) throw new Error('retry');
+    pushTimeoutMs = Number(options.pushTimeoutMs ?? 120_000);
+    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0)) throw new Error('retry');
   } catch (cause) {
     throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
       issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
@@ -90,6 +118,32 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const pulledAt = new Map<string, number>();
+  // One engine at a time per device (issue 16): every run holds a Web Lock named after the device store, so two tabs
+  // never push one outbox at once; a tab that goes (or stops) frees it and a waiting tab takes over. Each run reads
+  // the outbox afresh under the lock. Runs are told to the other tabs, which show the result.
+  const lockName = `strkit:sync:${local.name}`;
+  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
+  const exclusive = <R>(fn: () => Promise<R>): Promise<R> => (locks ? (locks.request(lockName, fn) as Promise<R>) : fn());
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(lockName) : undefined;
+  channel?.addEventListener('message', (e: MessageEvent<{ readonly online?: boolean; readonly lastSyncedAt?: string }>) => {
+    const told = e.data;
+    void summarise().then((summary) => set({
+      ...summary,
+      ...(typeof told?.online === 'boolean' && { online: told.online }),
+      ...(typeof told?.lastSyncedAt === 'string' && { lastSyncedAt: told.lastSyncedAt }),
+    }), () => undefined);
+  });
+  /** No push before this (performance.now(): the record system's `Retry-After`; immune to the wall clock moving). */
+  let notBefore = 0;
+
+  /** A remote put that has not settled within `pushTimeoutMs` becomes a passing failure; the queue moves on later. */
+  const withDeadline = <R>(p: Promise<R>): Promise<R> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StrError('transport', `The record system did not answer within ${pushTimeoutMs} ms`, true)), pushTimeoutMs);
+    });
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  };
 
   const set = (next: Partial<SyncState>) => {
     state = { ...state, ...next };
@@ -104,6 +158,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       ...(oldest !== undefined ? { oldestUnsyncedAt: oldest } : { oldestUnsyncedAt: undefined }),
       needsAttention: entries.filter((e) => e.attention).map((e) => ({
         type: e.type, id: e.id, ...(e.serviceUserId && { serviceUserId: e.serviceUserId }), code: e.attention!.code, message: e.attention!.message, since: e.since,
+        ...(e.attention!.code === 'conflict' && { theirsKnown: e.theirs !== undefined }),
       })),
     } as Partial<SyncState>;
   };
@@ -123,12 +178,12 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     let remoteVersion = await local.remoteVersion(type, id);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const saved = await remote.put(type, mine, remoteVersion);
+        const saved = await withDeadline(remote.put(type, mine, remoteVersion));
         await local.settle(type, id, mine.version, saved.version);
         return true;
       } catch (e) {
         if (isStrError(e, 'conflict')) {
-          const theirs = await remote.get(type, id).catch(() => undefined);
+          const theirs = await withDeadline(remote.get(type, id)).catch(() => undefined);
           // Our own earlier create landed (its reply was lost) and we changed the record since: update on top of it.
           if (remoteVersion === undefined && theirs && theirs.createdAt === mine.createdAt && theirs.createdBy === mine.createdBy && attempt === 0) {
             remoteVersion = theirs.version;
@@ -145,6 +200,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
           await local.flag(type, id, { code: e.code, message: e.message, at });
           return true;
         }
+        const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
+        if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
         await local.bump(type, id);
         return false; // passing: the network or the server; try the rest later
       }
@@ -170,23 +227,29 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
         set({ syncing: true });
         let reached = true;
         try {
-          do {
-            again = false;
-            const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
-            for (const entry of entries) {
-              if (stopped) break;
-              if (!(await push(entry))) {
-                reached = false;
-                break;
+          // The record system asked us to wait (429/503 Retry-After): wait, rather than send sooner.
+          const wait = notBefore - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          await exclusive(async () => {
+            do {
+              again = false;
+              const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+              for (const entry of entries) {
+                if (stopped) break;
+                if (!(await push(entry))) {
+                  reached = false;
+                  break;
+                }
               }
-            }
-          } while (again && reached && !stopped);
+            } while (again && reached && !stopped);
+          });
         } catch {
           reached = false; // the device store itself failed: try again later
         }
         const summary = await summarise().catch(() => ({}));
         failures = reached ? 0 : failures + 1;
         set({ ...summary, syncing: false, online: reached && (globalThis.navigator?.onLine ?? true), ...(reached && { lastSyncedAt: clock.now().toISOString() }) });
+        if (!stopped) channel?.postMessage({ online: state.online, ...(reached && { lastSyncedAt: state.lastSyncedAt }) });
         if (!reached) schedule(Math.min(cap, base * 2 ** (failures - 1)) * (0.5 + Math.random()));
         return state;
       })().finally(() => (running = undefined));
@@ -194,6 +257,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     },
     async pull(serviceUserId) {
       let applied = 0;
+      const skipped: { type: RecordType; code: string }[] = [];
       for (const type of RECORD_TYPES) {
         if (type === 'worker') continue;
         let cursor: string | undefined;
@@ -204,9 +268,11 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             cursor = page.next;
           } while (cursor !== undefined);
         } catch (e) {
-          if (!isStrError(e, 'mapping')) throw e;
+          // One type that cannot be read (the network, or a resource STR Kit cannot map) never stops the others.
+          skipped.push({ type, code: isStrError(e) ? e.code : 'storage' });
         }
       }
+      set({ lastPull: { serviceUserId, at: clock.now().toISOString(), skipped } });
       return applied;
     },
     async resolve(type, id, choice) {
@@ -225,10 +291,24 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       set(await summarise());
       if (auto) void engine.now();
     },
+    async retry(type, id) {
+      const entry = (await local.outbox()).find((e) => e.type === type && e.id === id);
+      if (!entry?.attention) throw new StrError('validation', `${type} ${id} has nothing to send again`, false);
+      await local.unflag(type, id);
+      set(await summarise());
+      if (auto) void engine.now();
+    },
+    async textOf(type, id) {
+      const mine = await local.get(type, id);
+      if (!mine) throw new StrError('not-found', `${type} ${id} is not on this device`, false, { type, id });
+      return JSON.stringify(mine, null, 2);
+    },
     entries: () => local.outbox(),
     stop() {
       stopped = true;
       clearTimeout(timer);
+      channel?.close();
+      offLost?.();
       globalThis.removeEventListener?.('online', onOnline);
     },
   };
@@ -236,6 +316,11 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   const onOnline = () => void engine.now();
   if (auto) globalThis.addEventListener?.('online', onOnline);
   void summarise().then(set, () => undefined);
+  void local.persisted.then((persisted) => set({ persisted }), () => set({ persisted: false }));
+  const offLost = local.onLost?.(() => {
+    set({ mayHaveLostAfter: state.mayHaveLostAfter ?? state.lastSyncedAt ?? 'unknown' });
+    void summarise().then(set, () => undefined);
+  });
   if (auto) queueMicrotask(() => void engine.now());
 
   const store: SyncedStore = {
@@ -246,7 +331,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     list: (type, query?: Query) => {
       // The people on screen: bring the record system's changes about them to the device, at most once a minute each.
       const person = (query as Query | undefined)?.serviceUserId;
-      if (auto && typeof person === 'string' && (pulledAt.get(person) ?? -Infinity) < clock.now().getTime() - 60_000) {
+      // At least a minute apart either way: a device clock moved back must not stop pulls until it catches up.
+      if (auto && typeof person === 'string' && !(Math.abs(clock.now().getTime() - (pulledAt.get(person) ?? -Infinity)) < 60_000)) {
         pulledAt.set(person, clock.now().getTime());
         void engine.pull(person).catch(() => pulledAt.delete(person));
       }

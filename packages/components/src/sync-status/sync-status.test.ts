@@ -66,3 +66,67 @@ describe('<str-sync-status>', () => {
     expect(plain.shadowRoot!.children.length).to.equal(0);
   });
 });
+
+describe('<str-sync-status>: every refusal offers a way forward', () => {
+  it('a refused change offers "Try again", "Keep mine as a new version" and "Copy the text"; trying again once the record system accepts sends it', async () => {
+    const real = memoryStore();
+    let refuse = true;
+    const remote: Store = { ...real, name: 'refusing', put: (t, r, v) => (refuse ? Promise.reject(new StrError('forbidden', 'PUT /Encounter: the record system does not allow this (forbidden)', false)) : real.put(t, r, v)) } as Store;
+    const s = syncedStore({ local: indexedDbStore({ name: `status-${Math.random()}`, persist: false }), remote, auto: false });
+    const c = await s.put('contact', validContact({ note: 'Walked to the allotment; <b>not</b> bold' }));
+    await s.sync.now();
+    const el = await fixture<StrSyncStatus>(html`<str-sync-status .client=${createClient({ store: s, actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+    await until(el, () => text(el).includes('1 change needs your attention'));
+    const button = (label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith(label));
+    expect(button('Try again'), 'try again').to.not.equal(undefined);
+    expect(button('Keep mine as a new version'), 'keep mine').to.not.equal(undefined);
+    // Copy the text: the device's version, shown as text in a read-only box (never as HTML).
+    button('Copy the text')!.click();
+    await until(el, () => el.shadowRoot!.querySelector('textarea') !== null);
+    const box = el.shadowRoot!.querySelector('textarea')!;
+    expect(box.readOnly).to.equal(true);
+    expect(box.value).to.include('Walked to the allotment; <b>not</b> bold');
+    expect(el.shadowRoot!.querySelector('b')).to.equal(null);
+    await expectNoAxeViolations(el);
+    refuse = false;
+    button('Try again')!.click();
+    await until(el, () => !text(el).includes('needs your attention'));
+    await s.sync.now();
+    expect((await real.get('contact', c.id))?.note).to.equal(c.note);
+    await until(el, () => text(el).startsWith('All changes are in the record system'));
+    s.close?.();
+  });
+
+  it('"Keep mine as a new version" after a refusal sends the device version again as a new local version', async () => {
+    const real = memoryStore();
+    let refuse = true;
+    const remote: Store = { ...real, name: 'refusing', put: (t, r, v) => (refuse ? Promise.reject(new StrError('validation', 'POST /Encounter: the record system refused the resource (HTTP 422: business-rule)', false)) : real.put(t, r, v)) } as Store;
+    const s = syncedStore({ local: indexedDbStore({ name: `status-${Math.random()}`, persist: false }), remote, auto: false });
+    const c = await s.put('contact', validContact());
+    await s.sync.now();
+    const el = await fixture<StrSyncStatus>(html`<str-sync-status .client=${createClient({ store: s, actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+    await until(el, () => text(el).includes('1 change needs your attention'));
+    refuse = false;
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith('Keep mine as a new version'))!.click();
+    await until(el, () => !text(el).includes('needs your attention'));
+    await s.sync.now();
+    expect((await real.get('contact', c.id))?.id).to.equal(c.id);
+    expect(Number((await s.get('contact', c.id))!.version)).to.equal(Number(c.version) + 1);
+    s.close?.();
+  });
+
+  it('a conflict whose server version is not known offers no "Take theirs" (it could only fail), and still "Copy the text"', async () => {
+    const real = memoryStore();
+    const remote: Store = { ...real, name: 'conflicting', put: () => Promise.reject(new StrError('conflict', 'contact changed', false)), get: () => Promise.resolve(undefined) } as Store;
+    const s = syncedStore({ local: indexedDbStore({ name: `status-${Math.random()}`, persist: false }), remote, auto: false });
+    await s.put('contact', validContact());
+    await s.sync.now();
+    const el = await fixture<StrSyncStatus>(html`<str-sync-status .client=${createClient({ store: s, actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+    await until(el, () => text(el).includes('1 change needs your attention'));
+    const labels = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(labels.some((l) => l.startsWith('Take theirs'))).to.equal(false);
+    expect(labels.some((l) => l.startsWith('Keep mine'))).to.equal(true);
+    expect(labels.some((l) => l.startsWith('Copy the text'))).to.equal(true);
+    s.close?.();
+  });
+});

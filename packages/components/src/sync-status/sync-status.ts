@@ -29,6 +29,13 @@ const styles = css`
   p {
     margin: 4px 0;
   }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 6em;
+    margin-top: 4px;
+    font: inherit;
+  }
 `;
 
 const ago = (from: number, to: number) => {
@@ -59,6 +66,8 @@ export class StrSyncStatus extends LitElement {
 
   @state() private _state?: SyncState;
   @state() private _busy = false;
+  /** The text of a record the worker asked to copy out, keyed by `type/id`. */
+  @state() private _copied: ReadonlyMap<string, string> = new Map();
   #unsubscribe: (() => void) | undefined;
   #for: StrClient | undefined;
 
@@ -94,6 +103,18 @@ export class StrSyncStatus extends LitElement {
     }
   }
 
+  async #copy(type: Parameters<NonNullable<StrClient['sync']>['textOf']>[0], id: string) {
+    const sync = this.#client?.sync;
+    if (!sync) return;
+    const text = await sync.textOf(type, id);
+    this._copied = new Map([...this._copied, [`${type}/${id}`, text]]);
+    try {
+      await globalThis.navigator?.clipboard?.writeText(text);
+    } catch {
+      // No clipboard here: the text is shown, selectable, below the buttons.
+    }
+  }
+
   override render() {
     const s = this._state;
     const sync = this.#client?.sync;
@@ -101,19 +122,38 @@ export class StrSyncStatus extends LitElement {
     const now = this.clock.now().getTime();
     const waiting = s.unsynced - s.needsAttention.length;
     const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
-    const kind = s.needsAttention.length ? 'attention' : waiting ? 'waiting' : 'done';
+    const lost = s.mayHaveLostAfter;
+    const lostAt = lost !== undefined && lost !== 'unknown' ? Date.parse(lost) : undefined;
+    const kind = s.needsAttention.length || lost !== undefined ? 'attention' : waiting ? 'waiting' : 'done';
     return html`<div part="status" class="box ${kind}" role="status" aria-live="polite">
-      ${s.unsynced === 0
+      ${lost !== undefined
+        ? html`<p><strong>${lostAt !== undefined ? `Changes made on this device after ${formatNhsDate(lostAt)} at ${londonTime(lostAt)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
+            the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`
+        : nothing}
+      ${s.unsynced === 0 && lost !== undefined
+        ? nothing
+        : s.unsynced === 0
         ? html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`
         : html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
-            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''} Nothing is lost: they will be sent when the connection is back.</p>`}
+            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''}${lost === undefined ? ' Nothing is lost: they will be sent when the connection is back.' : ' They will be sent when the connection is back.'}</p>`}
+      ${s.persisted === false
+        ? html`<p>This browser has not agreed to keep records on this device: it may clear them if the device runs low on space, so changes are safe only once sent.</p>`
+        : nothing}
       ${s.needsAttention.length
         ? html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
-          <ul>${s.needsAttention.map((a) => html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
+          <ul>${s.needsAttention.map((a) => {
+            const copied = this._copied.get(`${a.type}/${a.id}`);
+            const hidden = html`<span class="visually-hidden"> for this ${a.type}</span>`;
+            // Every refusal has a way forward: send it again, keep this device's version as a new one, or copy it out.
+            return html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
             ${a.code === 'conflict'
-              ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine<span class="visually-hidden"> for this ${a.type}</span></button>
-                <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>Take theirs<span class="visually-hidden"> for this ${a.type}</span></button>`
-              : nothing}</li>`)}</ul>`
+              ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine${hidden}</button>
+                ${a.theirsKnown === false ? nothing : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>Take theirs${hidden}</button>`}`
+              : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.retry(a.type, a.id))}>Try again${hidden}</button>
+                <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine as a new version${hidden}</button>`}
+            <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => this.#copy(a.type, a.id))}>Copy the text${hidden}</button>
+            ${copied === undefined ? nothing : html`<label>The text of this ${a.type}, to copy:<textarea readonly .value=${copied}></textarea></label>`}</li>`;
+          })}</ul>`
         : nothing}
       ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>Send now</button>` : nothing}
     </div>`;

@@ -100,7 +100,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
         return await fn();
       } catch (e) {
         if (!isStrError(e, 'transport') || !e.retryable || attempt >= attempts) throw e;
-        await sleep(50 * 3 ** (attempt - 1) * (0.5 + Math.random()));
+        // Never sooner than the record system asked (429/503 `Retry-After`).
+        await sleep(Math.max(e.details.retryAfterMs ?? 0, 50 * 3 ** (attempt - 1) * (0.5 + Math.random())));
       }
     }
   }
@@ -177,7 +178,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
         return { created: res.status === 201, resource: res.resource };
       }
       if (res.status === 412) throw new StrError('conflict', `More than one ${resource.resourceType} has identifier ${value}`, false);
-      throw new StrError('mapping', `Creating ${resource.resourceType}: unexpected answer (HTTP ${res.status})`, false, { status: res.status });
+      throw new StrError('transport', `Creating ${resource.resourceType}: unexpected answer (HTTP ${res.status})`, true, { status: res.status });
     });
   }
 
@@ -195,7 +196,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
         throw conflict(type, record.id, current?.meta?.versionId, expectedVersion);
       }
       if (res.status === 404 || res.status === 410) throw conflict(type, record.id, undefined, expectedVersion);
-      throw new StrError('mapping', `Updating ${existing.resourceType}: unexpected answer (HTTP ${res.status})`, false, { status: res.status });
+      throw new StrError('transport', `Updating ${existing.resourceType}: unexpected answer (HTTP ${res.status})`, true, { status: res.status });
     });
   }
 

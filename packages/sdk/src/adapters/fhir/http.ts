@@ -1,5 +1,7 @@
-// A thin FHIR REST client: injected fetch and token, HTTP → StrError, next links followed on the same origin only.
-// Nothing above the adapter ever sees a Response.
+// A thin FHIR REST client: injected fetch and token, HTTP → StrError, `next` links followed under the base URL only.
+// Nothing above the adapter ever sees a Response. Failures are classed by cause (docs/adr/0003-offline-first.md):
+// anything the network or a proxy can produce is a retryable `transport`; only an OperationOutcome with a 4xx is a
+// refusal; a 2xx reply is checked against the request before it is trusted.
 import { StrError } from '../../errors.js';
 import type { Bundle, OperationOutcome, Resource } from './fhir-types.js';
 
@@ -9,7 +11,7 @@ export interface FhirHttpOptions {
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
   readonly getToken?: GetToken;
-  /** Give up on a request after this long (default 30 s): a stalled connection becomes a retryable `transport`. */
+  /** Give up on a request after this long, body included (default 30 s): a stalled reply becomes a retryable `transport`. */
   readonly timeoutMs?: number;
 }
 
@@ -19,12 +21,69 @@ export interface FhirResponse {
 }
 
 const FHIR_JSON = 'application/fhir+json';
+/** Longest `Retry-After` passed on (10 minutes): a longer one is read as this. */
+const MAX_RETRY_AFTER_MS = 600_000;
 
 /** The diagnostics of an OperationOutcome are the server's words about our request, never record content. */
 const outcomeText = (r: Resource | undefined) =>
   r?.resourceType === 'OperationOutcome'
     ? ((r as OperationOutcome).issue ?? []).map((i) => i.code).filter(Boolean).join(', ')
     : '';
+
+/** `Retry-After` as milliseconds (seconds or an HTTP date), or undefined. */
+function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : undefined;
+}
+
+const transport = (where: string, why: string, details: { status?: number; retryAfterMs?: number } = {}, cause?: unknown) =>
+  new StrError('transport', `${where}: ${why}`, true, details, cause === undefined ? undefined : { cause });
+
+/** Search parameters that name what is asked for (paging and format ones excluded). */
+const namingParams = (url: URL) => [...url.searchParams].filter(([k]) => !k.startsWith('_'));
+
+/** Throws a retryable `transport` when a 2xx reply is not about what was asked (a proxy mixing up replies). */
+function checkReply(method: string, url: URL, base: URL, headers: Record<string, string>, resource: Resource | undefined, where: string): void {
+  const path = url.pathname.slice(base.pathname.length).split('/').filter(Boolean);
+  const [type, id, op] = path;
+  const wrong = (what: string) => transport(where, `the reply was for another request (${what})`);
+  if (!resource) {
+    if (method === 'GET' || method === 'POST' || method === 'PUT') throw transport(where, 'the reply had no body');
+    return;
+  }
+  if (method === 'GET' && type && !id) {
+    const bundle = resource as Bundle & { type?: string };
+    if (resource.resourceType !== 'Bundle' || bundle.type !== 'searchset') throw wrong('not a search result');
+    const self = bundle.link?.find((l) => l.relation === 'self')?.url;
+    if (self !== undefined) {
+      let selfUrl: URL;
+      try {
+        selfUrl = new URL(self, base);
+      } catch {
+        throw wrong('its self link is not a URL');
+      }
+      if (selfUrl.pathname.split('/').filter(Boolean).pop() !== type) throw wrong('another resource type');
+      for (const [k, v] of namingParams(url)) if (!selfUrl.searchParams.getAll(k).includes(v)) throw wrong(`another ${k}`);
+    }
+    const asked = url.searchParams.get('identifier')?.split(',');
+    for (const e of bundle.entry ?? []) {
+      const r = e.resource;
+      if (!r || (e as { search?: { mode?: string } }).search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') continue;
+      if (r.resourceType !== type) throw wrong('another resource type');
+      if (asked && !r.identifier?.some((i) => asked.includes(`${i.system}|${i.value}`))) throw wrong('another identifier');
+    }
+    return;
+  }
+  if (method === 'GET' && op === '_history') {
+    if (resource.resourceType !== 'Bundle') throw wrong('not a history');
+    return;
+  }
+  if (type && resource.resourceType !== type) throw wrong('another resource type');
+  if (id && resource.id !== id) throw wrong('another id');
+  const token = /^identifier=([^|]+)\|(.+)$/.exec(headers['if-none-exist'] ?? '');
+  if (method === 'POST' && token && !resource.identifier?.some((i) => i.system === token[1] && i.value === token[2])) throw wrong('another identifier');
+}
 
 export class FhirHttp {
   readonly base: URL;
@@ -38,6 +97,8 @@ export class FhirHttp {
     try {
       base = new URL(o.baseUrl.endsWith('/') ? o.baseUrl : `${o.baseUrl}/`);
       if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new Error('protocol');
+      base.search = '';
+      base.hash = '';
     } catch (cause) {
       throw new StrError('validation', 'fhirStore needs an http(s) baseUrl', false, { issues: [{ path: 'baseUrl', code: 'invalid', message: 'Pass the FHIR base URL, e.g. https://fhir.example.org/R4' }] }, { cause });
     }
@@ -51,7 +112,13 @@ export class FhirHttp {
     return new URL(path.replace(/^\//, ''), this.base);
   }
 
-  async #send(method: string, url: URL, body: Resource | undefined, headers: Record<string, string>, refresh: boolean): Promise<Response> {
+  /** Whether a URL is under the configured base (same origin and path): only there does the token go. */
+  isUnderBase(url: URL): boolean {
+    return url.origin === this.base.origin && url.pathname.startsWith(this.base.pathname);
+  }
+
+  /** One exchange, headers and body, under one deadline. */
+  async #send(method: string, url: URL, body: Resource | undefined, headers: Record<string, string>, refresh: boolean): Promise<{ res: Response; text: string }> {
     if (this.#getToken && (this.#token === undefined || refresh)) {
       try {
         this.#token = (await this.#getToken({ refresh })) ?? undefined;
@@ -59,76 +126,124 @@ export class FhirHttp {
         throw new StrError('unauthenticated', 'The host could not provide an access token', false, {}, { cause });
       }
     }
+    const where = `${method} ${url.pathname}`;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.#timeoutMs);
     try {
-      return await this.#fetch(url.href, {
-        method,
-        headers: {
-          accept: FHIR_JSON,
-          ...(body && { 'content-type': `${FHIR_JSON}; charset=utf-8` }),
-          ...(this.#token && { authorization: `Bearer ${this.#token}` }),
-          ...headers,
-        },
-        ...(body && { body: JSON.stringify(body) }),
-        signal: controller.signal,
-        credentials: 'omit',
-        redirect: 'error',
-      });
-    } catch (cause) {
-      throw new StrError('transport', `${method} ${url.pathname}: the record system could not be reached`, true, {}, { cause });
+      let res: Response;
+      try {
+        res = await this.#fetch(url.href, {
+          method,
+          headers: {
+            accept: FHIR_JSON,
+            ...(body && { 'content-type': `${FHIR_JSON}; charset=utf-8` }),
+            ...(this.#token && { authorization: `Bearer ${this.#token}` }),
+            ...headers,
+          },
+          ...(body && { body: JSON.stringify(body) }),
+          signal: controller.signal,
+          credentials: 'omit',
+          redirect: 'error',
+          // Never a cached answer: a 410 or a portal page once cached would be replayed on every retry.
+          cache: 'no-store',
+        });
+      } catch (cause) {
+        throw transport(where, timedOut ? 'the record system did not answer in time' : 'the record system could not be reached', {}, cause);
+      }
+      try {
+        return { res, text: await res.text() };
+      } catch (cause) {
+        throw transport(where, timedOut ? 'the reply stalled' : 'the reply was cut off', { status: res.status }, cause);
+      }
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** One request. 2xx, 404, 409 and 412 come back as a status for the caller to decide; everything else is a StrError. */
+  /**
+   * One request. A checked 2xx, and 404, 409, 410 and 412 with a FHIR body, come back as a status for the caller to
+   * decide; everything else is a StrError: `transport` (retryable) for whatever the network or a proxy can produce.
+   */
   async request(method: string, pathOrUrl: string | URL, body?: Resource, headers: Record<string, string> = {}): Promise<FhirResponse> {
     const url = pathOrUrl instanceof URL ? pathOrUrl : this.url(pathOrUrl);
-    if (url.origin !== this.base.origin) {
-      throw new StrError('transport', `Refused to follow a link to another origin (${url.origin})`, false);
+    if (!this.isUnderBase(url)) {
+      throw new StrError('transport', `Refused to follow a link outside the record system's base URL (${url.origin})`, false);
     }
-    let res = await this.#send(method, url, body, headers, false);
-    if (res.status === 401 && this.#getToken) res = await this.#send(method, url, body, headers, true);
+    let { res, text } = await this.#send(method, url, body, headers, false);
+    if (res.status === 401 && this.#getToken) ({ res, text } = await this.#send(method, url, body, headers, true));
     const where = `${method} ${url.pathname}`;
+    const status = res.status;
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     let resource: Resource | undefined;
-    const text = await res.text().catch(() => '');
     if (text) {
+      if (type !== FHIR_JSON && type !== 'application/json') {
+        if (status === 401) throw new StrError('unauthenticated', `${where}: the record system refused the credentials`, false, { status });
+        throw transport(where, `the answer was not FHIR (HTTP ${status}, ${type || 'no content type'})`, { status, ...(status === 429 || status === 503 ? withRetryAfter(res) : {}) });
+      }
       try {
         resource = JSON.parse(text) as Resource;
-      } catch {
-        if (res.ok) throw new StrError('mapping', `${where}: the record system answered with something that is not FHIR JSON`, false, { status: res.status });
+      } catch (cause) {
+        throw transport(where, `the answer was cut short or garbled (HTTP ${status})`, { status }, cause);
+      }
+      if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
+        throw transport(where, `the answer was not a FHIR resource (HTTP ${status})`, { status });
       }
     }
-    const status = res.status;
+    if (status === 429 || status >= 500) throw transport(where, `the record system is busy or failing (HTTP ${status})`, { status, ...withRetryAfter(res) });
     if (status === 401) throw new StrError('unauthenticated', `${where}: the record system refused the credentials`, false, { status });
+    if (res.ok) {
+      checkReply(method, url, this.base, headers, resource, where);
+      return { status, ...(resource && { resource }) };
+    }
+    // Below: 3xx and 4xx. Only an OperationOutcome is the record system's word; anything else came from the way there.
+    if (resource?.resourceType !== 'OperationOutcome') throw transport(where, `unexpected HTTP ${status} without a FHIR OperationOutcome`, { status });
     if (status === 403) throw new StrError('forbidden', `${where}: the record system does not allow this (${outcomeText(resource)})`, false, { status });
-    if (status === 429 || status >= 500) throw new StrError('transport', `${where}: the record system is busy or failing (HTTP ${status})`, true, { status });
     if (status === 400 || status === 422) {
       throw new StrError('validation', `${where}: the record system refused the resource (HTTP ${status}: ${outcomeText(resource)})`, false, { status });
     }
-    if (!res.ok && status !== 404 && status !== 409 && status !== 412 && status !== 410) {
-      throw new StrError('transport', `${where}: unexpected HTTP ${status}`, false, { status });
+    if (status !== 404 && status !== 409 && status !== 412 && status !== 410) {
+      throw new StrError('transport', `${where}: unexpected HTTP ${status} (${outcomeText(resource)})`, false, { status });
     }
-    return { status, ...(resource && { resource }) };
+    return { status, resource };
   }
 
-  /** Every match of a search, following `next` links (same origin only). */
+  /** Every match of a search, following `next` links under the base URL; a link already visited is an error. */
   async searchAll(type: string, params: readonly [string, string][]): Promise<Resource[]> {
     const url = this.url(type);
     for (const [k, v] of params) url.searchParams.append(k, v);
     const out: Resource[] = [];
+    const visited = new Set<string>();
     let next: URL | undefined = url;
-    let pages = 0;
     while (next) {
-      if (++pages > 10_000) throw new StrError('transport', `Searching ${type}: too many pages`, false);
+      visited.add(next.href);
       const { status, resource } = await this.request('GET', next);
-      if (status !== 200 || resource?.resourceType !== 'Bundle') throw new StrError('mapping', `Searching ${type}: the answer was not a Bundle`, false, { status });
+      // A search is never gone: 410 or 404 on one came from something in the way (or a server restarting).
+      if (status !== 200) throw transport(`Searching ${type}`, `unexpected HTTP ${status}`, { status });
       const bundle = resource as Bundle;
       for (const e of bundle.entry ?? []) if (e.resource && e.resource.resourceType === type) out.push(e.resource);
       const link = bundle.link?.find((l) => l.relation === 'next')?.url;
-      next = link ? new URL(link, this.base) : undefined;
+      next = undefined;
+      if (link) {
+        let to: URL;
+        try {
+          to = new URL(link, this.base);
+        } catch (cause) {
+          throw new StrError('transport', `Searching ${type}: the next link is not a URL`, false, {}, { cause });
+        }
+        if (!this.isUnderBase(to)) throw new StrError('transport', `Searching ${type}: refused a next link outside the record system's base URL`, false);
+        if (visited.has(to.href)) throw new StrError('transport', `Searching ${type}: the next link leads back to a page already read (after ${visited.size} pages)`, false);
+        next = to;
+      }
     }
     return out;
   }
+}
+
+function withRetryAfter(res: Response): { retryAfterMs?: number } {
+  const ms = retryAfterMs(res.headers.get('retry-after'));
+  return ms === undefined ? {} : { retryAfterMs: ms };
 }

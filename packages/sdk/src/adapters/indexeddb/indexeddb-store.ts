@@ -63,10 +63,17 @@ export interface IndexedDbStore extends Store {
   settle(type: RecordType, id: string, localVersion: string, remoteVersion: string): Promise<void>;
   /** Marks an entry for a person to look at (kept, never dropped). */
   flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
+  /** A person chose to send a flagged entry again: the flag (and any kept server version) is cleared, the entry kept. */
+  unflag(type: RecordType, id: string): Promise<void>;
   /** Another attempt failed for a passing reason. */
   bump(type: RecordType, id: string): Promise<void>;
   /** A record from the record system: stored as a new local version, unless this device has unsynced changes to it (or `force`). */
   applyRemote<T extends RecordType>(type: T, record: RecordOf<T>, force?: boolean): Promise<boolean>;
+  /**
+   * Tells `listener` when the browser took the database away while it was open (storage cleared or evicted): what
+   * was on the device may be gone. The store opens a fresh database on its next call. Returns an unsubscribe function.
+   */
+  onLost(listener: () => void): () => void;
   /** Closes the database and the cross-tab channel. */
   close(): void;
 }
@@ -137,6 +144,7 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
   channel?.addEventListener('message', (e: MessageEvent<Change>) => listeners.emit(e.data));
 
   let dbPromise: Promise<IDBPDatabase<StrDb>> | undefined;
+  const lostListeners = new Set<() => void>();
   const db = () =>
     (dbPromise ??= openDB<StrDb>(name, IDB_LAYOUT_VERSION, {
       upgrade(database, oldVersion) {
@@ -155,6 +163,12 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         // Another tab wants a newer layout: let it, and reopen on our next call.
         void dbPromise?.then((d) => d.close());
         dbPromise = undefined;
+      },
+      terminated() {
+        // The browser closed the connection (storage cleared, evicted, or the disk went): reopen on our next call,
+        // and say that what was here may be gone.
+        dbPromise = undefined;
+        for (const l of lostListeners) l();
       },
     }).catch((e: unknown) => {
       dbPromise = undefined;
@@ -328,6 +342,20 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
       }
     },
 
+    async unflag(type, id) {
+      try {
+        const tx = (await db()).transaction('outbox', 'readwrite', { durability: 'strict' });
+        const entry = await tx.store.get([type, id]);
+        if (entry) {
+          const { attention: _attention, theirs: _theirs, ...rest } = entry;
+          await tx.store.put(rest);
+        }
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Clearing the flag of ${type} ${id}`);
+      }
+    },
+
     async bump(type, id) {
       try {
         const tx = (await db()).transaction('outbox', 'readwrite');
@@ -409,7 +437,13 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
       }
     },
 
+    onLost(listener) {
+      lostListeners.add(listener);
+      return () => lostListeners.delete(listener);
+    },
+
     close() {
+      lostListeners.clear();
       channel?.close();
       void dbPromise?.then((d) => d.close());
       dbPromise = undefined;
