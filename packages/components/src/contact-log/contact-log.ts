@@ -65,6 +65,7 @@ const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
 
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `contact-log:${serviceUserId}`;
+const UNKNOWN_PERSON = 'This person is not in the record system, so no contact can be logged for them. Check the person chosen';
 
 /** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
 export const VIRTUALISE_ABOVE = 200;
@@ -128,6 +129,9 @@ export class StrContactLog extends LitElement {
   #focusedRow: string | undefined;
   /** Contact id being marked entered in error, and the reason as typed. */
   @state() private _marking?: { id: string; reason: string; error?: string };
+  /** Connected: whether the store has the person named (nothing is saved for a person it does not have). */
+  @state() private _person: 'checking' | 'known' | 'unknown' = 'checking';
+  #personChecked: Promise<void> = Promise.resolve();
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
@@ -186,7 +190,9 @@ export class StrContactLog extends LitElement {
     this._open = new Set();
     this._marking = undefined;
     this.#pendingId = newId();
+    this._person = 'checking';
     if (!next?.serviceUserId) return;
+    this.#personChecked = this.#checkPerson(next);
     const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#load());
     void this.#load();
     void this.#restoreDraft();
@@ -210,6 +216,15 @@ export class StrContactLog extends LitElement {
       this._loadFailed = false;
     } catch {
       this._loadFailed = true;
+    }
+  }
+
+  /** Asks the store for the person: only a definite "no such person" blocks saving (a failed read does not lose work). */
+  async #checkPerson(scope: Scope) {
+    try {
+      if (await this.#scope.load(scope, (s) => s.client.serviceUsers.get(s.serviceUserId))) this._person = 'known';
+    } catch (e) {
+      if (this.#scope.isCurrent(scope)) this._person = isStrError(e, 'not-found') ? 'unknown' : 'known';
     }
   }
 
@@ -315,6 +330,15 @@ export class StrContactLog extends LitElement {
     if (!input) return this.#focusSummary();
     const scope = this.#scope.current;
     const c = scope?.client;
+    if (!this.serviceUserId) return; // no person: the form is not offered (see render); never saved for nobody
+    if (c) {
+      await this.#personChecked;
+      if (!this.#scope.isCurrent(scope)) return;
+      if (this._person === 'unknown') {
+        this._errors = [{ field: 'date', message: UNKNOWN_PERSON }];
+        return this.#focusSummary();
+      }
+    }
     if (!c) {
       const detail: ContactSaveDetail = { contact: input };
       const go = this.dispatchEvent(new CustomEvent('str-contact-save', { detail, bubbles: true, composed: true, cancelable: true }));
@@ -898,8 +922,13 @@ export class StrContactLog extends LitElement {
   }
 
   override render() {
+    if (!this.serviceUserId) {
+      return html`<div class="status" role="status"></div>
+        <p class="no-person" role="alert">No person is chosen, so no contacts can be shown or logged here.</p>`;
+    }
     return html`
       <div class="status" role="status">${this._status}</div>
+      ${this.#client && this._person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
       ${this.#canWrite
         ? this.#renderForm()
         : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}

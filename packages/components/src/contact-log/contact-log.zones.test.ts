@@ -1,14 +1,20 @@
 // A contact at 00:30 on a summer night in London, logged through the widget with the browser in three time zones:
 // the same stored instant, the same UK day and week on screen, the same MHSDS export date.
-import { createClient, memoryDrafts, memoryStore, toMhsdsCareContacts, type Clock } from '@strkit/sdk';
+import { createClient, memoryDrafts, memoryStore, toMhsdsCareContacts, type Clock, type Store } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../define/str-contact-log.js';
 import type { StrContactLog } from './contact-log.js';
-import { FIXTURE_PERSON_ID } from './contact-log.fixtures.js';
+import { FIXTURE_PERSON, FIXTURE_PERSON_ID } from './contact-log.fixtures.js';
 
 // 09:00 on Wednesday 3 June 2026 in London: the night before is still "today".
 const clock: Clock = { now: () => new Date('2026-06-03T08:00:00Z') };
+/** A memory store holding the fixture person (a memory store's put takes effect before it returns). */
+const storeWithPerson = (): Store => {
+  const store = memoryStore();
+  void store.put('serviceUser', FIXTURE_PERSON);
+  return store;
+};
 
 for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
   describe(`<str-contact-log> with the browser in ${zone}`, () => {
@@ -16,7 +22,7 @@ for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
     after(() => executeServerCommand('emulate-timezone', { timezoneId: '' }));
 
     it('00:30 on 3 June (BST) is stored as that instant, shown on 3 June in the week of 1 June, and exported as 3 June 00:30', async () => {
-      const client = createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock });
+      const client = createClient({ store: storeWithPerson(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock });
       const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`);
       await el.updateComplete;
       const root = el.shadowRoot!;
