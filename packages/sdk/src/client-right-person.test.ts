@@ -60,3 +60,75 @@ describe('reads honour an AbortSignal', () => {
     await rejects(client.contacts.list({ signal: 'stop' as never }), 'validation');
   });
 });
+
+const contactInput = { serviceUserId: PERSON_ID, start: '2026-06-03T10:00:00+01:00', durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Walked to the park.' } as const;
+
+describe('the role table covers who a record names', () => {
+  it('a worker may not correct their contact so that it names another worker; nothing is stored', async () => {
+    const store = memoryStore();
+    const mine = clientAs(store, 'str-worker', 'w-a');
+    const saved = await mine.contacts.create(contactInput);
+    const e = await rejects(mine.contacts.correct(saved.id, { workerId: 'w-b' }, saved.version), 'forbidden');
+    expect(e.message).to.include(saved.id).and.not.include('park');
+    expect((await mine.contacts.history(saved.id)).map((c) => c.workerId)).to.deep.equal(['w-a']);
+    // So the other worker still cannot edit a contact they never logged.
+    await rejects(clientAs(store, 'str-worker', 'w-b').contacts.correct(saved.id, { durationMinutes: 5 }, saved.version), 'forbidden');
+  });
+
+  it('a worker may still correct other fields, naming themselves', async () => {
+    const mine = clientAs(memoryStore(), 'str-worker', 'w-a');
+    const saved = await mine.contacts.create(contactInput);
+    const fixed = await mine.contacts.correct(saved.id, { workerId: 'w-a', durationMinutes: 45 }, saved.version);
+    expect(fixed).to.include({ workerId: 'w-a', durationMinutes: 45 });
+  });
+
+  it('a care co-ordinator may reassign a contact to another worker', async () => {
+    const store = memoryStore();
+    const saved = await clientAs(store, 'str-worker', 'w-a').contacts.create(contactInput);
+    const moved = await clientAs(store, 'care-coordinator', 'cc-1').contacts.correct(saved.id, { workerId: 'w-b' }, saved.version);
+    expect(moved.workerId).to.equal('w-b');
+  });
+});
+
+describe('sign-out with force is gated by role', () => {
+  it('a viewer may not force a sign-out that would discard records on the device; nothing is wiped', async () => {
+    const store = memoryStore();
+    await clientAs(store, 'str-worker', 'w-a').contacts.create(contactInput);
+    const viewer = clientAs(store, 'viewer', 'v-1');
+    await rejects(viewer.signOut({ force: true }), 'forbidden');
+    expect((await store.list('contact')).items).to.have.length(1);
+  });
+
+  it("a worker may not force a sign-out that would discard another worker's drafts; both drafts stay", async () => {
+    const drafts = memoryDrafts();
+    const store = memoryStore();
+    const a = clientAs(store, 'str-worker', 'w-a', drafts);
+    const b = clientAs(store, 'str-worker', 'w-b', drafts);
+    await a.drafts.save(`contact-log:${PERSON_ID}`, { note: 'half' });
+    await b.drafts.save(`contact-log:${PERSON_ID}`, { note: 'other half' });
+    await rejects(a.signOut({ force: true }), 'forbidden');
+    expect(await drafts.list()).to.have.length(2);
+  });
+
+  it('a worker may force a sign-out that discards only their own work; a team lead may discard anyone\'s', async () => {
+    const drafts = memoryDrafts();
+    const a = clientAs(memoryStore(), 'str-worker', 'w-a', drafts);
+    await a.drafts.save('k', { note: 'half' });
+    expect((await a.signOut({ force: true })).wiped).to.equal(true);
+    const store = memoryStore();
+    await clientAs(store, 'str-worker', 'w-b', drafts).drafts.save('k', { note: 'other' });
+    expect((await clientAs(store, 'team-lead', 'lead-1', drafts).signOut({ force: true })).wiped).to.equal(true);
+    expect(await drafts.list()).to.have.length(0);
+  });
+
+  it('a signed-out client writes nothing more: a late draft or record is refused', async () => {
+    const drafts = memoryDrafts();
+    const store = memoryStore();
+    const a = clientAs(store, 'str-worker', 'w-a', drafts);
+    expect((await a.signOut()).wiped).to.equal(true);
+    await rejects(a.drafts.save('contact-log:late', { note: 'late' }), 'unauthenticated');
+    await rejects(a.contacts.create(contactInput), 'unauthenticated');
+    expect(await drafts.list()).to.have.length(0);
+    expect((await store.list('contact')).items).to.have.length(0);
+  });
+});

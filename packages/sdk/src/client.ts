@@ -233,6 +233,11 @@ export function createClient(options: ClientOptions): StrClient {
     throw new StrError('validation', 'createClient needs { store, actor }', false, { issues: [{ path: '', code: 'invalid', message: 'Pass { store, actor }' }] }, { cause: e });
   }
 
+  /** Set once sign-out wipes the device: a signed-out client writes nothing more (not even a late draft). */
+  let signedOut = false;
+  const requireSignedIn = () => {
+    if (signedOut) throw new StrError('unauthenticated', 'This client has signed out; create a new one for the next sign-in');
+  };
   const nowIso = () => {
     const d = clock.now();
     if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new StrError('validation', 'The clock returned an invalid date');
@@ -249,6 +254,7 @@ export function createClient(options: ClientOptions): StrClient {
 
   /** Builds, validates and stores a new record; a repeat of the same create returns what is stored. */
   const createRecord = async <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }): Promise<RecordOf<T>> => {
+    requireSignedIn();
     const at = nowIso();
     const { id, ...rest } = fields;
     // The store parses it (its trust boundary); the input was parsed already, so it is canonical here.
@@ -274,8 +280,10 @@ export function createClient(options: ClientOptions): StrClient {
     }
   };
 
-  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) =>
-    store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
+  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) => {
+    requireSignedIn();
+    return store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
+  };
   const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) =>
     putUpdated(type, { ...current, ...changes } as RecordOf<T>, expectedVersion);
 
@@ -307,6 +315,11 @@ export function createClient(options: ClientOptions): StrClient {
         const fields = parseOrThrow(ContactCorrectionSchema, changes, 'The correction');
         const current = await mustGet('contact', id);
         if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may correct only their own contacts`);
+        // Who a contact names is part of the role table: a worker may not hand their contact to someone else (or so
+        // make it editable by them). Co-ordinators and team leads may, as they may log for others.
+        if (fields.workerId !== undefined && fields.workerId !== current.workerId && !can(actor, 'contact.correct-any')) {
+          throw new StrError('forbidden', `${actor.role} may not change the worker of contact ${id}`);
+        }
         if (current.enteredInError) {
           throw new StrError('validation', `contact ${id} is marked entered in error`, false, {
             issues: [{ path: '', code: 'entered-in-error', message: 'This contact was marked entered in error; log a new one instead' }],
@@ -385,6 +398,7 @@ export function createClient(options: ClientOptions): StrClient {
   const drafts: DraftsApi = {
     save: (key, value) =>
       guard('Saving a draft', async () => {
+        requireSignedIn();
         const k = parseOrThrow(DraftKeySchema, key, 'The draft key');
         let copy: unknown;
         try {
@@ -463,8 +477,18 @@ export function createClient(options: ClientOptions): StrClient {
           records: sync ? {} : records,
           ...(unsynced && { unsynced }),
         };
-        const losing = all.length > 0 || (unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0));
+        const losingRecords = unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0);
+        const losing = all.length > 0 || losingRecords;
         if (losing && !force) return { wiped: false, wouldLose };
+        // Who may agree to lose what (docs/adr/0004-right-person-right-actor.md): anyone their own drafts; a role that
+        // writes records the device's records and unsynced changes; only a team lead other people's drafts.
+        if (losing) {
+          if (losingRecords && !can(actor, 'contact.log')) throw new StrError('forbidden', `${actor.role} may not discard records on this device`);
+          if (all.some((d) => d.actorId !== actor.id) && actor.role !== 'team-lead') {
+            throw new StrError('forbidden', `${actor.role} may not discard other people's drafts on this device`);
+          }
+        }
+        signedOut = true;
         await draftStore.wipe();
         await store.wipe?.();
         return { wiped: true, wouldLose };
