@@ -176,3 +176,43 @@ describe('right person, right actor: widgets re-pointed under random store delay
     await battery({ switchActors: true, delayed: delayingStore(store, 3), drafts: memoryDrafts(), switches: SWITCHES });
   });
 });
+
+describe('drafts never cross a sign-in', () => {
+  it('<str-contact-log>: a note typed by one worker is kept as their draft, never shown to or saved for the next worker', async () => {
+    const store = memoryStore();
+    const [person] = await seedPeople(store, 1);
+    const drafts = memoryDrafts();
+    const a = createClient({ store, drafts, actor: { id: 'w-a', role: 'str-worker' }, clock });
+    const b = createClient({ store, drafts, actor: { id: 'w-b', role: 'str-worker' }, clock });
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${person!.id} .client=${a} .clock=${clock}></str-contact-log>`);
+    const note = () => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
+    note().value = 'Typed by worker A';
+    note().dispatchEvent(new Event('input'));
+    el.client = b; // the host signs someone else in, mid-draft
+    await el.updateComplete;
+    expect(note().value, 'the next worker sees an empty form').to.equal('');
+    await sleep(500); // past the draft timer
+    expect(await drafts.list('w-b'), "nothing saved as the next worker's draft").to.deep.equal([]);
+    expect((await drafts.list('w-a')).map((d) => (d.value as { value: { note: string } }).value.note), 'kept for the worker who typed it').to.deep.equal(['Typed by worker A']);
+    el.client = a;
+    for (let i = 0; i < 100 && note().value === ''; i++) await sleep(5);
+    expect(note().value, "worker A's draft comes back to worker A").to.equal('Typed by worker A');
+  });
+
+  it('<str-contact-log>: after the first worker signs out, switching to the next writes no draft of theirs back', async () => {
+    const store = memoryStore();
+    const [person] = await seedPeople(store, 1);
+    const drafts = memoryDrafts();
+    const a = createClient({ store: memoryStore(), drafts, actor: { id: 'w-a', role: 'str-worker' }, clock });
+    const b = createClient({ store, drafts, actor: { id: 'w-b', role: 'str-worker' }, clock });
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${person!.id} .client=${a} .clock=${clock}></str-contact-log>`);
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
+    area.value = 'Typed just before sign-out';
+    area.dispatchEvent(new Event('input'));
+    expect((await a.signOut({ force: true })).wiped).to.equal(true);
+    el.client = b;
+    await el.updateComplete;
+    await sleep(500);
+    expect(await drafts.list(), 'the signed-out worker leaves nothing on the device').to.deep.equal([]);
+  });
+});

@@ -171,11 +171,11 @@ export class StrContactLog extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). What was typed for the previous person is
-   * kept as their draft (by the same actor only: a new sign-in never inherits it), then everything on screen is
+   * kept as their draft (under the actor who typed it, through their own client, which refuses once signed out: a new sign-in never inherits it), then everything on screen is
    * cleared before the new person's records and draft load.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
-    if (previous && (!next || next.actorId === previous.actorId)) this.#flushDraft(previous);
+    if (previous) this.#flushDraft(previous);
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this.#guardLeaving(false);
