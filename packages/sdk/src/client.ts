@@ -9,7 +9,7 @@ import type { IndexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
+import type { Change, Clock, Draft, DraftStore, Page, Query, Store, Unreadable } from './ports.js';
 import { systemClock } from './ports.js';
 import {
   ContactCorrectionSchema,
@@ -18,7 +18,7 @@ import {
   type ContactCorrection,
   type ContactInput,
 } from './schemas/contact.js';
-import { parseOrThrow } from './schemas/parse.js';
+import { parseOrThrow, parseRecord } from './schemas/parse.js';
 import {
   ActorSchema,
   ServiceUserInputSchema,
@@ -174,10 +174,44 @@ export function untilAborted<R>(signal: AbortSignal | undefined, work: () => Pro
   });
 }
 
-/** The store as the client reads it: every `list` honours `query.signal`. Other members come through unchanged. */
-const abortableReads = (store: Store): Store => {
-  const wrapped = Object.create(store) as Store & { list: Store['list'] };
-  wrapped.list = (type, query) => untilAborted(query?.signal, () => store.list(type, query));
+const idOf = (r: unknown): string => {
+  try {
+    const id = (r as { id?: unknown })?.id;
+    return typeof id === 'string' ? id.slice(0, 128) : '(no id)';
+  } catch {
+    return '(no id)';
+  }
+};
+
+/**
+ * The store as the client reads it: every `list` honours `query.signal`, and every record read passes the schema
+ * before anyone sees it — one that does not is left out of the page and reported in `unreadable` (a `get` of it is a
+ * `mapping` error), never a crash further up. Other members come through unchanged.
+ */
+const checkedReads = (store: Store): Store => {
+  const wrapped = Object.create(store) as Store & Pick<Store, 'list' | 'get'>;
+  wrapped.list = async (type, query) => {
+    const page = await untilAborted(query?.signal, () => store.list(type, query));
+    const items: RecordOf<typeof type>[] = [];
+    const unreadable: Unreadable[] = [...(page.unreadable ?? [])];
+    for (const r of page.items) {
+      try {
+        items.push(parseRecord(type, r));
+      } catch (e) {
+        unreadable.push({ id: idOf(r), reason: isStrError(e) ? e.message : `The ${type} record could not be read` });
+      }
+    }
+    return { items, ...(page.next !== undefined && { next: page.next }), ...(unreadable.length > 0 && { unreadable }) } as Page<RecordOf<typeof type>>;
+  };
+  wrapped.get = async (type, id) => {
+    const r = await store.get(type, id);
+    if (r === undefined) return undefined;
+    try {
+      return parseRecord(type, r);
+    } catch (cause) {
+      throw new StrError('mapping', `${type} ${idOf(r)} could not be read: ${isStrError(cause) ? cause.message : 'not a record'}`, false, { type, id: idOf(r) }, { cause });
+    }
+  };
   return wrapped;
 };
 
@@ -225,7 +259,7 @@ export function createClient(options: ClientOptions): StrClient {
     if (typeof clock?.now !== 'function') {
       throw new StrError('validation', 'createClient: clock.now must be a function', false, { issues: [{ path: 'clock', code: 'invalid', message: 'Pass a clock with now()' }] });
     }
-    store = abortableReads(store);
+    store = checkedReads(store);
     draftStore = options.drafts ?? memoryDrafts();
     actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
   } catch (e) {
