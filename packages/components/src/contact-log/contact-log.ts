@@ -118,6 +118,8 @@ export class StrContactLog extends LitElement {
   @state() private _loadedTasks: readonly Task[] = [];
   @state() private _saving = false;
   @state() private _loadFailed = false;
+  /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
+  @state() private _unreadable = 0;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
   /** The stored contact being corrected through the form, if any. */
   @state() private _correcting?: Contact;
@@ -182,6 +184,7 @@ export class StrContactLog extends LitElement {
     this._loaded = [];
     this._loadedTasks = [];
     this._loadFailed = false;
+    this._unreadable = 0;
     this._value = this.#blank();
     this._errors = [];
     this._status = '';
@@ -212,6 +215,7 @@ export class StrContactLog extends LitElement {
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
       this._loaded = page.items;
+      this._unreadable = page.unreadable?.length ?? 0;
       this._loadedTasks = plan?.tasks ?? [];
       this._loadFailed = false;
     } catch {
@@ -797,6 +801,9 @@ export class StrContactLog extends LitElement {
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
+      ${this.#client && this._unreadable
+        ? html`<p class="unreadable" role="alert">${this._unreadable === 1 ? '1 record' : `${this._unreadable} records`} could not be read, so ${this._unreadable === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.</p>`
+        : nothing}
       ${items.length === 0
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}
