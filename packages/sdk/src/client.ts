@@ -162,15 +162,25 @@ const abortedError = () => new StrError('aborted', 'The read was aborted by its 
  * already has): the caller never sees a result it stopped waiting for. docs/adr/0004-right-person-right-actor.md.
  */
 export function untilAborted<R>(signal: AbortSignal | undefined, work: () => Promise<R>): Promise<R> {
-  if (signal === undefined) return work();
-  if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') {
+  const run = (): Promise<R> => {
+    try {
+      if (typeof work !== 'function') throw new StrError('validation', 'untilAborted needs a function', false, { issues: [{ path: 'work', code: 'invalid', message: 'Pass a function' }] });
+      return Promise.resolve(work());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  if (signal === undefined) return run();
+  try {
+    if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') throw new Error('not a signal');
+    if (signal.aborted) return Promise.reject(abortedError());
+  } catch {
     return Promise.reject(new StrError('validation', 'signal must be an AbortSignal', false, { issues: [{ path: 'signal', code: 'invalid', message: 'Pass an AbortSignal' }] }));
   }
-  if (signal.aborted) return Promise.reject(abortedError());
   return new Promise<R>((resolve, reject) => {
     const onAbort = () => reject(abortedError());
     signal.addEventListener('abort', onAbort, { once: true });
-    work().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    run().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
