@@ -132,3 +132,52 @@ describe('sign-out with force is gated by role', () => {
     expect((await store.list('contact')).items).to.have.length(0);
   });
 });
+
+describe('an alert says why in the rule\'s words, from the stored check', () => {
+  const LATE = '00000000-0000-4000-8000-000000000002';
+  async function planAndChecks() {
+    let t = Date.parse('2026-06-03T09:00:00Z');
+    const tick: Clock = { now: () => new Date((t += 60_000)) };
+    const store = memoryStore();
+    const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock: tick });
+    const person = await cc.serviceUsers.create({ displayName: 'Quinn Testperson' });
+    const plan = await cc.warningSignPlans.create({
+      serviceUserId: person.id,
+      signs: [
+        { id: '00000000-0000-4000-8000-000000000001', text: 'Sleeping badly', stage: 'early', response: 'Talk about sleep' },
+        { id: LATE, text: 'Feeling watched', stage: 'late', response: 'Call the crisis team with the person' },
+      ],
+    });
+    const worker = createClient({ store, drafts: memoryDrafts(), actor: { id: 'w-1', role: 'str-worker' }, clock: tick });
+    return { store, plan, worker, tick };
+  }
+
+  it('a check that does not meet the rule raises no alert, whatever reason is given; nothing is stored', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const calm = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 } });
+    const e = await rejects(worker.alerts.raise({ checkId: calm.id, reason: 'Late sign rated a lot (invented)' }), 'validation');
+    expect(e.details.issues?.[0]?.path).to.equal('checkId');
+    expect((await store.list('alert')).items).to.have.length(0);
+  });
+
+  it('an invented reason on a check that meets the rule is refused; without one the stored reason is the rule\'s', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const firing = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 2 } });
+    await rejects(worker.alerts.raise({ checkId: firing.id, reason: 'He said he would hurt someone' }), 'validation');
+    expect((await store.list('alert')).items).to.have.length(0);
+    const alert = await worker.alerts.raise({ checkId: firing.id });
+    const rule = await worker.signChecks.evaluate(firing.id);
+    expect(alert.reason).to.equal(rule.reasons.map((r) => r.text).join('\n'));
+    expect(alert.reason).to.include('Feeling watched');
+  });
+
+  it('a check dated before the plan version it uses (beyond 5 minutes) is refused; within 5 minutes it is kept', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const savedAt = Date.parse(plan.updatedAt);
+    const e = await rejects(worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 6 * 60_000).toISOString() }), 'validation');
+    expect(e.details.issues?.[0]).to.include({ path: 'at' });
+    expect((await store.list('signCheck')).items).to.have.length(0);
+    const close = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 4 * 60_000).toISOString() });
+    expect(close.at).to.equal(new Date(savedAt - 4 * 60_000).toISOString());
+  });
+});
