@@ -547,7 +547,8 @@ export class StrRelapseSigns extends LitElement {
     this._saving = true;
     this._status = 'Sending the alert…';
     try {
-      const saved = await c.alerts.raise(p.alert);
+      const { reason: _shown, ...input } = p.alert; // the client works the reason out from the rule itself
+      const saved = await c.alerts.raise(input);
       await c.drafts.discard(this.#outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
       this._sentAlerts = new Set([...this._sentAlerts, saved.id]);
