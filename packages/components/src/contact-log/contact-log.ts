@@ -173,8 +173,9 @@ export class StrContactLog extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). What was typed for the previous person is
-   * kept as their draft (under the actor who typed it, through their own client, which refuses once signed out: a new sign-in never inherits it), then everything on screen is
-   * cleared before the new person's records and draft load.
+   * kept as their draft, under the actor who typed it and through their own client (which refuses once signed out),
+   * so a new sign-in never inherits it; then everything on screen is cleared before the new person's records and
+   * draft load.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) this.#flushDraft(previous);

@@ -271,7 +271,8 @@ export class StrRelapseSigns extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). A check in progress is kept as the previous
-   * person's draft (under the actor who typed it, through their own client, which refuses once signed out: a new sign-in never inherits it); then nothing of theirs stays on screen.
+   * person's draft, under the actor who typed it and through their own client (which refuses once signed out), so a
+   * new sign-in never inherits it; then nothing of theirs stays on screen.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) void this.#flushDraft(previous);
