@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { createClient, memoryDrafts, memoryStore, type Clock, type Contact } from '@strkit/sdk';
 import { html } from 'lit';
 import '@strkit/components/define/str-contact-log.js';
-import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, manyContacts, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
+import { FIXTURE_NOW, FIXTURE_PERSON, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, manyContacts, weekOfContacts } from '../packages/components/src/contact-log/contact-log.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 
@@ -34,7 +34,9 @@ export const Narrow320: Story = { args: { contacts: weekOfContacts, width: '320p
 /** Connected to a client (in memory) as a worker, the way a host page uses it. */
 export const Connected: Story = {
   render: () => {
-    const client = createClient({ store: memoryStore(), actor: { id: 'story-worker', role: 'str-worker' }, clock });
+    const store = memoryStore();
+    void store.put('serviceUser', FIXTURE_PERSON);
+    const client = createClient({ store, actor: { id: 'story-worker', role: 'str-worker' }, clock });
     return html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`;
   },
 };
@@ -45,7 +47,9 @@ export const DraftRestored: Story = {
     const drafts = memoryDrafts();
     const value = { date: '2026-06-05', time: '15:30', duration: '45', mechanism: '01', location: 'A01', attendance: '5', planned: true, note: 'Helped fill in the housing form; to finish on Tuesday.' };
     void drafts.save('story-worker', `contact-log:${FIXTURE_PERSON_ID}`, { value, pendingId: crypto.randomUUID() }, '2026-06-05T14:40:00Z');
-    const client = createClient({ store: memoryStore(), drafts, actor: { id: 'story-worker', role: 'str-worker' }, clock });
+    const store = memoryStore();
+    void store.put('serviceUser', FIXTURE_PERSON);
+    const client = createClient({ store, drafts, actor: { id: 'story-worker', role: 'str-worker' }, clock });
     return html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`;
   },
 };

@@ -115,7 +115,7 @@ describe('relapse signs on a FHIR engine', () => {
     const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Hearing voices', stage: 'late', response: 'Call' }] });
     const check = await cc.signChecks.record({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
     await injectFaults([{ method: 'POST', type: 'Task', kind: 'drop-after-commit' }]);
-    const alert = await cc.alerts.raise({ checkId: check.id, reason: 'Late sign rated a lot' });
+    const alert = await cc.alerts.raise({ checkId: check.id });
     const tasks = async () => ((await fhir('GET', `Task?identifier=urn:strkit:companion-id|${alert.id}`)).body!.entry as { resource: Record<string, unknown> }[] | undefined ?? []).map((e) => e.resource);
     const flags = ((await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`)).body!.entry as { resource: { id: string } }[]).map((e) => e.resource);
     expect(flags).to.have.length(1);

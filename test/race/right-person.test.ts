@@ -2,7 +2,7 @@
 // actors) many times while every store call takes a random few milliseconds. At no render may a widget show another
 // person's records, or another actor's half-typed work; every write is read back and must name the person and actor
 // the element named when the worker saved. Synthetic people only.
-import { createClient, memoryDrafts, memoryStore, type Clock, type DraftStore, type Store, type StrClient } from '@strkit/sdk';
+import { createClient, fhirStore, memoryDrafts, memoryStore, type Clock, type DraftStore, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-care-plan.js';
@@ -10,7 +10,8 @@ import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
-import { delayingStore, seedPeople, personMarker, randomDelay, type Person } from './race-helpers.js';
+import { delayingFetch, delayingStore, seedPeople, personMarker, randomDelay, type Person } from './race-helpers.js';
+import { fhirBaseUrl, resetEngine } from '../fhir/engine.js';
 
 const clock: Clock = { now: () => new Date('2026-06-05T16:00:00Z') };
 const SWITCHES = 1000;
@@ -74,16 +75,34 @@ function screenText(el: Widget): string {
 
 describe('right person, right actor: widgets re-pointed under random store delays', function () {
   this.timeout(120_000);
-  let store: Store;
-  let people: readonly Person[];
+  let memory: Store;
+  let peopleInMemory: readonly Person[];
   const actors = ['w-race-1', 'w-race-2'] as const;
 
   beforeEach(async () => {
-    store = memoryStore();
-    people = await seedPeople(store, 3);
+    memory = memoryStore();
+    peopleInMemory = await seedPeople(memory, 3);
   });
 
-  async function battery(options: { switchActors: boolean; delayed: Store; drafts: DraftStore; switches: number }) {
+  interface BatteryOptions {
+    readonly switchActors: boolean;
+    readonly delayed: Store;
+    readonly drafts: DraftStore;
+    readonly switches: number;
+    /** Where writes are read back from, and who is switched between (default: the memory store and its people). */
+    readonly readBack?: Store;
+    readonly people?: readonly Person[];
+    /** Longest wait between switches (ms); saves every this many switches. */
+    readonly pauseMs?: number;
+    readonly saveEvery?: number;
+    /** Stay on the person this long after some saves (a worker who saves, then moves on), so saves also complete. */
+    readonly holdAfterSaveMs?: number;
+  }
+
+  async function battery(options: BatteryOptions) {
+    const people = options.people ?? peopleInMemory;
+    const store = options.readBack ?? memory;
+    const every = options.saveEvery ?? 25;
     const writes: Write[] = [];
     const wrong: string[] = [];
     const started = performance.now();
@@ -126,20 +145,30 @@ describe('right person, right actor: widgets re-pointed under random store delay
         el.client = wrapped.get(actor)!.get(el)!;
         el.setAttribute('service-user-id', person.id);
       }
-      await randomDelay(3);
+      await randomDelay(options.pauseMs ?? 3);
       for (const el of els) check(el, `after switch ${i}`);
-      if (i % 25 === 0 && typeAndSave(log, `typed ${log.serviceUserId} by ${actor} #${i}`)) saves++;
-      else if (i % 25 === 12 && log.shadowRoot!.querySelector('#note')) {
+      if (options.holdAfterSaveMs && (i % every === 0 || i % every === Math.floor(every / 4))) {
+        // A worker who waits for the person's records before saving (the FHIR round trips take longer than a switch).
+        for (let k = 0; k < 400 && !els.every((el) => screenText(el).includes(person.marker)); k++) await sleep(5);
+      }
+      if (i % every === 0 && typeAndSave(log, `typed ${log.serviceUserId} by ${actor} #${i}`)) {
+        saves++;
+        if (options.holdAfterSaveMs) await sleep(options.holdAfterSaveMs);
+      }
+      else if (i % every === Math.floor(every / 2) && log.shadowRoot!.querySelector('#note')) {
         // Half-typed work that must never follow a switch to another person or actor.
         const area = log.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
         area.value = `typed ${log.serviceUserId} by ${actor} (draft #${i})`;
         area.dispatchEvent(new Event('input'));
       }
-      if (i % 25 === 6 && rateAndSave(signs)) saves++;
+      if (i % every === Math.floor(every / 4) && rateAndSave(signs)) {
+        saves++;
+        if (options.holdAfterSaveMs) await sleep(options.holdAfterSaveMs);
+      }
     }
     // Settle: the last person's records arrive, and only theirs.
     const last = log.serviceUserId;
-    for (let i = 0; i < 400 && !els.every((el) => screenText(el).includes(personMarker(people.find((p) => p.id === last)!))); i++) await sleep(5);
+    for (let i = 0; i < 2000 && !els.every((el) => screenText(el).includes(personMarker(people.find((p) => p.id === last)!))); i++) await sleep(5);
     for (const el of els) {
       check(el, 'settled');
       expect(screenText(el), `${el.localName} shows the last person's records once settled`).to.include(personMarker(people.find((p) => p.id === last)!));
@@ -147,11 +176,13 @@ describe('right person, right actor: widgets re-pointed under random store delay
     observers.forEach((o) => o.disconnect());
     const elapsed = performance.now() - started;
     expect(elapsed, 'the battery keeps the suite fast').to.be.below(60_000);
-    await sleep(50); // saves still in flight land
+    for (let i = 0; i < 200 && log.shadowRoot!.querySelector('button[type=submit]')?.textContent?.includes('Saving'); i++) await sleep(10);
+    await sleep(options.readBack ? 500 : 50); // saves still in flight land
 
     expect(wrong.slice(0, 5), `${wrong.length} renders of another person's data or another actor's work`).to.deep.equal([]);
-    expect(saves, 'the battery saved records while switching').to.be.greaterThan(10);
-    expect(writes.length).to.be.greaterThan(10);
+    const minimum = Math.floor(options.switches / every);
+    expect(saves, `the battery saved records while switching: ${screenText(log).slice(0, 300)}`).to.be.greaterThan(minimum / 4);
+    expect(writes.length).to.be.greaterThan(minimum / 4);
     // Every write read back: it names the person the element named, and the actor who was signed in, when saved.
     const misfiled: string[] = [];
     for (const w of writes) {
@@ -169,10 +200,57 @@ describe('right person, right actor: widgets re-pointed under random store delay
   }
 
   it('1,000 switches between three people (memory store, 0–3 ms delays): no other person shown, no write misfiled', async () => {
-    await battery({ switchActors: false, delayed: delayingStore(store, 3), drafts: memoryDrafts(), switches: SWITCHES });
+    await battery({ switchActors: false, delayed: delayingStore(memory, 3), drafts: memoryDrafts(), switches: SWITCHES });
   });
 
   it('1,000 switches between people and two signed-in workers: no other actor\'s work shown, no write under another actor', async () => {
-    await battery({ switchActors: true, delayed: delayingStore(store, 3), drafts: memoryDrafts(), switches: SWITCHES });
+    await battery({ switchActors: true, delayed: delayingStore(memory, 3), drafts: memoryDrafts(), switches: SWITCHES });
+  });
+
+  it('60 switches on the FHIR engine over HTTP, every request delayed 0–20 ms: no other person shown, no write misfiled', async () => {
+    await resetEngine();
+    const fhir = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: delayingFetch(20) });
+    const people = await seedPeople(fhir, 3);
+    await battery({ switchActors: true, delayed: fhir, readBack: fhir, people, drafts: memoryDrafts(), switches: 60, pauseMs: 30, saveEvery: 12, holdAfterSaveMs: 500 });
+  });
+});
+
+describe('drafts never cross a sign-in', () => {
+  it('<str-contact-log>: a note typed by one worker is kept as their draft, never shown to or saved for the next worker', async () => {
+    const store = memoryStore();
+    const [person] = await seedPeople(store, 1);
+    const drafts = memoryDrafts();
+    const a = createClient({ store, drafts, actor: { id: 'w-a', role: 'str-worker' }, clock });
+    const b = createClient({ store, drafts, actor: { id: 'w-b', role: 'str-worker' }, clock });
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${person!.id} .client=${a} .clock=${clock}></str-contact-log>`);
+    const note = () => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
+    note().value = 'Typed by worker A';
+    note().dispatchEvent(new Event('input'));
+    el.client = b; // the host signs someone else in, mid-draft
+    await el.updateComplete;
+    expect(note().value, 'the next worker sees an empty form').to.equal('');
+    await sleep(500); // past the draft timer
+    expect(await drafts.list('w-b'), "nothing saved as the next worker's draft").to.deep.equal([]);
+    expect((await drafts.list('w-a')).map((d) => (d.value as { value: { note: string } }).value.note), 'kept for the worker who typed it').to.deep.equal(['Typed by worker A']);
+    el.client = a;
+    for (let i = 0; i < 100 && note().value === ''; i++) await sleep(5);
+    expect(note().value, "worker A's draft comes back to worker A").to.equal('Typed by worker A');
+  });
+
+  it('<str-contact-log>: after the first worker signs out, switching to the next writes no draft of theirs back', async () => {
+    const store = memoryStore();
+    const [person] = await seedPeople(store, 1);
+    const drafts = memoryDrafts();
+    const a = createClient({ store: memoryStore(), drafts, actor: { id: 'w-a', role: 'str-worker' }, clock });
+    const b = createClient({ store, drafts, actor: { id: 'w-b', role: 'str-worker' }, clock });
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${person!.id} .client=${a} .clock=${clock}></str-contact-log>`);
+    const area = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!;
+    area.value = 'Typed just before sign-out';
+    area.dispatchEvent(new Event('input'));
+    expect((await a.signOut({ force: true })).wiped).to.equal(true);
+    el.client = b;
+    await el.updateComplete;
+    await sleep(500);
+    expect(await drafts.list(), 'the signed-out worker leaves nothing on the device').to.deep.equal([]);
   });
 });

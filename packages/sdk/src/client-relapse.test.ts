@@ -120,10 +120,10 @@ describe('client.warningSignPlans, signChecks and alerts', () => {
       const lead = role === 'care-coordinator' || role === 'team-lead';
       const attempt = async (p: Promise<unknown>, ok: boolean) => (ok ? p : rejects(p, 'forbidden'));
       await attempt(me.warningSignPlans.update(plan.id, { reviewOn: '2026-09-01' }, (await me.warningSignPlans.get(plan.id)).version), lead);
-      const check = await attempt(me.signChecks.record({ planId: plan.id, ratings: { [uuid(1)]: 0 } }), writer);
-      const any = check ?? (await as(store, 'str-worker', 'w').signChecks.record({ planId: plan.id, ratings: {} }));
-      const alert = await attempt(me.alerts.raise({ checkId: (any as { id: string }).id, reason: 'Test' }), writer);
-      const open = alert ?? (await as(store, 'str-worker', 'w').alerts.raise({ checkId: (any as { id: string }).id, reason: 'Test' }));
+      const check = await attempt(me.signChecks.record({ planId: plan.id, ratings: { [uuid(2)]: 2 } }), writer);
+      const any = check ?? (await as(store, 'str-worker', 'w').signChecks.record({ planId: plan.id, ratings: { [uuid(2)]: 2 } }));
+      const alert = await attempt(me.alerts.raise({ checkId: (any as { id: string }).id }), writer);
+      const open = alert ?? (await as(store, 'str-worker', 'w').alerts.raise({ checkId: (any as { id: string }).id }));
       await attempt(me.alerts.acknowledge((open as { id: string }).id, 'Done', (open as { version: string }).version), lead);
     });
   }

@@ -48,6 +48,12 @@ export interface AlertsApi {
 
 const ActionSchema = noteText(2000, true, 'Enter what was done');
 
+/** How far before its plan version a check's time may be (clock differences between devices). docs/adr/0004. */
+export const CHECK_BEFORE_PLAN_TOLERANCE_MS = 5 * 60_000;
+
+/** An alert's reason: the rule's reasons, one sentence a line. */
+export const reasonOf = (result: RuleResult): string => result.reasons.map((r) => r.text).join('\n');
+
 export function relapseApis(core: ClientCore) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
 
@@ -128,6 +134,14 @@ export function relapseApis(core: ClientCore) {
         if (Date.parse(at) > core.now().getTime()) {
           throw new StrError('validation', 'The check is in the future', false, { issues: [{ path: 'at', code: 'future', message: 'The check cannot be in the future' }] });
         }
+        // A check is rated against the plan as it is now, so it cannot be dated before that plan version was saved
+        // (a backdated check would rewrite the trend and the "in a row" rule). The tolerance covers clocks that differ
+        // between the co-ordinator's device and the worker's.
+        if (Date.parse(at) < Date.parse(plan.updatedAt) - CHECK_BEFORE_PLAN_TOLERANCE_MS) {
+          throw new StrError('validation', `The check is dated before plan ${plan.id} version ${plan.version}`, false, {
+            issues: [{ path: 'at', code: 'before-plan', message: 'The check cannot be dated before the warning-sign plan it uses was saved' }],
+          });
+        }
         return createRecord('signCheck', {
           functioning: {}, observations: '', personsView: '', markedWell: false, ...fields,
           at, serviceUserId: plan.serviceUserId, planVersion: plan.version, workerId: actor.id,
@@ -150,7 +164,22 @@ export function relapseApis(core: ClientCore) {
         requireAction('alert.raise', 'raise alerts');
         const fields = parseOrThrow(AlertInputSchema, input, 'The alert');
         const check = await mustGet('signCheck', fields.checkId);
-        return createRecord('alert', { note: '', ...fields, serviceUserId: check.serviceUserId, raisedBy: actor.id, raisedAt: nowIso(), status: 'open' });
+        // The reason is the rule's, from the stored check and its plan, never the caller's words (issue 14): an alert
+        // says exactly why the agreed rule fired, and a check that does not meet the rule raises none.
+        const plan = await mustGet('warningSignPlan', check.planId);
+        const result = evaluateRule(plan, check, await forPlan(plan));
+        if (!result.fires) {
+          throw new StrError('validation', `sign check ${check.id} does not meet the alert rule`, false, {
+            issues: [{ path: 'checkId', code: 'rule-not-met', message: 'This check does not meet the agreed alert rule, so no alert is raised from it' }],
+          });
+        }
+        const reason = reasonOf(result);
+        if (fields.reason !== undefined && fields.reason !== reason) {
+          throw new StrError('validation', `The reason given for an alert on check ${check.id} is not the rule's`, false, {
+            issues: [{ path: 'reason', code: 'not-the-rule', message: 'Leave the reason out: it is worked out from the check by the alert rule' }],
+          });
+        }
+        return createRecord('alert', { note: '', ...fields, reason, serviceUserId: check.serviceUserId, raisedBy: actor.id, raisedAt: nowIso(), status: 'open' });
       }),
     acknowledge: (id, action, expectedVersion) =>
       guard('Acknowledging an alert', async () => {

@@ -60,3 +60,124 @@ describe('reads honour an AbortSignal', () => {
     await rejects(client.contacts.list({ signal: 'stop' as never }), 'validation');
   });
 });
+
+const contactInput = { serviceUserId: PERSON_ID, start: '2026-06-03T10:00:00+01:00', durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Walked to the park.' } as const;
+
+describe('the role table covers who a record names', () => {
+  it('a worker may not correct their contact so that it names another worker; nothing is stored', async () => {
+    const store = memoryStore();
+    const mine = clientAs(store, 'str-worker', 'w-a');
+    const saved = await mine.contacts.create(contactInput);
+    const e = await rejects(mine.contacts.correct(saved.id, { workerId: 'w-b' }, saved.version), 'forbidden');
+    expect(e.message).to.include(saved.id).and.not.include('park');
+    expect((await mine.contacts.history(saved.id)).map((c) => c.workerId)).to.deep.equal(['w-a']);
+    // So the other worker still cannot edit a contact they never logged.
+    await rejects(clientAs(store, 'str-worker', 'w-b').contacts.correct(saved.id, { durationMinutes: 5 }, saved.version), 'forbidden');
+  });
+
+  it('a worker may still correct other fields, naming themselves', async () => {
+    const mine = clientAs(memoryStore(), 'str-worker', 'w-a');
+    const saved = await mine.contacts.create(contactInput);
+    const fixed = await mine.contacts.correct(saved.id, { workerId: 'w-a', durationMinutes: 45 }, saved.version);
+    expect(fixed).to.include({ workerId: 'w-a', durationMinutes: 45 });
+  });
+
+  it('a care co-ordinator may reassign a contact to another worker', async () => {
+    const store = memoryStore();
+    const saved = await clientAs(store, 'str-worker', 'w-a').contacts.create(contactInput);
+    const moved = await clientAs(store, 'care-coordinator', 'cc-1').contacts.correct(saved.id, { workerId: 'w-b' }, saved.version);
+    expect(moved.workerId).to.equal('w-b');
+  });
+});
+
+describe('sign-out with force is gated by role', () => {
+  it('a viewer may not force a sign-out that would discard records on the device; nothing is wiped', async () => {
+    const store = memoryStore();
+    await clientAs(store, 'str-worker', 'w-a').contacts.create(contactInput);
+    const viewer = clientAs(store, 'viewer', 'v-1');
+    await rejects(viewer.signOut({ force: true }), 'forbidden');
+    expect((await store.list('contact')).items).to.have.length(1);
+  });
+
+  it("a worker may not force a sign-out that would discard another worker's drafts; both drafts stay", async () => {
+    const drafts = memoryDrafts();
+    const store = memoryStore();
+    const a = clientAs(store, 'str-worker', 'w-a', drafts);
+    const b = clientAs(store, 'str-worker', 'w-b', drafts);
+    await a.drafts.save(`contact-log:${PERSON_ID}`, { note: 'half' });
+    await b.drafts.save(`contact-log:${PERSON_ID}`, { note: 'other half' });
+    await rejects(a.signOut({ force: true }), 'forbidden');
+    expect(await drafts.list()).to.have.length(2);
+  });
+
+  it('a worker may force a sign-out that discards only their own work; a team lead may discard anyone\'s', async () => {
+    const drafts = memoryDrafts();
+    const a = clientAs(memoryStore(), 'str-worker', 'w-a', drafts);
+    await a.drafts.save('k', { note: 'half' });
+    expect((await a.signOut({ force: true })).wiped).to.equal(true);
+    const store = memoryStore();
+    await clientAs(store, 'str-worker', 'w-b', drafts).drafts.save('k', { note: 'other' });
+    expect((await clientAs(store, 'team-lead', 'lead-1', drafts).signOut({ force: true })).wiped).to.equal(true);
+    expect(await drafts.list()).to.have.length(0);
+  });
+
+  it('a signed-out client writes nothing more: a late draft or record is refused', async () => {
+    const drafts = memoryDrafts();
+    const store = memoryStore();
+    const a = clientAs(store, 'str-worker', 'w-a', drafts);
+    expect((await a.signOut()).wiped).to.equal(true);
+    await rejects(a.drafts.save('contact-log:late', { note: 'late' }), 'unauthenticated');
+    await rejects(a.contacts.create(contactInput), 'unauthenticated');
+    expect(await drafts.list()).to.have.length(0);
+    expect((await store.list('contact')).items).to.have.length(0);
+  });
+});
+
+describe('an alert says why in the rule\'s words, from the stored check', () => {
+  const LATE = '00000000-0000-4000-8000-000000000002';
+  async function planAndChecks() {
+    let t = Date.parse('2026-06-03T09:00:00Z');
+    const tick: Clock = { now: () => new Date((t += 60_000)) };
+    const store = memoryStore();
+    const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock: tick });
+    const person = await cc.serviceUsers.create({ displayName: 'Quinn Testperson' });
+    const plan = await cc.warningSignPlans.create({
+      serviceUserId: person.id,
+      signs: [
+        { id: '00000000-0000-4000-8000-000000000001', text: 'Sleeping badly', stage: 'early', response: 'Talk about sleep' },
+        { id: LATE, text: 'Feeling watched', stage: 'late', response: 'Call the crisis team with the person' },
+      ],
+    });
+    const worker = createClient({ store, drafts: memoryDrafts(), actor: { id: 'w-1', role: 'str-worker' }, clock: tick });
+    return { store, plan, worker, tick };
+  }
+
+  it('a check that does not meet the rule raises no alert, whatever reason is given; nothing is stored', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const calm = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 } });
+    const e = await rejects(worker.alerts.raise({ checkId: calm.id, reason: 'Late sign rated a lot (invented)' }), 'validation');
+    expect(e.details.issues?.[0]?.path).to.equal('checkId');
+    expect((await store.list('alert')).items).to.have.length(0);
+  });
+
+  it('an invented reason on a check that meets the rule is refused; without one the stored reason is the rule\'s', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const firing = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 2 } });
+    await rejects(worker.alerts.raise({ checkId: firing.id, reason: 'He said he would hurt someone' }), 'validation');
+    expect((await store.list('alert')).items).to.have.length(0);
+    const alert = await worker.alerts.raise({ checkId: firing.id });
+    const rule = await worker.signChecks.evaluate(firing.id);
+    expect(alert.reason).to.equal(rule.reasons.map((r) => r.text).join('\n'));
+    expect(alert.reason).to.include('Feeling watched');
+  });
+
+  it('a check dated before the plan version it uses (beyond 5 minutes) is refused; within 5 minutes it is kept', async () => {
+    const { store, plan, worker } = await planAndChecks();
+    const savedAt = Date.parse(plan.updatedAt);
+    const e = await rejects(worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 6 * 60_000).toISOString() }), 'validation');
+    expect(e.details.issues?.[0]).to.include({ path: 'at' });
+    expect((await store.list('signCheck')).items).to.have.length(0);
+    const close = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 4 * 60_000).toISOString() });
+    expect(close.at).to.equal(new Date(savedAt - 4 * 60_000).toISOString());
+  });
+});

@@ -9,7 +9,7 @@ import type { IndexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Draft, DraftStore, Page, Query, Store } from './ports.js';
+import type { Change, Clock, Draft, DraftStore, Page, Query, Store, Unreadable } from './ports.js';
 import { systemClock } from './ports.js';
 import {
   ContactCorrectionSchema,
@@ -18,7 +18,7 @@ import {
   type ContactCorrection,
   type ContactInput,
 } from './schemas/contact.js';
-import { parseOrThrow } from './schemas/parse.js';
+import { parseOrThrow, parseRecord } from './schemas/parse.js';
 import {
   ActorSchema,
   ServiceUserInputSchema,
@@ -162,22 +162,66 @@ const abortedError = () => new StrError('aborted', 'The read was aborted by its 
  * already has): the caller never sees a result it stopped waiting for. docs/adr/0004-right-person-right-actor.md.
  */
 export function untilAborted<R>(signal: AbortSignal | undefined, work: () => Promise<R>): Promise<R> {
-  if (signal === undefined) return work();
-  if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') {
+  const run = (): Promise<R> => {
+    try {
+      if (typeof work !== 'function') throw new StrError('validation', 'untilAborted needs a function', false, { issues: [{ path: 'work', code: 'invalid', message: 'Pass a function' }] });
+      return Promise.resolve(work());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  if (signal === undefined) return run();
+  try {
+    if (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function') throw new Error('not a signal');
+    if (signal.aborted) return Promise.reject(abortedError());
+  } catch {
     return Promise.reject(new StrError('validation', 'signal must be an AbortSignal', false, { issues: [{ path: 'signal', code: 'invalid', message: 'Pass an AbortSignal' }] }));
   }
-  if (signal.aborted) return Promise.reject(abortedError());
   return new Promise<R>((resolve, reject) => {
     const onAbort = () => reject(abortedError());
     signal.addEventListener('abort', onAbort, { once: true });
-    work().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    run().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
-/** The store as the client reads it: every `list` honours `query.signal`. Other members come through unchanged. */
-const abortableReads = (store: Store): Store => {
-  const wrapped = Object.create(store) as Store & { list: Store['list'] };
-  wrapped.list = (type, query) => untilAborted(query?.signal, () => store.list(type, query));
+const idOf = (r: unknown): string => {
+  try {
+    const id = (r as { id?: unknown })?.id;
+    return typeof id === 'string' ? id.slice(0, 128) : '(no id)';
+  } catch {
+    return '(no id)';
+  }
+};
+
+/**
+ * The store as the client reads it: every `list` honours `query.signal`, and every record read passes the schema
+ * before anyone sees it — one that does not is left out of the page and reported in `unreadable` (a `get` of it is a
+ * `mapping` error), never a crash further up. Other members come through unchanged.
+ */
+const checkedReads = (store: Store): Store => {
+  const wrapped = Object.create(store) as Store & Pick<Store, 'list' | 'get'>;
+  wrapped.list = async (type, query) => {
+    const page = await untilAborted(query?.signal, () => store.list(type, query));
+    const items: RecordOf<typeof type>[] = [];
+    const unreadable: Unreadable[] = [...(page.unreadable ?? [])];
+    for (const r of page.items) {
+      try {
+        items.push(parseRecord(type, r));
+      } catch (e) {
+        unreadable.push({ id: idOf(r), reason: isStrError(e) ? e.message : `The ${type} record could not be read` });
+      }
+    }
+    return { items, ...(page.next !== undefined && { next: page.next }), ...(unreadable.length > 0 && { unreadable }) } as Page<RecordOf<typeof type>>;
+  };
+  wrapped.get = async (type, id) => {
+    const r = await store.get(type, id);
+    if (r === undefined) return undefined;
+    try {
+      return parseRecord(type, r);
+    } catch (cause) {
+      throw new StrError('mapping', `${type} ${idOf(r)} could not be read: ${isStrError(cause) ? cause.message : 'not a record'}`, false, { type, id: idOf(r) }, { cause });
+    }
+  };
   return wrapped;
 };
 
@@ -225,7 +269,7 @@ export function createClient(options: ClientOptions): StrClient {
     if (typeof clock?.now !== 'function') {
       throw new StrError('validation', 'createClient: clock.now must be a function', false, { issues: [{ path: 'clock', code: 'invalid', message: 'Pass a clock with now()' }] });
     }
-    store = abortableReads(store);
+    store = checkedReads(store);
     draftStore = options.drafts ?? memoryDrafts();
     actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
   } catch (e) {
@@ -233,6 +277,11 @@ export function createClient(options: ClientOptions): StrClient {
     throw new StrError('validation', 'createClient needs { store, actor }', false, { issues: [{ path: '', code: 'invalid', message: 'Pass { store, actor }' }] }, { cause: e });
   }
 
+  /** Set once sign-out wipes the device: a signed-out client writes nothing more (not even a late draft). */
+  let signedOut = false;
+  const requireSignedIn = () => {
+    if (signedOut) throw new StrError('unauthenticated', 'This client has signed out; create a new one for the next sign-in');
+  };
   const nowIso = () => {
     const d = clock.now();
     if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new StrError('validation', 'The clock returned an invalid date');
@@ -249,6 +298,7 @@ export function createClient(options: ClientOptions): StrClient {
 
   /** Builds, validates and stores a new record; a repeat of the same create returns what is stored. */
   const createRecord = async <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }): Promise<RecordOf<T>> => {
+    requireSignedIn();
     const at = nowIso();
     const { id, ...rest } = fields;
     // The store parses it (its trust boundary); the input was parsed already, so it is canonical here.
@@ -274,8 +324,10 @@ export function createClient(options: ClientOptions): StrClient {
     }
   };
 
-  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) =>
-    store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
+  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) => {
+    requireSignedIn();
+    return store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
+  };
   const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) =>
     putUpdated(type, { ...current, ...changes } as RecordOf<T>, expectedVersion);
 
@@ -307,6 +359,11 @@ export function createClient(options: ClientOptions): StrClient {
         const fields = parseOrThrow(ContactCorrectionSchema, changes, 'The correction');
         const current = await mustGet('contact', id);
         if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may correct only their own contacts`);
+        // Who a contact names is part of the role table: a worker may not hand their contact to someone else (or so
+        // make it editable by them). Co-ordinators and team leads may, as they may log for others.
+        if (fields.workerId !== undefined && fields.workerId !== current.workerId && !can(actor, 'contact.correct-any')) {
+          throw new StrError('forbidden', `${actor.role} may not change the worker of contact ${id}`);
+        }
         if (current.enteredInError) {
           throw new StrError('validation', `contact ${id} is marked entered in error`, false, {
             issues: [{ path: '', code: 'entered-in-error', message: 'This contact was marked entered in error; log a new one instead' }],
@@ -385,6 +442,7 @@ export function createClient(options: ClientOptions): StrClient {
   const drafts: DraftsApi = {
     save: (key, value) =>
       guard('Saving a draft', async () => {
+        requireSignedIn();
         const k = parseOrThrow(DraftKeySchema, key, 'The draft key');
         let copy: unknown;
         try {
@@ -463,8 +521,18 @@ export function createClient(options: ClientOptions): StrClient {
           records: sync ? {} : records,
           ...(unsynced && { unsynced }),
         };
-        const losing = all.length > 0 || (unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0));
+        const losingRecords = unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0);
+        const losing = all.length > 0 || losingRecords;
         if (losing && !force) return { wiped: false, wouldLose };
+        // Who may agree to lose what (docs/adr/0004-right-person-right-actor.md): anyone their own drafts; a role that
+        // writes records the device's records and unsynced changes; only a team lead other people's drafts.
+        if (losing) {
+          if (losingRecords && !can(actor, 'contact.log')) throw new StrError('forbidden', `${actor.role} may not discard records on this device`);
+          if (all.some((d) => d.actorId !== actor.id) && actor.role !== 'team-lead') {
+            throw new StrError('forbidden', `${actor.role} may not discard other people's drafts on this device`);
+          }
+        }
+        signedOut = true;
         await draftStore.wipe();
         await store.wipe?.();
         return { wiped: true, wouldLose };

@@ -24,6 +24,17 @@ export interface Page<R> {
   readonly items: readonly R[];
   /** Present when more items follow. */
   readonly next?: string;
+  /**
+   * Records the store returned that do not pass the schema (tampered, or a resource that cannot be mapped): left out
+   * of `items` and reported here by id and reason (field paths and codes, never content). Set by the client.
+   */
+  readonly unreadable?: readonly Unreadable[];
+}
+
+/** A record left out of a page because it could not be read. */
+export interface Unreadable {
+  readonly id: string;
+  readonly reason: string;
 }
 
 /** A stored record changed. Carries ids and versions only, never content. */

@@ -191,10 +191,11 @@ export class StrCarePlan extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). A note typed for the previous person is kept
-   * as their draft (by the same actor only: a new sign-in never inherits it); then nothing of theirs stays on screen.
+   * as their draft, under the actor who typed it and through their own client (which refuses once signed out), so a
+   * new sign-in never inherits it; then nothing of theirs stays on screen.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
-    if (previous && (!next || next.actorId === previous.actorId)) void this.#flushNoteDraft(previous.client);
+    if (previous) void this.#flushNoteDraft(previous.client);
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this._loaded = undefined;

@@ -1,8 +1,14 @@
 // Synthetic contacts shared by tests and stories. Invented people and notes only.
-import type { Contact } from '@strkit/sdk';
+import type { Contact, ServiceUser } from '@strkit/sdk';
 
 export const FIXTURE_PERSON_ID = '6f1c2a9e-4b7d-4c1e-9a2b-3d4e5f607182';
 export const FIXTURE_NOW = new Date('2026-06-05T16:00:00Z');
+
+/** The person the fixture contacts are with: a connected contact log saves only for a person the store has. */
+export const FIXTURE_PERSON: ServiceUser = {
+  id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-05-01T09:00:00Z', createdBy: 'story-lead', updatedAt: '2026-05-01T09:00:00Z', updatedBy: 'story-lead',
+  displayName: 'Kit Storyperson',
+};
 
 const base = (i: number, overrides: Partial<Contact>): Contact => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

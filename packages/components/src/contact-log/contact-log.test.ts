@@ -8,11 +8,17 @@ import { VIRTUALISE_ABOVE, type StrContactLog } from './contact-log.js';
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
-import { FIXTURE_NOW, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
+import { FIXTURE_NOW, FIXTURE_PERSON, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const worker = (store: Store = memoryStore(), drafts = memoryDrafts()) =>
+/** A memory store holding the fixture person (a memory store's put takes effect before it returns). */
+const storeWithPerson = (): Store => {
+  const store = memoryStore();
+  void store.put('serviceUser', FIXTURE_PERSON);
+  return store;
+};
+const worker = (store: Store = storeWithPerson(), drafts = memoryDrafts()) =>
   createClient({ store, drafts, actor: { id: 'w1', role: 'str-worker' }, clock });
 
 async function connected(client: StrClient) {
@@ -31,7 +37,7 @@ const until = async (el: StrContactLog, ok: () => boolean, what = 'condition') =
 
 describe('<str-contact-log>', () => {
   it('logs a contact with the keyboard alone, and shows it in the history', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const client = worker(store);
     const el = await connected(client);
     const saved = oneEvent(el, 'str-contact-saved');
@@ -93,7 +99,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('the "Other" minutes box shows what is typed; over 4 hours is confirmed in words before it is saved', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const client = worker(store);
     const el = await connected(client);
     const box = $<HTMLInputElement>(el, '#duration-custom');
@@ -154,7 +160,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('keeps a draft as the worker types and restores it when the page comes back', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const drafts = memoryDrafts();
     const el = await connected(worker(store, drafts));
     const note = $<HTMLTextAreaElement>(el, '#note');
@@ -205,14 +211,14 @@ describe('<str-contact-log>', () => {
 
   it('keeps no draft of an untouched form', async () => {
     const drafts = memoryDrafts();
-    const el = await connected(worker(memoryStore(), drafts));
+    const el = await connected(worker(storeWithPerson(), drafts));
     el.remove();
     await until(el, () => true);
     expect(await drafts.list()).to.have.length(0);
   });
 
   it('a failed save keeps everything typed and says so', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const failing: Store = { ...store, put: async () => Promise.reject(new Error('disk on fire')) };
     const el = await connected(worker(failing));
     for (const [sel, value] of [['#duration-custom', '45'], ['#note', 'Keep me']] as const) {
@@ -311,7 +317,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('an opened contact says the place in the form\u2019s words, who logged it by name, and the note once', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     for (const w of fixtureWorkers) await store.put('worker', w);
     const client = createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_WORKER, role: 'str-worker' }, clock });
     await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 20, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Talked about the garden.' });
@@ -327,7 +333,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('a full device: the worker is told before leaving the screen, and what they typed is kept as a draft', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const drafts = memoryDrafts();
     const full: Store = { ...store, name: store.name, durability: store.durability, get: store.get, list: store.list, history: store.history, subscribe: store.subscribe,
       put: () => Promise.reject(new StrError('storage', 'Saving contact: this device is out of storage space', false, { reason: 'quota' })) };
@@ -359,7 +365,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('links the care-plan tasks worked on, and shows them on the contact', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const plan = typicalPlan();
     await store.put('carePlan', plan.plan);
     for (const g of plan.goals) await store.put('goal', g);
@@ -403,7 +409,7 @@ describe('<str-contact-log>', () => {
     it('corrects a contact through the form; the earlier version stays one step away', async () => {
       let now = FIXTURE_NOW.getTime();
       const moving: Clock = { now: () => new Date(now) };
-      const client = createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' }, clock: moving });
+      const client = createClient({ store: storeWithPerson(), actor: { id: 'w1', role: 'str-worker' }, clock: moving });
       const first = await logOne(client);
       now += 5 * 60_000; // corrected five minutes later
       const el = await connected(client);
@@ -455,7 +461,7 @@ describe('<str-contact-log>', () => {
     });
 
     it("offers a worker no correction of someone else's contact", async () => {
-      const store = memoryStore();
+      const store = storeWithPerson();
       const other = createClient({ store, actor: { id: 'w2', role: 'str-worker' }, clock });
       await logOne(other, 'Logged by a colleague');
       const el = await connected(worker(store));
@@ -521,7 +527,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('a viewer sees contacts but no form', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     await worker(store).contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Quick call' });
     const viewer = createClient({ store, actor: { id: 'v1', role: 'viewer' }, clock });
     const el = await connected(viewer);
@@ -532,7 +538,7 @@ describe('<str-contact-log>', () => {
   });
 
   it('follows the provider when the host switches client (another role signs in)', async () => {
-    const store = memoryStore();
+    const store = storeWithPerson();
     const client = worker(store);
     await client.contacts.create({ serviceUserId: FIXTURE_PERSON_ID, start: '2026-06-05T10:00:00+01:00', durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5', note: 'Seen by both' });
     const host = await fixture<HTMLElement & { client: StrClient }>(html`<str-provider .client=${client}><str-contact-log service-user-id=${FIXTURE_PERSON_ID} .clock=${clock}></str-contact-log></str-provider>`);

@@ -95,6 +95,7 @@ const typedLocal = (date: string, time: string) => {
 
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `contact-log:${serviceUserId}`;
+const UNKNOWN_PERSON = 'This person is not in the record system, so no contact can be logged for them. Check the person chosen';
 
 /** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
 export const VIRTUALISE_ABOVE = 200;
@@ -151,6 +152,8 @@ export class StrContactLog extends LitElement {
   @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
   @state() private _loadFailed = false;
+  /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
+  @state() private _unreadable = 0;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
   /** The stored contact being corrected through the form, if any. */
   @state() private _correcting?: Contact;
@@ -162,6 +165,9 @@ export class StrContactLog extends LitElement {
   #focusedRow: string | undefined;
   /** Contact id being marked entered in error, and the reason as typed. */
   @state() private _marking?: { id: string; reason: string; error?: string };
+  /** Connected: whether the store has the person named (nothing is saved for a person it does not have). */
+  @state() private _person: 'checking' | 'known' | 'unknown' = 'checking';
+  #personChecked: Promise<void> = Promise.resolve();
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
@@ -203,17 +209,19 @@ export class StrContactLog extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). What was typed for the previous person is
-   * kept as their draft (by the same actor only: a new sign-in never inherits it), then everything on screen is
-   * cleared before the new person's records and draft load.
+   * kept as their draft, under the actor who typed it and through their own client (which refuses once signed out),
+   * so a new sign-in never inherits it; then everything on screen is cleared before the new person's records and
+   * draft load.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
-    if (previous && (!next || next.actorId === previous.actorId)) this.#flushDraft(previous);
+    if (previous) this.#flushDraft(previous);
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this.#guardLeaving(false);
     this._loaded = [];
     this._loadedTasks = [];
     this._loadFailed = false;
+    this._unreadable = 0;
     this._value = this.#blank();
     this._errors = [];
     this._status = '';
@@ -222,7 +230,9 @@ export class StrContactLog extends LitElement {
     this._open = new Set();
     this._marking = undefined;
     this.#pendingId = newId();
+    this._person = 'checking';
     if (!next?.serviceUserId) return;
+    this.#personChecked = this.#checkPerson(next);
     const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#load());
     void this.#load();
     void this.#restoreDraft();
@@ -242,6 +252,7 @@ export class StrContactLog extends LitElement {
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
       this._loaded = page.items;
+      this._unreadable = page.unreadable?.length ?? 0;
       this._loadedTasks = plan?.tasks ?? [];
       if (!this._names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
@@ -250,6 +261,15 @@ export class StrContactLog extends LitElement {
       this._loadFailed = false;
     } catch {
       this._loadFailed = true;
+    }
+  }
+
+  /** Asks the store for the person: only a definite "no such person" blocks saving (a failed read does not lose work). */
+  async #checkPerson(scope: Scope) {
+    try {
+      if (await this.#scope.load(scope, (s) => s.client.serviceUsers.get(s.serviceUserId))) this._person = 'known';
+    } catch (e) {
+      if (this.#scope.isCurrent(scope)) this._person = isStrError(e, 'not-found') ? 'unknown' : 'known';
     }
   }
 
@@ -369,6 +389,15 @@ export class StrContactLog extends LitElement {
     if (!input) return this.#focusSummary();
     const scope = this.#scope.current;
     const c = scope?.client;
+    if (!this.serviceUserId) return; // no person: the form is not offered (see render); never saved for nobody
+    if (c) {
+      await this.#personChecked;
+      if (!this.#scope.isCurrent(scope)) return;
+      if (this._person === 'unknown') {
+        this._errors = [{ field: 'date', message: UNKNOWN_PERSON }];
+        return this.#focusSummary();
+      }
+    }
     if (!c) {
       const detail: ContactSaveDetail = { contact: input };
       const go = this.dispatchEvent(new CustomEvent('str-contact-save', { detail, bubbles: true, composed: true, cancelable: true }));
@@ -863,6 +892,9 @@ export class StrContactLog extends LitElement {
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
+      ${this.#client && this._unreadable
+        ? html`<p class="unreadable" role="alert">${this._unreadable === 1 ? '1 record' : `${this._unreadable} records`} could not be read, so ${this._unreadable === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.</p>`
+        : nothing}
       ${items.length === 0
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}
@@ -988,8 +1020,13 @@ export class StrContactLog extends LitElement {
   }
 
   override render() {
+    if (!this.serviceUserId) {
+      return html`<div class="status" role="status"></div>
+        <p class="no-person" role="alert">No person is chosen, so no contacts can be shown or logged here.</p>`;
+    }
     return html`
       <div class="status" role="status">${this._status}</div>
+      ${this.#client && this._person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
       ${this.#canWrite
         ? this.#renderForm()
         : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}

@@ -1,11 +1,11 @@
 // A contact at 00:30 on a summer night in London, logged through the widget with the browser in three time zones:
 // the same stored instant, the same UK day and week on screen, the same MHSDS export date.
-import { createClient, memoryDrafts, memoryStore, toMhsdsCareContacts, type Clock } from '@strkit/sdk';
+import { createClient, memoryDrafts, memoryStore, toMhsdsCareContacts, type Clock, type Store } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../define/str-contact-log.js';
 import type { StrContactLog } from './contact-log.js';
-import { FIXTURE_PERSON_ID } from './contact-log.fixtures.js';
+import { FIXTURE_PERSON, FIXTURE_PERSON_ID } from './contact-log.fixtures.js';
 
 // 09:00 on Wednesday 3 June 2026 in London: the night before is still "today".
 const clock: Clock = { now: () => new Date('2026-06-03T08:00:00Z') };
@@ -37,6 +37,12 @@ async function typeTime(input: HTMLInputElement, hhmm: string) {
   }
   expect(input.value, 'the time as typed').to.equal(hhmm);
 }
+/** A memory store holding the fixture person (a memory store's put takes effect before it returns). */
+const storeWithPerson = (): Store => {
+  const store = memoryStore();
+  void store.put('serviceUser', FIXTURE_PERSON);
+  return store;
+};
 
 for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
   describe(`<str-contact-log> with the browser in ${zone}`, () => {
@@ -44,7 +50,7 @@ for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
     after(() => executeServerCommand('emulate-timezone', { timezoneId: '' }));
 
     it('00:30 on 3 June (BST) is stored as that instant, shown on 3 June in the week of 1 June, and exported as 3 June 00:30', async () => {
-      const client = createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock });
+      const client = createClient({ store: storeWithPerson(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock });
       const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`);
       await el.updateComplete;
       const root = el.shadowRoot!;
@@ -76,7 +82,7 @@ for (const zone of ['Europe/London', 'America/Los_Angeles', 'Asia/Kolkata']) {
     });
 
     it('both 01:30s of 25 October 2026, typed by keyboard, are two instants; 01:30 on 28 March 2027 is refused in words; "This week" counts the whole week', async () => {
-      const client = createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock: autumn });
+      const client = createClient({ store: storeWithPerson(), drafts: memoryDrafts(), actor: { id: 'w1', role: 'str-worker' }, clock: autumn });
       const other = { serviceUserId: FIXTURE_PERSON_ID, durationMinutes: 10, mechanism: '02', locationType: 'A01', attendance: '5' } as const;
       await client.contacts.create({ ...other, start: '2026-10-19T00:15:00+01:00' }); // Monday, first thing
       await client.contacts.create({ ...other, start: '2026-10-25T20:00:00+00:00' }); // Sunday evening

@@ -135,7 +135,7 @@ describe('the alert flow', () => {
     const check = await worker.signChecks.record({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 3 } });
     const alert = { id: crypto.randomUUID(), checkId: check.id, reason: 'Late sign rated a lot', note: '' };
     await drafts.save(FIXTURE_WORKER, `relapse-signs:alert:${FIXTURE_PERSON_ID}:${alert.id}`, { alert, serviceUserId: FIXTURE_PERSON_ID, savedAt: '2026-06-05T15:00:00Z' }, '2026-06-05T15:00:00Z');
-    await worker.alerts.raise(alert); // it arrived; the reply did not
+    await worker.alerts.raise({ id: alert.id, checkId: alert.checkId }); // it arrived; the reply did not
     const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${worker} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
     expect($(el, '.outbox')).to.equal(null);

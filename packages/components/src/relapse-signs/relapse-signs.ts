@@ -272,10 +272,11 @@ export class StrRelapseSigns extends LitElement {
 
   /**
    * The person, client or actor changed (or the element left the page). A check in progress is kept as the previous
-   * person's draft (by the same actor only: a new sign-in never inherits it); then nothing of theirs stays on screen.
+   * person's draft, under the actor who typed it and through their own client (which refuses once signed out), so a
+   * new sign-in never inherits it; then nothing of theirs stays on screen.
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
-    if (previous && (!next || next.actorId === previous.actorId)) void this.#flushDraft(previous);
+    if (previous) void this.#flushDraft(previous);
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this._loadedPlan = undefined;
@@ -559,7 +560,8 @@ export class StrRelapseSigns extends LitElement {
     this._saving = true;
     this._status = 'Sending the alert…';
     try {
-      const saved = await c.alerts.raise(p.alert);
+      const { reason: _shown, ...input } = p.alert; // the client works the reason out from the rule itself
+      const saved = await c.alerts.raise(input);
       await c.drafts.discard(this.#outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
       this._sentAlerts = new Set([...this._sentAlerts, saved.id]);

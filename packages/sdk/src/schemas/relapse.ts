@@ -196,7 +196,8 @@ export type Alert = z.infer<typeof AlertSchema>;
 export const AlertInputSchema = z.strictObject({
   id: z.optional(uuid),
   checkId: AlertFields.checkId,
-  reason: AlertFields.reason,
+  /** Leave it out: the client works the reason out from the rule's evaluation of the stored check (issue 14). */
+  reason: z.optional(AlertFields.reason),
   note: z.optional(AlertFields.note),
 });
 export type AlertInput = z.input<typeof AlertInputSchema>;

@@ -1,5 +1,5 @@
 import { StrError, isStrError } from '../../errors.js';
-import type { Change, Page, Query, Store } from '../../ports.js';
+import type { Change, Page, Query, Store, Unreadable } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser, Worker } from '../../schemas/people.js';
@@ -156,6 +156,32 @@ export function fhirStore(options: FhirStoreOptions): Store {
     if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, ns))) as RecordOf<T>[];
     const notes = await notesFor(resources);
     return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
+  };
+
+  /**
+   * Maps each resource on its own: one that cannot be mapped (malformed, or not what STR Kit wrote) is reported by id
+   * and reason and left out, so one bad resource never hides a person's other records (issue 14). A note still being
+   * saved stays a retryable error for the whole read.
+   */
+  const fromFhirEach = async <T extends RecordType>(type: T, resources: readonly Resource[]) => {
+    const notes = SIMPLE[type] || type === 'serviceUser' ? undefined : await notesFor(resources);
+    const records: RecordOf<T>[] = [];
+    const unreadable: Unreadable[] = [];
+    for (const r of resources) {
+      try {
+        records.push(...(notes ? [toContact(r, notes) as RecordOf<T>] : await fromFhir(type, [r])));
+      } catch (e) {
+        if (isStrError(e, 'transport')) throw e;
+        let id: string;
+        try {
+          id = strIdOf(r, ns) ?? `${r.resourceType}/${r.id ?? '?'}`;
+        } catch {
+          id = '(no id)';
+        }
+        unreadable.push({ id, reason: isStrError(e) ? e.message : `${r.resourceType ?? 'A resource'} could not be mapped to a ${type}` });
+      }
+    }
+    return { records, unreadable };
   };
 
   /** Where a resource sorts: the contact's start, or a person's record creation time. */
@@ -361,14 +387,15 @@ export function fhirStore(options: FhirStoreOptions): Store {
       if (simple) {
         // One resource per record: map them all, then filter by status, order and cut the page.
         const mine = resources.filter((r) => strIdOf(r, ns) !== undefined && (simple.accepts?.(r, ns) ?? true));
-        const all = (await fromFhir(type, mine))
+        const each = await fromFhirEach(type, mine);
+        const all = each.records
           .filter((r) => (q.serviceUserId === undefined || serviceUserIdOf(type, r) === q.serviceUserId) && (q.status === undefined || statusOf(type, r) === q.status))
           .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))
           .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
           .sort(compareDesc);
         const page = all.slice(0, q.limit);
         const last = page[page.length - 1];
-        return { items: page.map((p) => p.r), ...(all.length > q.limit && last && { next: encodeCursor(last) }) };
+        return { items: page.map((p) => p.r), ...(all.length > q.limit && last && { next: encodeCursor(last) }), ...(each.unreadable.length > 0 && { unreadable: each.unreadable }) };
       }
       // Order and cut the page from the resources themselves; fetch notes only for the page.
       const positioned = resources
@@ -379,8 +406,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
         .sort(compareDesc);
       const page = positioned.slice(0, q.limit);
       const last = page[page.length - 1];
-      const items = await fromFhir(type, page.map((p) => p.res));
-      return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }) };
+      const { records: items, unreadable } = await fromFhirEach(type, page.map((p) => p.res));
+      return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }), ...(unreadable.length > 0 && { unreadable }) };
     },
 
     async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
