@@ -52,7 +52,9 @@ const ActionSchema = noteText(2000, true, 'Enter what was done');
 export const CHECK_BEFORE_PLAN_TOLERANCE_MS = 5 * 60_000;
 
 /** An alert's reason: the rule's reasons, one sentence a line. */
-export const reasonOf = (result: RuleResult): string => result.reasons.map((r) => r.text).join('\n');
+/** An alert's reason: the rule's sentences, then why the rise rule could not compare when it could not (ADR 0005). */
+export const reasonOf = (result: RuleResult): string =>
+  [...result.reasons.map((r) => r.text), ...(result.note ? [result.note] : [])].join('\n');
 
 export function relapseApis(core: ClientCore) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
@@ -167,7 +169,8 @@ export function relapseApis(core: ClientCore) {
         // The reason is the rule's, from the stored check and its plan, never the caller's words (issue 14): an alert
         // says exactly why the agreed rule fired, and a check that does not meet the rule raises none.
         const plan = await mustGet('warningSignPlan', check.planId);
-        const result = evaluateRule(plan, check, await forPlan(plan));
+        // The same evaluation as signChecks.evaluate: the person's checks on every plan (a sign's run goes on).
+        const result = evaluateRule(plan, check, await forPerson(plan.serviceUserId));
         if (!result.fires) {
           throw new StrError('validation', `sign check ${check.id} does not meet the alert rule`, false, {
             issues: [{ path: 'checkId', code: 'rule-not-met', message: 'This check does not meet the agreed alert rule, so no alert is raised from it' }],

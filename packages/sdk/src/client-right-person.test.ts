@@ -167,7 +167,8 @@ describe('an alert says why in the rule\'s words, from the stored check', () => 
     expect((await store.list('alert')).items).to.have.length(0);
     const alert = await worker.alerts.raise({ checkId: firing.id });
     const rule = await worker.signChecks.evaluate(firing.id);
-    expect(alert.reason).to.equal(rule.reasons.map((r) => r.text).join('\n'));
+    // The rule's sentences, then its note when the rise rule could not compare (ADR 0005).
+    expect(alert.reason).to.equal([...rule.reasons.map((r) => r.text), ...(rule.note ? [rule.note] : [])].join('\n'));
     expect(alert.reason).to.include('Feeling watched');
   });
 
