@@ -11,6 +11,9 @@ import { digest, fromBase64 } from '../../packages/sdk/src/adapters/fhir/map-com
 import { SNOMED, snomedCoding } from '../../packages/sdk/src/adapters/fhir/systems.js';
 import { UKCORE_HUMAN_LANGUAGES, UKCORE_LOCATION_TYPE_DISPLAYS } from '../../packages/sdk/src/adapters/fhir/ukcore.js';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
+import { alertTaskOf, alertToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
+import { fixtureCheck, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import type { Alert } from '@strkit/sdk';
 import { validContact } from '../helpers/fixtures.js';
 import locationTypes from './ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
 import humanLanguages from './ukcore/CodeSystem-UKCore-HumanLanguage.json';
@@ -196,5 +199,55 @@ describe('SNOMED CT codes pass the Verhoeff check', () => {
       err = e;
     }
     expect(isStrError(err, 'validation')).to.equal(true);
+  });
+});
+
+describe('The EPR reader: alert → Flag + Task', () => {
+  const plan = signPlan();
+  const late = plan.signs.find((s) => s.stage === 'late')!;
+  const check = fixtureCheck(plan, 1, '2026-06-03T10:00:00Z', (i) => (plan.signs[i]!.id === late.id ? 2 : i === 0 ? 'not-asked' : 0));
+  const alert: Alert = {
+    id: '70000000-0000-4000-8000-000000000001', version: '1', schemaVersion: 1, createdAt: '2026-06-03T10:05:00Z', createdBy: 'w-1', updatedAt: '2026-06-03T11:00:00Z', updatedBy: 'cc-1',
+    serviceUserId: plan.serviceUserId, checkId: check.id, reason: `Late sign “${late.text}” rated quite a lot (2 of 3)`, note: 'Frightened; agreed I would tell Bea.',
+    raisedBy: 'w-1', raisedAt: '2026-06-03T10:05:00Z', status: 'acknowledged', acknowledged: { by: 'cc-1', at: '2026-06-03T11:00:00Z', action: 'Rang the same day' },
+    owner: { kind: 'care-coordinator', id: 'cc-1' },
+  };
+  const flag: Resource = { ...alertToFhir(alert, PATIENT, ns), id: 'f1', meta: { versionId: '2' } };
+  const task = alertTaskOf(alert, 'Flag/f1', PATIENT, undefined, ns, { check, plan });
+  const has = (words: string) => `Task.description.contains('${words.replace(/'/g, "\\'")}')`;
+
+  function alertFacts(): [fact: string, resource: Resource, path: string, expected: unknown[]][] {
+    return [
+      ['the reason, in words', flag, 'Flag.code.text', [alert.reason]],
+      ['a coded category', flag, "Flag.category.coding.where(system = 'http://terminology.hl7.org/CodeSystem/flag-category').code", ['clinical']],
+      ['open or dealt with', flag, 'Flag.status', ['inactive']],
+      ['raised at, dealt with at', flag, 'Flag.period.start | Flag.period.end', [alert.raisedAt, alert.acknowledged!.at]],
+      ['who raised it', flag, 'Flag.author.identifier.value', ['w-1']],
+      ['who owns the alert', task, 'Task.owner.identifier.value', ['cc-1']],
+      ['the Task is the Flag’s', task, 'Task.focus.reference', ['Flag/f1']],
+      ['the reason on the worklist', task, has(alert.reason), [true]],
+      ['the worker’s note', task, has(alert.note), [true]],
+      ...plan.signs.map((s): [string, Resource, string, unknown[]] => [`sign “${s.text}” as rated`, task, has(`${s.text} (${s.stage} sign): ${s.id === late.id ? '2 of 3, Quite a lot' : s.id === plan.signs[0]!.id ? 'not asked' : '0 of 3, Not noticed'}`), [true]]),
+      ...plan.signs.map((s): [string, Resource, string, unknown[]] => [`agreed response to “${s.text}”`, task, has(`Agreed response: ${s.response}`), [true]]),
+      ...plan.contacts.map((c): [string, Resource, string, unknown[]] => [`crisis contact ${c.who}`, task, has(`${c.who}: ${c.how}`), [true]]),
+      ['what was done', task, 'Task.output.valueString', ['Rang the same day']],
+      ['done', task, 'Task.status', ['completed']],
+    ];
+  }
+  const unreadableAlert = (f: Resource, t: Resource) =>
+    alertFacts().flatMap(([fact, r, path, expected]) => {
+      const got = read(r === flag ? f : t, path);
+      return JSON.stringify(got) === JSON.stringify(expected) ? [] : [`${fact}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`];
+    });
+
+  it('reads the reason, each sign as rated, the agreed responses, the crisis contacts and the owner from standard elements', () => {
+    expect(unreadableAlert(flag, task)).to.deep.equal([]);
+  });
+
+  it('the narrative and STR extensions alone do not pass', () => {
+    const div = `<div xmlns="http://www.w3.org/1999/xhtml">${JSON.stringify({ alert, plan, check })}</div>`;
+    const f = { resourceType: 'Flag', id: 'f1', identifier: flag.identifier, extension: flag.extension, subject: flag['subject'], text: { status: 'generated', div } } as Resource;
+    const t = { resourceType: 'Task', identifier: task.identifier, intent: 'order', text: { status: 'generated', div } } as Resource;
+    expect(unreadableAlert(f, t).length).to.equal(alertFacts().length);
   });
 });

@@ -14,7 +14,7 @@ import {
   careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
-import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
+import { alertTaskOf, alertToFhir, type AlertContext, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteStatusOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
@@ -259,9 +259,25 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const alert = record as Alert;
       const patient = await findOne('Patient', alert.serviceUserId);
       const coordinator = patient?.extension?.find((e) => e.url === `${ns.extension}care-coordinator`)?.valueIdentifier?.value;
-      return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns);
+      return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns, await alertContext(alert));
     }
     return undefined;
+  }
+
+  /** The check and plan an alert's Task describes; a part that cannot be read is left out (the Flag is written already). */
+  async function alertContext(alert: Alert): Promise<AlertContext> {
+    const readOne = async <T extends 'signCheck' | 'warningSignPlan'>(type: T, id: string) => {
+      const found = await findOne(resourceType(type), id);
+      try {
+        return found ? (await fromFhir(type, [found]))[0] : undefined;
+      } catch (e) {
+        if (isStrError(e, 'mapping') || isStrError(e, 'validation')) return undefined;
+        throw e;
+      }
+    };
+    const check = await readOne('signCheck', alert.checkId);
+    const plan = check && (await readOne('warningSignPlan', check.planId));
+    return { check, plan };
   }
 
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {

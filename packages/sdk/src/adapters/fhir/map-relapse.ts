@@ -1,13 +1,15 @@
 // WarningSignPlan ↔ CarePlan (category relapse prevention), SignCheck ↔ Observation, Alert ↔ Flag. The person's words
 // (signs, responses, notes) travel base64 in STR extensions so they map back exactly; standard elements carry what
 // other systems read. Choices: docs/adr/0002-fhir-mapping.md ("Relapse signs").
-import { RATINGS, NOT_ASKED, type Alert, type SignCheck, type SignRating, type WarningSignPlan } from '../../schemas/relapse.js';
+import { ALERT_OWNER_KINDS, RATINGS, NOT_ASKED, type Alert, type AlertOwnerKind, type SignCheck, type SignRating, type WarningSignPlan } from '../../schemas/relapse.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
 
 /** HL7 data-absent-reason (http://hl7.org/fhir/R4/codesystem-data-absent-reason.html): "not-asked". */
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+/** HL7 flag-category (http://hl7.org/fhir/R4/codesystem-flag-category.html): "clinical". */
+const FLAG_CATEGORY = 'http://terminology.hl7.org/CodeSystem/flag-category';
 /** HL7 observation-category (http://hl7.org/fhir/R4/codesystem-observation-category.html): "survey". */
 const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 
@@ -153,15 +155,28 @@ export function fhirToSignCheck(r: Resource, ns: FhirNamespace): SignCheck {
   };
 }
 
+/**
+ * When the alert was dealt with, if that is not before it was raised: R4 requires a Period to end after it starts
+ * (per-1) and a Task's lastModified to follow authoredOn (inv-1). A record breaking that (clock skew between devices)
+ * keeps the time in its STR extension and leaves these elements open rather than being refused.
+ */
+const endedAt = (a: Alert) => (a.acknowledged && Date.parse(a.acknowledged.at) >= Date.parse(a.raisedAt) ? a.acknowledged.at : undefined);
+
 export function alertToFhir(a: Alert, patientReference: string, ns: FhirNamespace): Resource {
+  const end = endedAt(a);
   return {
     resourceType: 'Flag',
     identifier: [strIdentifier(a.id, ns)],
     status: a.enteredInError ? 'entered-in-error' : a.status === 'open' ? 'active' : 'inactive',
-    category: [{ coding: [{ system: ns.alertKind, code: 'relapse-early-warning', display: 'Early warning signs' }] }],
-    code: { coding: [{ system: ns.alertKind, code: 'alert-rule-met', display: 'Early warning signs: the alert rule was met' }], text: 'Early warning signs: the alert rule was met' },
+    category: [
+      { coding: [{ system: FLAG_CATEGORY, code: 'clinical', display: 'Clinical' }] },
+      { coding: [{ system: ns.alertKind, code: 'relapse-early-warning', display: 'Early warning signs' }] },
+    ],
+    // The reason in words is what a reader of the Flag needs (the reader's rule); the coding says what kind it is.
+    code: { coding: [{ system: ns.alertKind, code: 'alert-rule-met', display: 'Early warning signs: the alert rule was met' }], text: a.reason },
     subject: subjectOf(a.serviceUserId, patientReference, ns),
-    period: { start: a.raisedAt },
+    // R4: the period the flag is relevant; an acknowledged alert ends when it was acknowledged.
+    period: { start: a.raisedAt, ...(end && { end }) },
     author: workerRef(a.raisedBy, ns),
     extension: [
       ...envelopeExtensions(a, ns),
@@ -170,6 +185,7 @@ export function alertToFhir(a: Alert, patientReference: string, ns: FhirNamespac
       b64(`${ns.extension}reason`, a.reason),
       ...b64OrNone(`${ns.extension}note`, a.note),
       ...(a.acknowledged ? [{ url: `${ns.extension}acknowledged`, extension: [{ url: 'by', valueString: a.acknowledged.by }, { url: 'at', valueDateTime: a.acknowledged.at }, b64('action', a.acknowledged.action)] }] : []),
+      ...(a.owner ? [{ url: `${ns.extension}owner`, extension: [{ url: 'kind', valueCode: a.owner.kind }, { url: 'id', valueString: a.owner.id }] }] : []),
     ],
   };
 }
@@ -177,6 +193,9 @@ export function alertToFhir(a: Alert, patientReference: string, ns: FhirNamespac
 export function fhirToAlert(r: Resource, ns: FhirNamespace): Alert {
   if (r.resourceType !== 'Flag') throw mappingError(r, 'expected a Flag');
   const ack = ext(r, `${ns.extension}acknowledged`);
+  const owner = ext(r, `${ns.extension}owner`);
+  const ownerKind = part(owner, 'kind')?.valueCode;
+  if (owner && !ALERT_OWNER_KINDS.includes(ownerKind as AlertOwnerKind)) throw mappingError(r, 'its owner has an unknown kind');
   return {
     ...readEnvelope(r, ns),
     serviceUserId: subjectId(r, 'subject', ns),
@@ -187,27 +206,72 @@ export function fhirToAlert(r: Resource, ns: FhirNamespace): Alert {
     raisedAt: need((r.period as { start?: string } | undefined)?.start, r, 'start'),
     status: need(ext(r, `${ns.extension}status`)?.valueCode, r, 'STR status') as Alert['status'],
     ...(ack && { acknowledged: { by: need(part(ack, 'by')?.valueString, r, 'acknowledged by'), at: need(part(ack, 'at')?.valueDateTime, r, 'acknowledged at'), action: text64(r, part(ack, 'action'), 'action') } }),
+    ...(owner && { owner: { kind: ownerKind as AlertOwnerKind, id: need(part(owner, 'id')?.valueString, r, 'owner id') } }),
   };
 }
 
+/** What the alert is about, when the store could read it: the check and the plan it was rated against. */
+export interface AlertContext {
+  readonly check?: SignCheck | undefined;
+  readonly plan?: WarningSignPlan | undefined;
+}
+
+const ratingWords = (r: SignRating | undefined) => (r === undefined ? 'not rated' : r === NOT_ASKED ? 'not asked' : `${r} of 3, ${RATINGS.find((x) => x.code === r)?.label ?? ''}`);
+
 /**
- * The care co-ordinator's Task for an alert (DESIGN.md: Flag + Task). A projection of the alert for worklists: the
- * record itself is the Flag; this is written after it, idempotently, and brought up to date on every write.
+ * The Task's description: everything the person receiving it needs in words, in one standard element (R4
+ * Task.description), since an EPR worklist shows that and nothing of STR Kit's extensions.
  */
-export function alertTaskOf(a: Alert, flagReference: string, patientReference: string, coordinatorId: string | undefined, ns: FhirNamespace): Resource {
+export function alertDescription(a: Alert, { check, plan }: AlertContext): string {
+  const lines = [`Early warning signs alert: ${a.reason}`];
+  if (a.note.trim()) lines.push(`Note from the worker: ${a.note}`);
+  if (plan) {
+    lines.push(check ? 'Signs as rated, with the agreed response:' : 'Signs, with the agreed response:');
+    for (const sign of plan.signs) {
+      lines.push(`- ${sign.text} (${sign.stage} sign)${check ? `: ${ratingWords(check.ratings[sign.id])}` : ''}. Agreed response: ${sign.response}`);
+    }
+    lines.push(plan.contacts.length ? 'Who to contact:' : 'Who to contact: no crisis contacts are recorded on the plan.');
+    for (const c of plan.contacts) lines.push(`- ${c.who}: ${c.how}`);
+  } else {
+    lines.push(`The warning-sign plan could not be read when this task was written; see the check ${a.checkId}.`);
+  }
+  if (a.acknowledged) lines.push(`What was done: ${a.acknowledged.action}`);
+  return lines.join('\n');
+}
+
+/** Who owns the Task: the owner worked out when the alert was raised; else (alerts from before owners) the co-ordinator. */
+function taskOwner(a: Alert, coordinatorId: string | undefined, ns: FhirNamespace) {
+  if (a.owner?.kind === 'care-team') return { type: 'CareTeam', identifier: strIdentifier(a.owner.id, ns), display: 'The person’s care team' };
+  if (a.owner) return { ...workerRef(a.owner.id, ns), display: a.owner.kind === 'team-lead' ? 'Team lead' : 'Care co-ordinator' };
+  return coordinatorId ? { ...workerRef(coordinatorId, ns), display: 'Care co-ordinator' } : undefined;
+}
+
+/**
+ * The Task for an alert (DESIGN.md: Flag + Task), on its owner's worklist. A projection of the alert: the record itself
+ * is the Flag; this is written after it, idempotently, and brought up to date on every write. With no owner it still
+ * exists, requested and waiting for one (R4: an unassigned Task has no owner).
+ */
+export function alertTaskOf(a: Alert, flagReference: string, patientReference: string, coordinatorId: string | undefined, ns: FhirNamespace, context: AlertContext = {}): Resource {
+  const owner = taskOwner(a, coordinatorId, ns);
+  const end = endedAt(a);
   return {
     resourceType: 'Task',
     identifier: [{ system: ns.companionId, value: a.id }],
     status: a.enteredInError ? 'entered-in-error' : a.status === 'open' ? 'requested' : 'completed',
+    ...(!owner && a.status === 'open' && !a.enteredInError && { businessStatus: { text: 'Waiting for an owner: nobody has been assigned to receive this alert' } }),
     intent: 'order',
+    // R4 request-priority: "urgent" = to be done before routine work; an early-warning alert is not an emergency call.
     priority: 'urgent',
     code: { text: 'Respond to an early-warning-signs alert' },
-    description: 'Early warning signs: the alert rule was met. See the alert for the reason.',
+    description: alertDescription(a, context),
     focus: { reference: flagReference },
     for: { reference: patientReference },
     authoredOn: a.raisedAt,
     requester: workerRef(a.raisedBy, ns),
-    ...(coordinatorId && { owner: workerRef(coordinatorId, ns) }),
-    ...(a.acknowledged && { lastModified: a.acknowledged.at, output: [{ type: { text: 'What was done' }, valueString: a.acknowledged.action }] }),
+    ...(owner ? { owner } : { performerType: [{ text: 'Care co-ordinator' }] }),
+    // R4 executionPeriod: from when it was raised until it was dealt with.
+    executionPeriod: { start: a.raisedAt, ...(end && { end }) },
+    ...(end && { lastModified: end }),
+    ...(a.acknowledged && { output: [{ type: { text: 'What was done' }, valueString: a.acknowledged.action }] }),
   };
 }
