@@ -99,3 +99,20 @@ describe('Alert owner on the engine: the Task always lands on a worklist, or the
     expect(task).to.deep.include({ status: 'requested', businessStatus: { text: 'Waiting for an owner: nobody has been assigned to receive this alert' } });
   });
 });
+
+describe('Sign check on the engine: the Observation says each sign in words', () => {
+  it('from the plan as it is, and for a sign since taken off the plan, from the version that had it', async () => {
+    const { store, plan } = await engine('cc-1');
+    const [gone, ...kept] = plan.signs;
+    const check = { ...settledChecks(plan)[0]!, id: '62000000-0000-4000-8000-000000000999', ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i % 4 === 3 ? 'not-asked' : i % 4])) as never };
+    // The plan changes before the (offline) check reaches the server: its first sign is no longer on it.
+    await store.put('warningSignPlan', { ...plan, signs: kept }, plan.version);
+    await store.put('signCheck', check);
+    const { body } = await fhir('GET', `Observation?identifier=urn:strkit:id|${check.id}`);
+    const obs = (body!.entry as { resource: { component: { code: { text?: string; coding: { code: string }[] } }[] } }[])[0]!.resource;
+    const textOf = new Map(obs.component.map((c) => [c.code.coding[0]!.code, c.code.text]));
+    for (const s of plan.signs) expect(textOf.get(s.id), s.id).to.equal(s.text);
+    expect(gone).to.not.equal(undefined);
+    expect(await store.get('signCheck', check.id)).to.deep.equal({ ...check, version: (await store.get('signCheck', check.id))!.version });
+  });
+});

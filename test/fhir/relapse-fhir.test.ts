@@ -138,7 +138,7 @@ describe('relapse signs on a FHIR engine', () => {
     expect(await lead.workers.get(w.id)).to.deep.equal(w);
     const { body } = await fhir('GET', `PractitionerRole?identifier=urn:strkit:companion-id|${w.id}`);
     const role = (body!.entry as { resource: Record<string, unknown> }[])[0]!.resource;
-    expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }] }]);
+    expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }], text: 'Peer support worker' }]);
     expect((role['practitioner'] as { reference: string }).reference).to.match(/^Practitioner\//);
   });
 

@@ -3,7 +3,7 @@ import type { Change, Page, Query, Store } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser, Worker } from '../../schemas/people.js';
-import type { Alert } from '../../schemas/relapse.js';
+import type { Alert, SignCheck } from '../../schemas/relapse.js';
 import { serviceUserIdOf, sortKeyOf, statusOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
@@ -217,7 +217,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
 
   async function putSimple<T extends RecordType>(type: T, m: SimpleMapping, record: RecordOf<T>, expectedVersion?: string): Promise<Resource> {
     const suid = m.patient ? serviceUserIdOf(type, record) : undefined;
-    const resource = m.to(record as never, suid ? await patientReference(suid) : '', ns);
+    const ref = suid ? await patientReference(suid) : '';
+    const resource = type === 'signCheck' ? signCheckToFhir(record as SignCheck, ref, ns, await signWords(record as SignCheck)) : m.to(record as never, ref, ns);
     if (expectedVersion === undefined) {
       const { created, resource: got } = await conditionalCreate(resource, ns.id, record.id);
       if (!created) {
@@ -262,6 +263,29 @@ export function fhirStore(options: FhirStoreOptions): Store {
       return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns, await alertContext(alert));
     }
     return undefined;
+  }
+
+  /**
+   * The words of the signs a check rated, so its Observation says them (the reader's rule): from the plan as it is now,
+   * and for a sign since removed, from the newest earlier version that has it. A plan that cannot be read gives none.
+   */
+  async function signWords(check: SignCheck): Promise<Map<string, string> | undefined> {
+    const found = await findOne('CarePlan', check.planId);
+    if (!found) return undefined;
+    const words = new Map<string, string>();
+    const addFrom = (r: Resource) => {
+      try {
+        for (const s of fhirToWarningSignPlan(r, ns).signs) if (!words.has(s.id)) words.set(s.id, s.text);
+      } catch (e) {
+        if (!isStrError(e)) throw e; // a version STR Kit cannot read adds no words
+      }
+    };
+    addFrom(found);
+    if (Object.keys(check.ratings).some((id) => !words.has(id))) {
+      const res = await retrying(() => http.request('GET', `CarePlan/${found.id}/_history?_count=1000`));
+      for (const e of (res.resource as { entry?: { resource?: Resource }[] } | undefined)?.entry ?? []) if (e.resource) addFrom(e.resource);
+    }
+    return words;
   }
 
   /** The check and plan an alert's Task describes; a part that cannot be read is left out (the Flag is written already). */

@@ -7,7 +7,8 @@ import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
 import type { CareTeam } from '../../schemas/team.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
-import type { FhirNamespace } from './systems.js';
+import { UKCORE_SDS_JOB_ROLE_SYSTEM, type FhirNamespace } from './systems.js';
+import { UKCORE_SDS_JOB_ROLES } from './ukcore.js';
 
 /** R4 Task.status for each STR task status (http://hl7.org/fhir/R4/valueset-task-status.html). */
 const TASK_FHIR_STATUS: Record<TaskStatus, string> = {
@@ -41,7 +42,13 @@ export function practitionerRoleOf(w: Worker, practitionerReference: string, ns:
     identifier: [{ system: ns.companionId, value: w.id }],
     active: !w.enteredInError,
     practitioner: { reference: practitionerReference },
-    code: [{ coding: [{ system: ns.role, code: w.role, display: ROLE_LABELS[w.role] }] }],
+    code: [
+      {
+        coding: [...(w.role === 'str-worker' ? [{ system: UKCORE_SDS_JOB_ROLE_SYSTEM, code: 'R1710', display: UKCORE_SDS_JOB_ROLES.R1710 }] : []), { system: ns.role, code: w.role, display: ROLE_LABELS[w.role] }],
+        // Peer support workers and the other STR roles have no SDS job role name: words only (never a guessed code).
+        text: ROLE_LABELS[w.role],
+      },
+    ],
   };
 }
 
@@ -77,8 +84,17 @@ export function carePlanToFhir(p: CarePlan, patientReference: string, ns: FhirNa
     subject: subjectOf(p.serviceUserId, patientReference, ns),
     ...(p.agreedOn && { period: { start: p.agreedOn } }),
     author: workerRef(p.coordinatorId, ns),
+    // The plan's goals and tasks as R4 links them (identifier references: no second write, no server ids needed).
+    ...(p.goalOrder.length && { goal: p.goalOrder.map((id) => ({ type: 'Goal', identifier: strIdentifier(id, ns) })) }),
+    ...(tasksInOrder(p).length && { activity: tasksInOrder(p).map((id) => ({ reference: { type: 'Task', identifier: strIdentifier(id, ns) } })) }),
     extension,
   };
+}
+
+/** Every task id of the plan, goal by goal in the plan's order (then any goal not in the order). */
+function tasksInOrder(p: CarePlan): string[] {
+  const goals = [...p.goalOrder, ...Object.keys(p.taskOrder).filter((g) => !p.goalOrder.includes(g))];
+  return [...new Set(goals.flatMap((g) => p.taskOrder[g] ?? []))];
 }
 
 function json<V>(r: Resource, url: string, ns: FhirNamespace, fallback: V): V {

@@ -8,7 +8,8 @@ export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resour
   return {
     resourceType: 'Patient',
     identifier: [strIdentifier(su.id, ns), ...(su.nhsNumber ? [{ system: NHS_NUMBER_SYSTEM, value: su.nhsNumber }] : [])],
-    name: [{ text: su.displayName }],
+    // The name the person goes by: R4 HumanName use `usual` (UK Core Patient: the preferred name).
+    name: [{ use: 'usual', text: su.displayName }],
     ...(su.birthDate && { birthDate: su.birthDate }),
     extension: [
       ...envelopeExtensions(su, ns),
@@ -20,7 +21,8 @@ export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resour
 export function patientToServiceUser(p: Resource, ns: FhirNamespace): ServiceUser {
   if (p.resourceType !== 'Patient') throw mappingError(p, 'expected a Patient');
   const env = readEnvelope(p, ns);
-  const name = (p.name as { text?: string }[] | undefined)?.[0]?.text;
+  const names = p.name as { use?: string; text?: string }[] | undefined;
+  const name = (names?.find((n) => n.use === 'usual') ?? names?.[0])?.text;
   if (!name) throw mappingError(p, 'it has no name text');
   const nhs = p.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value;
   const coordinator = ext(p, `${ns.extension}care-coordinator`)?.valueIdentifier?.value;

@@ -1,7 +1,8 @@
 // WarningSignPlan ↔ CarePlan (category relapse prevention), SignCheck ↔ Observation, Alert ↔ Flag. The person's words
 // (signs, responses, notes) travel base64 in STR extensions so they map back exactly; standard elements carry what
 // other systems read. Choices: docs/adr/0002-fhir-mapping.md ("Relapse signs").
-import { ALERT_OWNER_KINDS, RATINGS, NOT_ASKED, type Alert, type AlertOwnerKind, type SignCheck, type SignRating, type WarningSignPlan } from '../../schemas/relapse.js';
+import { ALERT_OWNER_KINDS, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, RATINGS, NOT_ASKED, type Alert, type AlertOwnerKind, type SignCheck, type SignRating, type WarningSignPlan } from '../../schemas/relapse.js';
+import { labelOf } from '../../codes/mhsds.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
@@ -45,6 +46,19 @@ export function warningSignPlanToFhir(p: WarningSignPlan, patientReference: stri
     subject: subjectOf(p.serviceUserId, patientReference, ns),
     ...(p.agreedOn && { period: { start: p.agreedOn } }),
     author: workerRef(p.coordinatorId, ns),
+    // The reader's rule: each sign in the person's words with its stage and the agreed response, as R4 puts a planned
+    // action (the response) and why (the sign); the crisis contacts as notes.
+    ...(p.signs.length && {
+      activity: p.signs.map((s) => ({
+        detail: {
+          code: { text: `Response to a${s.stage === 'early' ? 'n' : ''} ${s.stage} warning sign` },
+          reasonCode: [{ text: s.text }],
+          status: p.enteredInError ? 'entered-in-error' : 'unknown',
+          description: s.response,
+        },
+      })),
+    }),
+    ...(p.contacts.length && { note: p.contacts.map((c) => ({ text: `Who to contact: ${c.who}: ${c.how}` })) }),
     extension: [
       ...envelopeExtensions(p, ns),
       ...p.signs.map((s) => ({ url: `${ns.extension}sign`, extension: [{ url: 'id', valueString: s.id }, { url: 'stage', valueCode: s.stage }, b64('text', s.text), b64('response', s.response)] })),
@@ -90,16 +104,27 @@ const CHECK_CODE = 'relapse-sign-check';
 export const isSignCheck = (r: Resource, ns: FhirNamespace) =>
   (r.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.some((c) => c.system === ns.observationKind && c.code === CHECK_CODE) ?? false;
 
-export function signCheckToFhir(c: SignCheck, patientReference: string, ns: FhirNamespace): Resource {
+/**
+ * The sign words for a check's components: from the plan the store read (the version rated where it still has the
+ * sign). A sign the plan no longer holds is named as such rather than left without words.
+ */
+export type SignWords = ReadonlyMap<string, string>;
+
+export function signCheckToFhir(c: SignCheck, patientReference: string, ns: FhirNamespace, words?: SignWords): Resource {
+  const notes = [
+    ...(c.observations ? [{ text: `Observations: ${c.observations}` }] : []),
+    ...(c.personsView ? [{ text: `The person's view: ${c.personsView}` }] : []),
+    ...Object.entries(c.functioning).flatMap(([area, f]) => (f?.note ? [{ text: `${labelOf(FUNCTIONING_AREAS, area)}: ${f.note}` }] : [])),
+  ];
   const ratingComponents = Object.entries(c.ratings).map(([signId, rating]) => ({
-    code: { coding: [{ system: ns.signId, code: signId }] },
+    code: { coding: [{ system: ns.signId, code: signId }], ...(words && { text: words.get(signId) ?? 'A sign no longer on the plan' }) },
     ...(rating === NOT_ASKED
       ? { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'not-asked', display: 'Not Asked' }] } }
       : { valueInteger: rating, interpretation: [{ text: RATINGS.find((x) => x.code === rating)?.label }] }),
   }));
   const functioning = Object.entries(c.functioning).map(([area, f]) => ({
-    code: { coding: [{ system: ns.functioningArea, code: area }] },
-    valueCodeableConcept: { coding: [{ system: ns.functioningLevel, code: f!.level }] },
+    code: { coding: [{ system: ns.functioningArea, code: area }], text: labelOf(FUNCTIONING_AREAS, area) },
+    valueCodeableConcept: { coding: [{ system: ns.functioningLevel, code: f!.level }], text: labelOf(FUNCTIONING_LEVELS, f!.level) },
     ...(f!.note !== undefined && { extension: [b64(`${ns.extension}note`, f!.note)] }),
   }));
   return {
@@ -113,6 +138,7 @@ export function signCheckToFhir(c: SignCheck, patientReference: string, ns: Fhir
     performer: [workerRef(c.workerId, ns)],
     basedOn: [{ identifier: strIdentifier(c.planId, ns) }],
     component: [...ratingComponents, ...functioning],
+    ...(notes.length && { note: notes }),
     extension: [
       ...envelopeExtensions(c, ns),
       { url: `${ns.extension}plan-version`, valueString: c.planVersion },
