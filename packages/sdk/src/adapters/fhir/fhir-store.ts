@@ -108,8 +108,19 @@ export function fhirStore(options: FhirStoreOptions): Store {
   const byIdentifier = (type: string, system: string, value: string) =>
     retrying(() => http.searchAll(type, [['identifier', `${system}|${value}`]]));
 
+  /**
+   * The one resource carrying this STR id. Two are never resolved by taking the first: a second Patient given someone's
+   * identifier would otherwise take over their record (issue 13), so it is a `mapping` error naming both.
+   */
   async function findOne(type: string, id: string): Promise<Resource | undefined> {
     const found = await byIdentifier(type, ns.id, id);
+    if (found.length > 1) {
+      const names = found.map((r) => `${r.resourceType}/${r.id}`).join(' and ');
+      patientIds.delete(id);
+      throw new StrError('mapping', `${names} both carry STR Kit identifier ${id}: the record system must keep one before STR Kit can use it`, false, {
+        id, reason: 'duplicate-identifier',
+      });
+    }
     return found[0];
   }
 
@@ -139,6 +150,19 @@ export function fhirStore(options: FhirStoreOptions): Store {
     return notes;
   }
 
+  /** A contact belongs to the Patient its Encounter references: the STR person id beside the reference must be theirs. */
+  async function assertOwnPatient(encounters: readonly Resource[], contacts: readonly Contact[]): Promise<void> {
+    for (const [i, c] of contacts.entries()) {
+      const referenced = (encounters[i]!.subject as { reference?: string } | undefined)?.reference;
+      const own = await patientReference(c.serviceUserId);
+      if (referenced !== own) {
+        throw new StrError('mapping', `Encounter/${encounters[i]!.id} (contact ${c.id}) references ${referenced ?? 'no Patient'}, not ${own} of person ${c.serviceUserId}`, false, {
+          type: 'contact', id: c.id,
+        });
+      }
+    }
+  }
+
   function toContact(enc: Resource, notes: Map<string, string>): Contact {
     const ref = noteRefOf(enc, ns);
     const note = ref ? notes.get(ref) : '';
@@ -154,7 +178,9 @@ export function fhirStore(options: FhirStoreOptions): Store {
     if (simple) return resources.map((r) => parseRecord(type, simple.from(r, ns)));
     if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, ns))) as RecordOf<T>[];
     const notes = await notesFor(resources);
-    return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
+    const contacts = resources.map((e) => toContact(e, notes));
+    await assertOwnPatient(resources, contacts);
+    return contacts as RecordOf<T>[];
   };
 
   /** Where a resource sorts: the contact's start, or a person's record creation time. */
