@@ -12,7 +12,7 @@ import { SNOMED, snomedCoding } from '../../packages/sdk/src/adapters/fhir/syste
 import { UKCORE_HUMAN_LANGUAGES, UKCORE_LOCATION_TYPE_DISPLAYS } from '../../packages/sdk/src/adapters/fhir/ukcore.js';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
 import { alertTaskOf, alertToFhir, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
-import { carePlanToFhir, goalToFhir, practitionerRoleOf, taskToFhir } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
+import { careTeamToFhir, carePlanToFhir, goalToFhir, practitionerRoleOf, progressNoteToFhir, taskToFhir, workerToPractitioner } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
 import { serviceUserToPatient } from '../../packages/sdk/src/adapters/fhir/map-patient.js';
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
 import sdsJobRoles from './ukcore/CodeSystem-UKCore-SDSJobRoleName.json';
@@ -342,5 +342,54 @@ describe('The EPR reader: warning-sign plan, sign check, care plan, person, work
     const peer = practitionerRoleOf({ ...fixtureWorkers[0]!, role: 'peer-support-worker' }, 'Practitioner/w1', ns);
     expect(read(peer, "PractitionerRole.code.coding.where(system = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-SDSJobRoleName')")).to.deep.equal([]);
     expect(read(peer, 'PractitionerRole.code.text')).to.deep.equal(['Peer support worker']);
+  });
+});
+
+describe('Generated narrative on every resource STR Kit writes', () => {
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> & “quotes” \'';
+  const plan = signPlan({ contacts: [{ who: hostile, how: 'Ring <b>now</b>' }] });
+  const check = fixtureCheck(plan, 3, '2026-06-03T10:00:00Z', () => 1, { personsView: hostile });
+  const alert: Alert = {
+    id: '70000000-0000-4000-8000-000000000002', version: '1', schemaVersion: 1, createdAt: '2026-06-03T10:05:00Z', createdBy: 'w-1', updatedAt: '2026-06-03T10:05:00Z', updatedBy: 'w-1',
+    serviceUserId: plan.serviceUserId, checkId: check.id, reason: hostile, note: '', raisedBy: 'w-1', raisedAt: '2026-06-03T10:05:00Z', status: 'open',
+  };
+  const { plan: carePlan, goals, tasks, notes } = typicalPlan();
+  const worker = fixtureWorkers[0]!;
+  const c = validContact({ note: hostile, interpreterLanguage: 'Polish' });
+  const resources: Resource[] = [
+    ...Object.values(contactResources(c)),
+    serviceUserToPatient(validServiceUser({ displayName: hostile }), ns),
+    workerToPractitioner({ ...worker, name: hostile }, ns), practitionerRoleOf(worker, 'Practitioner/w1', ns),
+    carePlanToFhir(carePlan, PATIENT, ns), goalToFhir({ ...goals[0]!, text: hostile }, PATIENT, ns), taskToFhir({ ...tasks[0]!, text: hostile }, PATIENT, ns),
+    progressNoteToFhir({ ...notes[0]!, text: hostile }, PATIENT, ns),
+    careTeamToFhir({ ...alert, id: '80000000-0000-4000-8000-000000000001', serviceUserId: plan.serviceUserId, name: hostile, status: 'active', participants: [] } as never, PATIENT, ns),
+    warningSignPlanToFhir(plan, PATIENT, ns), signCheckToFhir(check, PATIENT, ns, new Map(plan.signs.map((s) => [s.id, s.text]))),
+    alertToFhir(alert, PATIENT, ns), alertTaskOf(alert, 'Flag/f1', PATIENT, 'cc-1', ns, { check, plan }),
+  ];
+
+  it('each has text.status generated and an XHTML div of plain elements only, with the untrusted words escaped', () => {
+    const types = new Set<string>();
+    for (const r of resources) {
+      types.add(r.resourceType);
+      expect(r.text?.status, r.resourceType).to.equal('generated');
+      const doc = new DOMParser().parseFromString(r.text!.div, 'application/xml');
+      expect(doc.querySelector('parsererror'), `${r.resourceType} narrative is well-formed XML`).to.equal(null);
+      expect(doc.documentElement.namespaceURI).to.equal('http://www.w3.org/1999/xhtml');
+      const tags = new Set([...doc.documentElement.querySelectorAll('*')].map((e) => e.localName));
+      expect([...tags].filter((t) => !['h3', 'p', 'b', 'ul', 'li'].includes(t)), r.resourceType).to.deep.equal([]);
+      expect(r.text!.div).to.not.include('<script').and.to.not.include('<img');
+    }
+    expect([...types].sort()).to.deep.equal(['CarePlan', 'CareTeam', 'DocumentReference', 'Encounter', 'Flag', 'Goal', 'Observation', 'Patient', 'Practitioner', 'PractitionerRole', 'Task']);
+  });
+
+  it('says the right words: the hostile text appears as text where the resource holds it', () => {
+    const textOf = (r: Resource) => new DOMParser().parseFromString(r.text!.div, 'application/xml').documentElement.textContent!;
+    const [enc, doc] = resources;
+    expect(textOf(enc!)).to.include('Polish').and.to.include('Attended');
+    expect(textOf(doc!)).to.include(hostile);
+    // Every resource holding the untrusted words (all but the role and the care plan, which hold none) shows them as text.
+    const [, , patient, practitioner, , , goal, task, progress, team, signPlanFhir, obs, flag, alertTask] = resources;
+    for (const r of [patient, practitioner, goal, task, progress, team, obs, flag, alertTask]) expect(textOf(r!), r!.resourceType).to.include(hostile);
+    expect(textOf(signPlanFhir!)).to.include(`${hostile}: Ring <b>now</b>`);
   });
 });

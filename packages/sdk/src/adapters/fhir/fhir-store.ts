@@ -17,6 +17,7 @@ import {
 import { alertTaskOf, alertToFhir, type AlertContext, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteStatusOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
+import { withNarrative } from './narrative.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
 
 export interface FhirStoreOptions {
@@ -272,7 +273,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
         return;
       }
       const { id: _id, meta: _meta, text: _text, ...current } = existing;
-      if (sameContent({ version: '', ...current }, { version: '', ...resource })) return;
+      const { text: _ours, ...wanted } = resource;
+      if (sameContent({ version: '', ...current }, { version: '', ...wanted })) return;
       const res = await retrying(() => http.request('PUT', `${existing.resourceType}/${existing.id}`, { ...resource, id: existing.id! }, { 'if-match': `W/"${existing.meta?.versionId}"` }));
       if (res.status === 200 || res.status === 201) return;
       if (res.status !== 409 && res.status !== 412) throw new StrError('transport', `Updating ${resource.resourceType}: HTTP ${res.status}`, true, { status: res.status });
@@ -377,7 +379,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const status = noteStatusOf(c, docId === currentNoteId);
       if (doc.status === status) continue;
       await retrying(async () => {
-        const res = await http.request('PUT', `DocumentReference/${doc.id}`, { ...doc, status }, { 'if-match': `W/"${doc.meta?.versionId}"` });
+        const res = await http.request('PUT', `DocumentReference/${doc.id}`, withNarrative({ ...doc, status }), { 'if-match': `W/"${doc.meta?.versionId}"` });
         // 412: changed meanwhile (another tab settling the same notes); the retried put settles it again.
         if (res.status !== 200) throw new StrError('transport', `contact ${c.id}: updating the status of its note failed`, true, { status: res.status });
       });

@@ -3,9 +3,10 @@ import type { ServiceUser } from '../../schemas/people.js';
 import type { Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, mappingError, readEnvelope, strIdentifier } from './map-common.js';
 import { NHS_NUMBER_SYSTEM, type FhirNamespace } from './systems.js';
+import { withNarrative } from './narrative.js';
 
 export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'Patient',
     identifier: [strIdentifier(su.id, ns), ...(su.nhsNumber ? [{ system: NHS_NUMBER_SYSTEM, value: su.nhsNumber }] : [])],
     // The name the person goes by: R4 HumanName use `usual` (UK Core Patient: the preferred name).
@@ -15,7 +16,7 @@ export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resour
       ...envelopeExtensions(su, ns),
       ...(su.careCoordinatorId ? [{ url: `${ns.extension}care-coordinator`, valueIdentifier: { system: ns.workerId, value: su.careCoordinatorId } }] : []),
     ],
-  };
+  });
 }
 
 export function patientToServiceUser(p: Resource, ns: FhirNamespace): ServiceUser {

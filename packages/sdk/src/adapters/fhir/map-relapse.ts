@@ -6,6 +6,7 @@ import { labelOf } from '../../codes/mhsds.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import type { FhirNamespace } from './systems.js';
+import { withNarrative } from './narrative.js';
 
 /** HL7 data-absent-reason (http://hl7.org/fhir/R4/codesystem-data-absent-reason.html): "not-asked". */
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
@@ -35,7 +36,7 @@ export const isRelapsePlan = (r: Resource, ns: FhirNamespace) =>
 
 export function warningSignPlanToFhir(p: WarningSignPlan, patientReference: string, ns: FhirNamespace): Resource {
   const counts = (['early', 'middle', 'late'] as const).map((st) => `${p.signs.filter((s) => s.stage === st).length} ${st}`).join(', ');
-  return {
+  return withNarrative({
     resourceType: 'CarePlan',
     identifier: [strIdentifier(p.id, ns)],
     status: p.enteredInError ? 'entered-in-error' : 'active',
@@ -67,7 +68,7 @@ export function warningSignPlanToFhir(p: WarningSignPlan, patientReference: stri
       ...(p.agreedBaseline ? [{ url: `${ns.extension}agreed-baseline`, extension: [{ url: 'total', valueDecimal: p.agreedBaseline.total }, ...p.agreedBaseline.fromCheckIds.map((id) => ({ url: 'check', valueIdentifier: strIdentifier(id, ns) }))] }] : []),
       ...(p.reviewOn ? [{ url: `${ns.extension}review-on`, valueDate: p.reviewOn }] : []),
     ],
-  };
+  });
 }
 
 export function fhirToWarningSignPlan(r: Resource, ns: FhirNamespace): WarningSignPlan {
@@ -127,7 +128,7 @@ export function signCheckToFhir(c: SignCheck, patientReference: string, ns: Fhir
     valueCodeableConcept: { coding: [{ system: ns.functioningLevel, code: f!.level }], text: labelOf(FUNCTIONING_LEVELS, f!.level) },
     ...(f!.note !== undefined && { extension: [b64(`${ns.extension}note`, f!.note)] }),
   }));
-  return {
+  return withNarrative({
     resourceType: 'Observation',
     identifier: [strIdentifier(c.id, ns)],
     status: c.enteredInError ? 'entered-in-error' : 'final',
@@ -146,7 +147,7 @@ export function signCheckToFhir(c: SignCheck, patientReference: string, ns: Fhir
       ...b64OrNone(`${ns.extension}persons-view`, c.personsView),
       { url: `${ns.extension}marked-well`, valueBoolean: c.markedWell },
     ],
-  };
+  });
 }
 
 interface Component { code?: { coding?: { system?: string; code?: string }[] }; valueInteger?: number; dataAbsentReason?: unknown; valueCodeableConcept?: { coding?: { system?: string; code?: string }[] }; extension?: Extension[] }
@@ -190,7 +191,7 @@ const endedAt = (a: Alert) => (a.acknowledged && Date.parse(a.acknowledged.at) >
 
 export function alertToFhir(a: Alert, patientReference: string, ns: FhirNamespace): Resource {
   const end = endedAt(a);
-  return {
+  return withNarrative({
     resourceType: 'Flag',
     identifier: [strIdentifier(a.id, ns)],
     status: a.enteredInError ? 'entered-in-error' : a.status === 'open' ? 'active' : 'inactive',
@@ -213,7 +214,7 @@ export function alertToFhir(a: Alert, patientReference: string, ns: FhirNamespac
       ...(a.acknowledged ? [{ url: `${ns.extension}acknowledged`, extension: [{ url: 'by', valueString: a.acknowledged.by }, { url: 'at', valueDateTime: a.acknowledged.at }, b64('action', a.acknowledged.action)] }] : []),
       ...(a.owner ? [{ url: `${ns.extension}owner`, extension: [{ url: 'kind', valueCode: a.owner.kind }, { url: 'id', valueString: a.owner.id }] }] : []),
     ],
-  };
+  });
 }
 
 export function fhirToAlert(r: Resource, ns: FhirNamespace): Alert {
@@ -280,7 +281,7 @@ function taskOwner(a: Alert, coordinatorId: string | undefined, ns: FhirNamespac
 export function alertTaskOf(a: Alert, flagReference: string, patientReference: string, coordinatorId: string | undefined, ns: FhirNamespace, context: AlertContext = {}): Resource {
   const owner = taskOwner(a, coordinatorId, ns);
   const end = endedAt(a);
-  return {
+  return withNarrative({
     resourceType: 'Task',
     identifier: [{ system: ns.companionId, value: a.id }],
     status: a.enteredInError ? 'entered-in-error' : a.status === 'open' ? 'requested' : 'completed',
@@ -299,5 +300,5 @@ export function alertTaskOf(a: Alert, flagReference: string, patientReference: s
     executionPeriod: { start: a.raisedAt, ...(end && { end }) },
     ...(end && { lastModified: end }),
     ...(a.acknowledged && { output: [{ type: { text: 'What was done' }, valueString: a.acknowledged.action }] }),
-  };
+  });
 }
