@@ -6,6 +6,7 @@ import { createClient, fhirStore, type Store, type StrClient, type WarningSignPl
 import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { expectNoAxeViolations } from '../a11y/axe.js';
 import { validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, resetEngine } from './engine.js';
 
@@ -88,6 +89,7 @@ describe('Alert owner on the engine: the Task always lands on a worklist, or the
     const words = warning.textContent!.replace(/\s+/g, ' ');
     expect(words).to.include('Nobody will receive this alert');
     for (const c of plan.contacts) expect(words).to.include(`${c.who}: ${c.how}`);
+    await expectNoAxeViolations(el);
 
     const { items } = await client.alerts.list({ serviceUserId: FIXTURE_PERSON_ID });
     expect(items).to.have.length(1);
