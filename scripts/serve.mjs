@@ -16,8 +16,10 @@ const engine = withFhir ? await startFhirServer() : undefined;
 const engineUrl = engine && new URL(engine.baseUrl);
 
 function proxy(req, res) {
+  // The page's own Host goes upstream, so the engine builds `next` links, `fullUrl`s and `Location`s on this origin:
+  // the SDK rightly never follows a link to another origin (the engine's own port), and CSP allows only 'self'.
   const upstream = request(
-    { host: engineUrl.hostname, port: engineUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: engineUrl.host } },
+    { host: engineUrl.hostname, port: engineUrl.port, method: req.method, path: req.url, headers: { ...req.headers } },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);

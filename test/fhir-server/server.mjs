@@ -38,11 +38,17 @@ function tenant(name) {
 const indexKey = (type, system, value) => `${type}|${system ?? ''}|${value}`;
 function indexResource(t, r) {
   if (!r?.id || !r.resourceType) return;
-  for (const i of r.identifier ?? []) if (i.value) t.index.set(indexKey(r.resourceType, i.system, i.value), r.id);
+  for (const i of r.identifier ?? []) {
+    if (!i.value) continue;
+    const key = indexKey(r.resourceType, i.system, i.value);
+    // A set: two resources may carry one identifier (another system's duplicate), and a search returns both.
+    if (!t.index.has(key)) t.index.set(key, new Set());
+    t.index.get(key).add(r.id);
+  }
 }
 function lookup(t, type, token) {
   const bar = token.indexOf('|');
-  return bar < 0 ? undefined : t.index.get(indexKey(type, token.slice(0, bar), token.slice(bar + 1)));
+  return bar < 0 ? [] : [...(t.index.get(indexKey(type, token.slice(0, bar), token.slice(bar + 1))) ?? [])];
 }
 /** `Type?identifier=sys|val[,sys|val…][&_count=n]` only; anything else goes to the router. */
 function isIndexedSearch(url) {
@@ -51,7 +57,7 @@ function isIndexedSearch(url) {
     url.searchParams.getAll('identifier').length === 1 && url.searchParams.get('identifier').split(',').every((v) => /^[^|]+\|.+$/.test(v));
 }
 async function indexedSearch(t, type, url) {
-  const ids = [...new Set(url.searchParams.get('identifier').split(',').map((tok) => lookup(t, type, tok)).filter(Boolean))];
+  const ids = [...new Set(url.searchParams.get('identifier').split(',').flatMap((tok) => lookup(t, type, tok)))];
   const entry = [];
   for (const id of ids) {
     const [, r] = await router.handleRequest({ method: 'GET', url: `/${type}/${id}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
@@ -152,8 +158,10 @@ async function handleFhir(t, req, res, url, base, path) {
     const ifNoneExist = req.headers['if-none-exist'];
     if (method === 'POST' && type && ifNoneExist) {
       const m = /^identifier=([^|]+\|.+)$/.exec(ifNoneExist);
-      const existing = m && lookup(t, type, decodeURIComponent(m[1]));
-      if (existing) return router.handleRequest({ method: 'GET', url: `/${type}/${existing}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+      const existing = m ? lookup(t, type, decodeURIComponent(m[1])) : [];
+      // R4 conditional create: more than one match is 412 Precondition Failed.
+      if (existing.length > 1) return [{ resourceType: 'OperationOutcome', id: 'precondition-failed', issue: [{ severity: 'error', code: 'duplicate', diagnostics: 'More than one resource matches If-None-Exist' }] }];
+      if (existing.length === 1) return router.handleRequest({ method: 'GET', url: `/${type}/${existing[0]}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
       if (m) delete req.headers['if-none-exist'];
     }
     const query = {};

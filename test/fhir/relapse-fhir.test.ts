@@ -10,7 +10,8 @@ import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import * as z from 'zod/mini';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
-import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
+import { ALERT_OWNER_KINDS } from '../../packages/sdk/src/schemas/relapse.js';
+import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
 import { PERSON_ID, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine, validateOnEngine } from './engine.js';
 
@@ -46,6 +47,7 @@ const checkArb = clean<SignCheck>(SignCheckSchema)(fc.record({
 const alertArb = clean<Alert>(AlertSchema)(fc.record({
   ...envelope, serviceUserId: fc.uuid({ version: 4 }), checkId: fc.uuid({ version: 4 }), reason: words, note: text(100), raisedBy: actorId, raisedAt: utc,
   status: fc.constantFrom('open', 'acknowledged'), acknowledged: opt(fc.record({ by: actorId, at: utc, action: words })),
+  owner: opt(fc.record({ kind: fc.constantFrom(...ALERT_OWNER_KINDS), id: actorId })),
 }));
 const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { versionId: version } });
 
@@ -63,7 +65,7 @@ describe('relapse-sign FHIR mapping', () => {
     const resources = [
       ...fc.sample(planArb, { numRuns: 200, seed }).map((p) => warningSignPlanToFhir(p, PATIENT_REF, ns)),
       ...fc.sample(checkArb, { numRuns: 200, seed }).map((c) => signCheckToFhir(c, PATIENT_REF, ns)),
-      ...fc.sample(alertArb, { numRuns: 200, seed }).map((a) => alertToFhir(a, PATIENT_REF, ns)),
+      ...fc.sample(alertArb, { numRuns: 200, seed }).flatMap((a) => [alertToFhir(a, PATIENT_REF, ns), alertTaskOf(a, 'Flag/f1', PATIENT_REF, undefined, ns)]),
     ];
     const [broken] = await validateOnEngine([{ resourceType: 'Flag', status: 'active' }]);
     expect(broken!.length, 'the validator can fail').to.be.greaterThan(0);
@@ -122,7 +124,7 @@ describe('relapse signs on a FHIR engine', () => {
     const [task] = await tasks();
     expect(await tasks()).to.have.length(1);
     expect(task).to.deep.include({ status: 'requested', intent: 'order', priority: 'urgent' });
-    expect(task!['owner']).to.deep.equal({ identifier: { system: 'urn:strkit:worker-id', value: 'cc-1' } });
+    expect(task!['owner']).to.deep.equal({ identifier: { system: 'urn:strkit:worker-id', value: 'cc-1' }, display: 'Care co-ordinator' });
     expect(task!['focus']).to.deep.equal({ reference: `Flag/${flags[0]!.id}` });
     await cc.alerts.acknowledge(alert.id, 'Rang the same day', alert.version);
     const [done] = await tasks();
@@ -136,7 +138,7 @@ describe('relapse signs on a FHIR engine', () => {
     expect(await lead.workers.get(w.id)).to.deep.equal(w);
     const { body } = await fhir('GET', `PractitionerRole?identifier=urn:strkit:companion-id|${w.id}`);
     const role = (body!.entry as { resource: Record<string, unknown> }[])[0]!.resource;
-    expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }] }]);
+    expect(role['code']).to.deep.equal([{ coding: [{ system: 'urn:strkit:role', code: 'peer-support-worker', display: 'Peer support worker' }], text: 'Peer support worker' }]);
     expect((role['practitioner'] as { reference: string }).reference).to.match(/^Practitioner\//);
   });
 

@@ -9,7 +9,7 @@ import {
   AlertInputSchema, DEFAULT_ALERT_RULE, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema,
   type Alert, type AlertInput, type SignCheck, type SignCheckInput, type WarningSignPlan, type WarningSignPlanInput, type WarningSignPlanUpdate,
 } from './schemas/relapse.js';
-import { noteText } from './schemas/text.js';
+import { externalId, noteText } from './schemas/text.js';
 
 export interface WarningSignPlansApi {
   list(query?: Query): Promise<Page<WarningSignPlan>>;
@@ -40,7 +40,11 @@ export interface AlertsApi {
   list(query?: Query): Promise<Page<Alert>>;
   get(id: string): Promise<Alert>;
   history(id: string): Promise<readonly Alert[]>;
-  /** Raises an alert to the care co-ordinator about a check. Pass your own `id` so a retried send never duplicates. */
+  /**
+   * Raises an alert to the care co-ordinator about a check. Pass your own `id` so a retried send never duplicates.
+   * Its `owner` is who receives it (co-ordinator, else care team, else the client's `teamLeadId`); when `owner` is
+   * absent the alert is still recorded but nobody will receive it: tell the worker, with the crisis contacts.
+   */
   raise(input: AlertInput): Promise<Alert>;
   /** Co-ordinators and team leads: what was done. */
   acknowledge(id: string, action: string, expectedVersion: string): Promise<Alert>;
@@ -51,13 +55,28 @@ const ActionSchema = noteText(2000, true, 'Enter what was done');
 /** How far before its plan version a check's time may be (clock differences between devices). docs/adr/0004. */
 export const CHECK_BEFORE_PLAN_TOLERANCE_MS = 5 * 60_000;
 
-/** An alert's reason: the rule's reasons, one sentence a line. */
 /** An alert's reason: the rule's sentences, then why the rise rule could not compare when it could not (ADR 0005). */
 export const reasonOf = (result: RuleResult): string =>
   [...result.reasons.map((r) => r.text), ...(result.note ? [result.note] : [])].join('\n');
 
-export function relapseApis(core: ClientCore) {
+/** How alerts find an owner when the person has no care co-ordinator or care team (`createClient({ teamLeadId })`). */
+export interface AlertRouting {
+  readonly teamLeadId?: string | undefined;
+}
+
+export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
+  const teamLeadId = routing.teamLeadId === undefined ? undefined : parseOrThrow(externalId, routing.teamLeadId, 'The team lead (teamLeadId)');
+
+  /** Who receives an alert, from what is on this device now, so a later (offline) push never lacks one. */
+  async function ownerFor(serviceUserId: string): Promise<Alert['owner']> {
+    const person = await store.get('serviceUser', serviceUserId);
+    if (person?.careCoordinatorId) return { kind: 'care-coordinator', id: person.careCoordinatorId };
+    const team = (await listAll(store, 'careTeam', serviceUserId)).find((t) => t.status === 'active' && !t.enteredInError);
+    if (team) return { kind: 'care-team', id: team.id };
+    if (teamLeadId) return { kind: 'team-lead', id: teamLeadId };
+    return undefined;
+  }
 
   const allFor = <T extends 'signCheck' | 'warningSignPlan'>(type: T, serviceUserId: string) => listAll(store, type, serviceUserId);
 
@@ -182,7 +201,8 @@ export function relapseApis(core: ClientCore) {
             issues: [{ path: 'reason', code: 'not-the-rule', message: 'Leave the reason out: it is worked out from the check by the alert rule' }],
           });
         }
-        return createRecord('alert', { note: '', ...fields, reason, serviceUserId: check.serviceUserId, raisedBy: actor.id, raisedAt: nowIso(), status: 'open' });
+        const owner = await ownerFor(check.serviceUserId);
+        return createRecord('alert', { note: '', ...fields, reason, serviceUserId: check.serviceUserId, raisedBy: actor.id, raisedAt: nowIso(), status: 'open', ...(owner && { owner }) });
       }),
     acknowledge: (id, action, expectedVersion) =>
       guard('Acknowledging an alert', async () => {

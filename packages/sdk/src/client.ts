@@ -45,6 +45,8 @@ export interface ClientOptions {
   /** Who is signed in; the host authenticates them. */
   readonly actor: Actor;
   readonly clock?: Clock;
+  /** Sign-in id of the team lead who receives an alert when the person has no care co-ordinator or care team. */
+  readonly teamLeadId?: string;
 }
 
 export interface ContactsApi {
@@ -459,7 +461,7 @@ export function createClient(options: ClientOptions): StrClient {
 
   const core = { store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated };
   const carePlanNamespaces = carePlanApis(core);
-  const relapseNamespaces = relapseApis(core);
+  const relapseNamespaces = relapseApis(core, { teamLeadId: options.teamLeadId });
 
   return {
     actor,

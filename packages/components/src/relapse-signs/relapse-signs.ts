@@ -130,6 +130,8 @@ export class StrRelapseSigns extends LitElement {
   /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
   @state() private _pendingAlerts: readonly PendingAlert[] = [];
   @state() private _sentAlerts: ReadonlySet<string> = new Set();
+  /** Alerts stored with no owner (no co-ordinator, care team or team lead): nobody will receive them. */
+  @state() private _unownedAlerts: ReadonlySet<string> = new Set();
   /** The alerts view: open alerts with the person's name and crisis contacts. */
   @state() private _alerts?: readonly AlertRow[];
   /** Alerts acknowledged in the last 7 days, with what was done. */
@@ -565,9 +567,10 @@ export class StrRelapseSigns extends LitElement {
       await c.drafts.discard(this.#outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
       this._sentAlerts = new Set([...this._sentAlerts, saved.id]);
+      if (!saved.owner) this._unownedAlerts = new Set([...this._unownedAlerts, saved.id]);
       const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
       this.dispatchEvent(new CustomEvent('str-alert-raised', { detail, bubbles: true, composed: true }));
-      this._status = 'Alert sent to the care co-ordinator';
+      this._status = saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it';
     } catch {
       this._status = '';
       await this.updateComplete;
@@ -951,7 +954,13 @@ export class StrRelapseSigns extends LitElement {
                     this._alertNote = (e.target as HTMLTextAreaElement).value;
                     this._alertNoteError = '';
                   }}></textarea></div>
-                ${r.alertId && this._sentAlerts.has(r.alertId)
+                ${r.alertId && this._unownedAlerts.has(r.alertId)
+                  ? html`<div class="problem" role="alert" part="unowned">
+                      <h4>Nobody will receive this alert</h4>
+                      <p>The alert is recorded, but this person has no care co-ordinator, care team or team lead set, so no one is told. Contact someone now.</p>
+                      ${plan.contacts.length ? html`<p>Crisis contacts:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
+                    </div>`
+                  : r.alertId && this._sentAlerts.has(r.alertId)
                   ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
                   : html`<button type="button" class="primary" ?disabled=${this._saving || this._pendingAlerts.some((p) => p.alert.id === r.alertId)} @click=${() => void this.#raiseAlert()}>Send an alert to the care co-ordinator</button>`}`
             : nothing}`

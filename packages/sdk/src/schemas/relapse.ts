@@ -179,6 +179,8 @@ export const ALERT_NOTE_MAX = 2000;
  * sign of the largest plan, so an alert on a plan with many signs firing can always be sent.
  */
 export const ALERT_REASON_MAX = MAX_SIGNS * 2 * (SIGN_TEXT_MAX + 100) + 2000;
+export const ALERT_OWNER_KINDS = ['care-coordinator', 'care-team', 'team-lead'] as const;
+export type AlertOwnerKind = (typeof ALERT_OWNER_KINDS)[number];
 export const AlertFields = {
   serviceUserId: uuid,
   checkId: uuid,
@@ -190,6 +192,11 @@ export const AlertFields = {
   raisedAt: isoDateTime,
   status: z.enum(['open', 'acknowledged'], { error: 'Choose open or acknowledged' }),
   acknowledged: z.optional(z.object({ by: externalId, at: isoDateTime, action: noteText(2000, true, 'Enter what was done') })),
+  /**
+   * Who receives it, worked out when it is raised from what is on the device (issue 13): the care co-ordinator, else
+   * the person's care team, else the client's team lead. Absent: nobody will receive it, and the worker is told so.
+   */
+  owner: z.optional(z.object({ kind: z.enum(ALERT_OWNER_KINDS), id: externalId })),
 };
 export const AlertSchema = z.object({ ...EnvelopeShape, ...AlertFields });
 export type Alert = z.infer<typeof AlertSchema>;

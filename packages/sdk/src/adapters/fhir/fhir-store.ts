@@ -3,7 +3,7 @@ import type { Change, Page, Query, Store, Unreadable } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser, Worker } from '../../schemas/people.js';
-import type { Alert } from '../../schemas/relapse.js';
+import type { Alert, SignCheck } from '../../schemas/relapse.js';
 import { serviceUserIdOf, sortKeyOf, statusOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
@@ -14,9 +14,10 @@ import {
   careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
-import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
+import { alertTaskOf, alertToFhir, type AlertContext, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { contactToEncounter, documentReferenceNote, encounterToContact, noteDocumentId, noteRefOf, noteStatusOf, noteToDocumentReference } from './map-contact.js';
 import { patientToServiceUser, serviceUserToPatient } from './map-patient.js';
+import { withNarrative } from './narrative.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
 
 export interface FhirStoreOptions {
@@ -109,8 +110,19 @@ export function fhirStore(options: FhirStoreOptions): Store {
   const byIdentifier = (type: string, system: string, value: string) =>
     retrying(() => http.searchAll(type, [['identifier', `${system}|${value}`]]));
 
+  /**
+   * The one resource carrying this STR id. Two are never resolved by taking the first: a second Patient given someone's
+   * identifier would otherwise take over their record (issue 13), so it is a `mapping` error naming both.
+   */
   async function findOne(type: string, id: string): Promise<Resource | undefined> {
     const found = await byIdentifier(type, ns.id, id);
+    if (found.length > 1) {
+      const names = found.map((r) => `${r.resourceType}/${r.id}`).join(' and ');
+      patientIds.delete(id);
+      throw new StrError('mapping', `${names} both carry STR Kit identifier ${id}: the record system must keep one before STR Kit can use it`, false, {
+        id, reason: 'duplicate-identifier',
+      });
+    }
     return found[0];
   }
 
@@ -140,6 +152,19 @@ export function fhirStore(options: FhirStoreOptions): Store {
     return notes;
   }
 
+  /** A contact belongs to the Patient its Encounter references: the STR person id beside the reference must be theirs. */
+  async function assertOwnPatient(encounters: readonly Resource[], contacts: readonly Contact[]): Promise<void> {
+    for (const [i, c] of contacts.entries()) {
+      const referenced = (encounters[i]!.subject as { reference?: string } | undefined)?.reference;
+      const own = await patientReference(c.serviceUserId);
+      if (referenced !== own) {
+        throw new StrError('mapping', `Encounter/${encounters[i]!.id} (contact ${c.id}) references ${referenced ?? 'no Patient'}, not ${own} of person ${c.serviceUserId}`, false, {
+          type: 'contact', id: c.id,
+        });
+      }
+    }
+  }
+
   function toContact(enc: Resource, notes: Map<string, string>): Contact {
     const ref = noteRefOf(enc, ns);
     const note = ref ? notes.get(ref) : '';
@@ -155,7 +180,9 @@ export function fhirStore(options: FhirStoreOptions): Store {
     if (simple) return resources.map((r) => parseRecord(type, simple.from(r, ns)));
     if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, ns))) as RecordOf<T>[];
     const notes = await notesFor(resources);
-    return resources.map((e) => toContact(e, notes)) as RecordOf<T>[];
+    const contacts = resources.map((e) => toContact(e, notes));
+    await assertOwnPatient(resources, contacts);
+    return contacts as RecordOf<T>[];
   };
 
   /**
@@ -244,7 +271,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
 
   async function putSimple<T extends RecordType>(type: T, m: SimpleMapping, record: RecordOf<T>, expectedVersion?: string): Promise<Resource> {
     const suid = m.patient ? serviceUserIdOf(type, record) : undefined;
-    const resource = m.to(record as never, suid ? await patientReference(suid) : '', ns);
+    const ref = suid ? await patientReference(suid) : '';
+    const resource = type === 'signCheck' ? signCheckToFhir(record as SignCheck, ref, ns, await signWords(record as SignCheck)) : m.to(record as never, ref, ns);
     if (expectedVersion === undefined) {
       const { created, resource: got } = await conditionalCreate(resource, ns.id, record.id);
       if (!created) {
@@ -272,7 +300,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
         return;
       }
       const { id: _id, meta: _meta, text: _text, ...current } = existing;
-      if (sameContent({ version: '', ...current }, { version: '', ...resource })) return;
+      const { text: _ours, ...wanted } = resource;
+      if (sameContent({ version: '', ...current }, { version: '', ...wanted })) return;
       const res = await retrying(() => http.request('PUT', `${existing.resourceType}/${existing.id}`, { ...resource, id: existing.id! }, { 'if-match': `W/"${existing.meta?.versionId}"` }));
       if (res.status === 200 || res.status === 201) return;
       if (res.status !== 409 && res.status !== 412) throw new StrError('transport', `Updating ${resource.resourceType}: HTTP ${res.status}`, true, { status: res.status });
@@ -286,9 +315,48 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const alert = record as Alert;
       const patient = await findOne('Patient', alert.serviceUserId);
       const coordinator = patient?.extension?.find((e) => e.url === `${ns.extension}care-coordinator`)?.valueIdentifier?.value;
-      return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns);
+      return alertTaskOf(alert, `Flag/${saved.id}`, await patientReference(alert.serviceUserId), coordinator, ns, await alertContext(alert));
     }
     return undefined;
+  }
+
+  /**
+   * The words of the signs a check rated, so its Observation says them (the reader's rule): from the plan as it is now,
+   * and for a sign since removed, from the newest earlier version that has it. A plan that cannot be read gives none.
+   */
+  async function signWords(check: SignCheck): Promise<Map<string, string> | undefined> {
+    const found = await findOne('CarePlan', check.planId);
+    if (!found) return undefined;
+    const words = new Map<string, string>();
+    const addFrom = (r: Resource) => {
+      try {
+        for (const s of fhirToWarningSignPlan(r, ns).signs) if (!words.has(s.id)) words.set(s.id, s.text);
+      } catch (e) {
+        if (!isStrError(e)) throw e; // a version STR Kit cannot read adds no words
+      }
+    };
+    addFrom(found);
+    if (Object.keys(check.ratings).some((id) => !words.has(id))) {
+      const res = await retrying(() => http.request('GET', `CarePlan/${found.id}/_history?_count=1000`));
+      for (const e of (res.resource as { entry?: { resource?: Resource }[] } | undefined)?.entry ?? []) if (e.resource) addFrom(e.resource);
+    }
+    return words;
+  }
+
+  /** The check and plan an alert's Task describes; a part that cannot be read is left out (the Flag is written already). */
+  async function alertContext(alert: Alert): Promise<AlertContext> {
+    const readOne = async <T extends 'signCheck' | 'warningSignPlan'>(type: T, id: string) => {
+      const found = await findOne(resourceType(type), id);
+      try {
+        return found ? (await fromFhir(type, [found]))[0] : undefined;
+      } catch (e) {
+        if (isStrError(e, 'mapping') || isStrError(e, 'validation')) return undefined;
+        throw e;
+      }
+    };
+    const check = await readOne('signCheck', alert.checkId);
+    const plan = check && (await readOne('warningSignPlan', check.planId));
+    return { check, plan };
   }
 
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
@@ -338,7 +406,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
       const status = noteStatusOf(c, docId === currentNoteId);
       if (doc.status === status) continue;
       await retrying(async () => {
-        const res = await http.request('PUT', `DocumentReference/${doc.id}`, { ...doc, status }, { 'if-match': `W/"${doc.meta?.versionId}"` });
+        const res = await http.request('PUT', `DocumentReference/${doc.id}`, withNarrative({ ...doc, status }), { 'if-match': `W/"${doc.meta?.versionId}"` });
         // 412: changed meanwhile (another tab settling the same notes); the retried put settles it again.
         if (res.status !== 200) throw new StrError('transport', `contact ${c.id}: updating the status of its note failed`, true, { status: res.status });
       });

@@ -7,7 +7,9 @@ import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
 import type { CareTeam } from '../../schemas/team.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
-import type { FhirNamespace } from './systems.js';
+import { UKCORE_SDS_JOB_ROLE_SYSTEM, type FhirNamespace } from './systems.js';
+import { UKCORE_SDS_JOB_ROLES } from './ukcore.js';
+import { withNarrative } from './narrative.js';
 
 /** R4 Task.status for each STR task status (http://hl7.org/fhir/R4/valueset-task-status.html). */
 const TASK_FHIR_STATUS: Record<TaskStatus, string> = {
@@ -26,23 +28,29 @@ const idExt = (r: Resource, url: string, ns: FhirNamespace): string | undefined 
 };
 
 export function workerToPractitioner(w: Worker, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'Practitioner',
     identifier: [strIdentifier(w.id, ns), ...(w.actorId ? [{ system: ns.workerId, value: w.actorId }] : [])],
     name: [{ text: w.name }],
     extension: [...envelopeExtensions(w, ns), { url: `${ns.extension}role`, valueCode: w.role }],
-  };
+  });
 }
 
 /** The worker's role for other systems (DESIGN.md: Practitioner + PractitionerRole), written after the Practitioner. */
 export function practitionerRoleOf(w: Worker, practitionerReference: string, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'PractitionerRole',
     identifier: [{ system: ns.companionId, value: w.id }],
     active: !w.enteredInError,
     practitioner: { reference: practitionerReference },
-    code: [{ coding: [{ system: ns.role, code: w.role, display: ROLE_LABELS[w.role] }] }],
-  };
+    code: [
+      {
+        coding: [...(w.role === 'str-worker' ? [{ system: UKCORE_SDS_JOB_ROLE_SYSTEM, code: 'R1710', display: UKCORE_SDS_JOB_ROLES.R1710 }] : []), { system: ns.role, code: w.role, display: ROLE_LABELS[w.role] }],
+        // Peer support workers and the other STR roles have no SDS job role name: words only (never a guessed code).
+        text: ROLE_LABELS[w.role],
+      },
+    ],
+  });
 }
 
 export function practitionerToWorker(p: Resource, ns: FhirNamespace): Worker {
@@ -67,7 +75,7 @@ export function carePlanToFhir(p: CarePlan, patientReference: string, ns: FhirNa
     { url: `${ns.extension}goal-order`, valueString: JSON.stringify(p.goalOrder) },
     { url: `${ns.extension}task-order`, valueString: JSON.stringify(p.taskOrder) },
   ];
-  return {
+  return withNarrative({
     resourceType: 'CarePlan',
     identifier: [strIdentifier(p.id, ns)],
     status: p.enteredInError ? 'entered-in-error' : p.status,
@@ -77,8 +85,17 @@ export function carePlanToFhir(p: CarePlan, patientReference: string, ns: FhirNa
     subject: subjectOf(p.serviceUserId, patientReference, ns),
     ...(p.agreedOn && { period: { start: p.agreedOn } }),
     author: workerRef(p.coordinatorId, ns),
+    // The plan's goals and tasks as R4 links them (identifier references: no second write, no server ids needed).
+    ...(p.goalOrder.length && { goal: p.goalOrder.map((id) => ({ type: 'Goal', identifier: strIdentifier(id, ns) })) }),
+    ...(tasksInOrder(p).length && { activity: tasksInOrder(p).map((id) => ({ reference: { type: 'Task', identifier: strIdentifier(id, ns) } })) }),
     extension,
-  };
+  });
+}
+
+/** Every task id of the plan, goal by goal in the plan's order (then any goal not in the order). */
+function tasksInOrder(p: CarePlan): string[] {
+  const goals = [...p.goalOrder, ...Object.keys(p.taskOrder).filter((g) => !p.goalOrder.includes(g))];
+  return [...new Set(goals.flatMap((g) => p.taskOrder[g] ?? []))];
 }
 
 function json<V>(r: Resource, url: string, ns: FhirNamespace, fallback: V): V {
@@ -116,7 +133,7 @@ export function fhirToCarePlan(r: Resource, ns: FhirNamespace): CarePlan {
 }
 
 export function goalToFhir(g: Goal, patientReference: string, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'Goal',
     identifier: [strIdentifier(g.id, ns)],
     lifecycleStatus: g.enteredInError ? 'entered-in-error' : g.status,
@@ -132,7 +149,7 @@ export function goalToFhir(g: Goal, patientReference: string, ns: FhirNamespace)
       { url: `${ns.extension}care-plan`, valueIdentifier: strIdentifier(g.carePlanId, ns) },
       { url: `${ns.extension}exact-text`, valueBase64Binary: toBase64(g.text) },
     ],
-  };
+  });
 }
 
 function exactText(r: Resource, ns: FhirNamespace, fallback: string | undefined): string {
@@ -167,7 +184,7 @@ export function taskToFhir(t: Task, patientReference: string, ns: FhirNamespace)
     : t.owner.kind === 'service-user' ? { reference: patientReference }
     : t.owner.kind === 'carer' ? { display: t.owner.name ? `Carer: ${t.owner.name}` : 'Carer' }
     : { display: t.owner.name };
-  return {
+  return withNarrative({
     resourceType: 'Task',
     identifier: [strIdentifier(t.id, ns)],
     status: t.enteredInError ? 'entered-in-error' : TASK_FHIR_STATUS[t.status],
@@ -187,7 +204,7 @@ export function taskToFhir(t: Task, patientReference: string, ns: FhirNamespace)
       ...(t.lastDoneOn ? [{ url: `${ns.extension}last-done`, valueDate: t.lastDoneOn }] : []),
       ...(t.repeatAnchor ? [{ url: `${ns.extension}repeat-anchor`, valueDate: t.repeatAnchor }] : []),
     ],
-  };
+  });
 }
 
 export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
@@ -226,7 +243,7 @@ export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
 }
 
 export function progressNoteToFhir(n: ProgressNote, patientReference: string, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'DocumentReference',
     identifier: [strIdentifier(n.id, ns)],
     status: n.enteredInError ? 'entered-in-error' : 'current',
@@ -241,7 +258,7 @@ export function progressNoteToFhir(n: ProgressNote, patientReference: string, ns
       { url: `${ns.extension}about`, valueCode: n.about.kind },
       { url: `${ns.extension}care-plan`, valueIdentifier: strIdentifier(n.carePlanId, ns) },
     ],
-  };
+  });
 }
 
 export function fhirToProgressNote(r: Resource, ns: FhirNamespace): ProgressNote {
@@ -266,7 +283,7 @@ export function fhirToProgressNote(r: Resource, ns: FhirNamespace): ProgressNote
 }
 
 export function careTeamToFhir(t: CareTeam, patientReference: string, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'CareTeam',
     identifier: [strIdentifier(t.id, ns)],
     status: t.enteredInError ? 'entered-in-error' : t.status,
@@ -278,7 +295,7 @@ export function careTeamToFhir(t: CareTeam, patientReference: string, ns: FhirNa
       ...(p.from && { period: { start: p.from } }),
     })),
     extension: [...envelopeExtensions(t, ns), { url: `${ns.extension}status`, valueCode: t.status }],
-  };
+  });
 }
 
 export function fhirToCareTeam(r: Resource, ns: FhirNamespace): CareTeam {

@@ -9,6 +9,7 @@ import {
   SNOMED, UCUM, UKCORE_HUMAN_LANGUAGE_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, V3_ACT_CODE, V3_PARTICIPATION_TYPE, snomedCoding, type FhirNamespace,
 } from './systems.js';
 import { UKCORE_HUMAN_LANGUAGES, UKCORE_LOCATION_TYPE_DISPLAYS } from './ukcore.js';
+import { withNarrative } from './narrative.js';
 
 const HOME_LOCATIONS = new Set(['A01', 'A02']);
 const REMOTE_MECHANISMS = new Set(['02', '04', '05', '09', '10', '11', '12', '13']);
@@ -100,7 +101,7 @@ export function contactToEncounter(c: Contact, refs: ContactRefs, noteDigest: st
   const seen = SEEN.has(c.attendance);
   const snomed = snomedType(c);
   const interpreter = interpreterOf(c);
-  return {
+  return withNarrative({
     resourceType: 'Encounter',
     identifier: [strIdentifier(c.id, ns)],
     ...(interpreter?.contained && { contained: [interpreter.contained] }),
@@ -129,7 +130,7 @@ export function contactToEncounter(c: Contact, refs: ContactRefs, noteDigest: st
       },
     ],
     extension,
-  };
+  });
 }
 
 /** Where a note document stands: the contact's current note, an earlier version, or part of a contact in error. */
@@ -142,7 +143,7 @@ export const noteStatusOf = (c: Contact, isCurrent: boolean): NoteStatus => (c.e
  * corrects (`relatesTo.code = replaces`; the old one is then marked superseded by the store).
  */
 export function noteToDocumentReference(c: Contact, refs: ContactRefs, noteDigest: string, ns: FhirNamespace, replaces?: string): Resource {
-  return {
+  return withNarrative({
     resourceType: 'DocumentReference',
     identifier: [{ system: ns.noteId, value: noteDocumentId(c.id, noteDigest) }],
     status: noteStatusOf(c, true),
@@ -153,7 +154,7 @@ export function noteToDocumentReference(c: Contact, refs: ContactRefs, noteDiges
     ...(replaces && { relatesTo: [{ code: 'replaces', target: { identifier: { system: ns.noteId, value: replaces } } }] }),
     ...(refs.encounterReference && { context: { encounter: [{ reference: refs.encounterReference }] } }),
     content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: toBase64(c.note) } }],
-  };
+  });
 }
 
 /** The note-document identifier an Encounter was saved with, or undefined for an empty note. */

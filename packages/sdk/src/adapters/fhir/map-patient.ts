@@ -3,24 +3,27 @@ import type { ServiceUser } from '../../schemas/people.js';
 import type { Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, mappingError, readEnvelope, strIdentifier } from './map-common.js';
 import { NHS_NUMBER_SYSTEM, type FhirNamespace } from './systems.js';
+import { withNarrative } from './narrative.js';
 
 export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resource {
-  return {
+  return withNarrative({
     resourceType: 'Patient',
     identifier: [strIdentifier(su.id, ns), ...(su.nhsNumber ? [{ system: NHS_NUMBER_SYSTEM, value: su.nhsNumber }] : [])],
-    name: [{ text: su.displayName }],
+    // The name the person goes by: R4 HumanName use `usual` (UK Core Patient: the preferred name).
+    name: [{ use: 'usual', text: su.displayName }],
     ...(su.birthDate && { birthDate: su.birthDate }),
     extension: [
       ...envelopeExtensions(su, ns),
       ...(su.careCoordinatorId ? [{ url: `${ns.extension}care-coordinator`, valueIdentifier: { system: ns.workerId, value: su.careCoordinatorId } }] : []),
     ],
-  };
+  });
 }
 
 export function patientToServiceUser(p: Resource, ns: FhirNamespace): ServiceUser {
   if (p.resourceType !== 'Patient') throw mappingError(p, 'expected a Patient');
   const env = readEnvelope(p, ns);
-  const name = (p.name as { text?: string }[] | undefined)?.[0]?.text;
+  const names = p.name as { use?: string; text?: string }[] | undefined;
+  const name = (names?.find((n) => n.use === 'usual') ?? names?.[0])?.text;
   if (!name) throw mappingError(p, 'it has no name text');
   const nhs = p.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value;
   const coordinator = ext(p, `${ns.extension}care-coordinator`)?.valueIdentifier?.value;

@@ -22,6 +22,9 @@ export const UCUM = 'http://unitsofmeasure.org';
 /** UK Core HumanLanguage (interpreter language). Displays: ukcore.ts. */
 export const UKCORE_HUMAN_LANGUAGE_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-HumanLanguage';
 
+/** UK Core SDS job role names (PractitionerRole.code, UKCore-PractitionerRoleCode). Displays: ukcore.ts. */
+export const UKCORE_SDS_JOB_ROLE_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-SDSJobRoleName';
+
 /** HL7 v3 ParticipationType, the code system of Encounter.participant.type in R4. */
 export const V3_PARTICIPATION_TYPE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 

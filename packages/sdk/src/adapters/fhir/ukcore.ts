@@ -246,3 +246,8 @@ export const UKCORE_HUMAN_LANGUAGES: readonly (readonly [code: string, display: 
   ['za', 'Zhuang; Chuang'],
   ['zu', 'Zulu'],
 ];
+
+/** UKCore-SDSJobRoleName (PractitionerRole.code): codesystems/CodeSystem-UKCore-SDSJobRoleName.xml. Only the codes STR Kit writes. */
+export const UKCORE_SDS_JOB_ROLES = {
+  R1710: 'Support, Time, Recovery Worker',
+} as const;
