@@ -38,9 +38,12 @@ if (extra.length === 0) {
 /** Gzip budgets for the script-tag bundles (deterministic). Checked when `npm run build` has made them, as in CI. */
 function budgets() {
   // SDK: schemas, rules and client for 11 record types, and all three stores (memory, IndexedDB, FHIR with a mapping
-  // for every type: about 30 KB minified of it) with zod/mini and idb. A bundler drops what a page does not import.
-  // Components: every element with lit, the virtualizer and the SDK inside; room for the three widgets of DESIGN.md.
-  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 50, 'packages/components/dist/bundle/strkit-components.min.js': 100 };
+  // for every type) with zod/mini and idb. The FHIR adapter is about 54 KB of 165 KB minified since every fact is
+  // written in standard elements with a narrative and the UK Core display tables (issue 13): 50 → 56 KB. A bundler
+  // drops what a page does not import; per-module builds and subpath exports that stop a memory-store app paying for
+  // FHIR are issue 19's, and bring these budgets down.
+  // Components: every element with lit, the virtualizer and the SDK inside: 100 → 108 KB with the SDK's growth.
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 56, 'packages/components/dist/bundle/strkit-components.min.js': 108 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);
