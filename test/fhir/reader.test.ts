@@ -15,12 +15,12 @@ import { alertTaskOf, alertToFhir, signCheckToFhir, warningSignPlanToFhir } from
 import { careTeamToFhir, carePlanToFhir, goalToFhir, practitionerRoleOf, progressNoteToFhir, taskToFhir, workerToPractitioner } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
 import { serviceUserToPatient } from '../../packages/sdk/src/adapters/fhir/map-patient.js';
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import sdsJobRoles from './ukcore/CodeSystem-UKCore-SDSJobRoleName.json';
+import sdsJobRoles from '../../docs/reference/ukcore/CodeSystem-UKCore-SDSJobRoleName.json';
 import { fixtureCheck, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 import type { Alert } from '@strkit/sdk';
 import { validContact, validServiceUser } from '../helpers/fixtures.js';
-import locationTypes from './ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
-import humanLanguages from './ukcore/CodeSystem-UKCore-HumanLanguage.json';
+import locationTypes from '../../docs/reference/ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
+import humanLanguages from '../../docs/reference/ukcore/CodeSystem-UKCore-HumanLanguage.json';
 
 const ns = namespaceFrom();
 const PATIENT = 'Patient/p1';

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 const accepts = (field: 'mechanism' | 'locationType' | 'attendance', code: string) =>
   z.safeParse(ContactSchema, { ...validContact(), [field]: code }).success;
 
-describe('MHSDS v6 code lists (shared/reference/mhsds-fhir.md)', () => {
+describe('MHSDS v6 code lists (docs/reference/mhsds-fhir.md)', () => {
   it('ConsMechanismMH has exactly the v6 codes', () => {
     expect(CONSULTATION_MECHANISMS.map((c) => c.code)).to.deep.equal(['01', '02', '04', '05', '09', '10', '11', '12', '13', '98']);
   });

@@ -1,5 +1,5 @@
 // MHSDS v6 code lists used on a care contact (MHS201).
-// Source: shared/reference/mhsds-fhir.md, checked 2026-11-22 against nhsengland/MHSDS (commit dc7bf10, 2025-07-03)
+// Source: docs/reference/mhsds-fhir.md, checked 2026-11-22 against nhsengland/MHSDS (commit dc7bf10, 2025-07-03)
 // and the NHS Data Dictionary archive (June 2026 release). Codes are exact; labels are the data dictionary's, shortened
 // only where the reference file shortens them.
 

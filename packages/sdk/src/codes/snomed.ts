@@ -1,6 +1,6 @@
 // SNOMED CT identifier (SCTID) checks. Source: SNOMED CT Technical Implementation Guide, 6.1 "SCTID" and 6.4
 // "Check digit" (Verhoeff): 6 to 18 digits, no leading zero, partition identifier in the 2nd and 3rd digits from the
-// right, a Verhoeff check digit last. Reference: shared/reference/mhsds-fhir.md notes NHS Digital's own code carries
+// right, a Verhoeff check digit last. Reference: docs/reference/mhsds-fhir.md notes NHS Digital's own code carries
 // a typo (1035441000000100) that fails this check, so every SNOMED id we accept is checked.
 
 // Verhoeff tables (dihedral group D5 multiplication, permutation, inverse).

@@ -90,7 +90,7 @@ export interface MhsdsContext {
 }
 
 /**
- * One MHSDS v6 MHS201 Care Contact row. Items and codes from shared/reference/mhsds-fhir.md (nhsengland/MHSDS,
+ * One MHSDS v6 MHS201 Care Contact row. Items and codes from docs/reference/mhsds-fhir.md (nhsengland/MHSDS,
  * commit dc7bf10). Left out because their code lists are not verified there: CareContSubj, CareContPatientTherMode,
  * ConsType; and items STR Kit does not capture (AdminCatCode, SiteIDOfTreat, cancellation dates and reasons, …).
  */

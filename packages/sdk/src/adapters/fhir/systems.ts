@@ -9,7 +9,7 @@ export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
 /**
  * UK Core EncounterLocationTypeEngland code system, which holds the MHSDS ActLocTypeCode codes. [V]
- * Source: shared/reference/mhsds-fhir.md; HL7 UK Core STU2 (UKCore-EncounterLocationType value set).
+ * Source: docs/reference/mhsds-fhir.md; HL7 UK Core STU2 (UKCore-EncounterLocationType value set).
  */
 export const UKCORE_LOCATION_TYPE_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EncounterLocationTypeEngland';
 
@@ -31,7 +31,7 @@ export const V3_PARTICIPATION_TYPE = 'http://terminology.hl7.org/CodeSystem/v3-P
 export const SNOMED_SYSTEM = 'http://snomed.info/sct';
 
 /**
- * Every SNOMED CT concept STR Kit writes, with the display the source gives. Source: shared/reference/mhsds-fhir.md
+ * Every SNOMED CT concept STR Kit writes, with the display the source gives. Source: docs/reference/mhsds-fhir.md
  * ("SNOMED (Verhoeff-checked)"), whose codes come from UK Core's UKCore-EncounterType (descendants of 185316007,
  * 308467007, 185201007) and UKCore-CareSettingType (refset 1127531000000102) value sets. No verified code fits a
  * face-to-face contact elsewhere, so none is written for it (never a guess). Listed in docs/adr/0002-fhir-mapping.md.

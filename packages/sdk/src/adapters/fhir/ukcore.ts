@@ -1,6 +1,6 @@
 // UK Core code systems STR Kit writes codings from: the code → display tables, copied exactly (a validator and an EPR
 // expect the published display). Source: HL7 UK Core STU2, NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN@3d2827e3 (package
-// UKCore.R4.STU.02.00.00 2.0.0), as held in shared/reference/ukcore/ (copies for the tests: test/fhir/ukcore/).
+// UKCore.R4.STU.02.00.00 2.0.0), as held in docs/reference/ukcore/ (the tests read those files).
 // test/fhir/reader.test.ts reads those JSON files and compares every entry.
 
 /** UKCore-EncounterLocationTypeEngland (= MHSDS ActLocTypeCode): codesystems/CodeSystem-UKCore-EncounterLocationTypeEngland.xml. */
