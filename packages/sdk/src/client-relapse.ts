@@ -52,7 +52,7 @@ export interface AlertsApi {
 
 const ActionSchema = noteText(2000, true, 'Enter what was done');
 
-/** How far before its plan version a check's time may be (clock differences between devices). docs/adr/0004. */
+/** How far before its plan version a check's time may be (clock differences between devices). docs/adr/0004-right-person-right-actor.md. */
 export const CHECK_BEFORE_PLAN_TOLERANCE_MS = 5 * 60_000;
 
 /** An alert's reason: the rule's sentences, then why the rise rule could not compare when it could not (ADR 0005). */

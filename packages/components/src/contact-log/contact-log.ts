@@ -85,7 +85,7 @@ const repeatedHourOf = (epoch: number): '' | 'first' | 'second' => {
   return r.kind === 'repeated' ? (r.second === epoch - (epoch % 60_000) ? 'second' : 'first') : '';
 };
 
-/** The typed date and time as UK local time (docs/adr/0004-uk-local-time.md), or undefined if either is incomplete. */
+/** The typed date and time as UK local time (docs/adr/0006-uk-local-time.md), or undefined if either is incomplete. */
 const typedLocal = (date: string, time: string) => {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const tm = /^(\d{2}):(\d{2})$/.exec(time);

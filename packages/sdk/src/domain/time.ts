@@ -69,7 +69,7 @@ export function londonOffsetMinutes(epochMs: number): number {
 }
 
 /**
- * What a Europe/London wall-clock time means (docs/adr/0004-uk-local-time.md): one instant; two, when the clocks go
+ * What a Europe/London wall-clock time means (docs/adr/0006-uk-local-time.md): one instant; two, when the clocks go
  * back and the hour is repeated (the first in BST, the second in GMT); or none, when they go forward and the hour is
  * missing. Callers that take a time from a person ask which one in the repeated hour, and refuse a missing time.
  */

@@ -52,7 +52,7 @@ export const ContactFields = {
 export const ContactSchema = z.object({ ...EnvelopeShape, ...ContactFields });
 
 /**
- * The one stored form of `start` a worker's input must have (docs/adr/0004-uk-local-time.md): UK wall-clock time with
+ * The one stored form of `start` a worker's input must have (docs/adr/0006-uk-local-time.md): UK wall-clock time with
  * the UK offset of that moment. A time with another offset (`Z`, `+05:30`) or an offset the UK was not on then (01:30
  * with +01:00 on the morning the clocks go forward) is refused, never rewritten.
  */
