@@ -41,6 +41,7 @@ export const Narrow320: Story = { args: { width: '320px' } };
 
 async function seeded(f: PlanFixture): Promise<Store> {
   const store = memoryStore();
+  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
   await store.put('carePlan', f.plan);
   for (const g of f.goals) await store.put('goal', g);
   for (const t of f.tasks) await store.put('task', t);
