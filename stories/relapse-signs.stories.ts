@@ -46,6 +46,7 @@ export const DraftRestored: Story = {
     const store = memoryStore();
     const drafts = memoryDrafts();
     void (async () => {
+      await store.put('serviceUser', { id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
       const stored = await store.put('warningSignPlan', plan);
       await drafts.save(FIXTURE_WORKER, `relapse-signs:check:${FIXTURE_PERSON_ID}`, {
         ratings: { [plan.signs[0]!.id]: 1, [plan.signs[4]!.id]: 2 },
