@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
 import type { StrCarePlan } from './care-plan.js';
-import { FIXTURE_COORDINATOR, FIXTURE_NOW } from './care-plan.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_WORKER, fixtureWorkers, typicalPlan } from './care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const coordinator = (store: Store) => createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock });
@@ -72,5 +72,24 @@ describe('<str-care-plan> and the person it is for', () => {
     expect($(el, '.problem[tabindex]')!.textContent).to.include('Not saved: this person is not in the record system');
     expect((await memory.list('carePlan', { limit: 10_000 })).items, 'nothing stored').to.have.length(0);
     expect($<HTMLInputElement>(el, 'form.editor [name=next-review-on]')?.value, 'what was typed is still there').to.equal('2026-09-01');
+  });
+});
+
+describe('<str-care-plan> shows names, not ids', () => {
+  it('connected with no worker list given: the co-ordinator and task owners are named from the store, no id is shown', async () => {
+    const store = memoryStore();
+    const f = typicalPlan();
+    await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
+    for (const w of fixtureWorkers) await store.put('worker', w);
+    for (const [type, records] of [['carePlan', [f.plan]], ['goal', f.goals], ['task', f.tasks], ['progressNote', f.notes]] as const) {
+      for (const r of records) await store.put(type, r as never);
+    }
+    const viewer = createClient({ store, drafts: memoryDrafts(), actor: { id: 'story-viewer', role: 'viewer' }, clock });
+    const el = await fixture<StrCarePlan>(html`<str-care-plan service-user-id=${f.plan.serviceUserId} .client=${viewer} .clock=${clock}></str-care-plan>`);
+    await el.whenLoaded();
+    await until(el, () => !!$(el, '[part=header]')?.textContent!.includes('Bea Storycoordinator'), 'co-ordinator named');
+    expect($(el, `li[data-task-id="${f.tasks[0]!.id}"] .hint`)!.textContent).to.include('Ash Storyworker');
+    const text = el.shadowRoot!.textContent!;
+    for (const id of [FIXTURE_WORKER, FIXTURE_COORDINATOR]) expect(text, `no id ${id} on screen`).not.to.include(id);
   });
 });
