@@ -82,3 +82,13 @@ export const Conflict: Story = {
     return el;
   },
 };
+
+/** Connected to a store that has no such person: it says so and offers no "Start a care plan" (issue 15). */
+export const UnknownPerson: Story = {
+  render: () => {
+    const el = document.createElement('str-care-plan');
+    Object.assign(el, { client: createClient({ store: memoryStore(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock }), clock });
+    el.serviceUserId = FIXTURE_PERSON_ID;
+    return el;
+  },
+};

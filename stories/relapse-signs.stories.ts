@@ -156,3 +156,13 @@ export const Acknowledged: Story = {
     el.requestUpdate('view');
   }, false),
 };
+
+/** Connected to a store that has no such person: it says so and offers no plan to start or check (issue 15). */
+export const UnknownPerson: Story = {
+  render: () => {
+    const el = document.createElement('str-relapse-signs');
+    Object.assign(el, { client: createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock }), clock });
+    el.serviceUserId = FIXTURE_PERSON_ID;
+    return el;
+  },
+};
