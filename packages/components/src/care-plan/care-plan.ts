@@ -323,11 +323,12 @@ export class StrCarePlan extends LitElement {
       return go;
     }
     if (this._busy) return false;
+    this._busy = busyKey; // before the person check, so a second click does not start a second write
     if (!(await this.#scope.mayWriteFor(scope))) {
+      this._busy = undefined;
       if (this.#scope.isCurrent(scope)) this._problem = NOT_SAVED_UNKNOWN_PERSON;
       return false;
     }
-    this._busy = busyKey;
     this._problem = '';
     this._status = 'Saving…';
     try {
