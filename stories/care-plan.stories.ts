@@ -41,6 +41,7 @@ export const Narrow320: Story = { args: { width: '320px' } };
 
 async function seeded(f: PlanFixture): Promise<Store> {
   const store = memoryStore();
+  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
   await store.put('carePlan', f.plan);
   for (const g of f.goals) await store.put('goal', g);
   for (const t of f.tasks) await store.put('task', t);
@@ -78,6 +79,16 @@ export const Conflict: Story = {
       await cc.tasks.update(t.id, { text: 'Fill in the housing register form (pages 3 to 6)' }, (await cc.tasks.get(t.id)).version);
       el.shadowRoot!.querySelector<HTMLButtonElement>(`#t-${t.id}-complete`)!.click();
     });
+    return el;
+  },
+};
+
+/** Connected to a store that has no such person: it says so and offers no "Start a care plan" (issue 15). */
+export const UnknownPerson: Story = {
+  render: () => {
+    const el = document.createElement('str-care-plan');
+    Object.assign(el, { client: createClient({ store: memoryStore(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock }), clock });
+    el.serviceUserId = FIXTURE_PERSON_ID;
     return el;
   },
 };

@@ -46,6 +46,7 @@ export const DraftRestored: Story = {
     const store = memoryStore();
     const drafts = memoryDrafts();
     void (async () => {
+      await store.put('serviceUser', { id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
       const stored = await store.put('warningSignPlan', plan);
       await drafts.save(FIXTURE_WORKER, `relapse-signs:check:${FIXTURE_PERSON_ID}`, {
         ratings: { [plan.signs[0]!.id]: 1, [plan.signs[4]!.id]: 2 },
@@ -154,4 +155,14 @@ export const Acknowledged: Story = {
     await cc.alerts.acknowledge(first!.id, 'Visited with the crisis team the same evening.', first!.version);
     el.requestUpdate('view');
   }, false),
+};
+
+/** Connected to a store that has no such person: it says so and offers no plan to start or check (issue 15). */
+export const UnknownPerson: Story = {
+  render: () => {
+    const el = document.createElement('str-relapse-signs');
+    Object.assign(el, { client: createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock }), clock });
+    el.serviceUserId = FIXTURE_PERSON_ID;
+    return el;
+  },
 };

@@ -23,6 +23,7 @@ async function run(): Promise<unknown> {
   };
   const plan = signPlan();
   if (step === 'confirm') {
+    await real.put('serviceUser', { id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
     const stored = await real.put('warningSignPlan', plan);
     for (const c of settledChecks(stored)) await real.put('signCheck', { ...c, planVersion: stored.version });
   }

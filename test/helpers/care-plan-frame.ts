@@ -19,6 +19,7 @@ async function run(): Promise<unknown> {
   };
   const f = typicalPlan();
   if (step === 'seed') {
+    await real.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
     await real.put('carePlan', f.plan);
     for (const g of f.goals) await real.put('goal', g);
     for (const t of f.tasks) await real.put('task', t);

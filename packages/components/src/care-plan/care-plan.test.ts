@@ -17,6 +17,8 @@ const clientAs = (store: Store, role: Role, id: string, drafts: DraftStore = mem
 
 /** Puts a fixture plan in a store as its records. */
 async function seed(store: Store, f: PlanFixture = typicalPlan()) {
+  // The person first: the widget saves nothing for a person the store does not have (issue 15).
+  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
   await store.put('carePlan', f.plan);
   for (const g of f.goals) await store.put('goal', g);
   for (const t of f.tasks) await store.put('task', t);

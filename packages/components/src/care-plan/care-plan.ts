@@ -10,7 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
-import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -138,7 +138,7 @@ export class StrCarePlan extends LitElement {
   @state() private _dropTarget?: string;
 
   /** Every load is tied to the person and actor it was started for (issue 14). */
-  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
+  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
   #focusAfter: string | undefined;
@@ -323,7 +323,12 @@ export class StrCarePlan extends LitElement {
       return go;
     }
     if (this._busy) return false;
-    this._busy = busyKey;
+    this._busy = busyKey; // before the person check, so a second click does not start a second write
+    if (!(await this.#scope.mayWriteFor(scope))) {
+      this._busy = undefined;
+      if (this.#scope.isCurrent(scope)) this._problem = NOT_SAVED_UNKNOWN_PERSON;
+      return false;
+    }
     this._problem = '';
     this._status = 'Saving…';
     try {
@@ -741,6 +746,8 @@ export class StrCarePlan extends LitElement {
       ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p><button type="button" class="secondary" @click=${() => (this._problem = '')}>Dismiss</button></div>`
       : nothing;
     const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
+    // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
+    if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
     if (this.#client && this._loadState === 'failed' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
         <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
@@ -754,11 +761,14 @@ export class StrCarePlan extends LitElement {
   #renderNoPlan() {
     return html`<section part="header" class="empty">
       <h2 id="plan-heading" tabindex="-1">Care plan</h2>
+      ${this.#scope.person === 'unknown' ? unknownPersonNotice('no care plan can be started for them') : nothing}
       <p>No care plan has been started for this person yet.</p>
       ${this.#canEdit && this.serviceUserId
         ? this._editor?.kind === 'plan'
           ? this.#renderPlanForm(undefined)
-          : html`<button type="button" class="primary" id="plan-start" @click=${() => this.#open({ kind: 'plan' }, '#plan-start')}>Start a care plan</button>`
+          : this.#scope.person === 'unknown'
+            ? nothing
+            : html`<button type="button" class="primary" id="plan-start" @click=${() => this.#open({ kind: 'plan' }, '#plan-start')}>Start a care plan</button>`
         : nothing}
     </section>`;
   }

@@ -1,5 +1,5 @@
-import { StrError, untilAborted, type StrClient } from '@strkit/sdk';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { StrError, isStrError, untilAborted, type StrClient } from '@strkit/sdk';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /** Who and what a load was started for. Every result is checked against it before the element sees it. */
 export interface Scope {
@@ -25,7 +25,26 @@ export interface PersonScopeOptions {
    * a subscription. Runs inside the update, so nothing of the previous person is ever drawn for the new one.
    */
   readonly changed: (next: Scope | undefined, previous: Scope | undefined) => (() => void) | void;
+  /** Ask the store whether it has the person named, each time the scope changes (see {@link PersonScope.person}). */
+  readonly checkPerson?: boolean;
 }
+
+/**
+ * What the store said about the person named: 'none' (no person named, or no client), 'checking', 'known', or
+ * 'unknown' (a definite not-found). A failed read counts as known, so a store that is down never loses work.
+ */
+export type PersonCheck = 'none' | 'checking' | 'known' | 'unknown';
+
+/** The refusal when a save is tried for a person the store does not have; nothing typed is cleared. */
+export const NOT_SAVED_UNKNOWN_PERSON = 'Not saved: this person is not in the record system. Check the person chosen. What you typed is still here.';
+
+/** Said, politely, where an element that needs a person has none (issue 15). `what` ends "…, so {what}." */
+export const noPersonNotice = (what: string): TemplateResult =>
+  html`<p class="no-person" role="status">No person is chosen, so ${what}.</p>`;
+
+/** The refusal where the store has no such person: an alert, as it stops the worker saving. */
+export const unknownPersonNotice = (what: string): TemplateResult =>
+  html`<div class="problem no-person" role="alert"><p>This person is not in the record system, so ${what}. Check the person chosen.</p></div>`;
 
 const ABORTED = () => new StrError('aborted', 'The load was for a person or actor the element no longer shows');
 
@@ -43,6 +62,8 @@ export class PersonScope implements ReactiveController {
   #client: StrClient | undefined;
   #person = '';
   #actor = '';
+  #personCheck: PersonCheck = 'none';
+  #checked: Promise<void> = Promise.resolve();
 
   constructor(host: PersonScopeHost, options: PersonScopeOptions) {
     this.#host = host;
@@ -53,6 +74,20 @@ export class PersonScope implements ReactiveController {
   /** The scope the element shows now, or undefined with no client. */
   get current(): Scope | undefined {
     return this.#scope;
+  }
+
+  /** With `checkPerson`: what the store said about the person the element names now. */
+  get person(): PersonCheck {
+    return this.#personCheck;
+  }
+
+  /**
+   * Waits for the person check of `scope` and says whether a write for it may go ahead: false once the element shows
+   * someone else, or when the store said it has no such person.
+   */
+  async mayWriteFor(scope: Scope | undefined): Promise<boolean> {
+    await this.#checked;
+    return this.isCurrent(scope) && this.#personCheck !== 'unknown';
   }
 
   hostConnected(): void {
@@ -104,7 +139,21 @@ export class PersonScope implements ReactiveController {
     this.#actor = actor;
     this.#abort = client ? new AbortController() : undefined;
     this.#scope = client ? Object.freeze({ client, serviceUserId: person, actorId: actor, signal: this.#abort!.signal }) : undefined;
+    this.#personCheck = this.#options.checkPerson && this.#scope && person ? 'checking' : 'none';
+    this.#checked = this.#personCheck === 'checking' ? this.#checkPerson(this.#scope!) : Promise.resolve();
     this.#cleanup = this.#options.changed(this.#scope, previous) ?? undefined;
+  }
+
+  async #checkPerson(scope: Scope): Promise<void> {
+    let found: PersonCheck;
+    try {
+      found = (await this.load(scope, (s) => s.client.serviceUsers.get(s.serviceUserId))) ? 'known' : this.#personCheck;
+    } catch (e) {
+      found = this.isCurrent(scope) && isStrError(e, 'not-found') ? 'unknown' : 'known';
+    }
+    if (!this.isCurrent(scope) || found === this.#personCheck) return;
+    this.#personCheck = found;
+    this.#host.requestUpdate();
   }
 }
 

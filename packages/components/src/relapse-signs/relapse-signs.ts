@@ -11,7 +11,7 @@ import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
-import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -147,7 +147,7 @@ export class StrRelapseSigns extends LitElement {
   #internals: ElementInternals;
   #pendingId: string = newId();
   /** Every load is tied to the person and actor it was started for (issue 14). */
-  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
+  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
@@ -461,6 +461,7 @@ export class StrRelapseSigns extends LitElement {
     const scope = this.#scope.current;
     const c = scope?.client;
     if (c && plan.serviceUserId !== scope.serviceUserId) return; // never: the plan on screen is always the named person's
+    if (c && !(await this.#refuseUnknownPerson(scope))) return;
     if (!c) {
       const detail: CheckSaveDetail = { check: input };
       if (this.dispatchEvent(new CustomEvent('str-check-save', { detail, bubbles: true, composed: true, cancelable: true }))) {
@@ -661,6 +662,16 @@ export class StrRelapseSigns extends LitElement {
     }
   }
 
+  /** False, with the refusal on screen and nothing typed cleared, when the store has no such person (issue 15). */
+  async #refuseUnknownPerson(scope: Scope | undefined): Promise<boolean> {
+    if (await this.#scope.mayWriteFor(scope)) return true;
+    if (!this.#scope.isCurrent(scope)) return false;
+    this._problem = NOT_SAVED_UNKNOWN_PERSON;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    return false;
+  }
+
   // ————— rendering —————
 
   override render() {
@@ -670,14 +681,19 @@ export class StrRelapseSigns extends LitElement {
     if (this.#client && this._loadState === 'failed' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
-    if (this.view === 'alerts') return html`${problem}${this.#renderViews()}${status}${this.#renderAlerts()}`;
+    // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
+    const person = this.serviceUserId || (!this.#client && this.plan?.serviceUserId);
+    if (this.view === 'alerts') return html`${problem}${person ? this.#renderViews() : nothing}${status}${this.#renderAlerts()}`;
+    if (!person) return noPersonNotice('no warning signs can be shown or checked here');
     if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
-    if (this._planDraft) return html`${problem}${status}${this.#renderPlanEditor()}`;
+    const unknown = this.#client && this.#scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
+    if (this._planDraft) return html`${problem}${unknown}${status}${this.#renderPlanEditor()}`;
+    if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
     if (!plan) {
       return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
         ${this.#canEditPlan ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.#editPlan(undefined)}>Start a warning-sign plan</button>` : nothing}`;
     }
-    return html`${problem}${this.#renderOutbox(plan)}${this.#renderViews()}
+    return html`${problem}${unknown}${this.#renderOutbox(plan)}${this.#renderViews()}
       ${status}
       ${this.view === 'trend'
         ? this.#renderTrend(plan)
@@ -752,7 +768,7 @@ export class StrRelapseSigns extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
-    if (!c) return;
+    if (!c || !(await this.#refuseUnknownPerson(this.#scope.current))) return;
     this._saving = true;
     try {
       if (plan) await c.warningSignPlans.update(plan.id, changes, plan.version);
