@@ -49,7 +49,7 @@ if (baseUrl) {
     }
     const res = existing.length
       ? await fetch(`${baseUrl}/${r.resourceType}/${existing[0].id}`, { method: 'PUT', headers, body: JSON.stringify({ ...r, id: existing[0].id }) })
-      : await fetch(`${baseUrl}/${r.resourceType}`, { method: 'POST', headers, body: JSON.stringify(r) });
+      : await fetch(`${baseUrl}/${r.resourceType}`, { method: 'POST', headers, body: JSON.stringify({ ...r, id: undefined }) }); // the server gives the id
     if (!res.ok) {
       console.error(`${r.resourceType} ${r.url}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
       failed++;
