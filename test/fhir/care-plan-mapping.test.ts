@@ -1,73 +1,17 @@
 // Round trips and validity of the care-plan FHIR mapping (Practitioner, CarePlan, Goal, Task, DocumentReference).
 import { expect } from '@open-wc/testing';
-import {
-  CARE_PLAN_STATUSES, CarePlanSchema, CareTeamSchema, type CareTeam, GOAL_STATUSES, GoalSchema, LIFE_AREAS, ProgressNoteSchema, ROLES, TASK_REPEATS, TASK_STATUSES, TaskSchema, WorkerSchema,
-  namespaceFrom, type CarePlan, type Goal, type ProgressNote, type Task, type Worker,
-} from '@strkit/sdk';
+import { namespaceFrom } from '@strkit/sdk';
 import fc from 'fast-check';
-import * as z from 'zod/mini';
 import {
   careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
 import { validateOnEngine } from './engine.js';
+import { planArb, goalArb, taskArb, noteArb, workerArb, teamArb } from './arbitraries/care-plan.js';
 
 const ns = namespaceFrom();
 const PATIENT_REF = 'Patient/a1b2c3';
-const utc = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t).toISOString());
-const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
-const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
-const lineText = (max: number) => text(max).map((s) => s.trim()).filter((s) => s.length > 0 && !/[\r\n\u2028\u2029]/.test(s));
-const wordsText = fc.oneof(text(300), fc.array(text(50), { maxLength: 4 }).map((l) => ` ${l.join('\n')} `)).filter((s) => s.trim().length > 0);
-const actorId = fc.oneof(fc.constantFrom('worker-1', 'lead-7'), lineText(20));
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-const envelope = {
-  id: fc.uuid({ version: 4 }), version: fc.uuid({ version: 4 }), schemaVersion: fc.constant(1),
-  createdAt: utc, createdBy: actorId, updatedAt: utc, updatedBy: actorId,
-  enteredInError: opt(fc.record({ reason: lineText(100), at: utc, by: actorId })),
-};
-const clean = <T>(schema: z.ZodMiniType) => (a: fc.Arbitrary<unknown>) =>
-  a.map((r) => JSON.parse(JSON.stringify(r)) as T).filter((r) => z.safeParse(schema, r).success);
-const codes = <C extends string>(list: readonly { code: C }[]) => fc.constantFrom(...list.map((c) => c.code));
-
-const planArb = clean<CarePlan>(CarePlanSchema)(fc.record({
-  ...envelope,
-  serviceUserId: fc.uuid({ version: 4 }),
-  coordinatorId: actorId,
-  agreedWith: fc.array(fc.record({ kind: fc.constantFrom('service-user', 'carer'), name: opt(lineText(40)) }), { maxLength: 3 }),
-  agreedOn: opt(date), nextReviewOn: opt(date), lastReviewedOn: opt(date),
-  status: codes(CARE_PLAN_STATUSES),
-  goalOrder: fc.uniqueArray(fc.uuid({ version: 4 }), { maxLength: 5 }),
-  taskOrder: fc.dictionary(fc.uuid({ version: 4 }), fc.uniqueArray(fc.uuid({ version: 4 }), { maxLength: 4 }), { maxKeys: 3 }),
-}));
-const goalArb = clean<Goal>(GoalSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), carePlanId: fc.uuid({ version: 4 }), text: wordsText,
-  lifeArea: codes(LIFE_AREAS), targetDate: opt(date), status: codes(GOAL_STATUSES),
-}));
-const ownerArb = fc.oneof(
-  fc.record({ kind: fc.constant('worker' as const), workerId: actorId }),
-  fc.record({ kind: fc.constant('service-user' as const) }),
-  fc.record({ kind: fc.constant('carer' as const), name: opt(lineText(40)) }),
-  fc.record({ kind: fc.constant('other-service' as const), name: lineText(40) }),
-);
-const taskArb = clean<Task>(TaskSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), carePlanId: fc.uuid({ version: 4 }), goalId: fc.uuid({ version: 4 }),
-  text: lineText(200), owner: ownerArb, dueDate: opt(date), repeat: opt(codes(TASK_REPEATS)), repeatAnchor: opt(date), status: codes(TASK_STATUSES),
-  statusReason: opt(lineText(100)), lastDoneOn: opt(date),
-}));
-const noteArb = clean<ProgressNote>(ProgressNoteSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), carePlanId: fc.uuid({ version: 4 }),
-  about: fc.record({ kind: fc.constantFrom('task' as const, 'goal' as const), id: fc.uuid({ version: 4 }) }), text: wordsText,
-}));
-const workerArb = clean<Worker>(WorkerSchema)(fc.record({ ...envelope, name: lineText(60), role: fc.constantFrom(...ROLES), actorId: opt(actorId) }));
-
-const teamArb = clean<CareTeam>(CareTeamSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), name: lineText(60), status: fc.constantFrom('active', 'inactive'),
-  participants: fc.array(fc.record({ workerId: actorId, role: fc.constantFrom(...ROLES), from: opt(date) }), { maxLength: 5 }),
-}));
-
-/** As a server returns it: with a server id and the record's version as versionId. */
 const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { versionId: version } });
 
 describe('care-plan FHIR mapping round trips (fast-check)', () => {

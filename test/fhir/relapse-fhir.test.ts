@@ -1,54 +1,18 @@
 // Relapse signs on FHIR: round trips of the mapping (fast-check), validity on the engine, and the client over HTTP.
 import { expect } from '@open-wc/testing';
-import {
-  AlertSchema, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, SignCheckSchema, WarningSignPlanSchema, createClient, fhirStore, namespaceFrom,
-  type Alert, type SignCheck, type Store, type WarningSignPlan,
-} from '@strkit/sdk';
+import { NOT_ASKED, createClient, fhirStore, namespaceFrom, type Store } from '@strkit/sdk';
 import fc from 'fast-check';
 import { fixture, html } from '@open-wc/testing';
 import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
-import * as z from 'zod/mini';
 import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
-import { ALERT_OWNER_KINDS } from '../../packages/sdk/src/schemas/relapse.js';
 import { alertTaskOf, alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, signCheckToFhir, warningSignPlanToFhir } from '../../packages/sdk/src/adapters/fhir/map-relapse.js';
 import { PERSON_ID, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine, validateOnEngine } from './engine.js';
+import { planArb, checkArb, alertArb } from './arbitraries/relapse.js';
 
 const ns = namespaceFrom();
 const PATIENT_REF = 'Patient/a1b2c3';
-const utc = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t).toISOString());
-const date = utc.map((s) => s.slice(0, 10));
-const text = (max: number) => fc.string({ unit: 'grapheme', maxLength: max });
-const lineText = (max: number) => text(max).map((s) => s.trim()).filter((s) => s.length > 0 && !/[\r\n\u2028\u2029]/.test(s));
-const words = fc.oneof(text(200), fc.array(text(40), { maxLength: 3 }).map((l) => ` ${l.join('\n')} `)).filter((s) => s.trim().length > 0);
-const actorId = fc.oneof(fc.constantFrom('worker-1', 'cc-2'), lineText(20));
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-const envelope = {
-  id: fc.uuid({ version: 4 }), version: fc.uuid({ version: 4 }), schemaVersion: fc.constant(1), createdAt: utc, createdBy: actorId, updatedAt: utc, updatedBy: actorId,
-  enteredInError: opt(fc.record({ reason: lineText(80), at: utc, by: actorId })),
-};
-const clean = <T>(schema: z.ZodMiniType) => (a: fc.Arbitrary<unknown>) => a.map((r) => JSON.parse(JSON.stringify(r)) as T).filter((r) => z.safeParse(schema, r).success);
-
-const planArb = clean<WarningSignPlan>(WarningSignPlanSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), coordinatorId: actorId,
-  signs: fc.uniqueArray(fc.record({ id: fc.uuid({ version: 4 }), text: words, stage: fc.constantFrom('early', 'middle', 'late'), response: words }), { maxLength: 6, selector: (s) => s.id }),
-  contacts: fc.array(fc.record({ who: lineText(40), how: words }), { maxLength: 2 }),
-  rule: fc.record({ lateSignAtLeast: fc.integer({ min: 1, max: 3 }), risePercent: fc.integer({ min: 1, max: 200 }), risePoints: fc.integer({ min: 1, max: 20 }), repeatRating: fc.integer({ min: 1, max: 3 }), repeatChecks: fc.integer({ min: 2, max: 5 }) }),
-  agreedBaseline: opt(fc.record({ total: fc.integer({ min: 0, max: 60 }).map((n) => n / 2), fromCheckIds: fc.array(fc.uuid({ version: 4 }), { maxLength: 3 }), signIds: opt(fc.array(fc.uuid({ version: 4 }), { maxLength: 3 })) })),
-  agreedOn: opt(date), reviewOn: opt(date),
-}));
-const checkArb = clean<SignCheck>(SignCheckSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), planId: fc.uuid({ version: 4 }), planVersion: fc.uuid({ version: 4 }), at: utc, workerId: actorId,
-  ratings: fc.dictionary(fc.uuid({ version: 4 }), fc.constantFrom(0, 1, 2, 3, NOT_ASKED), { maxKeys: 6 }),
-  functioning: fc.dictionary(fc.constantFrom(...FUNCTIONING_AREAS.map((a) => a.code)), fc.record({ level: fc.constantFrom(...FUNCTIONING_LEVELS.map((l) => l.code)), note: opt(words) }), { maxKeys: 5 }),
-  observations: text(200), personsView: text(200), markedWell: fc.boolean(),
-}));
-const alertArb = clean<Alert>(AlertSchema)(fc.record({
-  ...envelope, serviceUserId: fc.uuid({ version: 4 }), checkId: fc.uuid({ version: 4 }), reason: words, note: text(100), raisedBy: actorId, raisedAt: utc,
-  status: fc.constantFrom('open', 'acknowledged'), acknowledged: opt(fc.record({ by: actorId, at: utc, action: words })),
-  owner: opt(fc.record({ kind: fc.constantFrom(...ALERT_OWNER_KINDS), id: actorId })),
-}));
 const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { versionId: version } });
 
 describe('relapse-sign FHIR mapping', () => {

@@ -67,6 +67,7 @@ export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js'
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
 export type { GetToken } from './adapters/fhir/http.js';
+export { strCapabilityStatement, strExtensionDefinitions } from './adapters/fhir/definitions.js';
 export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
 export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
