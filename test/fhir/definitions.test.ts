@@ -14,9 +14,9 @@ import * as carePlanArbs from './arbitraries/care-plan.js';
 import { contactArb, serviceUserArb } from './arbitraries/contact.js';
 import * as relapseArbs from './arbitraries/relapse.js';
 import { fhir, validateOnEngine } from './engine.js';
-import locationTypes from './ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
-import humanLanguages from './ukcore/CodeSystem-UKCore-HumanLanguage.json';
-import sdsJobRoles from './ukcore/CodeSystem-UKCore-SDSJobRoleName.json';
+import locationTypes from '../../docs/reference/ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
+import humanLanguages from '../../docs/reference/ukcore/CodeSystem-UKCore-HumanLanguage.json';
+import sdsJobRoles from '../../docs/reference/ukcore/CodeSystem-UKCore-SDSJobRoleName.json';
 
 const PATIENT_REF = 'Patient/a1b2c3';
 const urlOf = (d: Resource) => (d as unknown as { url: string }).url;
