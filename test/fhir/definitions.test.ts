@@ -130,7 +130,7 @@ describe('STR extension definitions in the validator (Medplum validateResource +
   });
 });
 
-/** UK Core code systems (docs/reference/ukcore, copied to test/fhir/ukcore): system → code → display. */
+/** UK Core code systems (docs/reference/ukcore): system → code → display. */
 const UKCORE = new Map(
   [locationTypes, humanLanguages, sdsJobRoles].map((cs) => [cs.url, new Map((cs.concept as { code: string; display: string }[]).map((c) => [c.code, c.display]))]),
 );
