@@ -13,7 +13,8 @@ export interface Query {
   /** Opaque: pass back the `next` of the previous page. */
   readonly cursor?: string;
   /**
-   * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned. Widgets abort
+   * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned; `fhirStore`
+   * cancels the read's HTTP requests (never retried). Widgets abort
    * a load when they move to another person or actor (docs/adr/0004-right-person-right-actor.md).
    */
   readonly signal?: AbortSignal;
