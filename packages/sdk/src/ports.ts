@@ -20,6 +20,20 @@ export interface Query {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * Options of the client's reads that gather all of a person's records of a kind (`carePlans.current` and `load`,
+ * `warningSignPlans.current`, `signChecks.forPlan` and `forPerson`).
+ */
+export interface ReadOptions {
+  /** As `Query.signal`: aborting rejects the read with `aborted`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Told once, when the read succeeds, of the records it left out because they could not be read (ids and reasons,
+   * never content), so the screen can say so. Not called when every record was read.
+   */
+  readonly onUnreadable?: (unreadable: readonly Unreadable[]) => void;
+}
+
 export interface Page<R> {
   /** Newest first (by the type's date, then id). */
   readonly items: readonly R[];
