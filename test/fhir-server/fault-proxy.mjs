@@ -3,14 +3,15 @@
 // (scripts/wtr-commands.mjs); tests reach it with `executeServerCommand('fault-proxy-url')`.
 //
 // Per tenant (/t/<name>/…, as the engine):
-//   POST /t/<name>/__proxy { faults: [{ kind, rate, max?, method? }] }  sets the faults and zeroes the counts;
+//   POST /t/<name>/__proxy { faults: [{ kind, rate, max?, method?, maxMs? }] }  sets the faults and zeroes the counts;
 //   GET  /t/<name>/__proxy → { injected: { kind: n }, retryAfterGapsMs: [n] }.
 // kinds: 'html' (a 200 captive-portal page), 'status-502', 'status-503' (a proxy's HTML error page), 'status-410'
 // (on a search), 'status-429' (with Retry-After: 1), 'truncate' (half the body, then a clean end), 'reset' (half the
 // body, then the connection is cut), 'stall' (headers and half the body, then nothing), 'other' (the engine's reply
 // to an earlier, different request of the same kind: a reply for another resource), 'reorder' (the reply is held
-// back until the next one has gone out, or 1 s). Faults after 'html', 'status-*' never reach the engine; the
-// others do (the engine commits, the client sees garbage).
+// back until the next one has gone out, or 1 s), 'delay' (the request is held a random 0 to `maxMs` ms, default 20,
+// before it goes on to the engine: a slow network, so answers arrive out of order; issue 14's race battery). Faults
+// after 'html', 'status-*' never reach the engine; the others do (the engine commits, the client sees garbage).
 import { createServer, request as httpRequest } from 'node:http';
 
 const cors = {
@@ -106,6 +107,11 @@ export function startFaultProxy(target) {
       if (status === 429) t.lastThrottle = Date.now();
       res.writeHead(status, { ...cors, 'content-type': 'application/fhir+json', ...(status === 429 && { 'retry-after': '1' }) });
       return res.end(outcome(status === 410 ? 'deleted' : 'throttled'));
+    }
+    if (kind === 'delay') {
+      count(t, kind);
+      const maxMs = t.faults.find((f) => f.kind === 'delay')?.maxMs ?? 20;
+      await new Promise((r) => setTimeout(r, Math.random() * maxMs));
     }
     let reply;
     try {

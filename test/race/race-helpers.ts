@@ -34,14 +34,6 @@ export function delayingStore(store: Store, maxMs: number): Store {
   return delayed;
 }
 
-/** The page's fetch to the FHIR engine on 127.0.0.1, each request held 0 to `maxMs` ms first: a delaying proxy. */
-export function delayingFetch(maxMs: number): typeof fetch {
-  return async (input, init) => {
-    await randomDelay(maxMs);
-    return fetch(input, init);
-  };
-}
-
 const NAMES = ['Robin Racetest', 'Ellis Switchperson', 'Morgan Latencyson', 'Jude Overtaker'];
 
 /**

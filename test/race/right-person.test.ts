@@ -10,8 +10,9 @@ import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
-import { delayingFetch, delayingStore, seedPeople, personMarker, randomDelay, type Person } from './race-helpers.js';
-import { fhirBaseUrl, resetEngine } from '../fhir/engine.js';
+import { delayingStore, seedPeople, personMarker, randomDelay, type Person } from './race-helpers.js';
+import { resetEngine } from '../fhir/engine.js';
+import { proxiedBaseUrl, proxyReport, setProxyFaults } from '../sync/fault-proxy.js';
 
 const clock: Clock = { now: () => new Date('2026-06-05T16:00:00Z') };
 const SWITCHES = 1000;
@@ -208,11 +209,19 @@ describe('right person, right actor: widgets re-pointed under random store delay
     await battery({ switchActors: true, delayed: delayingStore(memory, 3), drafts: memoryDrafts(), switches: SWITCHES });
   });
 
-  it('60 switches on the FHIR engine over HTTP, every request delayed 0–20 ms: no other person shown, no write misfiled', async () => {
+  it('60 switches on the FHIR engine through a delaying HTTP proxy (0–20 ms a request): no other person shown, no write misfiled', async () => {
     await resetEngine();
-    const fhir = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: delayingFetch(20) });
-    const people = await seedPeople(fhir, 3);
-    await battery({ switchActors: true, delayed: fhir, readBack: fhir, people, drafts: memoryDrafts(), switches: 60, pauseMs: 30, saveEvery: 12, holdAfterSaveMs: 500 });
+    // Every request goes through the proxy on 127.0.0.1 (test/fhir-server/fault-proxy.mjs), held there 0–20 ms.
+    await setProxyFaults([{ kind: 'delay', rate: 1, maxMs: 20 }]);
+    const fhir = fhirStore({ baseUrl: await proxiedBaseUrl() });
+    try {
+      const people = await seedPeople(fhir, 3);
+      await battery({ switchActors: true, delayed: fhir, readBack: fhir, people, drafts: memoryDrafts(), switches: 60, pauseMs: 30, saveEvery: 12, holdAfterSaveMs: 500 });
+      // The requests really went through the proxy and were held there.
+      expect((await proxyReport()).injected.delay ?? 0).to.be.greaterThan(100);
+    } finally {
+      await setProxyFaults([]);
+    }
   });
 });
 

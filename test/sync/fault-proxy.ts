@@ -2,7 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { fhirBaseUrl } from '../fhir/engine.js';
 
-export type ProxyFaultKind = 'html' | 'status-502' | 'status-503' | 'status-410' | 'status-429' | 'truncate' | 'reset' | 'stall' | 'other' | 'reorder';
+export type ProxyFaultKind = 'html' | 'status-502' | 'status-503' | 'status-410' | 'status-429' | 'truncate' | 'reset' | 'stall' | 'other' | 'reorder' | 'delay';
 
 export interface ProxyFault {
   readonly kind: ProxyFaultKind;
@@ -11,6 +11,8 @@ export interface ProxyFault {
   /** Stop injecting this kind after this many. */
   readonly max?: number;
   readonly method?: string;
+  /** 'delay': the longest a request is held, in ms (default 20). */
+  readonly maxMs?: number;
 }
 
 let proxyOrigin: string | undefined;

@@ -2,10 +2,10 @@
 // One user action is one record write: task and goal order live on the plan, a status change is one task write.
 import { canCorrect, can, type Action } from './domain/permissions.js';
 import { canSetTaskStatus, nextDueDate, orderedGoals, ukToday } from './domain/care-plan.js';
-import { listAll } from './adapters/shared.js';
+import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
 import { StrError } from './errors.js';
 import { jitlessWhileBuilding } from './schemas/jitless.js';
-import type { Page, Query, Store } from './ports.js';
+import type { Page, Query, ReadOptions, Store } from './ports.js';
 import {
   CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema,
   TaskUpdateSchema, TASK_STATUSES,
@@ -34,9 +34,9 @@ export interface CarePlansApi {
   get(id: string): Promise<CarePlan>;
   history(id: string): Promise<readonly CarePlan[]>;
   /** The person's plan in use (the newest active, else on hold, else draft, else the newest), with its goals, tasks and notes. */
-  current(serviceUserId: string): Promise<CarePlanView | undefined>;
+  current(serviceUserId: string, options?: ReadOptions): Promise<CarePlanView | undefined>;
   /** One plan with its goals, tasks and notes. */
-  load(id: string): Promise<CarePlanView>;
+  load(id: string, options?: ReadOptions): Promise<CarePlanView>;
   create(input: CarePlanInput): Promise<CarePlan>;
   /** Dates, status, who it was agreed with. Co-ordinators and team leads only. */
   update(id: string, changes: CarePlanUpdate, expectedVersion: string): Promise<CarePlan>;
@@ -131,7 +131,7 @@ const enteredInErrorRefusal = (type: string, id: string) =>
 export function carePlanApis(core: ClientCore) {
   const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
 
-  const all = <T extends RecordType>(type: T, serviceUserId: string) => listAll(store, type, serviceUserId);
+  const all = <T extends RecordType>(type: T, serviceUserId: string, o: ListAllOptions) => listAll(store, type, serviceUserId, o);
 
   const editablePlan = async (id: string) => {
     requireAction('care-plan.edit', 'edit care plans');
@@ -140,11 +140,11 @@ export function carePlanApis(core: ClientCore) {
     return plan;
   };
 
-  const view = async (plan: CarePlan): Promise<CarePlanView> => {
+  const view = async (plan: CarePlan, o: ListAllOptions): Promise<CarePlanView> => {
     const [goals, tasks, notes] = await Promise.all([
-      all('goal', plan.serviceUserId),
-      all('task', plan.serviceUserId),
-      all('progressNote', plan.serviceUserId),
+      all('goal', plan.serviceUserId, o),
+      all('task', plan.serviceUserId, o),
+      all('progressNote', plan.serviceUserId, o),
     ]);
     return {
       plan,
@@ -158,13 +158,14 @@ export function carePlanApis(core: ClientCore) {
     list: (query) => guard('Listing care plans', () => store.list('carePlan', query)),
     get: (id) => guard('Reading a care plan', () => mustGet('carePlan', id)),
     history: (id) => guard('Reading care plan history', () => store.history('carePlan', requireString(id, 'id'))),
-    current: (serviceUserId) =>
-      guard('Reading the care plan', async () => {
-        const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'))).filter((p) => !p.enteredInError);
-        const inUse = PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
-        return inUse ? view(inUse) : undefined;
-      }),
-    load: (id) => guard('Reading the care plan', async () => view(await mustGet('carePlan', id))),
+    current: (serviceUserId, options) =>
+      guard('Reading the care plan', () =>
+        readReporting(options, async (o) => {
+          const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
+          const inUse = PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
+          return inUse ? view(inUse, o) : undefined;
+        })),
+    load: (id, options) => guard('Reading the care plan', () => readReporting(options, async (o) => view(await mustGet('carePlan', id), o))),
     create: (input) =>
       guard('Creating a care plan', async () => {
         requireAction('care-plan.edit', 'create care plans');

@@ -1,9 +1,9 @@
 // The relapse-sign namespaces of the client (issue 7): warning-sign plans, sign checks, alerts.
-import { listAll } from './adapters/shared.js';
+import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
 import { applyChanges, type ClientCore } from './client-care-plan.js';
 import { agreedBaselineFrom, evaluateRule, type RuleResult } from './domain/relapse.js';
 import { StrError } from './errors.js';
-import type { Page, Query } from './ports.js';
+import type { Page, Query, ReadOptions } from './ports.js';
 import { parseOrThrow } from './schemas/parse.js';
 import {
   AlertInputSchema, DEFAULT_ALERT_RULE, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema,
@@ -16,7 +16,7 @@ export interface WarningSignPlansApi {
   get(id: string): Promise<WarningSignPlan>;
   history(id: string): Promise<readonly WarningSignPlan[]>;
   /** The person's plan: the newest not entered in error, or undefined. */
-  current(serviceUserId: string): Promise<WarningSignPlan | undefined>;
+  current(serviceUserId: string, options?: ReadOptions): Promise<WarningSignPlan | undefined>;
   /** Co-ordinators and team leads, with the person. */
   create(input: WarningSignPlanInput): Promise<WarningSignPlan>;
   /** `agreedBaseline: null` clears the agreed baseline. */
@@ -31,9 +31,9 @@ export interface SignChecksApi {
   /** Whether a stored check meets its plan's alert rule, with the reasons in words. */
   evaluate(checkId: string): Promise<RuleResult>;
   /** Every check of a plan, oldest first. */
-  forPlan(plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>): Promise<SignCheck[]>;
+  forPlan(plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>, options?: ReadOptions): Promise<SignCheck[]>;
   /** Every check of a person, on any of their plans, oldest first (a sign's run goes on when a plan is replaced). */
-  forPerson(serviceUserId: string): Promise<SignCheck[]>;
+  forPerson(serviceUserId: string, options?: ReadOptions): Promise<SignCheck[]>;
 }
 
 export interface AlertsApi {
@@ -78,11 +78,11 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
     return undefined;
   }
 
-  const allFor = <T extends 'signCheck' | 'warningSignPlan'>(type: T, serviceUserId: string) => listAll(store, type, serviceUserId);
+  const allFor = <T extends 'signCheck' | 'warningSignPlan'>(type: T, serviceUserId: string, o: ListAllOptions = {}) => listAll(store, type, serviceUserId, o);
 
-  const forPlan = async (plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>) =>
-    (await allFor('signCheck', plan.serviceUserId)).filter((c) => c.planId === plan.id).reverse();
-  const forPerson = async (serviceUserId: string) => (await allFor('signCheck', serviceUserId)).reverse();
+  const forPlan = async (plan: Pick<WarningSignPlan, 'id' | 'serviceUserId'>, o: ListAllOptions = {}) =>
+    (await allFor('signCheck', plan.serviceUserId, o)).filter((c) => c.planId === plan.id).reverse();
+  const forPerson = async (serviceUserId: string, o: ListAllOptions = {}) => (await allFor('signCheck', serviceUserId, o)).reverse();
 
   /**
    * The agreed baseline as it must be stored with these signs (docs/adr/0005-alert-baseline.md): worked out again from
@@ -101,9 +101,9 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
     list: (query) => guard('Listing warning-sign plans', () => store.list('warningSignPlan', query)),
     get: (id) => guard('Reading a warning-sign plan', () => mustGet('warningSignPlan', id)),
     history: (id) => guard('Reading warning-sign plan history', () => store.history('warningSignPlan', requireString(id, 'id'))),
-    current: (serviceUserId) =>
-      guard('Reading the warning-sign plan', async () =>
-        (await allFor('warningSignPlan', requireString(serviceUserId, 'serviceUserId'))).find((p) => !p.enteredInError)),
+    current: (serviceUserId, options) =>
+      guard('Reading the warning-sign plan', () =>
+        readReporting(options, async (o) => (await allFor('warningSignPlan', requireString(serviceUserId, 'serviceUserId'), o)).find((p) => !p.enteredInError))),
     create: (input) =>
       guard('Creating a warning-sign plan', async () => {
         requireAction('warning-sign-plan.edit', 'create warning-sign plans');
@@ -131,8 +131,8 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
   const signChecks: SignChecksApi = {
     list: (query) => guard('Listing sign checks', () => store.list('signCheck', query)),
     get: (id) => guard('Reading a sign check', () => mustGet('signCheck', id)),
-    forPlan: (plan) => guard('Listing sign checks', () => forPlan(plan)),
-    forPerson: (serviceUserId) => guard('Listing sign checks', () => forPerson(requireString(serviceUserId, 'serviceUserId'))),
+    forPlan: (plan, options) => guard('Listing sign checks', () => readReporting(options, (o) => forPlan(plan, o))),
+    forPerson: (serviceUserId, options) => guard('Listing sign checks', () => readReporting(options, (o) => forPerson(requireString(serviceUserId, 'serviceUserId'), o))),
     record: (input) =>
       guard('Recording a sign check', async () => {
         requireAction('sign-check.record', 'record sign checks');

@@ -13,10 +13,25 @@ export interface Query {
   /** Opaque: pass back the `next` of the previous page. */
   readonly cursor?: string;
   /**
-   * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned. Widgets abort
+   * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned; `fhirStore`
+   * cancels the read's HTTP requests (never retried). Widgets abort
    * a load when they move to another person or actor (docs/adr/0004-right-person-right-actor.md).
    */
   readonly signal?: AbortSignal;
+}
+
+/**
+ * Options of the client's reads that gather all of a person's records of a kind (`carePlans.current` and `load`,
+ * `warningSignPlans.current`, `signChecks.forPlan` and `forPerson`).
+ */
+export interface ReadOptions {
+  /** As `Query.signal`: aborting rejects the read with `aborted`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Told once, when the read succeeds, of the records it left out because they could not be read (ids and reasons,
+   * never content), so the screen can say so. Not called when every record was read.
+   */
+  readonly onUnreadable?: (unreadable: readonly Unreadable[]) => void;
 }
 
 export interface Page<R> {

@@ -11,6 +11,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -125,6 +126,8 @@ export class StrCarePlan extends LitElement {
 
   @state() private _loaded?: CarePlanView;
   @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  /** How many of the person's plan records the last load left out as unreadable. */
+  @state() private _unreadable = 0;
   @state() private _editor?: CarePlanEditor;
   @state() private _errors: readonly FieldError[] = [];
   @state() private _busy?: string;
@@ -199,6 +202,7 @@ export class StrCarePlan extends LitElement {
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
     this._loaded = undefined;
+    this._unreadable = 0;
     this._loadState = next?.serviceUserId ? 'loading' : 'idle';
     this._editor = undefined;
     this._errors = [];
@@ -258,10 +262,13 @@ export class StrCarePlan extends LitElement {
         const scope = this.#scope.current;
         if (!scope?.serviceUserId) return;
         try {
-          const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId }) => Promise.all([c.carePlans.current(serviceUserId), c.drafts.list().catch(() => [])]));
+          let unreadable = 0;
+          const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
+            Promise.all([c.carePlans.current(serviceUserId, { signal, onUnreadable: (u) => (unreadable = u.length) }), c.drafts.list().catch(() => [])]));
           if (!loaded) continue; // for a person or actor this element no longer shows: dropped (and loaded again if asked)
           const [view, drafts] = loaded.value;
           this._loaded = view;
+          this._unreadable = unreadable;
           this._loadState = 'loaded';
           this._noteDrafts = new Set(drafts.filter((d) => d.key.startsWith(NOTE_DRAFT)).map((d) => d.key.slice(NOTE_DRAFT.length)));
         } catch {
@@ -753,8 +760,9 @@ export class StrCarePlan extends LitElement {
         <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
     if (this.#client && this._loadState !== 'loaded' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
-    if (!view) return html`${problem}${status}${this.#renderNoPlan()}`;
-    return html`${problem}${this.#renderHeader(view)}${status}
+    const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
+    if (!view) return html`${problem}${unreadable}${status}${this.#renderNoPlan()}`;
+    return html`${problem}${unreadable}${this.#renderHeader(view)}${status}
       ${this.view === 'due' ? this.#renderDue(view) : this.view === 'review' ? this.#renderReview(view) : this.#renderGoals(view)}`;
   }
 

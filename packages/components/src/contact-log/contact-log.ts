@@ -10,6 +10,7 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
@@ -892,9 +893,7 @@ export class StrContactLog extends LitElement {
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
-      ${this.#client && this._unreadable
-        ? html`<p class="unreadable" role="alert">${this._unreadable === 1 ? '1 record' : `${this._unreadable} records`} could not be read, so ${this._unreadable === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.</p>`
-        : nothing}
+      ${this.#client ? unreadableNotice(this._unreadable) : nothing}
       ${items.length === 0
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}

@@ -12,6 +12,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -116,6 +117,8 @@ export class StrRelapseSigns extends LitElement {
   @state() private _loadedPlan?: WarningSignPlan;
   @state() private _loadedChecks: readonly SignCheck[] = [];
   @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  /** How many of the person's plans and checks the last load left out as unreadable. */
+  @state() private _unreadable = 0;
   @state() private _ratings: SignRatings = {};
   @state() private _details: CheckDetails = BLANK_DETAILS;
   @state() private _showErrors = false;
@@ -283,6 +286,7 @@ export class StrRelapseSigns extends LitElement {
     this.#draftTimer = undefined;
     this._loadedPlan = undefined;
     this._loadedChecks = [];
+    this._unreadable = 0;
     this._loadState = next?.serviceUserId ? 'loading' : 'idle';
     this.#replace({});
     this._details = BLANK_DETAILS;
@@ -329,13 +333,16 @@ export class StrRelapseSigns extends LitElement {
     const scope = this.#scope.current;
     if (!scope?.serviceUserId) return;
     try {
-      const loaded = await this.#scope.load(scope, async ({ client: c, serviceUserId }) => {
-        const plan = await c.warningSignPlans.current(serviceUserId);
+      let unreadable = 0;
+      const onUnreadable = (u: readonly unknown[]) => (unreadable += u.length);
+      const loaded = await this.#scope.load(scope, async ({ client: c, serviceUserId, signal }) => {
+        const plan = await c.warningSignPlans.current(serviceUserId, { signal, onUnreadable });
         if (!this.#scope.isCurrent(scope)) return undefined;
         // The person's checks on every plan: a sign's run of checks goes on when its plan is replaced.
-        return { plan, checks: plan ? await c.signChecks.forPerson(serviceUserId) : [] };
+        return { plan, checks: plan ? await c.signChecks.forPerson(serviceUserId, { signal, onUnreadable }) : [] };
       });
       if (!loaded?.value) return; // for a person or actor this element no longer shows: dropped
+      this._unreadable = unreadable;
       this._loadedChecks = loaded.value.checks;
       this._loadedPlan = loaded.value.plan;
       this._loadState = 'loaded';
@@ -687,13 +694,14 @@ export class StrRelapseSigns extends LitElement {
     if (!person) return noPersonNotice('no warning signs can be shown or checked here');
     if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
     const unknown = this.#client && this.#scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
+    const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
     if (this._planDraft) return html`${problem}${unknown}${status}${this.#renderPlanEditor()}`;
     if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
     if (!plan) {
-      return html`${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
+      return html`${unreadable}${status}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
         ${this.#canEditPlan ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.#editPlan(undefined)}>Start a warning-sign plan</button>` : nothing}`;
     }
-    return html`${problem}${unknown}${this.#renderOutbox(plan)}${this.#renderViews()}
+    return html`${problem}${unknown}${unreadable}${this.#renderOutbox(plan)}${this.#renderViews()}
       ${status}
       ${this.view === 'trend'
         ? this.#renderTrend(plan)

@@ -1,6 +1,6 @@
 // Small pieces every store adapter uses, so the three behave the same.
 import { StrError } from '../errors.js';
-import type { Change, Page, Store } from '../ports.js';
+import type { Change, Page, ReadOptions, Store, Unreadable } from '../ports.js';
 import { isRecordType, type RecordOf, type RecordType } from '../schemas/registry.js';
 
 /** Deterministic JSON (keys sorted) for comparing two records' content. */
@@ -63,14 +63,45 @@ export class Listeners {
   }
 }
 
-/** Every record of a type about a person, following the store's pages. */
-export async function listAll<T extends RecordType>(store: Store, type: T, serviceUserId: string): Promise<RecordOf<T>[]> {
+/** Where {@link listAll} reports what it left out, and the signal that aborts it. */
+export interface ListAllOptions {
+  readonly signal?: AbortSignal;
+  /** Records the pages left out as unreadable are added here. */
+  readonly unreadable?: Unreadable[];
+}
+
+/** Every record of a type about a person, following the store's pages; unreadable ones go to `options.unreadable`. */
+export async function listAll<T extends RecordType>(store: Store, type: T, serviceUserId: string, options: ListAllOptions = {}): Promise<RecordOf<T>[]> {
   const out: RecordOf<T>[] = [];
   let cursor: string | undefined;
   do {
-    const page: Page<RecordOf<T>> = await store.list(type, { serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }) });
+    const page: Page<RecordOf<T>> = await store.list(type, {
+      serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }), ...(options.signal !== undefined && { signal: options.signal }),
+    });
     out.push(...page.items);
+    options.unreadable?.push(...(page.unreadable ?? []));
     cursor = page.next;
   } while (cursor !== undefined);
   return out;
+}
+
+/**
+ * Runs a read that gathers records with {@link listAll}, then tells `options.onUnreadable` of every record it left
+ * out (docs/adr/0004-right-person-right-actor.md): a left-out record is reported, never silently dropped.
+ */
+export async function readReporting<R>(options: ReadOptions | undefined, read: (o: ListAllOptions) => Promise<R>): Promise<R> {
+  const onUnreadable: unknown = options?.onUnreadable;
+  if ((options !== undefined && (typeof options !== 'object' || options === null)) || (onUnreadable !== undefined && typeof onUnreadable !== 'function')) {
+    throw new StrError('validation', 'Read options must be { signal?, onUnreadable? }', false, { issues: [{ path: 'onUnreadable', code: 'invalid', message: 'Pass a function' }] });
+  }
+  const unreadable: Unreadable[] = [];
+  const result = await read({ unreadable, ...(options?.signal !== undefined && { signal: options.signal }) });
+  if (unreadable.length > 0 && typeof onUnreadable === 'function') {
+    try {
+      (onUnreadable as NonNullable<ReadOptions['onUnreadable']>)(unreadable);
+    } catch {
+      // The caller's own failure is its own; the read succeeded.
+    }
+  }
+  return result;
 }

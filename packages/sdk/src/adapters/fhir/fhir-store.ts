@@ -94,8 +94,11 @@ export function fhirStore(options: FhirStoreOptions): Store {
   const listeners = new Listeners();
   const patientIds = new Map<string, string>(); // STR service user id → Patient server id
 
-  /** Retries a transient failure of an idempotent step (GET, conditional create, If-Match update). */
-  async function retrying<R>(fn: () => Promise<R>): Promise<R> {
+  /**
+   * Retries a transient failure of an idempotent step (GET, conditional create, If-Match update). An `aborted` read
+   * is never retried, nor is one whose `signal` aborted while it waited to retry.
+   */
+  async function retrying<R>(fn: () => Promise<R>, signal?: AbortSignal): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();
@@ -103,19 +106,20 @@ export function fhirStore(options: FhirStoreOptions): Store {
         if (!isStrError(e, 'transport') || !e.retryable || attempt >= attempts) throw e;
         // Never sooner than the record system asked (429/503 `Retry-After`).
         await sleep(Math.max(e.details.retryAfterMs ?? 0, 50 * 3 ** (attempt - 1) * (0.5 + Math.random())));
+        if (signal?.aborted) throw new StrError('aborted', 'The read was aborted by its caller', false, {}, { cause: e });
       }
     }
   }
 
-  const byIdentifier = (type: string, system: string, value: string) =>
-    retrying(() => http.searchAll(type, [['identifier', `${system}|${value}`]]));
+  const byIdentifier = (type: string, system: string, value: string, signal?: AbortSignal) =>
+    retrying(() => http.searchAll(type, [['identifier', `${system}|${value}`]], signal), signal);
 
   /**
    * The one resource carrying this STR id. Two are never resolved by taking the first: a second Patient given someone's
    * identifier would otherwise take over their record (issue 13), so it is a `mapping` error naming both.
    */
-  async function findOne(type: string, id: string): Promise<Resource | undefined> {
-    const found = await byIdentifier(type, ns.id, id);
+  async function findOne(type: string, id: string, signal?: AbortSignal): Promise<Resource | undefined> {
+    const found = await byIdentifier(type, ns.id, id, signal);
     if (found.length > 1) {
       const names = found.map((r) => `${r.resourceType}/${r.id}`).join(' and ');
       patientIds.delete(id);
@@ -126,10 +130,10 @@ export function fhirStore(options: FhirStoreOptions): Store {
     return found[0];
   }
 
-  async function patientReference(serviceUserId: string): Promise<string> {
+  async function patientReference(serviceUserId: string, signal?: AbortSignal): Promise<string> {
     let fid = patientIds.get(serviceUserId);
     if (!fid) {
-      const p = await findOne('Patient', serviceUserId);
+      const p = await findOne('Patient', serviceUserId, signal);
       if (!p?.id) throw new StrError('not-found', `serviceUser ${serviceUserId} is not in the record system`, false, { type: 'serviceUser', id: serviceUserId });
       fid = p.id;
       patientIds.set(serviceUserId, fid);
@@ -138,12 +142,12 @@ export function fhirStore(options: FhirStoreOptions): Store {
   }
 
   /** Notes for a set of Encounters, fetched in batches by their note-document identifiers. */
-  async function notesFor(encounters: readonly Resource[]): Promise<Map<string, string>> {
+  async function notesFor(encounters: readonly Resource[], signal?: AbortSignal): Promise<Map<string, string>> {
     const refs = [...new Set(encounters.map((e) => noteRefOf(e, ns)).filter((r): r is string => !!r))];
     const notes = new Map<string, string>();
     for (let i = 0; i < refs.length; i += 40) {
       const chunk = refs.slice(i, i + 40);
-      const docs = await retrying(() => http.searchAll('DocumentReference', [['identifier', chunk.map((r) => `${ns.noteId}|${r}`).join(',')], ['_count', String(PAGE)]]));
+      const docs = await retrying(() => http.searchAll('DocumentReference', [['identifier', chunk.map((r) => `${ns.noteId}|${r}`).join(',')], ['_count', String(PAGE)]], signal), signal);
       for (const d of docs) {
         const ref = d.identifier?.find((x) => x.system === ns.noteId)?.value;
         if (ref) notes.set(ref, documentReferenceNote(d));
@@ -190,8 +194,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
    * and reason and left out, so one bad resource never hides a person's other records (issue 14). A note still being
    * saved stays a retryable error for the whole read.
    */
-  const fromFhirEach = async <T extends RecordType>(type: T, resources: readonly Resource[]) => {
-    const notes = SIMPLE[type] || type === 'serviceUser' ? undefined : await notesFor(resources);
+  const fromFhirEach = async <T extends RecordType>(type: T, resources: readonly Resource[], signal?: AbortSignal) => {
+    const notes = SIMPLE[type] || type === 'serviceUser' ? undefined : await notesFor(resources, signal);
     const records: RecordOf<T>[] = [];
     const unreadable: Unreadable[] = [];
     for (const r of resources) {
@@ -431,6 +435,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
       assertType(type);
       assertSupported(type);
       const q = normaliseQuery(query);
+      // The caller's signal cancels every request of this read (docs/adr/0004-right-person-right-actor.md).
+      const signal = query?.signal;
       // R4 sorts a Period descending by its end, not its start, so server order cannot give ours: read every match
       // (R4 search parameters only, bounded by date where given) and order here. docs/adr/0002-fhir-mapping.md.
       // Resources without our identifier are filtered out here rather than by `identifier=system|`, which some
@@ -441,7 +447,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
         if (q.serviceUserId !== undefined) {
           let ref: string;
           try {
-            ref = await patientReference(q.serviceUserId);
+            ref = await patientReference(q.serviceUserId, signal);
           } catch (e) {
             if (isStrError(e, 'not-found')) return { items: [] };
             throw e;
@@ -451,11 +457,11 @@ export function fhirStore(options: FhirStoreOptions): Store {
         if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
         if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
       }
-      const resources = await retrying(() => http.searchAll(resourceType(type), params));
+      const resources = await retrying(() => http.searchAll(resourceType(type), params, signal), signal);
       if (simple) {
         // One resource per record: map them all, then filter by status, order and cut the page.
         const mine = resources.filter((r) => strIdOf(r, ns) !== undefined && (simple.accepts?.(r, ns) ?? true));
-        const each = await fromFhirEach(type, mine);
+        const each = await fromFhirEach(type, mine, signal);
         const all = each.records
           .filter((r) => (q.serviceUserId === undefined || serviceUserIdOf(type, r) === q.serviceUserId) && (q.status === undefined || statusOf(type, r) === q.status))
           .map((r) => ({ r, key: sortKeyOf(type, r), id: r.id }))
@@ -474,7 +480,7 @@ export function fhirStore(options: FhirStoreOptions): Store {
         .sort(compareDesc);
       const page = positioned.slice(0, q.limit);
       const last = page[page.length - 1];
-      const { records: items, unreadable } = await fromFhirEach(type, page.map((p) => p.res));
+      const { records: items, unreadable } = await fromFhirEach(type, page.map((p) => p.res), signal);
       return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }), ...(unreadable.length > 0 && { unreadable }) };
     },
 

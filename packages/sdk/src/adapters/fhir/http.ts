@@ -37,6 +37,10 @@ function retryAfterMs(value: string | null, now = Date.now()): number | undefine
   return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : undefined;
 }
 
+/** The caller's signal aborted: never retried, and nothing about the reply is trusted (docs/adr/0004). */
+const aborted = (where: string, cause?: unknown) =>
+  new StrError('aborted', `${where}: the read was aborted by its caller`, false, {}, cause === undefined ? undefined : { cause });
+
 const transport = (where: string, why: string, details: { status?: number; retryAfterMs?: number } = {}, cause?: unknown) =>
   new StrError('transport', `${where}: ${why}`, true, details, cause === undefined ? undefined : { cause });
 
@@ -117,8 +121,8 @@ export class FhirHttp {
     return url.origin === this.base.origin && url.pathname.startsWith(this.base.pathname);
   }
 
-  /** One exchange, headers and body, under one deadline. */
-  async #send(method: string, url: URL, body: Resource | undefined, headers: Record<string, string>, refresh: boolean): Promise<{ res: Response; text: string }> {
+  /** One exchange, headers and body, under one deadline and the caller's `signal`: aborting it cancels the `fetch`. */
+  async #send(method: string, url: URL, body: Resource | undefined, headers: Record<string, string>, refresh: boolean, signal?: AbortSignal): Promise<{ res: Response; text: string }> {
     if (this.#getToken && (this.#token === undefined || refresh)) {
       try {
         this.#token = (await this.#getToken({ refresh })) ?? undefined;
@@ -127,12 +131,15 @@ export class FhirHttp {
       }
     }
     const where = `${method} ${url.pathname}`;
+    if (signal?.aborted) throw aborted(where);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, this.#timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       let res: Response;
       try {
@@ -152,29 +159,33 @@ export class FhirHttp {
           cache: 'no-store',
         });
       } catch (cause) {
+        if (signal?.aborted) throw aborted(where, cause);
         throw transport(where, timedOut ? 'the record system did not answer in time' : 'the record system could not be reached', {}, cause);
       }
       try {
         return { res, text: await res.text() };
       } catch (cause) {
+        if (signal?.aborted) throw aborted(where, cause);
         throw transport(where, timedOut ? 'the reply stalled' : 'the reply was cut off', { status: res.status }, cause);
       }
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   /**
    * One request. A checked 2xx, and 404, 409, 410 and 412 with a FHIR body, come back as a status for the caller to
-   * decide; everything else is a StrError: `transport` (retryable) for whatever the network or a proxy can produce.
+   * decide; everything else is a StrError: `transport` (retryable) for whatever the network or a proxy can produce,
+   * `aborted` (never retried) once `signal` aborts.
    */
-  async request(method: string, pathOrUrl: string | URL, body?: Resource, headers: Record<string, string> = {}): Promise<FhirResponse> {
+  async request(method: string, pathOrUrl: string | URL, body?: Resource, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<FhirResponse> {
     const url = pathOrUrl instanceof URL ? pathOrUrl : this.url(pathOrUrl);
     if (!this.isUnderBase(url)) {
       throw new StrError('transport', `Refused to follow a link outside the record system's base URL (${url.origin})`, false);
     }
-    let { res, text } = await this.#send(method, url, body, headers, false);
-    if (res.status === 401 && this.#getToken) ({ res, text } = await this.#send(method, url, body, headers, true));
+    let { res, text } = await this.#send(method, url, body, headers, false, signal);
+    if (res.status === 401 && this.#getToken) ({ res, text } = await this.#send(method, url, body, headers, true, signal));
     const where = `${method} ${url.pathname}`;
     const status = res.status;
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -212,7 +223,7 @@ export class FhirHttp {
   }
 
   /** Every match of a search, following `next` links under the base URL; a link already visited is an error. */
-  async searchAll(type: string, params: readonly [string, string][]): Promise<Resource[]> {
+  async searchAll(type: string, params: readonly [string, string][], signal?: AbortSignal): Promise<Resource[]> {
     const url = this.url(type);
     for (const [k, v] of params) url.searchParams.append(k, v);
     const out: Resource[] = [];
@@ -220,7 +231,7 @@ export class FhirHttp {
     let next: URL | undefined = url;
     while (next) {
       visited.add(next.href);
-      const { status, resource } = await this.request('GET', next);
+      const { status, resource } = await this.request('GET', next, undefined, {}, signal);
       // A search is never gone: 410 or 404 on one came from something in the way (or a server restarting).
       if (status !== 200) throw transport(`Searching ${type}`, `unexpected HTTP ${status}`, { status });
       const bundle = resource as Bundle;
