@@ -176,7 +176,7 @@ describe('right person, right actor: widgets re-pointed under random store delay
     }
     observers.forEach((o) => o.disconnect());
     const elapsed = performance.now() - started;
-    expect(elapsed, 'the battery keeps the suite fast').to.be.below(60_000);
+    expect(elapsed, 'the battery keeps the suite fast').to.be.below(120_000);
     for (let i = 0; i < 200 && log.shadowRoot!.querySelector('button[type=submit]')?.textContent?.includes('Saving'); i++) await sleep(10);
     await sleep(options.readBack ? 500 : 50); // saves still in flight land
 
@@ -209,14 +209,15 @@ describe('right person, right actor: widgets re-pointed under random store delay
     await battery({ switchActors: true, delayed: delayingStore(memory, 3), drafts: memoryDrafts(), switches: SWITCHES });
   });
 
-  it('60 switches on the FHIR engine through a delaying HTTP proxy (0–20 ms a request): no other person shown, no write misfiled', async () => {
+  it('1,000 switches on the FHIR engine through a delaying HTTP proxy (0–20 ms a request): no other person shown, no write misfiled', async function () {
+    this.timeout(180_000);
     await resetEngine();
     // Every request goes through the proxy on 127.0.0.1 (test/fhir-server/fault-proxy.mjs), held there 0–20 ms.
     await setProxyFaults([{ kind: 'delay', rate: 1, maxMs: 20 }]);
     const fhir = fhirStore({ baseUrl: await proxiedBaseUrl() });
     try {
       const people = await seedPeople(fhir, 3);
-      await battery({ switchActors: true, delayed: fhir, readBack: fhir, people, drafts: memoryDrafts(), switches: 60, pauseMs: 30, saveEvery: 12, holdAfterSaveMs: 500 });
+      await battery({ switchActors: true, delayed: fhir, readBack: fhir, people, drafts: memoryDrafts(), switches: 1000, pauseMs: 10, saveEvery: 50, holdAfterSaveMs: 300 });
       // The requests really went through the proxy and were held there.
       expect((await proxyReport()).injected.delay ?? 0).to.be.greaterThan(100);
     } finally {
