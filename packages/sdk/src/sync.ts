@@ -183,7 +183,16 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
         return true;
       } catch (e) {
         if (isStrError(e, 'conflict')) {
-          const theirs = await withDeadline(remote.get(type, id)).catch(() => undefined);
+          let theirs: AnyRecord | undefined;
+          try {
+            theirs = (await withDeadline(remote.get(type, id))) as AnyRecord | undefined;
+          } catch (g) {
+            // Not knowing theirs because the network failed is no conflict yet: try again later, never flag on a guess.
+            if (!isStrError(g) || g.retryable) {
+              await local.bump(type, id);
+              return false;
+            }
+          }
           // Our own earlier create landed (its reply was lost) and we changed the record since: update on top of it.
           if (remoteVersion === undefined && theirs && theirs.createdAt === mine.createdAt && theirs.createdBy === mine.createdBy && attempt === 0) {
             remoteVersion = theirs.version;

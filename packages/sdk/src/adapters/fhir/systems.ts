@@ -98,12 +98,31 @@ export interface MappingOptions {
   readonly careSetting?: { readonly code: string; readonly display: string };
 }
 
+/** The team's care setting as a verified SNOMED CT coding; anything unusable is a validation error, never a crash. */
+function careSettingOf(options: MappingOptions): Coding {
+  const bad = () =>
+    new StrError('validation', 'The care setting must be a SNOMED CT concept { code, display }', false, {
+      issues: [{ path: 'careSetting', code: 'invalid', message: 'Pass { code, display } with a SNOMED CT concept id' }],
+    });
+  let concept: unknown;
+  try {
+    concept = options?.careSetting ?? SNOMED.communityMentalHealthTeam;
+  } catch {
+    throw bad();
+  }
+  if (typeof concept !== 'object' || concept === null) throw bad();
+  const { code, display } = concept as { code?: unknown; display?: unknown };
+  if (typeof code !== 'string' || typeof display !== 'string') throw bad();
+  return snomedCoding({ code, display });
+}
+
 export function namespaceFrom(base: string = 'urn:strkit', options: MappingOptions = {}): FhirNamespace {
   if (typeof base !== 'string' || !/^[a-z][a-z0-9+.-]*:[^\s|]+$/i.test(base) || base.length > 200) {
     throw new StrError('validation', 'The FHIR namespace must be an absolute URI without spaces or "|"', false, {
       issues: [{ path: 'namespace', code: 'invalid', message: 'Pass an absolute URI such as urn:strkit or https://fhir.example.org/strkit' }],
     });
   }
+  const careSetting = careSettingOf(options);
   return {
     id: `${base}:id`,
     noteId: `${base}:note-id`,
@@ -122,6 +141,6 @@ export function namespaceFrom(base: string = 'urn:strkit', options: MappingOptio
     companionId: `${base}:companion-id`,
     role: `${base}:role`,
     extension: `${base}:extension:`,
-    careSetting: snomedCoding(options.careSetting ?? SNOMED.communityMentalHealthTeam),
+    careSetting,
   };
 }
