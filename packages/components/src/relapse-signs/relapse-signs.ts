@@ -288,12 +288,7 @@ export class StrRelapseSigns extends LitElement {
     this._loadedChecks = [];
     this._unreadable = 0;
     this._loadState = next?.serviceUserId ? 'loading' : 'idle';
-    this.#replace({});
-    this._details = BLANK_DETAILS;
-    this.#touched = false;
-    this.#pendingId = newId();
-    this._showErrors = false;
-    this.#internals.states.delete('user-invalid');
+    this.#clearForm();
     this._status = '';
     this._problem = '';
     this._result = undefined;
@@ -513,15 +508,20 @@ export class StrRelapseSigns extends LitElement {
     };
   }
 
-  #afterSave(plan: WarningSignPlan, check: SignCheck): RuleResult {
-    const result = evaluateRule(plan, check, this.#checks);
-    this._result = { check, result };
+  /** An empty check form with a fresh id: after a save, and when the element moves to another person or actor. */
+  #clearForm() {
     this.#replace({});
     this._details = BLANK_DETAILS;
     this.#touched = false;
     this.#pendingId = newId();
     this._showErrors = false;
     this.#internals.states.delete('user-invalid');
+  }
+
+  #afterSave(plan: WarningSignPlan, check: SignCheck): RuleResult {
+    const result = evaluateRule(plan, check, this.#checks);
+    this._result = { check, result };
+    this.#clearForm();
     this.#sync();
     this._status = result.fires ? 'Check saved. It meets the alert rule.' : 'Check saved. It does not meet the alert rule.';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=result] h3')?.focus());
