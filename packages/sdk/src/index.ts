@@ -1,4 +1,6 @@
 // @strkit/sdk — public API. Everything a host or a widget needs; adapters are exported for hosts only.
+// The same names are also at narrower entry points (ADR 0007): @strkit/sdk/codes, /indexeddb and /fhir. Every module
+// is free of side effects, so a bundler keeps only what a host imports, from here or from a subpath.
 import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
@@ -8,9 +10,7 @@ import * as textRules from './schemas/text.js';
 
 export { StrError, isStrError, type StrErrorCode, type FieldIssue, type StrErrorDetails } from './errors.js';
 
-export * from './codes/mhsds.js';
-export * from './codes/nhs-number.js';
-export * from './codes/snomed.js';
+export * from './codes.js';
 
 export { EnteredInErrorSchema, type EnteredInError } from './schemas/envelope.js';
 export {
@@ -52,8 +52,7 @@ export { can, canCorrect, ROLE_PERMISSIONS, type Action } from './domain/permiss
 export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock } from './ports.js';
 export { memoryStore } from './adapters/memory/memory-store.js';
 export { memoryDrafts } from './adapters/memory/memory-drafts.js';
-export { indexedDbStore, IDB_LAYOUT_VERSION, type IndexedDbStore, type IndexedDbStoreOptions } from './adapters/indexeddb/indexeddb-store.js';
-export { indexedDbDrafts } from './adapters/indexeddb/indexeddb-drafts.js';
+export * from './indexeddb.js';
 
 export {
   createClient,
@@ -63,11 +62,7 @@ export {
 } from './client.js';
 export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
-export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js';
-export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
-export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
-export type { GetToken } from './adapters/fhir/http.js';
-export { strCapabilityStatement, strExtensionDefinitions } from './adapters/fhir/definitions.js';
+export * from './fhir.js';
 export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
 export const contactTotals = /* @__PURE__ */ guarded('contactTotals', 'validation', contactRules.contactTotals);
@@ -104,4 +99,3 @@ export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validatio
 export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
 export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention } from './sync.js';
-export type { OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
