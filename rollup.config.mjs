@@ -1,11 +1,13 @@
 // Library builds (ESM + .d.ts, dependencies external), one minified self-contained bundle per package for a
 // <script type="module"> tag, and the example EPR page. Order matters: the SDK builds first, since the others read it.
+// STRKIT_BUILD=packages leaves out the example page (the budgets and consumer tests in `npm test` need only the packages).
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pureTopLevel } from './scripts/rollup-pure-top-level.mjs';
 
 const abs = (p) => resolve(import.meta.dirname, p);
 const defines = readdirSync(abs('packages/components/src/define')).filter((f) => f.endsWith('.ts'));
@@ -34,12 +36,17 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-export default [
+// The SDK's public entry points (ADR 0007), each a subpath export of @strkit/sdk.
+const sdkEntries = ['index', 'codes', 'indexeddb', 'fhir'];
+
+const configs = [
   {
-    input: abs('packages/sdk/src/index.ts'),
+    input: Object.fromEntries(sdkEntries.map((name) => [name, abs(`packages/sdk/src/${name}.ts`)])),
     external: [/^zod/, /^idb/],
-    output: { dir: abs('packages/sdk/dist'), format: 'esm', sourcemap: true },
-    plugins: [ts('sdk', abs('packages/sdk/dist'), true)],
+    // One output file per source module, not one flattened file, so a host's bundler keeps only the modules it uses
+    // (with `sideEffects: false`) and drops FHIR mapping from a memory-store app (ADR 0007).
+    output: { dir: abs('packages/sdk/dist'), format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: abs('packages/sdk/src') },
+    plugins: [ts('sdk', abs('packages/sdk/dist'), true), pureTopLevel({ include: (id) => id.startsWith(abs('packages/sdk/src/')) })],
     onwarn,
   },
   {
@@ -78,3 +85,5 @@ export default [
     onwarn,
   },
 ];
+
+export default process.env.STRKIT_BUILD === 'packages' ? configs.filter((c) => c.input !== abs('examples/main.ts')) : configs;
