@@ -1,0 +1,109 @@
+// What a host pays, measured as a vendor would: an app importing from the `npm pack` output, bundled by esbuild
+// (minified), then gzip -9. Each case prints a per-dependency breakdown from esbuild's metafile.
+// `node scripts/budgets.mjs` builds, packs and prints; `npm test` runs the same through scripts/test.mjs.
+import { build as esbuild } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { consumerDir, build, packAndUnpack } from './pack.mjs';
+
+// String literals only the FHIR adapter's code holds (fhir-store.ts, http.ts, systems.ts), so they survive minifying.
+const FHIR_MARKERS = ['if-none-exist', 'application/fhir+json', 'https://fhir.nhs.uk/Id/nhs-number'];
+
+const define = (tag) => `import '@strkit/components/define/${tag}.js';`;
+
+/**
+ * Each case: what the app imports, its gzip budget in KiB, and strings that must not be in the output. Each budget is
+ * just above what the per-module build reaches (before → after in docs/adr/0007-sdk-entry-points.md): the issue's
+ * aims, 30 KiB a widget and 45 KiB the first load, wait for lazy loading of the virtualizer and secondary views.
+ */
+export const CASES = [
+  { name: 'isValidNhsNumber alone', code: `export { isValidNhsNumber } from '@strkit/sdk';`, kib: 1 },
+  {
+    name: 'createClient + memoryStore',
+    code: `export { createClient, memoryStore } from '@strkit/sdk';`,
+    kib: 29,
+    absent: FHIR_MARKERS,
+  },
+  { name: 'one widget: define/str-contact-log.js', code: define('str-contact-log'), kib: 31 },
+  { name: 'one widget: define/str-care-plan.js', code: define('str-care-plan'), kib: 38 },
+  { name: 'one widget: define/str-relapse-signs.js', code: define('str-relapse-signs'), kib: 39 },
+  {
+    name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
+    code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +
+      `\nexport { createClient } from '@strkit/sdk';\nexport { indexedDbStore } from '@strkit/sdk/indexeddb';`,
+    kib: 85,
+    absent: FHIR_MARKERS,
+  },
+];
+
+/** Groups an esbuild output's bytes by package (the last node_modules segment), largest first. */
+function breakdown(output) {
+  const byPackage = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const m = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = m ? m[1] : '(app)';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]);
+}
+
+/** Bundles one case from the packed packages; returns gzip bytes, minified bytes, the breakdown and the text. */
+export async function measure(code) {
+  const result = await esbuild({
+    stdin: { contents: code, resolveDir: consumerDir, sourcefile: 'app.js', loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0].contents;
+  const output = Object.values(result.metafile.outputs)[0];
+  return { min: text.length, gzip: gzipSync(text, { level: 9 }).length, breakdown: breakdown(output), text: Buffer.from(text).toString('utf8') };
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+/** Measures every case; `check(name, ok)` records each result. Never skips: a failed build or pack is a failure. */
+export async function runBudgets(check, { rebuild = true } = {}) {
+  try {
+    if (rebuild) build();
+    packAndUnpack();
+  } catch (e) {
+    console.log(`  ${e.message}`);
+    check('packages build and pack for the budgets', false);
+    return;
+  }
+  for (const c of CASES) {
+    let m;
+    try {
+      m = await measure(c.code);
+    } catch (e) {
+      console.log(`  ${c.name}: esbuild failed: ${e.message}`);
+      check(`${c.name}: bundles from the packed packages`, false);
+      continue;
+    }
+    console.log(`  ${c.name}: ${kib(m.gzip)} gzip (${kib(m.min)} min) of ${c.kib} KiB`);
+    // Each package's share of the minified output, and the same share of the gzip figure (gzip is not additive).
+    for (const [pkg, bytes] of m.breakdown) console.log(`      ${pkg.padEnd(28)} ${kib(bytes).padStart(10)} min  ~${kib((m.gzip * bytes) / m.min).padStart(9)} gzip`);
+    check(`${c.name} within ${c.kib} KiB gzip (is ${kib(m.gzip)})`, m.gzip <= c.kib * 1024);
+    for (const marker of c.absent ?? []) {
+      const found = m.text.includes(marker);
+      if (found) console.log(`      carries FHIR adapter code: "${marker}"`);
+      check(`${c.name} carries no FHIR adapter code (${marker})`, !found);
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let failed = 0;
+  await runBudgets((name, ok) => {
+    if (!ok) {
+      failed++;
+      console.log(`  ✗ ${name}`);
+    }
+  }, { rebuild: !process.argv.includes('--no-build') });
+  process.exit(failed ? 1 : 0);
+}
