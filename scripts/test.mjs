@@ -5,6 +5,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 import { checkerCatchesFaults, runHazardCheck } from './hazard-check.mjs';
+import { runBudgets } from './budgets.mjs';
+import { runConsumerTests } from './consumer.mjs';
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -32,11 +34,15 @@ if (extra.length === 0) {
   check('lint', run(process.execPath, [new URL('../node_modules/eslint/bin/eslint.js', import.meta.url).pathname, '.']));
   console.log('\n— lint bans fire (test/lint/unsafe-probe.txt linted as a package source)');
   check('lint bans fire on unsafe code', lintBansFire());
-  budgets();
+  console.log('\n— vendor budgets (npm pack, esbuild, min + gzip -9; builds the packages first)');
+  await runBudgets(check);
+  scriptTagBudgets();
+  console.log('\n— consumer tests (the same npm pack output: esbuild app in Chromium under strict CSP, strict TypeScript)');
+  await runConsumerTests(check);
 }
 
-/** Gzip budgets for the script-tag bundles (deterministic). Checked when `npm run build` has made them, as in CI. */
-function budgets() {
+/** Gzip budgets for the script-tag bundles (deterministic), as built just now by the vendor budgets' build. */
+function scriptTagBudgets() {
   // SDK: schemas, rules and client for 11 record types, and all three stores (memory, IndexedDB, FHIR with a mapping
   // for every type) with zod/mini and idb. The FHIR adapter is about 54 KB of 165 KB minified since every fact is
   // written in standard elements with a narrative and the UK Core display tables (issue 13): 50 → 56 KB. A bundler
@@ -48,7 +54,8 @@ function budgets() {
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);
     if (!existsSync(path)) {
-      console.log(`  ${file}: not built (run npm run build to check its budget)`);
+      console.log(`  ${file}: not built`);
+      check(`${file} is built`, false);
       continue;
     }
     const size = gzipSync(readFileSync(path), { level: 9 }).length / 1024;
