@@ -4,6 +4,7 @@
 import { createClient, memoryStore, type StrClient } from '@strkit/sdk';
 import { isValidNhsNumber } from '@strkit/sdk/codes';
 import { indexedDbStore } from '@strkit/sdk/indexeddb';
+import * as z from 'zod/mini';
 import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-contact-log.js';
 import '@strkit/components/define/str-care-plan.js';
@@ -28,12 +29,18 @@ async function main() {
   const actor = { id: 'consumer-lead', role: 'team-lead' as const };
   const client = createClient({ store: memoryStore(), actor });
   const person = await client.serviceUsers.create({ displayName: 'Consumer Test Person' });
+  // The host's zod (one configuration on globalThis for every copy) as the SDK found it: nothing set.
+  if (Object.keys(z.config()).length) throw new Error(`the SDK changed the host's zod: ${JSON.stringify(z.config())}`);
   for (const tag of ['str-contact-log', 'str-care-plan', 'str-relapse-signs'] as const) await rendered(tag, client, person.id);
 
   const name = `strkit-consumer-${crypto.randomUUID()}`;
   const onDevice = createClient({ store: indexedDbStore({ name, persist: false }), actor });
   const stored = await onDevice.serviceUsers.create({ displayName: 'Consumer Test Person Two' });
   if ((await onDevice.serviceUsers.get(stored.id))?.displayName !== 'Consumer Test Person Two') throw new Error('indexedDbStore');
+
+  // The FHIR entry point loads on demand and maps under the same policy.
+  const fhir = await import('@strkit/sdk/fhir');
+  if (fhir.serviceUserToPatient(stored, fhir.namespaceFrom()).resourceType !== 'Patient') throw new Error('@strkit/sdk/fhir');
   report('ready');
 }
 
