@@ -15,12 +15,16 @@ const runOrThrow = (cmd, args, options = {}) => {
   return r.stdout;
 };
 
-/** Builds the libraries and script-tag bundles (not the example page), so nothing is measured stale or skipped. */
+/**
+ * Builds the libraries, script-tag bundles and the components' custom-elements.json (which the package exports),
+ * not the example page, so nothing is measured stale, skipped or packed without a file it names.
+ */
 export function build() {
   runOrThrow(process.execPath, [resolve(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], {
     env: { ...process.env, STRKIT_BUILD: 'packages' },
     stdio: 'inherit',
   });
+  runOrThrow(process.execPath, [resolve(root, 'scripts/analyze.mjs')], { stdio: 'inherit' });
 }
 
 /** Packs both packages and unpacks each tarball as node_modules/@strkit/<name> of the consumer directory. */
