@@ -7,6 +7,7 @@ import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 import { checkerCatchesFaults, runHazardCheck } from './hazard-check.mjs';
 import { runBudgets } from './budgets.mjs';
 import { runConsumerTests } from './consumer.mjs';
+import { runPackageLint } from './package-lint.mjs';
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -39,6 +40,8 @@ if (extra.length === 0) {
   scriptTagBudgets();
   console.log('\n— consumer tests (the same npm pack output: esbuild app in Chromium under strict CSP, strict TypeScript)');
   await runConsumerTests(check);
+  console.log('\n— package checks on the same tarballs (publint, attw --profile esm-only)');
+  await runPackageLint(check);
 }
 
 /** Gzip budgets for the script-tag bundles (deterministic), as built just now by the vendor budgets' build. */
