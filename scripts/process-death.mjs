@@ -230,6 +230,22 @@ async function observe() {
 
 // ---------- the rounds ----------
 
+// A hung browser or engine must never hang npm test: give up after 5 minutes, killing every browser started.
+const watchdog = setTimeout(() => {
+  console.log('not ok - process death: gave up after 5 minutes');
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  engine.child.kill();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(1);
+}, 300_000);
+watchdog.unref();
+
 const results = new Map(Object.keys(NAMES).map((k) => [k, true]));
 const fail = (key, why) => {
   results.set(key, false);
@@ -256,7 +272,9 @@ try {
       onSaved = () => saved.size >= target && enough.resolve();
       const allTried = attempted.size + 24;
       const burst = page.evaluate((p) => window.pd.burst(p, 24), PERSON).catch(() => undefined);
-      while (attempted.size < allTried) await sleep(1);
+      for (const until = performance.now() + 20_000; attempted.size < allTried; await sleep(1)) {
+        if (performance.now() > until) throw new Error(`round ${round}: the page did not start its burst`);
+      }
       if (after > 0) await Promise.race([enough.promise, burst]);
       what = `${saved.size - savedBefore} of 24 writes reported saved when killed`;
     } else {
