@@ -5,10 +5,11 @@
 // Test-name format (one, stable): "<file from the repository root>: <describe> › <nested describe> › <it>", exactly
 // as the count reporter writes it and as the "Failed:" list of `npm test` prints it. In the log, each name stands
 // alone on a list item in backticks: - `packages/sdk/src/domain/contacts.test.ts: contact totals › counts …`
+// A Node-script check (scripts/node-check.mjs) is named the same way from its script: `scripts/x.mjs: suite › check`.
 import { readFileSync } from 'node:fs';
 
 const HAZARD = /^###\s+(H\d+)\b(.*)$/;
-const TEST = /^\s*-\s+`([^`]+?\.test\.ts: [^`]+)`\s*$/;
+const TEST = /^\s*-\s+`([^`]+?\.(?:test\.ts|mjs): [^`]+)`\s*$/;
 
 /** The hazards of the log, each with the test names it lists. */
 export function parseHazardLog(text) {
@@ -43,7 +44,7 @@ export function checkHazardLog(text, results) {
     ids.add(h.id);
     if (h.tests.length === 0) problems.push(`${h.id}: names no test`);
     for (const name of h.tests) {
-      const file = name.slice(0, name.indexOf('.test.ts: ') + '.test.ts'.length);
+      const file = /^(.+?\.(?:test\.ts|mjs)): /.exec(name)[1];
       if (!ran.has(file)) {
         notRun.push(`${h.id}: ${name}`);
         continue;
@@ -63,14 +64,20 @@ export function checkerCatchesFaults() {
     '### H2 — missing', `- \`${file}: s › gone\``,
     '### H3 — failed', `- \`${file}: s › broke\``,
     '### H4 — fine', `- \`${file}: s › works\``,
+    '### H5 — a Node-script check, fine', '- `b.mjs: s › works`',
   ].join('\n');
-  const { problems } = checkHazardLog(log, { files: [file], seenNames: [`${file}: s › broke`, `${file}: s › works`], passedNames: [`${file}: s › works`] });
+  const { problems } = checkHazardLog(log, { files: [file, 'b.mjs'], seenNames: [`${file}: s › broke`, `${file}: s › works`, 'b.mjs: s › works'], passedNames: [`${file}: s › works`, 'b.mjs: s › works'] });
   return problems.length === 3 && ['H1: names no test', 'H2: names a test that does not exist', 'H3: names a test that did not pass'].every((p, i) => problems[i]?.startsWith(p));
 }
 
-/** Runs the check for `npm test`; `subset` (a --files run) only reports. Returns true when it passes. */
-export function runHazardCheck(logPath, resultsPath, { subset }) {
-  const { hazards, problems, notRun } = checkHazardLog(readFileSync(logPath, 'utf8'), JSON.parse(readFileSync(resultsPath, 'utf8')));
+/**
+ * Runs the check for `npm test`; `subset` (a --files run) only reports; `also`: results of the Node-script checks, in
+ * the same shape. Returns true when it passes.
+ */
+export function runHazardCheck(logPath, resultsPath, { subset, also }) {
+  const r = JSON.parse(readFileSync(resultsPath, 'utf8'));
+  const merged = also ? Object.fromEntries(['files', 'seenNames', 'passedNames'].map((k) => [k, [...(r[k] ?? []), ...(also[k] ?? [])]])) : r;
+  const { hazards, problems, notRun } = checkHazardLog(readFileSync(logPath, 'utf8'), merged);
   const named = hazards.reduce((n, h) => n + h.tests.length, 0);
   console.log(`  ${hazards.length} hazards, ${named} test names; ${notRun.length} in files this run did not include`);
   for (const p of problems) console.log(`  ✗ ${p}`);

@@ -1,7 +1,10 @@
 // `npm test`: typecheck, lint, every browser test; ends with one line "N passed, N failed".
-// Typecheck, lint, "lint bans fire" and the hazard-log check count as one check each; every browser test counts as one.
+// Typecheck, lint, "lint bans fire" and the hazard-log check count as one check each; every browser test counts as one,
+// and so does every named check of the Node-script checks (process death, the start:fhir proxy).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 import { checkerCatchesFaults, runHazardCheck } from './hazard-check.mjs';
@@ -19,6 +22,8 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: false
 
 let passed = 0;
 let failed = 0;
+/** Results of the Node-script checks, for the hazard log (same shape as .wtr-results.json). */
+const nodeResults = { files: [], seenNames: [], passedNames: [] };
 const failures = [];
 const check = (name, ok) => {
   if (ok) passed++;
@@ -42,6 +47,7 @@ if (extra.length === 0) {
   await runConsumerTests(check);
   console.log('\n— package checks on the same tarballs (publint, attw --profile esm-only)');
   await runPackageLint(check);
+  nodeChecks();
 }
 
 /** Gzip budgets for the script-tag bundles (deterministic), as built just now by the vendor budgets' build. */
@@ -65,6 +71,32 @@ function scriptTagBudgets() {
     console.log(`  ${file}: ${size.toFixed(1)} KB of ${kb} KB`);
     check(`${file} within ${kb} KB gzip (is ${size.toFixed(1)} KB)`, size <= kb);
   }
+}
+
+/**
+ * Checks that start or kill processes, so run as Node scripts (scripts/node-check.mjs): each named check counts as one,
+ * and its name can stand in the hazard log.
+ */
+function nodeChecks() {
+  const scripts = { 'process death (Chromium killed with SIGKILL, relaunched on its profile)': 'scripts/process-death.mjs', 'npm run start:fhir proxy pages 250 contacts': 'test/fhir-server/proxy-paging.mjs' };
+  const dir = mkdtempSync(join(tmpdir(), 'strkit-node-checks-'));
+  for (const [title, script] of Object.entries(scripts)) {
+    console.log(`\n— ${title}: node ${script}`);
+    const out = join(dir, 'results.json');
+    rmSync(out, { force: true });
+    const ok = spawnSync(process.execPath, [new URL(`../${script}`, import.meta.url).pathname], { stdio: 'inherit', env: { ...process.env, STRKIT_NODE_RESULTS: out } }).status === 0;
+    if (!existsSync(out)) {
+      check(`${script} reported no results`, false);
+      continue;
+    }
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    nodeResults.files.push(r.file);
+    nodeResults.seenNames.push(...r.seenNames);
+    nodeResults.passedNames.push(...r.passedNames);
+    for (const name of r.seenNames) check(name, r.passedNames.includes(name));
+    if (!ok && r.passedNames.length === r.seenNames.length) check(`${script} exited with an error`, false);
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** The security rules must keep working: a probe full of banned code must raise each of them. */
@@ -99,7 +131,7 @@ if (existsSync(results)) {
   if (!wtrOk && r.failed === 0) check('web-test-runner exited with an error', false);
   // Every hazard names tests that verify its controls; in a full run each must exist and have passed just now.
   console.log('\n— hazard log (docs/safety/hazard-log.md): each hazard names tests that passed in this run');
-  const hazardOk = runHazardCheck(new URL('../docs/safety/hazard-log.md', import.meta.url), results, { subset: extra.length > 0 }) && checkerCatchesFaults();
+  const hazardOk = runHazardCheck(new URL('../docs/safety/hazard-log.md', import.meta.url), results, { subset: extra.length > 0, also: nodeResults }) && checkerCatchesFaults();
   if (extra.length === 0) check('hazard log names only tests that passed', hazardOk);
 } else {
   check('web-test-runner produced no results', false);

@@ -2,10 +2,12 @@
 // scripts/serve.mjs --fhir on a free port, writes a person with 250 contacts through the proxy, then reads them back
 // with the SDK's own fhirStore on the page's origin: the engine pages at 200, so this passes only if every `next`
 // link is on the page's origin (the SDK refuses to follow one to another origin). Exits non-zero on failure.
-// A Node script rather than a browser test: the proxy is a separate process the test runner does not start.
+// A Node script rather than a browser test: the proxy is a separate process the test runner does not start. `npm test`
+// runs it as one named check (scripts/node-check.mjs).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { reportNodeChecks } from '../../scripts/node-check.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const CONTACTS = 250;
@@ -41,6 +43,8 @@ const check = (ok, what) => {
   console.log(`ok - ${what}`);
 };
 
+const NAME = 'a person with 250 contacts opens and pages completely';
+let passed = false;
 const { child, page } = await startProxy();
 try {
   const sdk = await loadSdk();
@@ -77,7 +81,12 @@ try {
     cursor = result.next;
   } while (cursor);
   check(seen.length === CONTACTS && new Set(seen.map((c) => c.id)).size === CONTACTS, `all ${CONTACTS} contacts listed once each (${seen.length})`);
-  console.log('proxy paging: passed');
+  const person = await store.get('serviceUser', personId);
+  check(person?.displayName === 'Pat Proxytest', 'the person opens through the proxy');
+  passed = true;
+} catch (e) {
+  console.log(`not ok - ${e?.message ?? e}`);
 } finally {
   child.kill('SIGTERM');
 }
+process.exitCode = reportNodeChecks('test/fhir-server/proxy-paging.mjs', 'npm run start:fhir proxy', [[NAME, passed]]);

@@ -173,8 +173,11 @@ export function fhirStore(options: FhirStoreOptions): Store {
     const ref = noteRefOf(enc, ns);
     const note = ref ? notes.get(ref) : '';
     if (note === undefined) {
-      // The Encounter names a note document that is not there (yet): a create whose second write has not landed.
-      throw new StrError('transport', `contact ${strIdOf(enc, ns) ?? enc.id}: its note is still being saved; try again`, true, { type: 'contact' });
+      // The Encounter names a note document the record system does not have. STR Kit writes the note before the
+      // Encounter that names it (create and correction alike), so this is no write in progress: the document was lost
+      // or never made. Reported and left out like any unreadable resource; a retry would not bring it (issue 13).
+      const id = strIdOf(enc, ns) ?? `Encounter/${enc.id ?? '?'}`;
+      throw new StrError('mapping', `contact ${id}: its note document ${ref} is missing from the record system`, false, { type: 'contact', id });
     }
     return parseRecord('contact', encounterToContact(enc, note, ns));
   }
@@ -191,8 +194,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
 
   /**
    * Maps each resource on its own: one that cannot be mapped (malformed, or not what STR Kit wrote) is reported by id
-   * and reason and left out, so one bad resource never hides a person's other records (issue 14). A note still being
-   * saved stays a retryable error for the whole read.
+   * and reason and left out, so one bad resource never hides a person's other records (issue 14); so is a contact
+   * whose note document is missing (issue 13). A transport failure stays a retryable error for the whole read.
    */
   const fromFhirEach = async <T extends RecordType>(type: T, resources: readonly Resource[], signal?: AbortSignal) => {
     const notes = SIMPLE[type] || type === 'serviceUser' ? undefined : await notesFor(resources, signal);

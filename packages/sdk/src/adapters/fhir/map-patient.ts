@@ -4,6 +4,7 @@ import type { Resource } from './fhir-types.js';
 import { envelopeExtensions, ext, mappingError, readEnvelope, strIdentifier } from './map-common.js';
 import { NHS_NUMBER_SYSTEM, type FhirNamespace } from './systems.js';
 import { withNarrative } from './narrative.js';
+import { hasVisibleText } from '../../schemas/text.js';
 
 export function serviceUserToPatient(su: ServiceUser, ns: FhirNamespace): Resource {
   return withNarrative({
@@ -25,6 +26,8 @@ export function patientToServiceUser(p: Resource, ns: FhirNamespace): ServiceUse
   const names = p.name as { use?: string; text?: string }[] | undefined;
   const name = (names?.find((n) => n.use === 'usual') ?? names?.[0])?.text;
   if (!name) throw mappingError(p, 'it has no name text');
+  // Another system's name that shows nothing (only spaces or invisible characters): say so in words (issue 13).
+  if (!hasVisibleText(name)) throw mappingError(p, 'its name has no visible text');
   const nhs = p.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value;
   const coordinator = ext(p, `${ns.extension}care-coordinator`)?.valueIdentifier?.value;
   return {
