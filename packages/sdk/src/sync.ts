@@ -3,6 +3,7 @@
 // and jitter, keeps both versions on a conflict, and never drops or expires anything.
 import type { IndexedDbStore, OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
 import { sameContent } from './adapters/shared.js';
+import { canBatch, type BatchOutcome } from './batch.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -90,6 +91,9 @@ export interface SyncedStoreOptions {
   readonly pushTimeoutMs?: number;
 }
 
+/** Batch sizes (records per batch): the first, and the bounds it moves between (doubling, halving). */
+const BATCH = { start: 25, min: 1, max: 200 } as const;
+
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
@@ -169,6 +173,62 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     timer = setTimeout(() => void engine.now(), ms);
   };
 
+  /** The record system asked us to wait (429/503 `Retry-After`): no push before then. */
+  const honourRetryAfter = (e: unknown) => {
+    const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
+    if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
+  };
+
+  // Batch pushes (issue 16): a record system that takes batches gets the outbox in batches sized by how the network
+  // does: doubled after a batch that went through cleanly, halved after one that failed, timed out or came back with
+  // an entry that could not be trusted. Each entry's outcome feeds the same bookkeeping as a single push.
+  const batcher = canBatch(remote) ? remote : undefined;
+  let batchSize: number = BATCH.start;
+
+  /** Pushes entries in batches. Returns false when the run should stop (the network is away or garbling). */
+  async function pushInBatches(entries: readonly OutboxEntry[]): Promise<boolean> {
+    for (let k = 0; k < entries.length && !stopped; ) {
+      const chunk = entries.slice(k, k + batchSize);
+      k += chunk.length;
+      if (!(await pushBatch(chunk))) return false;
+    }
+    return true;
+  }
+
+  async function pushBatch(chunk: readonly OutboxEntry[]): Promise<boolean> {
+    const items: { entry: OutboxEntry; mine: AnyRecord; remoteVersion: string | undefined }[] = [];
+    for (const entry of chunk) {
+      const mine = await local.get(entry.type, entry.id);
+      if (mine) items.push({ entry, mine: mine as AnyRecord, remoteVersion: await local.remoteVersion(entry.type, entry.id) });
+    }
+    if (items.length === 0) return true;
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await withDeadline(batcher!.putBatch(items.map((it) => ({ type: it.entry.type, record: it.mine, ...(it.remoteVersion !== undefined && { expectedVersion: it.remoteVersion }) }))));
+    } catch (e) {
+      if (!isStrError(e) || e.retryable) {
+        // The exchange as a whole failed: nothing about any entry is known. Smaller next time; all sent again later.
+        batchSize = Math.max(BATCH.min, batchSize >> 1);
+        honourRetryAfter(e);
+        for (const it of items) await local.bump(it.entry.type, it.entry.id);
+        return false;
+      }
+      outcomes = []; // a refusal of the exchange (e.g. credentials): each record's own push says what it is
+    }
+    let clean = true;
+    for (const [k, it] of items.entries()) {
+      const o = outcomes[k] ?? { kind: 'alone' };
+      if (o.kind === 'saved') await local.settle(it.entry.type, it.entry.id, it.mine.version, o.record.version);
+      else if (o.kind === 'retry') {
+        clean = false;
+        honourRetryAfter(o.error);
+        await local.bump(it.entry.type, it.entry.id);
+      } else if (!(await push(it.entry))) return false;
+    }
+    batchSize = clean ? Math.min(BATCH.max, batchSize * 2) : Math.max(BATCH.min, batchSize >> 1);
+    return clean;
+  }
+
   /** Pushes one record's latest local version. Returns false when the run should stop (the network is away). */
   async function push(entry: OutboxEntry): Promise<boolean> {
     const { type, id } = entry;
@@ -209,8 +269,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
           await local.flag(type, id, { code: e.code, message: e.message, at });
           return true;
         }
-        const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
-        if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
+        honourRetryAfter(e);
         await local.bump(type, id);
         return false; // passing: the network or the server; try the rest later
       }
@@ -243,11 +302,14 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             do {
               again = false;
               const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
-              for (const entry of entries) {
-                if (stopped) break;
-                if (!(await push(entry))) {
-                  reached = false;
-                  break;
+              if (batcher) reached = await pushInBatches(entries);
+              else {
+                for (const entry of entries) {
+                  if (stopped) break;
+                  if (!(await push(entry))) {
+                    reached = false;
+                    break;
+                  }
                 }
               }
             } while (again && reached && !stopped);
