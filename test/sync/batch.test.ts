@@ -125,6 +125,22 @@ describe('batch pushes (FHIR batch Bundles)', () => {
     await expectLandedOnce(s, local, written);
   });
 
+  it('a contact corrected on the device while its batch is on the network keeps its correction in the outbox, and the correction lands next', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const c = await s.put('contact', validContact({ note: 'First words' }));
+    const run = s.sync.now();
+    // Correct it as soon as its Encounter is on the way (the second Bundle), before the batch is settled.
+    while (sent.filter((r) => r.entries !== undefined).length < 2) await new Promise((r) => setTimeout(r, 1));
+    const corrected = await s.put('contact', { ...c, note: 'Second words' }, c.version);
+    const after = await run;
+    expect(after.unsynced, 'the correction still waits').to.equal(1);
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID });
+    expect(items.map((x) => x.note)).to.deep.equal([corrected.note]);
+    await expectLandedOnce(s, local, [corrected]);
+  });
+
   it('a server whose CapabilityStatement has no batch gets one request per resource, and every record lands once', async () => {
     await injectFaults([]);
     await fetch((await fhirBaseUrl()).replace(/\/fhir\/R4$/, '/__control'), { method: 'POST', body: JSON.stringify({ faults: [], noBatch: true }) });

@@ -196,11 +196,11 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   }
 
   async function pushBatch(chunk: readonly OutboxEntry[]): Promise<boolean> {
-    const items: { entry: OutboxEntry; mine: AnyRecord; remoteVersion: string | undefined }[] = [];
-    for (const entry of chunk) {
-      const mine = await local.get(entry.type, entry.id);
-      if (mine) items.push({ entry, mine: mine as AnyRecord, remoteVersion: await local.remoteVersion(entry.type, entry.id) });
-    }
+    const found = await local.pending(chunk);
+    const items = chunk.flatMap((entry, k) => {
+      const { record: mine, remoteVersion } = found[k]!;
+      return mine ? [{ entry, mine, remoteVersion }] : [];
+    });
     if (items.length === 0) return true;
     let outcomes: BatchOutcome[];
     try {
@@ -215,11 +215,17 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       }
       outcomes = []; // a refusal of the exchange (e.g. credentials): each record's own push says what it is
     }
+    // Every entry the batch saved is settled in one transaction; the others one by one, in order.
+    const saved = items.flatMap((it, k) => {
+      const o = outcomes[k];
+      return o?.kind === 'saved' ? [{ type: it.entry.type, id: it.entry.id, localVersion: it.mine.version, remoteVersion: o.record.version }] : [];
+    });
+    await local.settleMany(saved);
     let clean = true;
     for (const [k, it] of items.entries()) {
       const o = outcomes[k] ?? { kind: 'alone' };
-      if (o.kind === 'saved') await local.settle(it.entry.type, it.entry.id, it.mine.version, o.record.version);
-      else if (o.kind === 'retry') {
+      if (o.kind === 'saved') continue;
+      if (o.kind === 'retry') {
         clean = false;
         honourRetryAfter(o.error);
         await local.bump(it.entry.type, it.entry.id);
