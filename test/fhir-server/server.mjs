@@ -5,7 +5,9 @@
 //   node test/fhir-server/server.mjs [--port N]      first stdout line: the base URL (…/fhir/R4)
 //
 // R4 `batch` Bundles (POST to the base) are answered entry by entry, each as if sent alone; `GET metadata` says so
-// (`noBatch: true` on __control makes the tenant refuse them, as some servers do).
+// (`noBatch: true` on __control makes the tenant refuse them, as some servers do). `validate: false` on __control
+// turns the validation of writes off for that tenant: for the sync benchmark only, which measures the kit, not
+// Medplum's validator (5–10 ms a resource here); every test keeps it on.
 // Tenants: /t/<name>/fhir/R4, each with its own data. Control (tests only), per tenant:
 //   POST /t/<name>/__control { faults: [{ method?, type?, kind, times? | rate? }], token?, noBatch? }, POST /t/<name>/__reset,
 //   POST /t/<name>/__validate [resources] → issues per resource.
@@ -218,7 +220,7 @@ const capabilities = (t) => ({
 async function perform(t, method, url, path, reqHeaders, body, base) {
   const [, type] = path.split('/');
   const isWrite = method === 'POST' || method === 'PUT';
-  if (isWrite && body?.resourceType) {
+  if (isWrite && body?.resourceType && !t.skipValidation) {
     try {
       validateResource(body);
     } catch (e) {
@@ -298,6 +300,7 @@ const server = createServer(async (req, res) => {
       t.faults = (body.faults ?? []).map((f) => ({ ...f, times: f.times ?? 1 }));
       t.requiredToken = body.token;
       t.noBatch = body.noBatch === true;
+      t.skipValidation = body.validate === false;
       return send(res, 200, { ok: true });
     }
     if (rest === '/__validate' && req.method === 'POST') {
