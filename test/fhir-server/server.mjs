@@ -240,7 +240,13 @@ async function perform(t, method, url, path, reqHeaders, body, base) {
       const existing = m ? lookup(t, type, decodeURIComponent(m[1])) : [];
       // R4 conditional create: more than one match is 412 Precondition Failed.
       if (existing.length > 1) return [{ resourceType: 'OperationOutcome', id: 'precondition-failed', issue: [{ severity: 'error', code: 'duplicate', diagnostics: 'More than one resource matches If-None-Exist' }] }];
-      if (existing.length === 1) return router.handleRequest({ method: 'GET', url: `/${type}/${existing[0]}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+      if (existing.length === 1) {
+        const found = await router.handleRequest({ method: 'GET', url: `/${type}/${existing[0]}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+        if (found[1]?.resourceType === type) return found;
+        // Deleted since (a hard DELETE): no longer a match.
+        const token = decodeURIComponent(m[1]);
+        t.index.get(indexKey(type, token.slice(0, token.indexOf('|')), token.slice(token.indexOf('|') + 1)))?.delete(existing[0]);
+      }
       if (m) delete headers['if-none-exist'];
     }
     const query = {};
