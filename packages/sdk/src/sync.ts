@@ -268,7 +268,14 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             await local.settle(type, id, mine.version, theirs.version);
             return true;
           }
-          await local.flag(type, id, { code: 'conflict', message: 'Someone else changed this in the record system: both versions are kept; choose one', at }, theirs as AnyRecord | undefined);
+          const gone = !theirs && remoteVersion !== undefined;
+          await local.flag(type, id, {
+            code: 'conflict',
+            message: gone
+              ? 'The record system no longer has this record (deleted there): yours is kept; keep it to send it as a new record, or copy its text'
+              : 'Someone else changed this in the record system: both versions are kept; choose one',
+            at,
+          }, theirs as AnyRecord | undefined);
           return true;
         }
         if (isStrError(e) && PERMANENT.has(e.code)) {
@@ -355,14 +362,22 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     async resolve(type, id, choice) {
       const entry = (await local.outbox()).find((e) => e.type === type && e.id === id);
       if (!entry?.attention) throw new StrError('validation', `${type} ${id} has nothing to resolve`, false);
-      const theirs = entry.theirs as RecordOf<typeof type> | undefined;
+      let theirs = entry.theirs as RecordOf<typeof type> | undefined;
+      // Their version was not known when the conflict was flagged: ask now. Undefined: the record system no longer
+      // has the record (deleted there, or 410); a network failure is thrown as it is (retryable), nothing changed.
+      if (!theirs && entry.attention.code === 'conflict') theirs = (await withDeadline(remote.get(type, id))) as RecordOf<typeof type> | undefined;
       if (choice === 'theirs') {
-        if (!theirs) throw new StrError('not-found', `The record system's version of ${type} ${id} is not known`, false);
+        if (!theirs) {
+          throw new StrError('validation', `${type} ${id}: the record system no longer has it, so there is no version of theirs to take; keep the device's (sent as a new record) or copy its text`, false, {
+            type, id, reason: 'gone',
+          });
+        }
         await local.applyRemote(type, theirs, true);
       } else {
         const mine = await local.get(type, id);
         if (!mine) throw new StrError('not-found', `${type} ${id} is not on this device`, false);
         if (theirs) await local.settle(type, id, '', theirs.version); // send ours over theirs
+        else if (entry.attention.code === 'conflict') await local.forgetRemote(type, id); // gone there: a new record
         await local.putLocal(type, mine, mine.version, entry.since); // a fresh entry, attention cleared
       }
       set(await summarise());

@@ -65,6 +65,8 @@ export interface IndexedDbStore extends Store {
   settleMany(items: readonly { readonly type: RecordType; readonly id: string; readonly localVersion: string; readonly remoteVersion: string }[]): Promise<void>;
   /** The device's records and the record system's versions of them, read in one transaction (a batch push). */
   pending(keys: readonly { readonly type: RecordType; readonly id: string }[]): Promise<{ readonly record?: AnyRecord; readonly remoteVersion?: string }[]>;
+  /** The record system no longer has the record (deleted there): its next push is a create, as a new record. */
+  forgetRemote(type: RecordType, id: string): Promise<void>;
   /** Marks an entry for a person to look at (kept, never dropped). */
   flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
   /** A person chose to send a flagged entry again: the flag (and any kept server version) is cleared, the entry kept. */
@@ -364,6 +366,16 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         return out;
       } catch (e) {
         throw storageError(e, `Reading ${keys.length} outbox records`);
+      }
+    },
+
+    async forgetRemote(type, id) {
+      try {
+        const tx = (await db()).transaction('remote', 'readwrite', { durability: 'strict' });
+        await tx.store.delete([type, id]);
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Forgetting the record system's version of ${type} ${id}`);
       }
     },
 
