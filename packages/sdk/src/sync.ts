@@ -89,16 +89,21 @@ export interface SyncedStoreOptions {
    * that never answers cannot hold up the queue. The FHIR store has its own, shorter, per-request deadline.
    */
   readonly pushTimeoutMs?: number;
+  /**
+   * Records per batch when the record system takes batches: the first batch, and the most (default 25 and 200). A
+   * batch is doubled after a clean one, up to `max`, and halved after one that failed, down to 1.
+   */
+  readonly batch?: { readonly start?: number; readonly max?: number };
 }
 
-/** Batch sizes (records per batch): the first, and the bounds it moves between (doubling, halving). */
+/** Batch sizes (records per batch) by default: the first, and the bounds it moves between (doubling, halving). */
 const BATCH = { start: 25, min: 1, max: 200 } as const;
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number;
+  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
@@ -108,7 +113,9 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     cap = Number(options.retry?.maxMs ?? 60_000);
     auto = options.auto !== false;
     pushTimeoutMs = Number(options.pushTimeoutMs ?? 120_000);
-    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0)) throw new Error('retry');
+    batchMax = Math.floor(Number(options.batch?.max ?? BATCH.max));
+    batchStart = Math.min(batchMax, Math.floor(Number(options.batch?.start ?? BATCH.start)));
+    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0) || !(batchStart >= 1)) throw new Error('retry');
   } catch (cause) {
     throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
       issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
@@ -183,7 +190,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   // does: doubled after a batch that went through cleanly, halved after one that failed, timed out or came back with
   // an entry that could not be trusted. Each entry's outcome feeds the same bookkeeping as a single push.
   const batcher = canBatch(remote) ? remote : undefined;
-  let batchSize: number = BATCH.start;
+  let batchSize = batchStart;
 
   /** Pushes entries in batches. Returns false when the run should stop (the network is away or garbling). */
   async function pushInBatches(entries: readonly OutboxEntry[]): Promise<boolean> {
@@ -231,7 +238,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
         await local.bump(it.entry.type, it.entry.id);
       } else if (!(await push(it.entry))) return false;
     }
-    batchSize = clean ? Math.min(BATCH.max, batchSize * 2) : Math.max(BATCH.min, batchSize >> 1);
+    batchSize = clean ? Math.min(batchMax, batchSize * 2) : Math.max(BATCH.min, batchSize >> 1);
     return clean;
   }
 
