@@ -10,7 +10,9 @@
 // body, then the connection is cut), 'stall' (headers and half the body, then nothing), 'other' (the engine's reply
 // to an earlier, different request of the same kind: a reply for another resource), 'reorder' (the reply is held
 // back until the next one has gone out, or 1 s), 'delay' (the request is held a random 0 to `maxMs` ms, default 20,
-// before it goes on to the engine: a slow network, so answers arrive out of order; issue 14's race battery). Faults
+// before it goes on to the engine: a slow network, so answers arrive out of order; issue 14's race battery),
+// 'entry-other' and 'entry-reorder' (batch replies only: one entry answered with another resource from an earlier
+// batch, or the entries out of order). Faults
 // after 'html', 'status-*' never reach the engine; the others do (the engine commits, the client sees garbage).
 import { createServer, request as httpRequest } from 'node:http';
 
@@ -28,16 +30,41 @@ export function startFaultProxy(target) {
   const tenants = new Map();
   const tenant = (name) => {
     let t = tenants.get(name);
-    if (!t) tenants.set(name, (t = { faults: [], injected: {}, gaps: [], lastThrottle: undefined, replies: new Map(), held: [] }));
+    if (!t) tenants.set(name, (t = { faults: [], injected: {}, gaps: [], lastThrottle: undefined, replies: new Map(), held: [], batchResources: [] }));
     return t;
   };
 
   const isSearch = (method, fhirPath, search) => method === 'GET' && fhirPath.split('/').filter(Boolean).length === 1 && search.length > 1;
 
+  const isBatch = (method, fhirPath) => method === 'POST' && fhirPath.split('/').filter(Boolean).length === 0;
+
+  /**
+   * Entry faults in a batch reply: 'entry-other' puts a resource from an earlier batch reply in one entry (an answer
+   * for another resource); 'entry-reorder' moves the first entry to the end. Returns the new body, or undefined.
+   */
+  function tamper(t, kind, out) {
+    let bundle;
+    try {
+      bundle = JSON.parse(out.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    const entries = bundle?.type === 'batch-response' ? (bundle.entry ?? []) : [];
+    if (kind === 'entry-reorder' && entries.length >= 2) entries.push(entries.shift());
+    else if (kind === 'entry-other' && entries.length >= 1) {
+      const i = entries.findIndex((e) => e.resource);
+      const other = t.batchResources.find((r) => r.resourceType === entries[i]?.resource?.resourceType && r.id !== entries[i].resource.id);
+      if (!other) return undefined;
+      entries[i] = { ...entries[i], resource: other };
+    } else return undefined;
+    return Buffer.from(JSON.stringify(bundle));
+  }
+
   function pick(t, method, fhirPath, search) {
     for (const f of t.faults) {
       if (f.method && f.method !== method) continue;
       if (f.kind === 'status-410' && !isSearch(method, fhirPath, search)) continue;
+      if (f.kind.startsWith('entry-') && !isBatch(method, fhirPath)) continue;
       if ((t.injected[f.kind] ?? 0) >= (f.max ?? Infinity)) continue;
       if (Math.random() < f.rate) return f.kind;
     }
@@ -134,6 +161,21 @@ export function startFaultProxy(target) {
       const list = t.replies.get(key) ?? [];
       list.unshift({ id, reply });
       t.replies.set(key, list.slice(0, 8));
+    }
+    if (ok && isBatch(req.method, fhirPath)) {
+      try {
+        const got = (JSON.parse(out.toString('utf8')).entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+        t.batchResources = [...got, ...t.batchResources].slice(0, 50);
+      } catch {
+        // not JSON: nothing to remember
+      }
+    }
+    if (kind?.startsWith('entry-') && ok) {
+      const changed = tamper(t, kind, out);
+      if (changed) {
+        count(t, kind);
+        out = changed;
+      }
     }
     const headers = { ...h };
     delete headers['content-length'];

@@ -4,8 +4,12 @@
 //
 //   node test/fhir-server/server.mjs [--port N]      first stdout line: the base URL (…/fhir/R4)
 //
+// R4 `batch` Bundles (POST to the base) are answered entry by entry, each as if sent alone; `GET metadata` says so
+// (`noBatch: true` on __control makes the tenant refuse them, as some servers do). `validate: false` on __control
+// turns the validation of writes off for that tenant: for the sync benchmark only, which measures the kit, not
+// Medplum's validator (5–10 ms a resource here); every test keeps it on.
 // Tenants: /t/<name>/fhir/R4, each with its own data. Control (tests only), per tenant:
-//   POST /t/<name>/__control { faults: [{ method?, type?, kind, times? | rate? }], token? }, POST /t/<name>/__reset,
+//   POST /t/<name>/__control { faults: [{ method?, type?, kind, times? | rate? }], token?, noBatch? }, POST /t/<name>/__reset,
 //   POST /t/<name>/__validate [resources] → issues per resource.
 //   kind: 'drop-after-commit' (the engine stores it, the connection is cut before the reply), 'drop' (cut, nothing
 //   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up).
@@ -178,32 +182,75 @@ async function handleFhir(t, req, res, url, base, path) {
   } catch {
     return send(res, 400, outcome('structure', 'The body is not JSON'));
   }
+  if (method === 'GET' && path === '/metadata') return send(res, 200, capabilities(t));
+  if (method === 'POST' && path === '/' && body?.resourceType === 'Bundle') {
+    if (t.noBatch) return send(res, 405, outcome('not-supported', 'This server does not accept batch Bundles'));
+    if (body.type !== 'batch') return send(res, 400, outcome('not-supported', 'Only batch Bundles are accepted'));
+    // R4 batch: each entry on its own, as if sent alone (validated, conditional creates from the identifier index,
+    // one write at a time); one entry failing never undoes another; the reply lists them in the request's order.
+    const entry = [];
+    for (const e of body.entry ?? []) {
+      const r = e?.request ?? {};
+      const entryUrl = new URL(`${base}/${String(r.url ?? '').replace(/^\//, '')}`);
+      const entryPath = entryUrl.pathname.slice(entryUrl.pathname.indexOf(PREFIX) + PREFIX.length) || '/';
+      const h = { ...(r.ifNoneExist && { 'if-none-exist': r.ifNoneExist }), ...(r.ifMatch && { 'if-match': r.ifMatch }) };
+      const one = await perform(t, String(r.method ?? ''), entryUrl, entryPath, h, e.resource, base);
+      const statusText = { 200: '200 OK', 201: '201 Created' }[one.status] ?? String(one.status);
+      entry.push({
+        ...(one.status < 300 && one.body ? { resource: one.body } : {}),
+        response: { status: statusText, ...(one.headers.location && { location: one.headers.location }), ...(one.headers.etag && { etag: one.headers.etag }),
+          ...(one.status >= 300 && { outcome: one.body }) },
+      });
+    }
+    if (fault === 'drop-after-commit') return req.socket.destroy();
+    return send(res, 200, { resourceType: 'Bundle', type: 'batch-response', entry });
+  }
+  const one = await perform(t, method, url, path, req.headers, body, base);
+  if (fault === 'drop-after-commit') return req.socket.destroy();
+  send(res, one.status, one.body, one.headers);
+}
+
+/** What the engine can do (R4 CapabilityStatement): `batch` unless a test turned it off. */
+const capabilities = (t) => ({
+  resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['application/fhir+json'],
+  date: '2026-11-27', rest: [{ mode: 'server', interaction: t.noBatch ? [] : [{ code: 'batch' }] }],
+});
+
+/** One request (alone, or one entry of a batch): { status, body, headers }. */
+async function perform(t, method, url, path, reqHeaders, body, base) {
+  const [, type] = path.split('/');
   const isWrite = method === 'POST' || method === 'PUT';
-  if (isWrite && body?.resourceType) {
+  if (isWrite && body?.resourceType && !t.skipValidation) {
     try {
       validateResource(body);
     } catch (e) {
-      return send(res, 400, e.outcome ?? outcome('invalid', String(e?.message ?? e)));
+      return { status: 400, body: e.outcome ?? outcome('invalid', String(e?.message ?? e)), headers: {} };
     }
   }
 
   if (method === 'GET' && type && !path.slice(1).includes('/') && isIndexedSearch(url)) {
     const bundle = await indexedSearch(t, type, url);
-    return send(res, 200, addPaging(bundle, url, base, path));
+    return { status: 200, body: addPaging(bundle, url, base, path), headers: {} };
   }
   const run = async () => {
-    const ifNoneExist = req.headers['if-none-exist'];
+    const headers = { ...reqHeaders };
+    const ifNoneExist = headers['if-none-exist'];
     if (method === 'POST' && type && ifNoneExist) {
       const m = /^identifier=([^|]+\|.+)$/.exec(ifNoneExist);
       const existing = m ? lookup(t, type, decodeURIComponent(m[1])) : [];
       // R4 conditional create: more than one match is 412 Precondition Failed.
       if (existing.length > 1) return [{ resourceType: 'OperationOutcome', id: 'precondition-failed', issue: [{ severity: 'error', code: 'duplicate', diagnostics: 'More than one resource matches If-None-Exist' }] }];
-      if (existing.length === 1) return router.handleRequest({ method: 'GET', url: `/${type}/${existing[0]}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
-      if (m) delete req.headers['if-none-exist'];
+      if (existing.length === 1) {
+        const found = await router.handleRequest({ method: 'GET', url: `/${type}/${existing[0]}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+        if (found[1]?.resourceType === type) return found;
+        // Deleted since (a hard DELETE): no longer a match.
+        const token = decodeURIComponent(m[1]);
+        t.index.get(indexKey(type, token.slice(0, token.indexOf('|')), token.slice(token.indexOf('|') + 1)))?.delete(existing[0]);
+      }
+      if (m) delete headers['if-none-exist'];
     }
     const query = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? [].concat(query[k], v) : v;
-    const headers = { ...req.headers };
     // The router reads ETags only when quoted (pitfall 10); real servers accept W/"n".
     return router.handleRequest({ method, url: `${path}${url.search}`, pathname: '', body, params: {}, query, headers }, t.repo);
   };
@@ -220,14 +267,13 @@ async function handleFhir(t, req, res, url, base, path) {
   const result = isWrite ? await (t.writeLock = t.writeLock.then(runAndIndex, runAndIndex)) : await run();
   const [oc, resource] = result;
   const status = Number(oc?.issue?.[0]?.details?.text === 'Created' ? 201 : oc?.id === 'created' ? 201 : statusOf(oc));
-  if (fault === 'drop-after-commit') return req.socket.destroy();
   const headers = {};
   if (resource?.meta?.versionId && resource.resourceType !== 'Bundle') {
     headers.etag = `W/"${resource.meta.versionId}"`;
     headers['last-modified'] = new Date(resource.meta.lastUpdated ?? Date.now()).toUTCString();
     if (status === 201) headers.location = `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`;
   }
-  send(res, status, resource ? addPaging(resource, url, base, path) : oc, headers);
+  return { status, body: resource ? addPaging(resource, url, base, path) : oc, headers };
 }
 
 /** OperationOutcome → HTTP status, by Medplum's outcome ids and issue codes. */
@@ -259,6 +305,8 @@ const server = createServer(async (req, res) => {
       const body = (await readBody(req)) ?? {};
       t.faults = (body.faults ?? []).map((f) => ({ ...f, times: f.times ?? 1 }));
       t.requiredToken = body.token;
+      t.noBatch = body.noBatch === true;
+      t.skipValidation = body.validate === false;
       return send(res, 200, { ok: true });
     }
     if (rest === '/__validate' && req.method === 'POST') {

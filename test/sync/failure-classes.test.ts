@@ -115,7 +115,7 @@ describe('syncedStore: network garbage is never a refusal, and nothing hangs', (
     const remote = fhirStore({ baseUrl: await proxiedBaseUrl(), timeoutMs: 1_000, attempts: 1 });
     const s = syncedStore({ local: indexedDbStore({ name: dbName(), persist: false }), remote, auto: false, retry: { baseMs: 5, maxMs: 20 } });
     const c = await s.put('contact', validContact());
-    await setProxyFaults([{ kind: 'html', rate: 1, max: 1 }]);
+    await setProxyFaults([{ kind: 'html', rate: 1, max: 1, method: 'POST' }]);
     const first = await s.sync.now();
     expect((await proxyReport()).injected.html).to.equal(1);
     expect(first.needsAttention, 'not a refusal').to.deep.equal([]);

@@ -2,7 +2,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { fhirBaseUrl } from '../fhir/engine.js';
 
-export type ProxyFaultKind = 'html' | 'status-502' | 'status-503' | 'status-410' | 'status-429' | 'truncate' | 'reset' | 'stall' | 'other' | 'reorder' | 'delay';
+export type ProxyFaultKind = 'html' | 'status-502' | 'status-503' | 'status-410' | 'status-429' | 'truncate' | 'reset' | 'stall' | 'other' | 'reorder' | 'delay' | 'entry-other' | 'entry-reorder';
 
 export interface ProxyFault {
   readonly kind: ProxyFaultKind;

@@ -49,6 +49,7 @@ export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from '
 export * from './domain/time.js';
 export { can, canCorrect, ROLE_PERMISSIONS, type Action } from './domain/permissions.js';
 
+export type { BatchItem, BatchOutcome, BatchPut } from './batch.js';
 export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock } from './ports.js';
 export { memoryStore } from './adapters/memory/memory-store.js';
 export { memoryDrafts } from './adapters/memory/memory-drafts.js';

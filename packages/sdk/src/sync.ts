@@ -3,6 +3,7 @@
 // and jitter, keeps both versions on a conflict, and never drops or expires anything.
 import type { IndexedDbStore, OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
 import { sameContent } from './adapters/shared.js';
+import { canBatch, type BatchOutcome } from './batch.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -88,13 +89,21 @@ export interface SyncedStoreOptions {
    * that never answers cannot hold up the queue. The FHIR store has its own, shorter, per-request deadline.
    */
   readonly pushTimeoutMs?: number;
+  /**
+   * Records per batch when the record system takes batches: the first batch, and the most (default 25 and 200). A
+   * batch is doubled after a clean one, up to `max`, and halved after one that failed, down to 1.
+   */
+  readonly batch?: { readonly start?: number; readonly max?: number };
 }
+
+/** Batch sizes (records per batch) by default: the first, and the bounds it moves between (doubling, halving). */
+const BATCH = { start: 25, min: 1, max: 200 } as const;
 
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number;
+  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
@@ -104,7 +113,9 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     cap = Number(options.retry?.maxMs ?? 60_000);
     auto = options.auto !== false;
     pushTimeoutMs = Number(options.pushTimeoutMs ?? 120_000);
-    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0)) throw new Error('retry');
+    batchMax = Math.floor(Number(options.batch?.max ?? BATCH.max));
+    batchStart = Math.min(batchMax, Math.floor(Number(options.batch?.start ?? BATCH.start)));
+    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0) || !(batchStart >= 1)) throw new Error('retry');
   } catch (cause) {
     throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
       issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
@@ -169,6 +180,68 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     timer = setTimeout(() => void engine.now(), ms);
   };
 
+  /** The record system asked us to wait (429/503 `Retry-After`): no push before then. */
+  const honourRetryAfter = (e: unknown) => {
+    const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
+    if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
+  };
+
+  // Batch pushes (issue 16): a record system that takes batches gets the outbox in batches sized by how the network
+  // does: doubled after a batch that went through cleanly, halved after one that failed, timed out or came back with
+  // an entry that could not be trusted. Each entry's outcome feeds the same bookkeeping as a single push.
+  const batcher = canBatch(remote) ? remote : undefined;
+  let batchSize = batchStart;
+
+  /** Pushes entries in batches. Returns false when the run should stop (the network is away or garbling). */
+  async function pushInBatches(entries: readonly OutboxEntry[]): Promise<boolean> {
+    for (let k = 0; k < entries.length && !stopped; ) {
+      const chunk = entries.slice(k, k + batchSize);
+      k += chunk.length;
+      if (!(await pushBatch(chunk))) return false;
+    }
+    return true;
+  }
+
+  async function pushBatch(chunk: readonly OutboxEntry[]): Promise<boolean> {
+    const found = await local.pending(chunk);
+    const items = chunk.flatMap((entry, k) => {
+      const { record: mine, remoteVersion } = found[k]!;
+      return mine ? [{ entry, mine, remoteVersion }] : [];
+    });
+    if (items.length === 0) return true;
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await withDeadline(batcher!.putBatch(items.map((it) => ({ type: it.entry.type, record: it.mine, ...(it.remoteVersion !== undefined && { expectedVersion: it.remoteVersion }) }))));
+    } catch (e) {
+      if (!isStrError(e) || e.retryable) {
+        // The exchange as a whole failed: nothing about any entry is known. Smaller next time; all sent again later.
+        batchSize = Math.max(BATCH.min, batchSize >> 1);
+        honourRetryAfter(e);
+        for (const it of items) await local.bump(it.entry.type, it.entry.id);
+        return false;
+      }
+      outcomes = []; // a refusal of the exchange (e.g. credentials): each record's own push says what it is
+    }
+    // Every entry the batch saved is settled in one transaction; the others one by one, in order.
+    const saved = items.flatMap((it, k) => {
+      const o = outcomes[k];
+      return o?.kind === 'saved' ? [{ type: it.entry.type, id: it.entry.id, localVersion: it.mine.version, remoteVersion: o.record.version }] : [];
+    });
+    await local.settleMany(saved);
+    let clean = true;
+    for (const [k, it] of items.entries()) {
+      const o = outcomes[k] ?? { kind: 'alone' };
+      if (o.kind === 'saved') continue;
+      if (o.kind === 'retry') {
+        clean = false;
+        honourRetryAfter(o.error);
+        await local.bump(it.entry.type, it.entry.id);
+      } else if (!(await push(it.entry))) return false;
+    }
+    batchSize = clean ? Math.min(batchMax, batchSize * 2) : Math.max(BATCH.min, batchSize >> 1);
+    return clean;
+  }
+
   /** Pushes one record's latest local version. Returns false when the run should stop (the network is away). */
   async function push(entry: OutboxEntry): Promise<boolean> {
     const { type, id } = entry;
@@ -202,15 +275,21 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             await local.settle(type, id, mine.version, theirs.version);
             return true;
           }
-          await local.flag(type, id, { code: 'conflict', message: 'Someone else changed this in the record system: both versions are kept; choose one', at }, theirs as AnyRecord | undefined);
+          const gone = !theirs && remoteVersion !== undefined;
+          await local.flag(type, id, {
+            code: 'conflict',
+            message: gone
+              ? 'The record system no longer has this record (deleted there): yours is kept; keep it to send it as a new record, or copy its text'
+              : 'Someone else changed this in the record system: both versions are kept; choose one',
+            at,
+          }, theirs as AnyRecord | undefined);
           return true;
         }
         if (isStrError(e) && PERMANENT.has(e.code)) {
           await local.flag(type, id, { code: e.code, message: e.message, at });
           return true;
         }
-        const wait = isStrError(e, 'transport') ? e.details.retryAfterMs : undefined;
-        if (wait !== undefined) notBefore = Math.max(notBefore, performance.now() + wait);
+        honourRetryAfter(e);
         await local.bump(type, id);
         return false; // passing: the network or the server; try the rest later
       }
@@ -243,11 +322,14 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             do {
               again = false;
               const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
-              for (const entry of entries) {
-                if (stopped) break;
-                if (!(await push(entry))) {
-                  reached = false;
-                  break;
+              if (batcher) reached = await pushInBatches(entries);
+              else {
+                for (const entry of entries) {
+                  if (stopped) break;
+                  if (!(await push(entry))) {
+                    reached = false;
+                    break;
+                  }
                 }
               }
             } while (again && reached && !stopped);
@@ -287,14 +369,22 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     async resolve(type, id, choice) {
       const entry = (await local.outbox()).find((e) => e.type === type && e.id === id);
       if (!entry?.attention) throw new StrError('validation', `${type} ${id} has nothing to resolve`, false);
-      const theirs = entry.theirs as RecordOf<typeof type> | undefined;
+      let theirs = entry.theirs as RecordOf<typeof type> | undefined;
+      // Their version was not known when the conflict was flagged: ask now. Undefined: the record system no longer
+      // has the record (deleted there, or 410); a network failure is thrown as it is (retryable), nothing changed.
+      if (!theirs && entry.attention.code === 'conflict') theirs = (await withDeadline(remote.get(type, id))) as RecordOf<typeof type> | undefined;
       if (choice === 'theirs') {
-        if (!theirs) throw new StrError('not-found', `The record system's version of ${type} ${id} is not known`, false);
+        if (!theirs) {
+          throw new StrError('validation', `${type} ${id}: the record system no longer has it, so there is no version of theirs to take; keep the device's (sent as a new record) or copy its text`, false, {
+            type, id, reason: 'gone',
+          });
+        }
         await local.applyRemote(type, theirs, true);
       } else {
         const mine = await local.get(type, id);
         if (!mine) throw new StrError('not-found', `${type} ${id} is not on this device`, false);
         if (theirs) await local.settle(type, id, '', theirs.version); // send ours over theirs
+        else if (entry.attention.code === 'conflict') await local.forgetRemote(type, id); // gone there: a new record
         await local.putLocal(type, mine, mine.version, entry.since); // a fresh entry, attention cleared
       }
       set(await summarise());

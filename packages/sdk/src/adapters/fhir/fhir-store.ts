@@ -1,13 +1,14 @@
+import type { BatchItem, BatchOutcome, BatchPut } from '../../batch.js';
 import { StrError, isStrError } from '../../errors.js';
 import type { Change, Page, Query, Store, Unreadable } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { ServiceUser, Worker } from '../../schemas/people.js';
 import type { Alert, SignCheck } from '../../schemas/relapse.js';
-import { serviceUserIdOf, sortKeyOf, statusOf, type RecordOf, type RecordType } from '../../schemas/registry.js';
+import { serviceUserIdOf, sortKeyOf, statusOf, type AnyRecord, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js';
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
-import type { Resource } from './fhir-types.js';
+import type { Bundle, Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
 import { digest, strIdOf } from './map-common.js';
 import {
@@ -67,6 +68,25 @@ const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
 /** Record types the FHIR store maps today; the others arrive with their widgets. */
 const SUPPORTED: ReadonlySet<RecordType> = new Set(['serviceUser', 'contact', ...(Object.keys(SIMPLE) as RecordType[])]);
 
+/**
+ * Record types whose create is one resource with nothing to look up or write beside it, so it can go in a batch.
+ * Contacts go too, in two or three batches (docs/adr/0003-offline-first.md). The rest take the one-record path.
+ */
+const BATCHED: ReadonlySet<RecordType> = new Set(['carePlan', 'goal', 'task', 'progressNote', 'warningSignPlan', 'careTeam']);
+
+/** One entry of a batch: what is sent, and what its answer must be about. */
+interface BatchEntry {
+  readonly method: 'POST' | 'PUT';
+  readonly resource: Resource;
+  /** POST: the conditional create's identifier; PUT: the resource's server id and the version it must still be at. */
+  readonly identifier?: { readonly system: string; readonly value: string };
+  readonly id?: string;
+  readonly ifMatch?: string;
+}
+
+/** A batch entry's answer: `ok` (2xx, checked against its request), `retry` (transport-class), `refused` (a 4xx). */
+type EntryAnswer = { readonly kind: 'ok'; readonly status: number; readonly resource: Resource } | { readonly kind: 'retry'; readonly error: StrError } | { readonly kind: 'refused'; readonly status: number };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -74,7 +94,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * (`If-None-Exist`), updates carry `If-Match: W/"<versionId>"`; the record's `version` is the server's versionId.
  * A contact is an Encounter plus a DocumentReference for its note, written in a fixed order so a retry completes it.
  */
-export function fhirStore(options: FhirStoreOptions): Store {
+export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
   let http: FhirHttp;
   let ns: FhirNamespace;
   let attempts = 3;
@@ -420,6 +440,169 @@ export function fhirStore(options: FhirStoreOptions): Store {
     }
   }
 
+  /** Whether the record system takes `batch` Bundles: asked once (CapabilityStatement), and no after a refused Bundle. */
+  let batching: boolean | undefined;
+  async function batchingAllowed(): Promise<boolean> {
+    if (batching !== undefined) return batching;
+    try {
+      const res = await http.request('GET', 'metadata');
+      const rest = (res.resource?.rest as { interaction?: { code?: string }[] }[] | undefined) ?? [];
+      batching = res.status === 200 && rest.some((r) => r.interaction?.some((i) => i.code === 'batch'));
+    } catch (e) {
+      if (isStrError(e) && e.retryable) return false; // not known yet: one record at a time this run, ask again next
+      batching = false;
+    }
+    return batching;
+  }
+
+  /**
+   * One R4 `batch` Bundle. Entries never depend on each other and may be applied in any order. Each answer is checked
+   * against its own request (type; identifier of a conditional create; id of an update): a reply for another resource,
+   * reordered or missing entries are transport-class and sent again, never trusted. Returns undefined when the record
+   * system refused the Bundle itself (it does not do batches): the caller sends one record at a time.
+   */
+  async function sendBatch(entries: readonly BatchEntry[]): Promise<EntryAnswer[] | undefined> {
+    if (entries.length === 0) return [];
+    const bundle = {
+      resourceType: 'Bundle', type: 'batch',
+      entry: entries.map((e) => ({
+        resource: e.method === 'PUT' ? { ...e.resource, id: e.id! } : e.resource,
+        request: e.method === 'POST'
+          ? { method: 'POST', url: e.resource.resourceType, ifNoneExist: `identifier=${e.identifier!.system}|${e.identifier!.value}` }
+          : { method: 'PUT', url: `${e.resource.resourceType}/${e.id!}`, ifMatch: e.ifMatch! },
+      })),
+    };
+    let res;
+    try {
+      res = await http.request('POST', '', bundle, { prefer: 'return=representation' });
+    } catch (e) {
+      if (isStrError(e) && e.retryable) throw e;
+      if (isStrError(e) && (e.code === 'unauthenticated' || e.code === 'aborted')) throw e;
+      batching = false; // a 4xx OperationOutcome on the Bundle itself: this record system does not take batches
+      return undefined;
+    }
+    if (res.status !== 200) {
+      batching = false;
+      return undefined;
+    }
+    const reply = res.resource as Bundle & { entry?: { resource?: Resource; response?: { status?: string } }[] };
+    if (reply.type !== 'batch-response' || (reply.entry?.length ?? 0) !== entries.length) {
+      throw new StrError('transport', `POST batch: the reply was for another request (${reply.entry?.length ?? 0} entries for ${entries.length})`, true);
+    }
+    return entries.map((sent, i): EntryAnswer => {
+      const answer = reply.entry![i]!;
+      const status = Number(/^\s*(\d{3})/.exec(answer.response?.status ?? '')?.[1] ?? NaN);
+      const wrong = (what: string): EntryAnswer => ({ kind: 'retry', error: new StrError('transport', `POST batch, entry ${i + 1}: ${what}`, true, { ...(Number.isFinite(status) && { status }) }) });
+      if (!Number.isFinite(status)) return wrong('the answer has no status');
+      if (status === 429 || status >= 500) return wrong(`the record system is busy or failing (HTTP ${status})`);
+      if (status >= 300) return { kind: 'refused', status };
+      const r = answer.resource;
+      if (!r) return { kind: 'refused', status }; // no representation: the one-record path reads it back
+      if (r.resourceType !== sent.resource.resourceType) return wrong('the answer was for another resource type');
+      if (sent.identifier && !r.identifier?.some((x) => x.system === sent.identifier!.system && x.value === sent.identifier!.value)) return wrong('the answer was for another identifier');
+      if (sent.id !== undefined && r.id !== sent.id) return wrong('the answer was for another id');
+      if (!r.id || !r.meta?.versionId) return wrong('the answer has no id or version');
+      return { kind: 'ok', status, resource: r };
+    });
+  }
+
+  /**
+   * Creates in batches (docs/adr/0003-offline-first.md): single-resource records and contacts' note documents in the
+   * first Bundle, contacts' Encounters (which name their note) in the second once the note is there, and the notes'
+   * links to their Encounters in a third. An answer that says the resource already existed is accepted only when it
+   * holds the same content; anything else is left to the one-record path, which judges conflicts.
+   */
+  async function putBatch(items: readonly BatchItem[]): Promise<BatchOutcome[]> {
+    const out: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
+    const wanted = items.flatMap((it, i) => (it.expectedVersion === undefined && (it.type === 'contact' || BATCHED.has(it.type)) ? [i] : []));
+    if (wanted.length === 0 || !(await batchingAllowed())) return out;
+    interface Prepared { readonly i: number; readonly type: RecordType; readonly record: RecordOf<RecordType>; readonly subject: string }
+    const prepared: Prepared[] = [];
+    for (const i of wanted) {
+      const { type, record } = items[i]!;
+      try {
+        const parsed = parseRecord(type, record);
+        const suid = serviceUserIdOf(type, parsed);
+        prepared.push({ i, type, record: parsed, subject: suid ? await patientReference(suid) : '' });
+      } catch (e) {
+        if (isStrError(e) && e.retryable) throw e;
+        // Invalid, or the person is not in the record system: the one-record path says so.
+      }
+    }
+    const saved = (p: Prepared, r: Resource) => {
+      const record = { ...p.record, version: r.meta!.versionId! } as AnyRecord;
+      out[p.i] = { kind: 'saved', record };
+      const suid = serviceUserIdOf(p.type, p.record);
+      listeners.emit({ type: p.type, id: p.record.id, version: record.version, ...(suid !== undefined && { serviceUserId: suid }) });
+    };
+    const settleAnswer = (p: Prepared, a: EntryAnswer | undefined, same: (r: Resource) => boolean): Resource | undefined => {
+      if (a?.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
+      if (a?.kind !== 'ok') return undefined;
+      if (a.status === 201) return a.resource;
+      try {
+        return same(a.resource) ? a.resource : undefined; // it existed: ours only if the content is ours
+      } catch {
+        return undefined;
+      }
+    };
+
+    // 1. Single-resource records, and the contacts' note documents.
+    type Contacted = Prepared & { readonly c: Contact; readonly noteDigest?: string; doc?: Resource };
+    const simple = prepared.filter((p) => p.type !== 'contact');
+    const contacts: Contacted[] = prepared.filter((p) => p.type === 'contact').map((p) => {
+      const c = p.record as Contact;
+      return { ...p, c, ...(c.note && { noteDigest: digest(c.note) }) };
+    });
+    const withNote = contacts.filter((p) => p.noteDigest !== undefined);
+    const first: BatchEntry[] = [
+      ...simple.map((p): BatchEntry => ({ method: 'POST', resource: SIMPLE[p.type]!.to(p.record as never, p.subject, ns), identifier: { system: ns.id, value: p.record.id } })),
+      ...withNote.map((p): BatchEntry => ({
+        method: 'POST', resource: noteToDocumentReference(p.c, { patientReference: p.subject }, p.noteDigest!, ns),
+        identifier: { system: ns.noteId, value: noteDocumentId(p.c.id, p.noteDigest!) },
+      })),
+    ];
+    const answers1 = await sendBatch(first);
+    if (!answers1) return out;
+    simple.forEach((p, k) => {
+      const r = settleAnswer(p, answers1[k], (got) => sameContent(parseRecord(p.type, SIMPLE[p.type]!.from(got, ns)), p.record));
+      if (r) saved(p, r);
+    });
+    withNote.forEach((p, k) => {
+      const a = answers1[simple.length + k];
+      if (a?.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
+      if (a?.kind === 'ok') p.doc = a.resource; // ours by its identifier, which carries the digest of the text
+    });
+
+    // 2. The Encounters, each only once its note is on the record system (a reader never meets one without it).
+    const ready = contacts.filter((p) => p.noteDigest === undefined || p.doc);
+    const answers2 = await sendBatch(ready.map((p) => ({
+      method: 'POST', resource: contactToEncounter(p.c, { patientReference: p.subject }, p.noteDigest, ns), identifier: { system: ns.id, value: p.c.id },
+    })));
+    if (!answers2) return out;
+    const encounters = new Map<Contacted, Resource>();
+    ready.forEach((p, k) => {
+      const r = settleAnswer(p, answers2[k], (enc) =>
+        (enc.subject as { reference?: string } | undefined)?.reference === p.subject &&
+        sameContent(parseRecord('contact', encounterToContact(enc, p.doc ? documentReferenceNote(p.doc) : '', ns)), p.c));
+      if (r) encounters.set(p, r);
+    });
+
+    // 3. Each new note document linked to its Encounter (If-Match: a 412 means an earlier attempt linked it).
+    const toLink = [...encounters].filter(([p]) => p.doc && !(p.doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length);
+    const answers3 = await sendBatch(toLink.map(([p, enc]): BatchEntry => ({
+      method: 'PUT', id: p.doc!.id!, ifMatch: `W/"${p.doc!.meta?.versionId}"`,
+      resource: noteToDocumentReference(p.c, { patientReference: p.subject, encounterReference: `Encounter/${enc.id}` }, p.noteDigest!, ns),
+    })));
+    if (!answers3) return out;
+    const linked = new Set<Contacted>(toLink.filter(([p], k) => {
+      const a = answers3[k]!;
+      if (a.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
+      return a.kind === 'ok' || (a.kind === 'refused' && a.status === 412);
+    }).map(([p]) => p));
+    for (const [p, enc] of encounters) if (!toLink.some(([q]) => q === p) || linked.has(p)) saved(p, enc);
+    return out;
+  }
+
   return {
     name: `fhir:${http.base.origin}`,
     durability: 'remote',
@@ -518,6 +701,8 @@ export function fhirStore(options: FhirStoreOptions): Store {
       // FHIR gives history newest first; the port promises oldest first.
       return (await fromFhir(type, entries.reverse())) as RecordOf<T>[];
     },
+
+    putBatch,
 
     subscribe: (listener) => listeners.add(listener),
   };

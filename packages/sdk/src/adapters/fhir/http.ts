@@ -56,6 +56,11 @@ function checkReply(method: string, url: URL, base: URL, headers: Record<string,
     if (method === 'GET' || method === 'POST' || method === 'PUT') throw transport(where, 'the reply had no body');
     return;
   }
+  if (method === 'GET' && type === 'metadata' && !id) {
+    if (resource.resourceType !== 'CapabilityStatement') throw wrong('not a CapabilityStatement');
+    return;
+  }
+  if (method === 'POST' && !type && ((resource as Bundle).type !== 'batch-response' || resource.resourceType !== 'Bundle')) throw wrong('not a batch-response');
   if (method === 'GET' && type && !id) {
     const bundle = resource as Bundle & { type?: string };
     if (resource.resourceType !== 'Bundle' || bundle.type !== 'searchset') throw wrong('not a search result');

@@ -61,6 +61,12 @@ export interface IndexedDbStore extends Store {
   remoteVersion(type: RecordType, id: string): Promise<string | undefined>;
   /** The record system has local version `localVersion` as `remoteVersion`: clear the entry unless a later write moved on. */
   settle(type: RecordType, id: string, localVersion: string, remoteVersion: string): Promise<void>;
+  /** `settle` for many records in one transaction (a batch push): each entry cleared unless a later write moved on. */
+  settleMany(items: readonly { readonly type: RecordType; readonly id: string; readonly localVersion: string; readonly remoteVersion: string }[]): Promise<void>;
+  /** The device's records and the record system's versions of them, read in one transaction (a batch push). */
+  pending(keys: readonly { readonly type: RecordType; readonly id: string }[]): Promise<{ readonly record?: AnyRecord; readonly remoteVersion?: string }[]>;
+  /** The record system no longer has the record (deleted there): its next push is a create, as a new record. */
+  forgetRemote(type: RecordType, id: string): Promise<void>;
   /** Marks an entry for a person to look at (kept, never dropped). */
   flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
   /** A person chose to send a flagged entry again: the flag (and any kept server version) is cleared, the entry kept. */
@@ -328,6 +334,48 @@ export function indexedDbStore(options: IndexedDbStoreOptions): IndexedDbStore {
         await tx.done;
       } catch (e) {
         throw storageError(e, `Settling ${type} ${id}`);
+      }
+    },
+
+    async settleMany(items) {
+      try {
+        const tx = (await db()).transaction(['outbox', 'remote'], 'readwrite', { durability: 'strict' });
+        const outbox = tx.objectStore('outbox');
+        const remote = tx.objectStore('remote');
+        await Promise.all(items.map(async ({ type, id, localVersion, remoteVersion }) => {
+          const entry = await outbox.get([type, id]);
+          await remote.put({ type, id, version: remoteVersion });
+          if (entry && entry.localVersion === localVersion) await outbox.delete([type, id]);
+        }));
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Settling ${items.length} records`);
+      }
+    },
+
+    async pending(keys) {
+      try {
+        const tx = (await db()).transaction(['records', 'remote'], 'readonly');
+        const records = tx.objectStore('records');
+        const remote = tx.objectStore('remote');
+        const out = await Promise.all(keys.map(async ({ type, id }) => {
+          const [row, rv] = await Promise.all([records.get([type, id]), remote.get([type, id])]);
+          return { ...(row && { record: read(type, row) as AnyRecord }), ...(rv && { remoteVersion: rv.version }) };
+        }));
+        await tx.done;
+        return out;
+      } catch (e) {
+        throw storageError(e, `Reading ${keys.length} outbox records`);
+      }
+    },
+
+    async forgetRemote(type, id) {
+      try {
+        const tx = (await db()).transaction('remote', 'readwrite', { durability: 'strict' });
+        await tx.store.delete([type, id]);
+        await tx.done;
+      } catch (e) {
+        throw storageError(e, `Forgetting the record system's version of ${type} ${id}`);
       }
     },
 

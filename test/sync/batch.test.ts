@@ -1,0 +1,157 @@
+// Issue 16: the outbox goes to the record system in FHIR R4 `batch` Bundles (docs/adr/0003-offline-first.md), sized
+// by how the network does, each entry's answer checked against its request and fed to the same exactly-once
+// bookkeeping; a server that does not take batches gets one request per resource.
+import { expect } from '@open-wc/testing';
+import { fhirStore, indexedDbStore, syncedStore, type Contact, type IndexedDbStore } from '@strkit/sdk';
+import { deleteDB } from 'idb';
+import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
+import { fhir, fhirBaseUrl, injectFaults, resetEngine } from '../fhir/engine.js';
+import { proxiedBaseUrl, proxyReport, setProxyFaults } from './fault-proxy.js';
+
+const names: string[] = [];
+const dbName = () => {
+  const n = `batch-${Math.random().toString(36).slice(2)}`;
+  names.push(n);
+  return n;
+};
+after(async () => {
+  await setProxyFaults([]);
+  await injectFaults([]);
+  for (const n of names) await deleteDB(n);
+});
+
+/** The requests a fhirStore makes: method, path below the base, and for a Bundle the number of its entries. */
+function counting() {
+  const sent: { method: string; path: string; entries?: number }[] = [];
+  const fetchFn: typeof fetch = (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { resourceType?: string; entry?: unknown[] }) : undefined;
+    sent.push({ method: init?.method ?? 'GET', path: url.pathname.replace(/^.*\/fhir\/R4/, ''), ...(body?.resourceType === 'Bundle' && { entries: body.entry?.length ?? 0 }) });
+    return fetch(input, init);
+  };
+  return { sent, fetchFn };
+}
+
+/** STR id → the Encounter the engine holds (read directly). */
+async function encounters(): Promise<Map<string, { id: string; versionId: string }[]>> {
+  const { body } = await fhir('GET', 'Encounter?_count=1000');
+  const out = new Map<string, { id: string; versionId: string }[]>();
+  for (const e of (body!.entry as { resource: { id: string; meta: { versionId: string }; identifier: { system: string; value: string }[] } }[] | undefined) ?? []) {
+    const id = e.resource.identifier.find((x) => x.system === 'urn:strkit:id')!.value;
+    out.set(id, [...(out.get(id) ?? []), { id: e.resource.id, versionId: e.resource.meta.versionId }]);
+  }
+  return out;
+}
+
+async function setup(baseUrl: string) {
+  const { sent, fetchFn } = counting();
+  const remote = fhirStore({ baseUrl, fetch: fetchFn, timeoutMs: 2_000 });
+  const local = indexedDbStore({ name: dbName(), persist: false });
+  const s = syncedStore({ local, remote, auto: false, retry: { baseMs: 5, maxMs: 20 } });
+  return { sent, s, local };
+}
+
+async function drain(s: ReturnType<typeof syncedStore>, rounds = 100) {
+  let state = s.sync.state;
+  for (let i = 0; i < rounds && (state.unsynced > 0 || i === 0); i++) state = await s.sync.now();
+  return state;
+}
+
+/** Every contact on the engine once, and on the device as the engine's version. */
+async function expectLandedOnce(s: ReturnType<typeof syncedStore>, local: IndexedDbStore, written: readonly Contact[]) {
+  const onEngine = await encounters();
+  expect(onEngine.size, 'each on the engine').to.equal(written.length);
+  for (const c of written) {
+    const found = onEngine.get(c.id);
+    expect(found?.length, `contact ${c.id} once`).to.equal(1);
+    expect(await local.remoteVersion('contact', c.id), `contact ${c.id}: the engine's version known on the device`).to.equal(found![0]!.versionId);
+  }
+  expect(await s.sync.entries()).to.deep.equal([]);
+}
+
+describe('batch pushes (FHIR batch Bundles)', () => {
+  beforeEach(async () => {
+    await resetEngine();
+    await fhirStore({ baseUrl: await fhirBaseUrl() }).put('serviceUser', validServiceUser({ id: PERSON_ID }));
+  });
+
+  it('60 contacts with notes reach the engine in a few batch Bundles, not one request per resource, each once with its note linked', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const written: Contact[] = [];
+    for (let i = 0; i < 60; i++) written.push(await s.put('contact', validContact({ note: `Batch contact ${i}` })));
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    expect(sent.length, JSON.stringify(sent.slice(0, 12))).to.be.at.most(12);
+    expect(sent.filter((r) => r.entries !== undefined).length).to.be.at.least(3);
+    await expectLandedOnce(s, local, written);
+    // The notes are there and linked: a fresh store reads every contact with its own note.
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID, limit: 100 });
+    expect(new Map(items.map((c) => [c.id, c.note]))).to.deep.equal(new Map(written.map((c) => [c.id, c.note])));
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { context?: { encounter?: unknown[] } } }[]).map((e) => e.resource);
+    expect(docs.length).to.equal(60);
+    expect(docs.every((d) => d.context?.encounter?.length === 1), 'every note linked to its Encounter').to.equal(true);
+  });
+
+  it('a failed batch is halved and clean ones are doubled, and nothing is lost or doubled on the way', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const written: Contact[] = [];
+    for (let i = 0; i < 100; i++) written.push(await s.put('contact', validContact({ note: '' })));
+    await injectFaults([{ method: 'POST', kind: 'status-503', times: 1 }]);
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    const sizes = sent.flatMap((r) => (r.entries !== undefined ? [r.entries] : []));
+    expect(sizes[1], `batch sizes ${sizes.join(', ')}`).to.be.below(sizes[0]!);
+    expect(sizes[2], `batch sizes ${sizes.join(', ')}`).to.be.above(sizes[1]!);
+    await expectLandedOnce(s, local, written);
+  });
+
+  it('a batch reply whose entries come back reordered or for another resource is never trusted: sent again, each lands once', async function () {
+    this.timeout(60_000);
+    const baseUrl = await proxiedBaseUrl();
+    const { s, local } = await setup(baseUrl);
+    const first: Contact[] = [];
+    for (let i = 0; i < 5; i++) first.push(await s.put('contact', validContact({ note: '' })));
+    await drain(s); // earlier batch replies for the proxy to mix in
+    await setProxyFaults([{ kind: 'entry-reorder', rate: 1, max: 2 }, { kind: 'entry-other', rate: 1, max: 2 }]);
+    const written: Contact[] = [...first];
+    for (let i = 0; i < 20; i++) written.push(await s.put('contact', validContact({ note: `Mixed up ${i}` })));
+    const state = await drain(s);
+    const report = await proxyReport();
+    await setProxyFaults([]);
+    expect(report.injected['entry-reorder'], JSON.stringify(report.injected)).to.equal(2);
+    expect(report.injected['entry-other'], JSON.stringify(report.injected)).to.equal(2);
+    expect(state.needsAttention).to.deep.equal([]);
+    await expectLandedOnce(s, local, written);
+  });
+
+  it('a contact corrected on the device while its batch is on the network keeps its correction in the outbox, and the correction lands next', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const c = await s.put('contact', validContact({ note: 'First words' }));
+    const run = s.sync.now();
+    // Correct it as soon as its Encounter is on the way (the second Bundle), before the batch is settled.
+    while (sent.filter((r) => r.entries !== undefined).length < 2) await new Promise((r) => setTimeout(r, 1));
+    const corrected = await s.put('contact', { ...c, note: 'Second words' }, c.version);
+    const after = await run;
+    expect(after.unsynced, 'the correction still waits').to.equal(1);
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID });
+    expect(items.map((x) => x.note)).to.deep.equal([corrected.note]);
+    await expectLandedOnce(s, local, [corrected]);
+  });
+
+  it('a server whose CapabilityStatement has no batch gets one request per resource, and every record lands once', async () => {
+    await injectFaults([]);
+    await fetch((await fhirBaseUrl()).replace(/\/fhir\/R4$/, '/__control'), { method: 'POST', body: JSON.stringify({ faults: [], noBatch: true }) });
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const written: Contact[] = [];
+    for (let i = 0; i < 5; i++) written.push(await s.put('contact', validContact()));
+    const state = await drain(s);
+    await fetch((await fhirBaseUrl()).replace(/\/fhir\/R4$/, '/__control'), { method: 'POST', body: JSON.stringify({ faults: [] }) });
+    expect(state.needsAttention).to.deep.equal([]);
+    expect(sent.filter((r) => r.entries !== undefined), 'no Bundle sent').to.deep.equal([]);
+    expect(sent.filter((r) => r.method === 'POST' && r.path === '/Encounter').length).to.equal(5);
+    await expectLandedOnce(s, local, written);
+  });
+});
