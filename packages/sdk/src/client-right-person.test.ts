@@ -1,6 +1,6 @@
 // Issue 14, "Right person, right actor": what the client itself guarantees (docs/adr/0004-right-person-right-actor.md).
 import { expect } from '@open-wc/testing';
-import { PERSON_ID } from '../../../test/helpers/fixtures.js';
+import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient } from './client.js';

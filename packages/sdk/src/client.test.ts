@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PERSON_ID } from '../../../test/helpers/fixtures.js';
+import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient, type StrClient } from './client.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { validContact, validServiceUser } from '../../../../test/helpers/fixtures.js';
+import { validContact, validServiceUser } from '../records.fixtures.js';
 import { ContactCorrectionSchema, ContactInputSchema, ContactSchema } from './contact.js';
 import { EnteredInErrorSchema } from './envelope.js';
 import { parseOrThrow } from './parse.js';
