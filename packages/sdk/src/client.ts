@@ -5,11 +5,10 @@ import { canSetTaskStatus } from './domain/care-plan.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { syncedStore, type SyncEngine } from './sync.js';
-import type { IndexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Draft, DraftStore, Page, Query, Store, Unreadable } from './ports.js';
+import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, Query, Store, Unreadable } from './ports.js';
 import { systemClock } from './ports.js';
 import {
   ContactCorrectionSchema,
@@ -38,7 +37,7 @@ export interface ClientOptions {
   /** Where records live: `memoryStore()`, `indexedDbStore({ name })`, `fhirStore({ baseUrl })` or `syncedStore({ local, remote })`. */
   readonly store?: Store;
   /** Offline first, instead of `store`: the device store and the record system (`syncedStore({ local, remote })`). */
-  readonly local?: IndexedDbStore;
+  readonly local?: OutboxStore;
   readonly remote?: Store;
   /** Where half-typed work lives; on this device only. Default: in memory. */
   readonly drafts?: DraftStore;

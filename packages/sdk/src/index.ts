@@ -49,7 +49,7 @@ export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from '
 export * from './domain/time.js';
 export { can, canCorrect, ROLE_PERMISSIONS, type Action } from './domain/permissions.js';
 
-export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock } from './ports.js';
+export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock, type OutboxStore, type OutboxEntry } from './ports.js';
 export { memoryStore } from './adapters/memory/memory-store.js';
 export { memoryDrafts } from './adapters/memory/memory-drafts.js';
 export { indexedDbStore, IDB_LAYOUT_VERSION, type IndexedDbStore, type IndexedDbStoreOptions } from './adapters/indexeddb/indexeddb-store.js';
@@ -104,4 +104,3 @@ export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validatio
 export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
 export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention } from './sync.js';
-export type { OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
