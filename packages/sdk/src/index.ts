@@ -15,12 +15,12 @@ export * from './codes/snomed.js';
 export { EnteredInErrorSchema, type EnteredInError } from './schemas/envelope.js';
 export {
   ROLES, ROLE_LABELS, RoleSchema, ActorSchema, NhsNumberSchema,
-  ServiceUserSchema, ServiceUserInputSchema, ServiceUserUpdateSchema, WorkerSchema, WorkerInputSchema,
-  type Role, type Actor, type ServiceUser, type ServiceUserInput, type ServiceUserUpdate, type Worker, type WorkerInput,
+  ServiceUserSchema, ServiceUserInputSchema, ServiceUserUpdateSchema, WorkerSchema, WorkerInputSchema, WorkerUpdateSchema,
+  type Role, type Actor, type ServiceUser, type ServiceUserInput, type ServiceUserUpdate, type Worker, type WorkerInput, type WorkerUpdate,
 } from './schemas/people.js';
 export {
-  ContactSchema, ContactInputSchema, ContactCorrectionSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
-  type Contact, type ContactInput, type ContactCorrection, type OtherPresentKind,
+  ContactSchema, ContactInputSchema, ContactUpdateSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
+  type Contact, type ContactInput, type ContactUpdate, type OtherPresentKind,
 } from './schemas/contact.js';
 export {
   LIFE_AREAS, CARE_PLAN_STATUSES, GOAL_STATUSES, TASK_STATUSES, TASK_REPEATS, TASK_OWNER_KINDS, GOAL_TEXT_MAX, TASK_TEXT_MAX, PROGRESS_NOTE_MAX,
