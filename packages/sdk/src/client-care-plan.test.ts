@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { rejectsWith as rejects } from './client.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient, type StrClient } from './client.js';
 import { orderedTasks } from './domain/care-plan.js';
-import { isStrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { CarePlan, Goal } from './schemas/care-plan.js';
 import { ROLES, type Role } from './schemas/people.js';
@@ -17,16 +17,6 @@ const tickingClock = (d = NOW): Clock => {
 const clientAs = (store: Store, role: Role, id = `${role}-1`, clock = tickingClock()) =>
   createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 /** A person with an agreed plan and one goal, made by a co-ordinator. */
 async function seed(store: Store) {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { rejectsWith as rejects } from './client.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient } from './client.js';
-import { isStrError, type StrErrorCode } from './errors.js';
 import type { Store } from './ports.js';
 import { ROLES, type Role } from './schemas/people.js';
 
@@ -11,15 +11,6 @@ const clock = { now: () => new Date((t += 60_000)) };
 const as = (store: Store, role: Role, id = `${role}-1`) => createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e, code), String(e)).to.equal(true);
-    return e as { details: { issues?: { message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 async function seed(store: Store) {
   const cc = as(store, 'care-coordinator', 'cc-1');

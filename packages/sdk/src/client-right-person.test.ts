@@ -1,10 +1,10 @@
 // Issue 14, "Right person, right actor": what the client itself guarantees (docs/adr/0004-right-person-right-actor.md).
 import { expect } from '@open-wc/testing';
+import { rejectsWith as rejects } from './client.fixtures.js';
 import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient } from './client.js';
-import { isStrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { Role } from './schemas/people.js';
 
@@ -12,16 +12,6 @@ const NOW = new Date('2026-06-03T12:00:00Z');
 const clock: Clock = { now: () => new Date(NOW) };
 const clientAs = (store: Store, role: Role, id = `${role}-1`, drafts = memoryDrafts()) => createClient({ store, drafts, actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { message: string; details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 /** A store whose list answers only when `release` is called. */
 function heldStore(): { store: Store; release: () => void } {

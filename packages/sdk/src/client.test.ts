@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { rejectsWith as rejects } from './client.fixtures.js';
 import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient, type StrClient } from './client.js';
 import type { Action } from './domain/permissions.js';
-import { isStrError, type StrErrorCode } from './errors.js';
+import { isStrError } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { ContactInput } from './schemas/contact.js';
 import { ROLES, type Role } from './schemas/people.js';
@@ -26,16 +27,6 @@ const input = (overrides: Partial<ContactInput> = {}): ContactInput => ({
 const clientAs = (store: Store, role: Role, id = `${role}-1`, clock = fixedClock()) =>
   createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 describe('createClient', () => {
   it('refuses missing or wrong options with a validation StrError', () => {
