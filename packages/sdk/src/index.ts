@@ -61,7 +61,8 @@ export {
   type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi, type CareTeamsApi,
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';
-export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
+export type { CarePlansApi, GoalsApi, TasksApi, TaskStatusOptions, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
+export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export { fhirStore, type FhirStoreOptions } from './adapters/fhir/fhir-store.js';
 export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type FhirNamespace } from './adapters/fhir/systems.js';
