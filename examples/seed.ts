@@ -83,7 +83,7 @@ async function seedSigns(client: StrClient, serviceUserId: string, today: string
   });
   for (let w = 4; w >= 1; w--) {
     const at = toLondonIso(Math.floor((now.getTime() - w * 7 * 86_400_000) / 60_000) * 60_000);
-    await client.signChecks.record({ planId: plan.id, at, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
+    await client.signChecks.create({ planId: plan.id, at, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
   }
 }
 

@@ -136,10 +136,10 @@ export const AlertNotSentWithRetry: Story = {
 async function raiseAlerts(store: Store) {
   const at = (iso: string) => createClient({ store, actor: { id: FIXTURE_WORKER, role: 'str-worker' }, clock: { now: () => new Date(iso) } });
   const current = (await store.list('warningSignPlan', { serviceUserId: FIXTURE_PERSON_ID })).items[0]!;
-  const c1 = await at('2026-06-04T09:00:00Z').signChecks.record({ planId: current.id, ratings: { [plan.signs[9]!.id]: 2 } });
-  await at('2026-06-04T09:05:00Z').alerts.raise({ checkId: c1.id, reason: `Late sign “${plan.signs[9]!.text}” rated quite a lot (2 of 3)`, note: 'Frightened; did not want to go out.' });
-  const c2 = await at('2026-06-05T14:00:00Z').signChecks.record({ planId: current.id, ratings: { [plan.signs[10]!.id]: 2 } });
-  await at('2026-06-05T14:05:00Z').alerts.raise({ checkId: c2.id, reason: `Late sign “${plan.signs[10]!.text}” rated quite a lot (2 of 3)` });
+  const c1 = await at('2026-06-04T09:00:00Z').signChecks.create({ planId: current.id, ratings: { [plan.signs[9]!.id]: 2 } });
+  await at('2026-06-04T09:05:00Z').alerts.create({ checkId: c1.id, reason: `Late sign “${plan.signs[9]!.text}” rated quite a lot (2 of 3)`, note: 'Frightened; did not want to go out.' });
+  const c2 = await at('2026-06-05T14:00:00Z').signChecks.create({ planId: current.id, ratings: { [plan.signs[10]!.id]: 2 } });
+  await at('2026-06-05T14:05:00Z').alerts.create({ checkId: c2.id, reason: `Late sign “${plan.signs[10]!.text}” rated quite a lot (2 of 3)` });
 }
 
 /** The care co-ordinator's open alerts, oldest first. */

@@ -1,7 +1,8 @@
 // The store contract: every adapter (memory, IndexedDB, FHIR) runs this same suite. DESIGN.md, "Store port".
 import { expect } from '@open-wc/testing';
-import { isStrError, type Change, type Contact, type Store } from '@strkit/sdk';
-import { OTHER_PERSON_ID, PERSON_ID, testId, validContact, validServiceUser } from '../helpers/fixtures.js';
+import { deleteDB } from 'idb';
+import { isStrError, RECORD_TYPES, type Change, type Contact, type RecordType, type Store } from '@strkit/sdk';
+import { DATE_FIELD, EDIT, OTHER_PERSON_ID, PERSON_ID, testId, validContact, validRecord, validServiceUser } from '../helpers/fixtures.js';
 
 export interface ContractOptions {
   /** A fresh, empty store. */
@@ -9,6 +10,31 @@ export interface ContractOptions {
   /** The same data opened again, as after a page reload (omit for stores that do not persist). */
   readonly reopen?: (previous: Store) => Promise<Store> | Store;
   readonly cleanup?: (store: Store) => Promise<void> | void;
+}
+
+let databases = 0;
+/**
+ * Options for a store on IndexedDB: IndexedDB persists across test files in one run (same origin), so each test gets
+ * a database of its own, opened again by name on `reopen` and deleted after.
+ */
+export function onFreshDatabase(prefix: string, open: (name: string) => Store): ContractOptions {
+  const names = new WeakMap<Store, string>();
+  const opened = (name: string) => {
+    const s = open(name);
+    names.set(s, name);
+    return s;
+  };
+  return {
+    make: () => opened(`${prefix}-${Date.now()}-${databases++}`),
+    reopen: (previous) => {
+      previous.close?.();
+      return opened(names.get(previous)!);
+    },
+    cleanup: async (store) => {
+      store.close?.();
+      await deleteDB(names.get(store)!);
+    },
+  };
 }
 
 const rejectsWith = async (p: Promise<unknown>, code: string) => {
@@ -205,6 +231,43 @@ export function storeContract(name: string, options: ContractOptions) {
       await rejectsWith(store.get('nonsense' as never, 'x'), 'validation');
       await rejectsWith(store.get('contact', '' as string), 'validation');
     });
+
+    // Every record type the registry lists, not contacts alone: a store generic over the registry must keep each one.
+    for (const type of RECORD_TYPES) {
+      describe(`every record type: ${type}`, () => {
+        const hasPerson = type !== 'worker' && type !== 'serviceUser';
+        const dated = (iso: string, serviceUserId = PERSON_ID) => validRecord(type, { [DATE_FIELD[type]]: iso } as never, serviceUserId) as never;
+
+        it('stores it, gets it back, keeps each version in history and refuses a stale update', async () => {
+          const r = validRecord(type);
+          const v1 = await store.put(type, r);
+          expect({ ...v1, version: '' }).to.deep.equal({ ...r, version: '' });
+          expect(await store.get(type, r.id)).to.deep.equal(v1);
+          const v2 = await store.put(type, { ...v1, ...EDIT[type], updatedAt: '2026-06-03T13:00:00Z' } as never, v1.version);
+          expect(v2.version).to.not.equal(v1.version);
+          expect({ ...v2, version: '' }).to.deep.equal({ ...v1, ...EDIT[type], updatedAt: '2026-06-03T13:00:00Z', version: '' });
+          await rejectsWith(store.put(type, { ...v1, updatedAt: '2026-06-03T14:00:00Z' } as never, v1.version), 'conflict');
+          expect(await store.get(type, r.id)).to.deep.equal(v2);
+          expect((await store.history(type, r.id)).map((h) => h.version)).to.deep.equal([v1.version, v2.version]);
+        });
+
+        it('lists it newest first, for its person only, and tells subscribers its ids and version', async () => {
+          // The newer record is made first (the smaller id), so only the type's date can put it first.
+          const newer: { id: string } = dated('2026-06-04T09:00:00Z');
+          const heard = nextChange(store, (c) => c.id === newer.id);
+          const stored: { id: string; version: string } = await store.put(type, newer as never);
+          const change = await heard;
+          const older: { id: string } = await store.put(type, dated('2026-06-02T09:00:00Z'));
+          const serviceUserId = type === 'worker' ? undefined : type === 'serviceUser' ? stored.id : PERSON_ID;
+          expect(change).to.deep.equal({ type, id: stored.id, version: stored.version, ...(serviceUserId !== undefined && { serviceUserId }) });
+          if (hasPerson) await store.put(type, dated('2026-06-05T09:00:00Z', OTHER_PERSON_ID));
+          const mine = new Set([older.id, stored.id]);
+          const page = await store.list(type as RecordType, hasPerson ? { serviceUserId: PERSON_ID } : {});
+          const listed = page.items.map((x) => x.id);
+          expect(hasPerson ? listed : listed.filter((id) => mine.has(id))).to.deep.equal([stored.id, older.id]);
+        });
+      });
+    }
 
     if (options.reopen) {
       it('keeps records, versions and history when opened again (reload)', async () => {

@@ -54,8 +54,8 @@ async function arrange(): Promise<Arranged> {
   const badGoal = (await cc.goals.create({ carePlanId: plan.id, text: SECRET, lifeArea: 'leisure' })).id;
   const signId = crypto.randomUUID();
   const signPlan = await cc.warningSignPlans.create({ serviceUserId: person, signs: [{ id: signId, text: 'Not sleeping', stage: 'early', response: 'Talk about sleep' }] });
-  const goodCheck = (await worker.signChecks.record({ planId: signPlan.id, ratings: { [signId]: 1 } })).id;
-  const badCheck = (await worker.signChecks.record({ planId: signPlan.id, ratings: { [signId]: 2 }, personsView: SECRET })).id;
+  const goodCheck = (await worker.signChecks.create({ planId: signPlan.id, ratings: { [signId]: 1 } })).id;
+  const badCheck = (await worker.signChecks.create({ planId: signPlan.id, ratings: { [signId]: 2 }, personsView: SECRET })).id;
   await tamper(db, 'goal', badGoal, (r) => {
     r.lifeArea = 42;
   });
@@ -71,10 +71,10 @@ const notice = async (el: HTMLElement) => {
 };
 
 describe('reads that gather a person’s records report the ones they leave out', () => {
-  it('carePlans.current shows the readable goal and tells onUnreadable the tampered one, by id, without its content', async () => {
+  it('carePlans.loadCurrent shows the readable goal and tells onUnreadable the tampered one, by id, without its content', async () => {
     const a = await arrange();
     const told: Unreadable[][] = [];
-    const view = await a.client.carePlans.current(a.person, { onUnreadable: (u) => told.push([...u]) });
+    const view = await a.client.carePlans.loadCurrent(a.person, { onUnreadable: (u) => told.push([...u]) });
     expect(view?.goals.map((g) => g.id)).to.deep.equal([a.goodGoal]);
     expect(told.map((u) => u.map((x) => x.id))).to.deep.equal([[a.badGoal]]);
     expect(told[0]![0]!.reason).to.include('lifeArea').and.not.include(SECRET);
@@ -93,7 +93,7 @@ describe('reads that gather a person’s records report the ones they leave out'
   it('an onUnreadable that is not a function is a validation error', async () => {
     const a = await arrange();
     let error: unknown;
-    await a.client.carePlans.current(a.person, { onUnreadable: 'log' as never }).catch((e: unknown) => (error = e));
+    await a.client.carePlans.loadCurrent(a.person, { onUnreadable: 'log' as never }).catch((e: unknown) => (error = e));
     expect((error as { code?: string })?.code).to.equal('validation');
   });
 

@@ -24,8 +24,8 @@ async function engine(careCoordinatorId?: string): Promise<{ store: Store; plan:
 /** A check that fires (a late sign rated 2), then an alert about it. */
 async function raise(client: StrClient, plan: WarningSignPlan) {
   const late = plan.signs.find((s) => s.stage === 'late')!;
-  const check = await client.signChecks.record({ planId: plan.id, ratings: Object.fromEntries(plan.signs.map((s) => [s.id, s.id === late.id ? 2 : 0])) });
-  return client.alerts.raise({ checkId: check.id, reason: `Late sign “${late.text}” rated quite a lot (2 of 3)` });
+  const check = await client.signChecks.create({ planId: plan.id, ratings: Object.fromEntries(plan.signs.map((s) => [s.id, s.id === late.id ? 2 : 0])) });
+  return client.alerts.create({ checkId: check.id, reason: `Late sign “${late.text}” rated quite a lot (2 of 3)` });
 }
 
 async function taskOf(alertId: string) {

@@ -35,7 +35,7 @@ describe('care plans on a FHIR engine', () => {
     expect(done).to.include({ status: 'in-progress', lastDoneOn: '2026-06-03', dueDate: '2026-06-17' });
     const note = await worker.progressNotes.create({ about: { kind: 'task', id: b.id }, text: 'Went together.\nNervous, but stayed 20 minutes.' });
     const moved = await cc.carePlans.reorderTasks(plan.id, goal.id, [b.id, a.id], plan.version);
-    const view = (await cc.carePlans.current(PERSON_ID))!;
+    const view = (await cc.carePlans.loadCurrent(PERSON_ID))!;
     expect(view.plan).to.deep.equal(moved);
     expect(view.goals.map((g) => g.text)).to.deep.equal(['  Get back to swimming —\nTuesdays if I can. ']);
     expect(orderedTasks(view.plan, goal.id, view.tasks).map((x) => x.id)).to.deep.equal([b.id, a.id]);

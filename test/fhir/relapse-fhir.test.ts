@@ -62,14 +62,14 @@ describe('relapse signs on a FHIR engine', () => {
       contacts: [{ who: 'Crisis line', how: 'Any time' }],
     });
     const carePlan = await cc.carePlans.create({ serviceUserId: PERSON_ID, status: 'active' });
-    const check = await worker.signChecks.record({ planId: plan.id, ratings: { [lateId]: 2, [plan.signs[0]!.id]: NOT_ASKED }, functioning: { sleep: { level: 'much-less', note: 'Up at 3' } }, personsView: 'Scared.' });
+    const check = await worker.signChecks.create({ planId: plan.id, ratings: { [lateId]: 2, [plan.signs[0]!.id]: NOT_ASKED }, functioning: { sleep: { level: 'much-less', note: 'Up at 3' } }, personsView: 'Scared.' });
     expect(await worker.signChecks.get(check.id)).to.deep.equal(check);
     expect((await worker.signChecks.evaluate(check.id)).fires).to.equal(true);
-    const alert = await worker.alerts.raise({ checkId: check.id, reason: 'Late sign “Hearing voices” rated quite a lot (2 of 3)' });
+    const alert = await worker.alerts.create({ checkId: check.id, reason: 'Late sign “Hearing voices” rated quite a lot (2 of 3)' });
     const ack = await cc.alerts.acknowledge(alert.id, 'Rang the same day', alert.version);
     expect((await cc.alerts.list({ serviceUserId: PERSON_ID, status: 'acknowledged' })).items).to.deep.equal([ack]);
     expect(await cc.warningSignPlans.current(PERSON_ID)).to.deep.equal(plan);
-    expect((await cc.carePlans.current(PERSON_ID))?.plan).to.deep.equal(carePlan);
+    expect((await cc.carePlans.loadCurrent(PERSON_ID))?.plan).to.deep.equal(carePlan);
     const { body } = await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`);
     expect((body!.entry as { resource: { status: string } }[])[0]!.resource.status).to.equal('inactive');
   });
@@ -79,9 +79,9 @@ describe('relapse signs on a FHIR engine', () => {
     const clock = { now: () => new Date((t += 60_000)) };
     const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
     const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Hearing voices', stage: 'late', response: 'Call' }] });
-    const check = await cc.signChecks.record({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
+    const check = await cc.signChecks.create({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
     await injectFaults([{ method: 'POST', type: 'Task', kind: 'drop-after-commit' }]);
-    const alert = await cc.alerts.raise({ checkId: check.id });
+    const alert = await cc.alerts.create({ checkId: check.id });
     const tasks = async () => ((await fhir('GET', `Task?identifier=urn:strkit:companion-id|${alert.id}`)).body!.entry as { resource: Record<string, unknown> }[] | undefined ?? []).map((e) => e.resource);
     const flags = ((await fhir('GET', `Flag?identifier=urn:strkit:id|${alert.id}`)).body!.entry as { resource: { id: string } }[]).map((e) => e.resource);
     expect(flags).to.have.length(1);

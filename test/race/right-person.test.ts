@@ -35,9 +35,9 @@ function recording(client: StrClient, el: () => Widget, writes: Write[]): StrCli
     },
     signChecks: {
       ...client.signChecks,
-      record: (input) => {
+      create: (input) => {
         writes.push({ type: 'signCheck', id: input.id!, person: el().serviceUserId, actor: client.actor.id });
-        return client.signChecks.record(input);
+        return client.signChecks.create(input);
       },
     },
   };

@@ -142,7 +142,7 @@ describe('Big List of Naughty Strings', () => {
           return [r.signs[0]!.text, r.signs[0]!.response, r.contacts[0]!.how];
         },
         async () => {
-          const r = await cc.signChecks.record(check);
+          const r = await cc.signChecks.create(check);
           return [r.observations, r.personsView];
         },
       ];
@@ -188,10 +188,10 @@ describe('Big List of Naughty Strings', () => {
     const cc = createClient({ store, actor: { id: 'cc1', role: 'care-coordinator' }, clock });
     await cc.serviceUsers.create({ id: PERSON_ID, displayName: 'Blns Testperson' });
     const plan = await cc.warningSignPlans.create({ serviceUserId: PERSON_ID, signs: [{ id: crypto.randomUUID(), text: 'Anchor', stage: 'late', response: 'Call' }] });
-    const check = await cc.signChecks.record({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
+    const check = await cc.signChecks.create({ planId: plan.id, ratings: { [plan.signs[0]!.id]: 3 } });
     const shown: string[] = [];
     for (const s of strings) {
-      const alert = await cc.alerts.raise({ checkId: check.id });
+      const alert = await cc.alerts.create({ checkId: check.id });
       try {
         const acked = await cc.alerts.acknowledge(alert.id, s, alert.version);
         expect(acked.acknowledged!.action, JSON.stringify(s)).to.equal(s);

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { rejectsWith as rejects } from './client.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient, type StrClient } from './client.js';
 import { orderedTasks } from './domain/care-plan.js';
-import { isStrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { CarePlan, Goal } from './schemas/care-plan.js';
 import { ROLES, type Role } from './schemas/people.js';
@@ -17,16 +17,6 @@ const tickingClock = (d = NOW): Clock => {
 const clientAs = (store: Store, role: Role, id = `${role}-1`, clock = tickingClock()) =>
   createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 /** A person with an agreed plan and one goal, made by a co-ordinator. */
 async function seed(store: Store) {
@@ -131,13 +121,13 @@ describe('client.carePlans, goals, tasks and progress notes', () => {
 
   it('needs a reason to cancel; keeps a reason for "cannot start yet"; drops it when work resumes', async () => {
     const t = await cc.tasks.create({ carePlanId: plan.id, goalId: goal.id, text: 'Apply for PIP', owner: { kind: 'service-user' } });
-    const e = await rejects(cc.tasks.setStatus(t.id, 'cancelled', undefined, t.version), 'validation');
+    const e = await rejects(cc.tasks.setStatus(t.id, 'cancelled', t.version), 'validation');
     expect(e.details.issues?.[0]?.message).to.equal('Enter why the task was cancelled');
-    const blocked = await cc.tasks.setStatus(t.id, 'cannot-start-yet', 'Waiting for the assessment letter', t.version);
+    const blocked = await cc.tasks.setStatus(t.id, 'cannot-start-yet', t.version, { reason: 'Waiting for the assessment letter' });
     expect(blocked).to.include({ status: 'cannot-start-yet', statusReason: 'Waiting for the assessment letter' });
-    const going = await cc.tasks.setStatus(t.id, 'in-progress', undefined, blocked.version);
+    const going = await cc.tasks.setStatus(t.id, 'in-progress', blocked.version);
     expect(going).not.to.have.property('statusReason');
-    const cancelled = await cc.tasks.setStatus(t.id, 'cancelled', 'No longer wanted', going.version);
+    const cancelled = await cc.tasks.setStatus(t.id, 'cancelled', going.version, { reason: 'No longer wanted' });
     expect(cancelled.statusReason).to.equal('No longer wanted');
   });
 
@@ -156,7 +146,7 @@ describe('client.carePlans, goals, tasks and progress notes', () => {
     const n1 = await worker.progressNotes.create({ about: { kind: 'task', id: t.id }, text: 'Rang together; appointment next week.' });
     const n2 = await worker.progressNotes.create({ about: { kind: 'goal', id: goal.id }, text: 'Viewed two flats.' });
     expect(n1).to.include({ carePlanId: plan.id, serviceUserId: plan.serviceUserId, createdBy: 'w-1' });
-    const view = await cc.carePlans.current(plan.serviceUserId);
+    const view = await cc.carePlans.loadCurrent(plan.serviceUserId);
     expect(view?.notes.map((n) => n.id)).to.have.members([n1.id, n2.id]);
     await rejects(worker.progressNotes.create({ about: { kind: 'task', id: goal.id }, text: 'x' }), 'not-found');
     await rejects(worker.progressNotes.create({ about: { kind: 'goal', id: goal.id }, text: '   ' }), 'validation');
@@ -174,7 +164,7 @@ describe('client.carePlans, goals, tasks and progress notes', () => {
     const later = await cc.carePlans.create({ serviceUserId: plan.serviceUserId, status: 'completed' });
     expect(later.status).to.equal('completed');
     await cc.carePlans.create({ serviceUserId: plan.serviceUserId });
-    expect((await cc.carePlans.current(plan.serviceUserId))?.plan.id).to.equal(plan.id);
+    expect((await cc.carePlans.loadCurrent(plan.serviceUserId))?.plan.id).to.equal(plan.id);
   });
 
   it('two clients on one store: the second save of a stale task is a conflict and changes nothing', async () => {
@@ -207,14 +197,14 @@ describe('the role table for care plans', () => {
       expect(me.can('task.set-status-own', mine), 'can own').to.equal(writer);
       expect(me.can('task.set-status-own', theirs), 'can theirs').to.equal(lead);
       await attempt(me.tasks.complete(mine.id, mine.version), writer);
-      await attempt(me.tasks.setStatus(theirs.id, 'in-progress', undefined, theirs.version), lead);
+      await attempt(me.tasks.setStatus(theirs.id, 'in-progress', theirs.version), lead);
       await attempt(me.progressNotes.create({ about: { kind: 'task', id: mine.id }, text: 'Went well.' }), writer);
       await attempt(me.goals.create({ carePlanId: plan.id, text: 'Another goal', lifeArea: 'leisure' }), lead);
       await attempt(me.tasks.create({ carePlanId: plan.id, goalId: goal.id, text: 'New', owner: { kind: 'service-user' } }), lead);
       await attempt(me.tasks.update(theirs.id, { text: 'Edited' }, (await me.tasks.get(theirs.id)).version), lead);
       await attempt(me.carePlans.reorderGoals(plan.id, [goal.id], plan.version), lead);
       await attempt(me.carePlans.create({ serviceUserId: plan.serviceUserId }), lead);
-      expect((await me.carePlans.current(plan.serviceUserId))?.plan.id).to.equal(plan.id);
+      expect((await me.carePlans.loadCurrent(plan.serviceUserId))?.plan.id).to.equal(plan.id);
     });
   }
 });

@@ -1,11 +1,15 @@
 // The care-plan namespaces of the client (issue 6): plans, goals, tasks, progress notes.
 // One user action is one record write: task and goal order live on the plan, a status change is one task write.
-import { canCorrect, can, type Action } from './domain/permissions.js';
+import { canCorrect, can } from './domain/permissions.js';
+import {
+  applyChanges, enteredInErrorRefusal, markEnteredInErrorVerb, readVerbs, without,
+  type ClientCore, type MarkEnteredInError, type ReadVerbs,
+} from './client-core.js';
 import { canSetTaskStatus, nextDueDate, orderedGoals, ukToday } from './domain/care-plan.js';
 import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
 import { StrError } from './errors.js';
 import { jitlessWhileBuilding } from './schemas/jitless.js';
-import type { Page, Query, ReadOptions, Store } from './ports.js';
+import type { ReadOptions } from './ports.js';
 import {
   CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema,
   TaskUpdateSchema, TASK_STATUSES,
@@ -13,9 +17,8 @@ import {
   type ProgressNoteInput, type Task, type TaskInput, type TaskStatus, type TaskUpdate,
 } from './schemas/care-plan.js';
 import { parseOrThrow } from './schemas/parse.js';
-import type { Actor } from './schemas/people.js';
-import type { RecordOf, RecordType } from './schemas/registry.js';
-import { noteText, singleLine, uuid, isoDate } from './schemas/text.js';
+import type { RecordType } from './schemas/registry.js';
+import { singleLine, uuid, isoDate } from './schemas/text.js';
 import * as z from 'zod/mini';
 
 /** A plan with everything on it, as a widget shows it. */
@@ -29,16 +32,15 @@ export interface CarePlanView {
   readonly notes: readonly ProgressNote[];
 }
 
-export interface CarePlansApi {
-  list(query?: Query): Promise<Page<CarePlan>>;
-  get(id: string): Promise<CarePlan>;
-  history(id: string): Promise<readonly CarePlan[]>;
-  /** The person's plan in use (the newest active, else on hold, else draft, else the newest), with its goals, tasks and notes. */
-  current(serviceUserId: string, options?: ReadOptions): Promise<CarePlanView | undefined>;
+export interface CarePlansApi extends ReadVerbs<CarePlan>, MarkEnteredInError<CarePlan> {
+  /** The person's plan in use (the newest active, else on hold, else draft, else the newest), or undefined. */
+  current(serviceUserId: string, options?: ReadOptions): Promise<CarePlan | undefined>;
   /** One plan with its goals, tasks and notes. */
   load(id: string, options?: ReadOptions): Promise<CarePlanView>;
+  /** The plan `current` finds, with its goals, tasks and notes; undefined when the person has none. */
+  loadCurrent(serviceUserId: string, options?: ReadOptions): Promise<CarePlanView | undefined>;
   create(input: CarePlanInput): Promise<CarePlan>;
-  /** Dates, status, who it was agreed with. Co-ordinators and team leads only. */
+  /** Dates, status, who it was agreed with; `null` clears `agreedOn` or `nextReviewOn`. Co-ordinators and team leads only. */
   update(id: string, changes: CarePlanUpdate, expectedVersion: string): Promise<CarePlan>;
   /** Saves the goals' order. Goals the order leaves out follow, oldest first. */
   reorderGoals(id: string, goalIds: readonly string[], expectedVersion: string): Promise<CarePlan>;
@@ -48,50 +50,33 @@ export interface CarePlansApi {
   recordReview(id: string, review: { reviewedOn: string; nextReviewOn: string }, expectedVersion: string): Promise<CarePlan>;
 }
 
-export interface GoalsApi {
-  list(query?: Query): Promise<Page<Goal>>;
-  get(id: string): Promise<Goal>;
-  history(id: string): Promise<readonly Goal[]>;
+export interface GoalsApi extends ReadVerbs<Goal>, MarkEnteredInError<Goal> {
   create(input: GoalInput): Promise<Goal>;
   /** `targetDate: null` clears the target date. */
   update(id: string, changes: GoalUpdate, expectedVersion: string): Promise<Goal>;
 }
 
-export interface TasksApi {
-  list(query?: Query): Promise<Page<Task>>;
-  get(id: string): Promise<Task>;
-  history(id: string): Promise<readonly Task[]>;
+/** The optional part of a task's status change. */
+export interface TaskStatusOptions {
+  /** Why: required for `cancelled`, kept for `cannot-start-yet`. */
+  readonly reason?: string;
+}
+
+export interface TasksApi extends ReadVerbs<Task>, MarkEnteredInError<Task> {
   create(input: TaskInput): Promise<Task>;
   /** What, who, when, repeat, goal. `null` clears `dueDate` or `repeat`. Co-ordinators and team leads only. */
   update(id: string, changes: TaskUpdate, expectedVersion: string): Promise<Task>;
-  /** Sets the status; `cancelled` needs a reason. Workers may set only the tasks they own. */
-  setStatus(id: string, status: TaskStatus, reason: string | undefined, expectedVersion: string): Promise<Task>;
+  /** Sets the status; `cancelled` needs `{ reason }`. Workers may set only the tasks they own. */
+  setStatus(id: string, status: TaskStatus, expectedVersion: string, options?: TaskStatusOptions): Promise<Task>;
   /** Completes a one-off task; a repeating one is marked done today and moves to its next due date. */
   complete(id: string, expectedVersion: string): Promise<Task>;
   /** Puts a completed or cancelled task back in progress. */
   reopen(id: string, expectedVersion: string): Promise<Task>;
 }
 
-export interface ProgressNotesApi {
-  list(query?: Query): Promise<Page<ProgressNote>>;
-  get(id: string): Promise<ProgressNote>;
+export interface ProgressNotesApi extends ReadVerbs<ProgressNote>, MarkEnteredInError<ProgressNote> {
   /** Adds a note on a task or goal. Notes are never edited; mark one entered in error and write another. */
   create(input: ProgressNoteInput): Promise<ProgressNote>;
-  markEnteredInError(id: string, reason: string, expectedVersion: string): Promise<ProgressNote>;
-}
-
-/** What the care-plan namespaces need from the client. */
-export interface ClientCore {
-  readonly store: Store;
-  readonly actor: Actor;
-  readonly now: () => Date;
-  readonly nowIso: () => string;
-  readonly guard: <R>(what: string, fn: () => Promise<R>) => Promise<R>;
-  readonly requireAction: (action: Action, what: string) => void;
-  readonly requireString: (value: unknown, field: string) => string;
-  readonly mustGet: <T extends RecordType>(type: T, id: string) => Promise<RecordOf<T>>;
-  readonly createRecord: <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }) => Promise<RecordOf<T>>;
-  readonly putUpdated: <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) => Promise<RecordOf<T>>;
 }
 
 const PLAN_PREFERENCE = ['active', 'on-hold', 'draft'] as const;
@@ -103,33 +88,17 @@ const IdListSchema = z.array(uuid).check(
   z.refine((ids) => new Set(ids).size === ids.length, { error: 'Each id may appear once' }),
 );
 const StatusSchema = z.enum(TASK_STATUSES.map((s) => s.code) as unknown as readonly [TaskStatus, ...TaskStatus[]], { error: 'Choose a task status' });
-const StatusReasonSchema = z.optional(singleLine(500, 'Enter the reason'));
-const EieReasonSchema = noteText(500, true, 'Enter why this record was entered in error');
-
-/** A copy of `r` without the given keys (an optional field cleared is absent, never `undefined`). */
-function without<R extends object>(r: R, ...keys: string[]): R {
-  const copy = { ...r } as Record<string, unknown>;
-  for (const k of keys) delete copy[k];
-  return copy as R;
-}
-
-/** Applies changes where `null` means "clear this optional field". */
-export function applyChanges<R extends object>(current: R, changes: Record<string, unknown>): R {
-  const out = { ...current } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === null) delete out[k];
-    else if (v !== undefined) out[k] = v;
+/** One member of an options object, read safely: a hostile object is a validation error, never a crash. */
+const optionOf = (options: object | undefined, key: string): unknown => {
+  try {
+    return options === undefined ? undefined : (options as Record<string, unknown>)[key];
+  } catch (cause) {
+    throw new StrError('validation', `The options could not be read`, false, { issues: [{ path: key, code: 'invalid', message: 'Pass plain options' }] }, { cause });
   }
-  return out as R;
-}
-
-const enteredInErrorRefusal = (type: string, id: string) =>
-  new StrError('validation', `${type} ${id} is marked entered in error`, false, {
-    issues: [{ path: '', code: 'entered-in-error', message: 'This was marked entered in error and cannot be changed' }],
-  });
-
+};
+const StatusReasonSchema = z.optional(singleLine(500, 'Enter the reason'));
 export function carePlanApis(core: ClientCore) {
-  const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated, nowIso } = core;
+  const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated } = core;
 
   const all = <T extends RecordType>(type: T, serviceUserId: string, o: ListAllOptions) => listAll(store, type, serviceUserId, o);
 
@@ -154,18 +123,23 @@ export function carePlanApis(core: ClientCore) {
     };
   };
 
+  /** The person's plan in use: the newest active, else on hold, else draft, else the newest (none entered in error). */
+  const inUse = async (serviceUserId: string, o: ListAllOptions) => {
+    const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
+    return PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
+  };
+
   const carePlans: CarePlansApi = {
-    list: (query) => guard('Listing care plans', () => store.list('carePlan', query)),
-    get: (id) => guard('Reading a care plan', () => mustGet('carePlan', id)),
-    history: (id) => guard('Reading care plan history', () => store.history('carePlan', requireString(id, 'id'))),
-    current: (serviceUserId, options) =>
+    ...readVerbs(core, 'carePlan', 'care plans', 'a care plan'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'carePlan', 'care-plan.edit'),
+    current: (serviceUserId, options) => guard('Reading the care plan', () => readReporting(options, (o) => inUse(serviceUserId, o))),
+    load: (id, options) => guard('Reading the care plan', () => readReporting(options, async (o) => view(await mustGet('carePlan', id), o))),
+    loadCurrent: (serviceUserId, options) =>
       guard('Reading the care plan', () =>
         readReporting(options, async (o) => {
-          const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
-          const inUse = PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
-          return inUse ? view(inUse, o) : undefined;
+          const plan = await inUse(serviceUserId, o);
+          return plan ? view(plan, o) : undefined;
         })),
-    load: (id, options) => guard('Reading the care plan', () => readReporting(options, async (o) => view(await mustGet('carePlan', id), o))),
     create: (input) =>
       guard('Creating a care plan', async () => {
         requireAction('care-plan.edit', 'create care plans');
@@ -213,9 +187,8 @@ export function carePlanApis(core: ClientCore) {
   };
 
   const goals: GoalsApi = {
-    list: (query) => guard('Listing goals', () => store.list('goal', query)),
-    get: (id) => guard('Reading a goal', () => mustGet('goal', id)),
-    history: (id) => guard('Reading goal history', () => store.history('goal', requireString(id, 'id'))),
+    ...readVerbs(core, 'goal', 'goals', 'a goal'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'goal', 'care-plan.edit'),
     create: (input) =>
       guard('Adding a goal', async () => {
         requireAction('care-plan.edit', 'add goals');
@@ -258,9 +231,8 @@ export function carePlanApis(core: ClientCore) {
   };
 
   const tasks: TasksApi = {
-    list: (query) => guard('Listing tasks', () => store.list('task', query)),
-    get: (id) => guard('Reading a task', () => mustGet('task', id)),
-    history: (id) => guard('Reading task history', () => store.history('task', requireString(id, 'id'))),
+    ...readVerbs(core, 'task', 'tasks', 'a task'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'task', 'care-plan.edit'),
     create: (input) =>
       guard('Adding a task', async () => {
         requireAction('care-plan.edit', 'add tasks');
@@ -284,10 +256,10 @@ export function carePlanApis(core: ClientCore) {
         const rhythmChanged = fields.dueDate !== undefined || fields.repeat !== undefined;
         return putUpdated('task', applyChanges(rhythmChanged ? without(task, 'repeatAnchor') : task, fields), expectedVersion);
       }),
-    setStatus: (id, status, reason, expectedVersion) =>
+    setStatus: (id, status, expectedVersion, options) =>
       guard('Updating a task', async () => {
         const s = parseOrThrow(StatusSchema, status, 'The status');
-        const why = parseOrThrow(StatusReasonSchema, reason, 'The reason');
+        const why = parseOrThrow(StatusReasonSchema, optionOf(options, 'reason'), 'The reason');
         if (s === 'cancelled' && !why) {
           throw new StrError('validation', 'A cancelled task needs a reason', false, { issues: [{ path: 'statusReason', code: 'required', message: 'Enter why the task was cancelled' }] });
         }
@@ -318,8 +290,7 @@ export function carePlanApis(core: ClientCore) {
   };
 
   const progressNotes: ProgressNotesApi = {
-    list: (query) => guard('Listing progress notes', () => store.list('progressNote', query)),
-    get: (id) => guard('Reading a progress note', () => mustGet('progressNote', id)),
+    ...readVerbs(core, 'progressNote', 'progress notes', 'a progress note'),
     create: (input) =>
       guard('Adding a progress note', async () => {
         requireAction('progress-note.add', 'add progress notes');
@@ -327,15 +298,9 @@ export function carePlanApis(core: ClientCore) {
         const target = fields.about.kind === 'task' ? await mustGet('task', fields.about.id) : await mustGet('goal', fields.about.id);
         return createRecord('progressNote', { ...fields, serviceUserId: target.serviceUserId, carePlanId: target.carePlanId });
       }),
-    markEnteredInError: (id, reason, expectedVersion) =>
-      guard('Marking a progress note entered in error', async () => {
-        requireAction('progress-note.add', 'mark progress notes entered in error');
-        const why = parseOrThrow(EieReasonSchema, reason, 'The reason');
-        const note = await mustGet('progressNote', id);
-        if (!canCorrect(actor, note)) throw new StrError('forbidden', `${actor.role} may mark only their own progress notes`);
-        if (note.enteredInError) throw enteredInErrorRefusal('progressNote', id);
-        return putUpdated('progressNote', { ...note, enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
-      }),
+    markEnteredInError: markEnteredInErrorVerb(core, 'progressNote', 'progress-note.add', (note) => {
+      if (!canCorrect(actor, note)) throw new StrError('forbidden', `${actor.role} may mark only their own progress notes`);
+    }),
   };
 
   return { carePlans, goals, tasks, progressNotes };

@@ -1,9 +1,10 @@
 // The relapse-sign namespaces of the client (issue 7): warning-sign plans, sign checks, alerts.
 import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
-import { applyChanges, type ClientCore } from './client-care-plan.js';
+import { applyChanges, markEnteredInErrorVerb, readVerbs, type ClientCore, type MarkEnteredInError, type ReadVerbs } from './client-core.js';
+import { canCorrect } from './domain/permissions.js';
 import { agreedBaselineFrom, evaluateRule, type RuleResult } from './domain/relapse.js';
 import { StrError } from './errors.js';
-import type { Page, Query, ReadOptions } from './ports.js';
+import type { ReadOptions } from './ports.js';
 import { parseOrThrow } from './schemas/parse.js';
 import {
   AlertInputSchema, DEFAULT_ALERT_RULE, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema,
@@ -11,23 +12,18 @@ import {
 } from './schemas/relapse.js';
 import { externalId, noteText } from './schemas/text.js';
 
-export interface WarningSignPlansApi {
-  list(query?: Query): Promise<Page<WarningSignPlan>>;
-  get(id: string): Promise<WarningSignPlan>;
-  history(id: string): Promise<readonly WarningSignPlan[]>;
+export interface WarningSignPlansApi extends ReadVerbs<WarningSignPlan>, MarkEnteredInError<WarningSignPlan> {
   /** The person's plan: the newest not entered in error, or undefined. */
   current(serviceUserId: string, options?: ReadOptions): Promise<WarningSignPlan | undefined>;
   /** Co-ordinators and team leads, with the person. */
   create(input: WarningSignPlanInput): Promise<WarningSignPlan>;
-  /** `agreedBaseline: null` clears the agreed baseline. */
+  /** `null` clears an optional field (`agreedBaseline`, `agreedOn`, `reviewOn`). */
   update(id: string, changes: WarningSignPlanUpdate, expectedVersion: string): Promise<WarningSignPlan>;
 }
 
-export interface SignChecksApi {
-  list(query?: Query): Promise<Page<SignCheck>>;
-  get(id: string): Promise<SignCheck>;
-  /** Records a check against the plan as it is now (its version is kept with the check). */
-  record(input: SignCheckInput): Promise<SignCheck>;
+export interface SignChecksApi extends ReadVerbs<SignCheck>, MarkEnteredInError<SignCheck> {
+  /** Records a check against the plan as it is now (its version is kept with the check). Checks are never edited. */
+  create(input: SignCheckInput): Promise<SignCheck>;
   /** Whether a stored check meets its plan's alert rule, with the reasons in words. */
   evaluate(checkId: string): Promise<RuleResult>;
   /** Every check of a plan, oldest first. */
@@ -36,16 +32,14 @@ export interface SignChecksApi {
   forPerson(serviceUserId: string, options?: ReadOptions): Promise<SignCheck[]>;
 }
 
-export interface AlertsApi {
-  list(query?: Query): Promise<Page<Alert>>;
-  get(id: string): Promise<Alert>;
-  history(id: string): Promise<readonly Alert[]>;
+/** Alerts are answered, never marked entered in error: see docs/adr/0007-client-verbs.md. */
+export interface AlertsApi extends ReadVerbs<Alert> {
   /**
    * Raises an alert to the care co-ordinator about a check. Pass your own `id` so a retried send never duplicates.
    * Its `owner` is who receives it (co-ordinator, else care team, else the client's `teamLeadId`); when `owner` is
    * absent the alert is still recorded but nobody will receive it: tell the worker, with the crisis contacts.
    */
-  raise(input: AlertInput): Promise<Alert>;
+  create(input: AlertInput): Promise<Alert>;
   /** Co-ordinators and team leads: what was done. */
   acknowledge(id: string, action: string, expectedVersion: string): Promise<Alert>;
 }
@@ -98,9 +92,8 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
   };
 
   const warningSignPlans: WarningSignPlansApi = {
-    list: (query) => guard('Listing warning-sign plans', () => store.list('warningSignPlan', query)),
-    get: (id) => guard('Reading a warning-sign plan', () => mustGet('warningSignPlan', id)),
-    history: (id) => guard('Reading warning-sign plan history', () => store.history('warningSignPlan', requireString(id, 'id'))),
+    ...readVerbs(core, 'warningSignPlan', 'warning-sign plans', 'a warning-sign plan'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'warningSignPlan', 'warning-sign-plan.edit'),
     current: (serviceUserId, options) =>
       guard('Reading the warning-sign plan', () =>
         readReporting(options, async (o) => (await allFor('warningSignPlan', requireString(serviceUserId, 'serviceUserId'), o)).find((p) => !p.enteredInError))),
@@ -129,11 +122,14 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
   };
 
   const signChecks: SignChecksApi = {
-    list: (query) => guard('Listing sign checks', () => store.list('signCheck', query)),
-    get: (id) => guard('Reading a sign check', () => mustGet('signCheck', id)),
+    ...readVerbs(core, 'signCheck', 'sign checks', 'a sign check'),
+    // A check's worker, or a co-ordinator or team lead, as for contacts.
+    markEnteredInError: markEnteredInErrorVerb(core, 'signCheck', 'sign-check.record', (check) => {
+      if (!canCorrect(actor, check)) throw new StrError('forbidden', `${actor.role} may mark only their own sign checks`);
+    }),
     forPlan: (plan, options) => guard('Listing sign checks', () => readReporting(options, (o) => forPlan(plan, o))),
     forPerson: (serviceUserId, options) => guard('Listing sign checks', () => readReporting(options, (o) => forPerson(requireString(serviceUserId, 'serviceUserId'), o))),
-    record: (input) =>
+    create: (input) =>
       guard('Recording a sign check', async () => {
         requireAction('sign-check.record', 'record sign checks');
         const fields = parseOrThrow(SignCheckInputSchema, input, 'The check');
@@ -177,10 +173,8 @@ export function relapseApis(core: ClientCore, routing: AlertRouting = {}) {
   };
 
   const alerts: AlertsApi = {
-    list: (query) => guard('Listing alerts', () => store.list('alert', query)),
-    get: (id) => guard('Reading an alert', () => mustGet('alert', id)),
-    history: (id) => guard('Reading alert history', () => store.history('alert', requireString(id, 'id'))),
-    raise: (input) =>
+    ...readVerbs(core, 'alert', 'alerts', 'an alert'),
+    create: (input) =>
       guard('Raising an alert', async () => {
         requireAction('alert.raise', 'raise alerts');
         const fields = parseOrThrow(AlertInputSchema, input, 'The alert');

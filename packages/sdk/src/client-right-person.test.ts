@@ -1,10 +1,10 @@
 // Issue 14, "Right person, right actor": what the client itself guarantees (docs/adr/0004-right-person-right-actor.md).
 import { expect } from '@open-wc/testing';
-import { PERSON_ID } from '../../../test/helpers/fixtures.js';
+import { rejectsWith as rejects } from './client.fixtures.js';
+import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient } from './client.js';
-import { isStrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { Role } from './schemas/people.js';
 
@@ -12,16 +12,6 @@ const NOW = new Date('2026-06-03T12:00:00Z');
 const clock: Clock = { now: () => new Date(NOW) };
 const clientAs = (store: Store, role: Role, id = `${role}-1`, drafts = memoryDrafts()) => createClient({ store, drafts, actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { message: string; details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 /** A store whose list answers only when `release` is called. */
 function heldStore(): { store: Store; release: () => void } {
@@ -68,24 +58,24 @@ describe('the role table covers who a record names', () => {
     const store = memoryStore();
     const mine = clientAs(store, 'str-worker', 'w-a');
     const saved = await mine.contacts.create(contactInput);
-    const e = await rejects(mine.contacts.correct(saved.id, { workerId: 'w-b' }, saved.version), 'forbidden');
+    const e = await rejects(mine.contacts.update(saved.id, { workerId: 'w-b' }, saved.version), 'forbidden');
     expect(e.message).to.include(saved.id).and.not.include('park');
     expect((await mine.contacts.history(saved.id)).map((c) => c.workerId)).to.deep.equal(['w-a']);
     // So the other worker still cannot edit a contact they never logged.
-    await rejects(clientAs(store, 'str-worker', 'w-b').contacts.correct(saved.id, { durationMinutes: 5 }, saved.version), 'forbidden');
+    await rejects(clientAs(store, 'str-worker', 'w-b').contacts.update(saved.id, { durationMinutes: 5 }, saved.version), 'forbidden');
   });
 
   it('a worker may still correct other fields, naming themselves', async () => {
     const mine = clientAs(memoryStore(), 'str-worker', 'w-a');
     const saved = await mine.contacts.create(contactInput);
-    const fixed = await mine.contacts.correct(saved.id, { workerId: 'w-a', durationMinutes: 45 }, saved.version);
+    const fixed = await mine.contacts.update(saved.id, { workerId: 'w-a', durationMinutes: 45 }, saved.version);
     expect(fixed).to.include({ workerId: 'w-a', durationMinutes: 45 });
   });
 
   it('a care co-ordinator may reassign a contact to another worker', async () => {
     const store = memoryStore();
     const saved = await clientAs(store, 'str-worker', 'w-a').contacts.create(contactInput);
-    const moved = await clientAs(store, 'care-coordinator', 'cc-1').contacts.correct(saved.id, { workerId: 'w-b' }, saved.version);
+    const moved = await clientAs(store, 'care-coordinator', 'cc-1').contacts.update(saved.id, { workerId: 'w-b' }, saved.version);
     expect(moved.workerId).to.equal('w-b');
   });
 });
@@ -154,18 +144,18 @@ describe('an alert says why in the rule\'s words, from the stored check', () => 
 
   it('a check that does not meet the rule raises no alert, whatever reason is given; nothing is stored', async () => {
     const { store, plan, worker } = await planAndChecks();
-    const calm = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 } });
-    const e = await rejects(worker.alerts.raise({ checkId: calm.id, reason: 'Late sign rated a lot (invented)' }), 'validation');
+    const calm = await worker.signChecks.create({ planId: plan.id, ratings: { [LATE]: 0 } });
+    const e = await rejects(worker.alerts.create({ checkId: calm.id, reason: 'Late sign rated a lot (invented)' }), 'validation');
     expect(e.details.issues?.[0]?.path).to.equal('checkId');
     expect((await store.list('alert')).items).to.have.length(0);
   });
 
   it('an invented reason on a check that meets the rule is refused; without one the stored reason is the rule\'s', async () => {
     const { store, plan, worker } = await planAndChecks();
-    const firing = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 2 } });
-    await rejects(worker.alerts.raise({ checkId: firing.id, reason: 'He said he would hurt someone' }), 'validation');
+    const firing = await worker.signChecks.create({ planId: plan.id, ratings: { [LATE]: 2 } });
+    await rejects(worker.alerts.create({ checkId: firing.id, reason: 'He said he would hurt someone' }), 'validation');
     expect((await store.list('alert')).items).to.have.length(0);
-    const alert = await worker.alerts.raise({ checkId: firing.id });
+    const alert = await worker.alerts.create({ checkId: firing.id });
     const rule = await worker.signChecks.evaluate(firing.id);
     // The rule's sentences, then its note when the rise rule could not compare (ADR 0005).
     expect(alert.reason).to.equal([...rule.reasons.map((r) => r.text), ...(rule.note ? [rule.note] : [])].join('\n'));
@@ -175,10 +165,10 @@ describe('an alert says why in the rule\'s words, from the stored check', () => 
   it('a check dated before the plan version it uses (beyond 5 minutes) is refused; within 5 minutes it is kept', async () => {
     const { store, plan, worker } = await planAndChecks();
     const savedAt = Date.parse(plan.updatedAt);
-    const e = await rejects(worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 6 * 60_000).toISOString() }), 'validation');
+    const e = await rejects(worker.signChecks.create({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 6 * 60_000).toISOString() }), 'validation');
     expect(e.details.issues?.[0]).to.include({ path: 'at' });
     expect((await store.list('signCheck')).items).to.have.length(0);
-    const close = await worker.signChecks.record({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 4 * 60_000).toISOString() });
+    const close = await worker.signChecks.create({ planId: plan.id, ratings: { [LATE]: 0 }, at: new Date(savedAt - 4 * 60_000).toISOString() });
     expect(close.at).to.equal(new Date(savedAt - 4 * 60_000).toISOString());
   });
 });

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { PERSON_ID } from '../../../test/helpers/fixtures.js';
+import { rejectsWith as rejects } from './client.fixtures.js';
+import { PERSON_ID } from './records.fixtures.js';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
 import { createClient, type StrClient } from './client.js';
 import type { Action } from './domain/permissions.js';
-import { isStrError, type StrErrorCode } from './errors.js';
+import { isStrError } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { ContactInput } from './schemas/contact.js';
 import { ROLES, type Role } from './schemas/people.js';
@@ -26,16 +27,6 @@ const input = (overrides: Partial<ContactInput> = {}): ContactInput => ({
 const clientAs = (store: Store, role: Role, id = `${role}-1`, clock = fixedClock()) =>
   createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
 
-async function rejects(p: Promise<unknown>, code: StrErrorCode) {
-  try {
-    await p;
-  } catch (e) {
-    expect(isStrError(e), String(e)).to.equal(true);
-    expect((e as { code: string }).code, (e as Error).message).to.equal(code);
-    return e as { details: { issues?: { path: string; message: string }[] } };
-  }
-  throw new Error(`expected ${code}`);
-}
 
 describe('createClient', () => {
   it('refuses missing or wrong options with a validation StrError', () => {
@@ -89,16 +80,16 @@ describe('client.contacts', () => {
 
   it('correct keeps every earlier version; a stale version is a conflict', async () => {
     const c = await worker.contacts.create(input({ note: 'first' }));
-    const fixed = await worker.contacts.correct(c.id, { durationMinutes: 45, note: 'second' }, c.version);
+    const fixed = await worker.contacts.update(c.id, { durationMinutes: 45, note: 'second' }, c.version);
     expect(fixed).to.deep.include({ durationMinutes: 45, note: 'second', createdAt: c.createdAt });
-    await rejects(worker.contacts.correct(c.id, { note: 'stale' }, c.version), 'conflict');
+    await rejects(worker.contacts.update(c.id, { note: 'stale' }, c.version), 'conflict');
     const history = await worker.contacts.history(c.id);
     expect(history.map((h) => [h.note, h.durationMinutes])).to.deep.equal([['first', 30], ['second', 45]]);
   });
 
   it('correct cannot move a contact to another person', async () => {
     const c = await worker.contacts.create(input());
-    await rejects(worker.contacts.correct(c.id, { serviceUserId: crypto.randomUUID() } as never, c.version), 'validation');
+    await rejects(worker.contacts.update(c.id, { serviceUserId: crypto.randomUUID() } as never, c.version), 'validation');
   });
 
   it('markEnteredInError keeps the contact, with reason, time and author; it cannot then be corrected', async () => {
@@ -107,7 +98,7 @@ describe('client.contacts', () => {
     const marked = await worker.contacts.markEnteredInError(c.id, 'Logged against the wrong person', c.version);
     expect(marked.enteredInError).to.deep.equal({ reason: 'Logged against the wrong person', at: NOW.toISOString(), by: 'w1' });
     expect((await worker.contacts.list()).items.map((x) => x.id)).to.deep.equal([c.id]);
-    await rejects(worker.contacts.correct(c.id, { note: 'x' }, marked.version), 'validation');
+    await rejects(worker.contacts.update(c.id, { note: 'x' }, marked.version), 'validation');
     await rejects(worker.contacts.markEnteredInError(c.id, 'again', marked.version), 'validation');
     expect(await worker.contacts.history(c.id)).to.have.length(2);
   });
@@ -152,22 +143,22 @@ describe('the role table', () => {
         const own = writers.includes(role) ? await me.contacts.create(input()) : undefined;
         if (!own) {
           const theirs = await other.contacts.create(input());
-          await rejects(me.contacts.correct(theirs.id, { note: 'x' }, theirs.version), 'forbidden');
+          await rejects(me.contacts.update(theirs.id, { note: 'x' }, theirs.version), 'forbidden');
           await rejects(me.contacts.markEnteredInError(theirs.id, 'x', theirs.version), 'forbidden');
           return;
         }
-        const fixed = await me.contacts.correct(own.id, { note: 'corrected' }, own.version);
+        const fixed = await me.contacts.update(own.id, { note: 'corrected' }, own.version);
         await me.contacts.markEnteredInError(own.id, 'duplicate', fixed.version);
       });
 
       it(`${leads.includes(role) ? 'may' : 'may not'} correct or mark entered-in-error anyone's`, async () => {
         const theirs = await other.contacts.create(input());
         if (leads.includes(role)) {
-          const fixed = await me.contacts.correct(theirs.id, { note: 'corrected by lead' }, theirs.version);
+          const fixed = await me.contacts.update(theirs.id, { note: 'corrected by lead' }, theirs.version);
           expect(fixed.updatedBy).to.equal('me');
           await me.contacts.markEnteredInError(theirs.id, 'duplicate', fixed.version);
         } else {
-          await rejects(me.contacts.correct(theirs.id, { note: 'x' }, theirs.version), 'forbidden');
+          await rejects(me.contacts.update(theirs.id, { note: 'x' }, theirs.version), 'forbidden');
           await rejects(me.contacts.markEnteredInError(theirs.id, 'x', theirs.version), 'forbidden');
         }
       });

@@ -2,20 +2,21 @@ import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { sameContent } from './adapters/shared.js';
 import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
+import { listAll, readReporting } from './adapters/shared.js';
+import { applyChanges, markEnteredInErrorVerb, readVerbs, type MarkEnteredInError, type ReadVerbs } from './client-core.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { syncedStore, type SyncEngine } from './sync.js';
-import type { IndexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Draft, DraftStore, Page, Query, Store, Unreadable } from './ports.js';
+import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, ReadOptions, Store, Unreadable } from './ports.js';
 import { systemClock } from './ports.js';
 import {
-  ContactCorrectionSchema,
+  ContactUpdateSchema,
   ContactInputSchema,
   type Contact,
-  type ContactCorrection,
+  type ContactUpdate,
   type ContactInput,
 } from './schemas/contact.js';
 import { parseOrThrow, parseRecord } from './schemas/parse.js';
@@ -24,21 +25,23 @@ import {
   ServiceUserInputSchema,
   ServiceUserUpdateSchema,
   WorkerInputSchema,
+  WorkerUpdateSchema,
   type Actor,
   type ServiceUser,
   type ServiceUserInput,
   type ServiceUserUpdate,
   type Worker,
   type WorkerInput,
+  type WorkerUpdate,
 } from './schemas/people.js';
 import { isRecordType, RECORDS, type RecordOf, type RecordType } from './schemas/registry.js';
-import { noteText, singleLine } from './schemas/text.js';
+import { singleLine } from './schemas/text.js';
 
 export interface ClientOptions {
   /** Where records live: `memoryStore()`, `indexedDbStore({ name })`, `fhirStore({ baseUrl })` or `syncedStore({ local, remote })`. */
   readonly store?: Store;
   /** Offline first, instead of `store`: the device store and the record system (`syncedStore({ local, remote })`). */
-  readonly local?: IndexedDbStore;
+  readonly local?: OutboxStore;
   readonly remote?: Store;
   /** Where half-typed work lives; on this device only. Default: in memory. */
   readonly drafts?: DraftStore;
@@ -49,41 +52,32 @@ export interface ClientOptions {
   readonly teamLeadId?: string;
 }
 
-export interface ContactsApi {
-  /** Contacts, newest first. Pass `serviceUserId` for one person's history. */
-  list(query?: Query): Promise<Page<Contact>>;
-  /** One contact; `not-found` if there is none. */
-  get(id: string): Promise<Contact>;
+// Every namespace has the verbs its record type allows, with one argument order: docs/adr/0007-client-verbs.md.
+export interface ContactsApi extends ReadVerbs<Contact>, MarkEnteredInError<Contact> {
   /** Logs a contact. Pass your own `id` to make a retried save safe: the same id and content never duplicate. */
   create(input: ContactInput): Promise<Contact>;
-  /** Saves a corrected version; the earlier one stays in `history`. Stale `expectedVersion` → `conflict`. */
-  correct(id: string, changes: ContactCorrection, expectedVersion: string): Promise<Contact>;
-  /** Marks a contact entered in error with a reason. It stays visible, never deleted. */
-  markEnteredInError(id: string, reason: string, expectedVersion: string): Promise<Contact>;
-  /** Every version, oldest first. */
-  history(id: string): Promise<readonly Contact[]>;
+  /**
+   * Saves a corrected version; the earlier one stays in `history`. `null` clears `interpreterLanguage`. Stale
+   * `expectedVersion` → `conflict`. A worker corrects their own contacts; co-ordinators and team leads any.
+   */
+  update(id: string, changes: ContactUpdate, expectedVersion: string): Promise<Contact>;
 }
 
-export interface ServiceUsersApi {
-  list(query?: Query): Promise<Page<ServiceUser>>;
-  get(id: string): Promise<ServiceUser>;
+export interface ServiceUsersApi extends ReadVerbs<ServiceUser>, MarkEnteredInError<ServiceUser> {
   create(input: ServiceUserInput): Promise<ServiceUser>;
+  /** `null` clears `nhsNumber`, `birthDate` or `careCoordinatorId`. */
   update(id: string, changes: ServiceUserUpdate, expectedVersion: string): Promise<ServiceUser>;
-  history(id: string): Promise<readonly ServiceUser[]>;
 }
 
-export interface WorkersApi {
-  list(query?: Query): Promise<Page<Worker>>;
-  get(id: string): Promise<Worker>;
+export interface WorkersApi extends ReadVerbs<Worker>, MarkEnteredInError<Worker> {
   create(input: WorkerInput): Promise<Worker>;
+  /** `null` clears `actorId`. */
+  update(id: string, changes: WorkerUpdate, expectedVersion: string): Promise<Worker>;
 }
 
-export interface CareTeamsApi {
-  list(query?: Query): Promise<Page<CareTeam>>;
-  get(id: string): Promise<CareTeam>;
-  history(id: string): Promise<readonly CareTeam[]>;
-  /** The person's active care team (the newest), or undefined. */
-  current(serviceUserId: string): Promise<CareTeam | undefined>;
+export interface CareTeamsApi extends ReadVerbs<CareTeam>, MarkEnteredInError<CareTeam> {
+  /** The person's active care team (the newest not entered in error), or undefined. */
+  current(serviceUserId: string, options?: ReadOptions): Promise<CareTeam | undefined>;
   /** Co-ordinators and team leads allocate. */
   create(input: CareTeamInput): Promise<CareTeam>;
   update(id: string, changes: CareTeamUpdate, expectedVersion: string): Promise<CareTeam>;
@@ -251,7 +245,6 @@ const requireString = (value: unknown, field: string): string => {
 };
 
 const DraftKeySchema = singleLine(200, 'Enter a draft key');
-const ReasonSchema = noteText(500, true, 'Enter why this record was entered in error');
 
 /**
  * Creates the client a host page gives the widgets (through `<str-provider>`). Every method validates its input,
@@ -330,8 +323,9 @@ export function createClient(options: ClientOptions): StrClient {
     requireSignedIn();
     return store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
   };
-  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: object, expectedVersion: string) =>
-    putUpdated(type, { ...current, ...changes } as RecordOf<T>, expectedVersion);
+  /** Every update of every type: `null` clears an optional field. */
+  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: Record<string, unknown>, expectedVersion: string) =>
+    putUpdated(type, applyChanges(current, changes), expectedVersion);
 
   const assertNotFuture = (start: string | undefined) => {
     if (start !== undefined && Date.parse(start) > clock.now().getTime()) {
@@ -341,9 +335,10 @@ export function createClient(options: ClientOptions): StrClient {
     }
   };
 
+  const core = { store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated };
+
   const contacts: ContactsApi = {
-    list: (query) => guard('Listing contacts', () => store.list('contact', query)),
-    get: (id) => guard('Reading a contact', () => mustGet('contact', id)),
+    ...readVerbs(core, 'contact', 'contacts', 'a contact'),
     create: (input) =>
       guard('Logging a contact', async () => {
         requireAction('contact.log', 'log contacts');
@@ -355,10 +350,10 @@ export function createClient(options: ClientOptions): StrClient {
         assertNotFuture(fields.start);
         return createRecord('contact', { planned: true, othersPresent: [], taskIds: [], note: '', ...fields, workerId });
       }),
-    correct: (id, changes, expectedVersion) =>
+    update: (id, changes, expectedVersion) =>
       guard('Correcting a contact', async () => {
         requireAction('contact.correct-own', 'correct contacts');
-        const fields = parseOrThrow(ContactCorrectionSchema, changes, 'The correction');
+        const fields = parseOrThrow(ContactUpdateSchema, changes, 'The correction');
         const current = await mustGet('contact', id);
         if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may correct only their own contacts`);
         // Who a contact names is part of the role table: a worker may not hand their contact to someone else (or so
@@ -374,25 +369,14 @@ export function createClient(options: ClientOptions): StrClient {
         assertNotFuture(fields.start);
         return updateRecord('contact', current, fields, expectedVersion);
       }),
-    markEnteredInError: (id, reason, expectedVersion) =>
-      guard('Marking a contact entered in error', async () => {
-        requireAction('contact.correct-own', 'mark contacts entered in error');
-        const why = parseOrThrow(ReasonSchema, reason, 'The reason');
-        const current = await mustGet('contact', id);
-        if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may mark only their own contacts`);
-        if (current.enteredInError) {
-          throw new StrError('validation', `contact ${id} is already marked entered in error`, false, {
-            issues: [{ path: '', code: 'entered-in-error', message: 'This contact is already marked entered in error' }],
-          });
-        }
-        return updateRecord('contact', current, { enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
-      }),
-    history: (id) => guard('Reading contact history', () => store.history('contact', requireString(id, 'id'))),
+    markEnteredInError: markEnteredInErrorVerb(core, 'contact', 'contact.correct-own', (current) => {
+      if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may mark only their own contacts`);
+    }),
   };
 
   const serviceUsers: ServiceUsersApi = {
-    list: (query) => guard('Listing people', () => store.list('serviceUser', query)),
-    get: (id) => guard('Reading a person', () => mustGet('serviceUser', id)),
+    ...readVerbs(core, 'serviceUser', 'people', 'a person'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'serviceUser', 'caseload.manage'),
     create: (input) =>
       guard('Adding a person', async () => {
         requireAction('caseload.manage', 'add people to a caseload');
@@ -404,28 +388,31 @@ export function createClient(options: ClientOptions): StrClient {
         const fields = parseOrThrow(ServiceUserUpdateSchema, changes, 'The change');
         return updateRecord('serviceUser', await mustGet('serviceUser', id), fields, expectedVersion);
       }),
-    history: (id) => guard('Reading history', () => store.history('serviceUser', requireString(id, 'id'))),
   };
 
   const workers: WorkersApi = {
-    list: (query) => guard('Listing workers', () => store.list('worker', query)),
-    get: (id) => guard('Reading a worker', () => mustGet('worker', id)),
+    ...readVerbs(core, 'worker', 'workers', 'a worker'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'worker', 'caseload.manage'),
     create: (input) =>
       guard('Adding a worker', async () => {
         requireAction('caseload.manage', 'add workers');
         return createRecord('worker', parseOrThrow(WorkerInputSchema, input, 'The worker'));
       }),
+    update: (id, changes, expectedVersion) =>
+      guard('Updating a worker', async () => {
+        requireAction('caseload.manage', 'change workers');
+        const fields = parseOrThrow(WorkerUpdateSchema, changes, 'The change');
+        return updateRecord('worker', await mustGet('worker', id), fields, expectedVersion);
+      }),
   };
 
   const careTeams: CareTeamsApi = {
-    list: (query) => guard('Listing care teams', () => store.list('careTeam', query)),
-    get: (id) => guard('Reading a care team', () => mustGet('careTeam', id)),
-    history: (id) => guard('Reading care team history', () => store.history('careTeam', requireString(id, 'id'))),
-    current: (serviceUserId) =>
-      guard('Reading the care team', async () => {
-        const page = await store.list('careTeam', { serviceUserId: requireString(serviceUserId, 'serviceUserId'), status: 'active', limit: 10_000 });
-        return page.items.find((t) => !t.enteredInError);
-      }),
+    ...readVerbs(core, 'careTeam', 'care teams', 'a care team'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'careTeam', 'caseload.manage'),
+    current: (serviceUserId, options) =>
+      guard('Reading the care team', () =>
+        readReporting(options, async (o) =>
+          (await listAll(store, 'careTeam', requireString(serviceUserId, 'serviceUserId'), o)).find((t) => t.status === 'active' && !t.enteredInError))),
     create: (input) =>
       guard('Allocating a care team', async () => {
         requireAction('caseload.manage', 'allocate care teams');
@@ -459,7 +446,6 @@ export function createClient(options: ClientOptions): StrClient {
     list: () => guard('Listing drafts', () => draftStore.list(actor.id)),
   };
 
-  const core = { store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated };
   const carePlanNamespaces = carePlanApis(core);
   const relapseNamespaces = relapseApis(core, { teamLeadId: options.teamLeadId });
 

@@ -15,12 +15,12 @@ export * from './codes.js';
 export { EnteredInErrorSchema, type EnteredInError } from './schemas/envelope.js';
 export {
   ROLES, ROLE_LABELS, RoleSchema, ActorSchema, NhsNumberSchema,
-  ServiceUserSchema, ServiceUserInputSchema, ServiceUserUpdateSchema, WorkerSchema, WorkerInputSchema,
-  type Role, type Actor, type ServiceUser, type ServiceUserInput, type ServiceUserUpdate, type Worker, type WorkerInput,
+  ServiceUserSchema, ServiceUserInputSchema, ServiceUserUpdateSchema, WorkerSchema, WorkerInputSchema, WorkerUpdateSchema,
+  type Role, type Actor, type ServiceUser, type ServiceUserInput, type ServiceUserUpdate, type Worker, type WorkerInput, type WorkerUpdate,
 } from './schemas/people.js';
 export {
-  ContactSchema, ContactInputSchema, ContactCorrectionSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
-  type Contact, type ContactInput, type ContactCorrection, type OtherPresentKind,
+  ContactSchema, ContactInputSchema, ContactUpdateSchema, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, CONTACT_NOTE_MAX,
+  type Contact, type ContactInput, type ContactUpdate, type OtherPresentKind,
 } from './schemas/contact.js';
 export {
   LIFE_AREAS, CARE_PLAN_STATUSES, GOAL_STATUSES, TASK_STATUSES, TASK_REPEATS, TASK_OWNER_KINDS, GOAL_TEXT_MAX, TASK_TEXT_MAX, PROGRESS_NOTE_MAX,
@@ -50,7 +50,7 @@ export * from './domain/time.js';
 export { can, canCorrect, ROLE_PERMISSIONS, type Action } from './domain/permissions.js';
 
 export type { BatchItem, BatchOutcome, BatchPut } from './batch.js';
-export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock } from './ports.js';
+export { systemClock, type Store, type DraftStore, type Draft, type Query, type ReadOptions, type Page, type Unreadable, type Change, type Clock, type OutboxStore, type OutboxEntry } from './ports.js';
 export { memoryStore } from './adapters/memory/memory-store.js';
 export { memoryDrafts } from './adapters/memory/memory-drafts.js';
 export * from './indexeddb.js';
@@ -61,7 +61,8 @@ export {
   type StrClient, type ClientOptions, type ContactsApi, type ServiceUsersApi, type WorkersApi, type DraftsApi, type CareTeamsApi,
   type SubscribeFilter, type SignOutResult, type LocalDataReport,
 } from './client.js';
-export type { CarePlansApi, GoalsApi, TasksApi, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
+export type { CarePlansApi, GoalsApi, TasksApi, TaskStatusOptions, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
+export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export * from './fhir.js';
 export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';

@@ -1,4 +1,4 @@
-import type { RecordOf, RecordType } from './schemas/registry.js';
+import type { AnyRecord, RecordOf, RecordType } from './schemas/registry.js';
 
 /** What `list` can filter on. Dates are ISO 8601 (a date alone means midnight in Europe/London). */
 export interface Query {
@@ -85,6 +85,60 @@ export interface Store {
   /** Removes everything it holds on this device (sign-out). */
   wipe?(): Promise<void>;
   close?(): void;
+}
+
+/** One record saved on the device and not yet in the record system: what signing out now would lose. */
+export interface OutboxEntry {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly serviceUserId?: string;
+  /** When the oldest unsynced change to this record was saved. */
+  readonly since: string;
+  /** The local version the entry stands for; a later local write moves it on. */
+  readonly localVersion: string;
+  readonly attempts: number;
+  /** Set when the record system refused it for good, or someone else changed it meanwhile: a person must look. */
+  readonly attention?: { readonly code: string; readonly message: string; readonly at: string };
+  /** On a conflict: the record system's version, kept beside ours until the worker chooses. */
+  readonly theirs?: AnyRecord;
+}
+
+/**
+ * The outbox port: a device store whose writes can wait for the record system (the `local` of `syncedStore`,
+ * DESIGN.md "Offline first"). Adapter: `indexedDbStore`. It is a `Store` too, and passes the store contract.
+ * Every method rejects only with a StrError; nothing in the outbox is ever dropped or expired.
+ */
+export interface OutboxStore extends Store {
+  /** Whether the browser granted persistent storage (false when it could not be asked). */
+  readonly persisted: Promise<boolean>;
+  /** Like `put`, and in the same transaction an outbox entry: the write is safe here and waits for the record system. */
+  putLocal<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string | undefined, at: string): Promise<RecordOf<T>>;
+  /** Every entry, flagged ones included. */
+  outbox(): Promise<OutboxEntry[]>;
+  /** The record system's version of a record, once it has one. */
+  remoteVersion(type: RecordType, id: string): Promise<string | undefined>;
+  /** The record system has local version `localVersion` as `remoteVersion`: clear the entry unless a later write moved on. */
+  settle(type: RecordType, id: string, localVersion: string, remoteVersion: string): Promise<void>;
+  /** `settle` for many records in one transaction (a batch push): each entry cleared unless a later write moved on. */
+  settleMany(items: readonly { readonly type: RecordType; readonly id: string; readonly localVersion: string; readonly remoteVersion: string }[]): Promise<void>;
+  /** The device's records and the record system's versions of them, read in one transaction (a batch push). */
+  pending(keys: readonly { readonly type: RecordType; readonly id: string }[]): Promise<{ readonly record?: AnyRecord; readonly remoteVersion?: string }[]>;
+  /** The record system no longer has the record (deleted there): its next push is a create, as a new record. */
+  forgetRemote(type: RecordType, id: string): Promise<void>;
+  /** Marks an entry for a person to look at (kept, never dropped). */
+  flag(type: RecordType, id: string, attention: NonNullable<OutboxEntry['attention']>, theirs?: AnyRecord): Promise<void>;
+  /** A person chose to send a flagged entry again: the flag (and any kept server version) is cleared, the entry kept. */
+  unflag(type: RecordType, id: string): Promise<void>;
+  /** Another attempt failed for a passing reason. */
+  bump(type: RecordType, id: string): Promise<void>;
+  /** A record from the record system: stored as a new local version, unless this device has unsynced changes to it (or `force`). */
+  applyRemote<T extends RecordType>(type: T, record: RecordOf<T>, force?: boolean): Promise<boolean>;
+  /**
+   * Tells `listener` when the browser took the store away while it was open (storage cleared or evicted): what was on
+   * the device may be gone. Returns an unsubscribe function.
+   */
+  onLost?(listener: () => void): () => void;
+  close(): void;
 }
 
 export interface Draft<V = unknown> {

@@ -1,11 +1,10 @@
 // Offline first (issue 9): every write lands on the device with an outbox entry in the same transaction; a sync engine
 // pushes the outbox to the record system (idempotent creates, If-Match updates), retries passing failures with backoff
 // and jitter, keeps both versions on a conflict, and never drops or expires anything.
-import type { IndexedDbStore, OutboxEntry } from './adapters/indexeddb/indexeddb-store.js';
 import { sameContent } from './adapters/shared.js';
 import { canBatch, type BatchOutcome } from './batch.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Page, Query, Store } from './ports.js';
+import type { Change, Clock, OutboxEntry, OutboxStore, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
 import { RECORD_TYPES, type AnyRecord, type RecordOf, type RecordType } from './schemas/registry.js';
 
@@ -75,8 +74,8 @@ export interface SyncedStore extends Store {
 }
 
 export interface SyncedStoreOptions {
-  /** The device store (IndexedDB): every read and write goes here first. */
-  readonly local: IndexedDbStore;
+  /** The device store with an outbox (`indexedDbStore`): every read and write goes here first. */
+  readonly local: OutboxStore;
   /** The record system (usually `fhirStore`). */
   readonly remote: Store;
   readonly clock?: Clock;
@@ -103,7 +102,7 @@ const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapp
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: IndexedDbStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number;
+  let local: OutboxStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');

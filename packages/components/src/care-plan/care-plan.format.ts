@@ -98,8 +98,8 @@ export function intentFields(intent: CarePlanIntent, actorId: string | undefined
       const c = intent.changes;
       const rows: [string, string][] = [];
       if (c.status !== undefined) rows.push(['Status', labelOf(CARE_PLAN_STATUSES, c.status) ?? c.status]);
-      if (c.agreedOn !== undefined) rows.push(['Agreed on', formatNhsDate(c.agreedOn)]);
-      if (c.nextReviewOn !== undefined) rows.push(['Next review', formatNhsDate(c.nextReviewOn)]);
+      if (c.agreedOn !== undefined) rows.push(['Agreed on', c.agreedOn === null ? 'Cleared' : formatNhsDate(c.agreedOn)]);
+      if (c.nextReviewOn !== undefined) rows.push(['Next review', c.nextReviewOn === null ? 'Cleared' : formatNhsDate(c.nextReviewOn)]);
       return rows;
     }
     case 'record-review':

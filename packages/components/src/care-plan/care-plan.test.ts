@@ -413,7 +413,7 @@ describe('<str-care-plan>', () => {
       await until(el, () => !!$(el, 'form.editor'));
       $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
       await until(el, () => !!$(el, '#goal-add'), 'plan started');
-      expect((await cc.carePlans.current(FIXTURE_PERSON_ID))?.plan).to.deep.include({ status: 'draft', coordinatorId: FIXTURE_COORDINATOR });
+      expect((await cc.carePlans.loadCurrent(FIXTURE_PERSON_ID))?.plan).to.deep.include({ status: 'draft', coordinatorId: FIXTURE_COORDINATOR });
     });
   });
 

@@ -264,7 +264,7 @@ export class StrCarePlan extends LitElement {
         try {
           let unreadable = 0;
           const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
-            Promise.all([c.carePlans.current(serviceUserId, { signal, onUnreadable: (u) => (unreadable = u.length) }), c.drafts.list().catch(() => [])]));
+            Promise.all([c.carePlans.loadCurrent(serviceUserId, { signal, onUnreadable: (u) => (unreadable = u.length) }), c.drafts.list().catch(() => [])]));
           if (!loaded) continue; // for a person or actor this element no longer shows: dropped (and loaded again if asked)
           const [view, drafts] = loaded.value;
           this._loaded = view;
@@ -312,7 +312,7 @@ export class StrCarePlan extends LitElement {
       case 'edit-task': return pick('task', await c.tasks.update(i.taskId, i.changes, i.expectedVersion));
       case 'complete-task': return pick('task', await c.tasks.complete(i.taskId, i.expectedVersion));
       case 'reopen-task': return pick('task', await c.tasks.reopen(i.taskId, i.expectedVersion));
-      case 'set-task-status': return pick('task', await c.tasks.setStatus(i.taskId, i.status, i.reason, i.expectedVersion));
+      case 'set-task-status': return pick('task', await c.tasks.setStatus(i.taskId, i.status, i.expectedVersion, { reason: i.reason }));
       case 'add-note': return pick('progressNote', await c.progressNotes.create(i.note));
     }
   }

@@ -247,7 +247,7 @@ export class StrContactLog extends LitElement {
       const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
         Promise.all([
           c.contacts.list({ serviceUserId, limit: 10_000, signal }),
-          c.carePlans.current(serviceUserId).catch(() => undefined), // no plan, or none readable: nothing to link
+          c.carePlans.loadCurrent(serviceUserId).catch(() => undefined), // no plan, or none readable: nothing to link
         ]),
       );
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
@@ -411,7 +411,7 @@ export class StrContactLog extends LitElement {
     try {
       if (correcting) {
         const { id: _id, serviceUserId: _s, ...changes } = input;
-        const fixed = await c.contacts.correct(correcting.id, changes, correcting.version);
+        const fixed = await c.contacts.update(correcting.id, changes, correcting.version);
         const corrected: ContactSavedDetail = { id: fixed.id, version: fixed.version, serviceUserId: fixed.serviceUserId };
         this.dispatchEvent(new CustomEvent('str-contact-corrected', { detail: corrected, bubbles: true, composed: true }));
         if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone

@@ -132,10 +132,10 @@ describe('the alert flow', () => {
     const plan = await seed(store);
     const drafts = memoryDrafts();
     const worker = clientAs(store, 'str-worker', FIXTURE_WORKER, drafts);
-    const check = await worker.signChecks.record({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 3 } });
+    const check = await worker.signChecks.create({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 3 } });
     const alert = { id: crypto.randomUUID(), checkId: check.id, reason: 'Late sign rated a lot', note: '' };
     await drafts.save(FIXTURE_WORKER, `relapse-signs:alert:${FIXTURE_PERSON_ID}:${alert.id}`, { alert, serviceUserId: FIXTURE_PERSON_ID, savedAt: '2026-06-05T15:00:00Z' }, '2026-06-05T15:00:00Z');
-    await worker.alerts.raise({ id: alert.id, checkId: alert.checkId }); // it arrived; the reply did not
+    await worker.alerts.create({ id: alert.id, checkId: alert.checkId }); // it arrived; the reply did not
     const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${worker} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
     expect($(el, '.outbox')).to.equal(null);
@@ -148,10 +148,10 @@ describe('the alert flow', () => {
       const plan = await seed(store);
       const early = clientAs(store, 'str-worker', FIXTURE_WORKER, memoryDrafts(), { now: () => new Date('2026-06-04T09:00:00Z') });
       const late = clientAs(store, 'str-worker', FIXTURE_WORKER, memoryDrafts(), { now: () => new Date('2026-06-05T14:00:00Z') });
-      const c1 = await early.signChecks.record({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 2 } });
-      const old = await early.alerts.raise({ checkId: c1.id, reason: 'Late sign “Hearing people talk about me through the wall” rated quite a lot (2 of 3)', note: 'Scared.' });
-      const c2 = await late.signChecks.record({ planId: plan.id, ratings: { [plan.signs[10]!.id]: 2 } });
-      const recent = await late.alerts.raise({ checkId: c2.id, reason: 'Late sign “Thinking the TV is sending me messages” rated quite a lot (2 of 3)' });
+      const c1 = await early.signChecks.create({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 2 } });
+      const old = await early.alerts.create({ checkId: c1.id, reason: 'Late sign “Hearing people talk about me through the wall” rated quite a lot (2 of 3)', note: 'Scared.' });
+      const c2 = await late.signChecks.create({ planId: plan.id, ratings: { [plan.signs[10]!.id]: 2 } });
+      const recent = await late.alerts.create({ checkId: c2.id, reason: 'Late sign “Thinking the TV is sending me messages” rated quite a lot (2 of 3)' });
       return { store, old, recent };
     }
 

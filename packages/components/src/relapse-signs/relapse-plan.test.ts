@@ -80,16 +80,16 @@ describe('editing the warning-sign plan', () => {
 
     // A late sign rated 2 fired before; with the threshold at 3 it does not.
     const worker = as(store, 'str-worker', FIXTURE_WORKER);
-    const check = await worker.signChecks.record({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 2 } });
+    const check = await worker.signChecks.create({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 2 } });
     expect((await worker.signChecks.evaluate(check.id)).fires).to.equal(false);
-    const check3 = await worker.signChecks.record({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 3 } });
+    const check3 = await worker.signChecks.create({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 3 } });
     expect((await worker.signChecks.evaluate(check3.id)).reasons.map((r) => r.code)).to.deep.equal(['late-sign']);
 
     // The agreed baseline (5) replaces the first checks' (2): a total of 7 no longer fires, 8 does.
     const ones = (n: number) => Object.fromEntries(plan.signs.slice(0, n).map((s) => [s.id, 1 as const]));
-    const seven = await worker.signChecks.record({ planId: saved.id, ratings: ones(7) });
+    const seven = await worker.signChecks.create({ planId: saved.id, ratings: ones(7) });
     expect((await worker.signChecks.evaluate(seven.id)).fires, 'against the old baseline of 2 it would fire').to.equal(false);
-    const eight = await worker.signChecks.record({ planId: saved.id, ratings: ones(8) });
+    const eight = await worker.signChecks.create({ planId: saved.id, ratings: ones(8) });
     // The sign added in the editor was rated in none of the picked checks: the baseline covers the other 12 (ADR 0005).
     expect((await worker.signChecks.evaluate(eight.id)).reasons.map((r) => r.text)).to.deep.equal(['Total 8 is 3 points (60%) above the agreed baseline of 5 on the 12 signs it covers']);
   });

@@ -475,7 +475,7 @@ export class StrRelapseSigns extends LitElement {
     this._problem = '';
     this._status = 'Saving…';
     try {
-      const saved = await c.signChecks.record(input);
+      const saved = await c.signChecks.create(input);
       await c.drafts.discard(draftKeyOf(plan.serviceUserId)).catch(() => undefined);
       if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
       await this.#load();
@@ -571,7 +571,7 @@ export class StrRelapseSigns extends LitElement {
     this._status = 'Sending the alert…';
     try {
       const { reason: _shown, ...input } = p.alert; // the client works the reason out from the rule itself
-      const saved = await c.alerts.raise(input);
+      const saved = await c.alerts.create(input);
       await c.drafts.discard(this.#outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this._pendingAlerts = this._pendingAlerts.filter((x) => x.alert.id !== p.alert.id);
       this._sentAlerts = new Set([...this._sentAlerts, saved.id]);

@@ -3,7 +3,7 @@ import { ContactSchema } from '../schemas/contact.js';
 import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, labelOf } from './mhsds.js';
 import { formatNhsNumber, isTestRangeNhsNumber, isValidNhsNumber, nhsNumberCheckDigit } from './nhs-number.js';
 import { isValidConceptId, isValidSctId, sctIdKind, verhoeffValid } from './snomed.js';
-import { validContact } from '../../../../test/helpers/fixtures.js';
+import { validContact } from '../records.fixtures.js';
 import * as z from 'zod/mini';
 
 const accepts = (field: 'mechanism' | 'locationType' | 'attendance', code: string) =>

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { validContact } from '../../../../test/helpers/fixtures.js';
+import { validContact } from '../records.fixtures.js';
 import { isStrError } from '../errors.js';
 import { contactTotals, didNotAttendRate, MHS201_COLUMNS, toCsv, toMhsdsCareContacts } from './contacts.js';
 

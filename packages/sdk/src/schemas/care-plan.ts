@@ -112,11 +112,12 @@ export const CarePlanInputSchema = z.strictObject({
   status: z.optional(CarePlanFields.status),
 });
 export type CarePlanInput = z.input<typeof CarePlanInputSchema>;
+/** `null` clears an optional field. */
 export const CarePlanUpdateSchema = z.strictObject({
   coordinatorId: z.optional(CarePlanFields.coordinatorId),
   agreedWith: z.optional(CarePlanFields.agreedWith),
-  agreedOn: z.optional(isoDate),
-  nextReviewOn: z.optional(isoDate),
+  agreedOn: z.optional(z.nullable(isoDate)),
+  nextReviewOn: z.optional(z.nullable(isoDate)),
   status: z.optional(CarePlanFields.status),
 });
 export type CarePlanUpdate = z.input<typeof CarePlanUpdateSchema>;

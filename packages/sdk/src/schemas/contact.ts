@@ -72,8 +72,8 @@ export const ContactInputSchema = z.strictObject({
 });
 export type ContactInput = z.input<typeof ContactInputSchema>;
 
-/** What `client.contacts.correct` takes: any recorded field except the person it is about. */
-export const ContactCorrectionSchema = z.strictObject({
+/** What `client.contacts.update` takes: any recorded field except the person it is about; `null` clears an optional one. */
+export const ContactUpdateSchema = z.strictObject({
   workerId: z.optional(ContactFields.workerId),
   start: z.optional(ukStart),
   durationMinutes: z.optional(ContactFields.durationMinutes),
@@ -82,11 +82,11 @@ export const ContactCorrectionSchema = z.strictObject({
   attendance: z.optional(ContactFields.attendance),
   planned: z.optional(ContactFields.planned),
   othersPresent: z.optional(ContactFields.othersPresent),
-  interpreterLanguage: z.optional(ContactFields.interpreterLanguage),
+  interpreterLanguage: z.optional(z.nullable(ContactFields.interpreterLanguage)),
   taskIds: z.optional(ContactFields.taskIds),
   note: z.optional(ContactFields.note),
 });
-export type ContactCorrection = z.input<typeof ContactCorrectionSchema>;
+export type ContactUpdate = z.input<typeof ContactUpdateSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 
 schemasBuilt();

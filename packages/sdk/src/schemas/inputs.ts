@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from '../errors.js';
 import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema, TaskUpdateSchema } from './care-plan.js';
-import { ContactCorrectionSchema, ContactInputSchema } from './contact.js';
+import { ContactUpdateSchema, ContactInputSchema } from './contact.js';
 import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema } from './team.js';
@@ -9,7 +9,7 @@ import { CareTeamInputSchema, CareTeamUpdateSchema } from './team.js';
 /** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
 export const INPUT_SCHEMAS = {
   contact: ContactInputSchema,
-  contactCorrection: ContactCorrectionSchema,
+  contactUpdate: ContactUpdateSchema,
   carePlan: CarePlanInputSchema,
   carePlanUpdate: CarePlanUpdateSchema,
   goal: GoalInputSchema,

@@ -43,11 +43,12 @@ export const ServiceUserFields = {
 export const ServiceUserSchema = z.object({ ...EnvelopeShape, ...ServiceUserFields });
 export const ServiceUserInputSchema = z.strictObject({ ...ServiceUserFields, id: z.optional(uuid) });
 export type ServiceUserInput = z.input<typeof ServiceUserInputSchema>;
+/** What `client.serviceUsers.update` takes; `null` clears an optional field. */
 export const ServiceUserUpdateSchema = z.strictObject({
   displayName: z.optional(ServiceUserFields.displayName),
-  nhsNumber: z.optional(ServiceUserFields.nhsNumber),
-  birthDate: z.optional(ServiceUserFields.birthDate),
-  careCoordinatorId: z.optional(ServiceUserFields.careCoordinatorId),
+  nhsNumber: z.optional(z.nullable(NhsNumberSchema)),
+  birthDate: z.optional(z.nullable(isoDate)),
+  careCoordinatorId: z.optional(z.nullable(externalId)),
 });
 export type ServiceUserUpdate = z.input<typeof ServiceUserUpdateSchema>;
 export type ServiceUser = z.infer<typeof ServiceUserSchema>;
@@ -62,6 +63,13 @@ export const WorkerFields = {
 export const WorkerSchema = z.object({ ...EnvelopeShape, ...WorkerFields });
 export const WorkerInputSchema = z.strictObject({ ...WorkerFields, id: z.optional(uuid) });
 export type WorkerInput = z.input<typeof WorkerInputSchema>;
+/** What `client.workers.update` takes; `null` clears `actorId`. */
+export const WorkerUpdateSchema = z.strictObject({
+  name: z.optional(WorkerFields.name),
+  role: z.optional(WorkerFields.role),
+  actorId: z.optional(z.nullable(externalId)),
+});
+export type WorkerUpdate = z.input<typeof WorkerUpdateSchema>;
 export type Worker = z.infer<typeof WorkerSchema>;
 
 schemasBuilt();

@@ -121,8 +121,8 @@ export const WarningSignPlanUpdateSchema = z.strictObject({
   contacts: z.optional(WarningSignPlanFields.contacts),
   rule: z.optional(WarningSignPlanFields.rule),
   agreedBaseline: z.optional(z.nullable(WarningSignPlanFields.agreedBaseline)),
-  agreedOn: z.optional(isoDate),
-  reviewOn: z.optional(isoDate),
+  agreedOn: z.optional(z.nullable(isoDate)),
+  reviewOn: z.optional(z.nullable(isoDate)),
 });
 export type WarningSignPlanUpdate = z.input<typeof WarningSignPlanUpdateSchema>;
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
-import { validContact, validServiceUser } from '../../../../test/helpers/fixtures.js';
-import { ContactCorrectionSchema, ContactInputSchema, ContactSchema } from './contact.js';
+import { validContact, validServiceUser } from '../records.fixtures.js';
+import { ContactUpdateSchema, ContactInputSchema, ContactSchema } from './contact.js';
 import { EnteredInErrorSchema } from './envelope.js';
 import { parseOrThrow } from './parse.js';
 import { ActorSchema, ServiceUserSchema, WorkerSchema } from './people.js';
@@ -97,13 +97,13 @@ describe('record schemas', () => {
     const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
     expect(ok(ContactInputSchema, input)).to.equal(true);
     expect(ok(ContactInputSchema, { ...input, notes: 'typo' })).to.equal(false);
-    expect(ok(ContactCorrectionSchema, { serviceUserId: input.serviceUserId })).to.equal(false);
+    expect(ok(ContactUpdateSchema, { serviceUserId: input.serviceUserId })).to.equal(false);
   });
   it('ContactInput: a start in another offset, or in the hour the UK clocks skip, is refused at start, never rewritten', () => {
     const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
     for (const start of ['2026-06-03T09:00:00Z', '2026-06-03T14:30:00+05:30', '2027-03-28T01:30:00+01:00', '2026-12-03T10:00:00+01:00']) {
       expect(issues(ContactInputSchema, { ...input, start }).map((i) => i.path), start).to.deep.equal(['start']);
-      expect(issues(ContactCorrectionSchema, { start }).map((i) => i.path), start).to.deep.equal(['start']);
+      expect(issues(ContactUpdateSchema, { start }).map((i) => i.path), start).to.deep.equal(['start']);
     }
     for (const start of ['2026-10-25T01:30:00+01:00', '2026-10-25T01:30:00+00:00']) expect(z.parse(ContactInputSchema, { ...input, start }).start).to.equal(start);
   });
