@@ -1,5 +1,7 @@
 import { StrError, createClient, memoryDrafts, memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { $, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-contact-log.js';
@@ -18,22 +20,13 @@ const storeWithPerson = (): Store => {
   void store.put('serviceUser', FIXTURE_PERSON);
   return store;
 };
-const worker = (store: Store = storeWithPerson(), drafts = memoryDrafts()) =>
-  createClient({ store, drafts, actor: { id: 'w1', role: 'str-worker' }, clock });
+const worker = (store: Store = storeWithPerson(), drafts = memoryDrafts()) => clientAs(store, 'str-worker', 'w1', { drafts });
 
 async function connected(client: StrClient) {
   const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`);
   await el.updateComplete;
   return el;
 }
-const $ = <E extends Element>(el: StrContactLog, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const until = async (el: StrContactLog, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 200 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 describe('<str-contact-log>', () => {
   it('logs a contact with the keyboard alone, and shows it in the history', async () => {
