@@ -551,11 +551,14 @@ describe('<str-care-plan>', () => {
     ];
     for (const [name, make] of states) {
       it(`${name}: no axe violations; every target at least 24 by 24 px`, async function () {
-        // axe over 500 tasks' DOM takes 10-20 s on 2 busy cores: give it room so a slow machine is not a failure.
-        if (name === '500 tasks') this.timeout(90_000);
+        const large = name === '500 tasks';
+        // Every axe rule over 500 tasks took 35 s on 2 shared cores. Colour contrast and target size (half of that)
+        // judge each row's template alone, which the typical and overdue plans check with every rule; sizes of all
+        // 500 rows' controls are measured below. What scale can break (ids, references, lists) is still checked.
+        if (large) this.timeout(60_000);
         const el = await make();
-        await expectNoAxeViolations(el);
-        for (const c of $$(el, 'button, input, select, summary, textarea').slice(0, 200)) {
+        await expectNoAxeViolations(el, large ? { except: ['color-contrast', 'target-size'] } : {});
+        for (const c of $$(el, 'button, input, select, summary, textarea').slice(0, large ? undefined : 200)) {
           const r = c.getBoundingClientRect();
           if (r.width === 0) continue; // visually hidden or not laid out
           expect(Math.min(r.width, r.height), c.outerHTML.slice(0, 80)).to.be.at.least(24);
