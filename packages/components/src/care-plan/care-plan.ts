@@ -11,6 +11,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
@@ -125,7 +126,6 @@ export class StrCarePlan extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private _loaded?: CarePlanView;
-  @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   /** How many of the person's plan records the last load left out as unreadable. */
   @state() private _unreadable = 0;
   @state() private _editor?: CarePlanEditor;
@@ -142,6 +142,8 @@ export class StrCarePlan extends LitElement {
 
   /** Every load is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
   #focusAfter: string | undefined;
@@ -203,7 +205,7 @@ export class StrCarePlan extends LitElement {
     this.#draftTimer = undefined;
     this._loaded = undefined;
     this._unreadable = 0;
-    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this.#loads.reset(!!next?.serviceUserId);
     this._editor = undefined;
     this._errors = [];
     this._status = '';
@@ -269,14 +271,14 @@ export class StrCarePlan extends LitElement {
           const [view, drafts] = loaded.value;
           this._loaded = view;
           this._unreadable = unreadable;
-          this._loadState = 'loaded';
+          this.#loads.settle(!view);
           this._noteDrafts = new Set(drafts.filter((d) => d.key.startsWith(NOTE_DRAFT)).map((d) => d.key.slice(NOTE_DRAFT.length)));
         } catch {
-          this._loadState = 'failed';
+          this.#loads.fail();
         }
       } while (this.#reloadAgain);
     };
-    this.#loading = run().finally(() => (this.#loading = undefined));
+    this.#loading = this.#loads.track(run().finally(() => (this.#loading = undefined)));
     return this.#loading;
   }
 
@@ -290,10 +292,8 @@ export class StrCarePlan extends LitElement {
   }
 
   /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
-  async whenLoaded(): Promise<void> {
-    await this.updateComplete;
-    if (this.#loading) await this.#loading;
-    await this.updateComplete;
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   // ————— doing things —————
@@ -755,11 +755,11 @@ export class StrCarePlan extends LitElement {
     const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
     if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
-    if (this.#client && this._loadState === 'failed' && !view) {
+    if (this.#client && this.#loads.status === 'error' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
         <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
-    if (this.#client && this._loadState !== 'loaded' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
+    if (this.#client && this.#loads.status === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
     const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
     if (!view) return html`${problem}${unreadable}${status}${this.#renderNoPlan()}`;
     return html`${problem}${unreadable}${this.#renderHeader(view)}${status}

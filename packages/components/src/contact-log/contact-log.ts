@@ -10,6 +10,7 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -152,7 +153,6 @@ export class StrContactLog extends LitElement {
   /** Worker names by actor id, so a contact says who logged it by name. */
   @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
-  @state() private _loadFailed = false;
   /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
   @state() private _unreadable = 0;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
@@ -175,6 +175,8 @@ export class StrContactLog extends LitElement {
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** Every load and draft is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
 
   get #client(): StrClient | undefined {
     return this.client ?? this._providedClient;
@@ -221,7 +223,6 @@ export class StrContactLog extends LitElement {
     this.#guardLeaving(false);
     this._loaded = [];
     this._loadedTasks = [];
-    this._loadFailed = false;
     this._unreadable = 0;
     this._value = this.#blank();
     this._errors = [];
@@ -232,11 +233,12 @@ export class StrContactLog extends LitElement {
     this._marking = undefined;
     this.#pendingId = newId();
     this._person = 'checking';
+    this.#loads.reset(!!next?.serviceUserId);
     if (!next?.serviceUserId) return;
-    this.#personChecked = this.#checkPerson(next);
-    const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#load());
-    void this.#load();
-    void this.#restoreDraft();
+    this.#personChecked = this.#loads.track(this.#checkPerson(next));
+    const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#loads.track(this.#load()));
+    void this.#loads.track(this.#load());
+    void this.#loads.track(this.#restoreDraft());
     return unsubscribe;
   }
 
@@ -255,14 +257,19 @@ export class StrContactLog extends LitElement {
       this._loaded = page.items;
       this._unreadable = page.unreadable?.length ?? 0;
       this._loadedTasks = plan?.tasks ?? [];
+      this.#loads.settle(page.items.length === 0);
       if (!this._names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
         if (workers) this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
       }
-      this._loadFailed = false;
     } catch {
-      this._loadFailed = true;
+      if (this.#scope.isCurrent(scope)) this.#loads.fail();
     }
+  }
+
+  /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   /** Asks the store for the person: only a definite "no such person" blocks saving (a failed read does not lose work). */
@@ -892,9 +899,12 @@ export class StrContactLog extends LitElement {
     const shown = sorted;
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
-      ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
       ${this.#client ? unreadableNotice(this._unreadable) : nothing}
-      ${items.length === 0
+      ${this.#client && this.#loads.status === 'loading'
+        ? html`<p class="status" role="status">Loading the contacts…</p>`
+        : this.#client && this.#loads.status === 'error'
+        ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>`
+        : items.length === 0
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}
             <p class="count">Showing ${shown.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>

@@ -12,6 +12,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
@@ -116,7 +117,6 @@ export class StrRelapseSigns extends LitElement {
 
   @state() private _loadedPlan?: WarningSignPlan;
   @state() private _loadedChecks: readonly SignCheck[] = [];
-  @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   /** How many of the person's plans and checks the last load left out as unreadable. */
   @state() private _unreadable = 0;
   @state() private _ratings: SignRatings = {};
@@ -151,6 +151,8 @@ export class StrRelapseSigns extends LitElement {
   #pendingId: string = newId();
   /** Every load is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
@@ -287,7 +289,7 @@ export class StrRelapseSigns extends LitElement {
     this._loadedPlan = undefined;
     this._loadedChecks = [];
     this._unreadable = 0;
-    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this.#loads.reset(!!next?.serviceUserId);
     this.#clearForm();
     this._status = '';
     this._problem = '';
@@ -302,12 +304,12 @@ export class StrRelapseSigns extends LitElement {
     this._planDraft = undefined;
     this._planErrors = [];
     this.#sync();
-    if (next && this.view === 'alerts') void this.#loadAlerts();
+    if (next && this.view === 'alerts') void this.#loads.track(this.#loadAlerts());
     if (!next?.serviceUserId) return;
     const unsubscribe = next.client.subscribe({ serviceUserId: next.serviceUserId }, (change) => {
-      if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#load();
+      if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#loads.track(this.#load());
     });
-    void this.#load().then(() => this.#restoreDraft());
+    void this.#loads.track(this.#load().then(() => this.#restoreDraft()));
     return unsubscribe;
   }
 
@@ -321,7 +323,7 @@ export class StrRelapseSigns extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // A new person, client or actor loads the alerts through #scopeChanged; here only a change of view.
-    if (this.view === 'alerts' && changed.has('view') && changed.get('view') !== undefined) void this.#loadAlerts();
+    if (this.view === 'alerts' && changed.has('view') && changed.get('view') !== undefined) void this.#loads.track(this.#loadAlerts());
   }
 
   async #load() {
@@ -340,19 +342,17 @@ export class StrRelapseSigns extends LitElement {
       this._unreadable = unreadable;
       this._loadedChecks = loaded.value.checks;
       this._loadedPlan = loaded.value.plan;
-      this._loadState = 'loaded';
+      this.#loads.settle(!loaded.value.plan);
       this.#sync();
       await this.#loadOutbox(scope);
     } catch {
-      if (this.#scope.isCurrent(scope)) this._loadState = 'failed';
+      if (this.#scope.isCurrent(scope)) this.#loads.fail();
     }
   }
 
   /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
-  async whenLoaded(): Promise<void> {
-    await this.updateComplete;
-    for (let i = 0; i < 200 && this.#client && this._loadState !== 'loaded' && this._loadState !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
-    await this.updateComplete;
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   async #restoreDraft() {
@@ -685,14 +685,14 @@ export class StrRelapseSigns extends LitElement {
     const plan = this.#plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
     const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
-    if (this.#client && this._loadState === 'failed' && !plan) {
+    if (this.#client && this.#loads.status === 'error' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
     const person = this.serviceUserId || (!this.#client && this.plan?.serviceUserId);
     if (this.view === 'alerts') return html`${problem}${person ? this.#renderViews() : nothing}${status}${this.#renderAlerts()}`;
     if (!person) return noPersonNotice('no warning signs can be shown or checked here');
-    if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
+    if (this.#client && this.#loads.status === 'loading') return html`<p class="status" role="status">Loading the warning signs…</p>`;
     const unknown = this.#client && this.#scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
     const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
     if (this._planDraft) return html`${problem}${unknown}${status}${this.#renderPlanEditor()}`;
