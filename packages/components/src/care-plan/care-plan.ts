@@ -12,6 +12,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
@@ -59,6 +61,8 @@ interface Conflict {
   readonly retry: CarePlanIntent;
 }
 
+/** A change the store refused: what typed stays in its form, and the plan reloads to show what is stored. */
+const NOT_SAVED = { what: 'this change', kept: 'What you typed is still here; the plan shows what is stored' } as const;
 const newId = () => crypto.randomUUID();
 const NOTE_DRAFT = 'care-plan:note:';
 const css = (id: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id);
@@ -144,6 +148,8 @@ export class StrCarePlan extends LitElement {
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
   /** One load state and one whenLoaded() (internal/load-state.ts). */
   #loads = new LoadState(this);
+  /** The browser asks before leaving while a change could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
   #focusAfter: string | undefined;
@@ -206,6 +212,7 @@ export class StrCarePlan extends LitElement {
     this._loaded = undefined;
     this._unreadable = 0;
     this.#loads.reset(!!next?.serviceUserId);
+    this.#leaving.set(false);
     this._editor = undefined;
     this._errors = [];
     this._status = '';
@@ -340,6 +347,7 @@ export class StrCarePlan extends LitElement {
     this._status = 'Saving…';
     try {
       const saved = await this.#perform(c, intent);
+      this.#leaving.set(false);
       const detail: CarePlanSavedDetail = { action: intent.action, ...saved };
       this.dispatchEvent(new CustomEvent('str-care-plan-saved', { detail, bubbles: true, composed: true }));
       if (!this.#scope.isCurrent(scope)) return true; // the element shows someone else now: leave their screen alone
@@ -355,7 +363,8 @@ export class StrCarePlan extends LitElement {
       } else if (isStrError(err, 'conflict')) {
         await this.#showConflict(c, intent, busyKey);
       } else {
-        this._problem = this.#whyNotSaved(err);
+        if (isDeviceFull(err)) this.#leaving.set(true);
+        this._problem = whyNotSaved(err, NOT_SAVED);
         this.#focusAfter = '.problem';
       }
       await this.#load();
@@ -363,13 +372,6 @@ export class StrCarePlan extends LitElement {
     } finally {
       this._busy = undefined;
     }
-  }
-
-  #whyNotSaved(err: unknown): string {
-    if (isStrError(err, 'forbidden')) return 'Not saved: you do not have permission to make this change. The plan shows what is stored.';
-    if (isStrError(err, 'not-found')) return 'Not saved: this was removed from the record system or never reached it. The plan shows what is stored.';
-    if (isStrError(err) && err.retryable) return 'Not saved: the record system did not answer. Nothing was changed; the plan shows what is stored. Try again.';
-    return 'Not saved: something went wrong. Nothing was changed; the plan shows what is stored. Try again, or tell your system administrator.';
   }
 
   /** Someone else saved first: show both versions and let the worker choose. Nothing is overwritten silently. */
@@ -419,7 +421,7 @@ export class StrCarePlan extends LitElement {
       this.#focusAfter = '.conflict';
       void key;
     } catch (e) {
-      this._problem = this.#whyNotSaved(e);
+      this._problem = whyNotSaved(e, NOT_SAVED);
       this.#focusAfter = '.problem';
     }
   }

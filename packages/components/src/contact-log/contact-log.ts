@@ -11,6 +11,8 @@ import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -177,6 +179,8 @@ export class StrContactLog extends LitElement {
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
   /** One load state and one whenLoaded() (internal/load-state.ts). */
   #loads = new LoadState(this);
+  /** The browser asks before leaving while a contact could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
 
   get #client(): StrClient | undefined {
     return this.client ?? this._providedClient;
@@ -201,11 +205,6 @@ export class StrContactLog extends LitElement {
     };
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#guardLeaving(false);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock') && !this._value.note && !this._value.duration) this._value = this.#blank();
   }
@@ -220,7 +219,7 @@ export class StrContactLog extends LitElement {
     if (previous) this.#flushDraft(previous);
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    this.#guardLeaving(false);
+    this.#leaving.set(false);
     this._loaded = [];
     this._loadedTasks = [];
     this._unreadable = 0;
@@ -445,17 +444,11 @@ export class StrContactLog extends LitElement {
       if (isStrError(err, 'validation') && err.details.issues?.length) {
         this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));
       } else {
-        const full = isStrError(err, 'storage') && err.details.reason === 'quota';
-        if (full) this.#guardLeaving(true);
-        const why = full
-          ? 'This device is out of storage space, so the contact could not be saved on it. It is still here: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again'
-          : isStrError(err, 'conflict')
-          ? 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change'
-          : isStrError(err, 'forbidden')
-          ? 'You do not have permission to log contacts'
-          : isStrError(err) && err.retryable
-            ? 'The contact could not be saved just now. It is still here: try again'
-            : 'The contact could not be saved. It is still here: try again, or tell your system administrator';
+        if (isDeviceFull(err)) this.#leaving.set(true);
+        const why = whyNotSaved(err, {
+          what: 'the contact', kept: 'It is still here',
+          conflict: 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change',
+        });
         this._errors = [{ field: 'date', message: why }];
       }
       this.#flushDraft();
@@ -473,18 +466,8 @@ export class StrContactLog extends LitElement {
     return map[path.split('.')[0] ?? ''] ?? 'date';
   }
 
-  /** While a contact could not be stored for lack of space, the browser asks before the page is closed or left. */
-  #onBeforeUnload = (e: BeforeUnloadEvent) => {
-    e.preventDefault();
-  };
-
-  #guardLeaving(on: boolean) {
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    if (on) window.addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
   #reset(status: string) {
-    this.#guardLeaving(false);
+    this.#leaving.set(false);
     this._value = this.#blank();
     this._confirmedDuration = '';
     this._errors = [];
@@ -542,7 +525,7 @@ export class StrContactLog extends LitElement {
       this._marking = {
         id: c.id,
         reason,
-        error: isStrError(err, 'conflict') ? 'Someone else changed this contact. Close it, open it again and check' : 'It could not be marked. Try again',
+        error: whyNotSaved(err, { what: 'the mark', kept: 'The contact is unchanged', conflict: 'Someone else changed this contact. Close it, open it again and check' }),
       };
     }
   }

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
+  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
   type WarningSign, type WarningSignPlan,
@@ -13,6 +13,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
@@ -153,6 +155,8 @@ export class StrRelapseSigns extends LitElement {
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
   /** One load state and one whenLoaded() (internal/load-state.ts). */
   #loads = new LoadState(this);
+  /** The browser asks before leaving while a check or plan could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
@@ -290,6 +294,7 @@ export class StrRelapseSigns extends LitElement {
     this._loadedChecks = [];
     this._unreadable = 0;
     this.#loads.reset(!!next?.serviceUserId);
+    this.#leaving.set(false);
     this.#clearForm();
     this._status = '';
     this._problem = '';
@@ -476,6 +481,7 @@ export class StrRelapseSigns extends LitElement {
     this._status = 'Saving…';
     try {
       const saved = await c.signChecks.record(input);
+      this.#leaving.set(false);
       await c.drafts.discard(draftKeyOf(plan.serviceUserId)).catch(() => undefined);
       if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
       await this.#load();
@@ -485,11 +491,8 @@ export class StrRelapseSigns extends LitElement {
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       this._status = '';
-      this._problem = isStrError(err, 'validation')
-        ? `Not saved: ${err.details.issues?.[0]?.message ?? 'the check is not valid'}. Everything you entered is still here.`
-        : isStrError(err) && err.retryable
-          ? 'Not saved: the record system did not answer. Everything you entered is still here: try again.'
-          : 'Not saved. Everything you entered is still here: try again, or tell your system administrator.';
+      if (isDeviceFull(err)) this.#leaving.set(true);
+      this._problem = whyNotSaved(err, { what: 'the check', kept: 'Everything you entered is still here' });
       void this.#flushDraft();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
@@ -652,6 +655,7 @@ export class StrRelapseSigns extends LitElement {
     this._saving = true;
     try {
       const saved = await c.alerts.acknowledge(row.alert.id, action, row.alert.version);
+      this.#leaving.set(false);
       const detail: AlertAcknowledgedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
       this.dispatchEvent(new CustomEvent('str-alert-acknowledged', { detail, bubbles: true, composed: true }));
       this._status = `Alert for ${row.person} acknowledged`;
@@ -659,9 +663,12 @@ export class StrRelapseSigns extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#alerts-heading')?.focus();
     } catch (err) {
+      if (isDeviceFull(err)) this.#leaving.set(true);
       this._ackError = {
         id: row.alert.id,
-        message: isStrError(err, 'conflict') ? 'Someone else acknowledged or changed this alert; the list now shows what is stored' : 'Not saved: try again',
+        message: whyNotSaved(err, {
+          what: 'the acknowledgement', kept: 'What you typed is still here', conflict: 'Someone else acknowledged or changed this alert; the list now shows what is stored',
+        }),
       };
       await this.#loadAlerts();
     } finally {
@@ -784,6 +791,7 @@ export class StrRelapseSigns extends LitElement {
         const { agreedBaseline, ...rest } = changes;
         await c.warningSignPlans.create({ serviceUserId: this.serviceUserId, signs: draft.signs, ...rest, ...(agreedBaseline && { agreedBaseline }) } as never);
       }
+      this.#leaving.set(false);
       this._planDraft = undefined;
       this._planErrors = [];
       this.view = 'plan';
@@ -792,9 +800,11 @@ export class StrRelapseSigns extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#plan-heading')?.focus();
     } catch (err) {
-      this._problem = isStrError(err, 'conflict')
-        ? 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.'
-        : 'Not saved: try again. Your changes are still here.';
+      if (isDeviceFull(err)) this.#leaving.set(true);
+      this._problem = whyNotSaved(err, {
+        what: 'the plan', kept: 'Your changes are still here',
+        conflict: 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.',
+      });
       await this.#load();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
