@@ -3,7 +3,7 @@ import {
   ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
-  type WarningSign, type WarningSignPlan,
+  type WarningSign, type WarningSignPlan, type WarningSignPlanUpdate,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -19,7 +19,7 @@ import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import type { AlertAcknowledgedDetail, AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail, AlertRaiseDetail, SignPlanSaveDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
 import { styles } from './relapse-signs.styles.js';
 
@@ -65,7 +65,8 @@ const draftKeyOf = (serviceUserId: string) => `${DRAFT}${serviceUserId}`;
  * through `ElementInternals` (value, validity, reset, disabled fieldset) and fires `change`. Connected (default): finds
  * a client through `<str-provider>` or `.client`, loads the person's plan and checks, saves the check, keeps a draft on
  * the device, and when a saved check meets the plan's alert rule shows the reason and the agreed responses and offers
- * to alert the care co-ordinator. Controlled (no client): shows `.plan` and `.checks` and fires intents.
+ * to alert the care co-ordinator. Controlled (no client): shows `.plan`, `.checks` and `.alerts`, never changes them,
+ * and fires one cancelable intent for every action (save the check, send an alert, save the plan, acknowledge an alert).
  *
  * @fires change - The worker changed a rating (as native inputs do).
  * @fires str-check-save - Controlled mode: the worker asked to save the check. Cancelable. Detail: CheckSaveDetail.
@@ -73,6 +74,8 @@ const draftKeyOf = (serviceUserId: string) => `${DRAFT}${serviceUserId}`;
  * @fires str-alert-raise - Controlled mode: the worker asked to alert the care co-ordinator. Cancelable. Detail: AlertRaiseDetail.
  * @fires str-alert-raised - Connected mode: the alert was stored. Detail: AlertRaisedDetail (ids and version).
  * @fires str-alert-acknowledged - Connected mode: a co-ordinator acknowledged an alert. Detail: AlertAcknowledgedDetail.
+ * @fires str-alert-acknowledge - Controlled mode: a co-ordinator acknowledged an alert with what was done. Cancelable. Detail: AlertAcknowledgeDetail.
+ * @fires str-sign-plan-save - Controlled mode: the co-ordinator saved the warning-sign plan. Cancelable (the editor stays as typed). Detail: SignPlanSaveDetail.
  * @csspart check - The check form.
  * @csspart stage - One stage's group of signs.
  * @csspart sign - One sign's rating group.
@@ -95,6 +98,10 @@ export class StrRelapseSigns extends LitElement {
   @property({ attribute: false }) client?: StrClient;
   /** The person (STR Kit id). */
   @property({ attribute: 'service-user-id' }) serviceUserId = '';
+  /** Controlled mode: the alerts to show in the alerts view (open ones, and those acknowledged in the last 7 days). */
+  @property({ attribute: false }) alerts: readonly Alert[] = [];
+  /** Controlled mode: the people's names by STR Kit id, for the alerts view. */
+  @property({ attribute: false }) people: Readonly<Record<string, string>> = {};
   /** Controlled mode: the plan and its checks. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
@@ -650,8 +657,15 @@ export class StrRelapseSigns extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#ack-${row.alert.id}`)?.focus();
       return;
     }
-    if (!c) return;
     this._ackError = undefined;
+    if (!c) {
+      const detail: AlertAcknowledgeDetail = { alertId: row.alert.id, expectedVersion: row.alert.version, serviceUserId: row.alert.serviceUserId, action };
+      if (this.dispatchEvent(new CustomEvent('str-alert-acknowledge', { detail, bubbles: true, composed: true, cancelable: true }))) {
+        this._ackText = { ...this._ackText, [row.alert.id]: '' };
+        this._status = `Acknowledgement sent for ${row.person}`;
+      }
+      return;
+    }
     this._saving = true;
     try {
       const saved = await c.alerts.acknowledge(row.alert.id, action, row.alert.version);
@@ -783,7 +797,8 @@ export class StrRelapseSigns extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
-    if (!c || !(await this.#refuseUnknownPerson(this.#scope.current))) return;
+    if (!c) return this.#askToSavePlan(plan, changes);
+    if (!(await this.#refuseUnknownPerson(this.#scope.current))) return;
     this._saving = true;
     try {
       if (plan) await c.warningSignPlans.update(plan.id, changes, plan.version);
@@ -813,6 +828,19 @@ export class StrRelapseSigns extends LitElement {
     }
   }
 
+  /** Controlled mode: the host saves the plan. Not cancelled, the plan view comes back; cancelled, the editor stays as typed. */
+  async #askToSavePlan(plan: WarningSignPlan | undefined, changes: WarningSignPlanUpdate) {
+    const serviceUserId = plan?.serviceUserId ?? this.serviceUserId;
+    const detail: SignPlanSaveDetail = plan ? { planId: plan.id, expectedVersion: plan.version, serviceUserId, changes } : { serviceUserId, changes };
+    if (!this.dispatchEvent(new CustomEvent('str-sign-plan-save', { detail, bubbles: true, composed: true, cancelable: true }))) return;
+    this._planDraft = undefined;
+    this._planErrors = [];
+    this.view = 'plan';
+    this._status = 'Warning-sign plan sent to the record system';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#plan-heading, #plan-start')?.focus();
+  }
+
   #renderOutbox(plan: WarningSignPlan) {
     if (!this._pendingAlerts.length) return nothing;
     return html`<section class="outbox problem" role="alert" tabindex="-1" aria-labelledby="outbox-heading">
@@ -826,8 +854,21 @@ export class StrRelapseSigns extends LitElement {
     </section>`;
   }
 
+  /** Controlled mode: the alerts given, as the alerts view shows them (oldest open first; acknowledged this week). */
+  #givenAlerts(): { open: AlertRow[]; done: AlertRow[] } {
+    const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
+    const row = (alert: Alert): AlertRow => ({
+      alert, person: this.people[alert.serviceUserId] ?? 'A person (name not given)', contacts: this.plan?.serviceUserId === alert.serviceUserId ? this.plan.contacts : [],
+    });
+    const open = this.alerts.filter((a) => a.status === 'open').sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt)).map(row);
+    const done = this.alerts.filter((a) => a.status === 'acknowledged' && a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo).map(row);
+    return { open, done };
+  }
+
   #renderAlerts() {
-    const rows = this._alerts;
+    const given = this.#client ? undefined : this.#givenAlerts();
+    const rows = given ? given.open : this._alerts;
+    const acknowledged = given ? given.done : this._acknowledged;
     const canAck = !this.readonly && (!this.#client || this.#client.can('alert.acknowledge'));
     const now = this.clock.now().getTime();
     return html`<section part="alerts" aria-labelledby="alerts-heading">
@@ -856,9 +897,9 @@ export class StrRelapseSigns extends LitElement {
             : nothing}
         </li>`;
       })}</ul>
-      ${this._acknowledged.length
+      ${acknowledged.length
         ? html`<h2>Acknowledged in the last 7 days</h2>
-          <ul class="alert-list">${this._acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
+          <ul class="alert-list">${acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
             <h3>${person}</h3>
             <p class="sign-text">${a.reason}</p>
             <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${this._names.get(a.acknowledged!.by) ?? a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>
