@@ -817,7 +817,7 @@ export class StrCarePlan extends LitElement {
           ${(['plan', 'due', 'review'] as const).map((v) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'}
             @click=${() => this.#setView(v)}>${v === 'plan' ? 'Goals and tasks' : v === 'due' ? 'Due in the next 7 days' : 'Review summary'}</button>`)}
         </div>
-        ${this.view !== 'review'
+        ${this.view !== 'review' && (!this.#client || this.#client.can('task.set-status-own'))
           ? html`<fieldset class="filter">
               <legend>Tasks to show</legend>
               ${(['all', 'mine'] as const).map((f) => html`<label class="choice"><input type="radio" name="filter" value=${f} .checked=${this.filter === f}

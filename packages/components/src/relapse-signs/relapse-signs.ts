@@ -733,7 +733,8 @@ export class StrRelapseSigns extends LitElement {
   }
 
   #renderViews() {
-    const views = [['check', 'Check the signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
+    // A role that may not record a check reads the signs under this button: it is not offered "Check the signs".
+    const views = [['check', this.#canCheck ? 'Check the signs' : 'The signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
     return html`<div class="views" role="group" aria-label="Show">
       ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
     </div>`;
