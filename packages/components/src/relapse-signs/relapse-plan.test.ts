@@ -103,6 +103,34 @@ describe('editing the warning-sign plan', () => {
     await until(el, () => active(el)?.id === second, 'focus on the next sign');
   });
 
+  it('every refused field is marked aria-invalid and described by its error, and its summary link focuses it', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const el = await open(clientAs(store, 'team-lead', 'lead-1'));
+    $<HTMLButtonElement>(el, '#plan-edit').click();
+    await until(el, () => !!$(el, 'form.editor'));
+    $<HTMLButtonElement>(el, '#pe-add-sign').click();
+    await el.updateComplete;
+    const rule = $<HTMLInputElement>(el, '#pe-rule-lateSignAtLeast');
+    rule.value = '9';
+    rule.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    const links = $$<HTMLAnchorElement>(el, '.error-summary a');
+    expect(links.length).to.be.at.least(3);
+    for (const link of links) {
+      const field = $<HTMLElement>(el, link.getAttribute('href')!);
+      expect(field, `${link.textContent} links to a field`).not.to.equal(null);
+      expect(field.getAttribute('aria-invalid'), `${field.id} is marked invalid`).to.equal('true');
+      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => $(el, `#${id}`)?.textContent ?? '').join(' ');
+      expect(described, `${field.id} is described by its error`).to.include(link.textContent!.trim());
+      link.click();
+      expect(active(el), `${link.textContent} focuses its field`).to.equal(field);
+    }
+    expect($(el, '#pe-agreed-on').getAttribute('aria-invalid'), 'a field that was not refused').to.equal('false');
+  });
+
   it('a worker sees the plan read-only', async () => {
     const store = memoryStore();
     await seed(store);
