@@ -12,6 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
@@ -154,7 +155,8 @@ export class StrCarePlan extends LitElement {
   #reloadAgain = false;
   #focusAfter: string | undefined;
   #returnFocus: string | undefined;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   #drag: { goalId: string; taskId: string } | undefined;
   /** Tasks completed in this view, kept in the 7-day list until the view changes. */
   #doneHere = new Set<string>();
@@ -207,8 +209,7 @@ export class StrCarePlan extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) void this.#flushNoteDraft(previous.client);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     this._loaded = undefined;
     this._unreadable = 0;
     this.#loads.reset(!!next?.serviceUserId);
@@ -707,13 +708,11 @@ export class StrCarePlan extends LitElement {
 
   #noteInput(e: Event) {
     this._noteText = (e.target as HTMLTextAreaElement).value;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#flushNoteDraft(), 400);
+    this.#draftTimer.schedule(() => void this.#flushNoteDraft());
   }
 
   async #flushNoteDraft(c: StrClient | undefined = this.#client) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     const ed = this._editor;
     if (!c || ed?.kind !== 'note' || !this._noteText) return;
     try {

@@ -11,6 +11,7 @@ import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
@@ -174,7 +175,8 @@ export class StrContactLog extends LitElement {
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   /** Every load and draft is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
   /** One load state and one whenLoaded() (internal/load-state.ts). */
@@ -217,8 +219,7 @@ export class StrContactLog extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) this.#flushDraft(previous);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     this.#leaving.set(false);
     this._loaded = [];
     this._loadedTasks = [];
@@ -298,8 +299,7 @@ export class StrContactLog extends LitElement {
 
   #scheduleDraft() {
     if (!this.#client || this._correcting) return; // a correction is not a new contact's draft
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraft(), 400);
+    this.#draftTimer.schedule(() => this.#flushDraft());
   }
 
   /** Nothing typed yet (date and time start as now, so they do not count). */
@@ -310,8 +310,7 @@ export class StrContactLog extends LitElement {
 
   /** Keeps what is typed as the draft of the scope's actor and person (by default, the ones shown now). */
   #flushDraft(scope: Scope | undefined = this.#scope.current) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     if (!scope?.serviceUserId || this.readonly || !scope.client.can('contact.log') || this._correcting) return;
     const c = scope.client;
     const key = draftKeyOf(scope.serviceUserId);

@@ -13,6 +13,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
@@ -164,7 +165,8 @@ export class StrRelapseSigns extends LitElement {
   #loads = new LoadState(this);
   /** The browser asks before leaving while a check or plan could not be stored for lack of space. */
   #leaving = new LeaveGuard(this);
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
   #epoch = 0;
@@ -295,8 +297,7 @@ export class StrRelapseSigns extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) void this.#flushDraft(previous);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     this._loadedPlan = undefined;
     this._loadedChecks = [];
     this._unreadable = 0;
@@ -388,14 +389,12 @@ export class StrRelapseSigns extends LitElement {
   }
 
   #scheduleDraft() {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#flushDraft(), 400);
+    this.#draftTimer.schedule(() => void this.#flushDraft());
   }
 
   /** Keeps the check in progress as the draft of the scope's actor and person (by default, the ones shown now). */
   async #flushDraft(scope: Scope | undefined = this.#scope.current) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     const c = scope?.client;
     const plan = this._loadedPlan;
     if (!c || !plan || !this.#touched || plan.serviceUserId !== scope.serviceUserId) return;
