@@ -244,6 +244,26 @@ describe('<str-contact-log>', () => {
     expect(el.contacts).to.equal(weekOfContacts); // never changed by the element
   });
 
+  it('controlled mode checks with the SDK\u2019s own rules: a note with a control character fires no str-contact-save and is refused beside the note, kept as typed', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    let intents = 0;
+    el.addEventListener('str-contact-save', () => intents++);
+    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+    $<HTMLInputElement>(el, '#mechanism-11').click();
+    $<HTMLInputElement>(el, '#location-E02').click();
+    const typed = 'Rang the bell\u0007 twice; no answer.';
+    const note = $<HTMLTextAreaElement>(el, '#note');
+    note.value = typed;
+    note.dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'), 'the refusal');
+    expect(intents, 'the host is never handed a contact the client would refuse').to.equal(0);
+    const link = $<HTMLAnchorElement>(el, '.error-summary a');
+    expect(link.getAttribute('href')).to.equal('#note');
+    expect($(el, '#note').getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLTextAreaElement>(el, '#note').value).to.equal(typed);
+  });
+
   it('groups the history by UK week, Monday start: 00:30 Monday is the new week, 23:30 Sunday the old one', async () => {
     const [monday, sunday] = [weekOfContacts[0]!, weekOfContacts[1]!];
     const contacts = [

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, inputIssues, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
   londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -365,26 +365,32 @@ export class StrContactLog extends LitElement {
     if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: 'Enter each role in 100 characters or fewer' });
     if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: 'Enter the language in 100 characters or fewer' });
     if (errors.length || epoch === undefined) return { errors };
-    return {
-      errors,
-      input: {
-        id: this.#pendingId,
-        serviceUserId: this.serviceUserId,
-        start: toLondonIso(epoch),
-        durationMinutes: minutes,
-        mechanism: v.mechanism as ContactInput['mechanism'],
-        locationType: v.location as ContactInput['locationType'],
-        attendance: v.attendance as AttendStatus,
-        planned: v.planned,
-        othersPresent: v.others.map((kind) => {
-          const role = ROLE_KINDS.includes(kind) ? (v.otherRoles[kind] ?? '').trim() : '';
-          return role ? { kind, role } : { kind };
-        }),
-        ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
-        taskIds: (v.taskIds ?? []).filter((id) => this.#allTasks.some((t) => t.id === id)),
-        note: v.note,
-      },
+    const input: ContactInput & { id: string } = {
+      id: this.#pendingId,
+      serviceUserId: this.serviceUserId,
+      start: toLondonIso(epoch),
+      durationMinutes: minutes,
+      mechanism: v.mechanism as ContactInput['mechanism'],
+      locationType: v.location as ContactInput['locationType'],
+      attendance: v.attendance as AttendStatus,
+      planned: v.planned,
+      othersPresent: v.others.map((kind) => {
+        const role = ROLE_KINDS.includes(kind) ? (v.otherRoles[kind] ?? '').trim() : '';
+        return role ? { kind, role } : { kind };
+      }),
+      ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
+      taskIds: (v.taskIds ?? []).filter((id) => this.#allTasks.some((t) => t.id === id)),
+      note: v.note,
     };
+    // Last, the SDK's own rules, as every widget checks (control characters, limits): in controlled mode the host is
+    // never handed a contact the client would refuse. One message per field, beside it.
+    const seen = new Set<keyof ContactLogFormValue>();
+    for (const issue of inputIssues('contact', input)) {
+      const field = this.#fieldOf(issue.path);
+      if (!seen.has(field)) errors.push({ field, message: issue.message });
+      seen.add(field);
+    }
+    return errors.length ? { errors } : { errors, input };
   }
 
   async #submit(e: Event) {
@@ -674,7 +680,7 @@ export class StrContactLog extends LitElement {
         ? html`<label class="field" for="interpreter-language">Interpreter's language</label>
             ${this.#errorMessage('interpreterLanguage')}
             <input id="interpreter-language" class="text" type="text" .value=${live(v.interpreterLanguage)}
-              aria-describedby=${this.#describedBy('interpreterLanguage')}
+              aria-invalid=${this.#error('interpreterLanguage') ? 'true' : 'false'} aria-describedby=${this.#describedBy('interpreterLanguage')}
               @input=${(e: Event) => this.#set('interpreterLanguage', (e.target as HTMLInputElement).value)} />`
         : nothing}
     </div>`;
@@ -743,7 +749,7 @@ export class StrContactLog extends LitElement {
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
         ${this.#errorMessage('note')}
-        <textarea id="note" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
+        <textarea id="note" .value=${live(v.note)} aria-invalid=${this.#error('note') ? 'true' : 'false'} aria-describedby=${this.#describedBy('note', 'note-hint')}
           @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
