@@ -36,7 +36,7 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-// The SDK's public entry points (ADR 0007), each a subpath export of @strkit/sdk.
+// The SDK's public entry points (ADR 0009), each a subpath export of @strkit/sdk.
 const sdkEntries = ['index', 'codes', 'indexeddb', 'fhir'];
 
 const configs = [
@@ -44,7 +44,7 @@ const configs = [
     input: Object.fromEntries(sdkEntries.map((name) => [name, abs(`packages/sdk/src/${name}.ts`)])),
     external: [/^zod/, /^idb/],
     // One output file per source module, not one flattened file, so a host's bundler keeps only the modules it uses
-    // (with `sideEffects: false`) and drops FHIR mapping from a memory-store app (ADR 0007).
+    // (with `sideEffects: false`) and drops FHIR mapping from a memory-store app (ADR 0009).
     output: { dir: abs('packages/sdk/dist'), format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: abs('packages/sdk/src') },
     plugins: [ts('sdk', abs('packages/sdk/dist'), true), pureTopLevel({ include: (id) => id.startsWith(abs('packages/sdk/src/')) })],
     onwarn,

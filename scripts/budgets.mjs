@@ -12,7 +12,7 @@ const define = (tag) => `import '@strkit/components/define/${tag}.js';`;
 
 /**
  * Each case: what the app imports, its gzip budget in KiB, and strings that must not be in the output. Each budget is
- * just above what the per-module build reaches (before → after in docs/adr/0007-sdk-entry-points.md): the issue's
+ * just above what the per-module build reaches (before → after in docs/adr/0009-sdk-entry-points.md): the issue's
  * aims, 30 KiB a widget and 45 KiB the first load, wait for lazy loading of the virtualizer and secondary views.
  */
 export const CASES = [

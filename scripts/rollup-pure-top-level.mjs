@@ -3,7 +3,7 @@
 // built by calls (`z.object`, `.check(…)`, our `singleLine(…)`), object spreads (`{ ...EnvelopeShape }`) and property
 // reads that a bundler must otherwise assume have effects, so one used export kept every schema of its module, and
 // zod with them. Annotating each call by hand would mean hundreds of comments, and a spread cannot be annotated.
-// Sound only because SDK modules keep a rule (ADR 0007): a top-level `const` initialiser has no effect but its value.
+// Sound only because SDK modules keep a rule (ADR 0009): a top-level `const` initialiser has no effect but its value.
 // Top-level statements are left alone (the jitless bracket's restore call), and so is every initialiser that is
 // already side-effect free to a bundler (literals, names, functions).
 import MagicString from 'magic-string';

@@ -55,7 +55,7 @@ function scriptTagBudgets() {
   // SDK: schemas, rules and client for 11 record types, and all three stores (memory, IndexedDB, FHIR with a mapping
   // for every type) with zod/mini and idb. The FHIR adapter is about 54 KB of 165 KB minified since every fact is
   // written in standard elements with a narrative and the UK Core display tables (issue 13): 50 → 56 KB. A script tag
-  // gets everything by design, so the per-module build (ADR 0007) leaves these as they were (54.9 and 107.1 KB); what
+  // gets everything by design, so the per-module build (ADR 0009) leaves these as they were (54.9 and 107.1 KB); what
   // a host with a bundler pays is in the vendor budgets above.
   // Components: every element with lit, the virtualizer and the SDK inside: 100 → 108 KB with the SDK's growth.
   const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 56, 'packages/components/dist/bundle/strkit-components.min.js': 108 };

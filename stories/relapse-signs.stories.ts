@@ -3,7 +3,7 @@ import { StrError, createClient, memoryDrafts, memoryStore, type Clock, type Sig
 import { html } from 'lit';
 import '@strkit/components/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '@strkit/components';
-import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, largeSignPlan, settledChecks, signPlan, weeklyChecks } from '../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, fixtureAlert, largeSignPlan, settledChecks, signPlan, weeklyChecks } from '../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
 const plan = signPlan();
@@ -146,6 +146,14 @@ async function raiseAlerts(store: Store) {
 export const OpenAlerts: Story = { render: connectedStory('alerts', 'care-coordinator', async (store, el) => { await raiseAlerts(store); el.requestUpdate('view'); }, false) };
 /** Unacknowledged for more than 24 hours: overdue, with the person's crisis contacts. */
 export const OverdueAlert: Story = { render: connectedStory('alerts', 'care-coordinator', async (store, el) => { await raiseAlerts(store); el.alertOverdueHours = 24; el.requestUpdate('view'); }, false) };
+/** Controlled (no client): the alerts the host gives, oldest first; Acknowledge fires a cancelable str-alert-acknowledge. */
+export const ControlledAlerts: Story = {
+  render: () => {
+    const checks = settledChecks(plan);
+    const alerts = [fixtureAlert(checks[2]!, 1, 3), fixtureAlert(checks[1]!, 2, 30)];
+    return html`<str-relapse-signs view="alerts" .plan=${plan} .checks=${checks} .alerts=${alerts} .people=${{ [FIXTURE_PERSON_ID]: 'Sam Storyperson' }} .clock=${clock}></str-relapse-signs>`;
+  },
+};
 /** After acknowledging: the alert leaves the open list, with what was done recorded. */
 export const Acknowledged: Story = {
   render: connectedStory('alerts', 'care-coordinator', async (store, el) => {

@@ -7,6 +7,7 @@ import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 import { expectNoAxeViolations } from '../a11y/axe.js';
+import { $ as $in, until as untilIn } from '../helpers/dom.js';
 import { validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, resetEngine } from './engine.js';
 
@@ -67,14 +68,9 @@ describe('Alert owner on the engine: the Task always lands on a worklist, or the
     const client = createClient({ store, actor: { id: FIXTURE_WORKER, role: 'str-worker' }, clock });
     const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
-    const $ = <E extends Element>(sel: string) => el.shadowRoot!.querySelector<E>(sel);
-    const until = async (ok: () => boolean, what: string) => {
-      for (let i = 0; i < 500 && !ok(); i++) {
-        await new Promise((r) => setTimeout(r, 10));
-        await el.updateComplete;
-      }
-      expect(ok(), what).to.equal(true);
-    };
+    const $ = <E extends Element = HTMLElement>(sel: string) => $in<E>(el, sel);
+    // A round trip to the engine: more frames than a memory store needs.
+    const until = (ok: () => boolean, what: string) => untilIn(el, ok, what, 600);
     $<HTMLButtonElement>('form button.secondary')!.click(); // None noticed
     await el.updateComplete;
     const late = plan.signs.find((s) => s.stage === 'late')!;

@@ -1,5 +1,5 @@
 // @strkit/sdk — public API. Everything a host or a widget needs; adapters are exported for hosts only.
-// The same names are also at narrower entry points (ADR 0007): @strkit/sdk/codes, /indexeddb and /fhir. Every module
+// The same names are also at narrower entry points (ADR 0009): @strkit/sdk/codes, /indexeddb and /fhir. Every module
 // is free of side effects, so a bundler keeps only what a host imports, from here or from a subpath.
 import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';

@@ -2,22 +2,16 @@
 // saves nothing. Synthetic people only.
 import { createClient, memoryDrafts, memoryStore, type Clock, type Store } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import { $, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
 import type { StrCarePlan } from './care-plan.js';
 import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_WORKER, fixtureWorkers, typicalPlan } from './care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const coordinator = (store: Store) => createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_COORDINATOR, role: 'care-coordinator' }, clock });
+const coordinator = (store: Store) => clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR);
 const UNKNOWN = '0d3c1f2e-5a6b-4c7d-8e9f-a0b1c2d3e4f5';
-const $ = <E extends Element = HTMLElement>(el: StrCarePlan, sel: string) => el.shadowRoot!.querySelector<E>(sel);
-const until = async (el: StrCarePlan, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 /** The store, with the person look-up held until `release` is called (the check still in flight when a form is saved). */
 function slowPersonLookUp(store: Store) {

@@ -1,8 +1,7 @@
-import {
-  StrError, createClient, indexedDbDrafts, indexedDbStore, memoryDrafts, memoryStore, orderedTasks, type Clock, type DraftStore, type RecordType, type Role,
-  type Store, type StrClient,
-} from '@strkit/sdk';
+import { StrError, indexedDbDrafts, indexedDbStore, memoryStore, orderedTasks, type Clock, type RecordType, type Role, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { $, $$, active, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
@@ -13,7 +12,6 @@ import {
 } from './care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const clientAs = (store: Store, role: Role, id: string, drafts: DraftStore = memoryDrafts()) => createClient({ store, drafts, actor: { id, role }, clock });
 
 /** Puts a fixture plan in a store as its records. */
 async function seed(store: Store, f: PlanFixture = typicalPlan()) {
@@ -44,16 +42,6 @@ async function controlled(f: PlanFixture, extra: Partial<StrCarePlan> = {}) {
   return el;
 }
 
-const $ = <E extends Element = HTMLElement>(el: StrCarePlan, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const $$ = <E extends Element = HTMLElement>(el: StrCarePlan, sel: string) => [...el.shadowRoot!.querySelectorAll<E>(sel)];
-const active = (el: StrCarePlan) => el.shadowRoot!.activeElement as HTMLElement | null;
-const until = async (el: StrCarePlan, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 const taskRow = (el: StrCarePlan, id: string) => $(el, `li[data-task-id="${id}"]`);
 const rowIds = (el: StrCarePlan, goalId: string) => $$(el, `li[data-goal-id="${goalId}"] li[data-task-id]`).map((li) => li.dataset['taskId']);
 const press = async (button: HTMLElement, key: 'Enter' | 'Space' = 'Enter') => {
@@ -221,7 +209,7 @@ describe('<str-care-plan>', () => {
     it('keeps a half-typed progress note across a reload (IndexedDB drafts)', async () => {
       const name = `care-plan-draft-${Math.random()}`;
       const drafts = indexedDbDrafts({ name });
-      const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, drafts));
+      const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts }));
       const t = f.tasks[1]!;
       $(el, `#n-${t.id}-add`).click();
       await until(el, () => active(el)?.id === 'ed-text', 'note focused');
@@ -229,7 +217,7 @@ describe('<str-care-plan>', () => {
       await new Promise((r) => setTimeout(r, 600)); // the draft is written 400 ms after typing stops
       el.remove();
       drafts.close?.();
-      const again = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, indexedDbDrafts({ name })));
+      const again = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts: indexedDbDrafts({ name }) }));
       const finish = $(again, `#n-${t.id}-add`);
       expect(finish.textContent).to.include('Finish progress note');
       expect(taskRow(again, t.id).textContent).to.include('Unsaved note');
@@ -563,11 +551,14 @@ describe('<str-care-plan>', () => {
     ];
     for (const [name, make] of states) {
       it(`${name}: no axe violations; every target at least 24 by 24 px`, async function () {
-        // axe over 500 tasks' DOM takes 10-20 s on 2 busy cores: give it room so a slow machine is not a failure.
-        if (name === '500 tasks') this.timeout(90_000);
+        const large = name === '500 tasks';
+        // Every axe rule over 500 tasks took 35 s on 2 shared cores. Colour contrast and target size (half of that)
+        // judge each row's template alone, which the typical and overdue plans check with every rule; sizes of all
+        // 500 rows' controls are measured below. What scale can break (ids, references, lists) is still checked.
+        if (large) this.timeout(60_000);
         const el = await make();
-        await expectNoAxeViolations(el);
-        for (const c of $$(el, 'button, input, select, summary, textarea').slice(0, 200)) {
+        await expectNoAxeViolations(el, large ? { except: ['color-contrast', 'target-size'] } : {});
+        for (const c of $$(el, 'button, input, select, summary, textarea').slice(0, large ? undefined : 200)) {
           const r = c.getBoundingClientRect();
           if (r.width === 0) continue; // visually hidden or not laid out
           expect(Math.min(r.width, r.height), c.outerHTML.slice(0, 80)).to.be.at.least(24);

@@ -11,6 +11,10 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
@@ -58,6 +62,8 @@ interface Conflict {
   readonly retry: CarePlanIntent;
 }
 
+/** A change the store refused: what typed stays in its form, and the plan reloads to show what is stored. */
+const NOT_SAVED = { what: 'this change', kept: 'What you typed is still here; the plan shows what is stored' } as const;
 const newId = () => crypto.randomUUID();
 const NOTE_DRAFT = 'care-plan:note:';
 const css = (id: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id);
@@ -125,7 +131,6 @@ export class StrCarePlan extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private _loaded?: CarePlanView;
-  @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   /** How many of the person's plan records the last load left out as unreadable. */
   @state() private _unreadable = 0;
   @state() private _editor?: CarePlanEditor;
@@ -142,11 +147,16 @@ export class StrCarePlan extends LitElement {
 
   /** Every load is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
+  /** The browser asks before leaving while a change could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
   #focusAfter: string | undefined;
   #returnFocus: string | undefined;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   #drag: { goalId: string; taskId: string } | undefined;
   /** Tasks completed in this view, kept in the 7-day list until the view changes. */
   #doneHere = new Set<string>();
@@ -199,11 +209,11 @@ export class StrCarePlan extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) void this.#flushNoteDraft(previous.client);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     this._loaded = undefined;
     this._unreadable = 0;
-    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this.#loads.reset(!!next?.serviceUserId);
+    this.#leaving.set(false);
     this._editor = undefined;
     this._errors = [];
     this._status = '';
@@ -269,14 +279,14 @@ export class StrCarePlan extends LitElement {
           const [view, drafts] = loaded.value;
           this._loaded = view;
           this._unreadable = unreadable;
-          this._loadState = 'loaded';
+          this.#loads.settle(!view);
           this._noteDrafts = new Set(drafts.filter((d) => d.key.startsWith(NOTE_DRAFT)).map((d) => d.key.slice(NOTE_DRAFT.length)));
         } catch {
-          this._loadState = 'failed';
+          this.#loads.fail();
         }
       } while (this.#reloadAgain);
     };
-    this.#loading = run().finally(() => (this.#loading = undefined));
+    this.#loading = this.#loads.track(run().finally(() => (this.#loading = undefined)));
     return this.#loading;
   }
 
@@ -290,10 +300,8 @@ export class StrCarePlan extends LitElement {
   }
 
   /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
-  async whenLoaded(): Promise<void> {
-    await this.updateComplete;
-    if (this.#loading) await this.#loading;
-    await this.updateComplete;
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   // ————— doing things —————
@@ -340,6 +348,7 @@ export class StrCarePlan extends LitElement {
     this._status = 'Saving…';
     try {
       const saved = await this.#perform(c, intent);
+      this.#leaving.set(false);
       const detail: CarePlanSavedDetail = { action: intent.action, ...saved };
       this.dispatchEvent(new CustomEvent('str-care-plan-saved', { detail, bubbles: true, composed: true }));
       if (!this.#scope.isCurrent(scope)) return true; // the element shows someone else now: leave their screen alone
@@ -355,7 +364,8 @@ export class StrCarePlan extends LitElement {
       } else if (isStrError(err, 'conflict')) {
         await this.#showConflict(c, intent, busyKey);
       } else {
-        this._problem = this.#whyNotSaved(err);
+        if (isDeviceFull(err)) this.#leaving.set(true);
+        this._problem = whyNotSaved(err, NOT_SAVED);
         this.#focusAfter = '.problem';
       }
       await this.#load();
@@ -363,13 +373,6 @@ export class StrCarePlan extends LitElement {
     } finally {
       this._busy = undefined;
     }
-  }
-
-  #whyNotSaved(err: unknown): string {
-    if (isStrError(err, 'forbidden')) return 'Not saved: you do not have permission to make this change. The plan shows what is stored.';
-    if (isStrError(err, 'not-found')) return 'Not saved: this was removed from the record system or never reached it. The plan shows what is stored.';
-    if (isStrError(err) && err.retryable) return 'Not saved: the record system did not answer. Nothing was changed; the plan shows what is stored. Try again.';
-    return 'Not saved: something went wrong. Nothing was changed; the plan shows what is stored. Try again, or tell your system administrator.';
   }
 
   /** Someone else saved first: show both versions and let the worker choose. Nothing is overwritten silently. */
@@ -419,7 +422,7 @@ export class StrCarePlan extends LitElement {
       this.#focusAfter = '.conflict';
       void key;
     } catch (e) {
-      this._problem = this.#whyNotSaved(e);
+      this._problem = whyNotSaved(e, NOT_SAVED);
       this.#focusAfter = '.problem';
     }
   }
@@ -705,13 +708,11 @@ export class StrCarePlan extends LitElement {
 
   #noteInput(e: Event) {
     this._noteText = (e.target as HTMLTextAreaElement).value;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#flushNoteDraft(), 400);
+    this.#draftTimer.schedule(() => void this.#flushNoteDraft());
   }
 
   async #flushNoteDraft(c: StrClient | undefined = this.#client) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     const ed = this._editor;
     if (!c || ed?.kind !== 'note' || !this._noteText) return;
     try {
@@ -755,11 +756,11 @@ export class StrCarePlan extends LitElement {
     const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
     if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
-    if (this.#client && this._loadState === 'failed' && !view) {
+    if (this.#client && this.#loads.status === 'error' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
         <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
-    if (this.#client && this._loadState !== 'loaded' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
+    if (this.#client && this.#loads.status === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
     const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
     if (!view) return html`${problem}${unreadable}${status}${this.#renderNoPlan()}`;
     return html`${problem}${unreadable}${this.#renderHeader(view)}${status}
@@ -815,7 +816,7 @@ export class StrCarePlan extends LitElement {
           ${(['plan', 'due', 'review'] as const).map((v) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'}
             @click=${() => this.#setView(v)}>${v === 'plan' ? 'Goals and tasks' : v === 'due' ? 'Due in the next 7 days' : 'Review summary'}</button>`)}
         </div>
-        ${this.view !== 'review'
+        ${this.view !== 'review' && (!this.#client || this.#client.can('task.set-status-own'))
           ? html`<fieldset class="filter">
               <legend>Tasks to show</legend>
               ${(['all', 'mine'] as const).map((f) => html`<label class="choice"><input type="radio" name="filter" value=${f} .checked=${this.filter === f}

@@ -1,5 +1,7 @@
 import { StrError, createClient, memoryDrafts, memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { $, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-contact-log.js';
@@ -18,22 +20,13 @@ const storeWithPerson = (): Store => {
   void store.put('serviceUser', FIXTURE_PERSON);
   return store;
 };
-const worker = (store: Store = storeWithPerson(), drafts = memoryDrafts()) =>
-  createClient({ store, drafts, actor: { id: 'w1', role: 'str-worker' }, clock });
+const worker = (store: Store = storeWithPerson(), drafts = memoryDrafts()) => clientAs(store, 'str-worker', 'w1', { drafts });
 
 async function connected(client: StrClient) {
   const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-contact-log>`);
   await el.updateComplete;
   return el;
 }
-const $ = <E extends Element>(el: StrContactLog, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const until = async (el: StrContactLog, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 200 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 describe('<str-contact-log>', () => {
   it('logs a contact with the keyboard alone, and shows it in the history', async () => {
@@ -249,6 +242,26 @@ describe('<str-contact-log>', () => {
     expect(ev.cancelable).to.equal(true);
     expect(ev.detail.contact).to.deep.include({ serviceUserId: FIXTURE_PERSON_ID, durationMinutes: 15, mechanism: '11', locationType: 'E02', attendance: '5' });
     expect(el.contacts).to.equal(weekOfContacts); // never changed by the element
+  });
+
+  it('controlled mode checks with the SDK\u2019s own rules: a note with a control character fires no str-contact-save and is refused beside the note, kept as typed', async () => {
+    const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID} .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
+    let intents = 0;
+    el.addEventListener('str-contact-save', () => intents++);
+    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+    $<HTMLInputElement>(el, '#mechanism-11').click();
+    $<HTMLInputElement>(el, '#location-E02').click();
+    const typed = 'Rang the bell\u0007 twice; no answer.';
+    const note = $<HTMLTextAreaElement>(el, '#note');
+    note.value = typed;
+    note.dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'), 'the refusal');
+    expect(intents, 'the host is never handed a contact the client would refuse').to.equal(0);
+    const link = $<HTMLAnchorElement>(el, '.error-summary a');
+    expect(link.getAttribute('href')).to.equal('#note');
+    expect($(el, '#note').getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLTextAreaElement>(el, '#note').value).to.equal(typed);
   });
 
   it('groups the history by UK week, Monday start: 00:30 Monday is the new week, 23:30 Sunday the old one', async () => {

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import {
-  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, inputIssues, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
   londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
@@ -10,6 +10,10 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -152,7 +156,6 @@ export class StrContactLog extends LitElement {
   /** Worker names by actor id, so a contact says who logged it by name. */
   @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
-  @state() private _loadFailed = false;
   /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
   @state() private _unreadable = 0;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
@@ -172,9 +175,14 @@ export class StrContactLog extends LitElement {
 
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   /** Every load and draft is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous) });
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
+  /** The browser asks before leaving while a contact could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
 
   get #client(): StrClient | undefined {
     return this.client ?? this._providedClient;
@@ -199,11 +207,6 @@ export class StrContactLog extends LitElement {
     };
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#guardLeaving(false);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clock') && !this._value.note && !this._value.duration) this._value = this.#blank();
   }
@@ -216,12 +219,10 @@ export class StrContactLog extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) this.#flushDraft(previous);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    this.#guardLeaving(false);
+    this.#draftTimer.cancel();
+    this.#leaving.set(false);
     this._loaded = [];
     this._loadedTasks = [];
-    this._loadFailed = false;
     this._unreadable = 0;
     this._value = this.#blank();
     this._errors = [];
@@ -232,11 +233,12 @@ export class StrContactLog extends LitElement {
     this._marking = undefined;
     this.#pendingId = newId();
     this._person = 'checking';
+    this.#loads.reset(!!next?.serviceUserId);
     if (!next?.serviceUserId) return;
-    this.#personChecked = this.#checkPerson(next);
-    const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#load());
-    void this.#load();
-    void this.#restoreDraft();
+    this.#personChecked = this.#loads.track(this.#checkPerson(next));
+    const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.#loads.track(this.#load()));
+    void this.#loads.track(this.#load());
+    void this.#loads.track(this.#restoreDraft());
     return unsubscribe;
   }
 
@@ -255,14 +257,19 @@ export class StrContactLog extends LitElement {
       this._loaded = page.items;
       this._unreadable = page.unreadable?.length ?? 0;
       this._loadedTasks = plan?.tasks ?? [];
+      this.#loads.settle(page.items.length === 0);
       if (!this._names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
         if (workers) this._names = new Map(workers.items.map((w) => [w.actorId ?? w.id, w.name]));
       }
-      this._loadFailed = false;
     } catch {
-      this._loadFailed = true;
+      if (this.#scope.isCurrent(scope)) this.#loads.fail();
     }
+  }
+
+  /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   /** Asks the store for the person: only a definite "no such person" blocks saving (a failed read does not lose work). */
@@ -292,8 +299,7 @@ export class StrContactLog extends LitElement {
 
   #scheduleDraft() {
     if (!this.#client || this._correcting) return; // a correction is not a new contact's draft
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraft(), 400);
+    this.#draftTimer.schedule(() => this.#flushDraft());
   }
 
   /** Nothing typed yet (date and time start as now, so they do not count). */
@@ -304,8 +310,7 @@ export class StrContactLog extends LitElement {
 
   /** Keeps what is typed as the draft of the scope's actor and person (by default, the ones shown now). */
   #flushDraft(scope: Scope | undefined = this.#scope.current) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     if (!scope?.serviceUserId || this.readonly || !scope.client.can('contact.log') || this._correcting) return;
     const c = scope.client;
     const key = draftKeyOf(scope.serviceUserId);
@@ -360,26 +365,32 @@ export class StrContactLog extends LitElement {
     if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: 'Enter each role in 100 characters or fewer' });
     if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: 'Enter the language in 100 characters or fewer' });
     if (errors.length || epoch === undefined) return { errors };
-    return {
-      errors,
-      input: {
-        id: this.#pendingId,
-        serviceUserId: this.serviceUserId,
-        start: toLondonIso(epoch),
-        durationMinutes: minutes,
-        mechanism: v.mechanism as ContactInput['mechanism'],
-        locationType: v.location as ContactInput['locationType'],
-        attendance: v.attendance as AttendStatus,
-        planned: v.planned,
-        othersPresent: v.others.map((kind) => {
-          const role = ROLE_KINDS.includes(kind) ? (v.otherRoles[kind] ?? '').trim() : '';
-          return role ? { kind, role } : { kind };
-        }),
-        ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
-        taskIds: (v.taskIds ?? []).filter((id) => this.#allTasks.some((t) => t.id === id)),
-        note: v.note,
-      },
+    const input: ContactInput & { id: string } = {
+      id: this.#pendingId,
+      serviceUserId: this.serviceUserId,
+      start: toLondonIso(epoch),
+      durationMinutes: minutes,
+      mechanism: v.mechanism as ContactInput['mechanism'],
+      locationType: v.location as ContactInput['locationType'],
+      attendance: v.attendance as AttendStatus,
+      planned: v.planned,
+      othersPresent: v.others.map((kind) => {
+        const role = ROLE_KINDS.includes(kind) ? (v.otherRoles[kind] ?? '').trim() : '';
+        return role ? { kind, role } : { kind };
+      }),
+      ...(v.others.includes('interpreter') && v.interpreterLanguage.trim() && { interpreterLanguage: v.interpreterLanguage.trim() }),
+      taskIds: (v.taskIds ?? []).filter((id) => this.#allTasks.some((t) => t.id === id)),
+      note: v.note,
     };
+    // Last, the SDK's own rules, as every widget checks (control characters, limits): in controlled mode the host is
+    // never handed a contact the client would refuse. One message per field, beside it.
+    const seen = new Set<keyof ContactLogFormValue>();
+    for (const issue of inputIssues('contact', input)) {
+      const field = this.#fieldOf(issue.path);
+      if (!seen.has(field)) errors.push({ field, message: issue.message });
+      seen.add(field);
+    }
+    return errors.length ? { errors } : { errors, input };
   }
 
   async #submit(e: Event) {
@@ -438,17 +449,11 @@ export class StrContactLog extends LitElement {
       if (isStrError(err, 'validation') && err.details.issues?.length) {
         this._errors = err.details.issues.map((i) => ({ field: this.#fieldOf(i.path), message: i.message }));
       } else {
-        const full = isStrError(err, 'storage') && err.details.reason === 'quota';
-        if (full) this.#guardLeaving(true);
-        const why = full
-          ? 'This device is out of storage space, so the contact could not be saved on it. It is still here: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again'
-          : isStrError(err, 'conflict')
-          ? 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change'
-          : isStrError(err, 'forbidden')
-          ? 'You do not have permission to log contacts'
-          : isStrError(err) && err.retryable
-            ? 'The contact could not be saved just now. It is still here: try again'
-            : 'The contact could not be saved. It is still here: try again, or tell your system administrator';
+        if (isDeviceFull(err)) this.#leaving.set(true);
+        const why = whyNotSaved(err, {
+          what: 'the contact', kept: 'It is still here',
+          conflict: 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change',
+        });
         this._errors = [{ field: 'date', message: why }];
       }
       this.#flushDraft();
@@ -466,18 +471,8 @@ export class StrContactLog extends LitElement {
     return map[path.split('.')[0] ?? ''] ?? 'date';
   }
 
-  /** While a contact could not be stored for lack of space, the browser asks before the page is closed or left. */
-  #onBeforeUnload = (e: BeforeUnloadEvent) => {
-    e.preventDefault();
-  };
-
-  #guardLeaving(on: boolean) {
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    if (on) window.addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
   #reset(status: string) {
-    this.#guardLeaving(false);
+    this.#leaving.set(false);
     this._value = this.#blank();
     this._confirmedDuration = '';
     this._errors = [];
@@ -535,7 +530,7 @@ export class StrContactLog extends LitElement {
       this._marking = {
         id: c.id,
         reason,
-        error: isStrError(err, 'conflict') ? 'Someone else changed this contact. Close it, open it again and check' : 'It could not be marked. Try again',
+        error: whyNotSaved(err, { what: 'the mark', kept: 'The contact is unchanged', conflict: 'Someone else changed this contact. Close it, open it again and check' }),
       };
     }
   }
@@ -685,7 +680,7 @@ export class StrContactLog extends LitElement {
         ? html`<label class="field" for="interpreter-language">Interpreter's language</label>
             ${this.#errorMessage('interpreterLanguage')}
             <input id="interpreter-language" class="text" type="text" .value=${live(v.interpreterLanguage)}
-              aria-describedby=${this.#describedBy('interpreterLanguage')}
+              aria-invalid=${this.#error('interpreterLanguage') ? 'true' : 'false'} aria-describedby=${this.#describedBy('interpreterLanguage')}
               @input=${(e: Event) => this.#set('interpreterLanguage', (e.target as HTMLInputElement).value)} />`
         : nothing}
     </div>`;
@@ -754,7 +749,7 @@ export class StrContactLog extends LitElement {
         <label class="field" for="note">Note</label>
         <span class="hint" id="note-hint">What happened, in plain words. Kept as a draft on this device while you type.</span>
         ${this.#errorMessage('note')}
-        <textarea id="note" .value=${live(v.note)} aria-describedby=${this.#describedBy('note', 'note-hint')}
+        <textarea id="note" .value=${live(v.note)} aria-invalid=${this.#error('note') ? 'true' : 'false'} aria-describedby=${this.#describedBy('note', 'note-hint')}
           @input=${(e: Event) => this.#set('note', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
@@ -892,9 +887,12 @@ export class StrContactLog extends LitElement {
     const shown = sorted;
     return html`${this.#renderSummary(items)}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
-      ${this._loadFailed ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>` : nothing}
       ${this.#client ? unreadableNotice(this._unreadable) : nothing}
-      ${items.length === 0
+      ${this.#client && this.#loads.status === 'loading'
+        ? html`<p class="status" role="status">Loading the contacts…</p>`
+        : this.#client && this.#loads.status === 'error'
+        ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>`
+        : items.length === 0
         ? html`<p>No contacts logged yet.</p>`
         : html`${this.#renderFilters()}
             <p class="count">Showing ${shown.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>

@@ -1,6 +1,8 @@
 // The alert flow (issue 8): an alert that always gets through, and is acknowledged by those allowed to.
-import { StrError, createClient, indexedDbDrafts, memoryDrafts, memoryStore, type Clock, type DraftStore, type Role, type Store } from '@strkit/sdk';
+import { StrError, indexedDbDrafts, memoryDrafts, memoryStore, type Clock, type Role, type Store } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { $, $$, button, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-relapse-signs.js';
 import type { StrRelapseSigns } from './relapse-signs.js';
@@ -8,17 +10,6 @@ import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, se
 import { fixtureWorkers } from '../care-plan/care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const clientAs = (store: Store, role: Role, id: string, drafts: DraftStore = memoryDrafts(), at: Clock = clock) => createClient({ store, drafts, actor: { id, role }, clock: at });
-const $ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const $$ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => [...el.shadowRoot!.querySelectorAll<E>(sel)];
-const until = async (el: StrRelapseSigns, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
-const button = (el: StrRelapseSigns, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim().startsWith(text));
 
 async function seed(store: Store) {
   for (const w of fixtureWorkers) await store.put('worker', w);
@@ -60,7 +51,7 @@ describe('the alert flow', () => {
     const { store, state } = flaky(real);
     const name = `alert-outbox-${Math.random()}`;
     const drafts = indexedDbDrafts({ name });
-    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, drafts)} .clock=${clock}></str-relapse-signs>`);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts })} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
     await checkThatFires(el);
     $<HTMLTextAreaElement>(el, '#alert-note').value = 'Frightened tonight.';
@@ -78,7 +69,7 @@ describe('the alert flow', () => {
     el.remove();
     drafts.close?.();
     const drafts2 = indexedDbDrafts({ name });
-    const again = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, drafts2)} .clock=${clock}></str-relapse-signs>`);
+    const again = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts: drafts2 })} .clock=${clock}></str-relapse-signs>`);
     await again.whenLoaded();
     await until(again, () => !!$(again, '.outbox'), 'still not sent after the reload');
     button(again, 'Try sending the alert again')!.click();
@@ -103,7 +94,7 @@ describe('the alert flow', () => {
     const store = memoryStore();
     await seed(store);
     const drafts = memoryDrafts();
-    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, drafts)} .clock=${clock}></str-relapse-signs>`);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts })} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
     await checkThatFires(el);
     expect($(el, '#alert-note-hint').textContent).to.equal('Up to 2,000 characters');
@@ -131,7 +122,7 @@ describe('the alert flow', () => {
     const store = memoryStore();
     const plan = await seed(store);
     const drafts = memoryDrafts();
-    const worker = clientAs(store, 'str-worker', FIXTURE_WORKER, drafts);
+    const worker = clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts });
     const check = await worker.signChecks.create({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 3 } });
     const alert = { id: crypto.randomUUID(), checkId: check.id, reason: 'Late sign rated a lot', note: '' };
     await drafts.save(FIXTURE_WORKER, `relapse-signs:alert:${FIXTURE_PERSON_ID}:${alert.id}`, { alert, serviceUserId: FIXTURE_PERSON_ID, savedAt: '2026-06-05T15:00:00Z' }, '2026-06-05T15:00:00Z');
@@ -146,8 +137,8 @@ describe('the alert flow', () => {
     async function withAlerts() {
       const store = memoryStore();
       const plan = await seed(store);
-      const early = clientAs(store, 'str-worker', FIXTURE_WORKER, memoryDrafts(), { now: () => new Date('2026-06-04T09:00:00Z') });
-      const late = clientAs(store, 'str-worker', FIXTURE_WORKER, memoryDrafts(), { now: () => new Date('2026-06-05T14:00:00Z') });
+      const early = clientAs(store, 'str-worker', FIXTURE_WORKER, { clock: { now: () => new Date('2026-06-04T09:00:00Z') } });
+      const late = clientAs(store, 'str-worker', FIXTURE_WORKER, { clock: { now: () => new Date('2026-06-05T14:00:00Z') } });
       const c1 = await early.signChecks.create({ planId: plan.id, ratings: { [plan.signs[9]!.id]: 2 } });
       const old = await early.alerts.create({ checkId: c1.id, reason: 'Late sign “Hearing people talk about me through the wall” rated quite a lot (2 of 3)', note: 'Scared.' });
       const c2 = await late.signChecks.create({ planId: plan.id, ratings: { [plan.signs[10]!.id]: 2 } });

@@ -8,6 +8,7 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { FormErrors } from '../internal/form-errors.js';
 
 /** The plan as being edited: strings as typed, so nothing is reformatted before it is saved. */
 export interface PlanDraft {
@@ -89,12 +90,7 @@ export interface EditorHost {
 /** The editing form. Every sign moves with Move up / Move down (keyboard and pointer alike); focus follows it. */
 export function renderEditor(h: EditorHost): TemplateResult {
   const d = h.draft;
-  const err = (field: string) => h.errors.find((e) => e.field === field);
-  const msg = (field: string) => {
-    const e = err(field);
-    return e ? html`<span class="error-message" id="pe-${field}-error"><span class="visually-hidden">Error:</span> ${e.message}</span>` : nothing;
-  };
-  const desc = (field: string) => (err(field) ? `pe-${field}-error` : nothing);
+  const f = new FormErrors(h.errors, 'pe-');
   const setSign = (i: number, part: Partial<WarningSign>) => h.set({ ...d, signs: d.signs.map((s, k) => (k === i ? { ...s, ...part } : s)) });
   const move = (i: number, by: number) => {
     const ids = moveItem(d.signs.map((s) => s.id), i, i + by);
@@ -107,23 +103,20 @@ export function renderEditor(h: EditorHost): TemplateResult {
   const baseline = baselineFromPicks(d, h.checks);
   return html`<form class="editor" part="plan-editor" novalidate aria-labelledby="pe-heading" @submit=${(e: Event) => h.save(e)}>
     <h2 id="pe-heading">Edit the warning-sign plan</h2>
-    ${h.errors.length
-      ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="pe-error-title"><h3 id="pe-error-title">There is a problem</h3>
-          <ul>${h.errors.map((e) => html`<li><a href="#pe-${e.field}" @click=${(ev: Event) => { ev.preventDefault(); ((ev.target as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`#pe-${e.field}`)?.focus(); }}>${e.message}</a></li>`)}</ul></div>`
-      : nothing}
+    ${f.summary(3)}
     <fieldset class="stage"><legend><h3>Signs, in the person’s own words</h3></legend>
       <ol class="sign-editor">${repeat(d.signs, (s) => s.id, (s, i) => html`<li>
-        <div class="field-group ${err(`sign-${s.id}-text`) ? 'invalid' : ''}">
-          <label class="field" for="pe-sign-${s.id}-text">Sign ${i + 1}</label>${msg(`sign-${s.id}-text`)}
-          <textarea id="pe-sign-${s.id}-text" rows="2" aria-describedby=${desc(`sign-${s.id}-text`)} .value=${live(s.text)} @input=${(e: Event) => setSign(i, { text: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <div class=${f.group(`sign-${s.id}-text`)}>
+          <label class="field" for="pe-sign-${s.id}-text">Sign ${i + 1}</label>${f.message(`sign-${s.id}-text`)}
+          <textarea id="pe-sign-${s.id}-text" rows="2" aria-invalid=${f.invalid(`sign-${s.id}-text`)} aria-describedby=${f.describedBy(`sign-${s.id}-text`)} .value=${live(s.text)} @input=${(e: Event) => setSign(i, { text: (e.target as HTMLTextAreaElement).value })}></textarea>
         </div>
         <div class="field-group"><label class="field" for="pe-sign-${s.id}-stage">Stage</label>
           <select id="pe-sign-${s.id}-stage" @change=${(e: Event) => setSign(i, { stage: (e.target as HTMLSelectElement).value as WarningSign['stage'] })}>
             ${SIGN_STAGES.map((st) => html`<option value=${st.code} ?selected=${s.stage === st.code}>${st.label.replace(' signs', '')}</option>`)}
           </select></div>
-        <div class="field-group ${err(`sign-${s.id}-response`) ? 'invalid' : ''}">
-          <label class="field" for="pe-sign-${s.id}-response">Agreed response</label>${msg(`sign-${s.id}-response`)}
-          <textarea id="pe-sign-${s.id}-response" rows="2" aria-describedby=${desc(`sign-${s.id}-response`)} .value=${live(s.response)} @input=${(e: Event) => setSign(i, { response: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <div class=${f.group(`sign-${s.id}-response`)}>
+          <label class="field" for="pe-sign-${s.id}-response">Agreed response</label>${f.message(`sign-${s.id}-response`)}
+          <textarea id="pe-sign-${s.id}-response" rows="2" aria-invalid=${f.invalid(`sign-${s.id}-response`)} aria-describedby=${f.describedBy(`sign-${s.id}-response`)} .value=${live(s.response)} @input=${(e: Event) => setSign(i, { response: (e.target as HTMLTextAreaElement).value })}></textarea>
         </div>
         <div class="actions small">
           ${d.signs.length > 1
@@ -144,18 +137,18 @@ export function renderEditor(h: EditorHost): TemplateResult {
     </fieldset>
     <fieldset class="stage"><legend><h3>Who to contact, and how</h3></legend>
       ${d.contacts.map((c, i) => html`<div class="row">
-        <div class="field-group"><label class="field" for="pe-contact-${i}-who">Who</label>${msg(`contact-${i}-who`)}
-          <input class="text" id="pe-contact-${i}-who" type="text" autocomplete="off" .value=${live(c.who)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, who: (e.target as HTMLInputElement).value } : x)) })} /></div>
-        <div class="field-group"><label class="field" for="pe-contact-${i}-how">How, in the person’s agreed words</label>${msg(`contact-${i}-how`)}
-          <textarea id="pe-contact-${i}-how" rows="2" .value=${live(c.how)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, how: (e.target as HTMLTextAreaElement).value } : x)) })}></textarea></div>
+        <div class=${f.group(`contact-${i}-who`)}><label class="field" for="pe-contact-${i}-who">Who</label>${f.message(`contact-${i}-who`)}
+          <input class="text" id="pe-contact-${i}-who" type="text" autocomplete="off" aria-invalid=${f.invalid(`contact-${i}-who`)} aria-describedby=${f.describedBy(`contact-${i}-who`)} .value=${live(c.who)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, who: (e.target as HTMLInputElement).value } : x)) })} /></div>
+        <div class=${f.group(`contact-${i}-how`)}><label class="field" for="pe-contact-${i}-how">How, in the person’s agreed words</label>${f.message(`contact-${i}-how`)}
+          <textarea id="pe-contact-${i}-how" rows="2" aria-invalid=${f.invalid(`contact-${i}-how`)} aria-describedby=${f.describedBy(`contact-${i}-how`)} .value=${live(c.how)} @input=${(e: Event) => h.set({ ...d, contacts: d.contacts.map((x, k) => (k === i ? { ...x, how: (e.target as HTMLTextAreaElement).value } : x)) })}></textarea></div>
         <button type="button" class="secondary" @click=${() => h.set({ ...d, contacts: d.contacts.filter((_, k) => k !== i) }, '#pe-add-contact')}>Remove<span class="visually-hidden">: contact ${i + 1}</span></button>
       </div>`)}
       <button type="button" class="secondary" id="pe-add-contact" @click=${() => h.set({ ...d, contacts: [...d.contacts, { who: '', how: '' }] }, `#pe-contact-${d.contacts.length}-who`)}>Add a contact</button>
     </fieldset>
     <fieldset class="stage"><legend><h3>When to alert the care co-ordinator</h3></legend>
-      ${RULE_FIELDS.map(([k, label, hint]) => html`<div class="field-group ${err(`rule-${k}`) ? 'invalid' : ''}">
-        <label class="field" for="pe-rule-${k}">${label}</label><span class="hint" id="pe-rule-${k}-hint">${hint}</span>${msg(`rule-${k}`)}
-        <input id="pe-rule-${k}" type="number" inputmode="numeric" aria-describedby="pe-rule-${k}-hint ${err(`rule-${k}`) ? `pe-rule-${k}-error` : ''}" .value=${live(d.rule[k])}
+      ${RULE_FIELDS.map(([k, label, hint]) => html`<div class=${f.group(`rule-${k}`)}>
+        <label class="field" for="pe-rule-${k}">${label}</label><span class="hint" id="pe-rule-${k}-hint">${hint}</span>${f.message(`rule-${k}`)}
+        <input id="pe-rule-${k}" type="number" inputmode="numeric" aria-invalid=${f.invalid(`rule-${k}`)} aria-describedby=${f.describedBy(`rule-${k}`, `pe-rule-${k}-hint`)} .value=${live(d.rule[k])}
           @input=${(e: Event) => h.set({ ...d, rule: { ...d.rule, [k]: (e.target as HTMLInputElement).value } })} />
       </div>`)}
     </fieldset>
@@ -169,10 +162,10 @@ export function renderEditor(h: EditorHost): TemplateResult {
       <p><strong>${baseline ? `Agreed baseline: ${baseline.total}` : 'No agreed baseline: the median of the first three checks after agreement is used'}</strong></p>
     </fieldset>
     <div class="row">
-      <div class="field-group"><label class="field" for="pe-agreed-on">Agreed with the person on</label>${msg('agreed-on')}
-        <input id="pe-agreed-on" type="date" .value=${live(d.agreedOn)} @input=${(e: Event) => h.set({ ...d, agreedOn: (e.target as HTMLInputElement).value })} /></div>
-      <div class="field-group"><label class="field" for="pe-review-on">Review by</label>${msg('review-on')}
-        <input id="pe-review-on" type="date" .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
+      <div class=${f.group('agreed-on')}><label class="field" for="pe-agreed-on">Agreed with the person on</label>${f.message('agreed-on')}
+        <input id="pe-agreed-on" type="date" aria-invalid=${f.invalid('agreed-on')} aria-describedby=${f.describedBy('agreed-on')} .value=${live(d.agreedOn)} @input=${(e: Event) => h.set({ ...d, agreedOn: (e.target as HTMLInputElement).value })} /></div>
+      <div class=${f.group('review-on')}><label class="field" for="pe-review-on">Review by</label>${f.message('review-on')}
+        <input id="pe-review-on" type="date" aria-invalid=${f.invalid('review-on')} aria-describedby=${f.describedBy('review-on')} .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
     </div>
     <div class="actions">
       <button type="submit" class="primary" ?disabled=${h.saving}>Save the plan</button>

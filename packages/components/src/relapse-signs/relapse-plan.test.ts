@@ -1,6 +1,8 @@
 // Editing the warning-sign plan (issue 8), by keyboard, and what the edit changes.
-import { createClient, memoryDrafts, memoryStore, type Clock, type Role, type Store } from '@strkit/sdk';
+import { memoryStore, type Clock, type Store, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import { $, $$, active, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-relapse-signs.js';
@@ -8,17 +10,6 @@ import type { StrRelapseSigns } from './relapse-signs.js';
 import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, fixtureCheck, settledChecks, signPlan } from './relapse-signs.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const as = (store: Store, role: Role, id: string) => createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
-const $ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const $$ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => [...el.shadowRoot!.querySelectorAll<E>(sel)];
-const active = (el: StrRelapseSigns) => el.shadowRoot!.activeElement as HTMLElement | null;
-const until = async (el: StrRelapseSigns, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 async function seed(store: Store) {
   await store.put('serviceUser', { id: FIXTURE_PERSON_ID, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
@@ -30,7 +21,7 @@ async function seed(store: Store) {
   return plan;
 }
 
-async function open(client: ReturnType<typeof as>) {
+async function open(client: StrClient) {
   const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs view="plan" service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock}></str-relapse-signs>`);
   await el.whenLoaded();
   return el;
@@ -40,7 +31,7 @@ describe('editing the warning-sign plan', () => {
   it('by keyboard: add a sign, move it, change a threshold, pick the agreed baseline; the saved thresholds change what fires', async () => {
     const store = memoryStore();
     const plan = await seed(store);
-    const cc = as(store, 'care-coordinator', FIXTURE_COORDINATOR);
+    const cc = clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR);
     const el = await open(cc);
     expect($(el, '[part=plan]').textContent).to.include('No agreed baseline');
     $<HTMLButtonElement>(el, '#plan-edit').focus();
@@ -79,7 +70,7 @@ describe('editing the warning-sign plan', () => {
     expect($(el, '[part=plan]').textContent).to.include('Agreed baseline: 5, from 2 checks when the person was well.');
 
     // A late sign rated 2 fired before; with the threshold at 3 it does not.
-    const worker = as(store, 'str-worker', FIXTURE_WORKER);
+    const worker = clientAs(store, 'str-worker', FIXTURE_WORKER);
     const check = await worker.signChecks.create({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 2 } });
     expect((await worker.signChecks.evaluate(check.id)).fires).to.equal(false);
     const check3 = await worker.signChecks.create({ planId: saved.id, ratings: { [plan.signs[9]!.id]: 3 } });
@@ -97,7 +88,7 @@ describe('editing the warning-sign plan', () => {
   it('a blank sign is refused with a linked message; removing a sign moves focus to the next one', async () => {
     const store = memoryStore();
     await seed(store);
-    const el = await open(as(store, 'team-lead', 'lead-1'));
+    const el = await open(clientAs(store, 'team-lead', 'lead-1'));
     $<HTMLButtonElement>(el, '#plan-edit').click();
     await until(el, () => !!$(el, 'form.editor'));
     $<HTMLButtonElement>(el, '#pe-add-sign').click();
@@ -112,10 +103,38 @@ describe('editing the warning-sign plan', () => {
     await until(el, () => active(el)?.id === second, 'focus on the next sign');
   });
 
+  it('every refused field is marked aria-invalid and described by its error, and its summary link focuses it', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const el = await open(clientAs(store, 'team-lead', 'lead-1'));
+    $<HTMLButtonElement>(el, '#plan-edit').click();
+    await until(el, () => !!$(el, 'form.editor'));
+    $<HTMLButtonElement>(el, '#pe-add-sign').click();
+    await el.updateComplete;
+    const rule = $<HTMLInputElement>(el, '#pe-rule-lateSignAtLeast');
+    rule.value = '9';
+    rule.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
+    await until(el, () => !!$(el, '.error-summary'));
+    const links = $$<HTMLAnchorElement>(el, '.error-summary a');
+    expect(links.length).to.be.at.least(3);
+    for (const link of links) {
+      const field = $<HTMLElement>(el, link.getAttribute('href')!);
+      expect(field, `${link.textContent} links to a field`).not.to.equal(null);
+      expect(field.getAttribute('aria-invalid'), `${field.id} is marked invalid`).to.equal('true');
+      const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => $(el, `#${id}`)?.textContent ?? '').join(' ');
+      expect(described, `${field.id} is described by its error`).to.include(link.textContent!.trim());
+      link.click();
+      expect(active(el), `${link.textContent} focuses its field`).to.equal(field);
+    }
+    expect($(el, '#pe-agreed-on').getAttribute('aria-invalid'), 'a field that was not refused').to.equal('false');
+  });
+
   it('a worker sees the plan read-only', async () => {
     const store = memoryStore();
     await seed(store);
-    const el = await open(as(store, 'str-worker', FIXTURE_WORKER));
+    const el = await open(clientAs(store, 'str-worker', FIXTURE_WORKER));
     expect($(el, '#plan-edit')).to.equal(null);
     expect($(el, '[part=plan]').textContent).to.include('To suggest a change, talk to the care co-ordinator');
     expect($(el, '[part=plan]').textContent).to.include('A late sign rated 2 or more');

@@ -1,4 +1,4 @@
-import type { AlertInput, SignCheckInput } from '@strkit/sdk';
+import type { AlertInput, SignCheckInput, WarningSignPlanUpdate } from '@strkit/sdk';
 
 /** Intent (controlled mode, no client): the worker asked to save this check; the host stores it. Cancelable. */
 export interface CheckSaveDetail {
@@ -38,6 +38,29 @@ export interface AlertAcknowledgedDetail {
 }
 export type AlertAcknowledgedEvent = CustomEvent<AlertAcknowledgedDetail>;
 
+/** Intent (controlled mode): the care co-ordinator acknowledged an alert with what was done. Cancelable. */
+export interface AlertAcknowledgeDetail {
+  readonly alertId: string;
+  /** The version shown when the worker acknowledged it: store it only if the alert has not changed since. */
+  readonly expectedVersion: string;
+  readonly serviceUserId: string;
+  /** What was done, as typed. */
+  readonly action: string;
+}
+export type AlertAcknowledgeEvent = CustomEvent<AlertAcknowledgeDetail>;
+
+/**
+ * Intent (controlled mode): the co-ordinator saved the warning-sign plan. Cancelable: cancelled, the editor stays open
+ * as typed. No `planId` for a new plan (the host creates it for `serviceUserId` with `changes`).
+ */
+export interface SignPlanSaveDetail {
+  readonly planId?: string;
+  readonly expectedVersion?: string;
+  readonly serviceUserId: string;
+  readonly changes: WarningSignPlanUpdate;
+}
+export type SignPlanSaveEvent = CustomEvent<SignPlanSaveDetail>;
+
 declare global {
   interface HTMLElementEventMap {
     'str-check-save': CheckSaveEvent;
@@ -45,5 +68,7 @@ declare global {
     'str-alert-raise': AlertRaiseEvent;
     'str-alert-raised': AlertRaisedEvent;
     'str-alert-acknowledged': AlertAcknowledgedEvent;
+    'str-alert-acknowledge': AlertAcknowledgeEvent;
+    'str-sign-plan-save': SignPlanSaveEvent;
   }
 }

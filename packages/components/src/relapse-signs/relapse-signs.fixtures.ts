@@ -1,6 +1,6 @@
 // Synthetic relapse signatures and checks for tests, stories and benchmarks. The signs are invented, in the style of
 // a person's own words; no licensed instrument (Early Signs Scale, ReQoL, WEMWBS, Recovery Star) is used.
-import { DEFAULT_ALERT_RULE, type SignCheck, type SignRating, type WarningSign, type WarningSignPlan } from '@strkit/sdk';
+import { DEFAULT_ALERT_RULE, type Alert, type SignCheck, type SignRating, type WarningSign, type WarningSignPlan } from '@strkit/sdk';
 import { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER } from '../care-plan/care-plan.fixtures.js';
 
 export { FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER };
@@ -77,4 +77,15 @@ export function weeklyChecks(plan: WarningSignPlan, weeks = 52): SignCheck[] {
 /** Three settled checks after the plan was agreed (they set the baseline), the latest on 1 June 2026. */
 export function settledChecks(plan: WarningSignPlan): SignCheck[] {
   return ['2026-05-18T10:00:00Z', '2026-05-25T10:00:00Z', '2026-06-01T10:00:00Z'].map((at, k) => fixtureCheck(plan, 100 + k, at, (i) => (i < 2 ? 1 : 0)));
+}
+
+/** An open alert about `check`, raised by the fixture worker `hoursAgo` hours before FIXTURE_NOW. */
+export function fixtureAlert(check: SignCheck, n: number, hoursAgo: number, overrides: Partial<Alert> = {}): Alert {
+  const at = new Date(FIXTURE_NOW.getTime() - hoursAgo * 3_600_000).toISOString();
+  return {
+    ...env(id(70000000, n), at, FIXTURE_WORKER),
+    serviceUserId: check.serviceUserId, checkId: check.id, reason: 'Late sign “Hearing people talk about me through the wall” rated quite a lot (2 of 3)',
+    note: '', raisedBy: FIXTURE_WORKER, raisedAt: at, status: 'open',
+    ...overrides,
+  };
 }

@@ -1,28 +1,21 @@
 // Issue 15, "Wrong person, silently": <str-relapse-signs> with no person, or a person the store does not have, says so
 // and records nothing. Synthetic people only.
-import { createClient, memoryDrafts, memoryStore, type Clock, type Role, type Store } from '@strkit/sdk';
+import { memoryStore, type Clock } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import { $, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-relapse-signs.js';
 import type { StrRelapseSigns } from './relapse-signs.js';
 import { FIXTURE_NOW, FIXTURE_WORKER, signPlan } from './relapse-signs.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const clientAs = (store: Store, role: Role) => createClient({ store, drafts: memoryDrafts(), actor: { id: FIXTURE_WORKER, role }, clock });
 const UNKNOWN = '0d3c1f2e-5a6b-4c7d-8e9f-a0b1c2d3e4f5';
-const $ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 const buttons = (el: StrRelapseSigns) => [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
-const until = async (el: StrRelapseSigns, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 describe('<str-relapse-signs> and the person it is for', () => {
   it('connected with no person: says politely that no person is chosen and offers no check or plan to start', async () => {
-    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs .client=${clientAs(memoryStore(), 'care-coordinator')} .clock=${clock}></str-relapse-signs>`);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs .client=${clientAs(memoryStore(), 'care-coordinator', FIXTURE_WORKER)} .clock=${clock}></str-relapse-signs>`);
     await el.updateComplete;
     expect($(el, '[role=status].no-person')?.textContent).to.include('No person is chosen');
     expect($(el, '[role=alert]'), 'no alert: nothing was refused').to.equal(null);
@@ -39,13 +32,13 @@ describe('<str-relapse-signs> and the person it is for', () => {
   });
 
   it('the alerts view with no person: lists the alerts but offers no "Check the signs"', async () => {
-    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs view="alerts" .client=${clientAs(memoryStore(), 'care-coordinator')} .clock=${clock}></str-relapse-signs>`);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs view="alerts" .client=${clientAs(memoryStore(), 'care-coordinator', FIXTURE_WORKER)} .clock=${clock}></str-relapse-signs>`);
     await until(el, () => el.shadowRoot!.textContent!.includes('No open alerts'), 'alerts listed');
     expect(buttons(el)).not.to.include('Check the signs');
   });
 
   it('connected with a person the store does not have: says so in an alert and offers no plan to start', async () => {
-    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${UNKNOWN} .client=${clientAs(memoryStore(), 'care-coordinator')} .clock=${clock}></str-relapse-signs>`);
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${UNKNOWN} .client=${clientAs(memoryStore(), 'care-coordinator', FIXTURE_WORKER)} .clock=${clock}></str-relapse-signs>`);
     await el.whenLoaded();
     await until(el, () => !!$(el, '[role=alert].no-person'), 'refusal shown');
     expect($(el, '[role=alert].no-person')!.textContent).to.include('This person is not in the record system');

@@ -1,5 +1,7 @@
-import { createClient, indexedDbDrafts, memoryDrafts, memoryStore, type Clock, type DraftStore, type Role, type Store, type StrClient, type WarningSignPlan } from '@strkit/sdk';
+import { indexedDbDrafts, memoryDrafts, memoryStore, type Clock, type Store, type StrClient, type WarningSignPlan } from '@strkit/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { $, $$, active, until } from '../../../../test/helpers/dom.js';
+import { clientAs } from '../../../../test/helpers/clients.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-relapse-signs.js';
@@ -7,7 +9,6 @@ import type { StrRelapseSigns } from './relapse-signs.js';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, largeSignPlan, settledChecks, signPlan, weeklyChecks } from './relapse-signs.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-const clientAs = (store: Store, role: Role, id: string, drafts: DraftStore = memoryDrafts()) => createClient({ store, drafts, actor: { id, role }, clock });
 
 async function seed(store: Store, plan: WarningSignPlan = signPlan()) {
   await store.put('serviceUser', {
@@ -23,16 +24,6 @@ async function connected(client: StrClient) {
   await el.whenLoaded();
   return el;
 }
-const $ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const $$ = <E extends Element = HTMLElement>(el: StrRelapseSigns, sel: string) => [...el.shadowRoot!.querySelectorAll<E>(sel)];
-const active = (el: StrRelapseSigns) => el.shadowRoot!.activeElement as HTMLElement | null;
-const until = async (el: StrRelapseSigns, ok: () => boolean, what = 'condition') => {
-  for (let i = 0; i < 300 && !ok(); i++) {
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
-  }
-  expect(ok(), `${what} not met`).to.equal(true);
-};
 
 describe('<str-relapse-signs>', () => {
   it('a full check by keyboard alone: rated, saved, the rule fires with its reason and the agreed response, and the alert is sent', async () => {
@@ -113,7 +104,7 @@ describe('<str-relapse-signs>', () => {
     const plan = await seed(store);
     const name = `relapse-draft-${Math.random()}`;
     const drafts = indexedDbDrafts({ name });
-    const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, drafts));
+    const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts }));
     $<HTMLInputElement>(el, `input[name="r-${plan.signs[2]!.id}"][value="2"]`).click();
     const view = $<HTMLTextAreaElement>(el, '#persons-view');
     view.value = 'Tired, but OK.';
@@ -121,7 +112,7 @@ describe('<str-relapse-signs>', () => {
     await new Promise((r) => setTimeout(r, 600));
     el.remove();
     drafts.close?.();
-    const again = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, indexedDbDrafts({ name })));
+    const again = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts: indexedDbDrafts({ name }) }));
     await until(again, () => again.value[plan.signs[2]!.id] === 2, 'draft restored');
     expect($<HTMLTextAreaElement>(again, '#persons-view').value).to.equal('Tired, but OK.');
     expect($(again, '[role=status]').textContent).to.include('Check in progress restored');
@@ -268,7 +259,7 @@ describe('<str-relapse-signs>', () => {
         const stored = await seed(store);
         const drafts = memoryDrafts();
         await drafts.save(FIXTURE_WORKER, `relapse-signs:check:${FIXTURE_PERSON_ID}`, { ratings: { [stored.signs[0]!.id]: 1 }, details: {}, pendingId: crypto.randomUUID(), planId: stored.id }, '2026-06-05T14:40:00Z');
-        const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, drafts));
+        const el = await connected(clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts }));
         await until(el, () => el.value[stored.signs[0]!.id] === 1, 'draft restored');
         return el;
       }],

@@ -1,9 +1,9 @@
 import { consume } from '@lit/context';
 import {
-  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues, isStrError,
+  ALERT_NOTE_MAX, FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, baselineOf, checkTotal, checksInOrder, evaluateRule, formatNhsDate, inputIssues,
   londonTime, ratingLabel, responsesFor, systemClock, toLondonIso,
   type Alert, type AlertInput, type CrisisContact, type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
-  type WarningSign, type WarningSignPlan,
+  type WarningSign, type WarningSignPlan, type WarningSignPlanUpdate,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -12,11 +12,15 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
 import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { LoadState } from '../internal/load-state.js';
+import { DraftTimer } from '../internal/draft-timer.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import type { AlertAcknowledgedDetail, AlertRaiseDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail, AlertRaiseDetail, SignPlanSaveDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
 import { styles } from './relapse-signs.styles.js';
 
@@ -62,7 +66,8 @@ const draftKeyOf = (serviceUserId: string) => `${DRAFT}${serviceUserId}`;
  * through `ElementInternals` (value, validity, reset, disabled fieldset) and fires `change`. Connected (default): finds
  * a client through `<str-provider>` or `.client`, loads the person's plan and checks, saves the check, keeps a draft on
  * the device, and when a saved check meets the plan's alert rule shows the reason and the agreed responses and offers
- * to alert the care co-ordinator. Controlled (no client): shows `.plan` and `.checks` and fires intents.
+ * to alert the care co-ordinator. Controlled (no client): shows `.plan`, `.checks` and `.alerts`, never changes them,
+ * and fires one cancelable intent for every action (save the check, send an alert, save the plan, acknowledge an alert).
  *
  * @fires change - The worker changed a rating (as native inputs do).
  * @fires str-check-save - Controlled mode: the worker asked to save the check. Cancelable. Detail: CheckSaveDetail.
@@ -70,6 +75,8 @@ const draftKeyOf = (serviceUserId: string) => `${DRAFT}${serviceUserId}`;
  * @fires str-alert-raise - Controlled mode: the worker asked to alert the care co-ordinator. Cancelable. Detail: AlertRaiseDetail.
  * @fires str-alert-raised - Connected mode: the alert was stored. Detail: AlertRaisedDetail (ids and version).
  * @fires str-alert-acknowledged - Connected mode: a co-ordinator acknowledged an alert. Detail: AlertAcknowledgedDetail.
+ * @fires str-alert-acknowledge - Controlled mode: a co-ordinator acknowledged an alert with what was done. Cancelable. Detail: AlertAcknowledgeDetail.
+ * @fires str-sign-plan-save - Controlled mode: the co-ordinator saved the warning-sign plan. Cancelable (the editor stays as typed). Detail: SignPlanSaveDetail.
  * @csspart check - The check form.
  * @csspart stage - One stage's group of signs.
  * @csspart sign - One sign's rating group.
@@ -92,6 +99,10 @@ export class StrRelapseSigns extends LitElement {
   @property({ attribute: false }) client?: StrClient;
   /** The person (STR Kit id). */
   @property({ attribute: 'service-user-id' }) serviceUserId = '';
+  /** Controlled mode: the alerts to show in the alerts view (open ones, and those acknowledged in the last 7 days). */
+  @property({ attribute: false }) alerts: readonly Alert[] = [];
+  /** Controlled mode: the people's names by STR Kit id, for the alerts view. */
+  @property({ attribute: false }) people: Readonly<Record<string, string>> = {};
   /** Controlled mode: the plan and its checks. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
@@ -116,7 +127,6 @@ export class StrRelapseSigns extends LitElement {
 
   @state() private _loadedPlan?: WarningSignPlan;
   @state() private _loadedChecks: readonly SignCheck[] = [];
-  @state() private _loadState: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   /** How many of the person's plans and checks the last load left out as unreadable. */
   @state() private _unreadable = 0;
   @state() private _ratings: SignRatings = {};
@@ -151,7 +161,12 @@ export class StrRelapseSigns extends LitElement {
   #pendingId: string = newId();
   /** Every load is tied to the person and actor it was started for (issue 14). */
   #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One load state and one whenLoaded() (internal/load-state.ts). */
+  #loads = new LoadState(this);
+  /** The browser asks before leaving while a check or plan could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
   #epoch = 0;
@@ -282,12 +297,12 @@ export class StrRelapseSigns extends LitElement {
    */
   #scopeChanged(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     if (previous) void this.#flushDraft(previous);
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     this._loadedPlan = undefined;
     this._loadedChecks = [];
     this._unreadable = 0;
-    this._loadState = next?.serviceUserId ? 'loading' : 'idle';
+    this.#loads.reset(!!next?.serviceUserId);
+    this.#leaving.set(false);
     this.#clearForm();
     this._status = '';
     this._problem = '';
@@ -302,12 +317,12 @@ export class StrRelapseSigns extends LitElement {
     this._planDraft = undefined;
     this._planErrors = [];
     this.#sync();
-    if (next && this.view === 'alerts') void this.#loadAlerts();
+    if (next && this.view === 'alerts') void this.#loads.track(this.#loadAlerts());
     if (!next?.serviceUserId) return;
     const unsubscribe = next.client.subscribe({ serviceUserId: next.serviceUserId }, (change) => {
-      if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#load();
+      if (change.type === 'warningSignPlan' || change.type === 'signCheck') void this.#loads.track(this.#load());
     });
-    void this.#load().then(() => this.#restoreDraft());
+    void this.#loads.track(this.#load().then(() => this.#restoreDraft()));
     return unsubscribe;
   }
 
@@ -321,7 +336,7 @@ export class StrRelapseSigns extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // A new person, client or actor loads the alerts through #scopeChanged; here only a change of view.
-    if (this.view === 'alerts' && changed.has('view') && changed.get('view') !== undefined) void this.#loadAlerts();
+    if (this.view === 'alerts' && changed.has('view') && changed.get('view') !== undefined) void this.#loads.track(this.#loadAlerts());
   }
 
   async #load() {
@@ -340,19 +355,17 @@ export class StrRelapseSigns extends LitElement {
       this._unreadable = unreadable;
       this._loadedChecks = loaded.value.checks;
       this._loadedPlan = loaded.value.plan;
-      this._loadState = 'loaded';
+      this.#loads.settle(!loaded.value.plan);
       this.#sync();
       await this.#loadOutbox(scope);
     } catch {
-      if (this.#scope.isCurrent(scope)) this._loadState = 'failed';
+      if (this.#scope.isCurrent(scope)) this.#loads.fail();
     }
   }
 
   /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
-  async whenLoaded(): Promise<void> {
-    await this.updateComplete;
-    for (let i = 0; i < 200 && this.#client && this._loadState !== 'loaded' && this._loadState !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
-    await this.updateComplete;
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
   }
 
   async #restoreDraft() {
@@ -376,14 +389,12 @@ export class StrRelapseSigns extends LitElement {
   }
 
   #scheduleDraft() {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#flushDraft(), 400);
+    this.#draftTimer.schedule(() => void this.#flushDraft());
   }
 
   /** Keeps the check in progress as the draft of the scope's actor and person (by default, the ones shown now). */
   async #flushDraft(scope: Scope | undefined = this.#scope.current) {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#draftTimer.cancel();
     const c = scope?.client;
     const plan = this._loadedPlan;
     if (!c || !plan || !this.#touched || plan.serviceUserId !== scope.serviceUserId) return;
@@ -476,6 +487,7 @@ export class StrRelapseSigns extends LitElement {
     this._status = 'Saving…';
     try {
       const saved = await c.signChecks.create(input);
+      this.#leaving.set(false);
       await c.drafts.discard(draftKeyOf(plan.serviceUserId)).catch(() => undefined);
       if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
       await this.#load();
@@ -485,11 +497,8 @@ export class StrRelapseSigns extends LitElement {
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       this._status = '';
-      this._problem = isStrError(err, 'validation')
-        ? `Not saved: ${err.details.issues?.[0]?.message ?? 'the check is not valid'}. Everything you entered is still here.`
-        : isStrError(err) && err.retryable
-          ? 'Not saved: the record system did not answer. Everything you entered is still here: try again.'
-          : 'Not saved. Everything you entered is still here: try again, or tell your system administrator.';
+      if (isDeviceFull(err)) this.#leaving.set(true);
+      this._problem = whyNotSaved(err, { what: 'the check', kept: 'Everything you entered is still here' });
       void this.#flushDraft();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
@@ -647,11 +656,19 @@ export class StrRelapseSigns extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#ack-${row.alert.id}`)?.focus();
       return;
     }
-    if (!c) return;
     this._ackError = undefined;
+    if (!c) {
+      const detail: AlertAcknowledgeDetail = { alertId: row.alert.id, expectedVersion: row.alert.version, serviceUserId: row.alert.serviceUserId, action };
+      if (this.dispatchEvent(new CustomEvent('str-alert-acknowledge', { detail, bubbles: true, composed: true, cancelable: true }))) {
+        this._ackText = { ...this._ackText, [row.alert.id]: '' };
+        this._status = `Acknowledgement sent for ${row.person}`;
+      }
+      return;
+    }
     this._saving = true;
     try {
       const saved = await c.alerts.acknowledge(row.alert.id, action, row.alert.version);
+      this.#leaving.set(false);
       const detail: AlertAcknowledgedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
       this.dispatchEvent(new CustomEvent('str-alert-acknowledged', { detail, bubbles: true, composed: true }));
       this._status = `Alert for ${row.person} acknowledged`;
@@ -659,9 +676,12 @@ export class StrRelapseSigns extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#alerts-heading')?.focus();
     } catch (err) {
+      if (isDeviceFull(err)) this.#leaving.set(true);
       this._ackError = {
         id: row.alert.id,
-        message: isStrError(err, 'conflict') ? 'Someone else acknowledged or changed this alert; the list now shows what is stored' : 'Not saved: try again',
+        message: whyNotSaved(err, {
+          what: 'the acknowledgement', kept: 'What you typed is still here', conflict: 'Someone else acknowledged or changed this alert; the list now shows what is stored',
+        }),
       };
       await this.#loadAlerts();
     } finally {
@@ -685,14 +705,14 @@ export class StrRelapseSigns extends LitElement {
     const plan = this.#plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
     const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
-    if (this.#client && this._loadState === 'failed' && !plan) {
+    if (this.#client && this.#loads.status === 'error' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
     const person = this.serviceUserId || (!this.#client && this.plan?.serviceUserId);
     if (this.view === 'alerts') return html`${problem}${person ? this.#renderViews() : nothing}${status}${this.#renderAlerts()}`;
     if (!person) return noPersonNotice('no warning signs can be shown or checked here');
-    if (this.#client && this._loadState !== 'loaded') return html`<p class="status" role="status">Loading the warning signs…</p>`;
+    if (this.#client && this.#loads.status === 'loading') return html`<p class="status" role="status">Loading the warning signs…</p>`;
     const unknown = this.#client && this.#scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
     const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
     if (this._planDraft) return html`${problem}${unknown}${status}${this.#renderPlanEditor()}`;
@@ -712,7 +732,8 @@ export class StrRelapseSigns extends LitElement {
   }
 
   #renderViews() {
-    const views = [['check', 'Check the signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
+    // A role that may not record a check reads the signs under this button: it is not offered "Check the signs".
+    const views = [['check', this.#canCheck ? 'Check the signs' : 'The signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
     return html`<div class="views" role="group" aria-label="Show">
       ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
     </div>`;
@@ -776,7 +797,8 @@ export class StrRelapseSigns extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
-    if (!c || !(await this.#refuseUnknownPerson(this.#scope.current))) return;
+    if (!c) return this.#askToSavePlan(plan, changes);
+    if (!(await this.#refuseUnknownPerson(this.#scope.current))) return;
     this._saving = true;
     try {
       if (plan) await c.warningSignPlans.update(plan.id, changes, plan.version);
@@ -784,6 +806,7 @@ export class StrRelapseSigns extends LitElement {
         const { agreedBaseline, ...rest } = changes;
         await c.warningSignPlans.create({ serviceUserId: this.serviceUserId, signs: draft.signs, ...rest, ...(agreedBaseline && { agreedBaseline }) } as never);
       }
+      this.#leaving.set(false);
       this._planDraft = undefined;
       this._planErrors = [];
       this.view = 'plan';
@@ -792,15 +815,30 @@ export class StrRelapseSigns extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#plan-heading')?.focus();
     } catch (err) {
-      this._problem = isStrError(err, 'conflict')
-        ? 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.'
-        : 'Not saved: try again. Your changes are still here.';
+      if (isDeviceFull(err)) this.#leaving.set(true);
+      this._problem = whyNotSaved(err, {
+        what: 'the plan', kept: 'Your changes are still here',
+        conflict: 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.',
+      });
       await this.#load();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
     } finally {
       this._saving = false;
     }
+  }
+
+  /** Controlled mode: the host saves the plan. Not cancelled, the plan view comes back; cancelled, the editor stays as typed. */
+  async #askToSavePlan(plan: WarningSignPlan | undefined, changes: WarningSignPlanUpdate) {
+    const serviceUserId = plan?.serviceUserId ?? this.serviceUserId;
+    const detail: SignPlanSaveDetail = plan ? { planId: plan.id, expectedVersion: plan.version, serviceUserId, changes } : { serviceUserId, changes };
+    if (!this.dispatchEvent(new CustomEvent('str-sign-plan-save', { detail, bubbles: true, composed: true, cancelable: true }))) return;
+    this._planDraft = undefined;
+    this._planErrors = [];
+    this.view = 'plan';
+    this._status = 'Warning-sign plan sent to the record system';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#plan-heading, #plan-start')?.focus();
   }
 
   #renderOutbox(plan: WarningSignPlan) {
@@ -816,8 +854,21 @@ export class StrRelapseSigns extends LitElement {
     </section>`;
   }
 
+  /** Controlled mode: the alerts given, as the alerts view shows them (oldest open first; acknowledged this week). */
+  #givenAlerts(): { open: AlertRow[]; done: AlertRow[] } {
+    const weekAgo = this.clock.now().getTime() - 7 * 86_400_000;
+    const row = (alert: Alert): AlertRow => ({
+      alert, person: this.people[alert.serviceUserId] ?? 'A person (name not given)', contacts: this.plan?.serviceUserId === alert.serviceUserId ? this.plan.contacts : [],
+    });
+    const open = this.alerts.filter((a) => a.status === 'open').sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt)).map(row);
+    const done = this.alerts.filter((a) => a.status === 'acknowledged' && a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo).map(row);
+    return { open, done };
+  }
+
   #renderAlerts() {
-    const rows = this._alerts;
+    const given = this.#client ? undefined : this.#givenAlerts();
+    const rows = given ? given.open : this._alerts;
+    const acknowledged = given ? given.done : this._acknowledged;
     const canAck = !this.readonly && (!this.#client || this.#client.can('alert.acknowledge'));
     const now = this.clock.now().getTime();
     return html`<section part="alerts" aria-labelledby="alerts-heading">
@@ -846,9 +897,9 @@ export class StrRelapseSigns extends LitElement {
             : nothing}
         </li>`;
       })}</ul>
-      ${this._acknowledged.length
+      ${acknowledged.length
         ? html`<h2>Acknowledged in the last 7 days</h2>
-          <ul class="alert-list">${this._acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
+          <ul class="alert-list">${acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
             <h3>${person}</h3>
             <p class="sign-text">${a.reason}</p>
             <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${this._names.get(a.acknowledged!.by) ?? a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>

@@ -1,6 +1,7 @@
 import { StrError, createClient, indexedDbStore, memoryStore, syncedStore, type Clock, type Store } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
+import { until as untilFrames } from '../../../../test/helpers/dom.js';
 import '../define/str-sync-status.js';
 import type { StrSyncStatus } from './sync-status.js';
 import { validContact } from '../../../../test/helpers/fixtures.js';
@@ -10,13 +11,7 @@ const unreachable = (): Store => {
   return { name: 'unreachable', durability: 'remote', get: fail, list: fail, put: fail, history: fail, subscribe: () => () => undefined };
 };
 const text = (el: StrSyncStatus) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-const until = async (el: StrSyncStatus, ok: () => boolean) => {
-  for (let i = 0; i < 200 && !ok(); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    await el.updateComplete;
-  }
-  expect(ok(), text(el)).to.equal(true);
-};
+const until = (el: StrSyncStatus, ok: () => boolean) => untilFrames(el, ok, () => text(el));
 
 describe('<str-sync-status>', () => {
   it('says how many changes wait on this device and how old the oldest is; "all sent" once they are', async () => {

@@ -1,0 +1,30 @@
+import { isStrError } from '@strkit/sdk';
+
+/** What a failed save said, in the worker's words: what it was and what is still on screen. */
+export interface NotSavedWords {
+  /** The record, lower case: "the contact", "the check", "this change". */
+  readonly what: string;
+  /** What is still there, as a sentence start: "It is still here", "Your changes are still here". */
+  readonly kept: string;
+  /** The words for a conflict, where the widget has a better next step than "save again". */
+  readonly conflict?: string;
+}
+
+/** The device has no room left for the record (the local store refused it): nothing may be closed until it is saved. */
+export const isDeviceFull = (err: unknown): boolean => isStrError(err, 'storage') && err.details.reason === 'quota';
+
+/**
+ * The one place a StrError becomes words on screen (issue 17). Chosen by `code`, never from `message`, and never
+ * with record content: a worker reads what happened and what to do, and is told their input is kept.
+ */
+export function whyNotSaved(err: unknown, { what, kept, conflict }: NotSavedWords): string {
+  if (isDeviceFull(err)) {
+    return `This device is out of storage space, so ${what} could not be saved on it. ${kept}: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again.`;
+  }
+  if (isStrError(err, 'conflict')) return conflict ?? `Not saved: someone else changed ${what} meanwhile. ${kept}: check their change, then save again.`;
+  if (isStrError(err, 'forbidden')) return `Not saved: you do not have permission to make this change. ${kept}.`;
+  if (isStrError(err, 'not-found')) return `Not saved: ${what} was removed from the record system or never reached it. ${kept}.`;
+  if (isStrError(err, 'validation')) return `Not saved: ${err.details.issues?.[0]?.message ?? `${what} is not valid`}. ${kept}.`;
+  if (isStrError(err) && err.retryable) return `Not saved: the record system did not answer. ${kept}: try again.`;
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be saved. ${kept}: try again, or tell your system administrator.`;
+}
