@@ -59,6 +59,8 @@ const engineUrl = new URL(engine.baseUrl);
 
 /** At most one armed trap: the nth write (POST/PUT) through the proxy is held, before or after the engine has it. */
 let trap;
+/** Which write request of a round the trap holds (see the push and after-commit rounds). */
+const NTH = [1, 2];
 const held = new Set();
 
 function forward(req, body, onReply) {
@@ -278,16 +280,18 @@ try {
       if (after > 0) await Promise.race([enough.promise, burst]);
       what = `${saved.size - savedBefore} of 24 writes reported saved when killed`;
     } else {
-      // Each contact is three writes (note, Encounter, note link): hold the 1st, 5th, 9th, 14th… write of the round.
+      // Contacts are pushed in batch Bundles (ADR 0003), a stage at a time: the notes, then the Encounters that name
+      // them, then the notes' links. A round of 6 contacts is at least two write requests, so hold the 1st or the 2nd:
+      // the browser dies with a stage in flight, or with its later stage still to send.
       const fired = deferred();
-      trap = { kind: moment === 'push' ? 'before' : 'after', nth: [1, 5, 9, 14][cycle % 4], seen: 0, fired };
+      trap = { kind: moment === 'push' ? 'before' : 'after', nth: NTH[cycle % NTH.length], seen: 0, fired };
       const burst = page.evaluate((p) => window.pd.burst(p, 6), PERSON).catch(() => undefined);
       const timeout = sleep(20_000).then(() => undefined);
       what = await Promise.race([fired.promise, timeout]);
       if (!what) {
         trap = undefined;
         await burst;
-        fail(moment, `round ${round}: the proxy never saw write ${[1, 5, 9, 14][cycle % 4]}`);
+        fail(moment, `round ${round}: the proxy never saw write ${NTH[cycle % NTH.length]}`);
       }
     }
     onSaved = () => undefined;
