@@ -27,6 +27,18 @@ async function open(client: StrClient) {
   return el;
 }
 
+/** A team lead's plan editor with one blank sign added at the end. */
+async function editorWithBlankSign() {
+  const store = memoryStore();
+  await seed(store);
+  const el = await open(clientAs(store, 'team-lead', 'lead-1'));
+  $<HTMLButtonElement>(el, '#plan-edit').click();
+  await until(el, () => !!$(el, 'form.editor'));
+  $<HTMLButtonElement>(el, '#pe-add-sign').click();
+  await el.updateComplete;
+  return el;
+}
+
 describe('editing the warning-sign plan', () => {
   it('by keyboard: add a sign, move it, change a threshold, pick the agreed baseline; the saved thresholds change what fires', async () => {
     const store = memoryStore();
@@ -86,13 +98,7 @@ describe('editing the warning-sign plan', () => {
   });
 
   it('a blank sign is refused with a linked message; removing a sign moves focus to the next one', async () => {
-    const store = memoryStore();
-    await seed(store);
-    const el = await open(clientAs(store, 'team-lead', 'lead-1'));
-    $<HTMLButtonElement>(el, '#plan-edit').click();
-    await until(el, () => !!$(el, 'form.editor'));
-    $<HTMLButtonElement>(el, '#pe-add-sign').click();
-    await el.updateComplete;
+    const el = await editorWithBlankSign();
     $<HTMLButtonElement>(el, 'form.editor button[type=submit]').click();
     await until(el, () => !!$(el, '.error-summary'));
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Enter the sign in the person’s own words', 'Enter the agreed response']);
@@ -104,13 +110,7 @@ describe('editing the warning-sign plan', () => {
   });
 
   it('every refused field is marked aria-invalid and described by its error, and its summary link focuses it', async () => {
-    const store = memoryStore();
-    await seed(store);
-    const el = await open(clientAs(store, 'team-lead', 'lead-1'));
-    $<HTMLButtonElement>(el, '#plan-edit').click();
-    await until(el, () => !!$(el, 'form.editor'));
-    $<HTMLButtonElement>(el, '#pe-add-sign').click();
-    await el.updateComplete;
+    const el = await editorWithBlankSign();
     const rule = $<HTMLInputElement>(el, '#pe-rule-lateSignAtLeast');
     rule.value = '9';
     rule.dispatchEvent(new Event('input'));
