@@ -16,6 +16,7 @@ import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
 import { styles } from './contact-log.styles.js';
@@ -478,6 +479,8 @@ export class StrContactLog extends LitElement {
     this._errors = [];
     this._status = status;
     this.#pendingId = newId();
+    // The Save button was disabled while saving, which drops its focus: the worker lands on the news instead.
+    void focusIfLost(this, 'div.status', 'form');
   }
 
   #startCorrecting(c: Contact) {
@@ -1021,12 +1024,13 @@ export class StrContactLog extends LitElement {
       return html`<div class="status" role="status"></div>
         <p class="no-person" role="alert">No person is chosen, so no contacts can be shown or logged here.</p>`;
     }
+    // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
     return html`
-      <div class="status" role="status">${this._status}</div>
       ${this.#client && this._person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
       ${this.#canWrite
         ? this.#renderForm()
         : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
+      <div class="status" role="status" tabindex="-1">${this._status}</div>
       ${this.#renderHistory()}
     `;
   }
