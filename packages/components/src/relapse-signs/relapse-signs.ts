@@ -19,6 +19,7 @@ import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail, AlertRaiseDetail, SignPlanSaveDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
@@ -558,6 +559,7 @@ export class StrRelapseSigns extends LitElement {
       if (this.dispatchEvent(new CustomEvent('str-alert-raise', { detail, bubbles: true, composed: true, cancelable: true }))) {
         this._sentAlerts = new Set([...this._sentAlerts, alert.id]);
         this._status = 'Alert sent to the care co-ordinator';
+        void focusIfLost(this, 'p.status');
       }
       return;
     }
@@ -588,6 +590,8 @@ export class StrRelapseSigns extends LitElement {
       const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
       this.dispatchEvent(new CustomEvent('str-alert-raised', { detail, bubbles: true, composed: true }));
       this._status = saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it';
+      // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
+      void focusIfLost(this, 'p.status');
     } catch {
       this._status = '';
       await this.updateComplete;
@@ -704,7 +708,7 @@ export class StrRelapseSigns extends LitElement {
   override render() {
     const plan = this.#plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
-    const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
+    const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
     if (this.#client && this.#loads.status === 'error' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
@@ -735,8 +739,14 @@ export class StrRelapseSigns extends LitElement {
     // A role that may not record a check reads the signs under this button: it is not offered "Check the signs".
     const views = [['check', this.#canCheck ? 'Check the signs' : 'The signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
     return html`<div class="views" role="group" aria-label="Show">
-      ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
+      ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#show(v)}>${label}</button>`)}
     </div>`;
+  }
+
+  /** The Alerts view is drawn anew, so the pressed button is too: focus follows it rather than dropping to the page. */
+  #show(view: StrRelapseSigns['view']) {
+    this.view = view;
+    void focusIfLost(this, 'button.toggle[aria-pressed=true]');
   }
 
   get #canEditPlan() {
