@@ -5,13 +5,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, button, until } from '../helpers/dom.js';
 import { clientAs, fixtureClock } from '../helpers/clients.js';
+import '../../packages/components/src/define/str-care-plan.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-relapse-signs.js';
+import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
-import { fixtureWorkers } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import { FIXTURE_WORKER, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_WORKER, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 /** The focused element, followed down through open shadow roots. */
 function focused(): Element | null {
@@ -70,5 +72,39 @@ describe('focus after an action', () => {
       await until(el, () => el.view === (view === 'Alerts' ? 'alerts' : view === 'Trend' ? 'trend' : view === 'The plan' ? 'plan' : 'check'), `${view} shown`);
       await until(el, () => focused() === button(el, view) && button(el, view)!.getAttribute('aria-pressed') === 'true', () => `after ${view}: focus on ${describeFocus()}`);
     }
+  });
+
+  it('care plan: Cancel and Save in the review form return focus to "Record a review"', async () => {
+    const store = await personStore();
+    const f = typicalPlan();
+    await store.put('carePlan', f.plan);
+    for (const g of f.goals) await store.put('goal', g);
+    for (const t of f.tasks) await store.put('task', t);
+    const el = await fixture<StrCarePlan>(html`<str-care-plan service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR)}
+      .clock=${fixtureClock} .workers=${fixtureWorkers}></str-care-plan>`);
+    await el.whenLoaded();
+    for (const action of ['Cancel', 'Save'] as const) {
+      await press($(el, '#plan-review'));
+      await until(el, () => !!$(el, 'form.editor'), 'the review form opened');
+      $<HTMLInputElement>(el, '#ed-next-review-on').value = '2026-09-05';
+      await press(action === 'Cancel' ? button(el, 'Cancel') : $(el, 'form.editor button[type=submit]'));
+      await until(el, () => !$(el, 'form.editor') && focused() === $(el, '#plan-review'), () => `after ${action}: focus on ${describeFocus()}`);
+    }
+  });
+
+  it('warning-sign plan editor: Cancel returns focus to "Edit the plan"; Save lands on the plan heading', async () => {
+    const store = await personStore();
+    await store.put('warningSignPlan', signPlan());
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${FIXTURE_PERSON_ID} view="plan"
+      .client=${clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR)} .clock=${fixtureClock}></str-relapse-signs>`);
+    await el.whenLoaded();
+    await press($(el, '#plan-edit'));
+    await until(el, () => !!button(el, 'Cancel'), 'the editor opened');
+    await press(button(el, 'Cancel'));
+    await until(el, () => focused() === $(el, '#plan-edit'), () => `after Cancel: focus on ${describeFocus()}`);
+    await press($(el, '#plan-edit'));
+    await until(el, () => !!button(el, 'Cancel'), 'the editor opened');
+    await press($(el, 'form button[type=submit]'));
+    await until(el, () => /plan saved/.test($(el, '[role=status]').textContent ?? '') && focused() === $(el, '#plan-heading'), () => `after Save: focus on ${describeFocus()}`);
   });
 });
