@@ -569,7 +569,7 @@ export class StrContactLog extends LitElement {
         ${versions.map((v) => {
           const t = Date.parse(v.start);
           return html`<li>Saved by ${v.updatedBy} on ${formatNhsDate(v.updatedAt)}: <time datetime=${v.start}>${formatNhsDate(t)}, ${londonTime(t)}</time>,
-            ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full">${v.note}</span>` : nothing}</li>`;
+            ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full" dir="auto">${v.note}</span>` : nothing}</li>`;
         })}
       </ol>`;
   }
@@ -865,8 +865,8 @@ export class StrContactLog extends LitElement {
         ${eie.map((c) => {
           const t = Date.parse(c.start);
           return html`<li><span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes</span>
-            <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: ${c.enteredInError!.reason}</span>
-            ${c.note ? html`<span class="note-full">${c.note}</span>` : nothing}</li>`;
+            <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: <bdi>${c.enteredInError!.reason}</bdi></span>
+            ${c.note ? html`<span class="note-full" dir="auto">${c.note}</span>` : nothing}</li>`;
         })}
       </ul>
     </details>`;
@@ -920,14 +920,14 @@ export class StrContactLog extends LitElement {
         <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
           ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
         <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${c.othersPresent.length
-          ? ` · with ${c.othersPresent.map((o) => (o.role ? o.role : OTHER_PRESENT_LABELS[o.kind].toLowerCase()) + (o.kind === 'interpreter' && c.interpreterLanguage ? ` (${c.interpreterLanguage})` : '')).join(', ')}`
+          ? html` · with ${c.othersPresent.map((o, i) => html`${i ? ', ' : ''}${o.role ? html`<bdi>${o.role}</bdi>` : OTHER_PRESENT_LABELS[o.kind].toLowerCase()}${o.kind === 'interpreter' && c.interpreterLanguage ? html` (<bdi>${c.interpreterLanguage}</bdi>)` : ''}`)}`
           : ''}</span>
-        ${c.note && !this._open.has(c.id) ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+        ${c.note && !this._open.has(c.id) ? html`<span class="note" dir="auto">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
       </summary>
       ${this._open.has(c.id)
         ? html`<div class="full">
-            ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
-            ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id) => this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan').join('; ')}</p>` : nothing}
+            ${c.note ? html`<p class="note-full" dir="auto">${c.note}</p>` : html`<p>No note.</p>`}
+            ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id, i) => html`${i ? '; ' : ''}<bdi>${this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan'}</bdi>`)}</p>` : nothing}
             <p class="hint">Logged by ${this._names.get(c.createdBy) ?? c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${this._names.get(c.updatedBy) ?? c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
             ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
           </div>`
