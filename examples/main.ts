@@ -60,7 +60,8 @@ async function renderCaseload() {
       const button = el('button', p.displayName, { type: 'button', 'aria-pressed': String(p.id === selected?.id) });
       button.addEventListener('click', () => {
         selected = p;
-        void render();
+        // The list is drawn anew, taking the pressed button with it: focus goes to the person's heading, never <body>.
+        void render().then(() => $<HTMLElement>('#person h2')?.focus());
       });
       li.append(button, el('span', p.nhsNumber ? ` NHS number ${formatNhsNumber(p.nhsNumber)}` : '', { class: 'hint' }));
       return li;
@@ -77,7 +78,7 @@ async function renderPerson() {
   // The widget finds the client through <str-provider>; the host only says whose record this is.
   const log = document.createElement('str-contact-log');
   log.setAttribute('service-user-id', selected.id);
-  const heading = el('h2', `Contacts with ${selected.displayName}`);
+  const heading = el('h2', `Contacts with ${selected.displayName}`, { tabindex: '-1' });
   const plan = document.createElement('str-care-plan');
   plan.setAttribute('service-user-id', selected.id);
   const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget' });

@@ -65,3 +65,27 @@ export function fhirServerPlugin() {
     },
   };
 }
+
+/**
+ * `executeServerCommand('emulate-media-features', { features: [{ name: 'forced-colors', value: 'active' }] })`: CSS media
+ * features as a device set that way would have (CDP `Emulation.setEmulatedMedia`); `{ features: [] }` clears them.
+ * For features the built-in `emulateMedia` (puppeteer) refuses, such as `forced-colors`. The CDP session stays open
+ * while the page does: emulation ends when its session detaches.
+ */
+export function emulateMediaPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'strkit-emulate-media',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+      }
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload?.features ?? [] });
+      return true;
+    },
+  };
+}

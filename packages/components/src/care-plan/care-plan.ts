@@ -858,7 +858,7 @@ export class StrCarePlan extends LitElement {
     const ed = this._editor;
     const hid = `g-${g.id}-heading`;
     return html`<li class="goal" data-goal-id=${g.id}>
-      <h3 id=${hid} tabindex="-1" class="goal-text">${g.text}</h3>
+      <h3 id=${hid} tabindex="-1" class="goal-text" dir="auto">${g.text}</h3>
       <p class="hint">${lifeAreaLabel(g)} · ${goalStatusLabel(g)}${g.targetDate ? ` · Target ${formatNhsDate(g.targetDate)}` : ''} · ${this.#taskCount(all)}</p>
       ${this.#canEdit
         ? html`<div class="actions small">
@@ -920,7 +920,7 @@ export class StrCarePlan extends LitElement {
       <div class="task-line">
         <div class="task-name-and-hint">
           ${o.goalText ? html`<span class="hint">Goal: ${o.goalText}</span>` : nothing}
-          <span class="task-name" id="t-${id}-name" tabindex="-1" aria-describedby="t-${id}-hint t-${id}-status">${t.text}</span>
+          <span class="task-name" dir="auto" id="t-${id}-name" tabindex="-1" aria-describedby="t-${id}-hint t-${id}-status">${t.text}</span>
           <span class="hint" id="t-${id}-hint">${ownerLabel(t.owner, this.#actorId, this._names)}${due ? html` · ${due.word} <time datetime=${due.date}>${formatNhsDate(due.date)}</time>` : nothing}${rep ? ` · ${rep}` : nothing}</span>
         </div>
         <div class="task-status" id="t-${id}-status">
@@ -963,7 +963,7 @@ export class StrCarePlan extends LitElement {
     return html`${notes.length
         ? html`<details class="notes">
             <summary>${notes.length} progress ${notes.length === 1 ? 'note' : 'notes'}<span class="visually-hidden"> on: ${title}</span></summary>
-            <ol class="note-list">${notes.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}</span><span class="note-text">${n.text}</span></li>`)}</ol>
+            <ol class="note-list">${notes.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}</span><span class="note-text" dir="auto">${n.text}</span></li>`)}</ol>
           </details>`
         : nothing}
       ${editing
@@ -1000,11 +1000,11 @@ export class StrCarePlan extends LitElement {
       <table>
         <caption class="visually-hidden">Tasks per goal</caption>
         <thead><tr><th scope="col">Goal</th><th scope="col">Done since</th><th scope="col">Open</th><th scope="col">Overdue</th></tr></thead>
-        <tbody>${summary.goals.map((g) => html`<tr><th scope="row">${g.goal.text}</th><td>${g.done}</td><td>${g.open}</td><td>${g.overdue ? html`<strong>${g.overdue}</strong>` : '0'}</td></tr>`)}</tbody>
+        <tbody>${summary.goals.map((g) => html`<tr><th scope="row" dir="auto">${g.goal.text}</th><td>${g.done}</td><td>${g.open}</td><td>${g.overdue ? html`<strong>${g.overdue}</strong>` : '0'}</td></tr>`)}</tbody>
       </table>
-      ${summary.goals.map((g) => html`<h4>${g.goal.text}</h4>
+      ${summary.goals.map((g) => html`<h4 dir="auto">${g.goal.text}</h4>
         ${g.notesSince.length
-          ? html`<ol class="note-list">${g.notesSince.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}${n.about.kind === 'task' ? `, on “${taskText.get(n.about.id) ?? 'a task'}”` : ''}</span><span class="note-text">${n.text}</span></li>`)}</ol>`
+          ? html`<ol class="note-list">${g.notesSince.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}${n.about.kind === 'task' ? html`, on “<bdi>${taskText.get(n.about.id) ?? 'a task'}</bdi>”` : ''}</span><span class="note-text" dir="auto">${n.text}</span></li>`)}</ol>`
           : html`<p class="hint">No progress notes since then.</p>`}`)}
     </section>`;
   }
@@ -1145,7 +1145,7 @@ export class StrCarePlan extends LitElement {
     return html`<form class="editor" novalidate aria-label="Change status" @submit=${(e: Event) => this.#submitStatus(e, t)}>
       ${this.#errorSummary()}
       <fieldset id="ed-status" tabindex="-1" aria-describedby=${this.#describedBy('status')}>
-        <legend>Status of “${t.text}”</legend>
+        <legend>Status of “<bdi>${t.text}</bdi>”</legend>
         ${this.#errorMessage('status')}
         ${TASK_STATUSES.map((s) => html`<label class="choice"><input type="radio" name="status" value=${s.code} .checked=${t.status === s.code} />${s.label}</label>`)}
       </fieldset>

@@ -16,6 +16,7 @@ import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { focus } from '../internal/focus.styles.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
 import { styles } from './contact-log.styles.js';
@@ -478,6 +479,8 @@ export class StrContactLog extends LitElement {
     this._errors = [];
     this._status = status;
     this.#pendingId = newId();
+    // The Save button was disabled while saving, which drops its focus: the worker lands on the news instead.
+    void focusIfLost(this, 'div.status', 'form');
   }
 
   #startCorrecting(c: Contact) {
@@ -566,7 +569,7 @@ export class StrContactLog extends LitElement {
         ${versions.map((v) => {
           const t = Date.parse(v.start);
           return html`<li>Saved by ${v.updatedBy} on ${formatNhsDate(v.updatedAt)}: <time datetime=${v.start}>${formatNhsDate(t)}, ${londonTime(t)}</time>,
-            ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full">${v.note}</span>` : nothing}</li>`;
+            ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full" dir="auto">${v.note}</span>` : nothing}</li>`;
         })}
       </ol>`;
   }
@@ -862,8 +865,8 @@ export class StrContactLog extends LitElement {
         ${eie.map((c) => {
           const t = Date.parse(c.start);
           return html`<li><span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes</span>
-            <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: ${c.enteredInError!.reason}</span>
-            ${c.note ? html`<span class="note-full">${c.note}</span>` : nothing}</li>`;
+            <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: <bdi>${c.enteredInError!.reason}</bdi></span>
+            ${c.note ? html`<span class="note-full" dir="auto">${c.note}</span>` : nothing}</li>`;
         })}
       </ul>
     </details>`;
@@ -917,14 +920,14 @@ export class StrContactLog extends LitElement {
         <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
           ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
         <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${c.othersPresent.length
-          ? ` · with ${c.othersPresent.map((o) => (o.role ? o.role : OTHER_PRESENT_LABELS[o.kind].toLowerCase()) + (o.kind === 'interpreter' && c.interpreterLanguage ? ` (${c.interpreterLanguage})` : '')).join(', ')}`
+          ? html` · with ${c.othersPresent.map((o, i) => html`${i ? ', ' : ''}${o.role ? html`<bdi>${o.role}</bdi>` : OTHER_PRESENT_LABELS[o.kind].toLowerCase()}${o.kind === 'interpreter' && c.interpreterLanguage ? html` (<bdi>${c.interpreterLanguage}</bdi>)` : ''}`)}`
           : ''}</span>
-        ${c.note && !this._open.has(c.id) ? html`<span class="note">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+        ${c.note && !this._open.has(c.id) ? html`<span class="note" dir="auto">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
       </summary>
       ${this._open.has(c.id)
         ? html`<div class="full">
-            ${c.note ? html`<p class="note-full">${c.note}</p>` : html`<p>No note.</p>`}
-            ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id) => this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan').join('; ')}</p>` : nothing}
+            ${c.note ? html`<p class="note-full" dir="auto">${c.note}</p>` : html`<p>No note.</p>`}
+            ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id, i) => html`${i ? '; ' : ''}<bdi>${this.#allTasks.find((t) => t.id === id)?.text ?? 'a task not on the current plan'}</bdi>`)}</p>` : nothing}
             <p class="hint">Logged by ${this._names.get(c.createdBy) ?? c.createdBy} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${this._names.get(c.updatedBy) ?? c.updatedBy} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
             ${this.#renderVersions(c)} ${this.#renderRowActions(c)}
           </div>`
@@ -1021,12 +1024,13 @@ export class StrContactLog extends LitElement {
       return html`<div class="status" role="status"></div>
         <p class="no-person" role="alert">No person is chosen, so no contacts can be shown or logged here.</p>`;
     }
+    // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
     return html`
-      <div class="status" role="status">${this._status}</div>
       ${this.#client && this._person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
       ${this.#canWrite
         ? this.#renderForm()
         : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
+      <div class="status" role="status" tabindex="-1">${this._status}</div>
       ${this.#renderHistory()}
     `;
   }

@@ -124,6 +124,13 @@ export const controls = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Forced colours drop button backgrounds: without a border a button reads as bold text. */
+  @media (forced-colors: active) {
+    button.primary,
+    button.secondary {
+      border: 2px solid ButtonText;
+    }
+  }
   .visually-hidden {
     position: absolute !important;
     width: 1px !important;

@@ -64,10 +64,10 @@ export function renderPlan(plan: WarningSignPlan, checks: readonly SignCheck[]):
     <p>${plan.agreedOn ? `Agreed with the person on ${formatNhsDate(plan.agreedOn)}.` : 'Not yet agreed with the person.'} ${plan.reviewOn ? `Review by ${formatNhsDate(plan.reviewOn)}.` : ''}</p>
     ${SIGN_STAGES.map((st) => {
       const signs = plan.signs.filter((s) => s.stage === st.code);
-      return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text">${s.text}</span><span class="hint">Agreed response: <span class="response">${s.response}</span></span></li>`)}</ul>` : nothing;
+      return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text" dir="auto">${s.text}</span><span class="hint">Agreed response: <span class="response" dir="auto">${s.response}</span></span></li>`)}</ul>` : nothing;
     })}
     <h3>Who to contact</h3>
-    ${plan.contacts.length ? html`<ul>${plan.contacts.map((c) => html`<li><span class="sign-text">${c.who}</span>: <span class="response">${c.how}</span></li>`)}</ul>` : html`<p>No one listed yet.</p>`}
+    ${plan.contacts.length ? html`<ul>${plan.contacts.map((c) => html`<li><span class="sign-text" dir="auto">${c.who}</span>: <span class="response" dir="auto">${c.how}</span></li>`)}</ul>` : html`<p>No one listed yet.</p>`}
     <h3>When to alert the care co-ordinator</h3>
     <ul>
       <li>A late sign rated ${r.lateSignAtLeast} or more</li>

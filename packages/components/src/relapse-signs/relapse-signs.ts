@@ -19,6 +19,7 @@ import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail, AlertRaiseDetail, SignPlanSaveDetail, AlertRaisedDetail, CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
@@ -558,6 +559,7 @@ export class StrRelapseSigns extends LitElement {
       if (this.dispatchEvent(new CustomEvent('str-alert-raise', { detail, bubbles: true, composed: true, cancelable: true }))) {
         this._sentAlerts = new Set([...this._sentAlerts, alert.id]);
         this._status = 'Alert sent to the care co-ordinator';
+        void focusIfLost(this, 'p.status');
       }
       return;
     }
@@ -588,6 +590,8 @@ export class StrRelapseSigns extends LitElement {
       const detail: AlertRaisedDetail = { id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
       this.dispatchEvent(new CustomEvent('str-alert-raised', { detail, bubbles: true, composed: true }));
       this._status = saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it';
+      // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
+      void focusIfLost(this, 'p.status');
     } catch {
       this._status = '';
       await this.updateComplete;
@@ -704,7 +708,7 @@ export class StrRelapseSigns extends LitElement {
   override render() {
     const plan = this.#plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
-    const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
+    const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
     if (this.#client && this.#loads.status === 'error' && !plan) {
       return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
@@ -735,8 +739,14 @@ export class StrRelapseSigns extends LitElement {
     // A role that may not record a check reads the signs under this button: it is not offered "Check the signs".
     const views = [['check', this.#canCheck ? 'Check the signs' : 'The signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
     return html`<div class="views" role="group" aria-label="Show">
-      ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => (this.view = v)}>${label}</button>`)}
+      ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#show(v)}>${label}</button>`)}
     </div>`;
+  }
+
+  /** The Alerts view is drawn anew, so the pressed button is too: focus follows it rather than dropping to the page. */
+  #show(view: StrRelapseSigns['view']) {
+    this.view = view;
+    void focusIfLost(this, 'button.toggle[aria-pressed=true]');
   }
 
   get #canEditPlan() {
@@ -850,7 +860,7 @@ export class StrRelapseSigns extends LitElement {
         <p class="hint">Confirmed ${formatNhsDate(p.savedAt)} at ${londonTime(Date.parse(p.savedAt))}. It is kept on this device and stays here until it is sent.</p>
         <button type="button" class="primary" ?disabled=${this._saving} @click=${() => void this.#send(p)}>Try sending the alert again</button>
       </div>`)}
-      ${plan.contacts.length ? html`<p>If it will not send, contact them directly:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+      ${plan.contacts.length ? html`<p>If it will not send, contact them directly:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>` : nothing}
     </section>`;
   }
 
@@ -884,8 +894,8 @@ export class StrRelapseSigns extends LitElement {
           ${overdue ? html`<p class="flag"><strong>Overdue:</strong> open for ${Math.floor(hours)} hours, more than ${this.alertOverdueHours}.</p>` : nothing}
           <p class="hint">Raised <time datetime=${a.raisedAt}>${formatNhsDate(a.raisedAt)} at ${londonTime(Date.parse(a.raisedAt))}</time> by ${this._names.get(a.raisedBy) ?? a.raisedBy}</p>
           <p class="sign-text">${a.reason}</p>
-          ${a.note ? html`<p>Note: <span class="sign-text">${a.note}</span></p>` : nothing}
-          ${overdue && row.contacts.length ? html`<p>Crisis contacts:</p><ul>${row.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+          ${a.note ? html`<p>Note: <span class="sign-text" dir="auto">${a.note}</span></p>` : nothing}
+          ${overdue && row.contacts.length ? html`<p>Crisis contacts:</p><ul>${row.contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>` : nothing}
           ${canAck
             ? html`<div class="field-group ${err ? 'invalid' : ''}">
                 <label class="field" for="ack-${a.id}">What was done</label>
@@ -902,7 +912,7 @@ export class StrRelapseSigns extends LitElement {
           <ul class="alert-list">${acknowledged.map(({ alert: a, person }) => html`<li class="alert done">
             <h3>${person}</h3>
             <p class="sign-text">${a.reason}</p>
-            <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${this._names.get(a.acknowledged!.by) ?? a.acknowledged!.by}: <span class="response">${a.acknowledged!.action}</span></p>
+            <p>Acknowledged <time datetime=${a.acknowledged!.at}>${formatNhsDate(a.acknowledged!.at)} at ${londonTime(Date.parse(a.acknowledged!.at))}</time> by ${this._names.get(a.acknowledged!.by) ?? a.acknowledged!.by}: <span class="response" dir="auto">${a.acknowledged!.action}</span></p>
           </li>`)}</ul>`
         : nothing}
     </section>`;
@@ -912,7 +922,7 @@ export class StrRelapseSigns extends LitElement {
     return html`<section part="check" aria-labelledby="signs-heading"><h2 id="signs-heading">Early warning signs</h2>
       ${SIGN_STAGES.map((st) => {
         const signs = plan.signs.filter((s) => s.stage === st.code);
-        return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text">${s.text}</span><span class="hint">Agreed response: <span class="response">${s.response}</span></span></li>`)}</ul>` : nothing;
+        return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text" dir="auto">${s.text}</span><span class="hint">Agreed response: <span class="response" dir="auto">${s.response}</span></span></li>`)}</ul>` : nothing;
       })}</section>`;
   }
 
@@ -987,7 +997,7 @@ export class StrRelapseSigns extends LitElement {
     const invalid = this._showErrors && value === undefined;
     const options: { value: SignRating; label: string }[] = [...RATINGS.map((r) => ({ value: r.code as SignRating, label: `${r.code} ${r.label}` })), { value: NOT_ASKED, label: 'Not asked' }];
     return html`<fieldset part="sign" class="sign ${invalid ? 'invalid' : ''}" id="s-${s.id}" aria-describedby=${invalid ? `s-${s.id}-error` : nothing}>
-      <legend class="sign-text">${s.text}</legend>
+      <legend class="sign-text" dir="auto">${s.text}</legend>
       ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
       <div class="ratings">
         ${options.map((o) => html`<label class="choice rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} @change=${() => this.#rate(s, o.value)} />${o.label}</label>`)}
@@ -1018,8 +1028,8 @@ export class StrRelapseSigns extends LitElement {
       <p>Total ${result.total}${result.baseline.source !== 'none' ? `; baseline ${result.baseline.value}` : ''}.${result.note ? ` ${result.note}.` : ''}</p>
       ${result.fires
         ? html`<h4>Why</h4><ul>${result.reasons.map((x) => html`<li>${x.text}</li>`)}</ul>
-          ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text">${x.sign}</span>: <span class="response">${x.response}</span></li>`)}</ul>` : nothing}
-          ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : nothing}
+          ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text" dir="auto">${x.sign}</span>: <span class="response" dir="auto">${x.response}</span></li>`)}</ul>` : nothing}
+          ${plan.contacts.length ? html`<h4>Who to contact</h4><ul>${plan.contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>` : nothing}
           ${this.#client?.can('alert.raise') !== false && !this.readonly
             ? html`<div class="field-group ${this._alertNoteError ? 'invalid' : ''}"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
                 <span class="hint" id="alert-note-hint">Up to ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters</span>
@@ -1033,7 +1043,7 @@ export class StrRelapseSigns extends LitElement {
                   ? html`<div class="problem" role="alert" part="unowned">
                       <h4>Nobody will receive this alert</h4>
                       <p>The alert is recorded, but this person has no care co-ordinator, care team or team lead set, so no one is told. Contact someone now.</p>
-                      ${plan.contacts.length ? html`<p>Crisis contacts:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text">${x.who}</span>: <span class="response">${x.how}</span></li>`)}</ul>` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
+                      ${plan.contacts.length ? html`<p>Crisis contacts:</p><ul>${plan.contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
                     </div>`
                   : r.alertId && this._sentAlerts.has(r.alertId)
                   ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
@@ -1065,7 +1075,7 @@ export class StrRelapseSigns extends LitElement {
         ? html`<table class="trend-table">
             <caption>Each sign at the last ${recent.length} ${recent.length === 1 ? 'check' : 'checks'}</caption>
             <thead><tr><th scope="col">Sign</th>${recent.map((c) => html`<th scope="col"><time datetime=${c.at}>${formatNhsDate(c.at)}</time></th>`)}</tr></thead>
-            <tbody>${plan.signs.map((s) => html`<tr><th scope="row" class="sign-text">${s.text}</th>${recent.map((c) => {
+            <tbody>${plan.signs.map((s) => html`<tr><th scope="row" class="sign-text" dir="auto">${s.text}</th>${recent.map((c) => {
               const r = c.ratings[s.id];
               return html`<td>${typeof r === 'number' ? `${r} ${ratingLabel(r)}` : ratingLabel(r)}</td>`;
             })}</tr>`)}</tbody>
