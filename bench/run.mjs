@@ -1,5 +1,5 @@
 // `npm run bench`: runs every bench/*.bench.ts in headless Chromium and prints one table.
-// `npm run bench -- stores` runs only the files whose name contains "stores".
+// `npm run bench -- stores` runs only the files whose name contains "stores" (`fhir`: only fhir.bench.ts).
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
@@ -11,7 +11,11 @@ import { startFhirServer } from '../scripts/fhir-server-process.mjs';
 const root = resolve(import.meta.dirname, '..');
 const filter = process.argv[2];
 const only = process.argv[3] ?? '';
-const files = readdirSync(resolve(root, 'bench')).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)));
+const all = readdirSync(resolve(root, 'bench')).filter((f) => f.endsWith('.bench.ts'));
+// A filter that names a file exactly (`fhir` → fhir.bench.ts) selects that one: `fhir` must not also run the
+// 13-minute sync-fhir.bench.ts. Otherwise every file whose name contains it.
+const exact = all.filter((f) => f === `${filter}.bench.ts`);
+const files = exact.length > 0 ? exact : all.filter((f) => !filter || f.includes(filter));
 const executablePath = chromiumPath();
 if (!executablePath) {
   console.error(NO_BROWSER_MESSAGE);

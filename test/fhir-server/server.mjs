@@ -69,7 +69,7 @@ const router = new FhirRouter();
 const tenants = new Map();
 function tenant(name) {
   let t = tenants.get(name);
-  if (!t) tenants.set(name, (t = { repo: new MemoryRepository(), index: new Map(), faults: [], requiredToken: undefined, stalled: new Set(), writeLock: Promise.resolve() }));
+  if (!t) tenants.set(name, (t = { repo: new MemoryRepository(), index: new Map(), subjects: new Map(), faults: [], requiredToken: undefined, stalled: new Set(), writeLock: Promise.resolve() }));
   return t;
 }
 
@@ -87,6 +87,18 @@ function indexResource(t, r) {
     t.index.get(key).add(r.id);
   }
 }
+// A `subject` index too (issue 16): MemoryRepository answers `subject=Patient/x` by scanning every resource of the
+// type, so a person's records are read from here; `_lastUpdated` is checked on the resources found. The element
+// each type's R4 `subject` search parameter reads:
+const SUBJECT_OF = { Encounter: 'subject', CarePlan: 'subject', Goal: 'subject', DocumentReference: 'subject', Observation: 'subject', Flag: 'subject', CareTeam: 'subject', Task: 'for' };
+function indexSubject(t, r) {
+  const element = SUBJECT_OF[r?.resourceType];
+  const ref = element && r.id ? r[element]?.reference : undefined;
+  if (!ref) return;
+  const key = `${r.resourceType}|${ref}`;
+  if (!t.subjects.has(key)) t.subjects.set(key, new Set());
+  t.subjects.get(key).add(r.id); // a resource moved to another subject, or deleted, is dropped on read
+}
 function lookup(t, type, token) {
   const bar = token.indexOf('|');
   return bar < 0 ? [] : [...(t.index.get(indexKey(type, token.slice(0, bar), token.slice(bar + 1))) ?? [])];
@@ -96,6 +108,32 @@ function isIndexedSearch(url) {
   const keys = [...url.searchParams.keys()];
   return keys.includes('identifier') && keys.every((k) => k === 'identifier' || k === '_count') &&
     url.searchParams.getAll('identifier').length === 1 && url.searchParams.get('identifier').split(',').every((v) => /^[^|]+\|.+$/.test(v));
+}
+/** `Type?subject=Patient/x[&_lastUpdated=<prefix><instant>…][&_count=n][&_offset=n]` for a type with a subject. */
+function isSubjectSearch(type, url) {
+  const keys = [...url.searchParams.keys()];
+  return SUBJECT_OF[type] !== undefined && keys.every((k) => ['subject', '_lastUpdated', '_count', '_offset'].includes(k)) &&
+    url.searchParams.getAll('subject').length === 1 && /^[A-Za-z]+\/[A-Za-z0-9.-]+$/.test(url.searchParams.get('subject')) &&
+    url.searchParams.getAll('_lastUpdated').every((v) => /^(ge|gt|le|lt|eq)?\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(v));
+}
+const BEFORE = { ge: (a, b) => a >= b, gt: (a, b) => a > b, le: (a, b) => a <= b, lt: (a, b) => a < b, eq: (a, b) => a === b };
+async function subjectSearch(t, type, url) {
+  const ref = url.searchParams.get('subject');
+  const bounds = url.searchParams.getAll('_lastUpdated').map((v) => {
+    const m = /^(ge|gt|le|lt|eq)?(.*)$/.exec(v);
+    return [BEFORE[m[1] ?? 'eq'], Date.parse(m[2])];
+  });
+  const matches = [];
+  for (const id of t.subjects.get(`${type}|${ref}`) ?? []) {
+    const [, r] = await router.handleRequest({ method: 'GET', url: `/${type}/${id}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
+    if (r?.resourceType !== type || r[SUBJECT_OF[type]]?.reference !== ref) continue;
+    const at = Date.parse(r.meta?.lastUpdated ?? '');
+    if (bounds.every(([test, b]) => test(at, b))) matches.push(r);
+  }
+  const count = Number(url.searchParams.get('_count') ?? 20);
+  const offset = Number(url.searchParams.get('_offset') ?? 0);
+  const entry = matches.slice(offset, offset + count).map((resource) => ({ search: { mode: 'match' }, resource }));
+  return { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry };
 }
 async function indexedSearch(t, type, url) {
   const ids = [...new Set(url.searchParams.get('identifier').split(',').flatMap((tok) => lookup(t, type, tok)))];
@@ -232,6 +270,10 @@ async function perform(t, method, url, path, reqHeaders, body, base) {
     const bundle = await indexedSearch(t, type, url);
     return { status: 200, body: addPaging(bundle, url, base, path), headers: {} };
   }
+  if (method === 'GET' && type && !path.slice(1).includes('/') && isSubjectSearch(type, url)) {
+    const bundle = await subjectSearch(t, type, url);
+    return { status: 200, body: addPaging(bundle, url, base, path), headers: {} };
+  }
   const run = async () => {
     const headers = { ...reqHeaders };
     const ifNoneExist = headers['if-none-exist'];
@@ -260,7 +302,11 @@ async function perform(t, method, url, path, reqHeaders, body, base) {
     const written = r[1];
     if (isWrite && written) {
       indexResource(t, written);
-      for (const e of written.resourceType === 'Bundle' ? (written.entry ?? []) : []) indexResource(t, e.resource);
+      indexSubject(t, written);
+      for (const e of written.resourceType === 'Bundle' ? (written.entry ?? []) : []) {
+        indexResource(t, e.resource);
+        indexSubject(t, e.resource);
+      }
     }
     return r;
   };

@@ -13,6 +13,11 @@ export interface Query {
   /** Opaque: pass back the `next` of the previous page. */
   readonly cursor?: string;
   /**
+   * Only records the store changed at or after this instant, by the store's own clock (pass back a page's
+   * `changedUpTo`, less an overlap). A hint: a store may return more (the device stores return all).
+   */
+  readonly changedSince?: string;
+  /**
    * Abort the read: it rejects with an `aborted` StrError at once and its result is never returned; `fhirStore`
    * cancels the read's HTTP requests (never retried). Widgets abort
    * a load when they move to another person or actor (docs/adr/0004-right-person-right-actor.md).
@@ -39,6 +44,8 @@ export interface Page<R> {
   readonly items: readonly R[];
   /** Present when more items follow. */
   readonly next?: string;
+  /** The latest change among the records the store read, by its own clock (a store that records it: `fhirStore`). */
+  readonly changedUpTo?: string;
   /**
    * Records the store returned that do not pass the schema (tampered, or a resource that cannot be mapped): left out
    * of `items` and reported here by id and reason (field paths and codes, never content). Set by the client.

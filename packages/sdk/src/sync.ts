@@ -93,16 +93,24 @@ export interface SyncedStoreOptions {
    * batch is doubled after a clean one, up to `max`, and halved after one that failed, down to 1.
    */
   readonly batch?: { readonly start?: number; readonly max?: number };
+  /**
+   * A pull asks only for what changed since the latest change the record system reported (its clock), less this
+   * overlap, so a change it committed late with an earlier time is not missed (default 5 minutes).
+   */
+  readonly pull?: { readonly overlapMs?: number };
 }
 
 /** Batch sizes (records per batch) by default: the first, and the bounds it moves between (doubling, halving). */
 const BATCH = { start: 25, min: 1, max: 200 } as const;
 
+/** How far back before the last change seen a pull asks again, by default (docs/adr/0003-offline-first.md, "Pull"). */
+const PULL_OVERLAP_MS = 5 * 60_000;
+
 const PERMANENT: ReadonlySet<string> = new Set(['validation', 'forbidden', 'mapping', 'not-found', 'unauthenticated']);
 
 /** A store that writes to the device first and syncs to the record system (DESIGN.md, "Offline first"). */
 export function syncedStore(options: SyncedStoreOptions): SyncedStore {
-  let local: OutboxStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number;
+  let local: OutboxStore, remote: Store, clock: Clock, base: number, cap: number, auto: boolean, pushTimeoutMs: number, batchStart: number, batchMax: number, overlapMs: number;
   try {
     ({ local, remote } = options);
     if (typeof local?.putLocal !== 'function' || typeof local.outbox !== 'function') throw new Error('local');
@@ -114,7 +122,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
     pushTimeoutMs = Number(options.pushTimeoutMs ?? 120_000);
     batchMax = Math.floor(Number(options.batch?.max ?? BATCH.max));
     batchStart = Math.min(batchMax, Math.floor(Number(options.batch?.start ?? BATCH.start)));
-    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0) || !(batchStart >= 1)) throw new Error('retry');
+    overlapMs = Number(options.pull?.overlapMs ?? PULL_OVERLAP_MS);
+    if (!(base > 0) || !(cap >= base) || !(pushTimeoutMs > 0) || !(batchStart >= 1) || !(overlapMs >= 0)) throw new Error('retry');
   } catch (cause) {
     throw new StrError('validation', 'syncedStore needs { local: indexedDbStore(…), remote: a store }', false, {
       issues: [{ path: '', code: 'invalid', message: 'Pass the device store (indexedDbStore) as local and the record system (fhirStore) as remote' }],
@@ -128,6 +137,10 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const pulledAt = new Map<string, number>();
+  // Incremental pull (issue 16): per person and type, the latest change the record system reported (its clock, never
+  // the device's), and the version each record was last pulled at, so a record seen again in the overlap is dropped.
+  const changedUpTo = new Map<string, string>();
+  const pulledVersion = new Map<string, string>();
   // One engine at a time per device (issue 16): every run holds a Web Lock named after the device store, so two tabs
   // never push one outbox at once; a tab that goes (or stops) frees it and a waiting tab takes over. Each run reads
   // the outbox afresh under the lock. Runs are told to the other tabs, which show the result.
@@ -351,12 +364,27 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       for (const type of RECORD_TYPES) {
         if (type === 'worker') continue;
         let cursor: string | undefined;
+        const key = `${serviceUserId}|${type}`;
+        const upTo = changedUpTo.get(key);
+        // `ge` the last change seen less an overlap, so a change the record system committed late with an earlier time
+        // is still caught; what comes again unchanged is dropped by its version.
+        const changedSince = upTo === undefined ? undefined : new Date(Date.parse(upTo) - overlapMs).toISOString();
+        let latest = upTo;
         try {
           do {
-            const page: Page<RecordOf<typeof type>> = await remote.list(type, { serviceUserId, limit: 1_000, ...(cursor !== undefined && { cursor }) });
-            for (const r of page.items) if (await local.applyRemote(type, r)) applied++;
+            const page: Page<RecordOf<typeof type>> = await remote.list(type, {
+              serviceUserId, limit: 1_000, ...(cursor !== undefined && { cursor }), ...(changedSince !== undefined && { changedSince }),
+            });
+            for (const r of page.items) {
+              const seen = `${type}|${r.id}`;
+              if (pulledVersion.get(seen) === r.version) continue;
+              if (await local.applyRemote(type, r)) applied++;
+              pulledVersion.set(seen, r.version);
+            }
+            if (page.changedUpTo !== undefined && (latest === undefined || page.changedUpTo > latest)) latest = page.changedUpTo;
             cursor = page.next;
           } while (cursor !== undefined);
+          if (latest !== undefined) changedUpTo.set(key, latest); // only after the whole walk succeeded
         } catch (e) {
           // One type that cannot be read (the network, or a resource STR Kit cannot map) never stops the others.
           skipped.push({ type, code: isStrError(e) ? e.code : 'storage' });

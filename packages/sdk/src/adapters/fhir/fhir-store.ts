@@ -88,6 +88,12 @@ interface BatchEntry {
 type EntryAnswer = { readonly kind: 'ok'; readonly status: number; readonly resource: Resource } | { readonly kind: 'retry'; readonly error: StrError } | { readonly kind: 'refused'; readonly status: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The latest `meta.lastUpdated` among resources (the record system's clock), as an ISO instant. */
+function latestChange(resources: readonly Resource[]): string | undefined {
+  let latest = -Infinity;
+  for (const r of resources) latest = Math.max(latest, Date.parse(r.meta?.lastUpdated ?? '') || -Infinity);
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
+}
 
 /**
  * A store on any FHIR R4 server (DESIGN.md, "FHIR R4"). Creates are conditional on the STR identifier
@@ -643,7 +649,14 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
         if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
         if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
       }
+      // Changed since, by the record system's clock (`_lastUpdated`), never the device's: issue 16.
+      const since = query?.changedSince;
+      if (since !== undefined) {
+        if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw new StrError('validation', 'changedSince must be an ISO 8601 instant', false, { issues: [{ path: 'changedSince', code: 'invalid', message: 'Pass an ISO 8601 instant' }] });
+        params.push(['_lastUpdated', `ge${new Date(since).toISOString()}`]);
+      }
       const resources = await retrying(() => http.searchAll(resourceType(type), params, signal), signal);
+      const changedUpTo = latestChange(resources);
       if (simple) {
         // One resource per record: map them all, then filter by status, order and cut the page.
         const mine = resources.filter((r) => strIdOf(r, ns) !== undefined && (simple.accepts?.(r, ns) ?? true));
@@ -655,7 +668,7 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
           .sort(compareDesc);
         const page = all.slice(0, q.limit);
         const last = page[page.length - 1];
-        return { items: page.map((p) => p.r), ...(all.length > q.limit && last && { next: encodeCursor(last) }), ...(each.unreadable.length > 0 && { unreadable: each.unreadable }) };
+        return { items: page.map((p) => p.r), ...(all.length > q.limit && last && { next: encodeCursor(last) }), ...(changedUpTo && { changedUpTo }), ...(each.unreadable.length > 0 && { unreadable: each.unreadable }) };
       }
       // Order and cut the page from the resources themselves; fetch notes only for the page.
       const positioned = resources
@@ -667,7 +680,7 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
       const page = positioned.slice(0, q.limit);
       const last = page[page.length - 1];
       const { records: items, unreadable } = await fromFhirEach(type, page.map((p) => p.res), signal);
-      return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }), ...(unreadable.length > 0 && { unreadable }) };
+      return { items, ...(positioned.length > q.limit && last && { next: encodeCursor(last) }), ...(changedUpTo && { changedUpTo }), ...(unreadable.length > 0 && { unreadable }) };
     },
 
     async put<T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion?: string) {
