@@ -5,4 +5,8 @@ import './define/str-provider.js';
 import './define/str-contact-log.js';
 import './define/str-care-plan.js';
 import './define/str-relapse-signs.js';
+import './define/str-relapse-check.js';
+import './define/str-relapse-trend.js';
+import './define/str-relapse-plan.js';
+import './define/str-alert-inbox.js';
 import './define/str-sync-status.js';

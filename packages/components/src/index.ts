@@ -8,8 +8,13 @@ export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSa
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
 export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
+export { StrRelapseCheck } from './relapse-signs/relapse-check.js';
+export { StrRelapseTrend } from './relapse-signs/relapse-trend.js';
+export { StrRelapsePlan } from './relapse-signs/relapse-plan.js';
+export { StrAlertInbox } from './relapse-signs/alert-inbox.js';
 export type {
   CheckSaveDetail, CheckSaveEvent, CheckSavedDetail, CheckSavedEvent, AlertRaiseDetail, AlertRaiseEvent, AlertRaisedDetail, AlertRaisedEvent,
-  AlertAcknowledgedDetail, AlertAcknowledgedEvent,
+  AlertAcknowledgedDetail, AlertAcknowledgedEvent, AlertAcknowledgeDetail, AlertAcknowledgeEvent, SignPlanSaveDetail, SignPlanSaveEvent,
+  SignPlanSavedDetail, SignPlanSavedEvent,
 } from './relapse-signs/relapse-signs.events.js';
 export { StrSyncStatus } from './sync-status/sync-status.js';

@@ -99,8 +99,6 @@ export function renderEditor(h: EditorHost): TemplateResult {
     const edge = to === 0 ? 'down' : to === d.signs.length - 1 ? 'up' : by < 0 ? 'up' : 'down';
     h.set({ ...d, signs: next }, `#pe-sign-${d.signs[i]!.id}-${d.signs.length > 1 ? edge : 'text'}`);
   };
-  const candidates = h.checks.filter((c) => c.markedWell);
-  const baseline = baselineFromPicks(d, h.checks);
   return html`<form class="editor" part="plan-editor" novalidate aria-labelledby="pe-heading" @submit=${(e: Event) => h.save(e)}>
     <h2 id="pe-heading">Edit the warning-sign plan</h2>
     ${f.summary(3)}
@@ -145,7 +143,26 @@ export function renderEditor(h: EditorHost): TemplateResult {
       </div>`)}
       <button type="button" class="secondary" id="pe-add-contact" @click=${() => h.set({ ...d, contacts: [...d.contacts, { who: '', how: '' }] }, `#pe-contact-${d.contacts.length}-who`)}>Add a contact</button>
     </fieldset>
-    <fieldset class="stage"><legend><h3>When to alert the care co-ordinator</h3></legend>
+    ${renderRuleAndBaseline(h, f)}
+    <div class="row">
+      <div class=${f.group('agreed-on')}><label class="field" for="pe-agreed-on">Agreed with the person on</label>${f.message('agreed-on')}
+        <input id="pe-agreed-on" type="date" aria-invalid=${f.invalid('agreed-on')} aria-describedby=${f.describedBy('agreed-on')} .value=${live(d.agreedOn)} @input=${(e: Event) => h.set({ ...d, agreedOn: (e.target as HTMLInputElement).value })} /></div>
+      <div class=${f.group('review-on')}><label class="field" for="pe-review-on">Review by</label>${f.message('review-on')}
+        <input id="pe-review-on" type="date" aria-invalid=${f.invalid('review-on')} aria-describedby=${f.describedBy('review-on')} .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
+    </div>
+    <div class="actions">
+      <button type="submit" class="primary" ?disabled=${h.saving}>Save the plan</button>
+      <button type="button" class="secondary" @click=${() => h.cancel()}>Cancel</button>
+    </div>
+  </form>`;
+}
+
+/** The rule's thresholds and the agreed baseline, picked from checks marked "well". */
+function renderRuleAndBaseline(h: EditorHost, f: FormErrors): TemplateResult {
+  const d = h.draft;
+  const candidates = h.checks.filter((c) => c.markedWell);
+  const baseline = baselineFromPicks(d, h.checks);
+  return html`<fieldset class="stage"><legend><h3>When to alert the care co-ordinator</h3></legend>
       ${RULE_FIELDS.map(([k, label, hint]) => html`<div class=${f.group(`rule-${k}`)}>
         <label class="field" for="pe-rule-${k}">${label}</label><span class="hint" id="pe-rule-${k}-hint">${hint}</span>${f.message(`rule-${k}`)}
         <input id="pe-rule-${k}" type="number" inputmode="numeric" aria-invalid=${f.invalid(`rule-${k}`)} aria-describedby=${f.describedBy(`rule-${k}`, `pe-rule-${k}-hint`)} .value=${live(d.rule[k])}
@@ -160,16 +177,5 @@ export function renderEditor(h: EditorHost): TemplateResult {
             ${formatNhsDate(c.at)}: total ${checkTotal({ signs: d.signs }, c)}</label>`)
         : html`<p>No checks are marked “well” yet.</p>`}
       <p><strong>${baseline ? `Agreed baseline: ${baseline.total}` : 'No agreed baseline: the median of the first three checks after agreement is used'}</strong></p>
-    </fieldset>
-    <div class="row">
-      <div class=${f.group('agreed-on')}><label class="field" for="pe-agreed-on">Agreed with the person on</label>${f.message('agreed-on')}
-        <input id="pe-agreed-on" type="date" aria-invalid=${f.invalid('agreed-on')} aria-describedby=${f.describedBy('agreed-on')} .value=${live(d.agreedOn)} @input=${(e: Event) => h.set({ ...d, agreedOn: (e.target as HTMLInputElement).value })} /></div>
-      <div class=${f.group('review-on')}><label class="field" for="pe-review-on">Review by</label>${f.message('review-on')}
-        <input id="pe-review-on" type="date" aria-invalid=${f.invalid('review-on')} aria-describedby=${f.describedBy('review-on')} .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
-    </div>
-    <div class="actions">
-      <button type="submit" class="primary" ?disabled=${h.saving}>Save the plan</button>
-      <button type="button" class="secondary" @click=${() => h.cancel()}>Cancel</button>
-    </div>
-  </form>`;
+    </fieldset>`;
 }

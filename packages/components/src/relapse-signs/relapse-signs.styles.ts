@@ -193,6 +193,17 @@ export const styles = css`
   .alert h3 {
     margin-bottom: 4px;
   }
+  .skip-links ul {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 16px;
+  }
+  .skip-links a {
+    display: inline-block;
+    min-height: 24px;
+    padding: 10px 0;
+    color: var(--_link);
+  }
   .flag {
     border-left: 4px solid var(--_error);
     padding: 4px 12px;

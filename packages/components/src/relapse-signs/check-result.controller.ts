@@ -1,0 +1,213 @@
+// What a saved check means, and the alert it may send (issue 8, split out in issue 17), for <str-relapse-check> and
+// <str-relapse-signs>: the rule's reasons, the agreed responses and who to contact; "Send an alert" with an optional
+// note. A confirmed alert is kept on the device (the drafts) before it is sent, shown as "not sent" until the store
+// has it, and sent again with the same id, so a lost reply never sends it twice (hazard H04).
+import { ALERT_NOTE_MAX, formatNhsDate, londonTime, responsesFor, type AlertInput, type Clock, type CrisisContact, type RuleResult, type SignCheck, type StrClient, type WarningSignPlan } from '@strkit/sdk';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { notifyRecord, requestIntent } from '../internal/events.js';
+import { focusIfLost } from '../internal/focus-after.js';
+import type { PersonScope, Scope } from '../internal/person-scope.js';
+import type { AlertRaiseDetail, AlertRaisedDetail } from './relapse-signs.events.js';
+
+/** An alert the worker confirmed, kept on the device until the store has it. */
+interface PendingAlert {
+  readonly alert: AlertInput & { readonly id: string };
+  readonly serviceUserId: string;
+  readonly savedAt: string;
+}
+
+export interface CheckResultHost {
+  readonly client: () => StrClient | undefined;
+  readonly scope: PersonScope;
+  readonly clock: () => Clock;
+  /** May this element send alerts (its role, and not read-only)? */
+  readonly mayRaise: () => boolean;
+  readonly say: (status: string) => void;
+}
+
+/** The key of the one device copy of an alert not yet stored. */
+export const OUTBOX = 'relapse-signs:alert:';
+const outboxKey = (serviceUserId: string, alertId: string) => `${OUTBOX}${serviceUserId}:${alertId}`;
+const newId = () => crypto.randomUUID();
+const contactList = (contacts: readonly CrisisContact[]) =>
+  html`<ul>${contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>`;
+
+export class CheckResult {
+  /** The last saved check and what the rule made of it. */
+  #result?: { check: SignCheck; result: RuleResult; alertId?: string };
+  #note = '';
+  #noteError = '';
+  #sending = false;
+  /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
+  #pending: readonly PendingAlert[] = [];
+  #sent: ReadonlySet<string> = new Set();
+  /** Alerts stored with no owner (no co-ordinator, care team or team lead): nobody will receive them. */
+  #unowned: ReadonlySet<string> = new Set();
+  readonly #el: LitElement;
+  readonly #h: CheckResultHost;
+
+  constructor(el: LitElement, host: CheckResultHost) {
+    this.#el = el;
+    this.#h = host;
+  }
+
+  /** Shows what a just-saved check means. */
+  show(check: SignCheck, result: RuleResult): void {
+    this.#result = { check, result };
+    this.#el.requestUpdate();
+    void this.#el.updateComplete.then(() => this.#el.renderRoot.querySelector<HTMLElement>('[part=result] h3')?.focus());
+  }
+
+  /** The worker changed the check: the last result no longer describes what is on screen. */
+  hide(): void {
+    this.#result = undefined;
+  }
+
+  /** A new person, client or actor. */
+  clear(): void {
+    this.#result = undefined;
+    this.#note = '';
+    this.#pending = [];
+    this.#sent = new Set();
+  }
+
+  async #focus(selector: string) {
+    await this.#el.updateComplete;
+    this.#el.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async raise(): Promise<void> {
+    const r = this.#result;
+    if (!r) return;
+    // Refused here, in words, before it is kept to send: the SDK would refuse it on every retry.
+    if (this.#note.length > ALERT_NOTE_MAX) {
+      this.#noteError = `Enter ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters or fewer in the note (it has ${this.#note.length.toLocaleString('en-GB')})`;
+      this.#el.requestUpdate();
+      return this.#focus('#alert-note');
+    }
+    this.#noteError = '';
+    // The reasons, and why the rise rule could not compare when it could not: the co-ordinator reads both.
+    const reason = [...r.result.reasons.map((x) => x.text), ...(r.result.note ? [r.result.note] : [])].join('\n');
+    const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason, note: this.#note };
+    this.#result = { ...r, alertId: alert.id };
+    this.#el.requestUpdate();
+    const c = this.#h.client();
+    if (!c) {
+      const detail: AlertRaiseDetail = { alert };
+      if (requestIntent(this.#el, 'str-alert-raise', detail)) {
+        this.#sent = new Set([...this.#sent, alert.id]);
+        this.#h.say('Alert sent to the care co-ordinator');
+        void focusIfLost(this.#el, 'p.status');
+      }
+      return;
+    }
+    // Kept on the device first: whatever happens to the send, the alert is not lost and is shown until it is stored.
+    const pending: PendingAlert = { alert, serviceUserId: r.check.serviceUserId, savedAt: new Date(this.#h.clock().now()).toISOString() };
+    await c.drafts.save(outboxKey(pending.serviceUserId, alert.id), pending).catch(() => undefined);
+    this.#pending = [...this.#pending.filter((p) => p.alert.id !== alert.id), pending];
+    await this.#send(pending);
+  }
+
+  /** Sends a confirmed alert. The same id every time, so a retry after a lost reply never sends it twice. */
+  async #send(p: PendingAlert) {
+    const c = this.#h.client();
+    if (!c || this.#sending) return;
+    this.#sending = true;
+    this.#h.say('Sending the alert…');
+    try {
+      const { reason: _shown, ...input } = p.alert; // the client works the reason out from the rule itself
+      const saved = await c.alerts.create(input);
+      await c.drafts.discard(outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
+      this.#pending = this.#pending.filter((x) => x.alert.id !== p.alert.id);
+      this.#sent = new Set([...this.#sent, saved.id]);
+      if (!saved.owner) this.#unowned = new Set([...this.#unowned, saved.id]);
+      const detail: AlertRaisedDetail = { type: 'alert', id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
+      notifyRecord(this.#el, 'str-alert-raised', detail);
+      this.#h.say(saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it');
+      // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
+      void focusIfLost(this.#el, 'p.status');
+    } catch {
+      this.#h.say('');
+      this.#sending = false;
+      await this.#focus('.outbox');
+    } finally {
+      this.#sending = false;
+      this.#el.requestUpdate();
+    }
+  }
+
+  /** Alerts confirmed on this device that the store does not have yet (a failed send, then a reload). */
+  async loadOutbox(scope: Scope): Promise<void> {
+    try {
+      const loaded = await this.#h.scope.load(scope, async ({ client: c, serviceUserId }) => {
+        const prefix = `${OUTBOX}${serviceUserId}:`;
+        const drafts = (await c.drafts.list()).filter((d) => d.key.startsWith(prefix));
+        const pending: PendingAlert[] = [];
+        for (const d of drafts) {
+          const p = d.value as PendingAlert;
+          const stored = await c.alerts.get(p.alert.id).catch(() => undefined);
+          if (stored) await c.drafts.discard(d.key).catch(() => undefined); // it did arrive; the reply was lost
+          else pending.push(p);
+        }
+        return pending;
+      });
+      if (loaded) this.#pending = loaded.value;
+      this.#el.requestUpdate();
+    } catch {
+      // The drafts could not be read; nothing to show.
+    }
+  }
+
+  renderOutbox(plan: WarningSignPlan): TemplateResult | typeof nothing {
+    if (!this.#pending.length) return nothing;
+    return html`<section class="outbox problem" role="alert" tabindex="-1" aria-labelledby="outbox-heading">
+      <h3 id="outbox-heading">${this.#pending.length === 1 ? 'An alert has not been sent yet' : `${this.#pending.length} alerts have not been sent yet`}</h3>
+      ${this.#pending.map((p) => html`<div class="pending">
+        <p class="sign-text" dir="auto">${p.alert.reason}</p>
+        <p class="hint">Confirmed ${formatNhsDate(p.savedAt)} at ${londonTime(Date.parse(p.savedAt))}. It is kept on this device and stays here until it is sent.</p>
+        <button type="button" class="primary" ?disabled=${this.#sending} @click=${() => void this.#send(p)}>Try sending the alert again</button>
+      </div>`)}
+      ${plan.contacts.length ? html`<p>If it will not send, contact them directly:</p>${contactList(plan.contacts)}` : nothing}
+    </section>`;
+  }
+
+  render(plan: WarningSignPlan): TemplateResult | typeof nothing {
+    const r = this.#result;
+    if (!r) return nothing;
+    const { result } = r;
+    const responses = responsesFor(plan, result);
+    return html`<section part="result" class="result ${result.fires ? 'fires' : ''}" aria-labelledby="result-heading">
+      <h3 id="result-heading" tabindex="-1">${result.fires ? 'This check meets the alert rule' : 'Check saved: the alert rule is not met'}</h3>
+      <p>Total ${result.total}${result.baseline.source !== 'none' ? `; baseline ${result.baseline.value}` : ''}.${result.note ? ` ${result.note}.` : ''}</p>
+      ${result.fires
+        ? html`<h4>Why</h4><ul>${result.reasons.map((x) => html`<li>${x.text}</li>`)}</ul>
+          ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text" dir="auto">${x.sign}</span>: <span class="response" dir="auto">${x.response}</span></li>`)}</ul>` : nothing}
+          ${plan.contacts.length ? html`<h4>Who to contact</h4>${contactList(plan.contacts)}` : nothing}
+          ${this.#h.mayRaise() ? this.#renderSend(plan, r.alertId) : nothing}`
+        : nothing}
+    </section>`;
+  }
+
+  #renderSend(plan: WarningSignPlan, alertId: string | undefined) {
+    const err = this.#noteError;
+    return html`<div class="field-group ${err ? 'invalid' : ''}"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
+        <span class="hint" id="alert-note-hint">Up to ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters</span>
+        ${err ? html`<span class="error-message" id="alert-note-error" role="alert"><span class="visually-hidden">Error:</span> ${err}</span>` : nothing}
+        <textarea id="alert-note" rows="2" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? 'alert-note-hint alert-note-error' : 'alert-note-hint'}
+          .value=${live(this.#note)} @input=${(e: Event) => {
+            this.#note = (e.target as HTMLTextAreaElement).value;
+            this.#noteError = '';
+            this.#el.requestUpdate();
+          }}></textarea></div>
+      ${alertId && this.#unowned.has(alertId)
+        ? html`<div class="problem" role="alert" part="unowned">
+            <h4>Nobody will receive this alert</h4>
+            <p>The alert is recorded, but this person has no care co-ordinator, care team or team lead set, so no one is told. Contact someone now.</p>
+            ${plan.contacts.length ? html`<p>Crisis contacts:</p>${contactList(plan.contacts)}` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
+          </div>`
+        : alertId && this.#sent.has(alertId)
+          ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
+          : html`<button type="button" class="primary" ?disabled=${this.#sending || this.#pending.some((p) => p.alert.id === alertId)} @click=${() => void this.raise()}>Send an alert to the care co-ordinator</button>`}`;
+  }
+}

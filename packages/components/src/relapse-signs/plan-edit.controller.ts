@@ -1,0 +1,174 @@
+// The warning-sign plan, viewed and edited (issue 8, split out in issue 17), shared by <str-relapse-plan> and
+// <str-relapse-signs view="plan">. Co-ordinators and team leads edit it; everyone else reads it. Connected, the client
+// stores the plan; controlled, one cancelable `str-sign-plan-save` carries it to the host.
+import { checksInOrder, inputIssues, type StrClient, type WarningSignPlan, type WarningSignPlanUpdate } from '@strkit/sdk';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
+import { notifyRecord, requestIntent } from '../internal/events.js';
+import type { LeaveGuard } from '../internal/leave-guard.js';
+import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
+import type { RelapseRecords } from './relapse-records.js';
+import type { SignPlanSaveDetail, SignPlanSavedDetail } from './relapse-signs.events.js';
+
+/** What the element holding the plan gives it. */
+export interface PlanEditHost {
+  readonly client: () => StrClient | undefined;
+  readonly records: RelapseRecords;
+  readonly leaving: LeaveGuard;
+  readonly readonly: () => boolean;
+  /** False, with the refusal on screen, when the store has no such person (issue 15). */
+  readonly mayWrite: () => Promise<boolean>;
+  readonly say: (status: string) => void;
+  readonly problem: (text: string) => void;
+  /** The plan was saved (or handed to the host): show the plan view. */
+  readonly saved: () => void;
+}
+
+/** Which editor field an SDK issue path belongs to (`signs.2.text` → that sign's text box). */
+function planField(path: string, draft: PlanDraft): string {
+  const [head, index, leaf] = path.split('.');
+  if (head === 'signs') return draft.signs[Number(index)] ? `sign-${draft.signs[Number(index)]!.id}-${leaf === 'response' ? 'response' : 'text'}` : 'add-sign';
+  if (head === 'contacts') return `contact-${index}-${leaf === 'how' ? 'how' : 'who'}`;
+  if (head === 'rule') return `rule-${index}`;
+  if (head === 'agreedOn') return 'agreed-on';
+  if (head === 'reviewOn') return 'review-on';
+  return 'add-sign';
+}
+
+export class PlanEdit {
+  /** The plan being edited, as typed. */
+  #draft?: PlanDraft;
+  #errors: readonly { field: string; message: string }[] = [];
+  #saving = false;
+  readonly #el: LitElement;
+  readonly #h: PlanEditHost;
+
+  constructor(el: LitElement, host: PlanEditHost) {
+    this.#el = el;
+    this.#h = host;
+  }
+
+  get editing(): boolean {
+    return !!this.#draft;
+  }
+
+  get canEdit(): boolean {
+    const c = this.#h.client();
+    return !this.#h.readonly() && (!c || c.can('warning-sign-plan.edit'));
+  }
+
+  clear(): void {
+    this.#draft = undefined;
+    this.#errors = [];
+  }
+
+  async #focus(selector: string) {
+    await this.#el.updateComplete;
+    this.#el.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  edit(plan: WarningSignPlan | undefined): void {
+    this.#draft = draftOf(plan);
+    this.#errors = [];
+    this.#el.requestUpdate();
+    void this.#focus('#pe-heading ~ fieldset textarea, #pe-add-sign');
+  }
+
+  /** The plan with its Edit button, or the words to suggest a change. */
+  renderView(plan: WarningSignPlan): TemplateResult {
+    return html`<section part="plan" aria-labelledby="plan-heading">${renderPlan(plan, this.#h.records.checks)}
+      ${this.canEdit
+        ? html`<button type="button" class="primary" id="plan-edit" @click=${() => this.edit(plan)}>Edit the plan</button>`
+        : html`<p class="hint">To suggest a change, talk to the care co-ordinator or add a progress note to the care plan.</p>`}</section>`;
+  }
+
+  /** No plan yet: who agrees one, and (for those who may) the button that starts it. */
+  renderNone(): TemplateResult {
+    return html`<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
+      ${this.canEdit ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.edit(undefined)}>Start a warning-sign plan</button>` : nothing}`;
+  }
+
+  renderEditor(): TemplateResult {
+    const plan = this.#h.records.plan;
+    return renderEditor({
+      draft: this.#draft!,
+      checks: plan ? checksInOrder(plan, this.#h.records.checks) : [],
+      errors: this.#errors,
+      saving: this.#saving,
+      set: (next, focusOn) => {
+        this.#draft = next;
+        this.#el.requestUpdate();
+        if (focusOn) void this.#focus(focusOn);
+      },
+      save: (e) => void this.save(e),
+      cancel: () => {
+        this.clear();
+        this.#el.requestUpdate();
+        void this.#focus('#plan-edit, #plan-start');
+      },
+    });
+  }
+
+  async save(e: Event): Promise<void> {
+    e.preventDefault();
+    const draft = this.#draft;
+    if (!draft || this.#saving) return;
+    const plan = this.#h.records.plan;
+    const changes = changesOf(draft, plan ? checksInOrder(plan, this.#h.records.checks) : []);
+    const issues = inputIssues('warningSignPlanUpdate', changes);
+    if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
+    if (issues.length) {
+      const seen = new Set<string>();
+      this.#errors = issues.map((i) => ({ field: planField(i.path, draft), message: i.message })).filter((x) => !seen.has(x.field) && !!seen.add(x.field));
+      this.#el.requestUpdate();
+      return this.#focus('.error-summary');
+    }
+    const c = this.#h.client();
+    if (!c) return this.#ask(plan, changes);
+    if (!(await this.#h.mayWrite())) return;
+    this.#saving = true;
+    this.#el.requestUpdate();
+    try {
+      await this.#store(c, plan, draft, changes);
+      await this.#h.records.load();
+      this.#h.say('Warning-sign plan saved');
+      await this.#focus('#plan-heading');
+    } catch (err) {
+      if (isDeviceFull(err)) this.#h.leaving.set(true);
+      this.#h.problem(whyNotSaved(err, {
+        what: 'the plan', kept: 'Your changes are still here',
+        conflict: 'Not saved: someone else changed the plan meanwhile. Your changes are still here; the plan has been reloaded: check it, then save again.',
+      }));
+      await this.#h.records.load();
+      await this.#focus('.problem');
+    } finally {
+      this.#saving = false;
+      this.#el.requestUpdate();
+    }
+  }
+
+  async #store(c: StrClient, plan: WarningSignPlan | undefined, draft: PlanDraft, changes: WarningSignPlanUpdate) {
+    let saved: WarningSignPlan;
+    if (plan) saved = await c.warningSignPlans.update(plan.id, changes, plan.version);
+    else {
+      const { agreedBaseline, ...rest } = changes;
+      saved = await c.warningSignPlans.create({ serviceUserId: this.#h.records.person, signs: draft.signs, ...rest, ...(agreedBaseline && { agreedBaseline }) } as never);
+    }
+    this.#h.leaving.set(false);
+    this.clear();
+    this.#h.saved();
+    const detail: SignPlanSavedDetail = { type: 'warningSignPlan', id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
+    notifyRecord(this.#el, 'str-sign-plan-saved', detail);
+  }
+
+  /** Controlled mode: the host saves the plan. Not cancelled, the plan view comes back; cancelled, the editor stays as typed. */
+  async #ask(plan: WarningSignPlan | undefined, changes: WarningSignPlanUpdate) {
+    const serviceUserId = plan?.serviceUserId ?? this.#h.records.person;
+    const detail: SignPlanSaveDetail = plan ? { planId: plan.id, expectedVersion: plan.version, serviceUserId, changes } : { serviceUserId, changes };
+    if (!requestIntent(this.#el, 'str-sign-plan-save', detail)) return;
+    this.clear();
+    this.#h.saved();
+    this.#h.say('Warning-sign plan sent to the record system');
+    await this.#focus('#plan-heading, #plan-start');
+  }
+}

@@ -1,0 +1,473 @@
+import { consume } from '@lit/context';
+import {
+  NOT_ASKED, evaluateRule, formatNhsDate, londonTime, systemClock, toLondonIso,
+  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
+  type WarningSign, type WarningSignPlan,
+} from '@strkit/sdk';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { clientContext } from '../context.js';
+import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { DraftTimer } from '../internal/draft-timer.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
+import { notifyRecord, requestIntent } from '../internal/events.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
+import { controls } from '../internal/controls.styles.js';
+import { focus } from '../internal/focus.styles.js';
+import { tokens } from '../internal/tokens.styles.js';
+import type { CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
+import { BLANK_DETAILS, MESSAGES, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
+import { CheckResult } from './check-result.controller.js';
+import { RelapseRecords, renderGate } from './relapse-records.js';
+import { styles } from './relapse-signs.styles.js';
+
+export type { CheckDetails, SignRatings } from './check-form.render.js';
+
+const newId = () => crypto.randomUUID();
+const draftKeyOf = (serviceUserId: string) => `relapse-signs:check:${serviceUserId}`;
+type CheckDraft = { ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string };
+
+/**
+ * @summary A rated check of the person's own early warning signs (relapse signature: early, middle and late), against
+ * their own baseline: the form control of the relapse elements.
+ *
+ * It owns its `value` (a rating per sign) like a native input, joins a host `<form>` through `ElementInternals`
+ * (value, validity, reset, disabled fieldset) and fires `change`. Connected (default): finds a client through
+ * `<str-provider>` or `.client`, loads the person's plan and checks, saves the check, keeps a draft on the device, and
+ * when a saved check meets the plan's alert rule shows the reason and the agreed responses and offers to alert the care
+ * co-ordinator. Controlled (no client): shows `.plan` and `.checks`, never changes them, and fires one cancelable
+ * intent for each action (save the check, send an alert). A role that may not record a check reads the signs.
+ *
+ * @fires change - The worker changed a rating (as native inputs do).
+ * @fires str-check-save - Controlled mode: the worker asked to save the check. Cancelable. Detail: CheckSaveDetail.
+ * @fires str-check-saved - Connected mode: the check was stored. Detail: CheckSavedDetail (a RecordNotice and whether the rule fired).
+ * @fires str-alert-raise - Controlled mode: the worker asked to alert the care co-ordinator. Cancelable. Detail: AlertRaiseDetail.
+ * @fires str-alert-raised - Connected mode: the alert was stored. Detail: AlertRaisedDetail (a RecordNotice and the check id).
+ * @csspart check - The check form.
+ * @csspart stage - One stage's group of signs.
+ * @csspart sign - One sign's rating group.
+ * @csspart result - What the saved check means: the rule's reasons and the agreed responses.
+ * @cssprop --str-relapse-signs-gap - Space between signs (default 16px).
+ * @cssstate user-invalid - Shown errors: a rating is missing after the worker interacted or tried to submit.
+ */
+export class StrRelapseCheck extends LitElement {
+  static override styles = [tokens, focus, controls, styles];
+  static formAssociated = true;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private _providedClient?: StrClient;
+
+  /** The client to use; overrides the one from `<str-provider>`. */
+  @property({ attribute: false }) client?: StrClient;
+  /** The person (STR Kit id). */
+  @property({ attribute: 'service-user-id' }) serviceUserId = '';
+  /** Controlled mode: the plan and its checks. Never changed by the element. */
+  @property({ attribute: false }) plan?: WarningSignPlan;
+  /** Controlled mode: the person's checks (every plan's). */
+  @property({ attribute: false }) checks: readonly SignCheck[] = [];
+  /** Form name: the ratings are submitted as `<name>.<signId>`. */
+  @property({ reflect: true }) name = '';
+  /** Every sign must be rated (or marked "not asked") for the form to submit. */
+  @property({ type: Boolean, reflect: true }) required = false;
+  /** The element's own disabled state (a disabled `<fieldset>` around it also disables it). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Shows the signs without a check form; also what a viewer gets. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** The clock "now" is judged by (tests and demos pass a fixed one). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private _ratings: SignRatings = {};
+  @state() private _details: CheckDetails = BLANK_DETAILS;
+  @state() private _showErrors = false;
+  @state() protected _status = '';
+  @state() protected _problem = '';
+  @state() private _saving = false;
+  @state() private _inheritedDisabled = false;
+
+  #internals: ElementInternals;
+  #pendingId: string = newId();
+  /** The person's plan and checks, loaded or given. */
+  protected readonly records = new RelapseRecords(this, {
+    client: () => this.currentClient,
+    changed: (next, previous) => this.scopeChanged(next, previous),
+    loaded: async (scope) => {
+      this.#sync();
+      await this.result.loadOutbox(scope);
+    },
+    restored: () => this.#restoreDraft(),
+  });
+  /** The browser asks before leaving while a check or plan could not be stored for lack of space. */
+  protected readonly leaving = new LeaveGuard(this);
+  /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
+  #draftTimer = new DraftTimer(this);
+  /** What the last saved check means, and the alert it may send. */
+  protected readonly result = new CheckResult(this, {
+    client: () => this.currentClient,
+    scope: this.records.scope,
+    clock: () => this.clock,
+    mayRaise: () => this.currentClient?.can('alert.raise') !== false && !this.readonly,
+    say: (s) => (this._status = s),
+  });
+  #touched = false;
+  /** Bumped to re-render every sign (see #replace). */
+  #epoch = 0;
+  /** The form's view of this element: one object, so templates kept by `guard` keep calling the element. */
+  readonly #view: CheckFormView;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.addEventListener('invalid', () => this.#showUserInvalid());
+    this.#view = this.#formView();
+  }
+
+  protected get currentClient(): StrClient | undefined {
+    return this.client ?? this._providedClient;
+  }
+
+  protected get canCheck(): boolean {
+    const c = this.currentClient;
+    return !this.readonly && (!c || c.can('sign-check.record'));
+  }
+
+  // ————— the form-control surface (as a native input has it) —————
+
+  /** The ratings: sign id → 0–3 or "not-asked". Replace it, never mutate it. */
+  get value(): SignRatings {
+    return this._ratings;
+  }
+  set value(v: SignRatings) {
+    this.#replace({ ...(v ?? {}) });
+    this.#sync();
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  formResetCallback() {
+    this.#replace({});
+    this._details = BLANK_DETAILS;
+    this._showErrors = false;
+    this.#touched = false;
+    this.#internals.states.delete('user-invalid');
+    this.#sync();
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    // Kept apart from the element's own `disabled`: Chromium calls this without touching a reflected attribute.
+    this._inheritedDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: unknown) {
+    // Back/forward and autofill hand back what setFormValue was given: a FormData of `<name>.<signId>` entries.
+    if (!(state instanceof FormData)) return;
+    const prefix = `${this.name}.`;
+    const ratings: Record<string, SignRating> = {};
+    for (const [k, v] of state.entries()) {
+      if (!k.startsWith(prefix) || typeof v !== 'string') continue;
+      ratings[k.slice(prefix.length)] = v === NOT_ASKED ? NOT_ASKED : (Number(v) as SignRating);
+    }
+    this.#replace(ratings);
+    this.#sync();
+  }
+
+  /** Form value (`<name>.<signId>` = rating) and validity, kept in step with what is on screen. */
+  #sync() {
+    const plan = this.records.plan;
+    const data = new FormData();
+    const prefix = this.name ? `${this.name}.` : '';
+    for (const [signId, rating] of Object.entries(this._ratings)) data.append(`${prefix}${signId}`, String(rating));
+    this.#internals.setFormValue(data);
+    const anchor = this.required ? plan?.signs.find((s) => this._ratings[s.id] === undefined) : undefined;
+    if (!anchor) return this.#internals.setValidity({});
+    const input = this.renderRoot?.querySelector<HTMLInputElement>(`input[name="r-${anchor.id}"]`);
+    this.#internals.setValidity({ valueMissing: true }, MESSAGES.rateEachSign, input ?? undefined);
+  }
+
+  /**
+   * Replaces the ratings from outside a click. A sign whose rating changed re-renders anyway; the rest only need to
+   * when a click has moved a radio since the last render (an update was already pending), so `live()` puts it back.
+   */
+  #replace(ratings: SignRatings) {
+    if (this.isUpdatePending) this.#epoch++;
+    this._ratings = ratings;
+  }
+
+  #showUserInvalid() {
+    this._showErrors = true;
+    this.#internals.states.add('user-invalid');
+  }
+
+  // ————— scope, loading and drafts —————
+
+  /**
+   * The person, client or actor changed (or the element left the page). A check in progress is kept as the previous
+   * person's draft, under the actor who typed it and through their own client (which refuses once signed out), so a
+   * new sign-in never inherits it; then nothing of theirs stays on screen.
+   */
+  protected scopeChanged(_next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
+    if (previous) void this.#flushDraft(previous);
+    this.#draftTimer.cancel();
+    this.leaving.set(false);
+    this.#clearForm();
+    this._status = '';
+    this._problem = '';
+    this.result.clear();
+    this.#sync();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('plan') || changed.has('required') || changed.has('name')) this.#sync();
+  }
+
+  protected override firstUpdated(): void {
+    this.#sync();
+  }
+
+  /** Resolves when the plan is loaded and drawn (tests and hosts that wait for it). */
+  whenLoaded(): Promise<void> {
+    return this.records.loads.whenLoaded();
+  }
+
+  async #restoreDraft() {
+    const scope = this.records.scope.current;
+    if (!scope?.serviceUserId || !this.canCheck) return;
+    try {
+      const loaded = await this.records.scope.load(scope, ({ client, serviceUserId }) => client.drafts.load<CheckDraft>(draftKeyOf(serviceUserId)));
+      const d = loaded?.value;
+      const plan = this.records.plan;
+      if (!d?.value || !plan || d.value.planId !== plan.id) return;
+      const known = new Set(plan.signs.map((s) => s.id));
+      this.#replace(Object.fromEntries(Object.entries(d.value.ratings ?? {}).filter(([k]) => known.has(k))));
+      this._details = { ...BLANK_DETAILS, ...d.value.details };
+      this.#pendingId = d.value.pendingId || newId();
+      this._status = `Check in progress restored, from ${formatNhsDate(d.savedAt)} at ${londonTime(Date.parse(d.savedAt))}`;
+      this.#sync();
+    } catch {
+      // Nothing to restore.
+    }
+  }
+
+  /** Keeps the check in progress as the draft of the scope's actor and person (by default, the ones shown now). */
+  async #flushDraft(scope: Scope | undefined = this.records.scope.current) {
+    this.#draftTimer.cancel();
+    const c = scope?.client;
+    const plan = this.records.plan;
+    if (!c || !plan || !this.#touched || plan.serviceUserId !== scope.serviceUserId) return;
+    const draft: CheckDraft = { ratings: this._ratings, details: this._details, pendingId: this.#pendingId, planId: plan.id };
+    await c.drafts.save(draftKeyOf(scope.serviceUserId), draft).catch(() => undefined); // still on screen; the next change tries again
+  }
+
+  // ————— editing —————
+
+  #formView(): CheckFormView {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the view reads the element's state when it is drawn
+    const el = this;
+    return {
+      get ratings() { return el._ratings; },
+      get details() { return el._details; },
+      get showErrors() { return el._showErrors; },
+      get epoch() { return el.#epoch; },
+      get disabled() { return el.disabled || el._inheritedDisabled || el._saving; },
+      get root() { return el.renderRoot; },
+      rate: (sign, rating) => this.#rate(sign, rating),
+      noneNoticed: () => this.#noneNoticed(),
+      setDetail: (key, value) => this.#setDetail(key, value),
+      setFunctioning: (area, part) => this.#setFunctioning(area, part),
+      save: (e) => void this.#save(e),
+    };
+  }
+
+  #rate(sign: WarningSign, rating: SignRating) {
+    this._ratings = { ...this._ratings, [sign.id]: rating };
+    this.#changed();
+  }
+
+  #noneNoticed() {
+    const plan = this.records.plan;
+    if (!plan) return;
+    this.#replace(Object.fromEntries(plan.signs.map((s) => [s.id, 0 as SignRating])));
+    this._status = `All ${plan.signs.length} signs set to 0, not noticed`;
+    this.#changed();
+  }
+
+  #changed() {
+    this.#touched = true;
+    this.result.hide();
+    this.#sync();
+    if (this._showErrors && this.checkValidity()) {
+      this._showErrors = false;
+      this.#internals.states.delete('user-invalid');
+    }
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#draftTimer.schedule(() => void this.#flushDraft());
+  }
+
+  #setDetail<K extends keyof CheckDetails>(key: K, value: CheckDetails[K]) {
+    this._details = { ...this._details, [key]: value };
+    this.#touched = true;
+    this.#draftTimer.schedule(() => void this.#flushDraft());
+  }
+
+  #setFunctioning(area: FunctioningArea, part: { level?: FunctioningLevel; note?: string }) {
+    const current = this._details.functioning[area] ?? {};
+    this.#setDetail('functioning', { ...this._details.functioning, [area]: { ...current, ...part } });
+  }
+
+  #input(plan: WarningSignPlan): SignCheckInput & { id: string } {
+    const functioning = Object.fromEntries(
+      Object.entries(this._details.functioning).flatMap(([area, f]) => (f?.level ? [[area, { level: f.level, ...(f.note?.trim() && { note: f.note }) }]] : [])),
+    );
+    return {
+      id: this.#pendingId,
+      planId: plan.id,
+      at: toLondonIso(Math.floor(this.clock.now().getTime() / 1000) * 1000),
+      ratings: this._ratings,
+      functioning,
+      observations: this._details.observations,
+      personsView: this._details.personsView,
+      markedWell: this._details.markedWell,
+    };
+  }
+
+  async #focus(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #save(e: Event) {
+    e.preventDefault();
+    const plan = this.records.plan;
+    if (!plan || this._saving) return;
+    if (plan.signs.some((s) => this._ratings[s.id] === undefined)) {
+      this.#showUserInvalid();
+      return this.#focus('.error-summary');
+    }
+    const input = this.#input(plan);
+    const scope = this.records.scope.current;
+    const c = scope?.client;
+    if (!c) {
+      const detail: CheckSaveDetail = { check: input };
+      if (requestIntent(this, 'str-check-save', detail)) this.#afterSave(plan, { ...input, ...this.#asCheck(plan, input) });
+      return;
+    }
+    if (plan.serviceUserId !== scope.serviceUserId) return; // never: the plan on screen is always the named person's
+    if (!(await this.mayWrite(scope))) return;
+    this._saving = true;
+    this._problem = '';
+    this._status = 'Saving…';
+    try {
+      const saved = await c.signChecks.create(input);
+      this.leaving.set(false);
+      await c.drafts.discard(draftKeyOf(plan.serviceUserId)).catch(() => undefined);
+      if (!this.records.scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
+      await this.records.load();
+      const result = this.#afterSave(plan, saved);
+      const detail: CheckSavedDetail = { type: 'signCheck', id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, ruleFired: result.fires };
+      notifyRecord(this, 'str-check-saved', detail);
+    } catch (err) {
+      if (!this.records.scope.isCurrent(scope)) return;
+      this._status = '';
+      if (isDeviceFull(err)) this.leaving.set(true);
+      this._problem = whyNotSaved(err, { what: 'the check', kept: 'Everything you entered is still here' });
+      void this.#flushDraft();
+      await this.#focus('.problem');
+    } finally {
+      this._saving = false;
+    }
+  }
+
+  /** A controlled-mode check as the rule sees it (the host stores the real one). */
+  #asCheck(plan: WarningSignPlan, input: SignCheckInput & { id: string }): SignCheck {
+    const at = input.at ?? new Date().toISOString();
+    return {
+      id: input.id, version: 'pending', schemaVersion: 1, createdAt: at, createdBy: 'host', updatedAt: at, updatedBy: 'host',
+      serviceUserId: plan.serviceUserId, planId: plan.id, planVersion: plan.version, at, workerId: 'host', ratings: input.ratings,
+      functioning: (input.functioning ?? {}) as SignCheck['functioning'], observations: input.observations ?? '', personsView: input.personsView ?? '', markedWell: !!input.markedWell,
+    };
+  }
+
+  /** An empty check form with a fresh id: after a save, and when the element moves to another person or actor. */
+  #clearForm() {
+    this.#replace({});
+    this._details = BLANK_DETAILS;
+    this.#touched = false;
+    this.#pendingId = newId();
+    this._showErrors = false;
+    this.#internals.states.delete('user-invalid');
+  }
+
+  #afterSave(plan: WarningSignPlan, check: SignCheck): RuleResult {
+    const result = evaluateRule(plan, check, this.records.checks);
+    this.result.show(check, result);
+    this.#clearForm();
+    this.#sync();
+    this._status = result.fires ? 'Check saved. It meets the alert rule.' : 'Check saved. It does not meet the alert rule.';
+    return result;
+  }
+
+  /** False, with the refusal on screen and nothing typed cleared, when the store has no such person (issue 15). */
+  protected async mayWrite(scope: Scope | undefined = this.records.scope.current): Promise<boolean> {
+    if (await this.records.scope.mayWriteFor(scope)) return true;
+    if (!this.records.scope.isCurrent(scope)) return false;
+    this._problem = NOT_SAVED_UNKNOWN_PERSON;
+    await this.#focus('.problem');
+    return false;
+  }
+
+  // ————— rendering —————
+
+  protected get problemNotice(): TemplateResult | typeof nothing {
+    return this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
+  }
+
+  protected get statusRegion(): TemplateResult {
+    return html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
+  }
+
+  /** What stands before the plan: failed, no person, loading; undefined when there is a plan (or none) to show. */
+  protected renderGate(): TemplateResult | undefined {
+    return renderGate(this.records, 'no warning signs can be shown or checked here');
+  }
+
+  protected get unknownNotice(): TemplateResult | typeof nothing {
+    return this.currentClient && this.records.scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
+  }
+
+  protected get unreadable(): TemplateResult | typeof nothing {
+    return this.currentClient ? unreadableNotice(this.records.unreadable) : nothing;
+  }
+
+  /** The check (or, for a role that may not record one, the signs), with what the last saved check means. */
+  protected renderCheck(plan: WarningSignPlan): TemplateResult {
+    return html`${this.result.render(plan)}${this.canCheck ? renderCheckForm(this.#view, plan) : renderSigns(plan)}`;
+  }
+
+  override render() {
+    const gate = this.renderGate();
+    if (gate) return gate;
+    const plan = this.records.plan;
+    const unknown = this.unknownNotice;
+    if (unknown !== nothing && !plan) return html`${unknown}${this.statusRegion}<p>There is no warning-sign plan for this person.</p>`;
+    if (!plan) return html`${this.unreadable}${this.statusRegion}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>`;
+    return html`${this.problemNotice}${unknown}${this.unreadable}${this.result.renderOutbox(plan)}${this.statusRegion}${this.renderCheck(plan)}`;
+  }
+}

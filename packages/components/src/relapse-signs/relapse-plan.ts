@@ -1,0 +1,103 @@
+import { consume } from '@lit/context';
+import type { SignCheck, StrClient, WarningSignPlan } from '@strkit/sdk';
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { clientContext } from '../context.js';
+import { controls } from '../internal/controls.styles.js';
+import { focus } from '../internal/focus.styles.js';
+import { LeaveGuard } from '../internal/leave-guard.js';
+import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice } from '../internal/person-scope.js';
+import { tokens } from '../internal/tokens.styles.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
+import { PlanEdit } from './plan-edit.controller.js';
+import { RelapseRecords, renderGate } from './relapse-records.js';
+import { styles } from './relapse-signs.styles.js';
+
+/**
+ * @summary A person's warning-sign plan (their relapse signature: each sign in their own words with the agreed
+ * response, who to contact, when to alert the care co-ordinator, the agreed baseline), and its editor for those whose
+ * role may edit it (care co-ordinators and team leads). Everyone else reads it.
+ *
+ * Connected (default): loads and saves through `<str-provider>` or `.client`. Controlled (no client): shows `.plan`,
+ * never changes it, and Save fires one cancelable `str-sign-plan-save`; cancelled, the editor stays as typed.
+ *
+ * @fires str-sign-plan-save - Controlled mode: the co-ordinator saved the plan. Cancelable. Detail: SignPlanSaveDetail.
+ * @fires str-sign-plan-saved - Connected mode: the plan was stored. Detail: SignPlanSavedDetail (a RecordNotice).
+ * @csspart plan - The plan view.
+ * @csspart plan-editor - The editing form.
+ */
+export class StrRelapsePlan extends LitElement {
+  static override styles = [tokens, focus, controls, styles];
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private _providedClient?: StrClient;
+
+  /** The client to use; overrides the one from `<str-provider>`. */
+  @property({ attribute: false }) client?: StrClient;
+  /** The person (STR Kit id). */
+  @property({ attribute: 'service-user-id' }) serviceUserId = '';
+  /** Controlled mode: the plan. Never changed by the element. */
+  @property({ attribute: false }) plan?: WarningSignPlan;
+  /** Controlled mode: the person's checks (for picking the agreed baseline). */
+  @property({ attribute: false }) checks: readonly SignCheck[] = [];
+  /** Shows the plan without editing. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  @state() private _status = '';
+  @state() private _problem = '';
+
+  #records = new RelapseRecords(this, {
+    client: () => this.#client,
+    changed: () => {
+      this._status = '';
+      this._problem = '';
+      this.#edit?.clear();
+    },
+  });
+  /** The browser asks before leaving while the plan could not be stored for lack of space. */
+  #leaving = new LeaveGuard(this);
+  #edit = new PlanEdit(this, {
+    client: () => this.#client,
+    records: this.#records,
+    leaving: this.#leaving,
+    readonly: () => this.readonly,
+    mayWrite: () => this.#mayWrite(),
+    say: (s) => (this._status = s),
+    problem: (p) => (this._problem = p),
+    saved: () => undefined,
+  });
+
+  get #client(): StrClient | undefined {
+    return this.client ?? this._providedClient;
+  }
+
+  /** Resolves when the plan is loaded and drawn. */
+  whenLoaded(): Promise<void> {
+    return this.#records.loads.whenLoaded();
+  }
+
+  /** False, with the refusal on screen and nothing typed cleared, when the store has no such person (issue 15). */
+  async #mayWrite(): Promise<boolean> {
+    const scope = this.#records.scope.current;
+    if (await this.#records.scope.mayWriteFor(scope)) return true;
+    if (this.#records.scope.isCurrent(scope)) this._problem = NOT_SAVED_UNKNOWN_PERSON;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
+    return false;
+  }
+
+  override render() {
+    const gate = renderGate(this.#records, 'no warning-sign plan can be shown here');
+    if (gate) return gate;
+    const plan = this.#records.plan;
+    const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
+    const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
+    const unknown = this.#client && this.#records.scope.person === 'unknown' ? unknownPersonNotice('no warning-sign plan can be recorded for them') : nothing;
+    const unreadable = this.#client ? unreadableNotice(this.#records.unreadable) : nothing;
+    if (this.#edit.editing) return html`${problem}${unknown}${status}${this.#edit.renderEditor()}`;
+    if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
+    if (!plan) return html`${unreadable}${status}${this.#edit.renderNone()}`;
+    return html`${problem}${unknown}${unreadable}${status}${this.#edit.renderView(plan)}`;
+  }
+}
