@@ -9,9 +9,13 @@ import { expectNoAxeViolations } from './axe.js';
 import '../../packages/components/src/define/str-care-plan.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-relapse-signs.js';
+import '../../packages/components/src/define/str-relapse-check.js';
+import '../../packages/components/src/define/str-relapse-trend.js';
+import '../../packages/components/src/define/str-relapse-plan.js';
+import '../../packages/components/src/define/str-alert-inbox.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import { settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { fixtureAlert, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 type Widget = LitElement & { client?: StrClient; whenLoaded(): Promise<void> };
 
@@ -31,6 +35,11 @@ interface WidgetCase {
 
 const plan = typicalPlan();
 const signs = signPlan();
+
+async function seedSigns(store: Store) {
+  const stored = await store.put('warningSignPlan', signs);
+  for (const c of settledChecks(signs)) await store.put('signCheck', { ...c, planVersion: stored.version });
+}
 
 const WIDGETS: readonly WidgetCase[] = [
   {
@@ -57,13 +66,44 @@ const WIDGETS: readonly WidgetCase[] = [
   },
   {
     tag: 'str-relapse-signs',
-    seed: async (store) => {
-      const stored = await store.put('warningSignPlan', signs);
-      for (const c of settledChecks(signs)) await store.put('signCheck', { ...c, planVersion: stored.version });
-    },
+    seed: seedSigns,
     controlled: () => html`<str-relapse-signs .plan=${signs} .checks=${settledChecks(signs)} .clock=${fixtureClock}></str-relapse-signs>`,
     loading: 'Loading the warning signs', empty: 'There is no warning-sign plan', failed: 'The warning-sign plan could not be loaded',
     notForViewers: ['Check the signs', 'Save check', 'Edit the plan', 'Acknowledge'],
+  },
+  // The four elements split out of <str-relapse-signs> (issue 17, docs/adr/0011-relapse-elements.md).
+  {
+    tag: 'str-relapse-check',
+    seed: seedSigns,
+    controlled: () => html`<str-relapse-check .plan=${signs} .checks=${settledChecks(signs)} .clock=${fixtureClock}></str-relapse-check>`,
+    loading: 'Loading the warning signs', empty: 'There is no warning-sign plan', failed: 'The warning-sign plan could not be loaded',
+    notForViewers: ['Check the', 'Save check', 'None noticed'],
+  },
+  {
+    tag: 'str-relapse-trend',
+    seed: seedSigns,
+    controlled: () => html`<str-relapse-trend .plan=${signs} .checks=${settledChecks(signs)}></str-relapse-trend>`,
+    loading: 'Loading the warning signs', empty: 'There is no warning-sign plan', failed: 'The warning-sign plan could not be loaded',
+    notForViewers: ['Check the signs', 'Edit the plan'],
+  },
+  {
+    tag: 'str-relapse-plan',
+    seed: seedSigns,
+    controlled: () => html`<str-relapse-plan .plan=${signs} .checks=${settledChecks(signs)}></str-relapse-plan>`,
+    loading: 'Loading the warning signs', empty: 'There is no warning-sign plan', failed: 'The warning-sign plan could not be loaded',
+    notForViewers: ['Edit the plan', 'Start a warning-sign plan', 'Save the plan'],
+  },
+  {
+    tag: 'str-alert-inbox',
+    seed: async (store) => {
+      await seedSigns(store);
+      await store.put('alert', fixtureAlert(settledChecks(signs)[2]!, 1, 30));
+      await store.put('alert', fixtureAlert(settledChecks(signs)[2]!, 2, 2));
+    },
+    controlled: () => html`<str-alert-inbox .alerts=${[fixtureAlert(settledChecks(signs)[2]!, 1, 30), fixtureAlert(settledChecks(signs)[2]!, 2, 2)]}
+      .people=${{ [FIXTURE_PERSON_ID]: 'Sam Storyperson' }} .clock=${fixtureClock}></str-alert-inbox>`,
+    loading: 'Loading the alerts', empty: 'No open alerts', failed: 'The alerts could not be loaded',
+    notForViewers: ['Acknowledge', 'What was done'],
   },
 ];
 

@@ -50,6 +50,8 @@ export class AlertInbox {
   #text: Readonly<Record<string, string>> = {};
   #error?: { id: string; message: string };
   #saving = false;
+  /** The last load failed: the element says so; neither "loading" nor "no open alerts" is claimed. */
+  #failed = false;
   readonly #el: LitElement;
   readonly #h: AlertInboxHost;
 
@@ -64,6 +66,7 @@ export class AlertInbox {
     this.#done = [];
     this.#text = {};
     this.#error = undefined;
+    this.#failed = false;
   }
 
   async load(): Promise<void> {
@@ -77,8 +80,10 @@ export class AlertInbox {
       // Oldest first: the one waiting longest is the one to act on.
       this.#open = [...open].reverse().map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
       this.#done = done.map((alert) => ({ alert, ...people.get(alert.serviceUserId)! }));
+      this.#failed = false;
       this.#el.requestUpdate();
     } catch {
+      this.#failed = true;
       this.#h.problem('The alerts could not be loaded. Try again, or ask the team.');
     }
   }
@@ -163,7 +168,7 @@ export class AlertInbox {
     const canAck = !this.#h.readonly() && (!c || c.can('alert.acknowledge'));
     return html`<section part="alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading" tabindex="-1">Open alerts</h2>
-      ${!rows ? html`<p class="status" role="status">Loading the alerts…</p>` : rows.length === 0 ? html`<p>No open alerts.</p>` : nothing}
+      ${this.#failed && !given ? nothing : !rows ? html`<p class="status" role="status">Loading the alerts…</p>` : rows.length === 0 ? html`<p>No open alerts.</p>` : nothing}
       ${rows && rows.length > 1 ? this.#skipLinks(rows, canAck) : nothing}
       <ul class="alert-list">${(rows ?? []).map((row, i) => this.#renderOpen(row, i, rows!.length, canAck))}</ul>
       ${done.length
@@ -202,12 +207,12 @@ export class AlertInbox {
     const a = row.alert;
     const err = this.#error?.id === a.id ? this.#error.message : undefined;
     return html`<div class="field-group ${err ? 'invalid' : ''}">
-        <label class="field" for="ack-${a.id}">What was done<span class="visually-hidden"> for <bdi>${row.person}</bdi></span></label>
+        <label class="field" for="ack-${a.id}">What was done<span class="visually-hidden"> for ${row.person}</span></label>
         ${err ? html`<span class="error-message" id="ack-${a.id}-error"><span class="visually-hidden">Error:</span> ${err}</span>` : nothing}
         <textarea id="ack-${a.id}" rows="2" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `ack-${a.id}-error` : nothing}
           .value=${live(this.#text[a.id] ?? '')} @input=${(e: Event) => (this.#text = { ...this.#text, [a.id]: (e.target as HTMLTextAreaElement).value })}></textarea>
       </div>
-      <button type="button" class="primary" ?disabled=${this.#saving} @click=${() => void this.acknowledge(row)}>Acknowledge<span class="visually-hidden"> the alert for <bdi>${row.person}</bdi></span></button>`;
+      <button type="button" class="primary" ?disabled=${this.#saving} @click=${() => void this.acknowledge(row)}>Acknowledge<span class="visually-hidden"> the alert for ${row.person}</span></button>`;
   }
 
   #renderDone({ alert: a, person }: AlertRow) {
