@@ -13,6 +13,7 @@ import { AlertInbox } from './alert-inbox.controller.js';
 import { styles } from './relapse-signs.styles.js';
 
 /**
+ * @tagname str-alert-inbox
  * @summary The open relapse alerts across every person the signed-in care co-ordinator or team lead sees (not one
  * person's), oldest first, for them to acknowledge with what was done; and those acknowledged in the last 7 days.
  * An alert open longer than `alert-overdue-hours` is flagged, with the person's crisis contacts.

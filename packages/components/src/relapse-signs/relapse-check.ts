@@ -29,6 +29,7 @@ const draftKeyOf = (serviceUserId: string) => `relapse-signs:check:${serviceUser
 type CheckDraft = { ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string };
 
 /**
+ * @tagname str-relapse-check
  * @summary A rated check of the person's own early warning signs (relapse signature: early, middle and late), against
  * their own baseline: the form control of the relapse elements.
  *

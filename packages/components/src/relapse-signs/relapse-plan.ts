@@ -14,6 +14,7 @@ import { RelapseRecords, renderGate } from './relapse-records.js';
 import { styles } from './relapse-signs.styles.js';
 
 /**
+ * @tagname str-relapse-plan
  * @summary A person's warning-sign plan (their relapse signature: each sign in their own words with the agreed
  * response, who to contact, when to alert the care co-ordinator, the agreed baseline), and its editor for those whose
  * role may edit it (care co-ordinators and team leads). Everyone else reads it.

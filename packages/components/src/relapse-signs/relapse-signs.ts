@@ -11,6 +11,7 @@ import { renderTrend, trendStyles } from './relapse-trend.render.js';
 export type { CheckDetails, SignRatings } from './check-form.render.js';
 
 /**
+ * @tagname str-relapse-signs
  * @summary The person's own early warning signs in one element: the check, the trend, the plan and the open alerts,
  * one view at a time. The thin composition of `<str-relapse-check>`, `<str-relapse-trend>`, `<str-relapse-plan>` and
  * `<str-alert-inbox>` (docs/adr/0011-relapse-elements.md): the check element with a view switch, drawing the other

@@ -11,6 +11,7 @@ import { styles } from './relapse-signs.styles.js';
 import { renderTrend, trendStyles } from './relapse-trend.render.js';
 
 /**
+ * @tagname str-relapse-trend
  * @summary The trend of a person's early warning signs: the total at each check against their agreed baseline (a chart
  * and the same figures in words), and each sign at the last five checks. Under 480 px wide the tables become labelled
  * lists, so nothing scrolls sideways and no word is broken.
