@@ -43,9 +43,11 @@ export const styles = css`
   .history .meta {
     font-weight: bold;
   }
+  /* break-word, never anywhere: anywhere also shrinks the text's minimum width, so any grid, flex or table around it
+     may squeeze it until words split mid-word on a phone ("Octobe r"); break-word splits only a word wider than the line. */
   .history .note {
     display: block;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     white-space: pre-wrap;
   }
   .summary dl {
@@ -74,7 +76,7 @@ export const styles = css`
   }
   .note-full {
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .virtual {
     display: block;
