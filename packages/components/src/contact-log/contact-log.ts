@@ -472,7 +472,7 @@ export class StrContactLog extends LitElement {
     return map[path.split('.')[0] ?? ''] ?? 'date';
   }
 
-  #reset(status: string) {
+  #reset(status: string, focusTo = 'div.status') {
     this.#leaving.set(false);
     this._value = this.#blank();
     this._confirmedDuration = '';
@@ -480,7 +480,7 @@ export class StrContactLog extends LitElement {
     this._status = status;
     this.#pendingId = newId();
     // The Save button was disabled while saving, which drops its focus: the worker lands on the news instead.
-    void focusIfLost(this, 'div.status', 'form');
+    void focusIfLost(this, focusTo, 'form');
   }
 
   #startCorrecting(c: Contact) {
@@ -511,6 +511,7 @@ export class StrContactLog extends LitElement {
     try {
       const all = await this.#client!.contacts.history(c.id);
       this._versions = { ...this._versions, [c.id]: all.slice(0, -1).reverse() };
+      void focusIfLost(this, `#versions-${c.id}`); // the button pressed is replaced by the list
     } catch {
       this._status = 'The earlier versions could not be loaded. Try again.';
     }
@@ -528,6 +529,7 @@ export class StrContactLog extends LitElement {
       this.dispatchEvent(new CustomEvent('str-contact-entered-in-error', { detail, bubbles: true, composed: true }));
       this._marking = undefined;
       this._status = 'Contact marked as entered in error. It stays in the record, under "Entered in error".';
+      void focusIfLost(this, 'div.status'); // the row, and the button pressed, left the list
       void this.#load();
     } catch (err) {
       this._marking = {
@@ -538,13 +540,25 @@ export class StrContactLog extends LitElement {
     }
   }
 
+  /** Asks why; focus goes to the reason box, the next thing to fill. */
+  #startMarking(c: Contact) {
+    this._marking = { id: c.id, reason: '' };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#eie-${c.id}`)?.focus());
+  }
+
+  /** "Keep it": the reason box goes, and focus returns to the button that opened it. */
+  #keep(c: Contact) {
+    this._marking = undefined;
+    void focusIfLost(this, `#mark-${c.id}`);
+  }
+
   #renderRowActions(c: Contact) {
     const client = this.#client;
     if (!client || this.readonly || !client.can('contact.correct-own', c)) return nothing;
     const marking = this._marking?.id === c.id ? this._marking : undefined;
     return html`<div class="actions">
         <button class="secondary" type="button" @click=${() => this.#startCorrecting(c)}>Correct this contact</button>
-        <button class="secondary" type="button" @click=${() => (this._marking = { id: c.id, reason: '' })}>Mark as entered in error</button>
+        <button class="secondary" type="button" id="mark-${c.id}" @click=${() => this.#startMarking(c)}>Mark as entered in error</button>
       </div>
       ${marking
         ? html`<div class="field-group ${marking.error ? 'invalid' : ''}">
@@ -554,7 +568,7 @@ export class StrContactLog extends LitElement {
               @input=${(e: Event) => (this._marking = { id: c.id, reason: (e.target as HTMLTextAreaElement).value })}></textarea>
             <div class="actions">
               <button class="primary" type="button" @click=${() => this.#markEnteredInError(c)}>Mark as entered in error</button>
-              <button class="secondary" type="button" @click=${() => (this._marking = undefined)}>Keep it</button>
+              <button class="secondary" type="button" @click=${() => this.#keep(c)}>Keep it</button>
             </div>
           </div>`
         : nothing}`;
@@ -564,7 +578,7 @@ export class StrContactLog extends LitElement {
     if (!this.#client || c.updatedAt === c.createdAt) return nothing;
     const versions = this._versions[c.id];
     if (!versions) return html`<button class="secondary" type="button" @click=${() => this.#showVersions(c)}>Show earlier versions</button>`;
-    return html`<h4>Earlier versions</h4>
+    return html`<h4 id="versions-${c.id}" tabindex="-1">Earlier versions</h4>
       <ol class="versions">
         ${versions.map((v) => {
           const t = Date.parse(v.start);
@@ -576,8 +590,7 @@ export class StrContactLog extends LitElement {
 
   async #discard() {
     await this.#client?.drafts.discard(this.#draftKey).catch(() => undefined);
-    this.#reset('Draft discarded');
-    this.renderRoot.querySelector<HTMLInputElement>('#date')?.focus();
+    this.#reset('Draft discarded', '#date'); // start again from the first field
   }
 
   async #focusSummary() {
