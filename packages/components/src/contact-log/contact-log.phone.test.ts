@@ -73,7 +73,7 @@ describe('<str-contact-log> on a phone', () => {
   });
 
   for (const width of [320, 390]) {
-    it(`at ${width} px: no sideways scroll, the summary is a labelled list, and no word is broken across lines`, async () => {
+    it(`at ${width} px: no sideways scroll, the summary is a labelled list, row markers stay inside, and no word is broken across lines`, async () => {
       await setViewport({ width, height: 844 });
       const el = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${FIXTURE_PERSON_ID}
         .client=${clientAs(await seeded(), 'str-worker', 'w1')} .clock=${fixtureClock}></str-contact-log>`);
@@ -92,6 +92,10 @@ describe('<str-contact-log> on a phone', () => {
       const wider = $$(el, '*').filter((n) => n.getBoundingClientRect().right > width + 0.5).map((n) => n.outerHTML.slice(0, 80));
       expect(wider, 'elements wider than the screen').to.deep.equal([]);
       expect(brokenWords(el), 'words broken across lines').to.deep.equal([]);
+
+      // Each row's open/close marker hangs left of its summary: the summary is inset so the marker is inside the widget.
+      const left = el.getBoundingClientRect().left;
+      for (const s of $$(el, '.history summary')) expect(s.getBoundingClientRect().left - left, 'room for the marker').to.be.at.least(16);
 
       // Each summary value keeps its label beside it, one pair per line, in reading order.
       const pairs = $$(el, '[part=summary] dl > div');

@@ -69,10 +69,13 @@ export const styles = css`
     cursor: pointer;
     min-height: 24px;
   }
+  /* The open/close marker hangs outside the summary: inset the summary so the marker stays inside the widget (on a
+     phone the host often has no padding around it, and a marker drawn outside is cut off by the screen edge). */
   .history summary {
     cursor: pointer;
     min-height: 24px;
     list-style-position: outside;
+    margin-inline-start: 1.25em;
   }
   .note-full {
     white-space: pre-wrap;
