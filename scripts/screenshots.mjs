@@ -110,6 +110,9 @@ try {
   await page.waitForSelector('body[data-ready=true]', { timeout: 120_000 }).catch(async (e) => {
     throw new Error(`the example page did not start: ${await page.evaluate(() => document.querySelector('#status')?.textContent)}`, { cause: e });
   });
+  // As a care co-ordinator, who may do everything a widget offers (correct any contact, edit the plans).
+  await page.select('#role', 'care-coordinator');
+  await page.waitForFunction(() => document.querySelector('#who')?.textContent?.includes('co-ordinator'), { timeout: 30_000 }).catch(() => undefined);
   await page.click('#caseload button');
   await page.waitForFunction(() => customElements.get('str-contact-log') && document.querySelector('str-contact-log')?.shadowRoot?.querySelector('.history, .count, p'), { timeout: 60_000 });
   await page.evaluate(() => Promise.all([...document.querySelectorAll('str-contact-log, str-care-plan, str-relapse-signs')].map((w) => w.whenLoaded?.())));
