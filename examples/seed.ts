@@ -73,7 +73,7 @@ const SIGNS: [string, 'early' | 'middle' | 'late', string][] = [
 ];
 
 /** A relapse signature in invented, plausible words, with four weekly checks (settled, so they set the baseline). */
-async function seedSigns(client: StrClient, serviceUserId: string, today: string, now: Date) {
+async function seedSigns(client: StrClient, serviceUserId: string, today: string) {
   const plan = await client.warningSignPlans.create({
     serviceUserId,
     agreedOn: addDays(today, -40),
@@ -81,9 +81,9 @@ async function seedSigns(client: StrClient, serviceUserId: string, today: string
     signs: SIGNS.map(([text, stage, response]) => ({ id: crypto.randomUUID(), text, stage, response })),
     contacts: [{ who: 'My care co-ordinator', how: 'Ring the team office, 9 to 5 on weekdays' }, { who: 'The crisis line', how: 'Any time, day or night' }],
   });
+  // Dated now: the SDK refuses a check dated before the plan version it rates was saved, and the plan was saved now.
   for (let w = 4; w >= 1; w--) {
-    const at = toLondonIso(Math.floor((now.getTime() - w * 7 * 86_400_000) / 60_000) * 60_000);
-    await client.signChecks.create({ planId: plan.id, at, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
+    await client.signChecks.create({ planId: plan.id, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
   }
 }
 
@@ -116,7 +116,7 @@ export async function seed(client: StrClient, now: Date): Promise<void> {
       await client.contacts.create(contact);
     }
     if (n < 4) await seedPlan(client, person.id, today, n);
-    if (n < 4) await seedSigns(client, person.id, today, now);
+    if (n < 4) await seedSigns(client, person.id, today);
     n++;
   }
 }

@@ -4,7 +4,9 @@ export { StrProvider } from './provider/provider.js';
 export { tokens } from './internal/tokens.styles.js';
 export { focus } from './internal/focus.styles.js';
 export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-log.js';
-export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSavedEvent } from './contact-log/contact-log.events.js';
+export type {
+  ContactSaveDetail, ContactSaveEvent, ContactCorrectDetail, ContactCorrectEvent, ContactMarkDetail, ContactMarkEvent, ContactSavedDetail, ContactSavedEvent,
+} from './contact-log/contact-log.events.js';
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
 export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';

@@ -43,9 +43,11 @@ export const styles = css`
   .history .meta {
     font-weight: bold;
   }
+  /* break-word, never anywhere: anywhere also shrinks the text's minimum width, so any grid, flex or table around it
+     may squeeze it until words split mid-word on a phone ("Octobe r"); break-word splits only a word wider than the line. */
   .history .note {
     display: block;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     white-space: pre-wrap;
   }
   .summary dl {
@@ -67,14 +69,17 @@ export const styles = css`
     cursor: pointer;
     min-height: 24px;
   }
+  /* The open/close marker hangs outside the summary: inset the summary so the marker stays inside the widget (on a
+     phone the host often has no padding around it, and a marker drawn outside is cut off by the screen edge). */
   .history summary {
     cursor: pointer;
     min-height: 24px;
     list-style-position: outside;
+    margin-inline-start: 1.25em;
   }
   .note-full {
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .virtual {
     display: block;

@@ -51,7 +51,8 @@ describe('<str-contact-log>', () => {
     await tabTo((a) => a.getAttribute('type') === 'submit');
     await sendKeys({ press: 'Enter' });
     const { detail } = await saved;
-    expect(detail).to.have.keys(['id', 'version', 'serviceUserId']);
+    expect(detail).to.have.keys(['type', 'id', 'version', 'serviceUserId']);
+    expect(detail.type).to.equal('contact');
     const stored = await client.contacts.get(detail.id);
     expect(stored).to.deep.include({ durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5', note: 'Walked to the shops together.' });
     expect(stored.start).to.equal('2026-06-05T17:00:00+01:00');
@@ -465,7 +466,7 @@ describe('<str-contact-log>', () => {
       await el.updateComplete;
       const marked = oneEvent(el, 'str-contact-entered-in-error');
       [...row.querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Mark as entered in error').at(-1)!.click();
-      expect(Object.keys((await marked).detail).sort()).to.deep.equal(['id', 'serviceUserId', 'version']);
+      expect((await marked).detail).to.have.keys(['type', 'id', 'version', 'serviceUserId']);
       await until(el, () => !!$(el, 'details.eie'));
       expect($(el, 'details.eie summary').textContent).to.equal('Entered in error (1)');
       expect($(el, 'details.eie').textContent).to.include('Reason: Wrong person');

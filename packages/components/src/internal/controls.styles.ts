@@ -88,10 +88,12 @@ export const controls = css`
   .error-summary li + li {
     margin-top: 8px;
   }
+  /* vertical-align: top, so a link that wraps keeps its bullet beside its first line, not its last (phone screenshots). */
   .error-summary a {
     color: var(--_error);
     font-weight: bold;
     display: inline-block;
+    vertical-align: top;
     min-height: 24px;
     padding: 2px 0;
   }

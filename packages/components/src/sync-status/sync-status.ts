@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { clientContext } from '../context.js';
 import { controls } from '../internal/controls.styles.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 
@@ -93,6 +94,9 @@ export class StrSyncStatus extends LitElement {
   }
 
   async #run(fn: () => Promise<unknown>) {
+    // Buttons are disabled while busy, which drops focus to <body>: give it back to the button pressed, or, if that
+    // went with its item, to the status sentence (issue 17, keyboard walk).
+    const pressed = this.shadowRoot?.activeElement;
     this._busy = true;
     try {
       await fn();
@@ -100,6 +104,9 @@ export class StrSyncStatus extends LitElement {
       // The state says what happened.
     } finally {
       this._busy = false;
+      await this.updateComplete;
+      if (pressed instanceof HTMLElement && pressed.isConnected && document.activeElement === document.body) pressed.focus();
+      else await focusIfLost(this, '[part=status]');
     }
   }
 
@@ -125,7 +132,7 @@ export class StrSyncStatus extends LitElement {
     const lost = s.mayHaveLostAfter;
     const lostAt = lost !== undefined && lost !== 'unknown' ? Date.parse(lost) : undefined;
     const kind = s.needsAttention.length || lost !== undefined ? 'attention' : waiting ? 'waiting' : 'done';
-    return html`<div part="status" class="box ${kind}" role="status" aria-live="polite">
+    return html`<div part="status" class="box ${kind}" role="status" aria-live="polite" tabindex="-1">
       ${lost !== undefined
         ? html`<p><strong>${lostAt !== undefined ? `Changes made on this device after ${formatNhsDate(lostAt)} at ${londonTime(lostAt)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
             the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`

@@ -1,0 +1,278 @@
+// The contact log's summary and history, drawn from the controller's state: totals, filters, the weeks of contacts
+// (virtualised when there are many), each contact's details, versions and actions, and the entered-in-error list.
+import {
+  ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_LABELS, contactTotals, didNotAttendRate,
+  formatNhsDate, labelOf, londonDateToEpoch, londonTime, londonWeekStart, type Contact, type ContactTotals,
+} from '@strkit/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { unreadableNotice } from '../internal/unreadable-notice.js';
+import type { ContactLogController } from './contact-log.controller.js';
+import { locationLabel, matchesFilters, minutesInWords, type ContactLogFilters } from './contact-log.form.js';
+
+type View = TemplateResult | typeof nothing;
+const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+/** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
+export const VIRTUALISE_ABOVE = 200;
+
+function summary(items: readonly Contact[], now: Date): View {
+  const totals = contactTotals(items, now);
+  const dna = didNotAttendRate(items);
+  const count = (t: ContactTotals) =>
+    `${t.contacts} attended contact${t.contacts === 1 ? '' : 's'}, ${minutesInWords(t.minutes)}; ${t.didNotAttend} did not attend; ${t.cancelled} cancelled`;
+  return html`<section part="summary" aria-labelledby="summary-title" class="summary">
+    <h2 id="summary-title">Summary</h2>
+    <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
+    <dl>
+      <div><dt>This week (from Monday)</dt><dd>${count(totals.week)}</dd></div>
+      <div><dt>This month</dt><dd>${count(totals.month)}</dd></div>
+      <div><dt>Did not attend rate</dt><dd>${dna.rate === undefined ? 'No contacts were due yet' : `${Math.round(dna.rate * 100)}% (${dna.notAttended} of ${dna.due} due)`}</dd></div>
+    </dl>
+    <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
+  </section>`;
+}
+
+function filters(ctl: ContactLogController): View {
+  const f = ctl.state.filters;
+  const input = (key: keyof ContactLogFilters) => (e: Event) => ctl.setFilter(key, valueOf(e));
+  return html`<fieldset class="filters">
+    <legend>Filter contacts</legend>
+    <div class="row">
+      <div><label class="field" for="filter-from">From</label><input id="filter-from" type="date" .value=${live(f.from)} @input=${input('from')} /></div>
+      <div><label class="field" for="filter-to">To</label><input id="filter-to" type="date" .value=${live(f.to)} @input=${input('to')} /></div>
+      <div>
+        <label class="field" for="filter-mechanism">How</label>
+        <select id="filter-mechanism" .value=${live(f.mechanism)} @change=${input('mechanism')}>
+          <option value="">Any way</option>
+          ${CONSULTATION_MECHANISMS.map((m) => html`<option value=${m.code}>${m.label}</option>`)}
+        </select>
+      </div>
+      <div>
+        <label class="field" for="filter-attendance">Attendance</label>
+        <select id="filter-attendance" .value=${live(f.attendance)} @change=${input('attendance')}>
+          <option value="">Any</option>
+          ${ATTEND_STATUSES.map((a) => html`<option value=${a.code}>${a.label}</option>`)}
+        </select>
+      </div>
+      <div><label class="field" for="filter-search">Search notes</label><input id="filter-search" type="search" .value=${live(f.search)} @input=${input('search')} /></div>
+    </div>
+    <button class="secondary" type="button" @click=${() => ctl.clearFilters()}>Clear filters</button>
+  </fieldset>`;
+}
+
+function enteredInError(all: readonly Contact[]): View {
+  const eie = all.filter((c) => c.enteredInError);
+  if (eie.length === 0) return nothing;
+  return html`<details class="eie">
+    <summary>Entered in error (${eie.length})</summary>
+    <ul class="history">
+      ${eie.map((c) => {
+        const t = Date.parse(c.start);
+        return html`<li><span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes</span>
+          <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: <bdi>${c.enteredInError!.reason}</bdi></span>
+          ${c.note ? html`<span class="note-full" dir="auto">${c.note}</span>` : nothing}</li>`;
+      })}
+    </ul>
+  </details>`;
+}
+
+function rowActions(ctl: ContactLogController, c: Contact): View {
+  if (!ctl.canCorrect(c)) return nothing;
+  const marking = ctl.state.marking?.id === c.id ? ctl.state.marking : undefined;
+  return html`<div class="actions">
+      <button class="secondary" type="button" @click=${() => ctl.startCorrecting(c)}>Correct this contact</button>
+      <button class="secondary" type="button" id="mark-${c.id}" @click=${() => ctl.startMarking(c)}>Mark as entered in error</button>
+    </div>
+    ${marking
+      ? html`<div class="field-group ${marking.error ? 'invalid' : ''}">
+          <label class="field" for="eie-${c.id}">Why was this contact entered in error?</label>
+          ${marking.error ? html`<span class="error-message" id="eie-${c.id}-error" role="alert"><span class="visually-hidden">Error:</span> ${marking.error}</span>` : nothing}
+          <textarea id="eie-${c.id}" .value=${live(marking.reason)} aria-describedby=${marking.error ? `eie-${c.id}-error` : nothing}
+            @input=${(e: Event) => ctl.setMarkingReason(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
+          <div class="actions">
+            <button class="primary" type="button" @click=${() => ctl.markEnteredInError(c)}>Mark as entered in error</button>
+            <button class="secondary" type="button" @click=${() => ctl.keep(c)}>Keep it</button>
+          </div>
+        </div>`
+      : nothing}`;
+}
+
+function versions(ctl: ContactLogController, c: Contact): View {
+  if (!ctl.client || c.updatedAt === c.createdAt) return nothing;
+  const earlier = ctl.state.versions[c.id];
+  if (!earlier) return html`<button class="secondary" type="button" @click=${() => ctl.showVersions(c)}>Show earlier versions</button>`;
+  return html`<h4 id="versions-${c.id}" tabindex="-1">Earlier versions</h4>
+    <ol class="versions">
+      ${earlier.map((v) => {
+        const t = Date.parse(v.start);
+        return html`<li>Saved by ${v.updatedBy} on ${formatNhsDate(v.updatedAt)}: <time datetime=${v.start}>${formatNhsDate(t)}, ${londonTime(t)}</time>,
+          ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full" dir="auto">${v.note}</span>` : nothing}</li>`;
+      })}
+    </ol>`;
+}
+
+function othersPresent(c: Contact): View | string {
+  if (!c.othersPresent.length) return '';
+  return html` · with ${c.othersPresent.map((o, i) => html`${i ? ', ' : ''}${o.role ? html`<bdi>${o.role}</bdi>` : OTHER_PRESENT_LABELS[o.kind].toLowerCase()}${
+    o.kind === 'interpreter' && c.interpreterLanguage ? html` (<bdi>${c.interpreterLanguage}</bdi>)` : ''}`)}`;
+}
+
+/** One contact: a native details element, so a row opens by keyboard and screen reader for free. */
+function row(ctl: ContactLogController, c: Contact): View {
+  const t = Date.parse(c.start);
+  const s = ctl.state;
+  const open = s.open.has(c.id);
+  const name = (actor: string) => s.names.get(actor) ?? actor;
+  return html`<details .open=${live(open)} @toggle=${(e: Event) => ctl.toggle(c.id, (e.target as HTMLDetailsElement).open)}>
+    <summary>
+      <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
+        ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
+      <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${othersPresent(c)}</span>
+      ${c.note && !open ? html`<span class="note" dir="auto">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
+    </summary>
+    ${open
+      ? html`<div class="full">
+          ${c.note ? html`<p class="note-full" dir="auto">${c.note}</p>` : html`<p>No note.</p>`}
+          ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id, i) => html`${i ? '; ' : ''}<bdi>${ctl.tasks.find((x) => x.id === id)?.text ?? 'a task not on the current plan'}</bdi>`)}</p>` : nothing}
+          <p class="hint">Logged by ${name(c.createdBy)} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${name(c.updatedBy)} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
+          ${versions(ctl, c)} ${rowActions(ctl, c)}
+        </div>`
+      : nothing}
+  </details>`;
+}
+
+/** Newest first, grouped by UK week (Monday start): a heading per week, then its contacts as a list. */
+function weeks(ctl: ContactLogController, sorted: readonly Contact[]): View {
+  const byWeek = new Map<string, Contact[]>();
+  for (const c of sorted) {
+    const week = londonWeekStart(Date.parse(c.start));
+    byWeek.set(week, [...(byWeek.get(week) ?? []), c]);
+  }
+  return html`<div part="history">
+    ${[...byWeek].map(
+      ([week, items]) => html`<h3 id="week-${week}">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>
+        <ul class="history" aria-labelledby="week-${week}">
+          ${items.map((c) => html`<li>${row(ctl, c)}</li>`)}
+        </ul>`,
+    )}
+  </div>`;
+}
+
+interface VirtualRow {
+  readonly c: Contact;
+  readonly i: number;
+  readonly week: string | undefined;
+}
+
+/**
+ * The history's derived lists and the virtualised rows, kept between renders: sorting and filtering are redone only
+ * when the contacts or the filters change (not when a row opens), and the row the worker is on gets focus back when
+ * it scrolls back into view.
+ */
+export class HistoryView {
+  readonly #ctl: ContactLogController;
+  readonly #root: () => ParentNode & { activeElement?: Element | null };
+  #view?: { all: readonly Contact[]; filters: ContactLogFilters; items: Contact[]; sorted: Contact[]; times: number[] };
+  #rows?: { sorted: readonly Contact[]; rows: VirtualRow[] };
+  /** The row the worker is on, so focus can come back to it when it scrolls back into view. */
+  #focusedRow: string | undefined;
+
+  constructor(ctl: ContactLogController, root: () => ParentNode & { activeElement?: Element | null }) {
+    this.#ctl = ctl;
+    this.#root = root;
+  }
+
+  #derive(all: readonly Contact[]) {
+    const f = this.#ctl.state.filters;
+    if (this.#view && this.#view.all === all && this.#view.filters === f) return this.#view;
+    const items = all.filter((c) => !c.enteredInError);
+    const keyed = items.filter((c) => matchesFilters(c, f)).map((c) => ({ c, t: Date.parse(c.start) }));
+    keyed.sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? 1 : -1));
+    this.#view = { all, filters: f, items, sorted: keyed.map((k) => k.c), times: keyed.map((k) => k.t) };
+    return this.#view;
+  }
+
+  /** The summary, then the history (loading, failed, empty, filtered), then the entered-in-error list. */
+  render(now: Date): View {
+    const ctl = this.#ctl;
+    const all = ctl.contacts;
+    const { items, sorted, times } = this.#derive(all);
+    const status = ctl.client ? ctl.loads.status : 'ready';
+    return html`${summary(items, now)}<section aria-labelledby="history-title">
+      <h2 id="history-title">Contacts</h2>
+      ${ctl.client ? unreadableNotice(ctl.state.unreadable) : nothing}
+      ${status === 'loading'
+        ? html`<p class="status" role="status">Loading the contacts…</p>`
+        : status === 'error'
+        ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>`
+        : items.length === 0
+        ? html`<p>No contacts logged yet.</p>`
+        : html`${filters(ctl)}
+            <p class="count">Showing ${sorted.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
+            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : sorted.length > VIRTUALISE_ABOVE ? this.#virtual(sorted, times) : weeks(ctl, sorted)}`}
+      ${enteredInError(all)}
+    </section>`;
+  }
+
+  #virtualRows(sorted: readonly Contact[], times: readonly number[]): VirtualRow[] {
+    if (this.#rows?.sorted === sorted) return this.#rows.rows;
+    // Newest first, so a contact is in the current week while it starts at or after that week's Monday 00:00 (UK):
+    // one week computation per week, not per contact.
+    let weekFrom = Infinity;
+    const rows = sorted.map((c, i) => {
+      const t = times[i]!;
+      if (t >= weekFrom) return { c, i, week: undefined };
+      const week = londonWeekStart(t);
+      weekFrom = londonDateToEpoch(week) ?? t;
+      return { c, i, week };
+    });
+    this.#rows = { sorted, rows };
+    return rows;
+  }
+
+  /**
+   * Thousands of contacts: only rows near the viewport exist. Each row still says where it is in the whole list
+   * (aria-posinset / aria-setsize), and the first row of a week carries the week heading.
+   */
+  #virtual(sorted: readonly Contact[], times: readonly number[]): View {
+    const total = sorted.length;
+    const afterRender = () => requestAnimationFrame(() => this.#restoreRowFocus());
+    return html`<div part="history" class="virtual" role="list" aria-label="Contacts, newest first" tabindex="-1"
+      @focusin=${(e: FocusEvent) => this.#onRowFocus(e)} @focusout=${(e: FocusEvent) => this.#onRowBlur(e)} @rangeChanged=${afterRender} @visibilityChanged=${afterRender}>
+      ${virtualize({
+        items: this.#virtualRows(sorted, times),
+        scroller: true,
+        keyFunction: (r) => r.c.id,
+        renderItem: (r) => html`<div role="listitem" class="vrow" aria-posinset=${r.i + 1} aria-setsize=${total} data-id=${r.c.id}>
+          ${r.week ? html`<h3 class="vweek">Week beginning <time datetime=${r.week}>${formatNhsDate(r.week)}</time></h3>` : nothing}
+          ${row(this.#ctl, r.c)}
+        </div>`,
+      })}
+    </div>`;
+  }
+
+  #onRowFocus(e: FocusEvent) {
+    const at = (e.target as Element).closest?.('[data-id]');
+    if (at) this.#focusedRow = at.getAttribute('data-id') ?? undefined;
+  }
+
+  #onRowBlur(e: FocusEvent) {
+    // Focus moved somewhere else on purpose (not lost because the row scrolled away and was recycled).
+    const to = e.relatedTarget as Node | null;
+    if (to && !(e.currentTarget as Element).contains(to)) this.#focusedRow = undefined;
+  }
+
+  /** The virtualizer announces a new range before it renders the rows: look once they are in the DOM. */
+  #restoreRowFocus() {
+    const id = this.#focusedRow;
+    if (!id) return;
+    const inside = this.#root().activeElement;
+    if (inside?.closest('[data-id]')?.getAttribute('data-id') === id) return; // still on it
+    // Only when focus was lost with the recycled row (to the page, or to the list itself), never when the worker went elsewhere.
+    const lost = inside ? inside.classList.contains('virtual') : document.activeElement === document.body;
+    if (!lost) return;
+    this.#root().querySelector<HTMLElement>(`[data-id="${id}"] summary`)?.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,131 @@
+// `npm run screenshots`: PNGs of each widget's views on a phone (390 × 844), and of every primary button in forced
+// colours, from the example page (built by `npm run build`, served by scripts/serve.mjs under its strict CSP), in
+// Debian's Chromium (scripts/chromium.mjs; nothing is downloaded). Written to .tmp/screenshots/ (git-ignored).
+// Synthetic people only: the example page seeds invented ones.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
+
+const repo = resolve(import.meta.dirname, '..');
+const out = join(repo, '.tmp', 'screenshots');
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const WIDGETS = ['str-sync-status', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'];
+
+if (!chromiumPath()) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+if (!existsSync(join(repo, 'examples', 'dist', 'main.js'))) {
+  console.log('Building the example page first (npm run build)…');
+  if (spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves with its URL and the child to stop. */
+function serve() {
+  const child = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`the example server stopped (exit ${code})`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk)?.[0];
+      if (url) ok({ url, child });
+    });
+  });
+}
+
+/** A file name from free text: lower case, words joined by hyphens. */
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+/** Screenshots `tag` (the first on the page) as it is, then once per view button it offers (aria-pressed toggles). */
+async function widgetViews(page, tag) {
+  const el = await page.$(tag);
+  const box = el && (await el.boundingBox());
+  if (!box || box.height === 0) return []; // nothing drawn (the sync status without a synced store)
+  const shots = [`${tag}.png`];
+  await el.screenshot({ path: join(out, shots[0]) });
+  const views = await page.evaluate((t) => [...(document.querySelector(t)?.shadowRoot?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent.trim()), tag);
+  for (const view of views) {
+    await page.evaluate((t, v) => [...document.querySelector(t).shadowRoot.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.trim() === v)?.click(), tag, view);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const name = `${tag}--${slug(view)}.png`;
+    await el.screenshot({ path: join(out, name) });
+    shots.push(name);
+  }
+  return shots;
+}
+
+/** The contact log's own states: a contact opened, the error summary, a correction. */
+async function contactLogStates(page) {
+  const shots = [];
+  const shoot = async (name) => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await (await page.$('str-contact-log')).screenshot({ path: join(out, name) });
+    shots.push(name);
+  };
+  await page.evaluate(() => {
+    const d = document.querySelector('str-contact-log').shadowRoot.querySelector('.history details');
+    if (d) d.open = true;
+  });
+  await shoot('str-contact-log--contact-open.png');
+  await page.evaluate(() => document.querySelector('str-contact-log').shadowRoot.querySelector('button[type=submit]').click());
+  await shoot('str-contact-log--errors.png');
+  await page.evaluate(() => [...document.querySelector('str-contact-log').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Correct this contact')?.click());
+  await shoot('str-contact-log--correcting.png');
+  return shots;
+}
+
+/** Each primary button, forced colours on (Windows High Contrast), with a margin so its boundary shows. */
+async function forcedColourButtons(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+  const shots = [];
+  for (const tag of WIDGETS) {
+    const boxes = await page.evaluate((t) => [...(document.querySelector(t)?.shadowRoot?.querySelectorAll('button.primary') ?? [])].map((b) => {
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      return { text: b.textContent.trim(), x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+    }).filter((b) => b.width > 0), tag);
+    for (const [i, b] of boxes.entries()) {
+      const name = `forced-colours--${tag}--${i + 1}-${slug(b.text)}.png`;
+      await page.screenshot({ path: join(out, name), captureBeyondViewport: true, clip: { x: Math.max(0, b.x - 8), y: Math.max(0, b.y - 8), width: b.width + 16, height: b.height + 16 } });
+      shots.push(name);
+    }
+  }
+  await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+  return shots;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const { url, child } = await serve();
+const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.setViewport(PHONE);
+  await page.goto(url);
+  page.on('console', (m) => m.type() === 'error' && console.error(`page console: ${m.text()}`));
+  await page.waitForSelector('body[data-ready=true]', { timeout: 120_000 }).catch(async (e) => {
+    throw new Error(`the example page did not start: ${await page.evaluate(() => document.querySelector('#status')?.textContent)}`, { cause: e });
+  });
+  // As a care co-ordinator, who may do everything a widget offers (correct any contact, edit the plans).
+  await page.select('#role', 'care-coordinator');
+  await page.waitForFunction(() => document.querySelector('#who')?.textContent?.includes('co-ordinator'), { timeout: 30_000 }).catch(() => undefined);
+  await page.click('#caseload button');
+  await page.waitForFunction(() => customElements.get('str-contact-log') && document.querySelector('str-contact-log')?.shadowRoot?.querySelector('.history, .count, p'), { timeout: 60_000 });
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('str-contact-log, str-care-plan, str-relapse-signs')].map((w) => w.whenLoaded?.())));
+  const shots = [];
+  await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
+  shots.push('page.png');
+  for (const tag of WIDGETS) shots.push(...(await widgetViews(page, tag)));
+  shots.push(...(await contactLogStates(page)));
+  shots.push(...(await forcedColourButtons(page)));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the person page is ${height} px tall, ${(height / PHONE.height).toFixed(1)} screens):`);
+  for (const s of shots) console.log(`  ${s}`);
+} finally {
+  await browser.close();
+  child.kill();
+}
