@@ -102,8 +102,12 @@ export function typeCheck(source = 'types.ts') {
   };
   const config = resolve(consumerDir, `tsconfig.${source}.json`);
   writeFileSync(config, JSON.stringify(tsconfig));
-  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', config], { encoding: 'utf8' });
-  return r.status === 0 ? [] : [`${r.stdout}${r.stderr}`.trim()];
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', config, '--listFiles'], { encoding: 'utf8' });
+  const lines = `${r.stdout}${r.stderr}`.split('\n');
+  // tsc walks up past a packed package that lacks an export and would find the workspace's own: that must fail.
+  const leaked = lines.filter((l) => l.startsWith(resolve(root, 'packages') + '/')).map((l) => `read from the workspace, not the tarball: ${l}`);
+  const errors = r.status === 0 ? [] : [lines.filter((l) => !l.startsWith('/')).join('\n').trim()];
+  return [...errors, ...leaked];
 }
 
 /** Both consumer tests; `check(name, ok)` records each. Expects scripts/pack.mjs to have unpacked the tarballs. */
