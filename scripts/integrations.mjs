@@ -4,8 +4,9 @@
 //   (custom-element-jet-brains-integration; package.json `web-types` points at it);
 // - dist/jsx/: JSX `IntrinsicElements` types for React 19, Preact and Solid (@wc-toolkit/jsx-types), at
 //   `@strkit/components/jsx`;
-// - dist/react/: React wrappers made with @lit/react's `createComponent`, at `@strkit/components/react`, one per
-//   element, each with a camel-case prop per event (`onStrContactSaved`) typed by the event's type in the manifest.
+// - dist/react/: React wrappers made with @lit/react's `createComponent`, at `@strkit/components/react`, one module
+//   per element (importing one wrapper registers that element only), each with a camel-case prop per event
+//   (`onStrContactSaved`) typed by the event's type in the manifest.
 // Run by scripts/analyze.mjs right after the manifest is written.
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
@@ -38,30 +39,38 @@ function eventType(event, exported) {
   return `HTMLElementEventMap[${JSON.stringify(event.name)}]`;
 }
 
+/** One wrapper module per element, so a host that imports one wrapper registers (and bundles) that element only. */
+function wrapperModule(el, define) {
+  const events = (el.events ?? []).filter((e) => e.name);
+  const map = events.map((e) => `${eventProp(e.name)}: ${JSON.stringify(e.name)}`).join(', ');
+  return [
+    HEADER,
+    "import * as React from 'react';",
+    "import { createComponent } from '@lit/react';",
+    ...(define ? [`import '${define.replace(/^dist\//, '../')}';`] : []),
+    `import { ${el.name} as ${el.name}Element } from '../index.js';`,
+    '',
+    `/** React wrapper of <${el.tagName}>: properties as props, events as ${events.map((e) => eventProp(e.name)).join(', ') || 'none'}. */`,
+    `export const ${el.name} = /* @__PURE__ */ createComponent({ react: React, tagName: '${el.tagName}', elementClass: ${el.name}Element, events: { ${map} }, displayName: '${el.name}' });`,
+    '',
+  ].join('\n');
+}
+
 function reactWrappers(cem) {
   const { elements, exported } = elementsOf(cem);
   const defineOf = new Map(cem.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => [e.name, m.path])));
-  const js = [HEADER, "import * as React from 'react';", "import { createComponent } from '@lit/react';"];
+  const index = [HEADER];
+  // The declarations import each define module too, for the tag's HTMLElementTagNameMap entry.
   const dts = [HEADER, "import type { EventName, ReactWebComponent } from '@lit/react';"];
   const typeImports = new Set();
-  const classImports = [];
+  const declarations = [];
+  mkdirSync(resolve(dist, 'react'), { recursive: true });
   for (const el of elements) {
     const define = defineOf.get(el.tagName);
-    // The declarations import it too, for the tag's HTMLElementTagNameMap entry.
-    if (define) [js, dts].forEach((lines) => lines.push(`import '${define.replace(/^dist\//, '../')}';`));
-    classImports.push(`${el.name} as ${el.name}Element`);
-  }
-  js.push(`import { ${classImports.join(', ')} } from '../index.js';`);
-  const body = [];
-  const declarations = [];
-  for (const el of elements) {
-    const events = (el.events ?? []).filter((e) => e.name);
-    const map = events.map((e) => `${eventProp(e.name)}: ${JSON.stringify(e.name)}`).join(', ');
-    body.push(
-      `/** React wrapper of <${el.tagName}>: properties as props, events as ${events.map((e) => eventProp(e.name)).join(', ') || 'none'}. */`,
-      `export const ${el.name} = /* @__PURE__ */ createComponent({ react: React, tagName: '${el.tagName}', elementClass: ${el.name}Element, events: { ${map} }, displayName: '${el.name}' });`,
-    );
-    const typed = events.map((e) => {
+    if (define) dts.push(`import '${define.replace(/^dist\//, '../')}';`);
+    writeFileSync(resolve(dist, `react/${el.tagName}.js`), wrapperModule(el, define));
+    index.push(`export { ${el.name} } from './${el.tagName}.js';`);
+    const typed = (el.events ?? []).filter((e) => e.name).map((e) => {
       const type = eventType(e, exported);
       if (exported.has(type)) typeImports.add(type);
       return `  /** ${(e.description ?? '').replace(/\*\//g, '* /')} */\n  ${eventProp(e.name)}: EventName<${type}>;`;
@@ -72,8 +81,7 @@ function reactWrappers(cem) {
     );
   }
   dts.push(`import type { ${[...elements.map((el) => `${el.name} as ${el.name}Element`), ...typeImports].join(', ')} } from '../index.js';`);
-  mkdirSync(resolve(dist, 'react'), { recursive: true });
-  writeFileSync(resolve(dist, 'react/index.js'), `${[...js, '', ...body].join('\n')}\n`);
+  writeFileSync(resolve(dist, 'react/index.js'), `${index.join('\n')}\n`);
   writeFileSync(resolve(dist, 'react/index.d.ts'), `${[...dts, '', ...declarations].join('\n')}\n`);
 }
 
