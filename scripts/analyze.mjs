@@ -12,4 +12,4 @@ const r = spawnSync(
   { cwd: resolve(root, 'packages/components'), stdio: ['ignore', 'ignore', 'inherit'] },
 );
 if (r.status !== 0) process.exit(r.status ?? 1);
-generateIntegrations();
+await generateIntegrations();

@@ -9,7 +9,6 @@
 //   (`onStrContactSaved`) typed by the event's type in the manifest.
 // Run by scripts/analyze.mjs right after the manifest is written.
 import { jsxTypesPlugin } from '@wc-toolkit/jsx-types';
-import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -93,12 +92,20 @@ function jsxTypes(cem) {
   writeFileSync(resolve(outdir, 'index.js'), `${HEADER}export {};\n`);
 }
 
-export function generateIntegrations() {
+export async function generateIntegrations() {
   const outdir = resolve(dist, 'editor');
   generateVsCodeCustomElementData(manifest(), { outdir, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true });
-  generateJetBrainsWebTypes(manifest(), { outdir, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true });
+  // The web-types generator reads ./package.json when it loads, for the name and version it writes: the package's.
+  const cwd = process.cwd();
+  process.chdir(pkg);
+  try {
+    const { generateJetBrainsWebTypes } = await import('custom-element-jet-brains-integration');
+    generateJetBrainsWebTypes(manifest(), { outdir, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true });
+  } finally {
+    process.chdir(cwd);
+  }
   jsxTypes(manifest());
   reactWrappers(manifest());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) generateIntegrations();
+if (import.meta.url === `file://${process.argv[1]}`) await generateIntegrations();

@@ -77,6 +77,9 @@ function everyElementEverywhere(dir, cem) {
   const problems = [];
   const read = (path) => (existsSync(resolve(dir, path)) ? readFileSync(resolve(dir, path), 'utf8') : '');
   const [wrappers, vscode, webTypes] = ['dist/react/index.d.ts', 'dist/editor/vscode.html-custom-data.json', 'dist/editor/web-types.json'].map(read);
+  const pkg = JSON.parse(read('package.json'));
+  const types = webTypes ? JSON.parse(webTypes) : {};
+  if (types.name !== pkg.name || types.version !== pkg.version) problems.push(`web-types name ${types.name}@${types.version}, not ${pkg.name}@${pkg.version}`);
   for (const path of defines.map((d) => d.replace(/^\.\//, 'dist/'))) {
     const def = cem.modules.find((m) => m.path === path)?.exports?.find((e) => e.kind === 'custom-element-definition');
     if (!def) {
