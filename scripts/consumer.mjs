@@ -1,7 +1,9 @@
 // Consumer tests from the `npm pack` output (scripts/pack.mjs), as a vendor meets the packages:
 // 1. test/consumer/app.ts bundled by esbuild runs in Chromium under the strict CSP + Trusted Types of the example
 //    server, with no console error, no uncaught exception and no CSP violation;
-// 2. test/consumer/types.ts type-checks with `strict` against the packed .d.ts files (tag and event maps).
+// 2. test/consumer/types.ts type-checks with `strict` against the packed .d.ts files (tag and event maps);
+// 3. test/consumer/react-app.tsx, a React 19 app on the generated wrappers (`@strkit/components/react`) and JSX types
+//    (`@strkit/components/jsx`), type-checks with `strict` (with negative controls) and runs in Chromium, as in 1.
 // `node scripts/consumer.mjs` packs first (after `npm run build`); `npm test` runs it after the budgets' pack.
 import { build as esbuild } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -16,15 +18,17 @@ const root = resolve(import.meta.dirname, '..');
 const sources = resolve(root, 'test/consumer');
 // The policy scripts/serve.mjs sends with the example page.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-const PAGE = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>STR Kit consumer test</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script></head><body><str-provider></str-provider></body></html>';
+const page = (body) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>STR Kit consumer test</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script></head><body>${body}</body></html>`;
+/** Each app: its source in test/consumer/ and the page body it starts from. */
+const APPS = { plain: { source: 'app.ts', body: '<str-provider></str-provider>' }, react: { source: 'react-app.tsx', body: '<div id="root"></div>' } };
 
-/** Bundles the app from the packed packages into www/, as a vendor's esbuild build would. */
-async function bundleApp() {
-  const www = resolve(consumerDir, 'www');
+/** Bundles the app from the packed packages into its own www directory, as a vendor's esbuild build would. */
+async function bundleApp({ source, body }) {
+  const www = resolve(consumerDir, `www-${source.replace(/\W/g, '-')}`);
   mkdirSync(www, { recursive: true });
-  copyFileSync(resolve(sources, 'app.ts'), resolve(consumerDir, 'app.ts'));
+  copyFileSync(resolve(sources, source), resolve(consumerDir, source));
   await esbuild({
-    entryPoints: [resolve(consumerDir, 'app.ts')],
+    entryPoints: [resolve(consumerDir, source)],
     outfile: resolve(www, 'app.js'),
     bundle: true,
     minify: true,
@@ -32,9 +36,11 @@ async function bundleApp() {
     platform: 'browser',
     target: 'es2022',
     logLevel: 'silent',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
     tsconfigRaw: { compilerOptions: { strict: true } },
   });
-  writeFileSync(resolve(www, 'index.html'), PAGE);
+  writeFileSync(resolve(www, 'index.html'), page(body));
   return www;
 }
 
@@ -56,9 +62,9 @@ function serve(dir) {
 }
 
 /** Runs the bundled app in Chromium; returns what went wrong (empty when the app reported ready with a clean console). */
-export async function runApp() {
+export async function runApp(app = APPS.plain) {
   const problems = [];
-  const www = await bundleApp();
+  const www = await bundleApp(app);
   const server = await serve(www);
   const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
   try {
@@ -84,26 +90,33 @@ export async function runApp() {
   return problems;
 }
 
-/** Type-checks types.ts against the packed declarations; returns tsc's complaints (empty when clean). */
-export function typeCheck() {
-  copyFileSync(resolve(sources, 'types.ts'), resolve(consumerDir, 'types.ts'));
+/** Type-checks a source against the packed declarations; returns tsc's complaints (empty when clean). */
+export function typeCheck(source = 'types.ts') {
+  copyFileSync(resolve(sources, source), resolve(consumerDir, source));
   const tsconfig = {
     compilerOptions: {
       strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-      noEmit: true, skipLibCheck: false, types: [], verbatimModuleSyntax: true,
+      noEmit: true, skipLibCheck: false, types: [], verbatimModuleSyntax: true, jsx: 'react-jsx',
     },
-    files: ['types.ts'],
+    files: [source],
   };
-  writeFileSync(resolve(consumerDir, 'tsconfig.json'), JSON.stringify(tsconfig));
-  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', consumerDir], { encoding: 'utf8' });
-  return r.status === 0 ? [] : [`${r.stdout}${r.stderr}`.trim()];
+  const config = resolve(consumerDir, `tsconfig.${source}.json`);
+  writeFileSync(config, JSON.stringify(tsconfig));
+  const r = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', config, '--listFiles'], { encoding: 'utf8' });
+  const lines = `${r.stdout}${r.stderr}`.split('\n');
+  // tsc walks up past a packed package that lacks an export and would find the workspace's own: that must fail.
+  const leaked = lines.filter((l) => l.startsWith(resolve(root, 'packages') + '/')).map((l) => `read from the workspace, not the tarball: ${l}`);
+  const errors = r.status === 0 ? [] : [lines.filter((l) => !l.startsWith('/')).join('\n').trim()];
+  return [...errors, ...leaked];
 }
 
 /** Both consumer tests; `check(name, ok)` records each. Expects scripts/pack.mjs to have unpacked the tarballs. */
 export async function runConsumerTests(check) {
   for (const [name, run] of [
-    ['consumer app from npm pack runs in Chromium under strict CSP, console clean', runApp],
-    ['consumer TypeScript (strict) types tag and event maps from npm pack', typeCheck],
+    ['consumer app from npm pack runs in Chromium under strict CSP, console clean', () => runApp(APPS.plain)],
+    ['consumer TypeScript (strict) types tag and event maps from npm pack', () => typeCheck('types.ts')],
+    ['React 19 consumer (strict TSX) type-checks wrappers and JSX types from npm pack, with negative controls', () => typeCheck('react-app.tsx')],
+    ['React 19 consumer renders the wrappers in Chromium under strict CSP and handles a typed event, console clean', () => runApp(APPS.react)],
   ]) {
     let problems;
     try {
