@@ -2,7 +2,6 @@
 // The SDK's types that the elements' properties and events use, so a host types what it passes from one import
 // (the manifest validator in `npm test` checks that every type in an element's public API is exported here).
 export type { Alert, CarePlan, Clock, Contact, Goal, ProgressNote, SignCheck, StrClient, Task, WarningSignPlan } from '@strkit/sdk';
-export type { AlertAcknowledgeEvent, SignPlanSaveEvent } from './relapse-signs/relapse-signs.events.js';
 export { clientContext } from './context.js';
 export { StrProvider } from './provider/provider.js';
 export { tokens } from './internal/tokens.styles.js';
