@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import {
   ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, OTHER_PRESENT_KINDS, OTHER_PRESENT_LABELS, type OtherPresentKind, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, type ContactTotals, DNA_RATE_DEFINITION, contactTotals, didNotAttendRate, formatNhsDate, inputIssues, londonWeekStart, isStrError, labelOf, londonDate, londonDateToEpoch,
-  londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task,
+  londonTime, resolveLondonLocal, systemClock, textMatches, toLondonIso, isTaskOpen, type AttendStatus, type Clock, type Contact, type ContactInput, type StrClient, type Task, type Unreadable,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -157,8 +157,8 @@ export class StrContactLog extends LitElement {
   /** Worker names by actor id, so a contact says who logged it by name. */
   @state() private _names: ReadonlyMap<string, string> = new Map();
   @state() private _saving = false;
-  /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
-  @state() private _unreadable = 0;
+  /** The person's records the store returned that could not be read (left out, never shown half-read). */
+  @state() private _unreadable: number | readonly Unreadable[] = 0;
   @state() private _filters: ContactLogFilters = NO_FILTERS;
   /** The stored contact being corrected through the form, if any. */
   @state() private _correcting?: Contact;
@@ -256,7 +256,7 @@ export class StrContactLog extends LitElement {
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
       this._loaded = page.items;
-      this._unreadable = page.unreadable?.length ?? 0;
+      this._unreadable = page.unreadable ?? 0;
       this._loadedTasks = plan?.tasks ?? [];
       this.#loads.settle(page.items.length === 0);
       if (!this._names.size) {
