@@ -17,8 +17,10 @@ describe('a full device', () => {
 
   it('saves are refused as "out of storage space", nothing saved is lost, and the store saves and syncs again once space is freed', async function () {
     this.timeout(60_000);
-    const { usage = 0 } = await navigator.storage.estimate();
-    await executeServerCommand('override-quota', { quotaSize: usage + 200_000 });
+    // The browser reads an origin's quota when its storage is first opened: start from a cleared origin (only one test
+    // page runs at a time), then shrink the quota, then open the store.
+    await executeServerCommand('clear-origin-storage');
+    await executeServerCommand('override-quota', { quotaSize: 200_000 });
     const remote = memoryStore();
     const s = syncedStore({ local: indexedDbStore({ name, persist: false }), remote, auto: false });
     const saved: string[] = [];
