@@ -2,7 +2,7 @@
 // device store, found with a standard identifier search. Device is the R4 resource for an installed piece of
 // software; its `note` (an Annotation) carries the time up to which the record system confirmed everything made on
 // it, in words too, so a person reading the record system sees what it means.
-import { StrError } from '../../errors.js';
+import { StrError, isStrError } from '../../errors.js';
 import type { DeviceCheckpoint, DeviceCheckpoints } from '../../device-checkpoint.js';
 import type { Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
@@ -24,13 +24,20 @@ interface DeviceResource extends Resource {
 
 /** Checkpoints as FHIR `Device` resources on the record system (`Device?identifier=<system>|<key>`). */
 export function fhirDeviceCheckpoints(options: FhirDeviceCheckpointsOptions): DeviceCheckpoints {
-  const http = new FhirHttp({
-    baseUrl: options.baseUrl,
-    ...(options.fetch && { fetch: options.fetch }),
-    ...(options.getToken && { getToken: options.getToken }),
-    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-  });
-  const system = options.system ?? 'urn:strkit:device-store';
+  let http: FhirHttp;
+  let system: string;
+  try {
+    http = new FhirHttp({
+      baseUrl: options.baseUrl,
+      ...(options.fetch && { fetch: options.fetch }),
+      ...(options.getToken && { getToken: options.getToken }),
+      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    });
+    system = String(options.system ?? 'urn:strkit:device-store');
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw new StrError('validation', 'fhirDeviceCheckpoints needs { baseUrl }', false, { issues: [{ path: 'baseUrl', code: 'invalid', message: 'Pass the FHIR base URL' }] }, { cause: e });
+  }
   const find = async (key: string) => (await http.searchAll('Device', [['identifier', `${system}|${key}`]]))[0] as DeviceResource | undefined;
   const resource = (key: string, c: DeviceCheckpoint): DeviceResource => ({
     resourceType: 'Device',
