@@ -48,6 +48,16 @@ async function writeAsNewerKit(db: string, record: Record<string, unknown>) {
   database.close();
 }
 
+/** Writes a record and its outbox entry straight into the database, as a newer STR Kit saving offline would. */
+async function saveAsNewerKit(db: string, record: Record<string, unknown> & { id: string; serviceUserId: string }) {
+  await writeAsNewerKit(db, record);
+  const database = (await done(indexedDB.open(db))) as IDBDatabase;
+  const tx = database.transaction('outbox', 'readwrite');
+  tx.objectStore('outbox').put({ type: 'contact', id: record.id, serviceUserId: record.serviceUserId, since: new Date().toISOString(), localVersion: '1', attempts: 0 });
+  await done(tx);
+  database.close();
+}
+
 /** A database exactly as the layout-1 STR Kit made it (records and history, no outbox), with these contacts in it. */
 async function layout1Database(db: string, contacts: readonly Contact[]) {
   const open = indexedDB.open(db, 1);
@@ -89,6 +99,24 @@ describe('records and databases from other STR Kit versions', () => {
     expect(el.shadowRoot!.querySelector('.unreadable')?.textContent).to.include('1 record was made by a newer version of STR Kit');
     expect(text).to.include('First visit, readable').and.include('Second visit, readable').and.not.include('Written by a newer kit');
     store.close();
+  });
+
+  it('an older tab’s sync leaves a newer STR Kit’s unsent record for it to send, and still sends its own', async function () {
+    this.timeout(30_000);
+    await resetEngine();
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl() });
+    await remote.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    const db = newName('older-tab');
+    const s = syncedStore({ local: indexedDbStore({ name: db, persist: false }), remote, auto: false });
+    const mine = await s.put('contact', validContact({ note: 'Saved in the older tab' }));
+    const fromNewer = { ...validContact({ note: 'Saved in the newer tab' }), schemaVersion: 2, mood: 'settled' };
+    await saveAsNewerKit(db, fromNewer);
+    const state = await s.sync.now();
+    expect(((await remote.get('contact', mine.id)) as Contact | undefined)?.note).to.equal('Saved in the older tab');
+    expect(await remote.get('contact', fromNewer.id), 'not sent by a version that cannot read it').to.equal(undefined);
+    expect(state.needsAttention).to.deep.equal([]);
+    expect((await s.sync.entries()).map((e) => e.id), 'kept for the newer tab').to.deep.equal([fromNewer.id]);
+    s.close?.();
   });
 
   it('a layout-1 database migrates its records into the outbox, and they reach the record system once', async function () {

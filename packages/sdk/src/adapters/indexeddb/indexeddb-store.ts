@@ -353,7 +353,9 @@ class IdbStore implements IndexedDbStore {
       const remote = tx.objectStore('remote');
       const out = await Promise.all(keys.map(async ({ type, id }) => {
         const [row, rv] = await Promise.all([records.get([type, id]), remote.get([type, id])]);
-        return { ...(row && { record: upgradeRecord(type, row.record) as AnyRecord }), ...(rv && { remoteVersion: rv.version }) };
+        // A record this STR Kit cannot read (a newer one wrote it) is left for that one to send: never a failed run.
+        const record = row ? readRow(type, row, []) : undefined;
+        return { ...(record && { record: record as AnyRecord }), ...(rv && { remoteVersion: rv.version }) };
       }));
       await tx.done;
       return out;
