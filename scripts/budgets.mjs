@@ -17,6 +17,8 @@ const define = (tag) => `import '@strkit/components/define/${tag}.js';`;
  * Raised once when issue 17 landed: every widget now checks input with the SDK's own `inputIssues` (the contact log
  * too, which brings zod and the schemas into it: 30.5 → 43.6 KiB) and shares the full-device guard, and batch pushes
  * (issue 16) grew the client. A zod-free input check or a lazily loaded one is how the contact log gets back to 31.
+ * Issue 16's robustness added the IndexedDB layout module (device marker, layout-1 outbox migration) and the notice
+ * of records made by a newer STR Kit: relapse signs 40.1, first load 88.2 → 41 and 89.
  */
 export const CASES = [
   { name: 'isValidNhsNumber alone', code: `export { isValidNhsNumber } from '@strkit/sdk';`, kib: 1 },

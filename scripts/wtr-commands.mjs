@@ -35,6 +35,30 @@ export function clearOriginStoragePlugin() {
 }
 
 /**
+ * `executeServerCommand('override-quota', { quotaSize })`: a device nearly out of space. The page's origin gets a
+ * storage quota of `quotaSize` bytes (CDP `Storage.overrideQuotaForOrigin`); without `quotaSize`, the real quota again.
+ * The override lasts while its CDP session is attached, so the session stays open with the page.
+ */
+export function overrideQuotaPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'strkit-override-quota',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'override-quota') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+      }
+      const origin = new URL(page.url()).origin;
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, ...(payload?.quotaSize !== undefined && { quotaSize: payload.quotaSize }) });
+      return true;
+    },
+  };
+}
+
+/**
  * Starts the FHIR engine (test/fhir-server/server.mjs) as a child process on a random 127.0.0.1 port for the whole
  * run; tests get its base URL with `executeServerCommand('fhir-base-url')`. The IPC channel ends the child with us.
  * In front of it, a fault proxy (test/fhir-server/fault-proxy.mjs): `executeServerCommand('fault-proxy-url')`.

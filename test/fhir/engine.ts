@@ -22,7 +22,7 @@ export async function resetEngine(): Promise<void> {
 export interface Fault {
   readonly method?: string;
   readonly type?: string;
-  readonly kind: 'drop-after-commit' | 'drop' | 'status-500' | 'status-503' | 'status-429' | 'stall';
+  readonly kind: 'drop-after-commit' | 'drop' | 'status-500' | 'status-503' | 'status-429' | 'stall' | 'gone';
   readonly times?: number;
   /** Instead of `times`: the chance (0..1) that each matching request gets this fault. */
   readonly rate?: number;

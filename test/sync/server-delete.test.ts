@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { fhirStore, indexedDbStore, isStrError, syncedStore, type Contact } from '@strkit/sdk';
 import { deleteDB } from 'idb';
 import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
-import { fhir, fhirBaseUrl, resetEngine } from '../fhir/engine.js';
+import { fhir, fhirBaseUrl, injectFaults, resetEngine } from '../fhir/engine.js';
 
 const names: string[] = [];
 after(async () => {
@@ -60,5 +60,33 @@ describe('a record the record system deleted', () => {
     expect((await s.get('contact', corrected.id))?.note).to.equal(corrected.note);
     expect(s.sync.state.needsAttention.map((a) => a.id)).to.deep.equal([corrected.id]);
     expect(await s.sync.textOf('contact', corrected.id)).to.include('talked about college');
+  });
+});
+
+describe('a 410 on an update', () => {
+  it('takes the deleted-record path: kept, flagged with theirs unknown, "Keep mine" sends it as a new record', async () => {
+    await resetEngine();
+    await fhirStore({ baseUrl: await fhirBaseUrl() }).put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    const name = `gone410-${Math.random().toString(36).slice(2)}`;
+    names.push(name);
+    const s = syncedStore({ local: indexedDbStore({ name, persist: false }), remote: fhirStore({ baseUrl: await fhirBaseUrl() }), auto: false, retry: { baseMs: 5, maxMs: 20 } });
+    const c = await s.put('contact', validContact({ note: 'Walked to the shop.' }));
+    expect((await s.sync.now()).unsynced).to.equal(0);
+    const corrected = await s.put('contact', { ...c, note: 'Walked to the shop; bought bread.' }, c.version);
+    // Another system deletes the Encounter after our search found it and before our If-Match update, on a server that
+    // keeps tombstones: every PUT to it is a 410 (never a passing failure to retry).
+    await injectFaults([{ method: 'PUT', type: 'Encounter', kind: 'gone', rate: 1 }]);
+    const state = await s.sync.now();
+    await injectFaults([]);
+    expect(state.needsAttention.map((a) => [a.id, a.code, a.theirsKnown])).to.deep.equal([[corrected.id, 'conflict', false]]);
+    expect((await s.get('contact', corrected.id))?.note, 'kept on the device').to.equal(corrected.note);
+    await s.sync.resolve('contact', corrected.id, 'mine');
+    let after = s.sync.state;
+    for (let i = 0; i < 10 && (after.unsynced > 0 || i === 0); i++) after = await s.sync.now();
+    expect(after.needsAttention).to.deep.equal([]);
+    expect(after.unsynced).to.equal(0);
+    const back = (await fhirStore({ baseUrl: await fhirBaseUrl() }).get('contact', corrected.id)) as Contact | undefined;
+    expect(back?.note).to.equal(corrected.note);
+    s.close?.();
   });
 });

@@ -4,3 +4,4 @@ export { namespaceFrom, NHS_NUMBER_SYSTEM, UKCORE_LOCATION_TYPE_SYSTEM, type Fhi
 export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encounterToContact, noteToDocumentReference, documentReferenceNote } from './adapters/fhir/public.js';
 export type { GetToken } from './adapters/fhir/http.js';
 export { strCapabilityStatement, strExtensionDefinitions } from './adapters/fhir/definitions.js';
+export { fhirDeviceCheckpoints, type FhirDeviceCheckpointsOptions } from './adapters/fhir/fhir-checkpoints.js';

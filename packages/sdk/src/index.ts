@@ -101,3 +101,4 @@ export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validatio
 export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
 export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention } from './sync.js';
+export { memoryCheckpoints, type DeviceCheckpoint, type DeviceCheckpoints } from './device-checkpoint.js';

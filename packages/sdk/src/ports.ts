@@ -57,6 +57,8 @@ export interface Page<R> {
 export interface Unreadable {
   readonly id: string;
   readonly reason: string;
+  /** `newer-version`: written by a newer STR Kit than this page runs (an older tab); reload or update to read it. */
+  readonly code?: 'newer-version';
 }
 
 /** A stored record changed. Carries ids and versions only, never content. */
@@ -145,6 +147,12 @@ export interface OutboxStore extends Store {
    * the device may be gone. Returns an unsubscribe function.
    */
   onLost?(listener: () => void): () => void;
+  /**
+   * This database's device marker: an id made when the database was created (eviction takes it with everything else),
+   * and whether this store created the database just now, so the sync engine can ask the record system what it last
+   * confirmed from this device (docs/adr/0003-offline-first.md, "Storage honesty").
+   */
+  device?(): Promise<{ readonly id: string; readonly createdAt: string; readonly createdNow: boolean }>;
   close(): void;
 }
 

@@ -3,6 +3,7 @@
 // and jitter, keeps both versions on a conflict, and never drops or expires anything.
 import { sameContent } from './adapters/shared.js';
 import { canBatch, type BatchOutcome } from './batch.js';
+import { DeviceWatch, type DeviceCheckpoints } from './device-checkpoint.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, OutboxEntry, OutboxStore, Page, Query, Store } from './ports.js';
 import { systemClock } from './ports.js';
@@ -34,9 +35,10 @@ export interface SyncState {
   /** Whether the browser promised to keep this device's records under storage pressure (false: it may clear them). */
   readonly persisted?: boolean;
   /**
-   * Set when the browser took the device store away while this page had it open (storage cleared or evicted):
-   * changes made on this device after this time (the last confirmed sync; `unknown` if none) may have been lost.
-   * Kept until the page reloads; never cleared by a later sync.
+   * Set when the browser took the device store away while this page had it open (storage cleared or evicted), or,
+   * with `checkpoints`, when it was cleared while no page was open (the record system's checkpoint names another
+   * database): changes made on this device after this time (the last confirmed sync; `unknown` if none) may have
+   * been lost. Kept until the page reloads; never cleared by a later sync.
    */
   readonly mayHaveLostAfter?: string;
   /** The last pull: the record types it could not read, with why (codes only); the other types were still pulled. */
@@ -98,6 +100,11 @@ export interface SyncedStoreOptions {
    * overlap, so a change it committed late with an earlier time is not missed (default 5 minutes).
    */
   readonly pull?: { readonly overlapMs?: number };
+  /**
+   * Where this device's sync checkpoint is kept outside the browser (`fhirDeviceCheckpoints`: on the record system),
+   * so an eviction while no page was open is found on the next start (docs/adr/0003-offline-first.md).
+   */
+  readonly checkpoints?: DeviceCheckpoints;
 }
 
 /** Batch sizes (records per batch) by default: the first, and the bounds it moves between (doubling, halving). */
@@ -156,6 +163,9 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       ...(typeof told?.lastSyncedAt === 'string' && { lastSyncedAt: told.lastSyncedAt }),
     }), () => undefined);
   });
+  // Eviction while no page was open: compared with the record system's checkpoint of this device store at start.
+  const device = options.checkpoints && typeof local.device === 'function' ? new DeviceWatch(local, options.checkpoints) : undefined;
+  const lostAfter = (after: string | undefined) => after !== undefined && state.mayHaveLostAfter === undefined && set({ mayHaveLostAfter: after });
   /** No push before this (performance.now(): the record system's `Retry-After`; immune to the wall clock moving). */
   let notBefore = 0;
 
@@ -326,6 +336,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
       running = (async () => {
         set({ syncing: true });
         let reached = true;
+        let sent = false;
+        const startedAt = clock.now().toISOString();
         try {
           // The record system asked us to wait (429/503 Retry-After): wait, rather than send sooner.
           const wait = notBefore - performance.now();
@@ -334,6 +346,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
             do {
               again = false;
               const entries = (await local.outbox()).filter((e) => !e.attention).sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+              sent ||= entries.length > 0;
               if (batcher) reached = await pushInBatches(entries);
               else {
                 for (const entry of entries) {
@@ -349,7 +362,8 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
         } catch {
           reached = false; // the device store itself failed: try again later
         }
-        const summary = await summarise().catch(() => ({}));
+        const summary: Partial<SyncState> = await summarise().catch(() => ({}));
+        if (reached && device) lostAfter(await device.confirmed(sent, summary.oldestUnsyncedAt ?? startedAt));
         failures = reached ? 0 : failures + 1;
         set({ ...summary, syncing: false, online: reached && (globalThis.navigator?.onLine ?? true), ...(reached && { lastSyncedAt: clock.now().toISOString() }) });
         if (!stopped) channel?.postMessage({ online: state.online, ...(reached && { lastSyncedAt: state.lastSyncedAt }) });
@@ -443,6 +457,7 @@ export function syncedStore(options: SyncedStoreOptions): SyncedStore {
   if (auto) globalThis.addEventListener?.('online', onOnline);
   void summarise().then(set, () => undefined);
   void local.persisted.then((persisted) => set({ persisted }), () => set({ persisted: false }));
+  void device?.check().then(lostAfter, () => undefined);
   const offLost = local.onLost?.(() => {
     set({ mayHaveLostAfter: state.mayHaveLostAfter ?? state.lastSyncedAt ?? 'unknown' });
     void summarise().then(set, () => undefined);

@@ -1,7 +1,7 @@
 // The contact log's behaviour, without rendering (issue 17): what is on screen (state), loading for the person in
 // scope, the draft, and every action a worker takes. Connected, actions go through the client and notify; controlled
 // (no client), each fires one cancelable intent (internal/events.ts) and never changes the contacts it was given.
-import { formatNhsDate, isStrError, londonTime, type Clock, type Contact, type StrClient, type Task } from '@strkit/sdk';
+import { formatNhsDate, isStrError, londonTime, type Clock, type Contact, type StrClient, type Task, type Unreadable } from '@strkit/sdk';
 import type { LitElement, ReactiveController } from 'lit';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
@@ -38,7 +38,7 @@ export interface ContactLogState {
   readonly names: ReadonlyMap<string, string>;
   readonly saving: boolean;
   /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
-  readonly unreadable: number;
+  readonly unreadable: number | readonly Unreadable[];
   readonly filters: ContactLogFilters;
   /** The stored contact being corrected through the form, if any. */
   readonly correcting?: Contact;
@@ -171,7 +171,7 @@ export class ContactLogController implements ReactiveController {
       );
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
-      this.#patch({ loaded: page.items, unreadable: page.unreadable?.length ?? 0, loadedTasks: plan?.tasks ?? [] });
+      this.#patch({ loaded: page.items, unreadable: page.unreadable ?? 0, loadedTasks: plan?.tasks ?? [] });
       this.loads.settle(page.items.length === 0);
       if (!this.#state.names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);

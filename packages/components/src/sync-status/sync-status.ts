@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { formatNhsDate, londonTime, systemClock, type Clock, type StrClient, type SyncState } from '@strkit/sdk';
+import { formatNhsDate, londonTime, systemClock, type Clock, type StrClient, type SyncAttention, type SyncState } from '@strkit/sdk';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { clientContext } from '../context.js';
@@ -45,6 +45,13 @@ const ago = (from: number, to: number) => {
   const hours = Math.round(mins / 60);
   if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
   return `${Math.round(hours / 24)} days ago`;
+};
+
+/** What may have been lost to the browser clearing this device's storage, and what to do. */
+const lostNotice = (lost: string) => {
+  const at = lost !== 'unknown' ? Date.parse(lost) : undefined;
+  return html`<p><strong>${at !== undefined ? `Changes made on this device after ${formatNhsDate(at)} at ${londonTime(at)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
+            the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`;
 };
 
 /**
@@ -126,33 +133,43 @@ export class StrSyncStatus extends LitElement {
     const s = this._state;
     const sync = this.#client?.sync;
     if (!s || !sync) return nothing;
-    const now = this.clock.now().getTime();
     const waiting = s.unsynced - s.needsAttention.length;
-    const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
     const lost = s.mayHaveLostAfter;
-    const lostAt = lost !== undefined && lost !== 'unknown' ? Date.parse(lost) : undefined;
     const kind = s.needsAttention.length || lost !== undefined ? 'attention' : waiting ? 'waiting' : 'done';
     return html`<div part="status" class="box ${kind}" role="status" aria-live="polite" tabindex="-1">
-      ${lost !== undefined
-        ? html`<p><strong>${lostAt !== undefined ? `Changes made on this device after ${formatNhsDate(lostAt)} at ${londonTime(lostAt)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
-            the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`
-        : nothing}
-      ${s.unsynced === 0 && lost !== undefined
-        ? nothing
-        : s.unsynced === 0
-        ? html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`
-        : html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
-            oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, now)}).` : ''}${lost === undefined ? ' Nothing is lost: they will be sent when the connection is back.' : ' They will be sent when the connection is back.'}</p>`}
+      ${lost !== undefined ? lostNotice(lost) : nothing}
+      ${this.#summary(s)}
       ${s.persisted === false
         ? html`<p>This browser has not agreed to keep records on this device: it may clear them if the device runs low on space, so changes are safe only once sent.</p>`
         : nothing}
-      ${s.needsAttention.length
-        ? html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
-          <ul>${s.needsAttention.map((a) => {
-            const copied = this._copied.get(`${a.type}/${a.id}`);
-            const hidden = html`<span class="visually-hidden"> for this ${a.type}</span>`;
-            // Every refusal has a way forward: send it again, keep this device's version as a new one, or copy it out.
-            return html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
+      ${s.needsAttention.length ? this.#attention(s, sync) : nothing}
+      ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>Send now</button>` : nothing}
+    </div>`;
+  }
+
+  /** All sent, or how many changes wait and since when; nothing to add when all is sent but some may have been lost. */
+  #summary(s: SyncState) {
+    const lost = s.mayHaveLostAfter;
+    if (s.unsynced === 0) {
+      return lost !== undefined
+        ? nothing
+        : html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`;
+    }
+    const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
+    return html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
+      oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, this.clock.now().getTime())}).` : ''}${lost === undefined ? ' Nothing is lost: they will be sent when the connection is back.' : ' They will be sent when the connection is back.'}</p>`;
+  }
+
+  #attention(s: SyncState, sync: NonNullable<StrClient['sync']>) {
+    return html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
+      <ul>${s.needsAttention.map((a) => this.#attentionItem(a, sync))}</ul>`;
+  }
+
+  /** Every refusal has a way forward: send it again, keep this device's version as a new one, or copy it out. */
+  #attentionItem(a: SyncAttention, sync: NonNullable<StrClient['sync']>) {
+    const copied = this._copied.get(`${a.type}/${a.id}`);
+    const hidden = html`<span class="visually-hidden"> for this ${a.type}</span>`;
+    return html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
             ${a.code === 'conflict'
               ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine${hidden}</button>
                 ${a.theirsKnown === false ? nothing : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>Take theirs${hidden}</button>`}`
@@ -160,9 +177,5 @@ export class StrSyncStatus extends LitElement {
                 <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine as a new version${hidden}</button>`}
             <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => this.#copy(a.type, a.id))}>Copy the text${hidden}</button>
             ${copied === undefined ? nothing : html`<label>The text of this ${a.type}, to copy:<textarea readonly .value=${copied}></textarea></label>`}</li>`;
-          })}</ul>`
-        : nothing}
-      ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>Send now</button>` : nothing}
-    </div>`;
   }
 }

@@ -28,7 +28,7 @@ export function upgradeRecord(type: RecordType, stored: unknown, migrations: Mig
   }
   if (!Number.isInteger(from)) throw new StrError('mapping', `A stored ${type} has no valid schema version`, false, { type });
   if (from > target) {
-    throw new StrError('mapping', `A ${type} was written by a newer STR Kit (schema ${from}, this one reads ${target})`, false, { type });
+    throw new StrError('mapping', `A ${type} was written by a newer STR Kit (schema ${from}, this one reads ${target})`, false, { type, reason: 'newer-version' });
   }
   while (from < target) {
     const step = migrations[type]?.[from];
