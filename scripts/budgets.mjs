@@ -17,13 +17,15 @@ const define = (tag) => `import '@strkit/components/define/${tag}.js';`;
  * Raised once when issue 17 landed: every widget now checks input with the SDK's own `inputIssues` (the contact log
  * too, which brings zod and the schemas into it: 30.5 → 43.6 KiB) and shares the full-device guard, and batch pushes
  * (issue 16) grew the client. A zod-free input check or a lazily loaded one is how the contact log gets back to 31.
+ * Issue 17's size limits (docs/adr/0011-size-limits.md) build the client from module functions over its core, whose
+ * member names a minifier cannot shorten, and validation messages say in words what is wrong: createClient 30 → 31.
  */
 export const CASES = [
   { name: 'isValidNhsNumber alone', code: `export { isValidNhsNumber } from '@strkit/sdk';`, kib: 1 },
   {
     name: 'createClient + memoryStore',
     code: `export { createClient, memoryStore } from '@strkit/sdk';`,
-    kib: 30,
+    kib: 31,
     absent: FHIR_MARKERS,
   },
   { name: 'one widget: define/str-contact-log.js', code: define('str-contact-log'), kib: 44 },
