@@ -39,6 +39,33 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // Size limits (issue 17): a module a newcomer can read, functions that fit on a screen, branching a test can cover.
+    // Blank lines and comments do not count. Tests, styles, fixtures and stories are data and checks, not logic.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.styles.ts', '**/*.fixtures.ts', '**/*.stories.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      complexity: ['error', 20],
+    },
+  },
+  {
+    // TEMPORARY (issue 17): modules other branches are still splitting. The integrator removes each path as the branch
+    // that splits it merges; the list only ever shrinks, and nothing new is added to it.
+    files: [
+      'packages/components/src/care-plan/care-plan.ts',
+      'packages/components/src/care-plan/care-plan.format.ts',
+      'packages/components/src/contact-log/contact-log.ts',
+      'packages/components/src/relapse-signs/relapse-plan-editor.ts',
+      'packages/components/src/relapse-signs/relapse-signs.ts',
+      'packages/components/src/sync-status/sync-status.ts',
+      'packages/sdk/src/adapters/fhir/fhir-store.ts',
+      'packages/sdk/src/adapters/indexeddb/indexeddb-store.ts',
+      'packages/sdk/src/sync.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off', complexity: 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.mjs', 'rollup.config.mjs', 'test/fhir-server/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

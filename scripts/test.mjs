@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint, every browser test; ends with one line "N passed, N failed".
-// Typecheck, lint, "lint bans fire" and the hazard-log check count as one check each; every browser test counts as one,
-// and so does every named check of the Node-script checks (process death, the start:fhir proxy).
+// Typecheck, lint, "lint bans fire", "lint limits fire" and the hazard-log check count as one check each; every browser
+// test counts as one, and so does every named check of the Node-script checks (process death, the start:fhir proxy).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { checkerCatchesFaults, runHazardCheck } from './hazard-check.mjs';
 import { runBudgets } from './budgets.mjs';
 import { runConsumerTests } from './consumer.mjs';
 import { runPackageLint } from './package-lint.mjs';
+import { lintLimitsFire } from './lint-limits.mjs';
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -40,6 +41,8 @@ if (extra.length === 0) {
   check('lint', run(process.execPath, [new URL('../node_modules/eslint/bin/eslint.js', import.meta.url).pathname, '.']));
   console.log('\n— lint bans fire (test/lint/unsafe-probe.txt linted as a package source)');
   check('lint bans fire on unsafe code', lintBansFire());
+  console.log('\n— lint limits fire (a generated probe just over each size limit, as a package source and as a test)');
+  check('lint limits fire on oversized code', lintLimitsFire());
   console.log('\n— vendor budgets (npm pack, esbuild, min + gzip -9; builds the packages first)');
   await runBudgets(check);
   scriptTagBudgets();
@@ -63,6 +66,7 @@ function scriptTagBudgets() {
   // Issue 16's robustness (eviction checkpoints and their FHIR Device adapter, layout 3 and the layout-1 outbox
   // migration, newer-version records reported): SDK 58.8, components 112.3 → 59 and 113.
   const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 59, 'packages/components/dist/bundle/strkit-components.min.js': 115 };
+  // Issue 17's size limits (ADR 0013): a client of module functions, split FHIR readers, messages in words: SDK → 59.
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);

@@ -97,48 +97,60 @@ const optionOf = (options: object | undefined, key: string): unknown => {
   }
 };
 const StatusReasonSchema = z.optional(singleLine(500, 'Enter the reason'));
-export function carePlanApis(core: ClientCore) {
-  const { store, actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated } = core;
+const all = <T extends RecordType>(core: ClientCore, type: T, serviceUserId: string, o: ListAllOptions) => listAll(core.store, type, serviceUserId, o);
 
-  const all = <T extends RecordType>(type: T, serviceUserId: string, o: ListAllOptions) => listAll(store, type, serviceUserId, o);
+async function editablePlan(core: ClientCore, id: string): Promise<CarePlan> {
+  core.requireAction('care-plan.edit', 'edit care plans');
+  const plan = await core.mustGet('carePlan', id);
+  if (plan.enteredInError) throw enteredInErrorRefusal('carePlan', id);
+  return plan;
+}
 
-  const editablePlan = async (id: string) => {
-    requireAction('care-plan.edit', 'edit care plans');
-    const plan = await mustGet('carePlan', id);
-    if (plan.enteredInError) throw enteredInErrorRefusal('carePlan', id);
-    return plan;
+async function planView(core: ClientCore, plan: CarePlan, o: ListAllOptions): Promise<CarePlanView> {
+  const [goals, tasks, notes] = await Promise.all([
+    all(core, 'goal', plan.serviceUserId, o),
+    all(core, 'task', plan.serviceUserId, o),
+    all(core, 'progressNote', plan.serviceUserId, o),
+  ]);
+  return {
+    plan,
+    goals: orderedGoals(plan, goals.filter((g) => g.carePlanId === plan.id)),
+    tasks: tasks.filter((t) => t.carePlanId === plan.id),
+    notes: notes.filter((n) => n.carePlanId === plan.id).reverse(),
   };
+}
 
-  const view = async (plan: CarePlan, o: ListAllOptions): Promise<CarePlanView> => {
-    const [goals, tasks, notes] = await Promise.all([
-      all('goal', plan.serviceUserId, o),
-      all('task', plan.serviceUserId, o),
-      all('progressNote', plan.serviceUserId, o),
-    ]);
-    return {
-      plan,
-      goals: orderedGoals(plan, goals.filter((g) => g.carePlanId === plan.id)),
-      tasks: tasks.filter((t) => t.carePlanId === plan.id),
-      notes: notes.filter((n) => n.carePlanId === plan.id).reverse(),
-    };
-  };
+/** The person's plan in use: the newest active, else on hold, else draft, else the newest (none entered in error). */
+async function planInUse(core: ClientCore, serviceUserId: string, o: ListAllOptions): Promise<CarePlan | undefined> {
+  const plans = (await all(core, 'carePlan', core.requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
+  return PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
+}
 
-  /** The person's plan in use: the newest active, else on hold, else draft, else the newest (none entered in error). */
-  const inUse = async (serviceUserId: string, o: ListAllOptions) => {
-    const plans = (await all('carePlan', requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
-    return PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
-  };
+function recordReview(core: ClientCore, id: string, review: { reviewedOn: string; nextReviewOn: string }, expectedVersion: string): Promise<CarePlan> {
+  return core.guard('Recording a review', async () => {
+    const r = parseOrThrow(ReviewSchema, review, 'The review');
+    if (r.nextReviewOn <= r.reviewedOn) {
+      throw new StrError('validation', 'The next review must come after this one', false, { issues: [{ path: 'nextReviewOn', code: 'too-early', message: 'The next review date must be after the review date' }] });
+    }
+    if (r.reviewedOn > ukToday(core.now())) {
+      throw new StrError('validation', 'The review date is in the future', false, { issues: [{ path: 'reviewedOn', code: 'future', message: 'The review date cannot be in the future' }] });
+    }
+    return core.putUpdated('carePlan', { ...(await editablePlan(core, id)), lastReviewedOn: r.reviewedOn, nextReviewOn: r.nextReviewOn }, expectedVersion);
+  });
+}
 
-  const carePlans: CarePlansApi = {
+function carePlansApi(core: ClientCore): CarePlansApi {
+  const { actor, guard, requireAction, requireString, mustGet, createRecord, putUpdated } = core;
+  return {
     ...readVerbs(core, 'carePlan', 'care plans', 'a care plan'),
     markEnteredInError: markEnteredInErrorVerb(core, 'carePlan', 'care-plan.edit'),
-    current: (serviceUserId, options) => guard('Reading the care plan', () => readReporting(options, (o) => inUse(serviceUserId, o))),
-    load: (id, options) => guard('Reading the care plan', () => readReporting(options, async (o) => view(await mustGet('carePlan', id), o))),
+    current: (serviceUserId, options) => guard('Reading the care plan', () => readReporting(options, (o) => planInUse(core, serviceUserId, o))),
+    load: (id, options) => guard('Reading the care plan', () => readReporting(options, async (o) => planView(core, await mustGet('carePlan', id), o))),
     loadCurrent: (serviceUserId, options) =>
       guard('Reading the care plan', () =>
         readReporting(options, async (o) => {
-          const plan = await inUse(serviceUserId, o);
-          return plan ? view(plan, o) : undefined;
+          const plan = await planInUse(core, serviceUserId, o);
+          return plan ? planView(core, plan, o) : undefined;
         })),
     create: (input) =>
       guard('Creating a care plan', async () => {
@@ -158,42 +170,35 @@ export function carePlanApis(core: ClientCore) {
       guard('Updating a care plan', async () => {
         requireAction('care-plan.edit', 'edit care plans');
         const fields = parseOrThrow(CarePlanUpdateSchema, changes, 'The change');
-        return putUpdated('carePlan', applyChanges(await editablePlan(id), fields), expectedVersion);
+        return putUpdated('carePlan', applyChanges(await editablePlan(core, id), fields), expectedVersion);
       }),
     reorderGoals: (id, goalIds, expectedVersion) =>
       guard('Reordering goals', async () => {
         const order = parseOrThrow(IdListSchema, goalIds, 'The goal order');
-        return putUpdated('carePlan', { ...(await editablePlan(id)), goalOrder: order }, expectedVersion);
+        return putUpdated('carePlan', { ...(await editablePlan(core, id)), goalOrder: order }, expectedVersion);
       }),
     reorderTasks: (id, goalId, taskIds, expectedVersion) =>
       guard('Reordering tasks', async () => {
         const order = parseOrThrow(IdListSchema, taskIds, 'The task order');
-        const plan = await editablePlan(id);
+        const plan = await editablePlan(core, id);
         const goal = await mustGet('goal', requireString(goalId, 'goalId'));
         if (goal.carePlanId !== plan.id) throw new StrError('validation', `goal ${goalId} is not on care plan ${id}`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
         return putUpdated('carePlan', { ...plan, taskOrder: { ...plan.taskOrder, [goal.id]: order } }, expectedVersion);
       }),
-    recordReview: (id, review, expectedVersion) =>
-      guard('Recording a review', async () => {
-        const r = parseOrThrow(ReviewSchema, review, 'The review');
-        if (r.nextReviewOn <= r.reviewedOn) {
-          throw new StrError('validation', 'The next review must come after this one', false, { issues: [{ path: 'nextReviewOn', code: 'too-early', message: 'The next review date must be after the review date' }] });
-        }
-        if (r.reviewedOn > ukToday(core.now())) {
-          throw new StrError('validation', 'The review date is in the future', false, { issues: [{ path: 'reviewedOn', code: 'future', message: 'The review date cannot be in the future' }] });
-        }
-        return putUpdated('carePlan', { ...(await editablePlan(id)), lastReviewedOn: r.reviewedOn, nextReviewOn: r.nextReviewOn }, expectedVersion);
-      }),
+    recordReview: (id, review, expectedVersion) => recordReview(core, id, review, expectedVersion),
   };
+}
 
-  const goals: GoalsApi = {
+function goalsApi(core: ClientCore): GoalsApi {
+  const { guard, requireAction, mustGet, createRecord, putUpdated } = core;
+  return {
     ...readVerbs(core, 'goal', 'goals', 'a goal'),
     markEnteredInError: markEnteredInErrorVerb(core, 'goal', 'care-plan.edit'),
     create: (input) =>
       guard('Adding a goal', async () => {
         requireAction('care-plan.edit', 'add goals');
         const fields = parseOrThrow(GoalInputSchema, input, 'The goal');
-        const plan = await editablePlan(fields.carePlanId);
+        const plan = await editablePlan(core, fields.carePlanId);
         return createRecord('goal', { status: 'active', ...fields, serviceUserId: plan.serviceUserId });
       }),
     update: (id, changes, expectedVersion) =>
@@ -205,82 +210,94 @@ export function carePlanApis(core: ClientCore) {
         return putUpdated('goal', applyChanges(goal, fields), expectedVersion);
       }),
   };
+}
 
-  const taskForStatus = async (id: string) => {
+/** A task whose status the actor may set: theirs (or any, by role) and not entered in error. */
+async function taskForStatus(core: ClientCore, id: string): Promise<Task> {
+  const { actor } = core;
+  const task = await core.mustGet('task', id);
+  if (!canSetTaskStatus(actor, task)) {
+    throw new StrError('forbidden', can(actor, 'task.set-status-own') ? `${actor.role} may update only the tasks they own` : `${actor.role} may not update tasks`);
+  }
+  if (task.enteredInError) throw enteredInErrorRefusal('task', id);
+  return task;
+}
+
+/** Done today: a one-off task is completed; a repeating one stays in progress and moves to its next due date. */
+function completed(core: ClientCore, task: Task): Task {
+  const today = ukToday(core.now());
+  const base = without(task, 'statusReason');
+  return task.repeat
+    ? {
+        ...base,
+        status: 'in-progress',
+        lastDoneOn: today,
+        dueDate: nextDueDate(task.repeat, task.dueDate, today, task.repeatAnchor),
+        ...((task.repeatAnchor ?? task.dueDate) !== undefined && { repeatAnchor: task.repeatAnchor ?? task.dueDate }),
+      }
+    : { ...base, status: 'completed', lastDoneOn: today };
+}
+
+function updateTask(core: ClientCore, id: string, changes: TaskUpdate, expectedVersion: string): Promise<Task> {
+  const { guard, requireAction, mustGet, putUpdated } = core;
+  return guard('Updating a task', async () => {
+    requireAction('care-plan.edit', 'edit tasks');
+    const fields = parseOrThrow(TaskUpdateSchema, changes, 'The change');
     const task = await mustGet('task', id);
-    if (!canSetTaskStatus(actor, task)) {
-      throw new StrError('forbidden', can(actor, 'task.set-status-own') ? `${actor.role} may update only the tasks they own` : `${actor.role} may not update tasks`);
-    }
     if (task.enteredInError) throw enteredInErrorRefusal('task', id);
-    return task;
-  };
+    if (fields.goalId !== undefined && fields.goalId !== task.goalId) {
+      const goal = await mustGet('goal', fields.goalId);
+      if (goal.carePlanId !== task.carePlanId) throw new StrError('validation', `goal ${goal.id} is not on this task's plan`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
+    }
+    // A new due date or rhythm starts a new rhythm: the old anchor day no longer applies.
+    const rhythmChanged = fields.dueDate !== undefined || fields.repeat !== undefined;
+    return putUpdated('task', applyChanges(rhythmChanged ? without(task, 'repeatAnchor') : task, fields), expectedVersion);
+  });
+}
 
-  /** Done today: a one-off task is completed; a repeating one stays in progress and moves to its next due date. */
-  const completed = (task: Task): Task => {
-    const today = ukToday(core.now());
-    const base = without(task, 'statusReason');
-    return task.repeat
-      ? {
-          ...base,
-          status: 'in-progress',
-          lastDoneOn: today,
-          dueDate: nextDueDate(task.repeat, task.dueDate, today, task.repeatAnchor),
-          ...((task.repeatAnchor ?? task.dueDate) !== undefined && { repeatAnchor: task.repeatAnchor ?? task.dueDate }),
-        }
-      : { ...base, status: 'completed', lastDoneOn: today };
-  };
+function setTaskStatus(core: ClientCore, id: string, status: TaskStatus, expectedVersion: string, options?: TaskStatusOptions): Promise<Task> {
+  return core.guard('Updating a task', async () => {
+    const s = parseOrThrow(StatusSchema, status, 'The status');
+    const why = parseOrThrow(StatusReasonSchema, optionOf(options, 'reason'), 'The reason');
+    if (s === 'cancelled' && !why) {
+      throw new StrError('validation', 'A cancelled task needs a reason', false, { issues: [{ path: 'statusReason', code: 'required', message: 'Enter why the task was cancelled' }] });
+    }
+    const task = await taskForStatus(core, id);
+    if (s === 'completed') return core.putUpdated('task', completed(core, task), expectedVersion);
+    // A one-off task that is no longer done forgets when it was done; a repeating one keeps its last round.
+    const base = without(task, 'statusReason', ...(task.repeat ? [] : ['lastDoneOn']));
+    const withReason = why !== undefined && (s === 'cancelled' || s === 'cannot-start-yet');
+    return core.putUpdated('task', { ...base, status: s, ...(withReason && { statusReason: why }) }, expectedVersion);
+  });
+}
 
-  const tasks: TasksApi = {
+function tasksApi(core: ClientCore): TasksApi {
+  const { guard, requireAction, mustGet, createRecord, putUpdated } = core;
+  return {
     ...readVerbs(core, 'task', 'tasks', 'a task'),
     markEnteredInError: markEnteredInErrorVerb(core, 'task', 'care-plan.edit'),
     create: (input) =>
       guard('Adding a task', async () => {
         requireAction('care-plan.edit', 'add tasks');
         const fields = parseOrThrow(TaskInputSchema, input, 'The task');
-        const plan = await editablePlan(fields.carePlanId);
+        const plan = await editablePlan(core, fields.carePlanId);
         const goal = await mustGet('goal', fields.goalId);
         if (goal.carePlanId !== plan.id) throw new StrError('validation', `goal ${goal.id} is not on care plan ${plan.id}`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
         return createRecord('task', { status: 'not-started', ...fields, serviceUserId: plan.serviceUserId });
       }),
-    update: (id, changes, expectedVersion) =>
-      guard('Updating a task', async () => {
-        requireAction('care-plan.edit', 'edit tasks');
-        const fields = parseOrThrow(TaskUpdateSchema, changes, 'The change');
-        const task = await mustGet('task', id);
-        if (task.enteredInError) throw enteredInErrorRefusal('task', id);
-        if (fields.goalId !== undefined && fields.goalId !== task.goalId) {
-          const goal = await mustGet('goal', fields.goalId);
-          if (goal.carePlanId !== task.carePlanId) throw new StrError('validation', `goal ${goal.id} is not on this task's plan`, false, { issues: [{ path: 'goalId', code: 'invalid', message: 'Choose a goal of this plan' }] });
-        }
-        // A new due date or rhythm starts a new rhythm: the old anchor day no longer applies.
-        const rhythmChanged = fields.dueDate !== undefined || fields.repeat !== undefined;
-        return putUpdated('task', applyChanges(rhythmChanged ? without(task, 'repeatAnchor') : task, fields), expectedVersion);
-      }),
-    setStatus: (id, status, expectedVersion, options) =>
-      guard('Updating a task', async () => {
-        const s = parseOrThrow(StatusSchema, status, 'The status');
-        const why = parseOrThrow(StatusReasonSchema, optionOf(options, 'reason'), 'The reason');
-        if (s === 'cancelled' && !why) {
-          throw new StrError('validation', 'A cancelled task needs a reason', false, { issues: [{ path: 'statusReason', code: 'required', message: 'Enter why the task was cancelled' }] });
-        }
-        const task = await taskForStatus(id);
-        if (s === 'completed') return putUpdated('task', completed(task), expectedVersion);
-        // A one-off task that is no longer done forgets when it was done; a repeating one keeps its last round.
-        const base = without(task, 'statusReason', ...(task.repeat ? [] : ['lastDoneOn']));
-        const withReason = why !== undefined && (s === 'cancelled' || s === 'cannot-start-yet');
-        return putUpdated('task', { ...base, status: s, ...(withReason && { statusReason: why }) }, expectedVersion);
-      }),
+    update: (id, changes, expectedVersion) => updateTask(core, id, changes, expectedVersion),
+    setStatus: (id, status, expectedVersion, options) => setTaskStatus(core, id, status, expectedVersion, options),
     complete: (id, expectedVersion) =>
       guard('Completing a task', async () => {
-        const task = await taskForStatus(id);
+        const task = await taskForStatus(core, id);
         if (task.status === 'completed' || task.status === 'cancelled') {
           throw new StrError('validation', `task ${id} is already ${task.status}`, false, { issues: [{ path: 'status', code: 'invalid', message: `This task is already ${task.status}` }] });
         }
-        return putUpdated('task', completed(task), expectedVersion);
+        return putUpdated('task', completed(core, task), expectedVersion);
       }),
     reopen: (id, expectedVersion) =>
       guard('Reopening a task', async () => {
-        const task = await taskForStatus(id);
+        const task = await taskForStatus(core, id);
         if (task.status !== 'completed' && task.status !== 'cancelled') {
           throw new StrError('validation', `task ${id} is open`, false, { issues: [{ path: 'status', code: 'invalid', message: 'This task is not completed or cancelled' }] });
         }
@@ -288,8 +305,11 @@ export function carePlanApis(core: ClientCore) {
         return putUpdated('task', { ...without(task, ...drop), status: 'in-progress' }, expectedVersion);
       }),
   };
+}
 
-  const progressNotes: ProgressNotesApi = {
+function progressNotesApi(core: ClientCore): ProgressNotesApi {
+  const { actor, guard, requireAction, mustGet, createRecord } = core;
+  return {
     ...readVerbs(core, 'progressNote', 'progress notes', 'a progress note'),
     create: (input) =>
       guard('Adding a progress note', async () => {
@@ -302,6 +322,9 @@ export function carePlanApis(core: ClientCore) {
       if (!canCorrect(actor, note)) throw new StrError('forbidden', `${actor.role} may mark only their own progress notes`);
     }),
   };
+}
 
-  return { carePlans, goals, tasks, progressNotes };
+/** The care-plan namespaces of the client. */
+export function carePlanApis(core: ClientCore) {
+  return { carePlans: carePlansApi(core), goals: goalsApi(core), tasks: tasksApi(core), progressNotes: progressNotesApi(core) };
 }

@@ -1,41 +1,21 @@
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
-import { sameContent } from './adapters/shared.js';
 import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
-import { listAll, readReporting } from './adapters/shared.js';
-import { applyChanges, markEnteredInErrorVerb, readVerbs, type MarkEnteredInError, type ReadVerbs } from './client-core.js';
+import { guard, makeCore, type ClientCore } from './client-core.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
+import { careTeamsApi, contactsApi, serviceUsersApi, workersApi, type CareTeamsApi, type ContactsApi, type ServiceUsersApi, type WorkersApi } from './client-people.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { syncedStore, type SyncEngine } from './sync.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
-import { CareTeamInputSchema, CareTeamUpdateSchema, type CareTeam, type CareTeamInput, type CareTeamUpdate } from './schemas/team.js';
 import { StrError, isStrError } from './errors.js';
-import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, ReadOptions, Store, Unreadable } from './ports.js';
+import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, Store, Unreadable } from './ports.js';
 import { systemClock } from './ports.js';
-import {
-  ContactUpdateSchema,
-  ContactInputSchema,
-  type Contact,
-  type ContactUpdate,
-  type ContactInput,
-} from './schemas/contact.js';
 import { parseOrThrow, parseRecord } from './schemas/parse.js';
-import {
-  ActorSchema,
-  ServiceUserInputSchema,
-  ServiceUserUpdateSchema,
-  WorkerInputSchema,
-  WorkerUpdateSchema,
-  type Actor,
-  type ServiceUser,
-  type ServiceUserInput,
-  type ServiceUserUpdate,
-  type Worker,
-  type WorkerInput,
-  type WorkerUpdate,
-} from './schemas/people.js';
-import { isRecordType, RECORDS, type RecordOf, type RecordType } from './schemas/registry.js';
+import { ActorSchema, type Actor } from './schemas/people.js';
+import { isRecordType, type RecordOf, type RecordType } from './schemas/registry.js';
 import { singleLine } from './schemas/text.js';
+
+export type { CareTeamsApi, ContactsApi, ServiceUsersApi, WorkersApi } from './client-people.js';
 
 export interface ClientOptions {
   /** Where records live: `memoryStore()`, `indexedDbStore({ name })`, `fhirStore({ baseUrl })` or `syncedStore({ local, remote })`. */
@@ -50,37 +30,6 @@ export interface ClientOptions {
   readonly clock?: Clock;
   /** Sign-in id of the team lead who receives an alert when the person has no care co-ordinator or care team. */
   readonly teamLeadId?: string;
-}
-
-// Every namespace has the verbs its record type allows, with one argument order: docs/adr/0007-client-verbs.md.
-export interface ContactsApi extends ReadVerbs<Contact>, MarkEnteredInError<Contact> {
-  /** Logs a contact. Pass your own `id` to make a retried save safe: the same id and content never duplicate. */
-  create(input: ContactInput): Promise<Contact>;
-  /**
-   * Saves a corrected version; the earlier one stays in `history`. `null` clears `interpreterLanguage`. Stale
-   * `expectedVersion` → `conflict`. A worker corrects their own contacts; co-ordinators and team leads any.
-   */
-  update(id: string, changes: ContactUpdate, expectedVersion: string): Promise<Contact>;
-}
-
-export interface ServiceUsersApi extends ReadVerbs<ServiceUser>, MarkEnteredInError<ServiceUser> {
-  create(input: ServiceUserInput): Promise<ServiceUser>;
-  /** `null` clears `nhsNumber`, `birthDate` or `careCoordinatorId`. */
-  update(id: string, changes: ServiceUserUpdate, expectedVersion: string): Promise<ServiceUser>;
-}
-
-export interface WorkersApi extends ReadVerbs<Worker>, MarkEnteredInError<Worker> {
-  create(input: WorkerInput): Promise<Worker>;
-  /** `null` clears `actorId`. */
-  update(id: string, changes: WorkerUpdate, expectedVersion: string): Promise<Worker>;
-}
-
-export interface CareTeamsApi extends ReadVerbs<CareTeam>, MarkEnteredInError<CareTeam> {
-  /** The person's active care team (the newest not entered in error), or undefined. */
-  current(serviceUserId: string, options?: ReadOptions): Promise<CareTeam | undefined>;
-  /** Co-ordinators and team leads allocate. */
-  create(input: CareTeamInput): Promise<CareTeam>;
-  update(id: string, changes: CareTeamUpdate, expectedVersion: string): Promise<CareTeam>;
 }
 
 export interface DraftsApi {
@@ -140,16 +89,6 @@ export interface StrClient {
 }
 
 const syncOf = (store: Store): SyncEngine | undefined => (store as Store & { sync?: SyncEngine }).sync;
-
-/** Runs an SDK call so it rejects only with a StrError, whatever went wrong below. */
-async function guard<R>(what: string, fn: () => Promise<R>): Promise<R> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isStrError(e)) throw e;
-    throw new StrError('storage', `${what} failed`, false, {}, { cause: e });
-  }
-}
 
 const abortedError = () => new StrError('aborted', 'The read was aborted by its caller');
 
@@ -221,214 +160,35 @@ const checkedReads = (store: Store): Store => {
   return wrapped;
 };
 
-const newId = (): string => {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
-
-const ENVELOPE_KEYS = ['id', 'version', 'schemaVersion', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'] as const;
-const contentOf = (r: object) => {
-  const copy: Record<string, unknown> = { ...r };
-  for (const k of ENVELOPE_KEYS) delete copy[k];
-  return { version: '', ...copy };
-};
-
-const requireString = (value: unknown, field: string): string => {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 128) {
-    throw new StrError('validation', `${field} is required`, false, { issues: [{ path: field, code: 'invalid', message: `Pass the ${field}` }] });
-  }
-  return value;
-};
-
 const DraftKeySchema = singleLine(200, 'Enter a draft key');
 
-/**
- * Creates the client a host page gives the widgets (through `<str-provider>`). Every method validates its input,
- * enforces the role table and rejects only with a StrError.
- */
-export function createClient(options: ClientOptions): StrClient {
-  let store: Store, clock: Clock, draftStore: DraftStore, actor: Actor;
+/** The store, clock, drafts and actor of `createClient`'s options, checked: anything else is a `validation` error. */
+function readOptions(options: ClientOptions): { store: Store; clock: Clock; draftStore: DraftStore; actor: Actor } {
   try {
     if (typeof options !== 'object' || options === null) throw new Error('no options');
-    store = (options.local !== undefined || options.remote !== undefined) && options.store === undefined
+    const store = (options.local !== undefined || options.remote !== undefined) && options.store === undefined
       ? syncedStore({ local: options.local!, remote: options.remote!, ...(options.clock && { clock: options.clock }) })
       : options.store!;
     if (typeof store?.put !== 'function' || typeof store.get !== 'function') {
       throw new StrError('validation', 'createClient needs a store', false, { issues: [{ path: 'store', code: 'invalid', message: 'Pass memoryStore(), indexedDbStore({ name }) or fhirStore({ baseUrl })' }] });
     }
-    clock = options.clock ?? systemClock;
+    const clock = options.clock ?? systemClock;
     if (typeof clock?.now !== 'function') {
       throw new StrError('validation', 'createClient: clock.now must be a function', false, { issues: [{ path: 'clock', code: 'invalid', message: 'Pass a clock with now()' }] });
     }
-    store = checkedReads(store);
-    draftStore = options.drafts ?? memoryDrafts();
-    actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
+    const checked = checkedReads(store);
+    const draftStore = options.drafts ?? memoryDrafts();
+    const actor = Object.freeze(parseOrThrow(ActorSchema, options.actor, 'The actor'));
+    return { store: checked, clock, draftStore, actor };
   } catch (e) {
     if (isStrError(e)) throw e;
     throw new StrError('validation', 'createClient needs { store, actor }', false, { issues: [{ path: '', code: 'invalid', message: 'Pass { store, actor }' }] }, { cause: e });
   }
+}
 
-  /** Set once sign-out wipes the device: a signed-out client writes nothing more (not even a late draft). */
-  let signedOut = false;
-  const requireSignedIn = () => {
-    if (signedOut) throw new StrError('unauthenticated', 'This client has signed out; create a new one for the next sign-in');
-  };
-  const nowIso = () => {
-    const d = clock.now();
-    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new StrError('validation', 'The clock returned an invalid date');
-    return d.toISOString();
-  };
-  const requireAction = (action: Action, what: string) => {
-    if (!can(actor, action)) throw new StrError('forbidden', `${actor.role} may not ${what}`, false);
-  };
-  const mustGet = async <T extends RecordType>(type: T, id: string): Promise<RecordOf<T>> => {
-    const r = await store.get(type, requireString(id, 'id'));
-    if (!r) throw new StrError('not-found', `No ${type} ${id}`, false, { type, id });
-    return r;
-  };
-
-  /** Builds, validates and stores a new record; a repeat of the same create returns what is stored. */
-  const createRecord = async <T extends RecordType>(type: T, fields: Record<string, unknown> & { id?: string }): Promise<RecordOf<T>> => {
-    requireSignedIn();
-    const at = nowIso();
-    const { id, ...rest } = fields;
-    // The store parses it (its trust boundary); the input was parsed already, so it is canonical here.
-    const record = {
-      ...rest,
-      id: id ?? newId(),
-      version: 'new',
-      schemaVersion: RECORDS[type].schemaVersion,
-      createdAt: at,
-      createdBy: actor.id,
-      updatedAt: at,
-      updatedBy: actor.id,
-    } as unknown as RecordOf<T>;
-    try {
-      return await store.put(type, record);
-    } catch (e) {
-      // A retried create (same id, same content, later clock): the first one landed, so return it.
-      if (isStrError(e, 'conflict') && id !== undefined) {
-        const existing = await store.get(type, id);
-        if (existing && existing.createdBy === actor.id && sameContent(contentOf(existing), contentOf(record))) return existing;
-      }
-      throw e;
-    }
-  };
-
-  const putUpdated = async <T extends RecordType>(type: T, record: RecordOf<T>, expectedVersion: string) => {
-    requireSignedIn();
-    return store.put(type, { ...record, updatedAt: nowIso(), updatedBy: actor.id }, requireString(expectedVersion, 'expectedVersion'));
-  };
-  /** Every update of every type: `null` clears an optional field. */
-  const updateRecord = async <T extends RecordType>(type: T, current: RecordOf<T>, changes: Record<string, unknown>, expectedVersion: string) =>
-    putUpdated(type, applyChanges(current, changes), expectedVersion);
-
-  const assertNotFuture = (start: string | undefined) => {
-    if (start !== undefined && Date.parse(start) > clock.now().getTime()) {
-      throw new StrError('validation', 'The contact starts in the future', false, {
-        issues: [{ path: 'start', code: 'future', message: 'The contact cannot start in the future' }],
-      });
-    }
-  };
-
-  const core = { store, actor, now: () => clock.now(), nowIso, guard, requireAction, requireString, mustGet, createRecord, putUpdated };
-
-  const contacts: ContactsApi = {
-    ...readVerbs(core, 'contact', 'contacts', 'a contact'),
-    create: (input) =>
-      guard('Logging a contact', async () => {
-        requireAction('contact.log', 'log contacts');
-        const fields = parseOrThrow(ContactInputSchema, input, 'The contact');
-        const workerId = fields.workerId ?? actor.id;
-        if (workerId !== actor.id && !can(actor, 'contact.correct-any')) {
-          throw new StrError('forbidden', `${actor.role} may log only their own contacts`);
-        }
-        assertNotFuture(fields.start);
-        return createRecord('contact', { planned: true, othersPresent: [], taskIds: [], note: '', ...fields, workerId });
-      }),
-    update: (id, changes, expectedVersion) =>
-      guard('Correcting a contact', async () => {
-        requireAction('contact.correct-own', 'correct contacts');
-        const fields = parseOrThrow(ContactUpdateSchema, changes, 'The correction');
-        const current = await mustGet('contact', id);
-        if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may correct only their own contacts`);
-        // Who a contact names is part of the role table: a worker may not hand their contact to someone else (or so
-        // make it editable by them). Co-ordinators and team leads may, as they may log for others.
-        if (fields.workerId !== undefined && fields.workerId !== current.workerId && !can(actor, 'contact.correct-any')) {
-          throw new StrError('forbidden', `${actor.role} may not change the worker of contact ${id}`);
-        }
-        if (current.enteredInError) {
-          throw new StrError('validation', `contact ${id} is marked entered in error`, false, {
-            issues: [{ path: '', code: 'entered-in-error', message: 'This contact was marked entered in error; log a new one instead' }],
-          });
-        }
-        assertNotFuture(fields.start);
-        return updateRecord('contact', current, fields, expectedVersion);
-      }),
-    markEnteredInError: markEnteredInErrorVerb(core, 'contact', 'contact.correct-own', (current) => {
-      if (!canCorrect(actor, current)) throw new StrError('forbidden', `${actor.role} may mark only their own contacts`);
-    }),
-  };
-
-  const serviceUsers: ServiceUsersApi = {
-    ...readVerbs(core, 'serviceUser', 'people', 'a person'),
-    markEnteredInError: markEnteredInErrorVerb(core, 'serviceUser', 'caseload.manage'),
-    create: (input) =>
-      guard('Adding a person', async () => {
-        requireAction('caseload.manage', 'add people to a caseload');
-        return createRecord('serviceUser', parseOrThrow(ServiceUserInputSchema, input, 'The person'));
-      }),
-    update: (id, changes, expectedVersion) =>
-      guard('Updating a person', async () => {
-        requireAction('caseload.manage', 'change people on a caseload');
-        const fields = parseOrThrow(ServiceUserUpdateSchema, changes, 'The change');
-        return updateRecord('serviceUser', await mustGet('serviceUser', id), fields, expectedVersion);
-      }),
-  };
-
-  const workers: WorkersApi = {
-    ...readVerbs(core, 'worker', 'workers', 'a worker'),
-    markEnteredInError: markEnteredInErrorVerb(core, 'worker', 'caseload.manage'),
-    create: (input) =>
-      guard('Adding a worker', async () => {
-        requireAction('caseload.manage', 'add workers');
-        return createRecord('worker', parseOrThrow(WorkerInputSchema, input, 'The worker'));
-      }),
-    update: (id, changes, expectedVersion) =>
-      guard('Updating a worker', async () => {
-        requireAction('caseload.manage', 'change workers');
-        const fields = parseOrThrow(WorkerUpdateSchema, changes, 'The change');
-        return updateRecord('worker', await mustGet('worker', id), fields, expectedVersion);
-      }),
-  };
-
-  const careTeams: CareTeamsApi = {
-    ...readVerbs(core, 'careTeam', 'care teams', 'a care team'),
-    markEnteredInError: markEnteredInErrorVerb(core, 'careTeam', 'caseload.manage'),
-    current: (serviceUserId, options) =>
-      guard('Reading the care team', () =>
-        readReporting(options, async (o) =>
-          (await listAll(store, 'careTeam', requireString(serviceUserId, 'serviceUserId'), o)).find((t) => t.status === 'active' && !t.enteredInError))),
-    create: (input) =>
-      guard('Allocating a care team', async () => {
-        requireAction('caseload.manage', 'allocate care teams');
-        const fields = parseOrThrow(CareTeamInputSchema, input, 'The care team');
-        await mustGet('serviceUser', fields.serviceUserId);
-        return createRecord('careTeam', { status: 'active', ...fields });
-      }),
-    update: (id, changes, expectedVersion) =>
-      guard('Updating a care team', async () => {
-        requireAction('caseload.manage', 'change care teams');
-        const fields = parseOrThrow(CareTeamUpdateSchema, changes, 'The change');
-        return updateRecord('careTeam', await mustGet('careTeam', id), fields, expectedVersion);
-      }),
-  };
-
-  const drafts: DraftsApi = {
+function draftsApi(core: ClientCore, draftStore: DraftStore): DraftsApi {
+  const { actor, nowIso, requireSignedIn } = core;
+  return {
     save: (key, value) =>
       guard('Saving a draft', async () => {
         requireSignedIn();
@@ -445,85 +205,108 @@ export function createClient(options: ClientOptions): StrClient {
     discard: (key) => guard('Discarding a draft', async () => draftStore.discard(actor.id, parseOrThrow(DraftKeySchema, key, 'The draft key'))),
     list: () => guard('Listing drafts', () => draftStore.list(actor.id)),
   };
+}
 
-  const carePlanNamespaces = carePlanApis(core);
-  const relapseNamespaces = relapseApis(core, { teamLeadId: options.teamLeadId });
+/** `client.can`: the role table, asked about one record where the action depends on whose it is. */
+function canFor(actor: Actor, action: Action, record?: { createdBy?: string; workerId?: string; owner?: TaskOwner }): boolean {
+  try {
+    if (action === 'contact.correct-own' && record) return canCorrect(actor, { createdBy: record.createdBy ?? '', ...(record.workerId !== undefined && { workerId: record.workerId }) });
+    if (action === 'task.set-status-own' && record?.owner) return canSetTaskStatus(actor, { owner: record.owner });
+    return can(actor, action);
+  } catch {
+    return false;
+  }
+}
 
-  return {
-    actor,
-    contacts,
-    serviceUsers,
-    workers,
-    ...carePlanNamespaces,
-    ...relapseNamespaces,
-    careTeams,
-    drafts,
-    ...(syncOf(store) && { sync: syncOf(store)! }),
-    can(action, record) {
+/** `client.subscribe`: the store's changes, filtered by type and person. */
+function subscribeTo(store: Store, filter: SubscribeFilter, listener: (change: Change) => void): () => void {
+  if (typeof listener !== 'function') {
+    throw new StrError('validation', 'subscribe needs a listener function', false, { issues: [{ path: 'listener', code: 'invalid', message: 'Pass a function' }] });
+  }
+  let type: RecordType | undefined, serviceUserId: string | undefined;
+  try {
+    type = filter?.type;
+    serviceUserId = filter?.serviceUserId;
+  } catch (cause) {
+    throw new StrError('validation', 'subscribe: the filter could not be read', false, {}, { cause });
+  }
+  if (type !== undefined && !isRecordType(type)) {
+    throw new StrError('validation', 'subscribe: unknown record type', false, { issues: [{ path: 'type', code: 'invalid', message: 'Use a record type the SDK knows' }] });
+  }
+  try {
+    return store.subscribe((c) => {
+      if ((type === undefined || c.type === type) && (serviceUserId === undefined || c.serviceUserId === serviceUserId)) listener(c);
+    });
+  } catch (e) {
+    throw isStrError(e) ? e : new StrError('storage', 'subscribe failed', false, {}, { cause: e });
+  }
+}
+
+/** What signing out would remove from this device, and whether any of it would be lost. */
+async function localData(store: Store, draftStore: DraftStore): Promise<{ wouldLose: LocalDataReport; losingRecords: boolean; draftActors: readonly string[] }> {
+  const all = await draftStore.list();
+  const records = store.durability === 'device' ? ((await store.count?.()) ?? {}) : {};
+  const sync = syncOf(store);
+  const unsynced = sync ? (await sync.entries()).map((e) => ({ type: e.type, id: e.id, since: e.since, needsAttention: !!e.attention })) : undefined;
+  const wouldLose: LocalDataReport = {
+    drafts: all.map((d) => ({ key: d.key, actorId: d.actorId, savedAt: d.savedAt })),
+    // A synced store's records are in the record system too: only the unsynced ones would be lost.
+    records: sync ? {} : records,
+    ...(unsynced && { unsynced }),
+  };
+  const losingRecords = unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0);
+  return { wouldLose, losingRecords, draftActors: all.map((d) => d.actorId) };
+}
+
+/** `client.signOut`: wipes the device unless that would lose something and `force` is not set. */
+function signOutOf(core: ClientCore, draftStore: DraftStore, o: { readonly force?: boolean } | undefined): Promise<SignOutResult> {
+  const { store, actor } = core;
+  return guard('Signing out', async () => {
+    const force = (() => {
       try {
-        if (action === 'contact.correct-own' && record) return canCorrect(actor, { createdBy: record.createdBy ?? '', ...(record.workerId !== undefined && { workerId: record.workerId }) });
-        if (action === 'task.set-status-own' && record?.owner) return canSetTaskStatus(actor, { owner: record.owner });
-        return can(actor, action);
+        return o?.force === true;
       } catch {
         return false;
       }
-    },
-    subscribe(filter, listener) {
-      if (typeof listener !== 'function') {
-        throw new StrError('validation', 'subscribe needs a listener function', false, { issues: [{ path: 'listener', code: 'invalid', message: 'Pass a function' }] });
+    })();
+    const { wouldLose, losingRecords, draftActors } = await localData(store, draftStore);
+    const losing = draftActors.length > 0 || losingRecords;
+    if (losing && !force) return { wiped: false, wouldLose };
+    // Who may agree to lose what (docs/adr/0004-right-person-right-actor.md): anyone their own drafts; a role that
+    // writes records the device's records and unsynced changes; only a team lead other people's drafts.
+    if (losing) {
+      if (losingRecords && !can(actor, 'contact.log')) throw new StrError('forbidden', `${actor.role} may not discard records on this device`);
+      if (draftActors.some((id) => id !== actor.id) && actor.role !== 'team-lead') {
+        throw new StrError('forbidden', `${actor.role} may not discard other people's drafts on this device`);
       }
-      let type: RecordType | undefined, serviceUserId: string | undefined;
-      try {
-        type = filter?.type;
-        serviceUserId = filter?.serviceUserId;
-      } catch (cause) {
-        throw new StrError('validation', 'subscribe: the filter could not be read', false, {}, { cause });
-      }
-      if (type !== undefined && !isRecordType(type)) {
-        throw new StrError('validation', 'subscribe: unknown record type', false, { issues: [{ path: 'type', code: 'invalid', message: 'Use a record type the SDK knows' }] });
-      }
-      try {
-        return store.subscribe((c) => {
-          if ((type === undefined || c.type === type) && (serviceUserId === undefined || c.serviceUserId === serviceUserId)) listener(c);
-        });
-      } catch (e) {
-        throw isStrError(e) ? e : new StrError('storage', 'subscribe failed', false, {}, { cause: e });
-      }
-    },
-    signOut: (o) =>
-      guard('Signing out', async () => {
-        const force = (() => {
-          try {
-            return o?.force === true;
-          } catch {
-            return false;
-          }
-        })();
-        const all = await draftStore.list();
-        const records = store.durability === 'device' ? ((await store.count?.()) ?? {}) : {};
-        const sync = syncOf(store);
-        const unsynced = sync ? (await sync.entries()).map((e) => ({ type: e.type, id: e.id, since: e.since, needsAttention: !!e.attention })) : undefined;
-        const wouldLose: LocalDataReport = {
-          drafts: all.map((d) => ({ key: d.key, actorId: d.actorId, savedAt: d.savedAt })),
-          // A synced store's records are in the record system too: only the unsynced ones would be lost.
-          records: sync ? {} : records,
-          ...(unsynced && { unsynced }),
-        };
-        const losingRecords = unsynced ? unsynced.length > 0 : Object.values(records).some((n) => (n ?? 0) > 0);
-        const losing = all.length > 0 || losingRecords;
-        if (losing && !force) return { wiped: false, wouldLose };
-        // Who may agree to lose what (docs/adr/0004-right-person-right-actor.md): anyone their own drafts; a role that
-        // writes records the device's records and unsynced changes; only a team lead other people's drafts.
-        if (losing) {
-          if (losingRecords && !can(actor, 'contact.log')) throw new StrError('forbidden', `${actor.role} may not discard records on this device`);
-          if (all.some((d) => d.actorId !== actor.id) && actor.role !== 'team-lead') {
-            throw new StrError('forbidden', `${actor.role} may not discard other people's drafts on this device`);
-          }
-        }
-        signedOut = true;
-        await draftStore.wipe();
-        await store.wipe?.();
-        return { wiped: true, wouldLose };
-      }),
+    }
+    core.endSession();
+    await draftStore.wipe();
+    await store.wipe?.();
+    return { wiped: true, wouldLose };
+  });
+}
+
+/**
+ * Creates the client a host page gives the widgets (through `<str-provider>`). Every method validates its input,
+ * enforces the role table and rejects only with a StrError.
+ */
+export function createClient(options: ClientOptions): StrClient {
+  const { store, clock, draftStore, actor } = readOptions(options);
+  const core = makeCore(store, clock, actor);
+  const sync = syncOf(store);
+  return {
+    actor,
+    contacts: contactsApi(core),
+    serviceUsers: serviceUsersApi(core),
+    workers: workersApi(core),
+    ...carePlanApis(core),
+    ...relapseApis(core, { teamLeadId: options.teamLeadId }),
+    careTeams: careTeamsApi(core),
+    drafts: draftsApi(core, draftStore),
+    ...(sync && { sync }),
+    can: (action, record) => canFor(actor, action, record),
+    subscribe: (filter, listener) => subscribeTo(store, filter, listener),
+    signOut: (o) => signOutOf(core, draftStore, o),
   };
 }

@@ -118,6 +118,58 @@ export interface RuleResult {
 
 const quote = (s: string) => `“${s.trim()}”`;
 
+const rated = (c: Pick<SignCheck, 'ratings'>, id: string) => {
+  const r = c.ratings[id];
+  return typeof r === 'number' ? r : undefined;
+};
+
+/** Late-stage signs rated at least the rule's `lateSignAtLeast`. */
+function lateSignReasons(plan: PlanLike, check: CheckLike, rule: AlertRule): RuleReason[] {
+  return plan.signs
+    .filter((s) => s.stage === 'late' && (rated(check, s.id) ?? -1) >= rule.lateSignAtLeast)
+    .map((s) => ({ code: 'late-sign', text: `Late sign ${quote(s.text)} rated ${ratingLabel(check.ratings[s.id])} (${rated(check, s.id)} of 3)`, signIds: [s.id] }));
+}
+
+/** The rise condition: a reason when the total over the baseline's signs rose enough, and a note when it cannot judge all. */
+function riseOutcome(plan: PlanLike, check: CheckLike, baseline: Baseline, rule: AlertRule): { reason?: RuleReason; note?: string } {
+  if (baseline.source === 'none') return { note: baseline.why };
+  if (!hasRatings(check)) return { note: 'Every sign was “not asked” at this check, so the rise rule has nothing to compare' };
+  if (baseline.source === 'first-checks' && baseline.checkIds.includes(check.id)) return { note: 'This check is one of the three that set the baseline' };
+  if (baseline.signIds.length === 0) return { note: 'None of the plan’s signs were in the baseline, so the rise rule waits for a new baseline' };
+  const out: { reason?: RuleReason; note?: string } = {};
+  const compared = totalOver(baseline.signIds, check);
+  const rise = compared - baseline.value;
+  const percent = baseline.value === 0 ? (compared > 0 ? Infinity : 0) : (rise / baseline.value) * 100;
+  if (rise >= rule.risePoints && percent >= rule.risePercent) {
+    const what = baseline.source === 'agreed' ? 'the agreed baseline' : 'the baseline (median of the first three checks)';
+    const pct = Number.isFinite(percent) ? ` (${Math.round(percent)}%)` : '';
+    const over = baseline.signIds.length < plan.signs.length ? ` on the ${baseline.signIds.length} signs it covers` : '';
+    out.reason = { code: 'rise', text: `Total ${compared} is ${rise} points${pct} above ${what} of ${baseline.value}${over}`, signIds: [] };
+  }
+  const added = plan.signs.filter((s) => !baseline.signIds.includes(s.id));
+  if (added.length) {
+    out.note = `The rise rule compares the ${baseline.signIds.length} signs in the baseline; ${added.length === 1 ? 'one sign is' : `${added.length} signs are`} not in it (${added.map((s) => quote(s.text)).join(', ')}) and count${added.length === 1 ? 's' : ''} for the late-sign and repeat rules only`;
+  }
+  return out;
+}
+
+/**
+ * Signs rated at least `repeatRating` on `repeatChecks` checks in a row: this check and the person's checks just
+ * before it in time, on this plan or one it replaced; a sign is followed by its id, so a plan change or replacement
+ * never restarts its run.
+ */
+function repeatReasons(plan: PlanLike, check: CheckLike, others: readonly CheckLike[], rule: AlertRule): RuleReason[] {
+  const ordered = [...others, check]
+    .filter((c) => !c.enteredInError)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const at = ordered.findIndex((c) => c.id === check.id);
+  const run = at + 1 >= rule.repeatChecks ? ordered.slice(at + 1 - rule.repeatChecks, at + 1) : [];
+  if (run.length !== rule.repeatChecks) return [];
+  return plan.signs
+    .filter((s) => run.every((c) => (rated(c, s.id) ?? -1) >= rule.repeatRating))
+    .map((s) => ({ code: 'repeat', text: `${quote(s.text)} rated ${rule.repeatRating === 3 ? 'a lot' : `${rule.repeatRating} or more`} on ${rule.repeatChecks} checks in a row`, signIds: [s.id] }));
+}
+
 /**
  * Whether `check` meets the plan's alert rule, given the person's other checks (of this plan and of any plan it
  * replaced). Conditions (thresholds from `plan.rule`): any late-stage sign rated at least `lateSignAtLeast`; the total
@@ -128,60 +180,13 @@ const quote = (s: string) => `“${s.trim()}”`;
  */
 export function evaluateRule(plan: PlanLike, check: CheckLike, otherChecks: readonly CheckLike[]): RuleResult {
   const rule: AlertRule = plan.rule;
-  const reasons: RuleReason[] = [];
-  const rated = (c: Pick<SignCheck, 'ratings'>, id: string) => {
-    const r = c.ratings[id];
-    return typeof r === 'number' ? r : undefined;
-  };
-
-  const late = plan.signs.filter((s) => s.stage === 'late' && (rated(check, s.id) ?? -1) >= rule.lateSignAtLeast);
-  for (const s of late) {
-    reasons.push({ code: 'late-sign', text: `Late sign ${quote(s.text)} rated ${ratingLabel(check.ratings[s.id])} (${rated(check, s.id)} of 3)`, signIds: [s.id] });
-  }
-
   const total = checkTotal(plan, check);
   // A check that is itself one of the first three sets the baseline and is not judged against it, so raising its
   // ratings can never lift the baseline over the total.
   const others = otherChecks.filter((c) => c.id !== check.id);
   const baseline = baselineOf(plan, [...others, check]);
-  let note: string | undefined;
-  if (baseline.source === 'none') {
-    note = baseline.why;
-  } else if (!hasRatings(check)) {
-    note = 'Every sign was “not asked” at this check, so the rise rule has nothing to compare';
-  } else if (baseline.source === 'first-checks' && baseline.checkIds.includes(check.id)) {
-    note = 'This check is one of the three that set the baseline';
-  } else if (baseline.signIds.length === 0) {
-    note = 'None of the plan’s signs were in the baseline, so the rise rule waits for a new baseline';
-  } else {
-    const compared = totalOver(baseline.signIds, check);
-    const rise = compared - baseline.value;
-    const percent = baseline.value === 0 ? (compared > 0 ? Infinity : 0) : (rise / baseline.value) * 100;
-    if (rise >= rule.risePoints && percent >= rule.risePercent) {
-      const what = baseline.source === 'agreed' ? 'the agreed baseline' : 'the baseline (median of the first three checks)';
-      const pct = Number.isFinite(percent) ? ` (${Math.round(percent)}%)` : '';
-      const over = baseline.signIds.length < plan.signs.length ? ` on the ${baseline.signIds.length} signs it covers` : '';
-      reasons.push({ code: 'rise', text: `Total ${compared} is ${rise} points${pct} above ${what} of ${baseline.value}${over}`, signIds: [] });
-    }
-    const added = plan.signs.filter((s) => !baseline.signIds.includes(s.id));
-    if (added.length) {
-      note = `The rise rule compares the ${baseline.signIds.length} signs in the baseline; ${added.length === 1 ? 'one sign is' : `${added.length} signs are`} not in it (${added.map((s) => quote(s.text)).join(', ')}) and count${added.length === 1 ? 's' : ''} for the late-sign and repeat rules only`;
-    }
-  }
-
-  // In a row: this check and the person's checks just before it in time, on this plan or one it replaced; a sign is
-  // followed by its id, so a plan change or replacement never restarts its run.
-  const ordered = [...others, check]
-    .filter((c) => !c.enteredInError)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const at = ordered.findIndex((c) => c.id === check.id);
-  const run = at + 1 >= rule.repeatChecks ? ordered.slice(at + 1 - rule.repeatChecks, at + 1) : [];
-  if (run.length === rule.repeatChecks) {
-    const repeated = plan.signs.filter((s) => run.every((c) => (rated(c, s.id) ?? -1) >= rule.repeatRating));
-    for (const s of repeated) {
-      reasons.push({ code: 'repeat', text: `${quote(s.text)} rated ${rule.repeatRating === 3 ? 'a lot' : `${rule.repeatRating} or more`} on ${rule.repeatChecks} checks in a row`, signIds: [s.id] });
-    }
-  }
+  const { reason: rise, note } = riseOutcome(plan, check, baseline, rule);
+  const reasons = [...lateSignReasons(plan, check, rule), ...(rise ? [rise] : []), ...repeatReasons(plan, check, others, rule)];
   return { fires: reasons.length > 0, reasons, total, baseline, ...(note !== undefined && { note }) };
 }
 

@@ -14,6 +14,24 @@ export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
   );
 }
 
+/** zod's issue codes in plain words, for the error's message (the field issues carry words for the person). */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  invalid_type: 'is missing or of the wrong type',
+  too_big: 'is too long or too large',
+  too_small: 'is too short or too small',
+  invalid_format: 'is not in the expected format',
+  invalid_value: 'is not one of the allowed values',
+  unrecognized_keys: 'is not a field of this record',
+  invalid_union: 'matches none of the allowed forms',
+  invalid_key: 'has a key that is not allowed',
+  invalid_element: 'has an entry that is not allowed',
+  not_multiple_of: 'is not a whole step',
+  custom: 'is not accepted',
+};
+
+/** "durationMinutes is missing or of the wrong type": the field's path and what is wrong, never the value. */
+const inWords = (i: FieldIssue) => `${i.path || 'the value'} ${CODE_WORDS[i.code] ?? 'is not valid'}`;
+
 /**
  * Parses `value` with `schema` or throws a `validation` StrError with field issues. Never throws anything else:
  * a hostile input (a throwing getter, a proxy) becomes a validation error too.
@@ -27,7 +45,7 @@ export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown,
   }
   if (!result.success) {
     const issues = toFieldIssues(result.error);
-    throw new StrError('validation', `${what} is not valid: ${issues.map((i) => `${i.path || '(value)'} (${i.code})`).join(', ')}`, false, { issues });
+    throw new StrError('validation', `${what} is not valid: ${issues.map(inWords).join(', ')}`, false, { issues });
   }
   return result.data;
 }

@@ -120,6 +120,21 @@ describe('record schemas', () => {
       expect(err.message).to.include('notes').and.include('colour').and.not.include('typo').and.not.include('red');
     }
   });
+  it('parseOrThrow names each wrong field in plain words, never zod\u2019s issue codes or the value', () => {
+    const messageOf = (schema: z.ZodMiniType, value: unknown, what: string) => {
+      try {
+        parseOrThrow(schema, value, what);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return expect.fail('should throw');
+    };
+    expect(messageOf(ServiceUserSchema, validServiceUser({ nhsNumber: '9990000019' }), 'The person')).to.equal('The person is not valid: nhsNumber is not accepted');
+    const { id: _id, version: _v, schemaVersion: _s, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...input } = validContact();
+    const message = messageOf(ContactInputSchema, { ...input, durationMinutes: 'long', notes: 'typo' }, 'The contact');
+    expect(message).to.equal('The contact is not valid: durationMinutes is missing or of the wrong type, notes is not a field of this record');
+    expect(messageOf(ActorSchema, 'Ada', 'The actor')).to.equal('The actor is not valid: the value is missing or of the wrong type');
+  });
   it('ServiceUser: NHS number is checked and stored as ten digits', () => {
     expect(z.parse(ServiceUserSchema, validServiceUser({ nhsNumber: '999 000 0018' })).nhsNumber).to.equal('9990000018');
     expect(issues(ServiceUserSchema, validServiceUser({ nhsNumber: '9990000019' }))[0]).to.deep.equal({

@@ -47,51 +47,101 @@ const transport = (where: string, why: string, details: { status?: number; retry
 /** Search parameters that name what is asked for (paging and format ones excluded). */
 const namingParams = (url: URL) => [...url.searchParams].filter(([k]) => !k.startsWith('_'));
 
-/** Throws a retryable `transport` when a 2xx reply is not about what was asked (a proxy mixing up replies). */
-function checkReply(method: string, url: URL, base: URL, headers: Record<string, string>, resource: Resource | undefined, where: string): void {
-  const path = url.pathname.slice(base.pathname.length).split('/').filter(Boolean);
-  const [type, id, op] = path;
-  const wrong = (what: string) => transport(where, `the reply was for another request (${what})`);
-  if (!resource) {
-    if (method === 'GET' || method === 'POST' || method === 'PUT') throw transport(where, 'the reply had no body');
-    return;
+type Wrong = (what: string) => StrError;
+
+/** A search reply's `self` link, when there is one, names the type and every naming parameter asked for. */
+function checkSelfLink(bundle: Bundle, url: URL, base: URL, type: string, wrong: Wrong): void {
+  const self = bundle.link?.find((l) => l.relation === 'self')?.url;
+  if (self === undefined) return;
+  let selfUrl: URL;
+  try {
+    selfUrl = new URL(self, base);
+  } catch {
+    throw wrong('its self link is not a URL');
   }
-  if (method === 'GET' && type === 'metadata' && !id) {
-    if (resource.resourceType !== 'CapabilityStatement') throw wrong('not a CapabilityStatement');
-    return;
+  if (selfUrl.pathname.split('/').filter(Boolean).pop() !== type) throw wrong('another resource type');
+  for (const [k, v] of namingParams(url)) if (!selfUrl.searchParams.getAll(k).includes(v)) throw wrong(`another ${k}`);
+}
+
+/** A search reply is a searchset of the type asked for, and of the identifiers asked for when the search named some. */
+function checkSearchReply(resource: Resource, url: URL, base: URL, type: string, wrong: Wrong): void {
+  const bundle = resource as Bundle & { type?: string };
+  if (resource.resourceType !== 'Bundle' || bundle.type !== 'searchset') throw wrong('not a search result');
+  checkSelfLink(bundle, url, base, type, wrong);
+  const asked = url.searchParams.get('identifier')?.split(',');
+  for (const e of bundle.entry ?? []) {
+    const r = e.resource;
+    if (!r || (e as { search?: { mode?: string } }).search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') continue;
+    if (r.resourceType !== type) throw wrong('another resource type');
+    if (asked && !r.identifier?.some((i) => asked.includes(`${i.system}|${i.value}`))) throw wrong('another identifier');
   }
-  if (method === 'POST' && !type && ((resource as Bundle).type !== 'batch-response' || resource.resourceType !== 'Bundle')) throw wrong('not a batch-response');
-  if (method === 'GET' && type && !id) {
-    const bundle = resource as Bundle & { type?: string };
-    if (resource.resourceType !== 'Bundle' || bundle.type !== 'searchset') throw wrong('not a search result');
-    const self = bundle.link?.find((l) => l.relation === 'self')?.url;
-    if (self !== undefined) {
-      let selfUrl: URL;
-      try {
-        selfUrl = new URL(self, base);
-      } catch {
-        throw wrong('its self link is not a URL');
-      }
-      if (selfUrl.pathname.split('/').filter(Boolean).pop() !== type) throw wrong('another resource type');
-      for (const [k, v] of namingParams(url)) if (!selfUrl.searchParams.getAll(k).includes(v)) throw wrong(`another ${k}`);
-    }
-    const asked = url.searchParams.get('identifier')?.split(',');
-    for (const e of bundle.entry ?? []) {
-      const r = e.resource;
-      if (!r || (e as { search?: { mode?: string } }).search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') continue;
-      if (r.resourceType !== type) throw wrong('another resource type');
-      if (asked && !r.identifier?.some((i) => asked.includes(`${i.system}|${i.value}`))) throw wrong('another identifier');
-    }
-    return;
-  }
-  if (method === 'GET' && op === '_history') {
-    if (resource.resourceType !== 'Bundle') throw wrong('not a history');
-    return;
-  }
+}
+
+/** A read or write reply is the resource asked for: its type, its id, and for a conditional create its identifier. */
+function checkResourceReply(method: string, resource: Resource, type: string | undefined, id: string | undefined, headers: Record<string, string>, wrong: Wrong): void {
   if (type && resource.resourceType !== type) throw wrong('another resource type');
   if (id && resource.id !== id) throw wrong('another id');
   const token = /^identifier=([^|]+)\|(.+)$/.exec(headers['if-none-exist'] ?? '');
   if (method === 'POST' && token && !resource.identifier?.some((i) => i.system === token[1] && i.value === token[2])) throw wrong('another identifier');
+}
+
+/** Throws a retryable `transport` when a 2xx reply is not about what was asked (a proxy mixing up replies). */
+function checkReply(method: string, url: URL, base: URL, headers: Record<string, string>, resource: Resource | undefined, where: string): void {
+  const [type, id, op] = url.pathname.slice(base.pathname.length).split('/').filter(Boolean);
+  const wrong: Wrong = (what) => transport(where, `the reply was for another request (${what})`);
+  if (!resource) {
+    if (method === 'GET' || method === 'POST' || method === 'PUT') throw transport(where, 'the reply had no body');
+    return;
+  }
+  const get = method === 'GET';
+  if (get && type === 'metadata' && !id) {
+    if (resource.resourceType !== 'CapabilityStatement') throw wrong('not a CapabilityStatement');
+  } else if (get && type && !id) {
+    checkSearchReply(resource, url, base, type, wrong);
+  } else if (get && op === '_history') {
+    if (resource.resourceType !== 'Bundle') throw wrong('not a history');
+  } else {
+    const batch = method === 'POST' && !type;
+    if (batch && (resource.resourceType !== 'Bundle' || (resource as Bundle).type !== 'batch-response')) throw wrong('not a batch-response');
+    checkResourceReply(method, resource, type, id, headers, wrong);
+  }
+}
+
+/** The body of a reply as a FHIR resource, or a StrError when it is something else (a proxy's page, a cut-off reply). */
+function parseBody(res: Response, text: string, where: string): Resource | undefined {
+  if (!text) return undefined;
+  const status = res.status;
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== FHIR_JSON && type !== 'application/json') {
+    if (status === 401) throw new StrError('unauthenticated', `${where}: the record system refused the credentials`, false, { status });
+    throw transport(where, `the answer was not FHIR (HTTP ${status}, ${type || 'no content type'})`, { status, ...(status === 429 || status === 503 ? withRetryAfter(res) : {}) });
+  }
+  let resource: Resource;
+  try {
+    resource = JSON.parse(text) as Resource;
+  } catch (cause) {
+    throw transport(where, `the answer was cut short or garbled (HTTP ${status})`, { status }, cause);
+  }
+  if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
+    throw transport(where, `the answer was not a FHIR resource (HTTP ${status})`, { status });
+  }
+  return resource;
+}
+
+/**
+ * A 3xx or 4xx reply: only an OperationOutcome is the record system's word; anything else came from the way there.
+ * 404, 409, 410 and 412 are returned for the caller to decide; the rest are StrErrors.
+ */
+function refusal(status: number, resource: Resource | undefined, where: string): FhirResponse {
+  if (resource?.resourceType !== 'OperationOutcome') throw transport(where, `unexpected HTTP ${status} without a FHIR OperationOutcome`, { status });
+  if (status === 403) throw new StrError('forbidden', `${where}: the record system does not allow this (${outcomeText(resource)})`, false, { status });
+  if (status === 400 || status === 422) {
+    throw new StrError('validation', `${where}: the record system refused the resource (HTTP ${status}: ${outcomeText(resource)})`, false, { status });
+  }
+  if (status !== 404 && status !== 409 && status !== 412 && status !== 410) {
+    throw new StrError('transport', `${where}: unexpected HTTP ${status} (${outcomeText(resource)})`, false, { status });
+  }
+  return { status, resource };
 }
 
 export class FhirHttp {
@@ -126,15 +176,19 @@ export class FhirHttp {
     return url.origin === this.base.origin && url.pathname.startsWith(this.base.pathname);
   }
 
+  /** Asks the host for a token when there is none yet or the last one was refused. */
+  async #ensureToken(refresh: boolean): Promise<void> {
+    if (!this.#getToken || (this.#token !== undefined && !refresh)) return;
+    try {
+      this.#token = (await this.#getToken({ refresh })) ?? undefined;
+    } catch (cause) {
+      throw new StrError('unauthenticated', 'The host could not provide an access token', false, {}, { cause });
+    }
+  }
+
   /** One exchange, headers and body, under one deadline and the caller's `signal`: aborting it cancels the `fetch`. */
   async #send(method: string, url: URL, body: Resource | undefined, headers: Record<string, string>, refresh: boolean, signal?: AbortSignal): Promise<{ res: Response; text: string }> {
-    if (this.#getToken && (this.#token === undefined || refresh)) {
-      try {
-        this.#token = (await this.#getToken({ refresh })) ?? undefined;
-      } catch (cause) {
-        throw new StrError('unauthenticated', 'The host could not provide an access token', false, {}, { cause });
-      }
-    }
+    await this.#ensureToken(refresh);
     const where = `${method} ${url.pathname}`;
     if (signal?.aborted) throw aborted(where);
     const controller = new AbortController();
@@ -193,38 +247,12 @@ export class FhirHttp {
     if (res.status === 401 && this.#getToken) ({ res, text } = await this.#send(method, url, body, headers, true, signal));
     const where = `${method} ${url.pathname}`;
     const status = res.status;
-    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    let resource: Resource | undefined;
-    if (text) {
-      if (type !== FHIR_JSON && type !== 'application/json') {
-        if (status === 401) throw new StrError('unauthenticated', `${where}: the record system refused the credentials`, false, { status });
-        throw transport(where, `the answer was not FHIR (HTTP ${status}, ${type || 'no content type'})`, { status, ...(status === 429 || status === 503 ? withRetryAfter(res) : {}) });
-      }
-      try {
-        resource = JSON.parse(text) as Resource;
-      } catch (cause) {
-        throw transport(where, `the answer was cut short or garbled (HTTP ${status})`, { status }, cause);
-      }
-      if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
-        throw transport(where, `the answer was not a FHIR resource (HTTP ${status})`, { status });
-      }
-    }
+    const resource = parseBody(res, text, where);
     if (status === 429 || status >= 500) throw transport(where, `the record system is busy or failing (HTTP ${status})`, { status, ...withRetryAfter(res) });
     if (status === 401) throw new StrError('unauthenticated', `${where}: the record system refused the credentials`, false, { status });
-    if (res.ok) {
-      checkReply(method, url, this.base, headers, resource, where);
-      return { status, ...(resource && { resource }) };
-    }
-    // Below: 3xx and 4xx. Only an OperationOutcome is the record system's word; anything else came from the way there.
-    if (resource?.resourceType !== 'OperationOutcome') throw transport(where, `unexpected HTTP ${status} without a FHIR OperationOutcome`, { status });
-    if (status === 403) throw new StrError('forbidden', `${where}: the record system does not allow this (${outcomeText(resource)})`, false, { status });
-    if (status === 400 || status === 422) {
-      throw new StrError('validation', `${where}: the record system refused the resource (HTTP ${status}: ${outcomeText(resource)})`, false, { status });
-    }
-    if (status !== 404 && status !== 409 && status !== 412 && status !== 410) {
-      throw new StrError('transport', `${where}: unexpected HTTP ${status} (${outcomeText(resource)})`, false, { status });
-    }
-    return { status, resource };
+    if (!res.ok) return refusal(status, resource, where);
+    checkReply(method, url, this.base, headers, resource, where);
+    return { status, ...(resource && { resource }) };
   }
 
   /** Every match of a search, following `next` links under the base URL; a link already visited is an error. */

@@ -207,19 +207,23 @@ export function taskToFhir(t: Task, patientReference: string, ns: FhirNamespace)
   });
 }
 
-export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
-  if (r.resourceType !== 'Task') throw mappingError(r, 'expected a Task');
-  const status = (r.businessStatus as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.find((c) => c.system === ns.taskStatus)?.code;
+/** A Task's owner: the kind from our extension, the worker from `owner`, a carer's or service's name from the extension. */
+function taskOwnerOf(r: Resource, ns: FhirNamespace): Task['owner'] {
   const ownerExt = ext(r, `${ns.extension}owner`);
   const kind = ownerExt?.extension?.find((e) => e.url === 'kind')?.valueCode;
   const name = ownerExt?.extension?.find((e) => e.url === 'name')?.valueString;
   const workerId = (r.owner as { identifier?: Identifier } | undefined)?.identifier;
-  const owner: Task['owner'] =
-    kind === 'worker' ? { kind, workerId: need(workerId?.system === ns.workerId ? workerId.value : undefined, r, 'owner worker id') }
-    : kind === 'service-user' ? { kind }
-    : kind === 'carer' ? { kind, ...(name && { name }) }
-    : kind === 'other-service' ? { kind, name: need(name, r, 'owner name') }
-    : (() => { throw mappingError(r, 'it has no owner kind'); })();
+  if (kind === 'worker') return { kind, workerId: need(workerId?.system === ns.workerId ? workerId.value : undefined, r, 'owner worker id') };
+  if (kind === 'service-user') return { kind };
+  if (kind === 'carer') return { kind, ...(name && { name }) };
+  if (kind === 'other-service') return { kind, name: need(name, r, 'owner name') };
+  throw mappingError(r, 'it has no owner kind');
+}
+
+export function fhirToTask(r: Resource, ns: FhirNamespace): Task {
+  if (r.resourceType !== 'Task') throw mappingError(r, 'expected a Task');
+  const status = (r.businessStatus as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.find((c) => c.system === ns.taskStatus)?.code;
+  const owner = taskOwnerOf(r, ns);
   const basedOn = (r.basedOn as { identifier?: Identifier }[] | undefined)?.find((b) => b.identifier?.system === ns.id)?.identifier?.value;
   const due = (r.restriction as { period?: { end?: string } } | undefined)?.period?.end;
   const reason = (r.statusReason as { text?: string } | undefined)?.text;

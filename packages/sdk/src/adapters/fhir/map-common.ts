@@ -70,20 +70,15 @@ export function readEnvelope(resource: Resource, ns: FhirNamespace): EnvelopeFie
   if (schemaVersion === undefined || !createdAt || !createdBy || !updatedAt || !updatedBy) throw mappingError(resource, 'its record extension is incomplete');
   const version = resource.meta?.versionId;
   if (!version) throw mappingError(resource, 'the server gave it no version id');
+  return { id, version, schemaVersion, createdAt, createdBy, updatedAt, updatedBy, ...enteredInErrorOf(resource, ns) };
+}
+
+/** The entered-in-error mark of a resource, as the envelope field, or nothing when it is not marked. */
+function enteredInErrorOf(resource: Resource, ns: FhirNamespace): Pick<EnvelopeFields, 'enteredInError'> {
   const eie = ext(resource, `${ns.extension}entered-in-error`);
-  const eiePart = (url: string) => eie?.extension?.find((e) => e.url === url);
-  return {
-    id,
-    version,
-    schemaVersion,
-    createdAt,
-    createdBy,
-    updatedAt,
-    updatedBy,
-    ...(eie && {
-      enteredInError: { reason: eiePart('reason')?.valueString ?? '', at: eiePart('at')?.valueDateTime ?? '', by: eiePart('by')?.valueString ?? '' },
-    }),
-  };
+  if (!eie) return {};
+  const part = (url: string) => eie.extension?.find((e) => e.url === url);
+  return { enteredInError: { reason: part('reason')?.valueString ?? '', at: part('at')?.valueDateTime ?? '', by: part('by')?.valueString ?? '' } };
 }
 
 /** UTF-8 → base64 (FHIR base64Binary), for any Unicode text. */

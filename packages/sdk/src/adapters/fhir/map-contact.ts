@@ -170,24 +170,48 @@ export function documentReferenceNote(doc: Resource): string {
   }
 }
 
+type Ident = { identifier?: { system?: string; value?: string } };
+
+/** The worker among an Encounter's participants (by the host's worker id system), or undefined. */
+const workerOf = (enc: Resource, ns: FhirNamespace) =>
+  (enc.participant as { individual?: Ident }[] | undefined)?.find((p) => p.individual?.identifier?.system === ns.workerId)?.individual?.identifier?.value;
+
+/** Minutes of a contact: only attended contacts carry `length`; the others keep their booked minutes as the period. */
+function minutesOf(enc: Resource): number | undefined {
+  const period = enc.period as { start?: string; end?: string } | undefined;
+  return (enc.length as { value?: number } | undefined)?.value ?? (period?.start && period.end ? Math.round((Date.parse(period.end) - Date.parse(period.start)) / 60_000) : undefined);
+}
+
+/** The MHSDS codes of an Encounter: consultation mechanism, location type and attendance, and whether it was planned. */
+function contactCodesOf(enc: Resource, ns: FhirNamespace) {
+  return {
+    mechanism: (enc.type as { coding?: Coding[] }[] | undefined)?.flatMap((t) => t.coding ?? []).find((c) => c.system === ns.consMechanism)?.code,
+    locationType: (enc.location as { physicalType?: { coding?: Coding[] } }[] | undefined)
+      ?.flatMap((l) => l.physicalType?.coding ?? [])
+      .find((c) => c.system === UKCORE_LOCATION_TYPE_SYSTEM)?.code,
+    attendance: ext(enc, `${ns.extension}attendance`)?.valueCoding?.code,
+    planned: ext(enc, `${ns.extension}planned`)?.valueBoolean,
+  };
+}
+
+function othersPresentOf(enc: Resource, ns: FhirNamespace): Contact['othersPresent'] {
+  return exts(enc, `${ns.extension}other-present`).map((o) => {
+    const kind = o.extension?.find((e) => e.url === 'kind')?.valueCode;
+    const role = o.extension?.find((e) => e.url === 'role')?.valueString;
+    if (!OTHER_PRESENT_KINDS.includes(kind as OtherPresentKind)) throw mappingError(enc, 'an other-present entry has an unknown kind');
+    return { kind: kind as OtherPresentKind, ...(role !== undefined && { role }) };
+  });
+}
+
 export function encounterToContact(enc: Resource, note: string, ns: FhirNamespace): Contact {
   if (enc.resourceType !== 'Encounter') throw mappingError(enc, 'expected an Encounter');
   const env = readEnvelope(enc, ns);
-  const subject = (enc.subject as { identifier?: { system?: string; value?: string } } | undefined)?.identifier;
+  const subject = (enc.subject as Ident | undefined)?.identifier;
   const serviceUserId = subject?.system === ns.id ? subject.value : undefined;
-  const workerId = (enc.participant as { individual?: { identifier?: { system?: string; value?: string } } }[] | undefined)?.find(
-    (p) => p.individual?.identifier?.system === ns.workerId,
-  )?.individual?.identifier?.value;
-  const period = enc.period as { start?: string; end?: string } | undefined;
-  const start = period?.start;
-  // Only attended contacts carry `length`; the others keep their booked minutes as the period.
-  const minutes = (enc.length as { value?: number } | undefined)?.value ?? (start && period.end ? Math.round((Date.parse(period.end) - Date.parse(start)) / 60_000) : undefined);
-  const mechanism = (enc.type as { coding?: Coding[] }[] | undefined)?.flatMap((t) => t.coding ?? []).find((c) => c.system === ns.consMechanism)?.code;
-  const locationType = (enc.location as { physicalType?: { coding?: Coding[] } }[] | undefined)
-    ?.flatMap((l) => l.physicalType?.coding ?? [])
-    .find((c) => c.system === UKCORE_LOCATION_TYPE_SYSTEM)?.code;
-  const attendance = ext(enc, `${ns.extension}attendance`)?.valueCoding?.code;
-  const planned = ext(enc, `${ns.extension}planned`)?.valueBoolean;
+  const workerId = workerOf(enc, ns);
+  const start = (enc.period as { start?: string } | undefined)?.start;
+  const minutes = minutesOf(enc);
+  const { mechanism, locationType, attendance, planned } = contactCodesOf(enc, ns);
   if (!serviceUserId || !workerId || !start || minutes === undefined || !Number.isFinite(minutes) || !mechanism || !locationType || !attendance || planned === undefined) {
     throw mappingError(enc, 'a required contact field is missing');
   }
@@ -202,12 +226,7 @@ export function encounterToContact(enc: Resource, note: string, ns: FhirNamespac
     locationType: locationType as Contact['locationType'],
     attendance: attendance as Contact['attendance'],
     planned,
-    othersPresent: exts(enc, `${ns.extension}other-present`).map((o) => {
-      const kind = o.extension?.find((e) => e.url === 'kind')?.valueCode;
-      const role = o.extension?.find((e) => e.url === 'role')?.valueString;
-      if (!OTHER_PRESENT_KINDS.includes(kind as OtherPresentKind)) throw mappingError(enc, 'an other-present entry has an unknown kind');
-      return { kind: kind as OtherPresentKind, ...(role !== undefined && { role }) };
-    }),
+    othersPresent: othersPresentOf(enc, ns),
     ...(interpreterLanguage !== undefined && { interpreterLanguage }),
     taskIds: exts(enc, `${ns.extension}care-plan-task`).map((t) => t.valueIdentifier?.value ?? ''),
     note,

@@ -153,12 +153,11 @@ export function signCheckToFhir(c: SignCheck, patientReference: string, ns: Fhir
 
 interface Component { code?: { coding?: { system?: string; code?: string }[] }; valueInteger?: number; dataAbsentReason?: unknown; valueCodeableConcept?: { coding?: { system?: string; code?: string }[] }; extension?: Extension[] }
 
-export function fhirToSignCheck(r: Resource, ns: FhirNamespace): SignCheck {
-  if (r.resourceType !== 'Observation' || !isSignCheck(r, ns)) throw mappingError(r, 'expected an STR sign-check Observation');
-  const comps = (r.component as Component[] | undefined) ?? [];
+/** A sign check's components: a rating (or "not asked") per sign, and a level (with any note) per functioning area. */
+function checkComponentsOf(r: Resource, ns: FhirNamespace): Pick<SignCheck, 'ratings' | 'functioning'> {
   const ratings: Record<string, SignRating> = {};
   const functioning: SignCheck['functioning'] = {};
-  for (const comp of comps) {
+  for (const comp of (r.component as Component[] | undefined) ?? []) {
     const sign = comp.code?.coding?.find((x) => x.system === ns.signId)?.code;
     if (sign) ratings[sign] = comp.dataAbsentReason !== undefined ? NOT_ASKED : (need(comp.valueInteger, r, 'rating') as SignRating);
     const area = comp.code?.coding?.find((x) => x.system === ns.functioningArea)?.code;
@@ -168,6 +167,12 @@ export function fhirToSignCheck(r: Resource, ns: FhirNamespace): SignCheck {
       functioning[area as keyof SignCheck['functioning']] = { level: level as 'usual', ...(note && { note: text64(r, note, 'functioning note') }) };
     }
   }
+  return { ratings, functioning };
+}
+
+export function fhirToSignCheck(r: Resource, ns: FhirNamespace): SignCheck {
+  if (r.resourceType !== 'Observation' || !isSignCheck(r, ns)) throw mappingError(r, 'expected an STR sign-check Observation');
+  const { ratings, functioning } = checkComponentsOf(r, ns);
   return {
     ...readEnvelope(r, ns),
     serviceUserId: subjectId(r, 'subject', ns),
