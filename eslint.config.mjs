@@ -55,12 +55,7 @@ export default tseslint.config(
     files: [
       'packages/components/src/care-plan/care-plan.ts',
       'packages/components/src/care-plan/care-plan.format.ts',
-      'packages/components/src/contact-log/contact-log.ts',
-      'packages/components/src/relapse-signs/relapse-plan-editor.ts',
-      'packages/components/src/relapse-signs/relapse-signs.ts',
-      'packages/components/src/sync-status/sync-status.ts',
       'packages/sdk/src/adapters/fhir/fhir-store.ts',
-      'packages/sdk/src/adapters/indexeddb/indexeddb-store.ts',
       'packages/sdk/src/sync.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off', complexity: 'off' },
