@@ -6,7 +6,8 @@ export { focus } from './internal/focus.styles.js';
 export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-log.js';
 export type { ContactSaveDetail, ContactSaveEvent, ContactSavedDetail, ContactSavedEvent } from './contact-log/contact-log.events.js';
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
-export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';
+export { CARE_PLAN_NOTICES } from './care-plan/care-plan.events.js';
+export type * from './care-plan/care-plan.events.js';
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
 export type {
   CheckSaveDetail, CheckSaveEvent, CheckSavedDetail, CheckSavedEvent, AlertRaiseDetail, AlertRaiseEvent, AlertRaisedDetail, AlertRaisedEvent,

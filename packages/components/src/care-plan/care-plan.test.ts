@@ -6,7 +6,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
 import type { StrCarePlan } from './care-plan.js';
-import type { CarePlanIntent } from './care-plan.events.js';
 import {
   FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, fixtureWorkers, emptyPlan, largePlan, overduePlan, typicalPlan, type PlanFixture,
 } from './care-plan.fixtures.js';
@@ -138,10 +137,10 @@ describe('<str-care-plan>', () => {
       const f = typicalPlan();
       const el = await controlled(f);
       const t = f.tasks[0]!;
-      const heard = oneEvent(el, 'str-care-plan-change');
+      const heard = oneEvent(el, 'str-task-complete');
       $(el, `#t-${t.id}-complete`).click();
-      const { detail } = (await heard) as CustomEvent<CarePlanIntent>;
-      expect(detail).to.deep.equal({ action: 'complete-task', taskId: t.id, expectedVersion: t.version });
+      const { detail } = await heard;
+      expect(detail).to.deep.equal({ taskId: t.id, expectedVersion: t.version });
       expect(taskRow(el, t.id).querySelector('.tag')!.textContent).to.equal('In progress');
     });
   });
@@ -158,10 +157,10 @@ describe('<str-care-plan>', () => {
       const client = clientAs(store, 'str-worker', FIXTURE_WORKER);
       const el = await connected(client);
       const t = f.tasks[0]!;
-      const saved = oneEvent(el, 'str-care-plan-saved');
+      const saved = oneEvent(el, 'str-task-completed');
       await press($(el, `#t-${t.id}-complete`));
       const { detail } = await saved;
-      expect(detail).to.deep.equal({ action: 'complete-task', type: 'task', id: t.id, version: detail.version, serviceUserId: FIXTURE_PERSON_ID });
+      expect(detail).to.deep.equal({ type: 'task', id: t.id, version: detail.version, serviceUserId: FIXTURE_PERSON_ID });
       expect((await client.tasks.get(t.id)).status).to.equal('completed');
       await until(el, () => active(el)?.id === 'ed-text', 'focus on the quick note');
       expect($(el, 'label[for=ed-text]').textContent).to.include('Add a quick progress note (optional)');

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import {
   GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, addDays, canSetTaskStatus, formatNhsDate, inputIssues, isStrError, isTaskOpen, isTaskOverdue,
   moveItem, orderedGoals, orderedTasks, reviewState, reviewSummary, systemClock, tasksDueWithin, ukToday,
-  type CarePlan, type CarePlanView, type Clock, type FieldIssue, type Goal, type ProgressNote, type RecordType, type StrClient, type Task,
+  type CarePlan, type CarePlanView, type Clock, type FieldIssue, type Goal, type ProgressNote, type StrClient, type Task,
   type TaskOwner, type TaskStatus, type Worker,
 } from '@strkit/sdk';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -19,10 +19,11 @@ import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import type { CarePlanIntent, CarePlanSavedDetail } from './care-plan.events.js';
+import { requestIntent, notifyRecord } from '../internal/events.js';
+import { CARE_PLAN_NOTICES, type CarePlanIntent, type CarePlanNotice } from './care-plan.events.js';
+import { conflictOf, type Conflict } from './care-plan.conflict.js';
 import {
-  dueOf, goalFields, goalStatusLabel, intentFields, lifeAreaLabel, ownerLabel, personName, planFields, planStatusLabel, repeatLabel, stamp,
-  taskFields, taskStatusLabel,
+  dueOf, goalStatusLabel, lifeAreaLabel, ownerLabel, personName, planStatusLabel, repeatLabel, stamp, taskStatusLabel,
 } from './care-plan.format.js';
 import { styles } from './care-plan.styles.js';
 
@@ -50,18 +51,6 @@ interface FieldError {
   readonly message: string;
 }
 
-interface Conflict {
-  /** The task id, goal id, or "plan" the panel sits beside. */
-  readonly key: string;
-  readonly what: string;
-  readonly mine: readonly [string, string][];
-  readonly stored: readonly [string, string][];
-  readonly storedBy: string;
-  readonly storedAt: string;
-  /** The same change on top of the stored version, if the worker chooses theirs. */
-  readonly retry: CarePlanIntent;
-}
-
 /** A change the store refused: what typed stays in its form, and the plan reloads to show what is stored. */
 const NOT_SAVED = { what: 'this change', kept: 'What you typed is still here; the plan shows what is stored' } as const;
 const newId = () => crypto.randomUUID();
@@ -80,11 +69,36 @@ const FIELD_OF: Record<string, string> = {
  *
  * Connected (default): finds a client through `<str-provider>` or `.client`, loads the person's current plan, writes
  * through the client (workers update the tasks they own and add notes; co-ordinators and team leads edit goals, tasks
- * and review dates). Controlled (no client): shows `.plan`, `.goals`, `.tasks` and `.notes`, and fires
- * `str-care-plan-change` for the host to store.
+ * and review dates) and fires a notification once each record is stored. Controlled (no client): shows `.plan`,
+ * `.goals`, `.tasks` and `.notes`, never changes them, and fires one cancelable intent per user action for the host
+ * to store (ADR 0010). Cancelled, the form stays as typed; not cancelled, the action is treated as done.
  *
- * @fires str-care-plan-change - Controlled mode: the worker asked for a change. Cancel it to keep the form as typed. Detail: CarePlanIntent.
- * @fires str-care-plan-saved - Connected mode: the client stored a record. Detail: CarePlanSavedDetail (ids and version only).
+ * @fires str-care-plan-create - Controlled: "Start the plan". Detail: CarePlanCreateDetail (the new plan, with its id).
+ * @fires str-care-plan-update - Controlled: "Save plan details". Detail: CarePlanUpdateDetail.
+ * @fires str-care-plan-review - Controlled: "Record the review". Detail: CarePlanReviewDetail.
+ * @fires str-goals-reorder - Controlled: "Move goal up/down". Detail: GoalsReorderDetail (every goal id, in order).
+ * @fires str-tasks-reorder - Controlled: "Move up/down" or a drop. Detail: TasksReorderDetail (the goal's task ids, in order).
+ * @fires str-goal-create - Controlled: "Add goal". Detail: GoalCreateDetail (the new goal, with its id).
+ * @fires str-goal-update - Controlled: "Save goal". Detail: GoalUpdateDetail.
+ * @fires str-task-create - Controlled: "Add task". Detail: TaskCreateDetail (the new task, with its id).
+ * @fires str-task-update - Controlled: "Save task". Detail: TaskUpdateDetail.
+ * @fires str-task-complete - Controlled: "Mark complete", or "Completed" in the status form. Detail: TaskCompleteDetail.
+ * @fires str-task-reopen - Controlled: "Reopen". Detail: TaskReopenDetail.
+ * @fires str-task-status-change - Controlled: "Save status" (any status but completed). Detail: TaskStatusChangeDetail.
+ * @fires str-progress-note-create - Controlled: "Save note". Detail: ProgressNoteCreateDetail (the new note, with its id).
+ * @fires str-care-plan-created - Connected: the client stored the plan. Detail: RecordNotice (ids and version only); so for every notification below.
+ * @fires str-care-plan-updated - Connected: plan details stored.
+ * @fires str-care-plan-reviewed - Connected: a review stored on the plan.
+ * @fires str-goals-reordered - Connected: the goal order stored on the plan.
+ * @fires str-tasks-reordered - Connected: a goal's task order stored on the plan.
+ * @fires str-goal-created - Connected: a goal stored.
+ * @fires str-goal-updated - Connected: a goal's change stored.
+ * @fires str-task-created - Connected: a task stored.
+ * @fires str-task-updated - Connected: a task's change stored.
+ * @fires str-task-completed - Connected: a task completed.
+ * @fires str-task-reopened - Connected: a task reopened.
+ * @fires str-task-status-changed - Connected: a task's status stored.
+ * @fires str-progress-note-created - Connected: a progress note stored.
  * @csspart header - The plan's status, dates, review flag and view controls.
  * @csspart goals - The list of goals with their tasks.
  * @csspart task - One task row.
@@ -307,21 +321,30 @@ export class StrCarePlan extends LitElement {
   // ————— doing things —————
 
   /** Performs an intent through the client and returns what was stored. */
-  async #perform(c: StrClient, i: CarePlanIntent): Promise<{ type: RecordType; id: string; version: string; serviceUserId: string }> {
-    switch (i.action) {
-      case 'create-plan': return pick('carePlan', await c.carePlans.create(i.plan));
-      case 'edit-plan': return pick('carePlan', await c.carePlans.update(i.carePlanId, i.changes, i.expectedVersion));
-      case 'record-review': return pick('carePlan', await c.carePlans.recordReview(i.carePlanId, { reviewedOn: i.reviewedOn, nextReviewOn: i.nextReviewOn }, i.expectedVersion));
-      case 'reorder-goals': return pick('carePlan', await c.carePlans.reorderGoals(i.carePlanId, i.goalIds, i.expectedVersion));
-      case 'reorder-tasks': return pick('carePlan', await c.carePlans.reorderTasks(i.carePlanId, i.goalId, i.taskIds, i.expectedVersion));
-      case 'add-goal': return pick('goal', await c.goals.create(i.goal));
-      case 'edit-goal': return pick('goal', await c.goals.update(i.goalId, i.changes, i.expectedVersion));
-      case 'add-task': return pick('task', await c.tasks.create(i.task));
-      case 'edit-task': return pick('task', await c.tasks.update(i.taskId, i.changes, i.expectedVersion));
-      case 'complete-task': return pick('task', await c.tasks.complete(i.taskId, i.expectedVersion));
-      case 'reopen-task': return pick('task', await c.tasks.reopen(i.taskId, i.expectedVersion));
-      case 'set-task-status': return pick('task', await c.tasks.setStatus(i.taskId, i.status, i.expectedVersion, { reason: i.reason }));
-      case 'add-note': return pick('progressNote', await c.progressNotes.create(i.note));
+  async #perform(c: StrClient, i: CarePlanIntent): Promise<CarePlanNotice> {
+    switch (i.name) {
+      case 'str-care-plan-create': return pick('carePlan', await c.carePlans.create(i.detail.plan));
+      case 'str-care-plan-update': return pick('carePlan', await c.carePlans.update(i.detail.carePlanId, i.detail.changes, i.detail.expectedVersion));
+      case 'str-care-plan-review': {
+        const d = i.detail;
+        return pick('carePlan', await c.carePlans.recordReview(d.carePlanId, { reviewedOn: d.reviewedOn, nextReviewOn: d.nextReviewOn }, d.expectedVersion));
+      }
+      case 'str-goals-reorder': return pick('carePlan', await c.carePlans.reorderGoals(i.detail.carePlanId, i.detail.goalIds, i.detail.expectedVersion));
+      case 'str-tasks-reorder': {
+        const d = i.detail;
+        return pick('carePlan', await c.carePlans.reorderTasks(d.carePlanId, d.goalId, d.taskIds, d.expectedVersion));
+      }
+      case 'str-goal-create': return pick('goal', await c.goals.create(i.detail.goal));
+      case 'str-goal-update': return pick('goal', await c.goals.update(i.detail.goalId, i.detail.changes, i.detail.expectedVersion));
+      case 'str-task-create': return pick('task', await c.tasks.create(i.detail.task));
+      case 'str-task-update': return pick('task', await c.tasks.update(i.detail.taskId, i.detail.changes, i.detail.expectedVersion));
+      case 'str-task-complete': return pick('task', await c.tasks.complete(i.detail.taskId, i.detail.expectedVersion));
+      case 'str-task-reopen': return pick('task', await c.tasks.reopen(i.detail.taskId, i.detail.expectedVersion));
+      case 'str-task-status-change': {
+        const d = i.detail;
+        return pick('task', await c.tasks.setStatus(d.taskId, d.status, d.expectedVersion, { reason: d.reason }));
+      }
+      case 'str-progress-note-create': return pick('progressNote', await c.progressNotes.create(i.detail.note));
     }
   }
 
@@ -333,7 +356,7 @@ export class StrCarePlan extends LitElement {
     const scope = this.#scope.current;
     const c = scope?.client;
     if (!c) {
-      const go = this.dispatchEvent(new CustomEvent('str-care-plan-change', { detail: intent, bubbles: true, composed: true, cancelable: true }));
+      const go = requestIntent(this, intent.name, intent.detail);
       if (go) done(undefined);
       return go;
     }
@@ -349,8 +372,7 @@ export class StrCarePlan extends LitElement {
     try {
       const saved = await this.#perform(c, intent);
       this.#leaving.set(false);
-      const detail: CarePlanSavedDetail = { action: intent.action, ...saved };
-      this.dispatchEvent(new CustomEvent('str-care-plan-saved', { detail, bubbles: true, composed: true }));
+      notifyRecord(this, CARE_PLAN_NOTICES[intent.name], saved);
       if (!this.#scope.isCurrent(scope)) return true; // the element shows someone else now: leave their screen alone
       await this.#load();
       done(saved.id);
@@ -362,7 +384,7 @@ export class StrCarePlan extends LitElement {
         this._errors = this.#fieldErrors(err.details.issues);
         void this.#focusSummary();
       } else if (isStrError(err, 'conflict')) {
-        await this.#showConflict(c, intent, busyKey);
+        await this.#showConflict(c, intent);
       } else {
         if (isDeviceFull(err)) this.#leaving.set(true);
         this._problem = whyNotSaved(err, NOT_SAVED);
@@ -376,51 +398,15 @@ export class StrCarePlan extends LitElement {
   }
 
   /** Someone else saved first: show both versions and let the worker choose. Nothing is overwritten silently. */
-  async #showConflict(c: StrClient, intent: CarePlanIntent, key: string) {
-    const actor = this.#actorId;
+  async #showConflict(c: StrClient, intent: CarePlanIntent) {
     try {
-      if (intent.action === 'reorder-tasks' || intent.action === 'reorder-goals' || intent.action === 'edit-plan' || intent.action === 'record-review') {
-        const stored = await c.carePlans.get(intent.carePlanId);
-        const view = this.#view;
-        const titleOf = new Map<string, string>([...(view?.goals ?? []).map((g) => [g.id, g.text] as [string, string]), ...(view?.tasks ?? []).map((t) => [t.id, t.text] as [string, string])]);
-        const orderRows = (ids: readonly string[]): [string, string][] => ids.map((id, n) => [`${n + 1}`, titleOf.get(id) ?? 'A new item']);
-        let mine: [string, string][], theirs: [string, string][];
-        if (intent.action === 'reorder-tasks') {
-          mine = orderRows(intent.taskIds);
-          const tasks = view?.tasks.filter((t) => t.goalId === intent.goalId) ?? [];
-          theirs = orderRows(orderedTasks(stored, intent.goalId, tasks).map((t) => t.id));
-        } else if (intent.action === 'reorder-goals') {
-          mine = orderRows(intent.goalIds);
-          theirs = orderRows(orderedGoals(stored, view?.goals ?? []).map((g) => g.id));
-        } else {
-          mine = intentFields(intent, actor, this._names);
-          theirs = planFields(stored);
-        }
-        this._conflict = {
-          key: intent.action === 'reorder-tasks' ? intent.goalId : 'plan',
-          what: intent.action.startsWith('reorder') ? 'the order' : 'the plan',
-          mine, stored: theirs, storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt,
-          retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else if (intent.action === 'edit-goal') {
-        const stored = await c.goals.get(intent.goalId);
-        this._conflict = {
-          key: intent.goalId, what: 'this goal', mine: intentFields(intent, actor, this._names), stored: goalFields(stored),
-          storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt, retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else if ('taskId' in intent) {
-        const stored = await c.tasks.get(intent.taskId);
-        this._conflict = {
-          key: intent.taskId, what: 'this task', mine: intentFields(intent, actor, this._names), stored: taskFields(stored, actor, this._names),
-          storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt, retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else {
-        this._problem = 'Not saved: someone else saved a change first. The plan now shows what is stored.';
-        this.#focusAfter = '.problem';
+      this._conflict = await conflictOf(c, intent, { view: this.#view, actorId: this.#actorId, names: this._names });
+      if (this._conflict) {
+        this.#focusAfter = '.conflict';
         return;
       }
-      this.#focusAfter = '.conflict';
-      void key;
+      this._problem = 'Not saved: someone else saved a change first. The plan now shows what is stored.';
+      this.#focusAfter = '.problem';
     } catch (e) {
       this._problem = whyNotSaved(e, NOT_SAVED);
       this.#focusAfter = '.problem';
@@ -482,7 +468,7 @@ export class StrCarePlan extends LitElement {
   #complete(t: Task) {
     const plan = this.#view?.plan;
     if (!plan) return;
-    void this.#run({ action: 'complete-task', taskId: t.id, expectedVersion: t.version }, t.id, () => {
+    void this.#run({ name: 'str-task-complete', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () => {
       this.#doneHere.add(t.id);
       this._status = t.repeat ? `Done for now: ${t.text}. It is due again later.` : `Task completed: ${t.text}`;
       // Completing offers a quick progress note, focused so it can be typed straight away (or skipped).
@@ -491,7 +477,7 @@ export class StrCarePlan extends LitElement {
   }
 
   #reopen(t: Task) {
-    void this.#run({ action: 'reopen-task', taskId: t.id, expectedVersion: t.version }, t.id, () => {
+    void this.#run({ name: 'str-task-reopen', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () => {
       this._status = `Task reopened: ${t.text}`;
       this.#focusAfter = `#t-${css(t.id)}-complete`;
     });
@@ -505,7 +491,7 @@ export class StrCarePlan extends LitElement {
     const to = from + by;
     if (from < 0 || to < 0 || to >= ids.length) return;
     const order = moveItem(ids, from, to);
-    void this.#run({ action: 'reorder-tasks', carePlanId: view.plan.id, goalId, taskIds: order, expectedVersion: view.plan.version }, goalId, () => {
+    void this.#run({ name: 'str-tasks-reorder', detail: { carePlanId: view.plan.id, goalId, taskIds: order, expectedVersion: view.plan.version } }, goalId, () => {
       this._status = `Moved “${t.text}” to position ${to + 1} of ${ids.length}`;
       const atEdge = to === 0 || to === ids.length - 1;
       const which = atEdge ? (to === 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down';
@@ -520,7 +506,7 @@ export class StrCarePlan extends LitElement {
     const from = ids.indexOf(g.id);
     const to = from + by;
     if (from < 0 || to < 0 || to >= ids.length) return;
-    void this.#run({ action: 'reorder-goals', carePlanId: view.plan.id, goalIds: moveItem(ids, from, to), expectedVersion: view.plan.version }, 'goals', () => {
+    void this.#run({ name: 'str-goals-reorder', detail: { carePlanId: view.plan.id, goalIds: moveItem(ids, from, to), expectedVersion: view.plan.version } }, 'goals', () => {
       this._status = `Moved the goal to position ${to + 1} of ${ids.length}`;
       const atEdge = to === 0 || to === ids.length - 1;
       const which = atEdge ? (to === 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down';
@@ -586,10 +572,10 @@ export class StrCarePlan extends LitElement {
     if (!view) {
       const plan = { id: this.#pendingId, serviceUserId: this.serviceUserId, ...changes };
       if (!this.#check('carePlan', plan)) return;
-      void this.#run({ action: 'create-plan', plan }, 'plan', () => this.#close('Care plan started'));
+      void this.#run({ name: 'str-care-plan-create', detail: { plan } }, 'plan', () => this.#close('Care plan started'));
       return;
     }
-    void this.#run({ action: 'edit-plan', carePlanId: view.plan.id, changes, expectedVersion: view.plan.version }, 'plan', () => this.#close('Plan details saved'));
+    void this.#run({ name: 'str-care-plan-update', detail: { carePlanId: view.plan.id, changes, expectedVersion: view.plan.version } }, 'plan', () => this.#close('Plan details saved'));
   }
 
   #submitReview(e: Event) {
@@ -605,7 +591,7 @@ export class StrCarePlan extends LitElement {
     else if (reviewedOn && nextReviewOn <= reviewedOn) errors.push({ field: 'next-review-on', message: 'The next review date must be after the review date' });
     this._errors = errors;
     if (errors.length) return void this.#focusSummary();
-    void this.#run({ action: 'record-review', carePlanId: view.plan.id, reviewedOn, nextReviewOn, expectedVersion: view.plan.version }, 'plan', () =>
+    void this.#run({ name: 'str-care-plan-review', detail: { carePlanId: view.plan.id, reviewedOn, nextReviewOn, expectedVersion: view.plan.version } }, 'plan', () =>
       this.#close(`Review recorded. Next review ${formatNhsDate(nextReviewOn)}`));
   }
 
@@ -619,7 +605,7 @@ export class StrCarePlan extends LitElement {
     if (goal) {
       const changes = { text, lifeArea, targetDate: target || null, status: String(f.get('status') ?? goal.status) as Goal['status'] };
       if (!this.#check('goalUpdate', changes)) return;
-      void this.#run({ action: 'edit-goal', goalId: goal.id, changes, expectedVersion: goal.version }, goal.id, () => {
+      void this.#run({ name: 'str-goal-update', detail: { goalId: goal.id, changes, expectedVersion: goal.version } }, goal.id, () => {
         this.#returnFocus = `#g-${css(goal.id)}-heading`;
         this.#close('Goal saved');
       });
@@ -627,7 +613,7 @@ export class StrCarePlan extends LitElement {
     }
     const input = { id: this.#pendingId, carePlanId: view.plan.id, text, lifeArea, ...(target && { targetDate: target }) };
     if (!this.#check('goal', input)) return;
-    void this.#run({ action: 'add-goal', goal: input }, 'goal-new', (id) => {
+    void this.#run({ name: 'str-goal-create', detail: { goal: input } }, 'goal-new', (id) => {
       this.#returnFocus = `#g-${css(id ?? input.id)}-heading`;
       this.#close('Goal added');
     });
@@ -660,7 +646,7 @@ export class StrCarePlan extends LitElement {
     if (task) {
       const changes = { text, ...(owner && { owner }), dueDate: due || null, repeat: rep || null };
       if (!this.#check('taskUpdate', changes, extra) || !owner) return;
-      void this.#run({ action: 'edit-task', taskId: task.id, changes, expectedVersion: task.version }, task.id, () => {
+      void this.#run({ name: 'str-task-update', detail: { taskId: task.id, changes, expectedVersion: task.version } }, task.id, () => {
         this.#returnFocus = `#t-${css(task.id)}-name`;
         this.#close('Task saved');
       });
@@ -668,7 +654,7 @@ export class StrCarePlan extends LitElement {
     }
     const input = { id: this.#pendingId, carePlanId: view.plan.id, goalId, text, owner: owner ?? { kind: 'service-user' as const }, ...(due && { dueDate: due }), ...(rep && { repeat: rep }) };
     if (!this.#check('task', input, extra)) return;
-    void this.#run({ action: 'add-task', task: input }, `add-${goalId}`, (id) => {
+    void this.#run({ name: 'str-task-create', detail: { task: input } }, `add-${goalId}`, (id) => {
       this.#returnFocus = `#t-${css(id ?? input.id)}-name`;
       this.#close(`Task added: ${input.text.trim()}`);
     });
@@ -684,8 +670,8 @@ export class StrCarePlan extends LitElement {
     this._errors = errors;
     if (errors.length) return void this.#focusSummary();
     const intent: CarePlanIntent = status === 'completed'
-      ? { action: 'complete-task', taskId: t.id, expectedVersion: t.version }
-      : { action: 'set-task-status', taskId: t.id, status, ...(reason && { reason }), expectedVersion: t.version };
+      ? { name: 'str-task-complete', detail: { taskId: t.id, expectedVersion: t.version } }
+      : { name: 'str-task-status-change', detail: { taskId: t.id, status, ...(reason && { reason }), expectedVersion: t.version } };
     void this.#run(intent, t.id, () => {
       this.#returnFocus = `#t-${css(t.id)}-name`;
       this.#close(`Status of “${t.text}” is now ${TASK_STATUSES.find((s) => s.code === status)?.label ?? status}`);
@@ -696,7 +682,7 @@ export class StrCarePlan extends LitElement {
     e.preventDefault();
     const note = { id: this.#pendingId, about, text: this._noteText };
     if (!this.#check('progressNote', note)) return;
-    void this.#run({ action: 'add-note', note }, `note-${about.id}`, () => {
+    void this.#run({ name: 'str-progress-note-create', detail: { note } }, `note-${about.id}`, () => {
       void this.#discardNoteDraft(about.id);
       this._noteText = '';
       this.#returnFocus = `#n-${css(about.id)}-add`;
@@ -1182,6 +1168,6 @@ export class StrCarePlan extends LitElement {
 /** Worker names by the id records refer to them with (their sign-in id when the host gave one). */
 const namesOf = (workers: readonly Worker[]) => new Map(workers.map((w) => [w.actorId ?? w.id, w.name]));
 
-function pick(type: RecordType, r: { id: string; version: string; serviceUserId: string }) {
+function pick(type: CarePlanNotice['type'], r: { id: string; version: string; serviceUserId: string }): CarePlanNotice {
   return { type, id: r.id, version: r.version, serviceUserId: r.serviceUserId };
 }
