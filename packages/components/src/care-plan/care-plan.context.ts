@@ -56,7 +56,7 @@ export interface PlanContext {
   readonly noteText: string;
   readonly noteDrafts: ReadonlySet<string>;
   readonly dropTarget: string | undefined;
-  /** May edit goals, tasks and plan details; may add notes; may filter to their own tasks. */
+  /** May edit goals, tasks and plan details; may add notes; may filter to their own tasks (a role with tasks of its own, not read-only, signed-in worker known). */
   readonly canEdit: boolean;
   readonly canNote: boolean;
   readonly canFilter: boolean;

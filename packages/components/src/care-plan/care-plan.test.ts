@@ -532,9 +532,26 @@ describe('<str-care-plan>', () => {
         expect(!!$(el, '#goal-add'), 'add goal').to.equal(may.edit);
         expect(!!$(el, '#plan-review'), 'record review').to.equal(may.edit);
         expect(!!$(el, `#n-${other.id}-add`), 'add note').to.equal(may.note);
+        expect(!!$(el, 'input[name=filter]'), 'My tasks').to.equal(may.ownStatus);
         await expectNoAxeViolations(el);
       });
     }
+
+    it('read-only, as a viewer sees it: no "My tasks", and no button but the views and print', async () => {
+      for (const view of ['plan', 'due', 'review'] as const) {
+        const el = await controlled(typicalPlan(), { readonly: true, view });
+        expect($$(el, 'input, select, textarea, form').map((n) => n.outerHTML.slice(0, 60)), view).to.deep.equal([]);
+        const offered = $$(el, 'button').map((b) => b.textContent!.trim());
+        expect(offered.filter((b) => !['Goals and tasks', 'Due in the next 7 days', 'Review summary', 'Print the review summary'].includes(b)), view).to.deep.equal([]);
+      }
+    });
+
+    it('controlled with no actor-id: no "My tasks", as no task can be known to be theirs', async () => {
+      const f = typicalPlan();
+      const el = await fixture<StrCarePlan>(html`<str-care-plan .plan=${f.plan} .goals=${f.goals} .tasks=${f.tasks} .notes=${f.notes} .clock=${clock}></str-care-plan>`);
+      expect(!!$(el, 'input[name=filter]'), 'My tasks offered').to.equal(false);
+      expect($(el, `#t-${f.tasks[0]!.id}-complete`), 'other actions still offered').to.not.equal(null);
+    });
   });
 
   describe('accessibility in every fixture state', () => {

@@ -491,7 +491,7 @@ export class StrCarePlan extends LitElement {
       mode: this.view, filter: this.filter, today: this.#today, actorId: this.#actorId, names: this._names, editor: this._editor,
       errors: this.#ctl.errors, busy: this.#ctl.busy, conflict: this.#ctl.conflict, noteText: this._noteText, noteDrafts: this._noteDrafts,
       dropTarget: this._dropTarget, canEdit: this.#may('care-plan.edit'), canNote: this.#may('progress-note.add'),
-      canFilter: !c || c.can('task.set-status-own'), canStatus: (t) => !this.readonly && (!c || canSetTaskStatus(c.actor, t)),
+      canFilter: this.#may('task.set-status-own') && !!this.#actorId, canStatus: (t) => !this.readonly && (!c || canSetTaskStatus(c.actor, t)),
       tasksByGoal: this.#tasksByGoal, notesByTarget: this.#notesByTarget, doneHere: this.#doneHere, rowKey: [this.readonly, c], on: this.#actions,
     };
   }
