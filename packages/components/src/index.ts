@@ -11,7 +11,8 @@ export type {
   ContactSaveDetail, ContactSaveEvent, ContactCorrectDetail, ContactCorrectEvent, ContactMarkDetail, ContactMarkEvent, ContactSavedDetail, ContactSavedEvent,
 } from './contact-log/contact-log.events.js';
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
-export type { CarePlanIntent, CarePlanAction, CarePlanChangeEvent, CarePlanSavedDetail, CarePlanSavedEvent } from './care-plan/care-plan.events.js';
+export { CARE_PLAN_NOTICES } from './care-plan/care-plan.events.js';
+export type * from './care-plan/care-plan.events.js';
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
 export { StrRelapseCheck } from './relapse-signs/relapse-check.js';
 export { StrRelapseTrend } from './relapse-signs/relapse-trend.js';

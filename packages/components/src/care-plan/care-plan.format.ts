@@ -1,9 +1,9 @@
 // Words for care-plan records: every status, flag and owner is said in words, never by colour alone.
 import {
   CARE_PLAN_STATUSES, GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, formatNhsDate, labelOf, londonTime,
-  type CarePlan, type Goal, type Task, type TaskOwner,
+  type CarePlan, type Goal, type Task, type TaskOwner, type TaskStatus,
 } from '@strkit/sdk';
-import type { CarePlanIntent } from './care-plan.events.js';
+import type { CarePlanIntent, CarePlanIntentDetails, CarePlanIntentName } from './care-plan.events.js';
 
 export const taskStatusLabel = (t: Pick<Task, 'status'>): string => labelOf(TASK_STATUSES, t.status) ?? t.status;
 export const goalStatusLabel = (g: Pick<Goal, 'status'>): string => labelOf(GOAL_STATUSES, g.status) ?? g.status;
@@ -67,44 +67,48 @@ export function planFields(p: CarePlan): [string, string][] {
   ];
 }
 
-/** The worker's own change, in words, for the conflict panel. */
-export function intentFields(intent: CarePlanIntent, actorId: string | undefined, names: ReadonlyMap<string, string>): [string, string][] {
-  switch (intent.action) {
-    case 'complete-task':
-      return [['Status', 'Completed']];
-    case 'reopen-task':
-      return [['Status', 'In progress (reopened)']];
-    case 'set-task-status':
-      return [['Status', (labelOf(TASK_STATUSES, intent.status) ?? intent.status) + (intent.reason ? `: ${intent.reason}` : '')]];
-    case 'edit-task': {
-      const c = intent.changes;
-      const rows: [string, string][] = [];
-      if (c.text !== undefined) rows.push(['What', c.text]);
-      if (c.owner !== undefined) rows.push(['Who', ownerLabel(c.owner as TaskOwner, actorId, names)]);
-      if (c.dueDate !== undefined) rows.push(['Due', c.dueDate ? formatNhsDate(c.dueDate) : 'No date']);
-      if (c.repeat !== undefined) rows.push(['Repeats', c.repeat ? (labelOf(TASK_REPEATS, c.repeat) ?? c.repeat) : 'No']);
-      return rows;
-    }
-    case 'edit-goal': {
-      const c = intent.changes;
-      const rows: [string, string][] = [];
-      if (c.text !== undefined) rows.push(['Goal', c.text]);
-      if (c.lifeArea !== undefined) rows.push(['Area of life', labelOf(LIFE_AREAS, c.lifeArea) ?? c.lifeArea]);
-      if (c.targetDate !== undefined) rows.push(['Target date', c.targetDate ? formatNhsDate(c.targetDate) : 'None']);
-      if (c.status !== undefined) rows.push(['Status', labelOf(GOAL_STATUSES, c.status) ?? c.status]);
-      return rows;
-    }
-    case 'edit-plan': {
-      const c = intent.changes;
-      const rows: [string, string][] = [];
-      if (c.status !== undefined) rows.push(['Status', labelOf(CARE_PLAN_STATUSES, c.status) ?? c.status]);
-      if (c.agreedOn !== undefined) rows.push(['Agreed on', c.agreedOn === null ? 'Cleared' : formatNhsDate(c.agreedOn)]);
-      if (c.nextReviewOn !== undefined) rows.push(['Next review', c.nextReviewOn === null ? 'Cleared' : formatNhsDate(c.nextReviewOn)]);
-      return rows;
-    }
-    case 'record-review':
-      return [['Last review', formatNhsDate(intent.reviewedOn)], ['Next review', formatNhsDate(intent.nextReviewOn)]];
-    default:
-      return [];
+type Rows = [string, string][];
+type Words = { readonly actorId: string | undefined; readonly names: ReadonlyMap<string, string> };
+type Change<K extends CarePlanIntentName> = (detail: CarePlanIntentDetails[K], w: Words) => Rows;
+
+/** The rows a partial change names, in the order given: each present field in words, the rest left out. */
+function rowsOf<C extends object>(c: C, words: { [F in keyof C]?: readonly [string, (v: NonNullable<C[F]> | null) => string] }): Rows {
+  const rows: Rows = [];
+  for (const [field, [label, say]] of Object.entries(words) as [keyof C, readonly [string, (v: unknown) => string]][]) {
+    if (c[field] !== undefined) rows.push([label, say(c[field])]);
   }
+  return rows;
+}
+
+const dateOr = (none: string) => (d: string | null) => (d ? formatNhsDate(d) : none);
+const statusWords = (status: TaskStatus, reason?: string) => (labelOf(TASK_STATUSES, status) ?? status) + (reason ? `: ${reason}` : '');
+
+const CHANGE_WORDS: { [K in CarePlanIntentName]?: Change<K> } = {
+  'str-task-complete': () => [['Status', 'Completed']],
+  'str-task-reopen': () => [['Status', 'In progress (reopened)']],
+  'str-task-status-change': (d) => [['Status', statusWords(d.status, d.reason)]],
+  'str-task-update': (d, w) => rowsOf(d.changes, {
+    text: ['What', (v) => v ?? ''],
+    owner: ['Who', (v) => (v ? ownerLabel(v as TaskOwner, w.actorId, w.names) : '')],
+    dueDate: ['Due', dateOr('No date')],
+    repeat: ['Repeats', (v) => (v ? (labelOf(TASK_REPEATS, v) ?? v) : 'No')],
+  }),
+  'str-goal-update': (d) => rowsOf(d.changes, {
+    text: ['Goal', (v) => v ?? ''],
+    lifeArea: ['Area of life', (v) => (v ? (labelOf(LIFE_AREAS, v) ?? v) : '')],
+    targetDate: ['Target date', dateOr('None')],
+    status: ['Status', (v) => (v ? (labelOf(GOAL_STATUSES, v) ?? v) : '')],
+  }),
+  'str-care-plan-update': (d) => rowsOf(d.changes, {
+    status: ['Status', (v) => (v ? (labelOf(CARE_PLAN_STATUSES, v) ?? v) : '')],
+    agreedOn: ['Agreed on', dateOr('Cleared')],
+    nextReviewOn: ['Next review', dateOr('Cleared')],
+  }),
+  'str-care-plan-review': (d) => [['Last review', formatNhsDate(d.reviewedOn)], ['Next review', formatNhsDate(d.nextReviewOn)]],
+};
+
+/** The worker's own change, in words, for the conflict panel (nothing for a new record or a reorder). */
+export function intentFields(intent: CarePlanIntent, actorId: string | undefined, names: ReadonlyMap<string, string>): Rows {
+  const say = CHANGE_WORDS[intent.name] as Change<typeof intent.name> | undefined;
+  return say ? say(intent.detail as never, { actorId, names }) : [];
 }

@@ -6,7 +6,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
 import type { StrCarePlan } from './care-plan.js';
-import type { CarePlanIntent } from './care-plan.events.js';
 import {
   FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, fixtureWorkers, emptyPlan, largePlan, overduePlan, typicalPlan, type PlanFixture,
 } from './care-plan.fixtures.js';
@@ -138,10 +137,10 @@ describe('<str-care-plan>', () => {
       const f = typicalPlan();
       const el = await controlled(f);
       const t = f.tasks[0]!;
-      const heard = oneEvent(el, 'str-care-plan-change');
+      const heard = oneEvent(el, 'str-task-complete');
       $(el, `#t-${t.id}-complete`).click();
-      const { detail } = (await heard) as CustomEvent<CarePlanIntent>;
-      expect(detail).to.deep.equal({ action: 'complete-task', taskId: t.id, expectedVersion: t.version });
+      const { detail } = await heard;
+      expect(detail).to.deep.equal({ taskId: t.id, expectedVersion: t.version });
       expect(taskRow(el, t.id).querySelector('.tag')!.textContent).to.equal('In progress');
     });
   });
@@ -158,10 +157,10 @@ describe('<str-care-plan>', () => {
       const client = clientAs(store, 'str-worker', FIXTURE_WORKER);
       const el = await connected(client);
       const t = f.tasks[0]!;
-      const saved = oneEvent(el, 'str-care-plan-saved');
+      const saved = oneEvent(el, 'str-task-completed');
       await press($(el, `#t-${t.id}-complete`));
       const { detail } = await saved;
-      expect(detail).to.deep.equal({ action: 'complete-task', type: 'task', id: t.id, version: detail.version, serviceUserId: FIXTURE_PERSON_ID });
+      expect(detail).to.deep.equal({ type: 'task', id: t.id, version: detail.version, serviceUserId: FIXTURE_PERSON_ID });
       expect((await client.tasks.get(t.id)).status).to.equal('completed');
       await until(el, () => active(el)?.id === 'ed-text', 'focus on the quick note');
       expect($(el, 'label[for=ed-text]').textContent).to.include('Add a quick progress note (optional)');
@@ -533,9 +532,26 @@ describe('<str-care-plan>', () => {
         expect(!!$(el, '#goal-add'), 'add goal').to.equal(may.edit);
         expect(!!$(el, '#plan-review'), 'record review').to.equal(may.edit);
         expect(!!$(el, `#n-${other.id}-add`), 'add note').to.equal(may.note);
+        expect(!!$(el, 'input[name=filter]'), 'My tasks').to.equal(may.ownStatus);
         await expectNoAxeViolations(el);
       });
     }
+
+    it('read-only, as a viewer sees it: no "My tasks", and no button but the views and print', async () => {
+      for (const view of ['plan', 'due', 'review'] as const) {
+        const el = await controlled(typicalPlan(), { readonly: true, view });
+        expect($$(el, 'input, select, textarea, form').map((n) => n.outerHTML.slice(0, 60)), view).to.deep.equal([]);
+        const offered = $$(el, 'button').map((b) => b.textContent!.trim());
+        expect(offered.filter((b) => !['Goals and tasks', 'Due in the next 7 days', 'Review summary', 'Print the review summary'].includes(b)), view).to.deep.equal([]);
+      }
+    });
+
+    it('controlled with no actor-id: no "My tasks", as no task can be known to be theirs', async () => {
+      const f = typicalPlan();
+      const el = await fixture<StrCarePlan>(html`<str-care-plan .plan=${f.plan} .goals=${f.goals} .tasks=${f.tasks} .notes=${f.notes} .clock=${clock}></str-care-plan>`);
+      expect(!!$(el, 'input[name=filter]'), 'My tasks offered').to.equal(false);
+      expect($(el, `#t-${f.tasks[0]!.id}-complete`), 'other actions still offered').to.not.equal(null);
+    });
   });
 
   describe('accessibility in every fixture state', () => {

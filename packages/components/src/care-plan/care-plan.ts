@@ -1,77 +1,33 @@
 import { consume } from '@lit/context';
 import {
-  GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, addDays, canSetTaskStatus, formatNhsDate, inputIssues, isStrError, isTaskOpen, isTaskOverdue,
-  moveItem, orderedGoals, orderedTasks, reviewState, reviewSummary, systemClock, tasksDueWithin, ukToday,
-  type CarePlan, type CarePlanView, type Clock, type FieldIssue, type Goal, type ProgressNote, type RecordType, type StrClient, type Task,
-  type TaskOwner, type TaskStatus, type Worker,
+  canSetTaskStatus, formatNhsDate, moveItem, orderedGoals, orderedTasks, systemClock, ukToday,
+  type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Worker,
 } from '@strkit/sdk';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { clientContext } from '../context.js';
-import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, noPersonNotice, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import { PersonScope, noPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
-import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import type { CarePlanIntent, CarePlanSavedDetail } from './care-plan.events.js';
-import {
-  dueOf, goalFields, goalStatusLabel, intentFields, lifeAreaLabel, ownerLabel, personName, planFields, planStatusLabel, repeatLabel, stamp,
-  taskFields, taskStatusLabel,
-} from './care-plan.format.js';
+import { cssId, type CarePlanActions, type CarePlanEditor, type CarePlanViewMode, type NoteTarget, type PlanContext } from './care-plan.context.js';
+import { CarePlanController } from './care-plan.controller.js';
+import type { CarePlanIntent } from './care-plan.events.js';
+import { stamp, taskStatusLabel } from './care-plan.format.js';
+import { goalSubmission, noteSubmission, planSubmission, reviewSubmission, statusSubmission, taskSubmission, type Submission } from './care-plan.submit.js';
+import { dueView, goalsView, header, noPlanView, reviewView } from './care-plan.views.js';
 import { styles } from './care-plan.styles.js';
 
-/** The one editor open at a time (so field ids stay unique and focus has one place to go back to). */
-export type CarePlanEditor =
-  | { readonly kind: 'plan' }
-  | { readonly kind: 'review' }
-  | { readonly kind: 'goal'; readonly goalId?: string }
-  | { readonly kind: 'task'; readonly goalId: string; readonly taskId?: string }
-  | { readonly kind: 'status'; readonly taskId: string }
-  | { readonly kind: 'note'; readonly about: { readonly kind: 'task' | 'goal'; readonly id: string }; readonly quick: boolean };
+export type { CarePlanEditor, CarePlanViewMode } from './care-plan.context.js';
 
-export type CarePlanViewMode = 'plan' | 'due' | 'review';
-
-interface TaskRowOptions {
-  readonly goalId: string;
-  readonly index: number;
-  readonly count: number;
-  readonly reorderable: boolean;
-  readonly goalText?: string;
-}
-
-interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
-
-interface Conflict {
-  /** The task id, goal id, or "plan" the panel sits beside. */
-  readonly key: string;
-  readonly what: string;
-  readonly mine: readonly [string, string][];
-  readonly stored: readonly [string, string][];
-  readonly storedBy: string;
-  readonly storedAt: string;
-  /** The same change on top of the stored version, if the worker chooses theirs. */
-  readonly retry: CarePlanIntent;
-}
-
-/** A change the store refused: what typed stays in its form, and the plan reloads to show what is stored. */
-const NOT_SAVED = { what: 'this change', kept: 'What you typed is still here; the plan shows what is stored' } as const;
 const newId = () => crypto.randomUUID();
 const NOTE_DRAFT = 'care-plan:note:';
-const css = (id: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(id) : id);
-
-/** Which form field an SDK issue path belongs to. */
-const FIELD_OF: Record<string, string> = {
-  text: 'text', lifeArea: 'life-area', targetDate: 'target-date', status: 'status', owner: 'owner', dueDate: 'due-date', repeat: 'repeat',
-  statusReason: 'reason', reviewedOn: 'reviewed-on', nextReviewOn: 'next-review-on', agreedOn: 'agreed-on', agreedWith: 'carer-name',
+const VIEW_WORDS: Record<CarePlanViewMode, string> = {
+  plan: 'Showing goals and tasks', due: 'Showing tasks due in the next 7 days', review: 'Showing the review summary',
 };
 
 /**
@@ -80,11 +36,36 @@ const FIELD_OF: Record<string, string> = {
  *
  * Connected (default): finds a client through `<str-provider>` or `.client`, loads the person's current plan, writes
  * through the client (workers update the tasks they own and add notes; co-ordinators and team leads edit goals, tasks
- * and review dates). Controlled (no client): shows `.plan`, `.goals`, `.tasks` and `.notes`, and fires
- * `str-care-plan-change` for the host to store.
+ * and review dates) and fires a notification once each record is stored. Controlled (no client): shows `.plan`,
+ * `.goals`, `.tasks` and `.notes`, never changes them, and fires one cancelable intent per user action for the host
+ * to store (ADR 0010). Cancelled, the form stays as typed; not cancelled, the action is treated as done.
  *
- * @fires str-care-plan-change - Controlled mode: the worker asked for a change. Cancel it to keep the form as typed. Detail: CarePlanIntent.
- * @fires str-care-plan-saved - Connected mode: the client stored a record. Detail: CarePlanSavedDetail (ids and version only).
+ * @fires str-care-plan-create - Controlled: "Start the plan". Detail: CarePlanCreateDetail (the new plan, with its id).
+ * @fires str-care-plan-update - Controlled: "Save plan details". Detail: CarePlanUpdateDetail.
+ * @fires str-care-plan-review - Controlled: "Record the review". Detail: CarePlanReviewDetail.
+ * @fires str-goals-reorder - Controlled: "Move goal up/down". Detail: GoalsReorderDetail (every goal id, in order).
+ * @fires str-tasks-reorder - Controlled: "Move up/down" or a drop. Detail: TasksReorderDetail (the goal's task ids, in order).
+ * @fires str-goal-create - Controlled: "Add goal". Detail: GoalCreateDetail (the new goal, with its id).
+ * @fires str-goal-update - Controlled: "Save goal". Detail: GoalUpdateDetail.
+ * @fires str-task-create - Controlled: "Add task". Detail: TaskCreateDetail (the new task, with its id).
+ * @fires str-task-update - Controlled: "Save task". Detail: TaskUpdateDetail.
+ * @fires str-task-complete - Controlled: "Mark complete", or "Completed" in the status form. Detail: TaskCompleteDetail.
+ * @fires str-task-reopen - Controlled: "Reopen". Detail: TaskReopenDetail.
+ * @fires str-task-status-change - Controlled: "Save status" (any status but completed). Detail: TaskStatusChangeDetail.
+ * @fires str-progress-note-create - Controlled: "Save note". Detail: ProgressNoteCreateDetail (the new note, with its id).
+ * @fires str-care-plan-created - Connected: the client stored the plan. Detail: RecordNotice (ids and version only); so for every notification below.
+ * @fires str-care-plan-updated - Connected: plan details stored.
+ * @fires str-care-plan-reviewed - Connected: a review stored on the plan.
+ * @fires str-goals-reordered - Connected: the goal order stored on the plan.
+ * @fires str-tasks-reordered - Connected: a goal's task order stored on the plan.
+ * @fires str-goal-created - Connected: a goal stored.
+ * @fires str-goal-updated - Connected: a goal's change stored.
+ * @fires str-task-created - Connected: a task stored.
+ * @fires str-task-updated - Connected: a task's change stored.
+ * @fires str-task-completed - Connected: a task completed.
+ * @fires str-task-reopened - Connected: a task reopened.
+ * @fires str-task-status-changed - Connected: a task's status stored.
+ * @fires str-progress-note-created - Connected: a progress note stored.
  * @csspart header - The plan's status, dates, review flag and view controls.
  * @csspart goals - The list of goals with their tasks.
  * @csspart task - One task row.
@@ -134,12 +115,6 @@ export class StrCarePlan extends LitElement {
   /** How many of the person's plan records the last load left out as unreadable. */
   @state() private _unreadable = 0;
   @state() private _editor?: CarePlanEditor;
-  @state() private _errors: readonly FieldError[] = [];
-  @state() private _busy?: string;
-  @state() private _status = '';
-  /** A failed save or load, said where it cannot be missed. */
-  @state() private _problem = '';
-  @state() private _conflict?: Conflict;
   @state() private _noteText = '';
   @state() private _noteDrafts: ReadonlySet<string> = new Set();
   @state() private _names: ReadonlyMap<string, string> = new Map();
@@ -151,9 +126,14 @@ export class StrCarePlan extends LitElement {
   #loads = new LoadState(this);
   /** The browser asks before leaving while a change could not be stored for lack of space. */
   #leaving = new LeaveGuard(this);
+  /** Intents, saving, conflicts: the non-rendering half (care-plan.controller.ts). */
+  #ctl = new CarePlanController(this, {
+    scope: this.#scope, leaving: this.#leaving, reload: () => this.#load(), view: () => this.#view,
+    words: () => ({ actorId: this.#actorId, names: this._names }), editing: () => !!this._editor,
+    closeEditor: () => (this._editor = undefined), anchorOf: (key) => (key === 'plan' ? '#plan-heading' : `#t-${cssId(key)}-name, #g-${cssId(key)}-heading`),
+  });
   #loading: Promise<void> | undefined;
   #reloadAgain = false;
-  #focusAfter: string | undefined;
   #returnFocus: string | undefined;
   /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
   #draftTimer = new DraftTimer(this);
@@ -183,23 +163,10 @@ export class StrCarePlan extends LitElement {
     return { plan, goals: orderedGoals(plan, this.goals.filter((g) => g.carePlanId === plan.id)), tasks: this.tasks.filter((t) => t.carePlanId === plan.id), notes: this.notes };
   }
 
-  get #canEdit() {
+  /** Whether the role (connected) or `readonly` allows an action; a viewer is allowed none. */
+  #may(action: 'care-plan.edit' | 'progress-note.add' | 'task.set-status-own'): boolean {
     const c = this.#client;
-    return !this.readonly && (!c || c.can('care-plan.edit'));
-  }
-
-  get #canNote() {
-    const c = this.#client;
-    return !this.readonly && (!c || c.can('progress-note.add'));
-  }
-
-  #canStatus(t: Task) {
-    const c = this.#client;
-    return !this.readonly && (!c || canSetTaskStatus(c.actor, t));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+    return !this.readonly && (!c || c.can(action));
   }
 
   /**
@@ -215,10 +182,7 @@ export class StrCarePlan extends LitElement {
     this.#loads.reset(!!next?.serviceUserId);
     this.#leaving.set(false);
     this._editor = undefined;
-    this._errors = [];
-    this._status = '';
-    this._problem = '';
-    this._conflict = undefined;
+    this.#ctl.reset();
     this._noteText = '';
     this._noteDrafts = new Set();
     this.#doneHere = new Set();
@@ -251,12 +215,11 @@ export class StrCarePlan extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#focusAfter) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfter);
-      if (target) {
-        this.#focusAfter = undefined;
-        target.focus();
-      }
+    const after = this.#ctl.focusAfter;
+    const target = after ? this.renderRoot.querySelector<HTMLElement>(after) : null;
+    if (target) {
+      this.#ctl.focusAfter = undefined;
+      target.focus();
     }
   }
 
@@ -304,240 +267,69 @@ export class StrCarePlan extends LitElement {
     return this.#loads.whenLoaded();
   }
 
-  // ————— doing things —————
+  // ————— doing things: each action makes one intent; the controller runs it —————
 
-  /** Performs an intent through the client and returns what was stored. */
-  async #perform(c: StrClient, i: CarePlanIntent): Promise<{ type: RecordType; id: string; version: string; serviceUserId: string }> {
-    switch (i.action) {
-      case 'create-plan': return pick('carePlan', await c.carePlans.create(i.plan));
-      case 'edit-plan': return pick('carePlan', await c.carePlans.update(i.carePlanId, i.changes, i.expectedVersion));
-      case 'record-review': return pick('carePlan', await c.carePlans.recordReview(i.carePlanId, { reviewedOn: i.reviewedOn, nextReviewOn: i.nextReviewOn }, i.expectedVersion));
-      case 'reorder-goals': return pick('carePlan', await c.carePlans.reorderGoals(i.carePlanId, i.goalIds, i.expectedVersion));
-      case 'reorder-tasks': return pick('carePlan', await c.carePlans.reorderTasks(i.carePlanId, i.goalId, i.taskIds, i.expectedVersion));
-      case 'add-goal': return pick('goal', await c.goals.create(i.goal));
-      case 'edit-goal': return pick('goal', await c.goals.update(i.goalId, i.changes, i.expectedVersion));
-      case 'add-task': return pick('task', await c.tasks.create(i.task));
-      case 'edit-task': return pick('task', await c.tasks.update(i.taskId, i.changes, i.expectedVersion));
-      case 'complete-task': return pick('task', await c.tasks.complete(i.taskId, i.expectedVersion));
-      case 'reopen-task': return pick('task', await c.tasks.reopen(i.taskId, i.expectedVersion));
-      case 'set-task-status': return pick('task', await c.tasks.setStatus(i.taskId, i.status, i.expectedVersion, { reason: i.reason }));
-      case 'add-note': return pick('progressNote', await c.progressNotes.create(i.note));
-    }
-  }
-
-  /**
-   * Runs an intent: through the client (connected) or as a cancelable event (controlled). Never shows a change before
-   * the store has it. On failure the worker is told, the plan reloads to show what is stored, and a form stays as typed.
-   */
-  async #run(intent: CarePlanIntent, busyKey: string, done: (id: string | undefined) => void): Promise<boolean> {
-    const scope = this.#scope.current;
-    const c = scope?.client;
-    if (!c) {
-      const go = this.dispatchEvent(new CustomEvent('str-care-plan-change', { detail: intent, bubbles: true, composed: true, cancelable: true }));
-      if (go) done(undefined);
-      return go;
-    }
-    if (this._busy) return false;
-    this._busy = busyKey; // before the person check, so a second click does not start a second write
-    if (!(await this.#scope.mayWriteFor(scope))) {
-      this._busy = undefined;
-      if (this.#scope.isCurrent(scope)) this._problem = NOT_SAVED_UNKNOWN_PERSON;
-      return false;
-    }
-    this._problem = '';
-    this._status = 'Saving…';
-    try {
-      const saved = await this.#perform(c, intent);
-      this.#leaving.set(false);
-      const detail: CarePlanSavedDetail = { action: intent.action, ...saved };
-      this.dispatchEvent(new CustomEvent('str-care-plan-saved', { detail, bubbles: true, composed: true }));
-      if (!this.#scope.isCurrent(scope)) return true; // the element shows someone else now: leave their screen alone
-      await this.#load();
-      done(saved.id);
-      return true;
-    } catch (err) {
-      if (!this.#scope.isCurrent(scope)) return false;
-      this._status = '';
-      if (isStrError(err, 'validation') && err.details.issues?.length && this._editor) {
-        this._errors = this.#fieldErrors(err.details.issues);
-        void this.#focusSummary();
-      } else if (isStrError(err, 'conflict')) {
-        await this.#showConflict(c, intent, busyKey);
-      } else {
-        if (isDeviceFull(err)) this.#leaving.set(true);
-        this._problem = whyNotSaved(err, NOT_SAVED);
-        this.#focusAfter = '.problem';
-      }
-      await this.#load();
-      return false;
-    } finally {
-      this._busy = undefined;
-    }
-  }
-
-  /** Someone else saved first: show both versions and let the worker choose. Nothing is overwritten silently. */
-  async #showConflict(c: StrClient, intent: CarePlanIntent, key: string) {
-    const actor = this.#actorId;
-    try {
-      if (intent.action === 'reorder-tasks' || intent.action === 'reorder-goals' || intent.action === 'edit-plan' || intent.action === 'record-review') {
-        const stored = await c.carePlans.get(intent.carePlanId);
-        const view = this.#view;
-        const titleOf = new Map<string, string>([...(view?.goals ?? []).map((g) => [g.id, g.text] as [string, string]), ...(view?.tasks ?? []).map((t) => [t.id, t.text] as [string, string])]);
-        const orderRows = (ids: readonly string[]): [string, string][] => ids.map((id, n) => [`${n + 1}`, titleOf.get(id) ?? 'A new item']);
-        let mine: [string, string][], theirs: [string, string][];
-        if (intent.action === 'reorder-tasks') {
-          mine = orderRows(intent.taskIds);
-          const tasks = view?.tasks.filter((t) => t.goalId === intent.goalId) ?? [];
-          theirs = orderRows(orderedTasks(stored, intent.goalId, tasks).map((t) => t.id));
-        } else if (intent.action === 'reorder-goals') {
-          mine = orderRows(intent.goalIds);
-          theirs = orderRows(orderedGoals(stored, view?.goals ?? []).map((g) => g.id));
-        } else {
-          mine = intentFields(intent, actor, this._names);
-          theirs = planFields(stored);
-        }
-        this._conflict = {
-          key: intent.action === 'reorder-tasks' ? intent.goalId : 'plan',
-          what: intent.action.startsWith('reorder') ? 'the order' : 'the plan',
-          mine, stored: theirs, storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt,
-          retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else if (intent.action === 'edit-goal') {
-        const stored = await c.goals.get(intent.goalId);
-        this._conflict = {
-          key: intent.goalId, what: 'this goal', mine: intentFields(intent, actor, this._names), stored: goalFields(stored),
-          storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt, retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else if ('taskId' in intent) {
-        const stored = await c.tasks.get(intent.taskId);
-        this._conflict = {
-          key: intent.taskId, what: 'this task', mine: intentFields(intent, actor, this._names), stored: taskFields(stored, actor, this._names),
-          storedBy: personName(stored.updatedBy, actor, this._names), storedAt: stored.updatedAt, retry: { ...intent, expectedVersion: stored.version },
-        };
-      } else {
-        this._problem = 'Not saved: someone else saved a change first. The plan now shows what is stored.';
-        this.#focusAfter = '.problem';
-        return;
-      }
-      this.#focusAfter = '.conflict';
-      void key;
-    } catch (e) {
-      this._problem = whyNotSaved(e, NOT_SAVED);
-      this.#focusAfter = '.problem';
-    }
-  }
-
-  async #resolveConflict(useMine: boolean) {
-    const conflict = this._conflict;
-    if (!conflict) return;
-    this._conflict = undefined;
-    if (!useMine) {
-      this._status = `Kept the stored version of ${conflict.what}.`;
-      this.#focusAfter = this.#anchorOf(conflict.key);
-      return;
-    }
-    this._editor = undefined;
-    await this.#run(conflict.retry, conflict.key, () => {
-      this._status = `Saved your change to ${conflict.what}.`;
-      this.#focusAfter = this.#anchorOf(conflict.key);
-    });
-  }
-
-  #anchorOf(key: string): string {
-    if (key === 'plan') return '#plan-heading';
-    return `#t-${css(key)}-name, #g-${css(key)}-heading`;
-  }
-
-  #fieldErrors(issues: readonly FieldIssue[]): FieldError[] {
-    return issues.map((i) => ({ field: FIELD_OF[i.path.split('.')[0] ?? ''] ?? 'text', message: i.message }));
-  }
-
-  async #focusSummary() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  #run(intent: CarePlanIntent, busyKey: string, done: (id: string | undefined) => void) {
+    void this.#ctl.run(intent, busyKey, done);
   }
 
   #open(editor: CarePlanEditor, returnTo: string) {
     void this.#flushNoteDraft();
     this._editor = editor;
-    this._errors = [];
-    this._conflict = undefined;
+    this.#ctl.set({ errors: [], conflict: undefined, focusAfter: 'form.editor :is(input[type=radio]:checked, input:not([type=radio]), select, textarea)' });
     this.#returnFocus = returnTo;
     this.#pendingId = newId();
     this._noteText = '';
     if (editor.kind === 'note') void this.#restoreNoteDraft(editor.about.id);
-    this.#focusAfter = 'form.editor :is(input[type=radio]:checked, input:not([type=radio]), select, textarea)';
   }
 
-  #close(status = '') {
-    const back = this.#returnFocus;
+  /** Closes the editor, says `status` if given, and puts focus back where the editor was opened from. */
+  #close(status = '', returnTo = this.#returnFocus) {
     this._editor = undefined;
-    this._errors = [];
-    if (status) this._status = status;
-    this.#focusAfter = back;
+    this.#ctl.set({ errors: [], focusAfter: returnTo, ...(status && { status }) });
   }
-
-  // ————— task actions —————
 
   #complete(t: Task) {
-    const plan = this.#view?.plan;
-    if (!plan) return;
-    void this.#run({ action: 'complete-task', taskId: t.id, expectedVersion: t.version }, t.id, () => {
+    this.#run({ name: 'str-task-complete', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () => {
       this.#doneHere.add(t.id);
-      this._status = t.repeat ? `Done for now: ${t.text}. It is due again later.` : `Task completed: ${t.text}`;
+      this.#ctl.set({ status: t.repeat ? `Done for now: ${t.text}. It is due again later.` : `Task completed: ${t.text}` });
       // Completing offers a quick progress note, focused so it can be typed straight away (or skipped).
-      this.#open({ kind: 'note', about: { kind: 'task', id: t.id }, quick: true }, `#t-${css(t.id)}-name`);
+      this.#open({ kind: 'note', about: { kind: 'task', id: t.id }, quick: true }, `#t-${cssId(t.id)}-name`);
     });
   }
 
   #reopen(t: Task) {
-    void this.#run({ action: 'reopen-task', taskId: t.id, expectedVersion: t.version }, t.id, () => {
-      this._status = `Task reopened: ${t.text}`;
-      this.#focusAfter = `#t-${css(t.id)}-complete`;
-    });
+    this.#run({ name: 'str-task-reopen', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () =>
+      this.#ctl.set({ status: `Task reopened: ${t.text}`, focusAfter: `#t-${cssId(t.id)}-complete` }));
+  }
+
+  /** After a move, focus stays on the same button, or the other one at an end (the pressed one is now disabled). */
+  #moved(prefix: string, from: number, to: number, count: number, fallback: string) {
+    const atEdge = to === 0 || to === count - 1;
+    const which = atEdge ? (to === 0 ? 'down' : 'up') : to < from ? 'up' : 'down';
+    return `#${prefix}-${count > 1 ? which : fallback}`;
   }
 
   #moveTask(goalId: string, t: Task, by: number) {
     const view = this.#view;
-    if (!view) return;
     const ids = (this.#tasksByGoal.get(goalId) ?? []).map((x) => x.id);
     const from = ids.indexOf(t.id);
     const to = from + by;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    const order = moveItem(ids, from, to);
-    void this.#run({ action: 'reorder-tasks', carePlanId: view.plan.id, goalId, taskIds: order, expectedVersion: view.plan.version }, goalId, () => {
-      this._status = `Moved “${t.text}” to position ${to + 1} of ${ids.length}`;
-      const atEdge = to === 0 || to === ids.length - 1;
-      const which = atEdge ? (to === 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down';
-      this.#focusAfter = `#t-${css(t.id)}-${ids.length > 1 ? which : 'name'}`;
-    });
+    if (!view || from < 0 || to < 0 || to >= ids.length) return;
+    const detail = { carePlanId: view.plan.id, goalId, taskIds: moveItem(ids, from, to), expectedVersion: view.plan.version };
+    this.#run({ name: 'str-tasks-reorder', detail }, goalId, () =>
+      this.#ctl.set({ status: `Moved “${t.text}” to position ${to + 1} of ${ids.length}`, focusAfter: this.#moved(`t-${cssId(t.id)}`, from, to, ids.length, 'name') }));
   }
 
   #moveGoal(g: Goal, by: number) {
     const view = this.#view;
-    if (!view) return;
-    const ids = view.goals.map((x) => x.id);
+    const ids = view?.goals.map((x) => x.id) ?? [];
     const from = ids.indexOf(g.id);
     const to = from + by;
-    if (from < 0 || to < 0 || to >= ids.length) return;
-    void this.#run({ action: 'reorder-goals', carePlanId: view.plan.id, goalIds: moveItem(ids, from, to), expectedVersion: view.plan.version }, 'goals', () => {
-      this._status = `Moved the goal to position ${to + 1} of ${ids.length}`;
-      const atEdge = to === 0 || to === ids.length - 1;
-      const which = atEdge ? (to === 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down';
-      this.#focusAfter = `#g-${css(g.id)}-${ids.length > 1 ? which : 'heading'}`;
-    });
-  }
-
-  #dragStart(e: DragEvent, goalId: string, t: Task) {
-    this.#drag = { goalId, taskId: t.id };
-    e.dataTransfer?.setData('text/plain', t.text);
-    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-  }
-
-  #dragOver(e: DragEvent, goalId: string, t: Task) {
-    if (!this.#drag || this.#drag.goalId !== goalId) return;
-    e.preventDefault();
-    this._dropTarget = t.id;
+    if (!view || from < 0 || to < 0 || to >= ids.length) return;
+    const detail = { carePlanId: view.plan.id, goalIds: moveItem(ids, from, to), expectedVersion: view.plan.version };
+    this.#run({ name: 'str-goals-reorder', detail }, 'goals', () =>
+      this.#ctl.set({ status: `Moved the goal to position ${to + 1} of ${ids.length}`, focusAfter: this.#moved(`g-${cssId(g.id)}`, from, to, ids.length, 'heading') }));
   }
 
   #drop(e: DragEvent, goalId: string, t: Task) {
@@ -546,162 +338,43 @@ export class StrCarePlan extends LitElement {
     this._dropTarget = undefined;
     if (!drag || drag.goalId !== goalId || drag.taskId === t.id) return;
     e.preventDefault();
-    const ids = (this.#tasksByGoal.get(goalId) ?? []).map((x) => x.id);
-    const from = ids.indexOf(drag.taskId);
-    const moved = this.#tasksByGoal.get(goalId)?.[from];
-    if (moved) this.#moveTask(goalId, moved, ids.indexOf(t.id) - from);
+    const tasks = this.#tasksByGoal.get(goalId) ?? [];
+    const from = tasks.findIndex((x) => x.id === drag.taskId);
+    const moved = tasks[from];
+    if (moved) this.#moveTask(goalId, moved, tasks.findIndex((x) => x.id === t.id) - from);
   }
 
-  // ————— forms —————
+  // ————— forms: each builds its intent (care-plan.submit.ts), or shows why not —————
 
-  #readForm(e: Event): FormData {
+  /** Sends a form's intent; on success closes the form with `status`, focus back on `returnTo` (or where it opened). */
+  #submit(e: Event, make: (f: FormData) => Submission | undefined, busyKey: string, status: string, returnTo?: (id: string | undefined) => string) {
     e.preventDefault();
-    return new FormData(e.target as HTMLFormElement);
-  }
-
-  /** Checks an input with the SDK's own schema before sending it, so controlled hosts get the same rules. */
-  #check(kind: Parameters<typeof inputIssues>[0], value: unknown, extra: FieldError[] = []): boolean {
-    const errors = [...extra, ...this.#fieldErrors(inputIssues(kind, value))];
-    this._errors = errors;
-    if (errors.length) void this.#focusSummary();
-    return errors.length === 0;
-  }
-
-  #submitPlan(e: Event) {
-    const f = this.#readForm(e);
-    const view = this.#view;
-    const str = (k: string) => String(f.get(k) ?? '');
-    const carer = str('carer-name').trim();
-    const agreedWith = [
-      ...(f.get('agreed-person') ? [{ kind: 'service-user' as const }] : []),
-      ...(f.get('agreed-carer') ? [{ kind: 'carer' as const, ...(carer && { name: carer }) }] : []),
-    ];
-    const changes = {
-      status: str('status') as CarePlan['status'],
-      agreedWith,
-      ...(str('agreed-on') && { agreedOn: str('agreed-on') }),
-      ...(str('next-review-on') && { nextReviewOn: str('next-review-on') }),
-    };
-    if (!this.#check('carePlanUpdate', changes)) return;
-    if (!view) {
-      const plan = { id: this.#pendingId, serviceUserId: this.serviceUserId, ...changes };
-      if (!this.#check('carePlan', plan)) return;
-      void this.#run({ action: 'create-plan', plan }, 'plan', () => this.#close('Care plan started'));
-      return;
-    }
-    void this.#run({ action: 'edit-plan', carePlanId: view.plan.id, changes, expectedVersion: view.plan.version }, 'plan', () => this.#close('Plan details saved'));
-  }
-
-  #submitReview(e: Event) {
-    const f = this.#readForm(e);
-    const view = this.#view;
-    if (!view) return;
-    const reviewedOn = String(f.get('reviewed-on') ?? '');
-    const nextReviewOn = String(f.get('next-review-on') ?? '');
-    const errors: FieldError[] = [];
-    if (!reviewedOn) errors.push({ field: 'reviewed-on', message: 'Enter the date of the review' });
-    else if (reviewedOn > this.#today) errors.push({ field: 'reviewed-on', message: 'The review date cannot be in the future' });
-    if (!nextReviewOn) errors.push({ field: 'next-review-on', message: 'Enter the date of the next review' });
-    else if (reviewedOn && nextReviewOn <= reviewedOn) errors.push({ field: 'next-review-on', message: 'The next review date must be after the review date' });
-    this._errors = errors;
-    if (errors.length) return void this.#focusSummary();
-    void this.#run({ action: 'record-review', carePlanId: view.plan.id, reviewedOn, nextReviewOn, expectedVersion: view.plan.version }, 'plan', () =>
-      this.#close(`Review recorded. Next review ${formatNhsDate(nextReviewOn)}`));
-  }
-
-  #submitGoal(e: Event, goal: Goal | undefined) {
-    const f = this.#readForm(e);
-    const view = this.#view;
-    if (!view) return;
-    const text = String(f.get('text') ?? '');
-    const lifeArea = String(f.get('life-area') ?? '') as Goal['lifeArea'];
-    const target = String(f.get('target-date') ?? '');
-    if (goal) {
-      const changes = { text, lifeArea, targetDate: target || null, status: String(f.get('status') ?? goal.status) as Goal['status'] };
-      if (!this.#check('goalUpdate', changes)) return;
-      void this.#run({ action: 'edit-goal', goalId: goal.id, changes, expectedVersion: goal.version }, goal.id, () => {
-        this.#returnFocus = `#g-${css(goal.id)}-heading`;
-        this.#close('Goal saved');
-      });
-      return;
-    }
-    const input = { id: this.#pendingId, carePlanId: view.plan.id, text, lifeArea, ...(target && { targetDate: target }) };
-    if (!this.#check('goal', input)) return;
-    void this.#run({ action: 'add-goal', goal: input }, 'goal-new', (id) => {
-      this.#returnFocus = `#g-${css(id ?? input.id)}-heading`;
-      this.#close('Goal added');
+    const s = make(new FormData(e.target as HTMLFormElement));
+    if (!s) return;
+    if (s.errors) return this.#ctl.set({ errors: s.errors, focusAfter: '.error-summary' });
+    this.#ctl.set({ errors: [] });
+    this.#run(s.intent, busyKey, (id) => {
+      if (s.intent.name === 'str-progress-note-create') this.#noteSaved(s.intent.detail.note.about.id);
+      this.#close(status, returnTo?.(id));
     });
   }
 
-  #ownerFrom(f: FormData): TaskOwner | undefined {
-    const kind = String(f.get('owner') ?? '');
-    const name = String(f.get('owner-name') ?? '').trim();
-    switch (kind) {
-      case 'me': return this.#actorId ? { kind: 'worker', workerId: this.#actorId } : undefined;
-      case 'worker': return name ? { kind: 'worker', workerId: name } : undefined;
-      case 'service-user': return { kind: 'service-user' };
-      case 'carer': return name ? { kind: 'carer', name } : { kind: 'carer' };
-      case 'other-service': return { kind: 'other-service', name };
-      default: return undefined;
-    }
+  #noteSaved(id: string) {
+    void this.#discardNoteDraft(id);
+    this._noteText = '';
   }
 
   #submitTask(e: Event, goalId: string, task: Task | undefined) {
-    const f = this.#readForm(e);
     const view = this.#view;
-    if (!view) return;
-    const text = String(f.get('text') ?? '');
-    const owner = this.#ownerFrom(f);
-    const due = String(f.get('due-date') ?? '');
-    const rep = String(f.get('repeat') ?? '') as Task['repeat'] | '';
-    const extra: FieldError[] = owner ? [] : [{ field: 'owner', message: String(f.get('owner')) === 'worker' ? 'Enter the worker’s id' : 'Choose who does this task' }];
-    if (owner?.kind === 'other-service' && !owner.name) extra.push({ field: 'owner-name', message: 'Enter the name of the service' });
-    if (rep && !due) extra.push({ field: 'due-date', message: 'Enter when it is first due, so the repeats have a start' });
-    if (task) {
-      const changes = { text, ...(owner && { owner }), dueDate: due || null, repeat: rep || null };
-      if (!this.#check('taskUpdate', changes, extra) || !owner) return;
-      void this.#run({ action: 'edit-task', taskId: task.id, changes, expectedVersion: task.version }, task.id, () => {
-        this.#returnFocus = `#t-${css(task.id)}-name`;
-        this.#close('Task saved');
-      });
-      return;
-    }
-    const input = { id: this.#pendingId, carePlanId: view.plan.id, goalId, text, owner: owner ?? { kind: 'service-user' as const }, ...(due && { dueDate: due }), ...(rep && { repeat: rep }) };
-    if (!this.#check('task', input, extra)) return;
-    void this.#run({ action: 'add-task', task: input }, `add-${goalId}`, (id) => {
-      this.#returnFocus = `#t-${css(id ?? input.id)}-name`;
-      this.#close(`Task added: ${input.text.trim()}`);
-    });
+    const text = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
+    const newTask = { id: this.#pendingId, carePlanId: view?.plan.id ?? '', goalId };
+    this.#submit(e, (f) => view && taskSubmission(f, task, newTask, this.#actorId), task?.id ?? `add-${goalId}`,
+      task ? 'Task saved' : `Task added: ${text}`, (id) => `#t-${cssId(task?.id ?? id ?? newTask.id)}-name`);
   }
 
   #submitStatus(e: Event, t: Task) {
-    const f = this.#readForm(e);
-    const status = String(f.get('status') ?? '') as TaskStatus;
-    const reason = String(f.get('reason') ?? '').trim();
-    const errors: FieldError[] = [];
-    if (!TASK_STATUSES.some((s) => s.code === status)) errors.push({ field: 'status', message: 'Choose a status' });
-    if (status === 'cancelled' && !reason) errors.push({ field: 'reason', message: 'Enter why the task was cancelled' });
-    this._errors = errors;
-    if (errors.length) return void this.#focusSummary();
-    const intent: CarePlanIntent = status === 'completed'
-      ? { action: 'complete-task', taskId: t.id, expectedVersion: t.version }
-      : { action: 'set-task-status', taskId: t.id, status, ...(reason && { reason }), expectedVersion: t.version };
-    void this.#run(intent, t.id, () => {
-      this.#returnFocus = `#t-${css(t.id)}-name`;
-      this.#close(`Status of “${t.text}” is now ${TASK_STATUSES.find((s) => s.code === status)?.label ?? status}`);
-    });
-  }
-
-  #submitNote(e: Event, about: { kind: 'task' | 'goal'; id: string }) {
-    e.preventDefault();
-    const note = { id: this.#pendingId, about, text: this._noteText };
-    if (!this.#check('progressNote', note)) return;
-    void this.#run({ action: 'add-note', note }, `note-${about.id}`, () => {
-      void this.#discardNoteDraft(about.id);
-      this._noteText = '';
-      this.#returnFocus = `#n-${css(about.id)}-add`;
-      this.#close('Progress note saved');
-    });
+    const status = String(new FormData(e.target as HTMLFormElement).get('status') ?? '') as TaskStatus;
+    this.#submit(e, (f) => statusSubmission(f, t), t.id, `Status of “${t.text}” is now ${taskStatusLabel({ status })}`, () => `#t-${cssId(t.id)}-name`);
   }
 
   // ————— note drafts: a half-typed note survives a reload —————
@@ -732,7 +405,7 @@ export class StrCarePlan extends LitElement {
       if (d?.value?.text && ed?.kind === 'note' && ed.about.id === id && !this._noteText) {
         this._noteText = d.value.text;
         if (d.value.pendingId) this.#pendingId = d.value.pendingId;
-        this._status = `Unsaved note restored, from ${stamp(d.savedAt)}`;
+        this.#ctl.set({ status: `Unsaved note restored, from ${stamp(d.savedAt)}` });
       }
     } catch {
       // Nothing to restore.
@@ -746,442 +419,108 @@ export class StrCarePlan extends LitElement {
     await this.#client?.drafts.discard(NOTE_DRAFT + id).catch(() => undefined);
   }
 
-  // ————— rendering —————
-
-  override render() {
-    const view = this.#view;
-    const problem = this._problem
-      ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p><button type="button" class="secondary" @click=${() => (this._problem = '')}>Dismiss</button></div>`
-      : nothing;
-    const status = html`<p class="status" role="status" aria-live="polite">${this._status}</p>`;
-    // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
-    if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
-    if (this.#client && this.#loads.status === 'error' && !view) {
-      return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
-        <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
-    }
-    if (this.#client && this.#loads.status === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
-    const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
-    if (!view) return html`${problem}${unreadable}${status}${this.#renderNoPlan()}`;
-    return html`${problem}${unreadable}${this.#renderHeader(view)}${status}
-      ${this.view === 'due' ? this.#renderDue(view) : this.view === 'review' ? this.#renderReview(view) : this.#renderGoals(view)}`;
-  }
-
-  #renderNoPlan() {
-    return html`<section part="header" class="empty">
-      <h2 id="plan-heading" tabindex="-1">Care plan</h2>
-      ${this.#scope.person === 'unknown' ? unknownPersonNotice('no care plan can be started for them') : nothing}
-      <p>No care plan has been started for this person yet.</p>
-      ${this.#canEdit && this.serviceUserId
-        ? this._editor?.kind === 'plan'
-          ? this.#renderPlanForm(undefined)
-          : this.#scope.person === 'unknown'
-            ? nothing
-            : html`<button type="button" class="primary" id="plan-start" @click=${() => this.#open({ kind: 'plan' }, '#plan-start')}>Start a care plan</button>`
-        : nothing}
-    </section>`;
-  }
-
-  #renderHeader(view: CarePlanView) {
-    const { plan } = view;
-    const review = reviewState(plan, this.#today);
-    const overdue = view.tasks.filter((t) => isTaskOverdue(t, this.#today) && this.#shown(t)).length;
-    const agreed = plan.agreedWith.map((a) => (a.kind === 'service-user' ? 'the person' : a.name ? `${a.name} (carer)` : 'their carer'));
-    const reviewText =
-      review.state === 'none' ? html`<p>No review date is set.</p>`
-      : review.state === 'overdue' ? html`<p class="flag overdue"><strong>Review overdue:</strong> it was due on ${formatNhsDate(review.date)}, ${-review.days} ${review.days === -1 ? 'day' : 'days'} ago.</p>`
-      : review.state === 'due-today' ? html`<p class="flag due"><strong>Review due today</strong> (${formatNhsDate(review.date)}).</p>`
-      : review.state === 'due-soon' ? html`<p class="flag due"><strong>Review due soon:</strong> ${formatNhsDate(review.date)}, in ${review.days} ${review.days === 1 ? 'day' : 'days'}.</p>`
-      : html`<p>Next review: ${formatNhsDate(review.date)}.</p>`;
-    return html`<section part="header" class="header" aria-labelledby="plan-heading">
-      <h2 id="plan-heading" tabindex="-1">Care plan</h2>
-      <dl class="facts">
-        <div><dt>Status</dt><dd>${planStatusLabel(plan)}</dd></div>
-        <div><dt>Agreed</dt><dd>${plan.agreedOn ? `${formatNhsDate(plan.agreedOn)}${agreed.length ? `, with ${agreed.join(' and ')}` : ''}` : 'Not yet agreed'}</dd></div>
-        <div><dt>Care co-ordinator</dt><dd>${personName(plan.coordinatorId, this.#actorId, this._names)}</dd></div>
-        ${plan.lastReviewedOn ? html`<div><dt>Last review</dt><dd>${formatNhsDate(plan.lastReviewedOn)}</dd></div>` : nothing}
-      </dl>
-      ${reviewText}
-      ${overdue ? html`<p class="flag overdue"><strong>${overdue} ${overdue === 1 ? 'task is' : 'tasks are'} overdue.</strong></p>` : nothing}
-      ${this.#canEdit && this.view !== 'review'
-        ? html`<div class="actions">
-            <button type="button" class="secondary" id="plan-edit" @click=${() => this.#open({ kind: 'plan' }, '#plan-edit')}>Edit plan details</button>
-            <button type="button" class="secondary" id="plan-review" @click=${() => this.#open({ kind: 'review' }, '#plan-review')}>Record a review</button>
-          </div>`
-        : nothing}
-      ${this._editor?.kind === 'plan' ? this.#renderPlanForm(plan) : this._editor?.kind === 'review' ? this.#renderReviewForm() : nothing}
-      ${this._conflict?.key === 'plan' ? this.#renderConflict(this._conflict) : nothing}
-      <div class="controls">
-        <div role="group" aria-label="Show" class="views">
-          ${(['plan', 'due', 'review'] as const).map((v) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'}
-            @click=${() => this.#setView(v)}>${v === 'plan' ? 'Goals and tasks' : v === 'due' ? 'Due in the next 7 days' : 'Review summary'}</button>`)}
-        </div>
-        ${this.view !== 'review' && (!this.#client || this.#client.can('task.set-status-own'))
-          ? html`<fieldset class="filter">
-              <legend>Tasks to show</legend>
-              ${(['all', 'mine'] as const).map((f) => html`<label class="choice"><input type="radio" name="filter" value=${f} .checked=${this.filter === f}
-                @change=${() => (this.filter = f)} />${f === 'all' ? 'All tasks' : 'My tasks'}</label>`)}
-            </fieldset>`
-          : nothing}
-      </div>
-    </section>`;
-  }
-
-  #setView(v: CarePlanViewMode) {
-    this.view = v;
-    this.#doneHere.clear();
-    this._editor = undefined;
-    this._status = v === 'plan' ? 'Showing goals and tasks' : v === 'due' ? 'Showing tasks due in the next 7 days' : 'Showing the review summary';
-  }
-
-  #shown(t: Task) {
-    return this.filter !== 'mine' || (t.owner.kind === 'worker' && t.owner.workerId === this.#actorId);
-  }
-
-  #renderGoals(view: CarePlanView) {
-    const canEdit = this.#canEdit;
-    const reorderable = canEdit && this.filter === 'all';
-    return html`<ol part="goals" class="goals" aria-label="Goals">
-        ${repeat(view.goals, (g) => g.id, (g, gi) => this.#renderGoal(view, g, gi, reorderable))}
-      </ol>
-      ${view.goals.length === 0 ? html`<p>No goals yet.${canEdit ? '' : ' The care co-ordinator adds them with the person.'}</p>` : nothing}
-      ${canEdit
-        ? this._editor?.kind === 'goal' && !this._editor.goalId
-          ? this.#renderGoalForm(undefined)
-          : html`<button type="button" class="secondary" id="goal-add" @click=${() => this.#open({ kind: 'goal' }, '#goal-add')}>Add a goal</button>`
-        : nothing}`;
-  }
-
-  #renderGoal(view: CarePlanView, g: Goal, index: number, reorderable: boolean) {
-    const all = this.#tasksByGoal.get(g.id) ?? [];
-    const shown = all.filter((t) => this.#shown(t));
-    const ed = this._editor;
-    const hid = `g-${g.id}-heading`;
-    return html`<li class="goal" data-goal-id=${g.id}>
-      <h3 id=${hid} tabindex="-1" class="goal-text" dir="auto">${g.text}</h3>
-      <p class="hint">${lifeAreaLabel(g)} · ${goalStatusLabel(g)}${g.targetDate ? ` · Target ${formatNhsDate(g.targetDate)}` : ''} · ${this.#taskCount(all)}</p>
-      ${this.#canEdit
-        ? html`<div class="actions small">
-            <button type="button" class="secondary" id="g-${g.id}-edit" @click=${() => this.#open({ kind: 'goal', goalId: g.id }, `#g-${css(g.id)}-edit`)}>Edit goal<span class="visually-hidden">: ${g.text}</span></button>
-            ${reorderable && view.goals.length > 1
-              ? html`<button type="button" class="secondary" id="g-${g.id}-up" ?disabled=${index === 0 || !!this._busy} @click=${() => this.#moveGoal(g, -1)}>Move goal up<span class="visually-hidden">: ${g.text}</span></button>
-                <button type="button" class="secondary" id="g-${g.id}-down" ?disabled=${index === view.goals.length - 1 || !!this._busy} @click=${() => this.#moveGoal(g, 1)}>Move goal down<span class="visually-hidden">: ${g.text}</span></button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${ed?.kind === 'goal' && ed.goalId === g.id ? this.#renderGoalForm(g) : nothing}
-      ${this._conflict?.key === g.id ? this.#renderConflict(this._conflict) : nothing}
-      ${shown.length
-        ? html`<ol class="tasks" aria-labelledby=${hid}>${repeat(shown, (t) => t.id, (t, ti) => this.#taskRow(t, { goalId: g.id, index: ti, count: shown.length, reorderable }))}</ol>`
-        : html`<p class="hint">${all.length ? 'None of these tasks are yours.' : 'No tasks yet.'}</p>`}
-      ${this.#canEdit
-        ? ed?.kind === 'task' && ed.goalId === g.id && !ed.taskId
-          ? this.#renderTaskForm(g.id, undefined)
-          : html`<button type="button" class="secondary" id="g-${g.id}-add-task" @click=${() => this.#open({ kind: 'task', goalId: g.id }, `#g-${css(g.id)}-add-task`)}>Add a task<span class="visually-hidden"> to: ${g.text}</span></button>`
-        : nothing}
-      ${this.#renderNotes({ kind: 'goal', id: g.id }, g.text)}
-    </li>`;
-  }
-
-  #taskCount(tasks: readonly Task[]) {
-    const open = tasks.filter(isTaskOpen).length;
-    const done = tasks.filter((t) => t.status === 'completed').length;
-    return `${done} of ${open + done} ${open + done === 1 ? 'task' : 'tasks'} completed`;
-  }
-
-  /** A task row, rendered again only when something it shows changed (a plan of 500 tasks updates one row). */
-  #taskRow(t: Task, o: TaskRowOptions) {
-    const id = t.id;
-    const ed = this._editor;
-    const edHere = (ed?.kind === 'status' || ed?.kind === 'task') && ed.taskId === id ? ed : ed?.kind === 'note' && ed.about.id === id ? ed : undefined;
-    return guard(
-      [t, o.goalId, o.index, o.count, o.reorderable, o.goalText, this._busy === id || this._busy === o.goalId, !!this._busy, edHere, edHere ? this._errors : undefined,
-        edHere?.kind === 'note' ? this._noteText : undefined, this._conflict?.key === id ? this._conflict : undefined, this.#notesByTarget.get(id),
-        this._noteDrafts.has(id), this._dropTarget === id, this.#today, this._names, this.#actorId, this.readonly, this.#client],
-      () => this.#renderTask(t, o),
-    );
-  }
-
-  #renderTask(t: Task, o: TaskRowOptions): TemplateResult {
-    const id = t.id;
-    const overdue = isTaskOverdue(t, this.#today);
-    const due = dueOf(t);
-    const rep = repeatLabel(t);
-    const busy = this._busy === id || this._busy === o.goalId;
-    const canStatus = this.#canStatus(t);
-    const ed = this._editor;
-    const open = isTaskOpen(t);
-    return html`<li part="task" class="task ${overdue ? 'is-overdue' : ''} ${this._dropTarget === id ? 'drop-target' : ''}" data-task-id=${id}
-        draggable=${o.reorderable ? 'true' : 'false'}
-        @dragstart=${o.reorderable ? (e: DragEvent) => this.#dragStart(e, o.goalId, t) : nothing}
-        @dragover=${o.reorderable ? (e: DragEvent) => this.#dragOver(e, o.goalId, t) : nothing}
-        @dragleave=${o.reorderable ? () => (this._dropTarget = undefined) : nothing}
-        @drop=${o.reorderable ? (e: DragEvent) => this.#drop(e, o.goalId, t) : nothing}>
-      <div class="task-line">
-        <div class="task-name-and-hint">
-          ${o.goalText ? html`<span class="hint">Goal: ${o.goalText}</span>` : nothing}
-          <span class="task-name" dir="auto" id="t-${id}-name" tabindex="-1" aria-describedby="t-${id}-hint t-${id}-status">${t.text}</span>
-          <span class="hint" id="t-${id}-hint">${ownerLabel(t.owner, this.#actorId, this._names)}${due ? html` · ${due.word} <time datetime=${due.date}>${formatNhsDate(due.date)}</time>` : nothing}${rep ? ` · ${rep}` : nothing}</span>
-        </div>
-        <div class="task-status" id="t-${id}-status">
-          <strong class="tag tag-${t.status}">${taskStatusLabel(t)}</strong>
-          ${overdue ? html`<strong class="tag tag-overdue">Overdue</strong>` : nothing}
-          ${t.statusReason ? html`<span class="reason">${t.statusReason}</span>` : nothing}
-          ${this._noteDrafts.has(id) && !(ed?.kind === 'note' && ed.about.id === id) ? html`<span class="reason">Unsaved note</span>` : nothing}
-        </div>
-      </div>
-      ${canStatus || this.#canEdit || o.reorderable
-        ? html`<div class="actions small">
-            ${canStatus
-              ? open
-                ? html`<button type="button" class="primary" id="t-${id}-complete" aria-describedby="t-${id}-status" ?disabled=${busy} @click=${() => this.#complete(t)}>${t.repeat ? 'Mark done for now' : 'Mark complete'}<span class="visually-hidden">: ${t.text}</span></button>`
-                : html`<button type="button" class="secondary" id="t-${id}-reopen" aria-describedby="t-${id}-status" ?disabled=${busy} @click=${() => this.#reopen(t)}>Reopen<span class="visually-hidden">: ${t.text}</span></button>`
-              : nothing}
-            ${canStatus
-              ? html`<button type="button" class="secondary" id="t-${id}-status-btn" ?disabled=${busy} @click=${() => this.#open({ kind: 'status', taskId: id }, `#t-${css(id)}-status-btn`)}>Change status<span class="visually-hidden">: ${t.text}</span></button>`
-              : nothing}
-            ${this.#canEdit
-              ? html`<button type="button" class="secondary" id="t-${id}-edit" ?disabled=${busy} @click=${() => this.#open({ kind: 'task', goalId: o.goalId, taskId: id }, `#t-${css(id)}-edit`)}>Edit<span class="visually-hidden">: ${t.text}</span></button>`
-              : nothing}
-            ${o.reorderable && o.count > 1
-              ? html`<button type="button" class="secondary" id="t-${id}-up" ?disabled=${busy || o.index === 0} @click=${() => this.#moveTask(o.goalId, t, -1)}>Move up<span class="visually-hidden">: ${t.text}</span></button>
-                <button type="button" class="secondary" id="t-${id}-down" ?disabled=${busy || o.index === o.count - 1} @click=${() => this.#moveTask(o.goalId, t, 1)}>Move down<span class="visually-hidden">: ${t.text}</span></button>`
-              : nothing}
-          </div>`
-        : nothing}
-      ${ed?.kind === 'status' && ed.taskId === id ? this.#renderStatusForm(t) : nothing}
-      ${ed?.kind === 'task' && ed.taskId === id ? this.#renderTaskForm(o.goalId, t) : nothing}
-      ${this._conflict?.key === id ? this.#renderConflict(this._conflict) : nothing}
-      ${this.#renderNotes({ kind: 'task', id }, t.text)}
-    </li>`;
-  }
-
-  #renderNotes(about: { kind: 'task' | 'goal'; id: string }, title: string) {
-    const notes = (this.#notesByTarget.get(about.id) ?? []).filter((n) => !n.enteredInError);
-    const ed = this._editor;
-    const editing = ed?.kind === 'note' && ed.about.id === about.id;
-    return html`${notes.length
-        ? html`<details class="notes">
-            <summary>${notes.length} progress ${notes.length === 1 ? 'note' : 'notes'}<span class="visually-hidden"> on: ${title}</span></summary>
-            <ol class="note-list">${notes.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}</span><span class="note-text" dir="auto">${n.text}</span></li>`)}</ol>
-          </details>`
-        : nothing}
-      ${editing
-        ? this.#renderNoteForm(about, title, ed.quick)
-        : this.#canNote
-          ? html`<button type="button" class="secondary link" id="n-${about.id}-add" @click=${() => this.#open({ kind: 'note', about, quick: false }, `#n-${css(about.id)}-add`)}>
-              ${this._noteDrafts.has(about.id) ? "Finish progress note" : "Add a progress note"}${about.kind === "goal" ? " on the goal" : ""}<span class="visually-hidden"> on: ${title}</span></button>`
-          : nothing}`;
-  }
-
-  #renderDue(view: CarePlanView) {
-    const goalText = new Map(view.goals.map((g) => [g.id, g.text]));
-    // A task completed here stays in the list (now "Completed") until the view changes, so focus and its quick note stay put.
-    const dueIds = new Set(tasksDueWithin(view.tasks, this.#today, 7).map((t) => t.id));
-    const due = view.tasks
-      .filter((t) => (dueIds.has(t.id) || this.#doneHere.has(t.id)) && this.#shown(t) && goalText.has(t.goalId))
-      .sort((a, b) => ((a.dueDate ?? '') < (b.dueDate ?? '') ? -1 : (a.dueDate ?? '') > (b.dueDate ?? '') ? 1 : 0));
-    return html`<section part="due" class="due" aria-labelledby="due-heading">
-      <h3 id="due-heading">Due by ${formatNhsDate(addDays(this.#today, 7))}</h3>
-      ${due.length
-        ? html`<ol class="tasks">${repeat(due, (t) => t.id, (t, i) => this.#taskRow(t, { goalId: t.goalId, index: i, count: due.length, reorderable: false, goalText: goalText.get(t.goalId) ?? '' }))}</ol>`
-        : html`<p>Nothing ${this.filter === 'mine' ? 'of yours ' : ''}is due in the next 7 days.</p>`}
-    </section>`;
-  }
-
-  #renderReview(view: CarePlanView) {
-    const summary = reviewSummary(view.plan, view.goals, view.tasks, view.notes, this.#today);
-    const taskText = new Map(view.tasks.map((t) => [t.id, t.text]));
-    return html`<section part="review" class="review" aria-labelledby="review-heading">
-      <h3 id="review-heading">Review summary</h3>
-      <p>${summary.since ? `Progress since ${view.plan.lastReviewedOn ? 'the last review' : 'the plan was agreed'} on ${formatNhsDate(summary.since)}.` : 'Progress since the plan began.'}
-        Printed views show the date: ${formatNhsDate(this.#today)}.</p>
-      <button type="button" class="secondary print-hide" @click=${() => window.print()}>Print the review summary</button>
-      <table>
-        <caption class="visually-hidden">Tasks per goal</caption>
-        <thead><tr><th scope="col">Goal</th><th scope="col">Done since</th><th scope="col">Open</th><th scope="col">Overdue</th></tr></thead>
-        <tbody>${summary.goals.map((g) => html`<tr><th scope="row" dir="auto">${g.goal.text}</th><td>${g.done}</td><td>${g.open}</td><td>${g.overdue ? html`<strong>${g.overdue}</strong>` : '0'}</td></tr>`)}</tbody>
-      </table>
-      ${summary.goals.map((g) => html`<h4 dir="auto">${g.goal.text}</h4>
-        ${g.notesSince.length
-          ? html`<ol class="note-list">${g.notesSince.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, this.#actorId, this._names)}${n.about.kind === 'task' ? html`, on “<bdi>${taskText.get(n.about.id) ?? 'a task'}</bdi>”` : ''}</span><span class="note-text" dir="auto">${n.text}</span></li>`)}</ol>`
-          : html`<p class="hint">No progress notes since then.</p>`}`)}
-    </section>`;
-  }
-
-  #renderConflict(c: Conflict) {
-    const table = (rows: readonly [string, string][], caption: string) => html`<table><caption>${caption}</caption><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table>`;
-    return html`<div class="conflict" role="alert" tabindex="-1">
-      <h4>Someone else changed ${c.what} while you were working</h4>
-      <p>${c.storedBy} saved a change on ${stamp(c.storedAt)}. Nothing has been overwritten. Choose which to keep.</p>
-      <div class="versions">${table(c.mine, 'Your change')}${table(c.stored, 'Stored now')}</div>
-      <div class="actions">
-        <button type="button" class="primary" @click=${() => void this.#resolveConflict(false)}>Keep the stored version</button>
-        <button type="button" class="secondary" @click=${() => void this.#resolveConflict(true)}>Save my change over it</button>
-      </div>
-    </div>`;
-  }
-
-  // ————— editors —————
-
-  #error(field: string) {
-    return this._errors.find((e) => e.field === field);
-  }
-
-  #errorMessage(field: string) {
-    const e = this.#error(field);
-    return e ? html`<span class="error-message" id="ed-${field}-error"><span class="visually-hidden">Error:</span> ${e.message}</span>` : nothing;
-  }
-
-  #invalid(field: string) {
-    return this.#error(field) ? 'true' : 'false';
-  }
-
-  #describedBy(field: string, hint?: string) {
-    return [hint, this.#error(field) ? `ed-${field}-error` : undefined].filter(Boolean).join(' ') || nothing;
-  }
-
-  #errorSummary() {
-    if (!this._errors.length) return nothing;
-    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="ed-error-title">
-      <h4 id="ed-error-title">There is a problem</h4>
-      <ul>${this._errors.map((e) => html`<li><a href="#ed-${e.field}" @click=${(ev: Event) => { ev.preventDefault(); this.renderRoot.querySelector<HTMLElement>(`#ed-${e.field}`)?.focus(); }}>${e.message}</a></li>`)}</ul>
-    </div>`;
-  }
-
-  #editorButtons(save: string) {
-    return html`<div class="actions">
-      <button type="submit" class="primary" ?disabled=${!!this._busy}>${save}</button>
-      <button type="button" class="secondary" @click=${() => this.#close()}>Cancel</button>
-    </div>`;
-  }
-
-  #field(field: string, label: string, control: TemplateResult, hint?: string) {
-    return html`<div class="field-group ${this.#error(field) ? 'invalid' : ''}">
-      <label class="field" for="ed-${field}">${label}</label>
-      ${hint ? html`<span class="hint" id="ed-${field}-hint">${hint}</span>` : nothing}
-      ${this.#errorMessage(field)}
-      ${control}
-    </div>`;
-  }
-
-  #renderPlanForm(plan: CarePlan | undefined) {
-    const person = plan ? plan.agreedWith.some((a) => a.kind === 'service-user') : true;
-    const carer = plan?.agreedWith.find((a) => a.kind === 'carer');
-    return html`<form class="editor" novalidate aria-label=${plan ? 'Edit plan details' : 'Start a care plan'} @submit=${(e: Event) => this.#submitPlan(e)}>
-      ${this.#errorSummary()}
-      ${this.#field('status', 'Plan status', html`<select id="ed-status" name="status" aria-invalid=${this.#invalid('status')} aria-describedby=${this.#describedBy('status')}>
-        ${[{ code: 'draft', label: 'Draft, not yet agreed' }, { code: 'active', label: 'Agreed and in use' }, { code: 'on-hold', label: 'On hold' }, { code: 'completed', label: 'Completed' }, { code: 'revoked', label: 'Stopped' }]
-          .map((s) => html`<option value=${s.code} ?selected=${(plan?.status ?? 'draft') === s.code}>${s.label}</option>`)}
-      </select>`)}
-      <div class="row">
-        ${this.#field('agreed-on', 'Agreed on', html`<input id="ed-agreed-on" name="agreed-on" type="date" .value=${plan?.agreedOn ?? ''} aria-invalid=${this.#invalid('agreed-on')} aria-describedby=${this.#describedBy('agreed-on')} />`)}
-        ${this.#field('next-review-on', 'Next review', html`<input id="ed-next-review-on" name="next-review-on" type="date" .value=${plan?.nextReviewOn ?? ''} aria-invalid=${this.#invalid('next-review-on')} aria-describedby=${this.#describedBy('next-review-on')} />`)}
-      </div>
-      <fieldset>
-        <legend>Agreed with</legend>
-        <label class="choice"><input type="checkbox" name="agreed-person" .checked=${person} />The person</label>
-        <label class="choice"><input type="checkbox" name="agreed-carer" .checked=${!!carer} />A carer, as the person wishes</label>
-      </fieldset>
-      ${this.#field('carer-name', 'Carer’s name (optional)', html`<input class="text" id="ed-carer-name" name="carer-name" type="text" autocomplete="off" .value=${carer?.name ?? ''} aria-invalid=${this.#invalid('carer-name')} aria-describedby=${this.#describedBy('carer-name')} />`)}
-      ${this.#editorButtons(plan ? 'Save plan details' : 'Start the plan')}
-    </form>`;
-  }
-
-  #renderReviewForm() {
-    return html`<form class="editor" novalidate aria-label="Record a review" @submit=${(e: Event) => this.#submitReview(e)}>
-      ${this.#errorSummary()}
-      <div class="row">
-        ${this.#field('reviewed-on', 'Reviewed on', html`<input id="ed-reviewed-on" name="reviewed-on" type="date" .value=${this.#today} aria-invalid=${this.#invalid('reviewed-on')} aria-describedby=${this.#describedBy('reviewed-on')} />`)}
-        ${this.#field('next-review-on', 'Next review on', html`<input id="ed-next-review-on" name="next-review-on" type="date" aria-invalid=${this.#invalid('next-review-on')} aria-describedby=${this.#describedBy('next-review-on')} />`)}
-      </div>
-      ${this.#editorButtons('Record the review')}
-    </form>`;
-  }
-
-  #renderGoalForm(goal: Goal | undefined) {
-    return html`<form class="editor" novalidate aria-label=${goal ? 'Edit goal' : 'Add a goal'} @submit=${(e: Event) => this.#submitGoal(e, goal)}>
-      ${this.#errorSummary()}
-      ${this.#field('text', 'The goal, in the person’s own words', html`<textarea id="ed-text" name="text" rows="3" aria-invalid=${this.#invalid('text')} aria-describedby=${this.#describedBy('text', 'ed-text-hint')} .value=${goal?.text ?? ''}></textarea>`, 'Write it as they said it, for example “I want to get back to swimming”')}
-      ${this.#field('life-area', 'Area of life', html`<select id="ed-life-area" name="life-area" aria-invalid=${this.#invalid('life-area')} aria-describedby=${this.#describedBy('life-area')}>
-        ${goal ? nothing : html`<option value="">Choose an area</option>`}
-        ${LIFE_AREAS.map((a) => html`<option value=${a.code} ?selected=${goal?.lifeArea === a.code}>${a.label}</option>`)}
-      </select>`)}
-      ${this.#field('target-date', 'Target date (optional)', html`<input id="ed-target-date" name="target-date" type="date" .value=${goal?.targetDate ?? ''} aria-invalid=${this.#invalid('target-date')} aria-describedby=${this.#describedBy('target-date')} />`)}
-      ${goal
-        ? this.#field('status', 'Goal status', html`<select id="ed-status" name="status">${GOAL_STATUSES.map((s) => html`<option value=${s.code} ?selected=${goal.status === s.code}>${s.label}</option>`)}</select>`)
-        : nothing}
-      ${this.#editorButtons(goal ? 'Save goal' : 'Add goal')}
-    </form>`;
-  }
-
-  #renderTaskForm(goalId: string, task: Task | undefined) {
-    const owner = task?.owner;
-    const me = this.#actorId;
-    const ownerKind = !owner ? (me ? 'me' : 'service-user') : owner.kind === 'worker' ? (owner.workerId === me ? 'me' : 'worker') : owner.kind;
-    const ownerName = owner?.kind === 'worker' && owner.workerId !== me ? owner.workerId : owner?.kind === 'carer' || owner?.kind === 'other-service' ? (owner.name ?? '') : '';
-    const owners = [...(me ? [{ code: 'me', label: 'Me' }] : []), { code: 'worker', label: 'Another worker (enter their id)' }, { code: 'service-user', label: 'The person' }, { code: 'carer', label: 'A carer (name optional)' }, { code: 'other-service', label: 'Another service (enter its name)' }];
-    return html`<form class="editor" novalidate aria-label=${task ? 'Edit task' : 'Add a task'} @submit=${(e: Event) => this.#submitTask(e, goalId, task)}>
-      ${this.#errorSummary()}
-      ${this.#field('text', 'What needs doing', html`<input class="text" id="ed-text" name="text" type="text" autocomplete="off" .value=${task?.text ?? ''} aria-invalid=${this.#invalid('text')} aria-describedby=${this.#describedBy('text')} />`)}
-      <div class="row">
-        ${this.#field('owner', 'Who does it', html`<select id="ed-owner" name="owner" aria-invalid=${this.#invalid('owner')} aria-describedby=${this.#describedBy('owner')}>
-          ${owners.map((o) => html`<option value=${o.code} ?selected=${ownerKind === o.code}>${o.label}</option>`)}
-        </select>`)}
-        ${this.#field('owner-name', 'Their name or id (if needed)', html`<input class="text" id="ed-owner-name" name="owner-name" type="text" autocomplete="off" .value=${ownerName} aria-invalid=${this.#invalid('owner-name')} aria-describedby=${this.#describedBy('owner-name')} />`)}
-      </div>
-      <div class="row">
-        ${this.#field('due-date', 'Due date (optional)', html`<input id="ed-due-date" name="due-date" type="date" .value=${task?.dueDate ?? ''} aria-invalid=${this.#invalid('due-date')} aria-describedby=${this.#describedBy('due-date')} />`)}
-        ${this.#field('repeat', 'Repeats', html`<select id="ed-repeat" name="repeat" aria-invalid=${this.#invalid('repeat')} aria-describedby=${this.#describedBy('repeat')}>
-          <option value="">Does not repeat</option>
-          ${TASK_REPEATS.map((r) => html`<option value=${r.code} ?selected=${task?.repeat === r.code}>${r.label}</option>`)}
-        </select>`)}
-      </div>
-      ${this.#editorButtons(task ? 'Save task' : 'Add task')}
-    </form>`;
-  }
-
-  #renderStatusForm(t: Task) {
-    return html`<form class="editor" novalidate aria-label="Change status" @submit=${(e: Event) => this.#submitStatus(e, t)}>
-      ${this.#errorSummary()}
-      <fieldset id="ed-status" tabindex="-1" aria-describedby=${this.#describedBy('status')}>
-        <legend>Status of “<bdi>${t.text}</bdi>”</legend>
-        ${this.#errorMessage('status')}
-        ${TASK_STATUSES.map((s) => html`<label class="choice"><input type="radio" name="status" value=${s.code} .checked=${t.status === s.code} />${s.label}</label>`)}
-      </fieldset>
-      ${this.#field('reason', 'Reason (needed to cancel; optional for “cannot start yet”)', html`<input class="text" id="ed-reason" name="reason" type="text" autocomplete="off" .value=${t.statusReason ?? ''} aria-invalid=${this.#invalid('reason')} aria-describedby=${this.#describedBy('reason')} />`)}
-      ${this.#editorButtons('Save status')}
-    </form>`;
-  }
-
-  #renderNoteForm(about: { kind: 'task' | 'goal'; id: string }, title: string, quick: boolean) {
-    return html`<form class="editor" novalidate aria-label="Add a progress note" @submit=${(e: Event) => this.#submitNote(e, about)}>
-      ${this.#errorSummary()}
-      <div class="field-group ${this.#error('text') ? 'invalid' : ''}">
-        <label class="field" for="ed-text">${quick ? 'Add a quick progress note (optional)' : 'Progress note'}<span class="visually-hidden"> on: ${title}</span></label>
-        <span class="hint" id="ed-note-hint">Kept on this device as you type until you save it.</span>
-        ${this.#errorMessage('text')}
-        <textarea id="ed-text" name="text" rows="4" .value=${this._noteText} aria-invalid=${this.#invalid('text')}
-          aria-describedby=${this.#describedBy('text', 'ed-note-hint')} @input=${(e: Event) => this.#noteInput(e)}></textarea>
-      </div>
-      <div class="actions">
-        <button type="submit" class="primary" ?disabled=${!!this._busy}>Save note</button>
-        <button type="button" class="secondary" @click=${() => void this.#cancelNote(about.id, quick)}>${quick ? 'Not now' : 'Cancel'}</button>
-      </div>
-    </form>`;
-  }
-
   async #cancelNote(id: string, quick: boolean) {
     // Cancel keeps a typed draft (it can be finished later); "Not now" on an empty quick note simply closes.
     if (this._noteText) await this.#flushNoteDraft();
     else await this.#discardNoteDraft(id);
     this.#close(quick ? '' : this._noteText ? 'Note kept as a draft on this device' : '');
   }
+
+  // ————— rendering (care-plan.views.ts, care-plan.task-row.ts, care-plan.forms.ts) —————
+
+  /** The element's actions, made once so rows that did not change keep their handlers. */
+  #actions: CarePlanActions = {
+    open: (editor, returnTo) => this.#open(editor, returnTo),
+    close: () => this.#close(),
+    complete: (t) => this.#complete(t),
+    reopen: (t) => this.#reopen(t),
+    moveTask: (goalId, t, by) => this.#moveTask(goalId, t, by),
+    moveGoal: (g, by) => this.#moveGoal(g, by),
+    dragStart: (e, goalId, t) => {
+      this.#drag = { goalId, taskId: t.id };
+      e.dataTransfer?.setData('text/plain', t.text);
+      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+    },
+    dragOver: (e, goalId, t) => {
+      if (this.#drag?.goalId !== goalId) return;
+      e.preventDefault();
+      this._dropTarget = t.id;
+    },
+    dragLeave: () => (this._dropTarget = undefined),
+    drop: (e, goalId, t) => this.#drop(e, goalId, t),
+    submitPlan: (e, plan) => this.#submit(e, (f) => planSubmission(f, plan, { id: this.#pendingId, serviceUserId: this.serviceUserId }), 'plan', plan ? 'Plan details saved' : 'Care plan started'),
+    submitReview: (e) => this.#submitReview(e),
+    submitGoal: (e, goal) => this.#submitGoal(e, goal),
+    submitTask: (e, goalId, task) => this.#submitTask(e, goalId, task),
+    submitStatus: (e, t) => this.#submitStatus(e, t),
+    submitNote: (e, about) => this.#submitNote(e, about),
+    noteInput: (e) => this.#noteInput(e),
+    cancelNote: (id, quick) => void this.#cancelNote(id, quick),
+    resolveConflict: (useMine) => void this.#ctl.resolveConflict(useMine),
+    setView: (v) => {
+      this.view = v;
+      this.#doneHere.clear();
+      this._editor = undefined;
+      this.#ctl.set({ status: VIEW_WORDS[v] });
+    },
+    setFilter: (f) => (this.filter = f),
+    dismissProblem: () => this.#ctl.set({ problem: '' }),
+  };
+
+  #submitReview(e: Event) {
+    const view = this.#view;
+    const next = String(new FormData(e.target as HTMLFormElement).get('next-review-on') ?? '');
+    this.#submit(e, (f) => view && reviewSubmission(f, view.plan, this.#today), 'plan', `Review recorded. Next review ${next && formatNhsDate(next)}`);
+  }
+
+  #submitGoal(e: Event, goal: Goal | undefined) {
+    const view = this.#view;
+    const newGoal = { id: this.#pendingId, carePlanId: view?.plan.id ?? '' };
+    this.#submit(e, (f) => view && goalSubmission(f, goal, newGoal), goal?.id ?? 'goal-new', goal ? 'Goal saved' : 'Goal added',
+      (id) => `#g-${cssId(goal?.id ?? id ?? newGoal.id)}-heading`);
+  }
+
+  #submitNote(e: Event, about: NoteTarget) {
+    const note = { id: this.#pendingId, about, text: this._noteText };
+    this.#submit(e, () => noteSubmission(note), `note-${about.id}`, 'Progress note saved', () => `#n-${cssId(about.id)}-add`);
+  }
+
+  #context(): PlanContext {
+    const c = this.#client;
+    return {
+      mode: this.view, filter: this.filter, today: this.#today, actorId: this.#actorId, names: this._names, editor: this._editor,
+      errors: this.#ctl.errors, busy: this.#ctl.busy, conflict: this.#ctl.conflict, noteText: this._noteText, noteDrafts: this._noteDrafts,
+      dropTarget: this._dropTarget, canEdit: this.#may('care-plan.edit'), canNote: this.#may('progress-note.add'),
+      canFilter: this.#may('task.set-status-own') && !!this.#actorId, canStatus: (t) => !this.readonly && (!c || canSetTaskStatus(c.actor, t)),
+      tasksByGoal: this.#tasksByGoal, notesByTarget: this.#notesByTarget, doneHere: this.#doneHere, rowKey: [this.readonly, c], on: this.#actions,
+    };
+  }
+
+  override render() {
+    const view = this.#view;
+    const ctl = this.#ctl;
+    const problem = ctl.problem
+      ? html`<div class="problem" role="alert" tabindex="-1"><p>${ctl.problem}</p><button type="button" class="secondary" @click=${() => this.#actions.dismissProblem()}>Dismiss</button></div>`
+      : nothing;
+    const status = html`<p class="status" role="status" aria-live="polite">${ctl.status}</p>`;
+    // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
+    if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
+    const loads = this.#client ? this.#loads.status : 'ready';
+    if (loads === 'error' && !view) {
+      return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
+        <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
+    }
+    if (loads === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
+    const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
+    const ctx = this.#context();
+    if (!view) {
+      const o = { canStart: ctx.canEdit && !!this.serviceUserId, unknownPerson: this.#scope.person === 'unknown' };
+      return html`${problem}${unreadable}${status}${noPlanView(ctx, o)}`;
+    }
+    const main = this.view === 'due' ? dueView(ctx, view) : this.view === 'review' ? reviewView(ctx, view) : goalsView(ctx, view);
+    return html`${problem}${unreadable}${header(ctx, view)}${status}${main}`;
+  }
 }
 
 /** Worker names by the id records refer to them with (their sign-in id when the host gave one). */
 const namesOf = (workers: readonly Worker[]) => new Map(workers.map((w) => [w.actorId ?? w.id, w.name]));
-
-function pick(type: RecordType, r: { id: string; version: string; serviceUserId: string }) {
-  return { type, id: r.id, version: r.version, serviceUserId: r.serviceUserId };
-}
