@@ -155,6 +155,30 @@ describe('batch pushes (FHIR batch Bundles)', () => {
     expect(docs.every((d) => d.context?.encounter?.length === 1), 'every note linked to its Encounter').to.equal(true);
   });
 
+  it('a contact corrected on the device after its Encounter landed but its note did not: the correction lands, nothing flagged, once', async () => {
+    let bundles = 0;
+    const fetchFn: typeof fetch = async (input, init) => {
+      const isBundle = typeof init?.body === 'string' && init.body.includes('"type":"batch"');
+      if (isBundle && ++bundles === 2) throw new TypeError('Failed to fetch'); // the notes' Bundle is lost
+      return fetch(input, init);
+    };
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: fetchFn, timeoutMs: 2_000 });
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    const s = syncedStore({ local, remote, auto: false, retry: { baseMs: 60_000, maxMs: 60_000 } });
+    closing.push(() => s.close?.());
+    const c = await s.put('contact', validContact({ note: 'First words' }));
+    expect((await s.sync.now()).unsynced).to.equal(1);
+    const corrected = await s.put('contact', { ...c, note: 'Second words' }, c.version);
+    const state = await drain(s);
+    expect(state.needsAttention, JSON.stringify(state.needsAttention)).to.deep.equal([]);
+    await expectLandedOnce(s, local, [corrected]);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID });
+    expect(items.map((x) => x.note)).to.deep.equal(['Second words']);
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { status: string; relatesTo?: unknown[] } }[]).map((e) => e.resource);
+    expect(docs.map((d) => [d.status, d.relatesTo]), 'one note, current, replacing nothing that was never written').to.deep.equal([['current', undefined]]);
+  });
+
   it('a note an earlier STR Kit wrote before its Encounter, never linked, is linked when the contact is sent, and not written twice', async () => {
     const { s, local } = await setup(await fhirBaseUrl());
     const c = await s.put('contact', validContact({ note: 'Written by an older version' }));

@@ -10,7 +10,7 @@ import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js'
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
 import type { Bundle, Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
-import { digest, strIdOf } from './map-common.js';
+import { digest, readEnvelope, strIdOf } from './map-common.js';
 import {
   careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
@@ -418,7 +418,12 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
         } catch (e) {
           if (!isStrError(e)) throw e; // not a contact STR Kit can read: not ours
         }
-        if (!ours) throw conflict('contact', c.id, enc.meta?.versionId, undefined);
+        if (!ours) {
+          // Our own create whose note never landed, and the contact changed on the device since: nobody could read it
+          // as a contact, so the change goes on top of it (as the sync engine does for its own earlier create).
+          if (enc.meta?.versionId && (await unfinishedOwnCreate(enc, c))) return updateContact(c, enc.meta.versionId, subject, noteDigest, enc, false);
+          throw conflict('contact', c.id, enc.meta?.versionId, undefined);
+        }
       }
       if (!noteDigest || !noteId) return enc;
       const encounterReference = `Encounter/${enc.id}`;
@@ -436,13 +441,36 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     }
     const existing = await findOne('Encounter', c.id);
     if (!existing) throw conflict('contact', c.id, undefined, expectedVersion);
+    return updateContact(c, expectedVersion, subject, noteDigest, existing, true);
+  }
+
+  /**
+   * An `If-Match` correction of a contact. `replacing`: whether the note the Encounter names now was written (not so
+   * for an unfinished create), so the new note may say it replaces it.
+   */
+  async function updateContact(c: Contact, expectedVersion: string, subject: string, noteDigest: string | undefined, existing: Resource, replacing: boolean): Promise<Resource> {
+    const noteId = noteDigest ? noteDocumentId(c.id, noteDigest) : undefined;
     const refs = { patientReference: subject, encounterReference: `Encounter/${existing.id}` };
     // The new note document first: if the Encounter update then loses a conflict, the stored contact still names its own note.
-    const previous = noteRefOf(existing, ns);
+    const previous = replacing ? noteRefOf(existing, ns) : undefined;
     if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns, previous !== noteId ? previous : undefined), ns.noteId, noteId);
     const saved = await updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);
     await settleNotes(c, refs.encounterReference, noteId);
     return saved;
+  }
+
+  /** An Encounter STR Kit created for this contact (same creation time and author) whose note document never landed. */
+  async function unfinishedOwnCreate(enc: Resource, c: Contact): Promise<boolean> {
+    const ref = noteRefOf(enc, ns);
+    let env;
+    try {
+      env = readEnvelope(enc, ns);
+    } catch (e) {
+      if (isStrError(e)) return false;
+      throw e;
+    }
+    if (!ref || env.createdAt !== c.createdAt || env.createdBy !== c.createdBy) return false;
+    return (await byIdentifier('DocumentReference', ns.noteId, ref)).length === 0;
   }
 
   /**
