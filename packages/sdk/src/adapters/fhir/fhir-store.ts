@@ -694,6 +694,9 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
         }
         if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
         if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
+        // A later page holds only contacts that start at or before the cursor's: read those, not every match again
+        // (a day's slack, as for `from`; the exact cut is made here).
+        if (type === 'contact' && q.after !== undefined && Number.isFinite(q.after.key)) params.push(['date', `lt${new Date(q.after.key + 86_400_000).toISOString()}`]);
       }
       // Changed since, by the record system's clock (`_lastUpdated`), never the device's: issue 16.
       const since = query?.changedSince;
