@@ -96,6 +96,26 @@ function latestChange(resources: readonly Resource[]): string | undefined {
 }
 
 /**
+ * The `date` bounds of a contact search: the query's range, and for a later page only contacts that start at or before
+ * the cursor's (a day's slack either way; the exact cut is made on the resources), so a walk never reads every match again.
+ */
+function contactDates(q: ReturnType<typeof normaliseQuery>): [string, string][] {
+  const day = 86_400_000;
+  const out: [string, string][] = [];
+  if (q.from !== undefined) out.push(['date', `ge${new Date(q.from - day).toISOString()}`]);
+  if (q.to !== undefined) out.push(['date', `lt${new Date(q.to).toISOString()}`]);
+  if (q.after !== undefined && Number.isFinite(q.after.key)) out.push(['date', `lt${new Date(q.after.key + day).toISOString()}`]);
+  return out;
+}
+
+/** `_lastUpdated=ge…` for `Query.changedSince` (the record system's clock), or a validation error. */
+function changedSinceParam(since: unknown): [string, string][] {
+  if (since === undefined) return [];
+  if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw new StrError('validation', 'changedSince must be an ISO 8601 instant', false, { issues: [{ path: 'changedSince', code: 'invalid', message: 'Pass an ISO 8601 instant' }] });
+  return [['_lastUpdated', `ge${new Date(since).toISOString()}`]];
+}
+
+/**
  * A store on any FHIR R4 server (DESIGN.md, "FHIR R4"). Creates are conditional on the STR identifier
  * (`If-None-Exist`), updates carry `If-Match: W/"<versionId>"`; the record's `version` is the server's versionId.
  * A contact is an Encounter plus a DocumentReference for its note, written in a fixed order so a retry completes it.
@@ -692,18 +712,10 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
           }
           params.push(['subject', ref]);
         }
-        if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
-        if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
-        // A later page holds only contacts that start at or before the cursor's: read those, not every match again
-        // (a day's slack, as for `from`; the exact cut is made here).
-        if (type === 'contact' && q.after !== undefined && Number.isFinite(q.after.key)) params.push(['date', `lt${new Date(q.after.key + 86_400_000).toISOString()}`]);
+        if (type === 'contact') params.push(...contactDates(q));
       }
       // Changed since, by the record system's clock (`_lastUpdated`), never the device's: issue 16.
-      const since = query?.changedSince;
-      if (since !== undefined) {
-        if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw new StrError('validation', 'changedSince must be an ISO 8601 instant', false, { issues: [{ path: 'changedSince', code: 'invalid', message: 'Pass an ISO 8601 instant' }] });
-        params.push(['_lastUpdated', `ge${new Date(since).toISOString()}`]);
-      }
+      params.push(...changedSinceParam(query?.changedSince));
       const resources = await retrying(() => http.searchAll(resourceType(type), params, signal), signal);
       const changedUpTo = latestChange(resources);
       if (simple) {
