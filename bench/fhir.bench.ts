@@ -50,6 +50,7 @@ export async function run(params: URLSearchParams): Promise<BenchRow[]> {
     await fetch(`${origin}/t/${tenant}/__reset`, { method: 'POST' });
   };
 
+  if (params.get('only') === 'profile') return [await profile(() => tenantBase(tenant), setup, teardown, () => data)];
   const row = await paired({
     name: 'fhirStore: write 1,000 contacts, then list them back',
     baselineName: 'raw fetch: POST Encounter + DocumentReference, paged search',
@@ -91,4 +92,39 @@ export async function run(params: URLSearchParams): Promise<BenchRow[]> {
     },
   });
   return [row];
+}
+
+/**
+ * `npm run bench -- fhir profile`: one candidate run through a fetch that times each request by kind, to see where
+ * the time goes (writes, the Encounter search, the notes) before changing anything. Not a paired figure.
+ */
+async function profile(baseUrl: () => string, setup: () => Promise<void>, teardown: () => Promise<void>, data: () => Contact[]): Promise<BenchRow> {
+  await setup();
+  const byKind = new Map<string, { n: number; ms: number }>();
+  const timing: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const kind = `${init?.method ?? 'GET'} ${url.pathname.replace(/^.*\/fhir\/R4\/?/, '').split('/')[0] || '(base)'}${url.search ? `?${[...url.searchParams.keys()].filter((k) => !k.startsWith('_')).join('&')}` : ''}`;
+    const t0 = performance.now();
+    const res = await fetch(input, init);
+    await res.clone().text(); // until the whole body is in
+    const k = byKind.get(kind) ?? { n: 0, ms: 0 };
+    byKind.set(kind, { n: k.n + 1, ms: k.ms + performance.now() - t0 });
+    return res;
+  };
+  const store = fhirStore({ baseUrl: baseUrl(), fetch: timing });
+  const t0 = performance.now();
+  await inBatches(data(), (c) => store.put('contact', c));
+  const written = performance.now() - t0;
+  let seen = 0;
+  let cursor: string | undefined;
+  const t1 = performance.now();
+  do {
+    const page = await store.list('contact', { serviceUserId: PERSON, limit: 500, ...(cursor && { cursor }) });
+    seen += page.items.length;
+    cursor = page.next;
+  } while (cursor);
+  const listed = performance.now() - t1;
+  await teardown();
+  const kinds = [...byKind].map(([k, v]) => `${k}: ${v.n} in ${Math.round(v.ms)} ms`).join('; ');
+  return { name: 'fhirStore profile (one run, not paired)', baselineName: '-', items: N, candidateMs: written + listed, baselineMs: 1, ratio: 1, runs: 1, extra: `write ${Math.round(written)} ms, list ${Math.round(listed)} ms (${seen} read); ${kinds}` };
 }

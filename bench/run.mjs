@@ -1,9 +1,12 @@
 // `npm run bench`: runs every bench/*.bench.ts in headless Chromium and prints one table.
 // `npm run bench -- stores` runs only the files whose name contains "stores" (`fhir`: only fhir.bench.ts).
+// A second word is passed to the benchmark as ?only=… (`npm run bench -- sync-fhir clean`: no fault battery).
+// The machine's load average is printed with the figures (at the start and the end), so a reader knows how noisy they are.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from '../scripts/chromium.mjs';
 import { startFhirServer } from '../scripts/fhir-server-process.mjs';
@@ -39,6 +42,8 @@ const port = server.server.address().port;
 const engine = files.some((f) => f.includes('fhir')) ? await startFhirServer() : undefined;
 const browser = await puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadAtStart = load();
 const rows = [];
 let failed = false;
 for (const f of files) {
@@ -73,7 +78,7 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`\n${version} · ${new Date().toISOString()}`);
+console.log(`\n${version} · ${new Date().toISOString()} · load average (1, 5, 15 min) at start ${loadAtStart}, at end ${load()}`);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));

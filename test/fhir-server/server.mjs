@@ -111,12 +111,22 @@ function isIndexedSearch(url) {
   return keys.includes('identifier') && keys.every((k) => k === 'identifier' || k === '_count') &&
     url.searchParams.getAll('identifier').length === 1 && url.searchParams.get('identifier').split(',').every((v) => /^[^|]+\|.+$/.test(v));
 }
-/** `Type?subject=Patient/x[&_lastUpdated=<prefix><instant>…][&_count=n][&_offset=n]` for a type with a subject. */
+const INSTANT = /^(ge|gt|le|lt|eq)?\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/;
+/**
+ * `Type?subject=Patient/x[&_lastUpdated=<prefix><instant>…][&date=<prefix><instant>…, Encounter only][&_count=n][&_offset=n]`
+ * for a type with a subject.
+ */
 function isSubjectSearch(type, url) {
   const keys = [...url.searchParams.keys()];
-  return SUBJECT_OF[type] !== undefined && keys.every((k) => ['subject', '_lastUpdated', '_count', '_offset'].includes(k)) &&
+  return SUBJECT_OF[type] !== undefined && keys.every((k) => ['subject', '_lastUpdated', '_count', '_offset', ...(type === 'Encounter' ? ['date'] : [])].includes(k)) &&
     url.searchParams.getAll('subject').length === 1 && /^[A-Za-z]+\/[A-Za-z0-9.-]+$/.test(url.searchParams.get('subject')) &&
-    url.searchParams.getAll('_lastUpdated').every((v) => /^(ge|gt|le|lt|eq)?\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/.test(v));
+    [...url.searchParams.getAll('_lastUpdated'), ...url.searchParams.getAll('date')].every((v) => INSTANT.test(v));
+}
+/** R4 `date` on an Encounter's period: ge/gt compare its end (its start when open), le/lt/eq its start. */
+function periodMatches(r, prefix, at) {
+  const start = Date.parse(r.period?.start ?? '');
+  const end = Date.parse(r.period?.end ?? r.period?.start ?? '');
+  return prefix === 'ge' || prefix === 'gt' ? BEFORE[prefix](end, at) : BEFORE[prefix](start, at);
 }
 const BEFORE = { ge: (a, b) => a >= b, gt: (a, b) => a > b, le: (a, b) => a <= b, lt: (a, b) => a < b, eq: (a, b) => a === b };
 async function subjectSearch(t, type, url) {
@@ -125,12 +135,16 @@ async function subjectSearch(t, type, url) {
     const m = /^(ge|gt|le|lt|eq)?(.*)$/.exec(v);
     return [BEFORE[m[1] ?? 'eq'], Date.parse(m[2])];
   });
+  const dates = url.searchParams.getAll('date').map((v) => {
+    const m = /^(ge|gt|le|lt|eq)?(.*)$/.exec(v);
+    return [m[1] ?? 'eq', Date.parse(m[2])];
+  });
   const matches = [];
   for (const id of t.subjects.get(`${type}|${ref}`) ?? []) {
     const [, r] = await router.handleRequest({ method: 'GET', url: `/${type}/${id}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
     if (r?.resourceType !== type || r[SUBJECT_OF[type]]?.reference !== ref) continue;
     const at = Date.parse(r.meta?.lastUpdated ?? '');
-    if (bounds.every(([test, b]) => test(at, b))) matches.push(r);
+    if (bounds.every(([test, b]) => test(at, b)) && dates.every(([prefix, b]) => periodMatches(r, prefix, b))) matches.push(r);
   }
   const count = Number(url.searchParams.get('_count') ?? 20);
   const offset = Number(url.searchParams.get('_offset') ?? 0);

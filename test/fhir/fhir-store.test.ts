@@ -226,6 +226,40 @@ describe('fhirStore: paging', () => {
   });
 });
 
+describe('fhirStore: paging reads each page once', () => {
+  it('a later page reads only the contacts that start at or before its cursor, not every match again', async function () {
+    this.timeout(60_000);
+    let read = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (/\/Encounter\?/.test(url)) read += ((await res.clone().json()) as { entry?: unknown[] }).entry?.length ?? 0;
+      return res;
+    };
+    await engineWithPerson();
+    const store = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: counting });
+    const base = Date.parse('2025-01-01T09:00:00Z');
+    const made = Array.from({ length: 300 }, (_, i) => validContact({ id: crypto.randomUUID(), start: new Date(base + i * 86_400_000).toISOString(), note: '' }));
+    const ns = namespaceFrom();
+    const { body: patients } = await fhir('GET', `Patient?identifier=urn:strkit:id|${PERSON_ID}`);
+    const patientReference = `Patient/${(patients!.entry as { resource: { id: string } }[])[0]!.resource.id}`;
+    for (let i = 0; i < made.length; i += 100) {
+      const entry = made.slice(i, i + 100).map((c) => ({ resource: contactToEncounter(c, { patientReference }, undefined, ns), request: { method: 'POST', url: 'Encounter' } }));
+      expect((await fhir('POST', '', { resourceType: 'Bundle', type: 'batch', entry })).status).to.equal(200);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.list('contact', { serviceUserId: PERSON_ID, limit: 100, ...(cursor && { cursor }) });
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).to.deep.equal([...made].reverse().map((c) => c.id));
+    // 300 for the first page, then what starts at or before each cursor (a day's slack each): not 3 × 300.
+    expect(read, `Encounters read for 3 pages of 100`).to.be.at.most(300 + 201 + 101);
+  });
+});
+
 describe('fhirStore: text stays text', () => {
   it('narrative and string fields holding <script> and onerror= come back verbatim and render as text', async function () {
     this.timeout(60_000);

@@ -2,7 +2,8 @@
 // by how the network does, each entry's answer checked against its request and fed to the same exactly-once
 // bookkeeping; a server that does not take batches gets one request per resource.
 import { expect } from '@open-wc/testing';
-import { fhirStore, indexedDbStore, syncedStore, type Contact, type IndexedDbStore } from '@strkit/sdk';
+import { fhirStore, indexedDbStore, namespaceFrom, noteToDocumentReference, syncedStore, type Contact, type IndexedDbStore } from '@strkit/sdk';
+import { digest } from '../../packages/sdk/src/adapters/fhir/map-common.js';
 import { deleteDB } from 'idb';
 import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine } from '../fhir/engine.js';
@@ -14,6 +15,10 @@ const dbName = () => {
   names.push(n);
   return n;
 };
+const closing: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closing.splice(0)) close();
+});
 after(async () => {
   await setProxyFaults([]);
   await injectFaults([]);
@@ -91,6 +96,104 @@ describe('batch pushes (FHIR batch Bundles)', () => {
     const docs = (body!.entry as { resource: { context?: { encounter?: unknown[] } } }[]).map((e) => e.resource);
     expect(docs.length).to.equal(60);
     expect(docs.every((d) => d.context?.encounter?.length === 1), 'every note linked to its Encounter').to.equal(true);
+  });
+
+  it('a contact with a note costs two batch entries, its Encounter and then its note naming it, never a third', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const written: Contact[] = [];
+    for (let i = 0; i < 40; i++) written.push(await s.put('contact', validContact({ note: `Two entries ${i}` })));
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    const entries = sent.reduce((n, r) => n + (r.entries ?? 0), 0);
+    expect(entries, `batch entries: ${sent.flatMap((r) => (r.entries !== undefined ? [r.entries] : [])).join(', ')}`).to.equal(80);
+    expect(sent.filter((r) => r.method === 'PUT'), 'no request of its own either').to.deep.equal([]);
+    await expectLandedOnce(s, local, written);
+    // Each note is written once, already naming its Encounter (R4's standard link), as its first version.
+    const encs = await encounters();
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { id: string; context?: { encounter?: { reference?: string }[] } } }[]).map((e) => e.resource);
+    expect(docs.length).to.equal(40);
+    const encounterRefs = new Set([...encs.values()].map((v) => `Encounter/${v[0]!.id}`));
+    expect(docs.every((d) => encounterRefs.has(d.context?.encounter?.[0]?.reference ?? '')), 'every note names an Encounter on the engine').to.equal(true);
+    for (const d of docs) {
+      const { body: history } = await fhir('GET', `DocumentReference/${d.id}/_history`);
+      expect((history!.entry as unknown[]).length, `DocumentReference/${d.id} written once`).to.equal(1);
+    }
+  });
+
+  it('an Encounter that landed while its note did not: the next run sends the note, linked, and each is on the engine once', async () => {
+    let bundles = 0;
+    const fetchFn: typeof fetch = async (input, init) => {
+      const isBundle = typeof init?.body === 'string' && init.body.includes('"type":"batch"');
+      if (isBundle) bundles++;
+      // The second Bundle (the notes) is lost on the way: nothing of it reaches the engine.
+      if (isBundle && bundles === 2) throw new TypeError('Failed to fetch');
+      return fetch(input, init);
+    };
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: fetchFn, timeoutMs: 2_000 });
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    // A failed run schedules a retry of its own: a minute away, so only this test's own runs push, and the engine is
+    // stopped at the end so it never pushes into the next test.
+    const s = syncedStore({ local, remote, auto: false, retry: { baseMs: 60_000, maxMs: 60_000 } });
+    closing.push(() => s.close?.());
+    const written: Contact[] = [];
+    for (let i = 0; i < 10; i++) written.push(await s.put('contact', validContact({ note: `Interrupted ${i}` })));
+    const first = await s.sync.now();
+    expect(first.unsynced, 'nothing settled while its note is missing').to.equal(10);
+    // Meanwhile a reader sees each Encounter reported (its note not sent yet), never with an empty note.
+    const meanwhile = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID, limit: 100 });
+    expect(meanwhile.items).to.deep.equal([]);
+    expect(meanwhile.unreadable?.map((u) => u.id).sort()).to.deep.equal(written.map((c) => c.id).sort());
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    await expectLandedOnce(s, local, written);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID, limit: 100 });
+    expect(new Map(items.map((c) => [c.id, c.note]))).to.deep.equal(new Map(written.map((c) => [c.id, c.note])));
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { context?: { encounter?: unknown[] } } }[]).map((e) => e.resource);
+    expect(docs.length, 'one note document each').to.equal(10);
+    expect(docs.every((d) => d.context?.encounter?.length === 1), 'every note linked to its Encounter').to.equal(true);
+  });
+
+  it('a contact corrected on the device after its Encounter landed but its note did not: the correction lands, nothing flagged, once', async () => {
+    let bundles = 0;
+    const fetchFn: typeof fetch = async (input, init) => {
+      const isBundle = typeof init?.body === 'string' && init.body.includes('"type":"batch"');
+      if (isBundle && ++bundles === 2) throw new TypeError('Failed to fetch'); // the notes' Bundle is lost
+      return fetch(input, init);
+    };
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: fetchFn, timeoutMs: 2_000 });
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    const s = syncedStore({ local, remote, auto: false, retry: { baseMs: 60_000, maxMs: 60_000 } });
+    closing.push(() => s.close?.());
+    const c = await s.put('contact', validContact({ note: 'First words' }));
+    expect((await s.sync.now()).unsynced).to.equal(1);
+    const corrected = await s.put('contact', { ...c, note: 'Second words' }, c.version);
+    const state = await drain(s);
+    expect(state.needsAttention, JSON.stringify(state.needsAttention)).to.deep.equal([]);
+    await expectLandedOnce(s, local, [corrected]);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: PERSON_ID });
+    expect(items.map((x) => x.note)).to.deep.equal(['Second words']);
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { status: string; relatesTo?: unknown[] } }[]).map((e) => e.resource);
+    expect(docs.map((d) => [d.status, d.relatesTo]), 'one note, current, replacing nothing that was never written').to.deep.equal([['current', undefined]]);
+  });
+
+  it('a note an earlier STR Kit wrote before its Encounter, never linked, is linked when the contact is sent, and not written twice', async () => {
+    const { s, local } = await setup(await fhirBaseUrl());
+    const c = await s.put('contact', validContact({ note: 'Written by an older version' }));
+    // What the older order left behind when it stopped after its first step: the note, naming no Encounter.
+    const { body: people } = await fhir('GET', `Patient?identifier=urn:strkit:id|${PERSON_ID}`);
+    const patientReference = `Patient/${(people!.entry as { resource: { id: string } }[])[0]!.resource.id}`;
+    const planted = await fhir('POST', 'DocumentReference', noteToDocumentReference(c, { patientReference }, digest(c.note), namespaceFrom()));
+    expect(planted.status).to.equal(201);
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    await expectLandedOnce(s, local, [c]);
+    const { body } = await fhir('GET', 'DocumentReference?_count=1000');
+    const docs = (body!.entry as { resource: { context?: { encounter?: { reference?: string }[] } } }[]).map((e) => e.resource);
+    const [enc] = (await encounters()).get(c.id)!;
+    expect(docs.map((d) => d.context?.encounter?.[0]?.reference)).to.deep.equal([`Encounter/${enc!.id}`]);
   });
 
   it('a failed batch is halved and clean ones are doubled, and nothing is lost or doubled on the way', async () => {

@@ -10,7 +10,7 @@ import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js'
 import { Listeners, assertId, assertType, conflict, sameContent } from '../shared.js';
 import type { Bundle, Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
-import { digest, strIdOf } from './map-common.js';
+import { digest, readEnvelope, strIdOf } from './map-common.js';
 import {
   careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerRoleOf, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
@@ -70,7 +70,7 @@ const SUPPORTED: ReadonlySet<RecordType> = new Set(['serviceUser', 'contact', ..
 
 /**
  * Record types whose create is one resource with nothing to look up or write beside it, so it can go in a batch.
- * Contacts go too, in two or three batches (docs/adr/0003-offline-first.md). The rest take the one-record path.
+ * Contacts go too, in two batches (docs/adr/0003-offline-first.md). The rest take the one-record path.
  */
 const BATCHED: ReadonlySet<RecordType> = new Set(['carePlan', 'goal', 'task', 'progressNote', 'warningSignPlan', 'careTeam']);
 
@@ -93,6 +93,26 @@ function latestChange(resources: readonly Resource[]): string | undefined {
   let latest = -Infinity;
   for (const r of resources) latest = Math.max(latest, Date.parse(r.meta?.lastUpdated ?? '') || -Infinity);
   return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
+}
+
+/**
+ * The `date` bounds of a contact search: the query's range, and for a later page only contacts that start at or before
+ * the cursor's (a day's slack either way; the exact cut is made on the resources), so a walk never reads every match again.
+ */
+function contactDates(q: ReturnType<typeof normaliseQuery>): [string, string][] {
+  const day = 86_400_000;
+  const out: [string, string][] = [];
+  if (q.from !== undefined) out.push(['date', `ge${new Date(q.from - day).toISOString()}`]);
+  if (q.to !== undefined) out.push(['date', `lt${new Date(q.to).toISOString()}`]);
+  if (q.after !== undefined && Number.isFinite(q.after.key)) out.push(['date', `lt${new Date(q.after.key + day).toISOString()}`]);
+  return out;
+}
+
+/** `_lastUpdated=ge…` for `Query.changedSince` (the record system's clock), or a validation error. */
+function changedSinceParam(since: unknown): [string, string][] {
+  if (since === undefined) return [];
+  if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw new StrError('validation', 'changedSince must be an ISO 8601 instant', false, { issues: [{ path: 'changedSince', code: 'invalid', message: 'Pass an ISO 8601 instant' }] });
+  return [['_lastUpdated', `ge${new Date(since).toISOString()}`]];
 }
 
 /**
@@ -199,11 +219,12 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     const ref = noteRefOf(enc, ns);
     const note = ref ? notes.get(ref) : '';
     if (note === undefined) {
-      // The Encounter names a note document the record system does not have. STR Kit writes the note before the
-      // Encounter that names it (create and correction alike), so this is no write in progress: the document was lost
-      // or never made. Reported and left out like any unreadable resource; a retry would not bring it (issue 13).
+      // The Encounter names a note document the record system does not have: lost, never made, or (a new contact is
+      // written Encounter first, then its note, docs/adr/0003-offline-first.md) still on its way. Never shown with an
+      // empty or another version's note: reported and left out like any unreadable resource, and retrying the whole
+      // read would hide the person's other contacts (issue 13). The device that wrote it sends the note on its next run.
       const id = strIdOf(enc, ns) ?? `Encounter/${enc.id ?? '?'}`;
-      throw new StrError('mapping', `contact ${id}: its note document ${ref} is missing from the record system`, false, { type: 'contact', id });
+      throw new StrError('mapping', `contact ${id}: its note document ${ref} is not in the record system (lost, or not sent yet)`, false, { type: 'contact', id });
     }
     return parseRecord('contact', encounterToContact(enc, note, ns));
   }
@@ -392,21 +413,44 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     return { check, plan };
   }
 
+  /**
+   * Whether an Encounter the record system already had is this contact as STR Kit would write it: same Patient, the
+   * same note document named (by the digest of the text) and the same content. Its note need not be there yet.
+   */
+  function sameEncounter(enc: Resource, c: Contact, subject: string, noteDigest: string | undefined): boolean {
+    if ((enc.subject as { reference?: string } | undefined)?.reference !== subject) return false;
+    if (noteRefOf(enc, ns) !== (noteDigest ? noteDocumentId(c.id, noteDigest) : undefined)) return false;
+    return sameContent(parseRecord('contact', encounterToContact(enc, c.note, ns)), c);
+  }
+
   async function putContact(c: Contact, expectedVersion?: string): Promise<Resource> {
     const subject = await patientReference(c.serviceUserId);
     const noteDigest = c.note ? digest(c.note) : undefined;
     const noteId = noteDigest ? noteDocumentId(c.id, noteDigest) : undefined;
     if (expectedVersion === undefined) {
-      // 1. the note document, 2. the Encounter naming it, 3. link the note to the Encounter. Each step is idempotent.
-      let doc: Resource | undefined;
-      if (noteDigest && noteId) doc = (await conditionalCreate(noteToDocumentReference(c, { patientReference: subject }, noteDigest, ns), ns.noteId, noteId)).resource;
+      // 1. the Encounter, naming its note document by identifier; 2. the note document, naming the Encounter
+      // (context.encounter). Each step is idempotent, so a retry of the put completes it (docs/adr/0003-offline-first.md).
       const { created, resource: enc } = await conditionalCreate(contactToEncounter(c, { patientReference: subject }, noteDigest, ns), ns.id, c.id);
       if (!created) {
-        const [existing] = await fromFhir('contact', [enc]);
-        if (!existing || !sameContent(existing, c)) throw conflict('contact', c.id, enc.meta?.versionId, undefined);
+        let ours = false;
+        try {
+          ours = sameEncounter(enc, c, subject, noteDigest);
+        } catch (e) {
+          if (!isStrError(e)) throw e; // not a contact STR Kit can read: not ours
+        }
+        if (!ours) {
+          // Our own create whose note never landed, and the contact changed on the device since: nobody could read it
+          // as a contact, so the change goes on top of it (as the sync engine does for its own earlier create).
+          if (enc.meta?.versionId && (await unfinishedOwnCreate(enc, c))) return updateContact(c, enc.meta.versionId, subject, noteDigest, enc, false);
+          throw conflict('contact', c.id, enc.meta?.versionId, undefined);
+        }
       }
-      if (doc && !(doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length) {
-        const linked = noteToDocumentReference(c, { patientReference: subject, encounterReference: `Encounter/${enc.id}` }, noteDigest!, ns);
+      if (!noteDigest || !noteId) return enc;
+      const encounterReference = `Encounter/${enc.id}`;
+      const doc = (await conditionalCreate(noteToDocumentReference(c, { patientReference: subject, encounterReference }, noteDigest, ns), ns.noteId, noteId)).resource;
+      // A note an earlier STR Kit wrote before its Encounter, never linked: link it now.
+      if (!(doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length) {
+        const linked = noteToDocumentReference(c, { patientReference: subject, encounterReference }, noteDigest, ns);
         await retrying(async () => {
           const res = await http.request('PUT', `DocumentReference/${doc!.id}`, { ...linked, id: doc!.id! }, { 'if-match': `W/"${doc!.meta?.versionId}"` });
           // 412: someone (our own earlier attempt) linked it already.
@@ -417,13 +461,36 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     }
     const existing = await findOne('Encounter', c.id);
     if (!existing) throw conflict('contact', c.id, undefined, expectedVersion);
+    return updateContact(c, expectedVersion, subject, noteDigest, existing, true);
+  }
+
+  /**
+   * An `If-Match` correction of a contact. `replacing`: whether the note the Encounter names now was written (not so
+   * for an unfinished create), so the new note may say it replaces it.
+   */
+  async function updateContact(c: Contact, expectedVersion: string, subject: string, noteDigest: string | undefined, existing: Resource, replacing: boolean): Promise<Resource> {
+    const noteId = noteDigest ? noteDocumentId(c.id, noteDigest) : undefined;
     const refs = { patientReference: subject, encounterReference: `Encounter/${existing.id}` };
     // The new note document first: if the Encounter update then loses a conflict, the stored contact still names its own note.
-    const previous = noteRefOf(existing, ns);
+    const previous = replacing ? noteRefOf(existing, ns) : undefined;
     if (noteDigest && noteId) await conditionalCreate(noteToDocumentReference(c, refs, noteDigest, ns, previous !== noteId ? previous : undefined), ns.noteId, noteId);
     const saved = await updateWithMatch('contact', existing, contactToEncounter(c, refs, noteDigest, ns), expectedVersion, c);
     await settleNotes(c, refs.encounterReference, noteId);
     return saved;
+  }
+
+  /** An Encounter STR Kit created for this contact (same creation time and author) whose note document never landed. */
+  async function unfinishedOwnCreate(enc: Resource, c: Contact): Promise<boolean> {
+    const ref = noteRefOf(enc, ns);
+    let env;
+    try {
+      env = readEnvelope(enc, ns);
+    } catch (e) {
+      if (isStrError(e)) return false;
+      throw e;
+    }
+    if (!ref || env.createdAt !== c.createdAt || env.createdBy !== c.createdBy) return false;
+    return (await byIdentifier('DocumentReference', ns.noteId, ref)).length === 0;
   }
 
   /**
@@ -513,10 +580,10 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
   }
 
   /**
-   * Creates in batches (docs/adr/0003-offline-first.md): single-resource records and contacts' note documents in the
-   * first Bundle, contacts' Encounters (which name their note) in the second once the note is there, and the notes'
-   * links to their Encounters in a third. An answer that says the resource already existed is accepted only when it
-   * holds the same content; anything else is left to the one-record path, which judges conflicts.
+   * Creates in batches (docs/adr/0003-offline-first.md): single-resource records and contacts' Encounters (each naming
+   * its note document by identifier) in the first Bundle, then the note documents of the Encounters that are there,
+   * each naming its Encounter. An answer that says the resource already existed is accepted only when it holds the
+   * same content; anything else is left to the one-record path, which judges conflicts.
    */
   async function putBatch(items: readonly BatchItem[]): Promise<BatchOutcome[]> {
     const out: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
@@ -552,60 +619,59 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
       }
     };
 
-    // 1. Single-resource records, and the contacts' note documents.
-    type Contacted = Prepared & { readonly c: Contact; readonly noteDigest?: string; doc?: Resource };
+    // 1. Single-resource records, and the contacts' Encounters: each names its note document by identifier (note-ref),
+    // which needs no server id, so nothing in this Bundle depends on another entry.
+    type Contacted = Prepared & { readonly c: Contact; readonly noteDigest?: string; enc?: Resource };
     const simple = prepared.filter((p) => p.type !== 'contact');
     const contacts: Contacted[] = prepared.filter((p) => p.type === 'contact').map((p) => {
       const c = p.record as Contact;
       return { ...p, c, ...(c.note && { noteDigest: digest(c.note) }) };
     });
-    const withNote = contacts.filter((p) => p.noteDigest !== undefined);
-    const first: BatchEntry[] = [
+    const answers1 = await sendBatch([
       ...simple.map((p): BatchEntry => ({ method: 'POST', resource: SIMPLE[p.type]!.to(p.record as never, p.subject, ns), identifier: { system: ns.id, value: p.record.id } })),
-      ...withNote.map((p): BatchEntry => ({
-        method: 'POST', resource: noteToDocumentReference(p.c, { patientReference: p.subject }, p.noteDigest!, ns),
-        identifier: { system: ns.noteId, value: noteDocumentId(p.c.id, p.noteDigest!) },
+      ...contacts.map((p): BatchEntry => ({
+        method: 'POST', resource: contactToEncounter(p.c, { patientReference: p.subject }, p.noteDigest, ns), identifier: { system: ns.id, value: p.c.id },
       })),
-    ];
-    const answers1 = await sendBatch(first);
+    ]);
     if (!answers1) return out;
     simple.forEach((p, k) => {
       const r = settleAnswer(p, answers1[k], (got) => sameContent(parseRecord(p.type, SIMPLE[p.type]!.from(got, ns)), p.record));
       if (r) saved(p, r);
     });
-    withNote.forEach((p, k) => {
-      const a = answers1[simple.length + k];
-      if (a?.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
-      if (a?.kind === 'ok') p.doc = a.resource; // ours by its identifier, which carries the digest of the text
+    contacts.forEach((p, k) => {
+      const r = settleAnswer(p, answers1[simple.length + k], (enc) => sameEncounter(enc, p.c, p.subject, p.noteDigest));
+      if (r) p.enc = r;
     });
 
-    // 2. The Encounters, each only once its note is on the record system (a reader never meets one without it).
-    const ready = contacts.filter((p) => p.noteDigest === undefined || p.doc);
-    const answers2 = await sendBatch(ready.map((p) => ({
-      method: 'POST', resource: contactToEncounter(p.c, { patientReference: p.subject }, p.noteDigest, ns), identifier: { system: ns.id, value: p.c.id },
+    // 2. The note documents of the contacts whose Encounter is there, each naming it (context.encounter).
+    const written = contacts.filter((p) => p.enc);
+    const withNote = written.filter((p) => p.noteDigest !== undefined);
+    const answers2 = await sendBatch(withNote.map((p): BatchEntry => ({
+      method: 'POST', resource: noteToDocumentReference(p.c, { patientReference: p.subject, encounterReference: `Encounter/${p.enc!.id}` }, p.noteDigest!, ns),
+      identifier: { system: ns.noteId, value: noteDocumentId(p.c.id, p.noteDigest!) },
     })));
     if (!answers2) return out;
-    const encounters = new Map<Contacted, Resource>();
-    ready.forEach((p, k) => {
-      const r = settleAnswer(p, answers2[k], (enc) =>
-        (enc.subject as { reference?: string } | undefined)?.reference === p.subject &&
-        sameContent(parseRecord('contact', encounterToContact(enc, p.doc ? documentReferenceNote(p.doc) : '', ns)), p.c));
-      if (r) encounters.set(p, r);
+    const docs = new Map<Contacted, Resource>();
+    withNote.forEach((p, k) => {
+      const a = answers2[k];
+      if (a?.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
+      if (a?.kind === 'ok') docs.set(p, a.resource); // ours by its identifier, which carries the digest of the text
     });
 
-    // 3. Each new note document linked to its Encounter (If-Match: a 412 means an earlier attempt linked it).
-    const toLink = [...encounters].filter(([p]) => p.doc && !(p.doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length);
-    const answers3 = await sendBatch(toLink.map(([p, enc]): BatchEntry => ({
-      method: 'PUT', id: p.doc!.id!, ifMatch: `W/"${p.doc!.meta?.versionId}"`,
-      resource: noteToDocumentReference(p.c, { patientReference: p.subject, encounterReference: `Encounter/${enc.id}` }, p.noteDigest!, ns),
+    // 3. Only for a note an earlier STR Kit wrote before its Encounter and never linked: link it now (If-Match; a 412
+    // means an earlier attempt linked it). Contacts written by this one never need this step.
+    const toLink = [...docs].filter(([, doc]) => !(doc.context as { encounter?: unknown[] } | undefined)?.encounter?.length);
+    const answers3 = await sendBatch(toLink.map(([p, doc]): BatchEntry => ({
+      method: 'PUT', id: doc.id!, ifMatch: `W/"${doc.meta?.versionId}"`,
+      resource: noteToDocumentReference(p.c, { patientReference: p.subject, encounterReference: `Encounter/${p.enc!.id}` }, p.noteDigest!, ns),
     })));
     if (!answers3) return out;
-    const linked = new Set<Contacted>(toLink.filter(([p], k) => {
+    const unlinked = new Set<Contacted>(toLink.filter(([p], k) => {
       const a = answers3[k]!;
       if (a.kind === 'retry') out[p.i] = { kind: 'retry', error: a.error };
-      return a.kind === 'ok' || (a.kind === 'refused' && a.status === 412);
+      return !(a.kind === 'ok' || (a.kind === 'refused' && a.status === 412));
     }).map(([p]) => p));
-    for (const [p, enc] of encounters) if (!toLink.some(([q]) => q === p) || linked.has(p)) saved(p, enc);
+    for (const p of written) if ((p.noteDigest === undefined || docs.has(p)) && !unlinked.has(p)) saved(p, p.enc!);
     return out;
   }
 
@@ -646,15 +712,10 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
           }
           params.push(['subject', ref]);
         }
-        if (type === 'contact' && q.from !== undefined) params.push(['date', `ge${new Date(q.from - 86_400_000).toISOString()}`]);
-        if (type === 'contact' && q.to !== undefined) params.push(['date', `lt${new Date(q.to).toISOString()}`]);
+        if (type === 'contact') params.push(...contactDates(q));
       }
       // Changed since, by the record system's clock (`_lastUpdated`), never the device's: issue 16.
-      const since = query?.changedSince;
-      if (since !== undefined) {
-        if (typeof since !== 'string' || Number.isNaN(Date.parse(since))) throw new StrError('validation', 'changedSince must be an ISO 8601 instant', false, { issues: [{ path: 'changedSince', code: 'invalid', message: 'Pass an ISO 8601 instant' }] });
-        params.push(['_lastUpdated', `ge${new Date(since).toISOString()}`]);
-      }
+      params.push(...changedSinceParam(query?.changedSince));
       const resources = await retrying(() => http.searchAll(resourceType(type), params, signal), signal);
       const changedUpTo = latestChange(resources);
       if (simple) {
