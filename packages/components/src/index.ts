@@ -12,7 +12,9 @@ export type {
 } from './contact-log/contact-log.events.js';
 export { StrCarePlan, type CarePlanEditor, type CarePlanViewMode } from './care-plan/care-plan.js';
 export { CARE_PLAN_NOTICES } from './care-plan/care-plan.events.js';
-export type * from './care-plan/care-plan.events.js';
+export type {
+  CarePlanCreateDetail, CarePlanUpdateDetail, CarePlanReviewDetail, GoalsReorderDetail, TasksReorderDetail, GoalCreateDetail, GoalUpdateDetail, TaskCreateDetail, TaskUpdateDetail, TaskCompleteDetail, TaskReopenDetail, TaskStatusChangeDetail, ProgressNoteCreateDetail, CarePlanIntentDetails, CarePlanIntentName, CarePlanIntent, CarePlanNoticeName, CarePlanNotice, CarePlanCreateEvent, CarePlanUpdateEvent, CarePlanReviewEvent, GoalsReorderEvent, TasksReorderEvent, GoalCreateEvent, GoalUpdateEvent, TaskCreateEvent, TaskUpdateEvent, TaskCompleteEvent, TaskReopenEvent, TaskStatusChangeEvent, ProgressNoteCreateEvent, CarePlanRecordEvent,
+} from './care-plan/care-plan.events.js';
 export { StrRelapseSigns, type SignRatings, type CheckDetails } from './relapse-signs/relapse-signs.js';
 export { StrRelapseCheck } from './relapse-signs/relapse-check.js';
 export { StrRelapseTrend } from './relapse-signs/relapse-trend.js';
@@ -24,3 +26,4 @@ export type {
   SignPlanSavedDetail, SignPlanSavedEvent,
 } from './relapse-signs/relapse-signs.events.js';
 export { StrSyncStatus } from './sync-status/sync-status.js';
+export { StrIntentEvent, StrRecordEvent, type RecordNotice } from './internal/events.js';
