@@ -27,12 +27,7 @@ export function fhirDeviceCheckpoints(options: FhirDeviceCheckpointsOptions): De
   let http: FhirHttp;
   let system: string;
   try {
-    http = new FhirHttp({
-      baseUrl: options.baseUrl,
-      ...(options.fetch && { fetch: options.fetch }),
-      ...(options.getToken && { getToken: options.getToken }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    });
+    http = new FhirHttp(options);
     system = String(options.system ?? 'urn:strkit:device-store');
   } catch (e) {
     if (isStrError(e)) throw e;

@@ -125,12 +125,7 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
   let ns: FhirNamespace;
   let attempts = 3;
   try {
-    http = new FhirHttp({
-      baseUrl: options.baseUrl,
-      ...(options.fetch && { fetch: options.fetch }),
-      ...(options.getToken && { getToken: options.getToken }),
-      ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-    });
+    http = new FhirHttp(options);
     ns = namespaceFrom(options.namespace, { ...(options.careSetting && { careSetting: options.careSetting }) });
     if (options.attempts !== undefined) attempts = Math.max(1, Math.min(10, Math.floor(options.attempts)));
   } catch (e) {
