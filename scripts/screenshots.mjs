@@ -3,7 +3,7 @@
 // Debian's Chromium (scripts/chromium.mjs; nothing is downloaded). Written to .tmp/screenshots/ (git-ignored).
 // Synthetic people only: the example page seeds invented ones.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
@@ -17,10 +17,9 @@ if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-if (!existsSync(join(repo, 'examples', 'dist', 'main.js'))) {
-  console.log('Building the example page first (npm run build)…');
-  if (spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
-}
+// Always build, as `npm start` does: an old examples/dist would show an old widget.
+console.log('Building the example page first (npm run build)…');
+if (spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
 /** Starts scripts/serve.mjs on a free port; resolves with its URL and the child to stop. */
 function serve() {
