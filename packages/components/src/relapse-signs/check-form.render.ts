@@ -22,7 +22,8 @@ export const BLANK_DETAILS: CheckDetails = { functioning: {}, observations: '', 
 
 export const MESSAGES = {
   rateEachSign: 'Rate each sign, or choose “Not asked”',
-  rateSign: (text: string) => `Rate “${text.trim()}”, or choose “Not asked”`,
+  /** The sign's own words in `<bdi>`: an override typed in them cannot reorder ours (issue 17). */
+  rateSign: (text: string) => html`Rate “<bdi>${text.trim()}</bdi>”, or choose “Not asked”`,
 };
 
 /** What the form shows and what it calls back. */
