@@ -24,7 +24,7 @@ export const styles = css`
   .facts dd {
     margin: 0;
     font-weight: bold;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .flag {
     border-left: 4px solid var(--_link);
@@ -71,7 +71,8 @@ export const styles = css`
   th,
   td {
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    /* A word moves whole to the next line; only a word longer than the line breaks ("Op en" with anywhere). */
+    overflow-wrap: break-word;
   }
   .tasks {
     list-style: none;
@@ -211,6 +212,47 @@ export const styles = css`
   }
   .review h4 {
     margin: 16px 0 4px;
+  }
+  /* The review table from 480 px up; below, the same figures as a list, each with its label (issue 17). */
+  .review {
+    container-type: inline-size;
+  }
+  .review-list {
+    display: none;
+    list-style: none;
+    padding: 0;
+    margin: 0 0 16px;
+  }
+  .review-list li {
+    border-bottom: 1px solid var(--_border);
+    padding: 8px 0;
+  }
+  .review-list .goal-text {
+    font-weight: bold;
+  }
+  .review-list dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    margin: 4px 0 0;
+  }
+  .review-list dl div {
+    display: flex;
+    gap: 4px;
+  }
+  .review-list dt::after {
+    content: ':';
+  }
+  .review-list dd {
+    margin: 0;
+  }
+  @container (max-width: 479.98px) {
+    .review table {
+      display: none;
+    }
+    .review-list {
+      display: block;
+    }
   }
   @media print {
     .print-hide,

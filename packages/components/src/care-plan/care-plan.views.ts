@@ -167,6 +167,8 @@ export function reviewView(ctx: PlanContext, view: CarePlanView) {
       <thead><tr><th scope="col">Goal</th><th scope="col">Done since</th><th scope="col">Open</th><th scope="col">Overdue</th></tr></thead>
       <tbody>${summary.goals.map((g) => html`<tr><th scope="row" dir="auto">${g.goal.text}</th><td>${g.done}</td><td>${g.open}</td><td>${g.overdue ? html`<strong>${g.overdue}</strong>` : '0'}</td></tr>`)}</tbody>
     </table>
+    <ul class="review-list" aria-label="Tasks per goal">${summary.goals.map((g) => html`<li><span class="goal-text" dir="auto">${g.goal.text}</span>
+      <dl><div><dt>Done since</dt><dd>${g.done}</dd></div><div><dt>Open</dt><dd>${g.open}</dd></div><div><dt>Overdue</dt><dd>${g.overdue ? html`<strong>${g.overdue}</strong>` : '0'}</dd></div></dl></li>`)}</ul>
     ${summary.goals.map((g) => html`<h4 dir="auto">${g.goal.text}</h4>
       ${g.notesSince.length
         ? html`<ol class="note-list">${g.notesSince.map((n) => html`<li><span class="hint">${stamp(n.createdAt)}, ${personName(n.createdBy, ctx.actorId, ctx.names)}${n.about.kind === 'task' ? html`, on “<bdi>${taskText.get(n.about.id) ?? 'a task'}</bdi>”` : ''}</span><span class="note-text" dir="auto">${n.text}</span></li>`)}</ol>`

@@ -60,7 +60,8 @@ export const styles = css`
   .result li,
   th {
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
+    /* A word moves whole to the next line; only a word longer than the line breaks (issue 17: "Tot al"). */
+    overflow-wrap: break-word;
   }
   .ratings {
     display: flex;
