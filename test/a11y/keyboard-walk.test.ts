@@ -13,7 +13,14 @@ import { clientAs, fixtureClock } from '../helpers/clients.js';
 import { validContact } from '../helpers/fixtures.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-sync-status.js';
+import '../../packages/components/src/define/str-care-plan.js';
+import '../../packages/components/src/define/str-relapse-check.js';
+import '../../packages/components/src/define/str-relapse-trend.js';
+import '../../packages/components/src/define/str-relapse-plan.js';
+import '../../packages/components/src/define/str-alert-inbox.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
+import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_WORKER, fixtureAlert, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 /** The focused element, followed down through open shadow roots. */
 function focused(): Element | null {
@@ -40,7 +47,7 @@ async function press(key: string) {
 }
 
 /** Presses Tab (or Shift+Tab with `back`) until the focused element passes `match`; fails after `max` presses. */
-async function tabTo(what: string, match: (e: Element) => boolean, { back = false, max = 80 } = {}) {
+async function tabTo(what: string, match: (e: Element) => boolean, { back = false, max = 150 } = {}) {
   for (let i = 0; i < max; i++) {
     const f = focused();
     if (f && match(f)) return;
@@ -62,8 +69,43 @@ async function landsOn(el: HTMLElement & { updateComplete?: Promise<unknown> }, 
 
 /** Each walk is one test, named for its widget. */
 function walk(widget: string, steps: () => Promise<void>) {
-  it(`${widget}: every action by keyboard, and where focus lands`, steps);
+  it(`${widget}: every action by keyboard, and where focus lands`, async function () {
+    this.timeout(60_000);
+    await steps();
+  });
 }
+
+type Loaded = HTMLElement & { whenLoaded(): Promise<void>; updateComplete: Promise<unknown> };
+
+/** The person, the workers, a care plan, a warning-sign plan with three settled checks, and two open alerts. */
+async function seeded(): Promise<Store> {
+  const store = memoryStore();
+  await store.put('serviceUser', FIXTURE_PERSON);
+  for (const w of fixtureWorkers) await store.put('worker', w);
+  const f = typicalPlan();
+  await store.put('carePlan', f.plan);
+  for (const g of f.goals) await store.put('goal', g);
+  for (const t of f.tasks) await store.put('task', t);
+  const plan = await store.put('warningSignPlan', signPlan());
+  // The first check was on a day the person was well: the plan editor offers it for the agreed baseline.
+  const checks = settledChecks(plan).map((c, i) => ({ ...c, planVersion: plan.version, markedWell: i === 0 }));
+  for (const c of checks) await store.put('signCheck', c);
+  await store.put('alert', fixtureAlert(checks[2]!, 1, 30));
+  await store.put('alert', fixtureAlert(checks[2]!, 2, 2));
+  return store;
+}
+
+/** Mounts `tag` for the fixture person, connected to `store` as `role`, after the start button; waits for it to load. */
+async function mountWidget(tag: string, store: Store, role: 'str-worker' | 'care-coordinator', id: string): Promise<Loaded> {
+  const el = await mount<Loaded>(html`<div></div>`);
+  const widget = document.createElement(tag) as Loaded & { client: unknown; clock: unknown };
+  Object.assign(widget, { client: clientAs(store, role, id), clock: fixtureClock });
+  widget.setAttribute('service-user-id', FIXTURE_PERSON_ID);
+  el.replaceWith(widget);
+  await widget.whenLoaded();
+  return widget;
+}
+const status = (text: string) => (e: Element) => e.matches('[role=status]') && words(e).startsWith(text);
 
 describe('keyboard walk', () => {
   walk('<str-contact-log>', async () => {
@@ -194,5 +236,319 @@ describe('keyboard walk', () => {
     } finally {
       s.close?.();
     }
+  });
+
+  walk('<str-relapse-check>', async () => {
+    const plan = signPlan();
+    const el = await mountWidget('str-relapse-check', await seeded(), 'str-worker', FIXTURE_WORKER);
+    const rating = (sign: number) => (e: Element) => e.getAttribute('name') === `r-${plan.signs[sign]!.id}`;
+
+    // Save with nothing rated: the error summary; its first link goes to the first sign's ratings.
+    await tabTo('Save check', labelled('button[type=submit]', 'Save check'));
+    await press('Enter');
+    await landsOn(el, 'Save check (nothing rated)', 'the error summary', (e) => e.matches('.error-summary'));
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'the first error link', 'the first sign\'s ratings', rating(0));
+
+    // None noticed: every sign set to 0; focus stays on the button, and the status says so.
+    await tabTo('None noticed', labelled('button', 'None noticed'), { back: true });
+    await press('Enter');
+    await until(el, () => words(el.shadowRoot!.querySelector('[role=status]')).startsWith(`All ${plan.signs.length} signs set to 0`), 'the status says so');
+    await landsOn(el, 'None noticed', 'None noticed', labelled('button', 'None noticed'));
+
+    // A late sign rated 2 by arrow keys (0 → 1 → 2): focus stays in its group.
+    await tabTo('the late sign', rating(9));
+    await press('ArrowRight');
+    await press('ArrowRight');
+    await landsOn(el, 'rating the late sign', 'its "2" rating', (e) => rating(9)(e) && (e as HTMLInputElement).value === '2' && (e as HTMLInputElement).checked);
+
+    // Day-to-day functioning, a note, the observations and "well today": each control keeps focus.
+    await tabTo('a functioning level', (e) => e.getAttribute('name')?.startsWith('f-') === true);
+    await press('Space');
+    await landsOn(el, 'choosing a level', 'the level chosen', (e) => e.getAttribute('name')?.startsWith('f-') === true && (e as HTMLInputElement).checked);
+    await tabTo('the observations', (e) => e.id === 'observations');
+    await sendKeys({ type: 'Pacing; said the neighbours were talking about them.' });
+    await tabTo('well today', (e) => e.matches('input[type=checkbox]'));
+    await press('Space');
+    await landsOn(el, 'ticking "well today"', 'the box', (e) => e.matches('input[type=checkbox]:checked'));
+
+    // Save: the button is disabled while saving, so focus goes to the result, which says the rule is met.
+    await tabTo('Save check', labelled('button[type=submit]', 'Save check'));
+    await press('Enter');
+    await landsOn(el, 'Save check', 'the result heading', (e) => e.id === 'result-heading' && words(e) === 'This check meets the alert rule');
+
+    // A note for the co-ordinator, then Send an alert: the button is replaced, focus goes to the status.
+    await tabTo('the alert note', (e) => e.id === 'alert-note');
+    await sendKeys({ type: 'Please ring today.' });
+    await tabTo('Send an alert', labelled('button', 'Send an alert'));
+    await press('Enter');
+    await landsOn(el, 'Send an alert', 'the status', status('Alert recorded')); // the fixture person has no co-ordinator set
+  });
+
+  walk('<str-relapse-plan>', async () => {
+    const plan = signPlan();
+    const [first, second] = [plan.signs[0]!.id, plan.signs[1]!.id];
+    const el = await mountWidget('str-relapse-plan', await seeded(), 'care-coordinator', FIXTURE_COORDINATOR);
+    const isEdit = (e: Element) => e.id === 'plan-edit';
+
+    // Edit, then Cancel: the first sign's words, then back to "Edit the plan".
+    await tabTo('Edit the plan', isEdit);
+    await press('Enter');
+    await landsOn(el, 'Edit the plan', 'the first sign\'s words', (e) => e.id === `pe-sign-${first}-text`);
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel', 'Edit the plan', isEdit);
+
+    // Edit again: change a sign's words and its stage (arrow key in the list).
+    await press('Enter');
+    await landsOn(el, 'Edit the plan', 'the first sign\'s words', (e) => e.id === `pe-sign-${first}-text`);
+    await sendKeys({ type: ' at all' });
+    await tabTo('its stage', (e) => e.id === `pe-sign-${first}-stage`);
+    await press('ArrowDown');
+    await landsOn(el, 'changing the stage', 'the stage', (e) => e.id === `pe-sign-${first}-stage`);
+
+    // Move down, then up: focus follows the sign (at the top, "Move up" is disabled, so onto its "Move down").
+    await tabTo('Move down', (e) => e.id === `pe-sign-${first}-down`);
+    await press('Enter');
+    await landsOn(el, 'Move down', 'the moved sign\'s Move down', (e) => e.id === `pe-sign-${first}-down`);
+    await tabTo('Move up', (e) => e.id === `pe-sign-${first}-up`, { back: true });
+    await press('Enter');
+    await landsOn(el, 'Move up', 'the moved sign\'s Move down (Move up is disabled at the top)', (e) => e.id === `pe-sign-${first}-down`);
+
+    // Remove the second sign: focus goes to the next sign's words.
+    await tabTo('Remove (sign 2)', (e) => e.matches('button') && words(e) === 'Remove: sign 2');
+    await press('Enter');
+    await landsOn(el, 'Remove', 'the next sign\'s words', (e) => e.matches('textarea[id$=-text]') && e.id !== `pe-sign-${second}-text`);
+
+    // Add a sign: its words box, empty. Type them, but no response yet.
+    await tabTo('Add a sign', (e) => e.id === 'pe-add-sign');
+    await press('Enter');
+    await landsOn(el, 'Add a sign', 'the new sign\'s words', (e) => e.matches('textarea[id$=-text]') && (e as HTMLTextAreaElement).value === '');
+    const added = focused()!.id.replace(/-text$/, '');
+    await sendKeys({ type: 'Giving things away' });
+
+    // Add a contact, then remove it: its name box, then "Add a contact".
+    await tabTo('Add a contact', (e) => e.id === 'pe-add-contact');
+    await press('Enter');
+    await landsOn(el, 'Add a contact', 'the new contact\'s name', (e) => e.id === 'pe-contact-2-who');
+    await tabTo('Remove (contact 3)', (e) => e.matches('button') && words(e) === 'Remove: contact 3');
+    await press('Enter');
+    await landsOn(el, 'Remove (contact)', 'Add a contact', (e) => e.id === 'pe-add-contact');
+
+    // A baseline check ticked by Space keeps focus.
+    await tabTo('a baseline check', (e) => e.matches('input[type=checkbox]'));
+    await press('Space');
+    await landsOn(el, 'ticking a baseline check', 'the box', (e) => e.matches('input[type=checkbox]:checked'));
+
+    // Save with the new sign's response empty: the error summary, whose link goes to the response box.
+    await tabTo('Save the plan', labelled('button[type=submit]', 'Save the plan'));
+    await press('Enter');
+    await landsOn(el, 'Save the plan (a response missing)', 'the error summary', (e) => e.matches('.error-summary'));
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'the error link', 'the new sign\'s response', (e) => e.id === `${added}-response` && e.getAttribute('aria-invalid') === 'true');
+    await sendKeys({ type: 'Ask what is going on; tell the care co-ordinator' });
+
+    // Save: the plan view comes back, focus on its heading, and the status says it was saved.
+    await tabTo('Save the plan', labelled('button[type=submit]', 'Save the plan'));
+    await press('Enter');
+    await landsOn(el, 'Save the plan', 'the plan heading', (e) => e.id === 'plan-heading');
+    expect(words(el.shadowRoot!.querySelector('[role=status]'))).to.equal('Warning-sign plan saved');
+    expect(words(el.shadowRoot)).to.include('Giving things away');
+  });
+
+  walk('<str-relapse-trend>', async () => {
+    // The trend only shows: no control inside takes focus, so Tab goes straight past it, and back.
+    const wrap = await fixture<HTMLDivElement>(html`<div><button id="start">Start</button><str-relapse-trend service-user-id=${FIXTURE_PERSON_ID}
+      .client=${clientAs(await seeded(), 'str-worker', FIXTURE_WORKER)}></str-relapse-trend><button id="end">End</button></div>`);
+    const el = wrap.querySelector<Loaded>('str-relapse-trend')!;
+    await el.whenLoaded();
+    expect(words(el.shadowRoot)).to.include('3 checks');
+    wrap.querySelector<HTMLButtonElement>('#start')!.focus();
+    await press('Tab');
+    await landsOn(el, 'Tab from before the trend', 'the button after it', (e) => e.id === 'end');
+    await press('Shift+Tab');
+    await landsOn(el, 'Shift+Tab from after the trend', 'the button before it', (e) => e.id === 'start');
+  });
+
+  walk('<str-alert-inbox>', async () => {
+    const store = await seeded();
+    const alerts = [...(await store.list('alert')).items].sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt));
+    const el = await mountWidget('str-alert-inbox', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    const isBox = (i: number) => (e: Element) => e.id === `ack-${alerts[i]!.id}`;
+    const presses: string[] = [];
+    const key = async (k: string) => {
+      presses.push(k);
+      await press(k);
+    };
+
+    // The first alert's link, then Acknowledge with nothing typed: the box says what is missing and keeps focus.
+    await key('Tab');
+    await landsOn(el, 'Tab into the inbox', 'the first alert\'s link', (e) => e.matches('a') && words(e).startsWith('Alert 1 of 2'));
+    await key('Enter');
+    await landsOn(el, 'the first alert\'s link', 'its "What was done"', isBox(0));
+    await key('Tab');
+    await key('Enter');
+    await landsOn(el, 'Acknowledge (nothing typed)', 'the box, marked invalid', (e) => isBox(0)(e) && e.getAttribute('aria-invalid') === 'true');
+
+    // Type what was done and acknowledge: the alert leaves the list, focus on the "Open alerts" heading.
+    await sendKeys({ type: 'Rang them; visiting tomorrow.' });
+    await key('Tab');
+    await key('Enter');
+    await landsOn(el, 'Acknowledge', 'the "Open alerts" heading', (e) => e.id === 'alerts-heading');
+    expect(words(el.shadowRoot!.querySelector('[role=status]'))).to.include('acknowledged');
+
+    // The next alert, counted: Tab to it, Enter, type, Tab, Enter.
+    presses.length = 0;
+    await tabTo('the next alert\'s "What was done"', isBox(1));
+    await sendKeys({ type: 'Visited; all well.' });
+    await key('Tab');
+    await key('Enter');
+    await landsOn(el, 'Acknowledge', 'the "Open alerts" heading', (e) => e.id === 'alerts-heading');
+    expect(words(el.shadowRoot)).to.include('No open alerts');
+    expect(presses.length + 1, 'key presses for the second alert, typing aside').to.be.at.most(4);
+  });
+
+  walk('<str-care-plan>', async () => {
+    const f = typicalPlan();
+    const [home, money] = [f.goals[0]!, f.goals[1]!];
+    const [form, ring] = [f.tasks[0]!, f.tasks[1]!]; // the housing register form (in progress) and a call, both under home
+    const el = await mountWidget('str-care-plan', await seeded(), 'care-coordinator', FIXTURE_COORDINATOR);
+    const id = (x: string) => (e: Element) => e.id === x;
+    const firstField = (e: Element) => !!e.closest('form.editor') && e.matches('input, select, textarea');
+    const toggle = (text: string) => (e: Element) => labelled('button.toggle', text)(e) && e.getAttribute('aria-pressed') === 'true';
+
+    // The views: focus stays on the view button pressed, now pressed.
+    for (const view of ['Due in the next 7 days', 'Review summary', 'Goals and tasks']) {
+      await tabTo(view, labelled('button.toggle', view), { back: true });
+      await press('Enter');
+      await landsOn(el, view, `"${view}", pressed`, toggle(view));
+    }
+
+    // All tasks / My tasks, by arrow keys within the group: focus stays on the choice.
+    await tabTo('All tasks', (e) => e.matches('input[name=filter]'));
+    await press('ArrowRight');
+    await landsOn(el, 'My tasks', 'My tasks, chosen', (e) => e.matches('input[name=filter][value=mine]:checked'));
+    await press('ArrowLeft');
+    await landsOn(el, 'All tasks', 'All tasks, chosen', (e) => e.matches('input[name=filter][value=all]:checked'));
+
+    // Edit plan details, then Cancel: the form's first field, then back to the button.
+    await tabTo('Edit plan details', id('plan-edit'), { back: true });
+    await press('Enter');
+    await landsOn(el, 'Edit plan details', 'the form\'s first field', firstField);
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel', 'Edit plan details', id('plan-edit'));
+
+    // Edit plan details and save: back on the button, the status says so.
+    await press('Enter');
+    await landsOn(el, 'Edit plan details', 'the form\'s first field', firstField);
+    await tabTo('Save plan details', labelled('button[type=submit]', 'Save plan details'));
+    await press('Enter');
+    await landsOn(el, 'Save plan details', 'Edit plan details', id('plan-edit'));
+
+    // Record a review: its form, then Record the review: back on "Record a review".
+    await tabTo('Record a review', id('plan-review'));
+    await press('Enter');
+    await landsOn(el, 'Record a review', 'the form\'s first field', firstField);
+    await tabTo('Record the review', labelled('button[type=submit]', 'Record the review'));
+    await press('Enter');
+    await landsOn(el, 'Record the review (no next date)', 'the error summary', (e) => e.matches('.error-summary'));
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'the error link', 'the next review date, marked invalid', (e) => e.id === 'ed-next-review-on' && e.getAttribute('aria-invalid') === 'true');
+    await sendKeys({ type: '10102026' }); // 10 October 2026, whichever order the browser's locale puts day and month
+    await tabTo('Record the review', labelled('button[type=submit]', 'Record the review'));
+    await press('Enter');
+    await landsOn(el, 'Record the review', 'Record a review', id('plan-review'));
+
+    // Move the first goal down, then up: focus follows it (onto the other button at an end).
+    await tabTo('Move goal down', id(`g-${home.id}-down`));
+    await press('Enter');
+    await landsOn(el, 'Move goal down', 'the goal\'s Move goal down or up', (e) => e.id === `g-${home.id}-down` || e.id === `g-${home.id}-up`);
+    await tabTo('Move goal up', id(`g-${home.id}-up`), { back: true });
+    await press('Enter');
+    await landsOn(el, 'Move goal up', 'the goal\'s Move goal down (up is disabled at the top)', id(`g-${home.id}-down`));
+
+    // Edit a goal and save it: on the goal's heading, which reads its (new) words.
+    await tabTo('Edit goal', id(`g-${home.id}-edit`), { back: true });
+    await press('Enter');
+    await landsOn(el, 'Edit goal', 'the goal\'s words', id('ed-text'));
+    await tabTo('Save goal', labelled('button[type=submit]', 'Save goal'));
+    await press('Enter');
+    await landsOn(el, 'Save goal', 'the goal\'s heading', id(`g-${home.id}-heading`));
+
+    // Move a task down, then up.
+    await tabTo('Move down (task)', id(`t-${form.id}-down`));
+    await press('Enter');
+    await landsOn(el, 'Move down (task)', 'the task\'s Move down or up', (e) => e.id === `t-${form.id}-down` || e.id === `t-${form.id}-up`);
+    await tabTo('Move up (task)', id(`t-${form.id}-up`), { back: true });
+    await press('Enter');
+    await landsOn(el, 'Move up (task)', 'the task\'s Move down', id(`t-${form.id}-down`));
+
+    // Change status: its form (the checked choice), an arrow key, Save status: back on the task's name.
+    await tabTo('Change status', id(`t-${form.id}-status-btn`));
+    await press('Enter');
+    await landsOn(el, 'Change status', 'the chosen status', (e) => e.matches('form.editor input[name=status]:checked'));
+    await press('ArrowRight');
+    await tabTo('Save status', labelled('button[type=submit]', 'Save status'));
+    await press('Enter');
+    await landsOn(el, 'Save status', 'the task\'s name', id(`t-${form.id}-name`));
+
+    // Edit a task and save it.
+    await tabTo('Edit (task)', id(`t-${ring.id}-edit`));
+    await press('Enter');
+    await landsOn(el, 'Edit (task)', 'the form\'s first field', firstField);
+    await tabTo('Save task', labelled('button[type=submit]', 'Save task'));
+    await press('Enter');
+    await landsOn(el, 'Save task', 'the task\'s name', id(`t-${ring.id}-name`));
+
+    // Mark complete: the quick note takes focus; "Not now" goes to the task's name; Reopen goes back to Mark complete.
+    await tabTo('Mark complete', id(`t-${ring.id}-complete`));
+    await press('Enter');
+    await landsOn(el, 'Mark complete', 'the quick note', (e) => e.matches('form.editor textarea'));
+    await tabTo('Not now', labelled('button', 'Not now'));
+    await press('Enter');
+    await landsOn(el, 'Not now', 'the task\'s name', id(`t-${ring.id}-name`));
+    await tabTo('Reopen', id(`t-${ring.id}-reopen`));
+    await press('Enter');
+    await landsOn(el, 'Reopen', 'Mark complete', id(`t-${ring.id}-complete`));
+
+    // A progress note on the task, saved: back on its "Add a progress note".
+    await tabTo('Add a progress note', id(`n-${ring.id}-add`));
+    await press('Enter');
+    await landsOn(el, 'Add a progress note', 'the note', (e) => e.matches('form.editor textarea'));
+    await sendKeys({ type: 'Rang together; bidding number found.' });
+    await tabTo('Save note', labelled('button[type=submit]', 'Save note'));
+    await press('Enter');
+    await landsOn(el, 'Save note', 'Add a progress note', id(`n-${ring.id}-add`));
+
+    // Add a task to the second goal: with no words, the error summary; then typed and added: on the new task's name.
+    await tabTo('Add a task', id(`g-${money.id}-add-task`));
+    await press('Enter');
+    await landsOn(el, 'Add a task', 'the task\'s words', id('ed-text'));
+    await tabTo('Add task', labelled('button[type=submit]', 'Add task'));
+    await press('Enter');
+    await landsOn(el, 'Add task (no words)', 'the error summary', (e) => e.matches('.error-summary'));
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'the error link', 'the task\'s words, marked invalid', (e) => e.id === 'ed-text' && e.getAttribute('aria-invalid') === 'true');
+    await sendKeys({ type: 'Ask about the warm home discount' });
+    await tabTo('Add task', labelled('button[type=submit]', 'Add task'));
+    await press('Enter');
+    await landsOn(el, 'Add task', 'the new task\'s name', (e) => /^t-.*-name$/.test(e.id) && words(e).includes('warm home discount'));
+
+    // Add a goal: its form; added, focus on the new goal.
+    await tabTo('Add a goal', id('goal-add'));
+    await press('Enter');
+    await landsOn(el, 'Add a goal', 'the goal\'s words', id('ed-text'));
+    await sendKeys({ type: 'I want to join the walking group' });
+    await tabTo('the area of life', id('ed-life-area'));
+    await press('ArrowDown');
+    await landsOn(el, 'choosing an area of life', 'the list', (e) => e.id === 'ed-life-area' && (e as HTMLSelectElement).value !== '');
+    await tabTo('Add goal', labelled('button[type=submit]', 'Add goal'));
+    await press('Enter');
+    await landsOn(el, 'Add goal', 'the new goal', (e) => words(e).includes('walking group'));
   });
 });
