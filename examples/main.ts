@@ -15,7 +15,10 @@ import {
 import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-contact-log.js';
 import '@strkit/components/define/str-care-plan.js';
-import '@strkit/components/define/str-relapse-signs.js';
+import '@strkit/components/define/str-relapse-check.js';
+import '@strkit/components/define/str-relapse-trend.js';
+import '@strkit/components/define/str-relapse-plan.js';
+import '@strkit/components/define/str-alert-inbox.js';
 import '@strkit/components/define/str-sync-status.js';
 import type { StrProvider } from '@strkit/components';
 import { DEMO_WORKERS, seed } from './seed.js';
@@ -45,9 +48,9 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 let client: StrClient;
 let selected: ServiceUser | undefined;
 
-function clientFor(role: Role): StrClient {
+function clientFor(role: Role, clock?: { now: () => Date }): StrClient {
   const w = DEMO_WORKERS.find((x) => x.role === role) ?? DEMO_WORKERS[0];
-  return createClient({ store, drafts, actor: { id: w.id, role: w.role, name: w.name } });
+  return createClient({ store, drafts, actor: { id: w.id, role: w.role, name: w.name }, ...(clock && { clock }) });
 }
 
 async function renderCaseload() {
@@ -83,16 +86,34 @@ async function renderPerson() {
   plan.setAttribute('service-user-id', selected.id);
   const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget' });
   planSection.append(plan);
-  const signs = document.createElement('str-relapse-signs');
-  signs.setAttribute('service-user-id', selected.id);
-  const signsSection = el('section', undefined, { 'aria-label': `Early warning signs for ${selected.displayName}`, class: 'widget' });
-  signsSection.append(signs);
-  panel.replaceChildren(heading, log, planSection, signsSection);
+  // The four relapse elements, each where it belongs: the check, the trend, the plan (docs/adr/0011-relapse-elements.md).
+  const relapse = (tag: 'str-relapse-check' | 'str-relapse-trend' | 'str-relapse-plan', label: string) => {
+    const widget = document.createElement(tag);
+    widget.setAttribute('service-user-id', selected!.id);
+    const section = el('section', undefined, { 'aria-label': `${label} for ${selected!.displayName}`, class: 'widget' });
+    section.append(widget);
+    return section;
+  };
+  panel.replaceChildren(heading, log, planSection, relapse('str-relapse-check', 'Early warning signs check'), relapse('str-relapse-trend', 'Early warning signs trend'),
+    relapse('str-relapse-plan', 'Warning-sign plan'));
+}
+
+/** The open alerts across the caseload, for a role that acknowledges them (a care co-ordinator): not one person's. */
+function renderInbox() {
+  const slot = $<HTMLElement>('#inbox');
+  if (!client.can('alert.acknowledge')) {
+    slot.replaceChildren();
+    slot.hidden = true;
+    return;
+  }
+  slot.hidden = false;
+  if (!slot.querySelector('str-alert-inbox')) slot.replaceChildren(document.createElement('str-alert-inbox'));
 }
 
 async function render() {
   ($<StrProvider>('str-provider')).client = client;
   $<HTMLElement>('#who').textContent = `Signed in as ${client.actor.name ?? client.actor.id} — ${ROLE_LABELS[client.actor.role]} · records in ${offlineFirst ? 'this browser, synced to the FHIR R4 engine' : onFhir ? 'the FHIR R4 engine' : 'this browser (IndexedDB)'}`;
+  renderInbox();
   await renderCaseload();
   await renderPerson();
 }
@@ -111,7 +132,9 @@ async function main() {
     for (const p of people.items) await (store as ReturnType<typeof syncedStore>).sync.pull(p.id).catch(() => undefined);
     await (store as ReturnType<typeof syncedStore>).sync.now();
   } else {
-    await seed(clientFor('care-coordinator'), new Date());
+    // The co-ordinator acting in the past dates the sign checks a week apart, so the trend shows history.
+    const now = new Date();
+    await seed(clientFor('care-coordinator'), now, (at) => clientFor('care-coordinator', { now: () => at }));
   }
   const roleSelect = $<HTMLSelectElement>('#role');
   for (const w of DEMO_WORKERS) roleSelect.append(el('option', ROLE_LABELS[w.role], { value: w.role }));

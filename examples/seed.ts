@@ -72,23 +72,50 @@ const SIGNS: [string, 'early' | 'middle' | 'late', string][] = [
   ['Wanting to hide and not come out', 'late', 'Contact the crisis team with me'],
 ];
 
-/** A relapse signature in invented, plausible words, with four weekly checks (settled, so they set the baseline). */
-async function seedSigns(client: StrClient, serviceUserId: string, today: string) {
-  const plan = await client.warningSignPlans.create({
+/** A client acting at `at` (its clock set there): what the seed uses to date records in the past. */
+export type ClientAt = (at: Date) => StrClient;
+
+/**
+ * A relapse signature in invented, plausible words, with weekly checks. Given `clientAt`, the plan is saved ten weeks
+ * ago and the checks are dated a week apart since (settled, then a rise in the last weeks), so the trend has history;
+ * without it, the plan and four settled checks are dated now (the SDK refuses a check dated before its plan was saved).
+ */
+async function seedSigns(client: StrClient, serviceUserId: string, now: Date, clientAt?: ClientAt) {
+  const today = ukToday(now);
+  const weeks = clientAt ? 10 : 0;
+  // Each check at 10:00 UTC, a week apart, the last today (or a minute ago, before 10:00): whole days in London too.
+  const checkAt = (w: number) => new Date(Math.min(Date.parse(`${addDays(today, -7 * w)}T10:00:00Z`), now.getTime() - 60_000));
+  const saved = new Date(checkAt(weeks).getTime() - 3_600_000);
+  const plan = await (clientAt?.(saved) ?? client).warningSignPlans.create({
     serviceUserId,
-    agreedOn: addDays(today, -40),
+    agreedOn: addDays(today, -40 - weeks * 7),
     reviewOn: addDays(today, 140),
     signs: SIGNS.map(([text, stage, response]) => ({ id: crypto.randomUUID(), text, stage, response })),
     contacts: [{ who: 'My care co-ordinator', how: 'Ring the team office, 9 to 5 on weekdays' }, { who: 'The crisis line', how: 'Any time, day or night' }],
   });
-  // Dated now: the SDK refuses a check dated before the plan version it rates was saved, and the plan was saved now.
-  for (let w = 4; w >= 1; w--) {
-    await client.signChecks.create({ planId: plan.id, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
+  if (!clientAt) {
+    for (let w = 4; w >= 1; w--) {
+      await client.signChecks.create({ planId: plan.id, ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, i < 2 && w % 2 === 0 ? 1 : 0])) });
+    }
+    return;
+  }
+  for (let w = weeks - 1; w >= 0; w--) {
+    const at = checkAt(w);
+    // Settled (an early sign now and then), then early and middle signs rising over the last three weeks.
+    const rise = Math.max(0, 3 - w);
+    const rate = (i: number) => (i < 3 ? Math.min(3, rise + (w % 3 === 0 ? 1 : 0)) : i < 6 ? Math.min(3, Math.max(0, rise - 1)) : 0) as 0 | 1 | 2 | 3;
+    const check = await clientAt(at).signChecks.create({ planId: plan.id, at: toLondonIso(Math.floor(at.getTime() / 1000) * 1000), ratings: Object.fromEntries(plan.signs.map((s, i) => [s.id, rate(i)])) });
+    // The latest check meets the alert rule: the worker alerted the care co-ordinator, whose inbox shows it.
+    if (w === 0) await client.alerts.create({ checkId: check.id, note: 'Seemed on edge at the visit; please ring this week.' });
   }
 }
 
-/** Seeds the store once: workers, people, a few weeks of contacts each, and care plans. Uses the co-ordinator's client. */
-export async function seed(client: StrClient, now: Date): Promise<void> {
+/**
+ * Seeds the store once: workers, people, a few weeks of contacts each, care plans and warning-sign plans. Uses the
+ * co-ordinator's client; given `clientAt` (the co-ordinator acting at a past moment), the sign checks are backdated
+ * weekly so the trend shows ten weeks of history.
+ */
+export async function seed(client: StrClient, now: Date, clientAt?: ClientAt): Promise<void> {
   const existing = await client.serviceUsers.list({ limit: 1 });
   if (existing.items.length > 0) return;
   for (const w of DEMO_WORKERS) await client.workers.create({ actorId: w.id, name: w.name, role: w.role });
@@ -116,7 +143,7 @@ export async function seed(client: StrClient, now: Date): Promise<void> {
       await client.contacts.create(contact);
     }
     if (n < 4) await seedPlan(client, person.id, today, n);
-    if (n < 4) await seedSigns(client, person.id, today);
+    if (n < 4) await seedSigns(client, person.id, now, clientAt);
     n++;
   }
 }

@@ -11,7 +11,7 @@ import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 const repo = resolve(import.meta.dirname, '..');
 const out = join(repo, '.tmp', 'screenshots');
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const WIDGETS = ['str-sync-status', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'];
+const WIDGETS = ['str-sync-status', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan'];
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -75,6 +75,45 @@ async function contactLogStates(page) {
   return shots;
 }
 
+/** Clicks the button of `tag` whose words start with `text` (the first on the page); false when there is none. */
+const clickButton = (page, tag, text) => page.evaluate((t, x) => {
+  const b = [...(document.querySelector(t)?.shadowRoot?.querySelectorAll('button') ?? [])].find((e) => e.textContent.trim().startsWith(x));
+  b?.click();
+  return !!b;
+}, tag, text);
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** The states a worker reaches by pressing a button: forms open, errors shown, a check saved. Each [tag, name, buttons]. */
+const STATES = [
+  ['str-care-plan', 'editing-the-plan', ['Goals and tasks', 'Edit plan details']],
+  ['str-care-plan', 'recording-a-review', ['Cancel', 'Record a review']],
+  ['str-care-plan', 'adding-a-task', ['Cancel', 'Add a task']],
+  ['str-care-plan', 'task-status', ['Cancel', 'Change status']],
+  ['str-relapse-check', 'errors', ['Save check']],
+  ['str-relapse-check', 'none-noticed-saved', ['None noticed', 'Save check']],
+  ['str-relapse-plan', 'editing', ['Edit the plan']],
+];
+
+async function widgetStates(page) {
+  const shots = [];
+  for (const [tag, name, buttons] of STATES) {
+    let pressed = true;
+    for (const text of buttons) {
+      pressed = (await clickButton(page, tag, text)) || text === 'Cancel';
+      await frames(page);
+      await page.evaluate((t) => document.querySelector(t)?.updateComplete, tag);
+    }
+    if (!pressed) continue; // the role or the data offers no such button
+    await new Promise((r) => setTimeout(r, 300)); // a save goes to IndexedDB and back
+    const file = `${tag}--${name}.png`;
+    await (await page.$(tag)).screenshot({ path: join(out, file) });
+    shots.push(file);
+  }
+  await clickButton(page, 'str-care-plan', 'Cancel');
+  await clickButton(page, 'str-relapse-plan', 'Cancel');
+  return shots;
+}
+
 /** Each primary button, forced colours on (Windows High Contrast), with a margin so its boundary shows. */
 async function forcedColourButtons(page) {
   const cdp = await page.createCDPSession();
@@ -114,12 +153,13 @@ try {
   await page.waitForFunction(() => document.querySelector('#who')?.textContent?.includes('co-ordinator'), { timeout: 30_000 }).catch(() => undefined);
   await page.click('#caseload button');
   await page.waitForFunction(() => customElements.get('str-contact-log') && document.querySelector('str-contact-log')?.shadowRoot?.querySelector('.history, .count, p'), { timeout: 60_000 });
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('str-contact-log, str-care-plan, str-relapse-signs')].map((w) => w.whenLoaded?.())));
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('str-contact-log, str-care-plan, str-relapse-check, str-relapse-trend, str-relapse-plan, str-alert-inbox')].map((w) => w.whenLoaded?.())));
   const shots = [];
   await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
   shots.push('page.png');
   for (const tag of WIDGETS) shots.push(...(await widgetViews(page, tag)));
   shots.push(...(await contactLogStates(page)));
+  shots.push(...(await widgetStates(page)));
   shots.push(...(await forcedColourButtons(page)));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the person page is ${height} px tall, ${(height / PHONE.height).toFixed(1)} screens):`);
