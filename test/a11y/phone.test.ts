@@ -4,7 +4,7 @@
 // reaches it: a view button, a form opened, a check saved. Synthetic people only.
 import { createClient, indexedDbStore, memoryStore, syncedStore, StrError, type Store } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { $$, button, until } from '../helpers/dom.js';
 import { clientAs, fixtureClock } from '../helpers/clients.js';
@@ -139,6 +139,26 @@ describe(`every widget on a phone (${WIDTH} px)`, () => {
       }
     });
   }
+
+  it('<str-care-plan>: the news of an action far down the plan is on screen where the worker is, and announced', async () => {
+    const el = document.createElement('str-care-plan') as Widget & { client: unknown; clock: unknown };
+    Object.assign(el, { client: clientAs(await seeded(), 'care-coordinator', FIXTURE_COORDINATOR), clock: fixtureClock });
+    el.setAttribute('service-user-id', FIXTURE_PERSON_ID);
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await el.whenLoaded();
+    // The last task of the last goal, pressed by keyboard: the page scrolls down to it.
+    const last = typicalPlan().tasks.at(-1)!;
+    const done = el.shadowRoot!.getElementById(`t-${last.id}-complete`)!;
+    done.focus();
+    await sendKeys({ press: 'Enter' });
+    const news = () => $$(el, '[role=status]').find((p) => p.textContent!.includes(`Task completed: ${last.text}`));
+    await until(el, () => !!news(), 'the status says the task was completed');
+    expect(scrollY, 'the page scrolled down to the task').to.be.greaterThan(innerHeight);
+    const box = news()!.getBoundingClientRect();
+    expect({ top: box.top >= 0, bottom: box.bottom <= innerHeight }, `the status on screen (${Math.round(box.top)} to ${Math.round(box.bottom)} of ${innerHeight})`).to.deep.equal({ top: true, bottom: true });
+    expect(news()!.getAttribute('aria-live'), 'announced').to.equal('polite');
+    await expectNoAxeViolations(el);
+  });
 
   it('<str-sync-status> with a refused change and one waiting: no axe violation, no sideways scroll, no word broken', async () => {
     const real = memoryStore();

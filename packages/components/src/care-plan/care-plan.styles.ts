@@ -254,6 +254,17 @@ export const styles = css`
       display: block;
     }
   }
+  /* The news of an action, at the foot of the screen while any of the plan is on it: near wherever the worker is. */
+  .status.near:not(:empty) {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    margin: 0;
+    padding: 8px 12px;
+    background: var(--_surface);
+    border-top: 4px solid var(--_link);
+    box-shadow: 0 -2px 4px rgb(0 0 0 / 15%);
+  }
   @media print {
     .print-hide,
     .controls,

@@ -518,7 +518,9 @@ export class StrCarePlan extends LitElement {
       return html`${problem}${unreadable}${status}${noPlanView(ctx, o)}`;
     }
     const main = this.view === 'due' ? dueView(ctx, view) : this.view === 'review' ? reviewView(ctx, view) : goalsView(ctx, view);
-    return html`${problem}${unreadable}${header(ctx, view)}${status}${main}`;
+    // After the plan, held at the foot of the screen while the worker is anywhere in it (issue 17: the news of an
+    // action far down a long plan was said thousands of pixels above, out of sight).
+    return html`${problem}${unreadable}${header(ctx, view)}${main}<p class="status near" role="status" aria-live="polite">${ctl.status}</p>`;
   }
 }
 
