@@ -84,17 +84,27 @@ async function renderPerson() {
   const heading = el('h2', `Contacts with ${selected.displayName}`, { tabindex: '-1' });
   const plan = document.createElement('str-care-plan');
   plan.setAttribute('service-user-id', selected.id);
-  const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget' });
+  const planSection = el('section', undefined, { 'aria-label': `Care plan for ${selected.displayName}`, class: 'widget', id: 'care-plan' });
   planSection.append(plan);
   // The four relapse elements, each where it belongs: the check, the trend, the plan (docs/adr/0011-relapse-elements.md).
   const relapse = (tag: 'str-relapse-check' | 'str-relapse-trend' | 'str-relapse-plan', label: string) => {
     const widget = document.createElement(tag);
     widget.setAttribute('service-user-id', selected!.id);
-    const section = el('section', undefined, { 'aria-label': `${label} for ${selected!.displayName}`, class: 'widget' });
+    const section = el('section', undefined, { 'aria-label': `${label} for ${selected!.displayName}`, class: 'widget', id: tag.replace('str-', '') });
     section.append(widget);
     return section;
   };
-  panel.replaceChildren(heading, log, planSection, relapse('str-relapse-check', 'Early warning signs check'), relapse('str-relapse-trend', 'Early warning signs trend'),
+  // On a phone the person's page is many screens tall: links to each part, one Tab from the heading.
+  const parts: [string, string][] = [['#care-plan', 'Care plan'], ['#relapse-check', 'Check the early warning signs'], ['#relapse-trend', 'Trend'], ['#relapse-plan', 'Warning-sign plan']];
+  const jump = el('nav', undefined, { 'aria-label': 'On this page', class: 'jump' });
+  const list = el('ul');
+  list.append(...parts.map(([href, text]) => {
+    const li = el('li');
+    li.append(el('a', text, { href }));
+    return li;
+  }));
+  jump.append(list);
+  panel.replaceChildren(heading, jump, log, planSection, relapse('str-relapse-check', 'Early warning signs check'), relapse('str-relapse-trend', 'Early warning signs trend'),
     relapse('str-relapse-plan', 'Warning-sign plan'));
 }
 
