@@ -414,7 +414,21 @@ describe('keyboard walk', () => {
     const f = typicalPlan();
     const [home, money] = [f.goals[0]!, f.goals[1]!];
     const [form, ring] = [f.tasks[0]!, f.tasks[1]!]; // the housing register form (in progress) and a call, both under home
-    const el = await mountWidget('str-care-plan', await seeded(), 'care-coordinator', FIXTURE_COORDINATOR);
+    // A store where, when `race` is set, someone else saves the goal just before this worker's save lands.
+    const store = await seeded();
+    let race = false;
+    const racing: Store = {
+      ...store, name: store.name, durability: store.durability,
+      put: async (t, r, v) => {
+        if (race && t === 'goal') {
+          race = false;
+          const stored = (await store.get('goal', r.id))!;
+          await store.put('goal', { ...stored, text: `${stored.text} Changed elsewhere.`, updatedBy: FIXTURE_WORKER }, stored.version);
+        }
+        return store.put(t, r, v);
+      },
+    } as Store;
+    const el = await mountWidget('str-care-plan', racing, 'care-coordinator', FIXTURE_COORDINATOR);
     const id = (x: string) => (e: Element) => e.id === x;
     const firstField = (e: Element) => !!e.closest('form.editor') && e.matches('input, select, textarea');
     const toggle = (text: string) => (e: Element) => labelled('button.toggle', text)(e) && e.getAttribute('aria-pressed') === 'true';
@@ -550,5 +564,20 @@ describe('keyboard walk', () => {
     await tabTo('Add goal', labelled('button[type=submit]', 'Add goal'));
     await press('Enter');
     await landsOn(el, 'Add goal', 'the new goal', (e) => words(e).includes('walking group'));
+
+    // Someone else saved the goal first: the conflict panel takes focus; either choice lands on the goal's heading.
+    for (const choice of ['Keep the stored version', 'Save my change over it']) {
+      await tabTo('Edit goal', id(`g-${money.id}-edit`));
+      await press('Enter');
+      await landsOn(el, 'Edit goal', 'the goal\'s words', id('ed-text'));
+      await sendKeys({ type: ' Mine.' });
+      race = true;
+      await tabTo('Save goal', labelled('button[type=submit]', 'Save goal'));
+      await press('Enter');
+      await landsOn(el, 'Save goal (saved elsewhere first)', 'the conflict panel', (e) => e.matches('.conflict'));
+      await tabTo(choice, labelled('button', choice));
+      await press('Enter');
+      await landsOn(el, choice, 'the goal\'s heading', id(`g-${money.id}-heading`));
+    }
   });
 });
