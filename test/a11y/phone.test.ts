@@ -140,7 +140,8 @@ describe(`every widget on a phone (${WIDTH} px)`, () => {
     });
   }
 
-  it('<str-care-plan>: the news of an action far down the plan is on screen where the worker is, and announced', async () => {
+  it('<str-care-plan>: the news of an action far down the plan is on screen where the worker is, and announced', async function () {
+    this.timeout(60_000);
     const el = document.createElement('str-care-plan') as Widget & { client: unknown; clock: unknown };
     Object.assign(el, { client: clientAs(await seeded(), 'care-coordinator', FIXTURE_COORDINATOR), clock: fixtureClock });
     el.setAttribute('service-user-id', FIXTURE_PERSON_ID);
