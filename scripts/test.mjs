@@ -68,7 +68,8 @@ function scriptTagBudgets() {
   // Issue 17's size limits (ADR 0013): a client of module functions, split FHIR readers, messages in words, and the
   // widgets split into controllers and render modules; issue 16's two-stage contact writes: SDK 60.0, components 117.3
   // → 61 and 118. Issue 19's zod-free input check (ADR 0015) rides beside zod in both, since a script tag gets the
-  // client too: SDK 62.8, components 120.1 → 63 and 121. Lazy views would not shrink these while the bundle is one file.
+  // client too: SDK 62.8, components 120.1 → 63 and 121 (120.7 with the plan editor's loader: the bundle is one file,
+  // so the editor is inlined, not loaded on first use).
   const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 63, 'packages/components/dist/bundle/strkit-components.min.js': 121 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
