@@ -17,7 +17,7 @@ if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
 }
-// Always build, as `npm start` does: an old examples/dist would show an old widget.
+// Always make the production build first: an old examples/dist would show an old widget.
 console.log('Building the example page first (npm run build)…');
 if (spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
 

@@ -1,4 +1,5 @@
-// `npm start`: serves examples/ on 127.0.0.1 with the strict CSP and Trusted Types the widgets must work under.
+// Serves examples/ on 127.0.0.1 with the strict CSP and Trusted Types the widgets must work under: the page as `npm run build`
+// made it, or, under `npm start` (scripts/start.mjs), with its script built from sources.
 // `npm run start:fhir` (--fhir): also starts the FHIR engine and proxies /fhir/R4 to it on this origin, so the page
 // talks FHIR without loosening `connect-src 'self'`.
 import { createServer, request } from 'node:http';
@@ -8,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../examples');
 const port = Number(process.env.PORT ?? 8080);
+const devDist = process.env.STRKIT_EXAMPLE_DIST;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
@@ -34,8 +36,11 @@ const server = createServer(async (req, res) => {
   if (engine && url.pathname.startsWith('/fhir/')) return proxy(req, res);
   let path = normalize(decodeURIComponent(url.pathname));
   if (path.endsWith('/')) path += 'index.html';
-  const file = join(root, path);
-  if (!file.startsWith(root)) {
+  // `npm start` (scripts/start.mjs) builds the page's script from sources into its own directory.
+  const fromDev = devDist !== undefined && path.startsWith('/dist/');
+  const base = fromDev ? devDist : root;
+  const file = join(base, fromDev ? path.slice('/dist'.length) : path);
+  if (!file.startsWith(base)) {
     res.writeHead(403).end();
     return;
   }

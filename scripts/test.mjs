@@ -67,8 +67,10 @@ function scriptTagBudgets() {
   // migration, newer-version records reported): SDK 58.8, components 112.3 → 59 and 113.
   // Issue 17's size limits (ADR 0013): a client of module functions, split FHIR readers, messages in words, and the
   // widgets split into controllers and render modules; issue 16's two-stage contact writes: SDK 60.0, components 117.3
-  // → 61 and 118. Issue 19's lazy loading must win this back.
-  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 61, 'packages/components/dist/bundle/strkit-components.min.js': 118 };
+  // → 61 and 118. Issue 19's zod-free input check (ADR 0015) rides beside zod in both, since a script tag gets the
+  // client too: SDK 62.8, components 120.1 → 63 and 121 (120.7 with the plan editor's loader: the bundle is one file,
+  // so the editor is inlined, not loaded on first use).
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 63, 'packages/components/dist/bundle/strkit-components.min.js': 121 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);
@@ -88,7 +90,7 @@ function scriptTagBudgets() {
  * and its name can stand in the hazard log.
  */
 function nodeChecks() {
-  const scripts = { 'process death (Chromium killed with SIGKILL, relaunched on its profile)': 'scripts/process-death.mjs', 'npm run start:fhir proxy pages 250 contacts': 'test/fhir-server/proxy-paging.mjs' };
+  const scripts = { 'npm start (from sources, strict CSP, within 15 s)': 'scripts/start-check.mjs', 'process death (Chromium killed with SIGKILL, relaunched on its profile)': 'scripts/process-death.mjs', 'npm run start:fhir proxy pages 250 contacts': 'test/fhir-server/proxy-paging.mjs' };
   const dir = mkdtempSync(join(tmpdir(), 'strkit-node-checks-'));
   for (const [title, script] of Object.entries(scripts)) {
     console.log(`\n— ${title}: node ${script}`);

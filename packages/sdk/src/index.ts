@@ -43,7 +43,8 @@ export {
 } from './schemas/team.js';
 export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
-export { inputIssues, type InputKind } from './schemas/inputs.js';
+export { type InputKind } from './schemas/inputs.js';
+export { inputIssues } from './schemas/input-check.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
 
 export * from './domain/time.js';

@@ -6,7 +6,8 @@ import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
-import { changesOf, draftOf, renderEditor, renderPlan, type PlanDraft } from './relapse-plan-editor.js';
+import type { PlanDraft } from './relapse-plan-editor.js';
+import { renderPlan } from './relapse-plan-view.js';
 import type { RelapseRecords } from './relapse-records.js';
 import type { SignPlanSaveDetail, SignPlanSavedDetail } from './relapse-signs.events.js';
 
@@ -24,6 +25,16 @@ export interface PlanEditHost {
   readonly saved: () => void;
 }
 
+type EditorModule = typeof import('./relapse-plan-editor.js');
+
+/**
+ * The editor, loaded when someone first edits a plan (issue 19): most who open the plan only read it. `load` is the
+ * only way in, so a test can make it fail; a failed load is not kept, so Try again fetches it anew.
+ */
+export const planEditor: { module?: EditorModule; load: () => Promise<EditorModule> } = {
+  load: () => import('./relapse-plan-editor.js'),
+};
+
 /** Which editor field an SDK issue path belongs to (`signs.2.text` → that sign's text box). */
 function planField(path: string, draft: PlanDraft): string {
   const [head, index, leaf] = path.split('.');
@@ -40,6 +51,8 @@ export class PlanEdit {
   #draft?: PlanDraft;
   #errors: readonly { field: string; message: string }[] = [];
   #saving = false;
+  /** Edit was asked for while the editor loads (`plan` to edit, or none to start one); `failed` if it could not load. */
+  #opening?: { plan: WarningSignPlan | undefined; failed: boolean };
   readonly #el: LitElement;
   readonly #h: PlanEditHost;
 
@@ -60,6 +73,7 @@ export class PlanEdit {
   clear(): void {
     this.#draft = undefined;
     this.#errors = [];
+    this.#opening = undefined;
   }
 
   async #focus(selector: string) {
@@ -68,10 +82,37 @@ export class PlanEdit {
   }
 
   edit(plan: WarningSignPlan | undefined): void {
-    this.#draft = draftOf(plan);
+    const editor = planEditor.module;
+    if (!editor) return void this.#load(plan);
+    this.#opening = undefined;
+    this.#draft = editor.draftOf(plan);
     this.#errors = [];
     this.#el.requestUpdate();
     void this.#focus('#pe-heading ~ fieldset textarea, #pe-add-sign');
+  }
+
+  /** Loads the editor, then opens it; the plan stays on screen meanwhile, with a status, or the failure and a retry. */
+  async #load(plan: WarningSignPlan | undefined) {
+    this.#opening = { plan, failed: false };
+    this.#el.requestUpdate();
+    try {
+      planEditor.module ??= await planEditor.load();
+    } catch {
+      if (!this.#opening) return;
+      this.#opening = { plan, failed: true };
+      this.#el.requestUpdate();
+      return this.#focus('#plan-editor-retry');
+    }
+    if (this.#opening) this.edit(this.#opening.plan);
+  }
+
+  /** While the editor loads: a polite status; if it could not load: why, in words, with Try again. */
+  #loading(): TemplateResult | typeof nothing {
+    const o = this.#opening;
+    if (!o) return nothing;
+    if (!o.failed) return html`<p class="status" role="status">Loading the plan editor…</p>`;
+    return html`<div class="problem" role="alert"><p>The plan editor could not be loaded. Check the connection, then try again.</p>
+      <button type="button" class="secondary" id="plan-editor-retry" @click=${() => void this.#load(o.plan)}>Try again</button></div>`;
   }
 
   /** The plan with its Edit button, or the words to suggest a change. */
@@ -79,18 +120,18 @@ export class PlanEdit {
     return html`<section part="plan" aria-labelledby="plan-heading">${renderPlan(plan, this.#h.records.checks)}
       ${this.canEdit
         ? html`<button type="button" class="primary" id="plan-edit" @click=${() => this.edit(plan)}>Edit the plan</button>`
-        : html`<p class="hint">To suggest a change, talk to the care co-ordinator or add a progress note to the care plan.</p>`}</section>`;
+        : html`<p class="hint">To suggest a change, talk to the care co-ordinator or add a progress note to the care plan.</p>`}${this.#loading()}</section>`;
   }
 
   /** No plan yet: who agrees one, and (for those who may) the button that starts it. */
   renderNone(): TemplateResult {
     return html`<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
-      ${this.canEdit ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.edit(undefined)}>Start a warning-sign plan</button>` : nothing}`;
+      ${this.canEdit ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.edit(undefined)}>Start a warning-sign plan</button>` : nothing}${this.#loading()}`;
   }
 
   renderEditor(): TemplateResult {
     const plan = this.#h.records.plan;
-    return renderEditor({
+    return planEditor.module!.renderEditor({
       draft: this.#draft!,
       checks: plan ? checksInOrder(plan, this.#h.records.checks) : [],
       errors: this.#errors,
@@ -114,7 +155,7 @@ export class PlanEdit {
     const draft = this.#draft;
     if (!draft || this.#saving) return;
     const plan = this.#h.records.plan;
-    const changes = changesOf(draft, plan ? checksInOrder(plan, this.#h.records.checks) : []);
+    const changes = planEditor.module!.changesOf(draft, plan ? checksInOrder(plan, this.#h.records.checks) : []);
     const issues = inputIssues('warningSignPlanUpdate', changes);
     if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
     if (issues.length) {

@@ -156,7 +156,7 @@ describe('the relapse elements', () => {
       const asked: CustomEvent[] = [];
       el.addEventListener('str-sign-plan-save', (e) => asked.push(e));
       button(el, 'Edit the plan')!.click();
-      await el.updateComplete;
+      await until(el, () => !!button(el, 'Save the plan'), 'the editor, loaded on first use');
       button(el, 'Save the plan')!.click();
       await until(el, () => asked.length === 1, 'the intent');
       expect(asked[0]!.cancelable).to.equal(true);
@@ -168,7 +168,7 @@ describe('the relapse elements', () => {
       const connected = await fixture<Loaded>(html`<str-relapse-plan service-user-id=${FIXTURE_PERSON_ID} .client=${clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR)}></str-relapse-plan>`);
       await connected.whenLoaded();
       button(connected, 'Edit the plan')!.click();
-      await connected.updateComplete;
+      await until(connected, () => !!button(connected, 'Save the plan'), 'the editor');
       const saved = oneEvent(connected, 'str-sign-plan-saved');
       button(connected, 'Save the plan')!.click();
       const { detail } = await saved;

@@ -1,8 +1,9 @@
-// The warning-sign plan view and editor of <str-relapse-signs> (issue 8): the care co-ordinator, with the person,
+// The warning-sign plan editor of <str-relapse-signs> and <str-relapse-plan> (issue 8), loaded on first use (issue 19:
+// plan-edit.controller.ts imports it lazily; the read-only plan is relapse-plan-view.ts). The care co-ordinator, with the person,
 // adds, edits and reorders signs and agreed responses, sets who to contact, the rule's thresholds and the agreed
 // baseline (picked from checks marked "well", with the figure shown), and the agreed and review dates.
 import {
-  DEFAULT_ALERT_RULE, SIGN_STAGES, agreedBaselineFrom, checkTotal, checksInOrder, formatNhsDate, moveItem,
+  DEFAULT_ALERT_RULE, SIGN_STAGES, agreedBaselineFrom, checkTotal, formatNhsDate, moveItem,
   type AlertRule, type SignCheck, type WarningSign, type WarningSignPlan, type WarningSignPlanUpdate,
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -54,27 +55,6 @@ export function changesOf(draft: PlanDraft, checks: readonly SignCheck[]): Warni
     ...(draft.agreedOn && { agreedOn: draft.agreedOn }),
     ...(draft.reviewOn && { reviewOn: draft.reviewOn }),
   };
-}
-
-/** The plan, read-only: what everyone sees. */
-export function renderPlan(plan: WarningSignPlan, checks: readonly SignCheck[]): TemplateResult {
-  const b = plan.agreedBaseline;
-  const r = plan.rule;
-  return html`<h2 id="plan-heading" tabindex="-1">Warning-sign plan</h2>
-    <p>${plan.agreedOn ? `Agreed with the person on ${formatNhsDate(plan.agreedOn)}.` : 'Not yet agreed with the person.'} ${plan.reviewOn ? `Review by ${formatNhsDate(plan.reviewOn)}.` : ''}</p>
-    ${SIGN_STAGES.map((st) => {
-      const signs = plan.signs.filter((s) => s.stage === st.code);
-      return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text" dir="auto">${s.text}</span><span class="hint">Agreed response: <span class="response" dir="auto">${s.response}</span></span></li>`)}</ul>` : nothing;
-    })}
-    <h3>Who to contact</h3>
-    ${plan.contacts.length ? html`<ul>${plan.contacts.map((c) => html`<li><span class="sign-text" dir="auto">${c.who}</span>: <span class="response" dir="auto">${c.how}</span></li>`)}</ul>` : html`<p>No one listed yet.</p>`}
-    <h3>When to alert the care co-ordinator</h3>
-    <ul>
-      <li>A late sign rated ${r.lateSignAtLeast} or more</li>
-      <li>The total ${r.risePercent}% and ${r.risePoints} points or more above the baseline</li>
-      <li>Any sign rated ${r.repeatRating} or more on ${r.repeatChecks} checks in a row</li>
-    </ul>
-    <p>${b ? `Agreed baseline: ${b.total}, from ${b.fromCheckIds.length} ${b.fromCheckIds.length === 1 ? 'check' : 'checks'} when the person was well.` : `No agreed baseline: the median of the first three checks after the plan was agreed is used${checksInOrder(plan, checks).length < 3 ? ' (not enough checks yet)' : ''}.`}</p>`;
 }
 
 export interface EditorHost {

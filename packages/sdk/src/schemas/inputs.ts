@@ -26,8 +26,11 @@ export const INPUT_SCHEMAS = {
 } as const;
 export type InputKind = keyof typeof INPUT_SCHEMAS;
 
-/** The problems with an input, as field issues with messages a person can act on; empty when it is valid. */
-export function inputIssues(kind: InputKind, value: unknown): FieldIssue[] {
+/**
+ * The problems with an input by the zod schemas the client parses with. The SDK exports the zod-free `inputIssues`
+ * (input-check.ts) instead; this one is what the equivalence test holds it to.
+ */
+export function zodInputIssues(kind: InputKind, value: unknown): FieldIssue[] {
   try {
     if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
     const result = z.safeParse(INPUT_SCHEMAS[kind] as z.ZodMiniType, value);

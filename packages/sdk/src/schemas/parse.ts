@@ -1,18 +1,10 @@
 import * as z from 'zod/mini';
 import { StrError, type FieldIssue } from '../errors.js';
+import { fieldIssuesOf } from './check-engine.js';
 import { RECORDS, isRecordType, type RecordOf, type RecordType } from './registry.js';
 
-const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'symbol' ? p.description ?? '?' : String(p))).join('.');
-
 /** zod issues → field issues a person can act on. Messages are ours, never the input's content. */
-export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.flatMap((i): FieldIssue[] =>
-    // An unknown field is named, one issue each, at its own path: "Invalid input" at "" helps nobody find a typo.
-    i.code === 'unrecognized_keys'
-      ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has` }))
-      : [{ path: pathOf(i.path), code: i.code, message: i.message }],
-  );
-}
+export const toFieldIssues = (error: z.core.$ZodError): FieldIssue[] => fieldIssuesOf(error.issues);
 
 /** zod's issue codes in plain words, for the error's message (the field issues carry words for the person). */
 const CODE_WORDS: Readonly<Record<string, string>> = {
