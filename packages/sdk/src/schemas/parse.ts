@@ -9,9 +9,17 @@ export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.flatMap((i): FieldIssue[] =>
     // An unknown field is named, one issue each, at its own path: "Invalid input" at "" helps nobody find a typo.
     i.code === 'unrecognized_keys'
-      ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has` }))
-      : [{ path: pathOf(i.path), code: i.code, message: i.message }],
+      ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has`, params: { key } }))
+      : [{ path: pathOf(i.path), code: i.code, message: i.message, ...paramsOf(i) }],
   );
+}
+
+/** The limit or form an issue is about, for words in another language (issue 20); never the value given. */
+function paramsOf(i: z.core.$ZodIssue): { params?: FieldIssue['params'] } {
+  if (i.code === 'too_big') return { params: { maximum: Number(i.maximum), origin: i.origin } };
+  if (i.code === 'too_small') return { params: { minimum: Number(i.minimum), origin: i.origin } };
+  if (i.code === 'invalid_format') return { params: { format: i.format } };
+  return {};
 }
 
 /** zod's issue codes in plain words, for the error's message (the field issues carry words for the person). */
