@@ -22,13 +22,13 @@ const unreachable = (): Store => {
   return { name: 'unreachable', durability: 'remote', get: fail, list: fail, put: fail, history: fail, subscribe: () => () => undefined };
 };
 
-/** A device with `n` changes the record system has not had, the oldest saved 2 days before `clock` says now. */
-async function offlineWith(n: number): Promise<{ store: SyncedStore; clock: Clock }> {
+/** A device with `n` changes the record system has not had, the oldest saved `age` ms (2 days) before `clock` says now. */
+async function offlineWith(n: number, age = 2 * 86_400_000): Promise<{ store: SyncedStore; clock: Clock }> {
   let now = Date.parse('2026-06-05T10:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
   const store = syncedStore({ local: indexedDbStore({ name: `l10n-${Math.random()}`, persist: false }), remote: unreachable(), clock, auto: false });
   for (let i = 0; i < n; i++) await store.put('contact', validContact());
-  now += 2 * 86_400_000;
+  now += age;
   await store.sync.now();
   return { store, clock };
 }
@@ -106,6 +106,19 @@ describe('<str-sync-status> in Welsh', () => {
     expect(theirs.textContent).to.equal('PUT /Encounter: the record system does not allow this (forbidden)');
     expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())[0]).to.equal('Rhoi cynnig arall arni ar gyfer y cyswllt hwn');
     await expectNoAxeViolations(el);
+    store.close?.();
+  });
+});
+
+describe('<str-sync-status>: how long ago', () => {
+  it('a change saved under a minute ago reads "just now" beside its date and time, never "0 minutes ago"; in Welsh too', async () => {
+    const { store, clock } = await offlineWith(1, 20_000);
+    const { el, provider } = await inLocale('en-GB', store, clock);
+    await until(el, () => text(el).includes('The oldest was saved'), () => text(el));
+    expect(text(el)).to.include('The oldest was saved 5 June 2026 at 11:00 (just now).');
+    provider.locale = 'cy';
+    await until(el, () => root(el)!.lang === 'cy', () => text(el));
+    expect(text(el)).to.include('Cafodd yr hynaf ei gadw ar 5 Mehefin 2026 am 11:00 (eiliadau yn ôl).');
     store.close?.();
   });
 });
