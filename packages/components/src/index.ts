@@ -4,6 +4,8 @@
 export type { Alert, CarePlan, Clock, Contact, Goal, ProgressNote, SignCheck, StrClient, Task, WarningSignPlan } from '@strkit/sdk';
 export { clientContext } from './context.js';
 export { StrProvider } from './provider/provider.js';
+export { registerStrings, localeContext, type LocaleSettings } from './l10n/locale.js';
+export type { Message, PluralMessage, StringOverrides } from './l10n/catalogue.js';
 export { tokens } from './internal/tokens.styles.js';
 export { focus } from './internal/focus.styles.js';
 export { StrContactLog, type ContactLogFormValue } from './contact-log/contact-log.js';

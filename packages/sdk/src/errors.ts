@@ -19,7 +19,14 @@ export type StrErrorCode =
 export interface FieldIssue {
   readonly path: string;
   readonly code: string;
+  /** What to do, in English: the default words. */
   readonly message: string;
+  /**
+   * The values `message` is made from, so a widget can say it in the reader's language (issue 20): `maximum` or
+   * `minimum` (with `origin`: string, number, array) for a limit, `format` for a wrong form, `key` for an unknown
+   * field. Never the value that was given.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface StrErrorDetails {

@@ -3,6 +3,7 @@ import { createClient, memoryStore, type StrClient } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { clientContext } from '../context.js';
+import { localeContext } from '../l10n/locale.js';
 import '../define/str-provider.js';
 import type { StrProvider } from './provider.js';
 
@@ -13,6 +14,11 @@ class ProbeElement extends LitElement {
   }
 }
 customElements.define('test-probe', ProbeElement);
+
+class LocaleProbe extends LitElement {
+  consumer = new ContextConsumer(this, { context: localeContext, subscribe: true });
+}
+customElements.define('test-locale-probe', LocaleProbe);
 
 const makeClient = (id: string) => createClient({ store: memoryStore(), actor: { id, role: 'str-worker' } });
 
@@ -52,5 +58,20 @@ describe('<str-provider>', () => {
     customElements.define('late-provider', LateProvider);
     await (host as unknown as StrProvider).updateComplete;
     expect(probe.client).to.equal(client);
+  });
+
+  it('gives its locale and strings to the widgets below and tells them when either changes; it has no words of its own', async () => {
+    const strings = { cy: { 'sync-status.send-now': 'Anfon yn awr' } };
+    const el = await fixture<StrProvider>(html`<str-provider locale="cy" .strings=${strings}><test-locale-probe></test-locale-probe></str-provider>`);
+    const probe = el.querySelector('test-locale-probe') as LocaleProbe;
+    expect(probe.consumer.value).to.deep.equal({ locale: 'cy', strings });
+    el.locale = 'en-GB';
+    await el.updateComplete;
+    expect(probe.consumer.value).to.deep.equal({ locale: 'en-GB', strings });
+    el.removeAttribute('locale');
+    el.strings = undefined;
+    await el.updateComplete;
+    expect(probe.consumer.value, 'unset: the page decides').to.deep.equal({});
+    expect(el.shadowRoot!.textContent!.trim(), 'nothing to translate').to.equal('');
   });
 });

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { formatNhsDate, londonTime, systemClock, type Clock, type StrClient, type SyncAttention, type SyncState } from '@strkit/sdk';
+import { systemClock, type Clock, type StrClient, type SyncAttention, type SyncState } from '@strkit/sdk';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { clientContext } from '../context.js';
@@ -7,6 +7,8 @@ import { controls } from '../internal/controls.styles.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
+import { LocaleController } from '../l10n/controller.js';
+import { SYNC_STATUS_MESSAGES } from './sync-status.messages.js';
 
 const styles = css`
   :host {
@@ -39,21 +41,6 @@ const styles = css`
   }
 `;
 
-const ago = (from: number, to: number) => {
-  const mins = Math.max(0, Math.round((to - from) / 60_000));
-  if (mins < 60) return `${mins} ${mins === 1 ? 'minute' : 'minutes'} ago`;
-  const hours = Math.round(mins / 60);
-  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
-  return `${Math.round(hours / 24)} days ago`;
-};
-
-/** What may have been lost to the browser clearing this device's storage, and what to do. */
-const lostNotice = (lost: string) => {
-  const at = lost !== 'unknown' ? Date.parse(lost) : undefined;
-  return html`<p><strong>${at !== undefined ? `Changes made on this device after ${formatNhsDate(at)} at ${londonTime(at)} may have been lost` : 'Changes made on this device may have been lost'}:</strong>
-            the browser cleared this device's storage. Check the record system for anything missing and enter it again.</p>`;
-};
-
 /**
  * @summary Whether this device's changes have reached the record system: all sent, waiting (with the age of the oldest),
  * or needing a person's attention (a conflict to choose, or a refusal with its reason). Shows nothing without a synced
@@ -78,6 +65,8 @@ export class StrSyncStatus extends LitElement {
   @state() private _copied: ReadonlyMap<string, string> = new Map();
   #unsubscribe: (() => void) | undefined;
   #for: StrClient | undefined;
+  /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  readonly #l = new LocaleController(this, SYNC_STATUS_MESSAGES);
 
   get #client() {
     return this.client ?? this._providedClient;
@@ -136,46 +125,58 @@ export class StrSyncStatus extends LitElement {
     const waiting = s.unsynced - s.needsAttention.length;
     const lost = s.mayHaveLostAfter;
     const kind = s.needsAttention.length || lost !== undefined ? 'attention' : waiting ? 'waiting' : 'done';
-    return html`<div part="status" class="box ${kind}" role="status" aria-live="polite" tabindex="-1">
-      ${lost !== undefined ? lostNotice(lost) : nothing}
+    const l = this.#l;
+    return html`<div part="status" class="box ${kind}" role="status" aria-live="polite" tabindex="-1" lang=${l.lang}>
+      ${lost !== undefined ? this.#lostNotice(lost) : nothing}
       ${this.#summary(s)}
-      ${s.persisted === false
-        ? html`<p>This browser has not agreed to keep records on this device: it may clear them if the device runs low on space, so changes are safe only once sent.</p>`
-        : nothing}
+      ${s.persisted === false ? html`<p>${l.t('not-persisted')}</p>` : nothing}
       ${s.needsAttention.length ? this.#attention(s, sync) : nothing}
-      ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>Send now</button>` : nothing}
+      ${s.unsynced > 0 ? html`<button type="button" class="secondary" ?disabled=${this._busy || s.syncing} @click=${() => this.#run(() => sync.now())}>${l.t('send-now')}</button>` : nothing}
     </div>`;
+  }
+
+  /** What may have been lost to the browser clearing this device's storage, and what to do. */
+  #lostNotice(lost: string) {
+    const l = this.#l;
+    const at = lost !== 'unknown' ? Date.parse(lost) : undefined;
+    return html`<p><strong>${at !== undefined ? l.t('lost-after', { when: l.dateTime(at) }) : l.t('lost-unknown')}</strong>
+            ${l.t('lost-why')}</p>`;
   }
 
   /** All sent, or how many changes wait and since when; nothing to add when all is sent but some may have been lost. */
   #summary(s: SyncState) {
+    const l = this.#l;
     const lost = s.mayHaveLostAfter;
     if (s.unsynced === 0) {
       return lost !== undefined
         ? nothing
-        : html`<p>All changes are in the record system${s.lastSyncedAt ? `, checked at ${londonTime(Date.parse(s.lastSyncedAt))}` : ''}.</p>`;
+        : html`<p>${s.lastSyncedAt ? l.t('all-sent-checked', { time: l.time(Date.parse(s.lastSyncedAt)) }) : l.t('all-sent')}</p>`;
     }
     const oldest = s.oldestUnsyncedAt ? Date.parse(s.oldestUnsyncedAt) : undefined;
-    return html`<p><strong>${s.syncing ? 'Sending' : s.online ? 'Waiting to send' : 'Offline'}:</strong> ${s.unsynced} ${s.unsynced === 1 ? 'change is' : 'changes are'} saved on this device and not yet in the record system.${
-      oldest !== undefined ? ` The oldest was saved ${formatNhsDate(oldest)} at ${londonTime(oldest)} (${ago(oldest, this.clock.now().getTime())}).` : ''}${lost === undefined ? ' Nothing is lost: they will be sent when the connection is back.' : ' They will be sent when the connection is back.'}</p>`;
+    const words = [l.t('unsynced', { count: s.unsynced })];
+    if (oldest !== undefined) words.push(l.t('oldest', { when: l.dateTime(oldest), ago: l.ago(oldest, this.clock.now().getTime()) }));
+    words.push(l.t(lost === undefined ? 'nothing-lost' : 'will-send'));
+    return html`<p><strong>${l.t(s.syncing ? 'sending' : s.online ? 'waiting' : 'offline')}</strong> ${words.join(' ')}</p>`;
   }
 
   #attention(s: SyncState, sync: NonNullable<StrClient['sync']>) {
-    return html`<p><strong>${s.needsAttention.length} ${s.needsAttention.length === 1 ? 'change needs' : 'changes need'} your attention:</strong></p>
+    return html`<p><strong>${this.#l.t('attention', { count: s.needsAttention.length })}</strong></p>
       <ul>${s.needsAttention.map((a) => this.#attentionItem(a, sync))}</ul>`;
   }
 
   /** Every refusal has a way forward: send it again, keep this device's version as a new one, or copy it out. */
   #attentionItem(a: SyncAttention, sync: NonNullable<StrClient['sync']>) {
+    const l = this.#l;
     const copied = this._copied.get(`${a.type}/${a.id}`);
-    const hidden = html`<span class="visually-hidden"> for this ${a.type}</span>`;
-    return html`<li>${a.code === 'conflict' ? 'Someone else changed this record in the record system meanwhile. Both versions are kept.' : `The record system refused it: ${a.message}`}
+    const record = l.thisRecord(a.type);
+    const hidden = html`<span class="visually-hidden"> ${l.t('for-record', { record })}</span>`;
+    return html`<li>${a.code === 'conflict' ? l.t('conflict') : html`${l.t('refused')} <span lang="en-GB">${a.message}</span>`}
             ${a.code === 'conflict'
-              ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine${hidden}</button>
-                ${a.theirsKnown === false ? nothing : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>Take theirs${hidden}</button>`}`
-              : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.retry(a.type, a.id))}>Try again${hidden}</button>
-                <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>Keep mine as a new version${hidden}</button>`}
-            <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => this.#copy(a.type, a.id))}>Copy the text${hidden}</button>
-            ${copied === undefined ? nothing : html`<label>The text of this ${a.type}, to copy:<textarea readonly .value=${copied}></textarea></label>`}</li>`;
+              ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>${l.t('keep-mine')}${hidden}</button>
+                ${a.theirsKnown === false ? nothing : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>${l.t('take-theirs')}${hidden}</button>`}`
+              : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.retry(a.type, a.id))}>${l.t('try-again')}${hidden}</button>
+                <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>${l.t('keep-mine-new')}${hidden}</button>`}
+            <button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => this.#copy(a.type, a.id))}>${l.t('copy-text')}${hidden}</button>
+            ${copied === undefined ? nothing : html`<label>${l.t('text-to-copy', { record })}<textarea readonly .value=${copied}></textarea></label>`}</li>`;
   }
 }

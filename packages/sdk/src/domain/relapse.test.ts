@@ -274,3 +274,38 @@ describe('the relapse alert rule', () => {
     );
   });
 });
+
+describe('the rule’s sentences carry a code and parameters for a widget to say in any language (issue 20)', () => {
+  const base = [check(1, { 1: 1, 2: 1, 3: 1, 4: 1 }), check(2, { 1: 1, 2: 1, 3: 1, 4: 1 }), check(3, { 1: 1, 2: 1, 3: 1, 4: 1 })]; // baseline 4
+
+  it('late-sign, rise and repeat reasons: numbers and sign ids, never a sign’s words', () => {
+    const r = evaluateRule(plan(), check(10, { 1: 3, 2: 3, 3: 1, 4: 1, 5: 2 }), base);
+    expect(r.reasons.map((x) => [x.code, x.params])).to.deep.equal([
+      ['late-sign', { rating: 2, of: 3 }],
+      ['rise', { total: 8, rise: 4, percent: 100, baseline: 4, baselineSource: 'first-checks', covered: 4, signs: 5 }],
+    ]);
+    expect(r.reasons[0]!.signIds).to.deep.equal([uuidOf(5)]);
+    const words = JSON.stringify(r.reasons.map((x) => x.params));
+    for (const s of plan().signs) expect(words).to.not.include(s.text);
+    const repeat = evaluateRule(plan(), check(12, { 2: 3 }), [...base, check(11, { 2: 3 })]);
+    expect(repeat.reasons.find((x) => x.code === 'repeat')).to.deep.include({ params: { rating: 3, checks: 2 }, signIds: [uuidOf(2)] });
+  });
+
+  it('a rise from a baseline of 0 has no percent', () => {
+    const r = evaluateRule(plan({ agreedBaseline: { total: 0, fromCheckIds: [] } }), check(20, { 1: 3 }), []);
+    expect(r.reasons[0]!.params).to.deep.equal({ total: 3, rise: 3, baseline: 0, baselineSource: 'agreed', covered: 5, signs: 5 });
+  });
+
+  it('each note has its code: too few checks, a replaced plan, not asked, one of the three, and signs left out', () => {
+    const tooFew = evaluateRule(plan(), check(4, { 1: 2 }), [base[0]!]);
+    expect([tooFew.noteCode, tooFew.noteParams]).to.deep.equal(['no-baseline', { whyCode: 'too-few', checksSoFar: 2, needed: 3 }]);
+    expect((tooFew.baseline as { whyCode?: string }).whyCode).to.equal('too-few');
+    const replaced = evaluateRule(plan(), check(4, { 1: 2 }), [check(1, { 1: 1 }, { planId: uuidOf(8000) })]);
+    expect(replaced.noteParams).to.deep.include({ whyCode: 'replaced-too-few', checksSoFar: 1 });
+    expect(evaluateRule(plan(), check(10, { 1: NOT_ASKED }), base).noteCode).to.equal('all-not-asked');
+    expect(evaluateRule(plan(), base[2]!, base.slice(0, 2)).noteCode).to.equal('sets-baseline');
+    const added = sign(6, 'early', 'Not answering the phone');
+    const later = evaluateRule(plan({ signs: [...plan().signs, added] }), check(10, { 1: 1 }), base);
+    expect([later.noteCode, later.noteParams, later.noteSignIds]).to.deep.equal(['signs-not-in-baseline', { inBaseline: 4, added: 2 }, [uuidOf(5), uuidOf(6)]]);
+  });
+});

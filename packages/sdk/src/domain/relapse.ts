@@ -37,7 +37,23 @@ export function checksInOrder<C extends CheckLike>(plan: Pick<WarningSignPlan, '
 export type Baseline =
   | { readonly source: 'agreed'; readonly value: number; readonly checkIds: readonly string[]; readonly signIds: readonly string[] }
   | { readonly source: 'first-checks'; readonly value: number; readonly checkIds: readonly string[]; readonly signIds: readonly string[] }
-  | { readonly source: 'none'; readonly checksSoFar: number; readonly needed: number; readonly why: string };
+  | {
+      readonly source: 'none';
+      readonly checksSoFar: number;
+      readonly needed: number;
+      /** Why, in English; `whyCode` (with `checksSoFar` and `needed`) lets a widget say it in the reader's language. */
+      readonly why: string;
+      readonly whyCode: BaselineWhyCode;
+    };
+
+/**
+ * Why there is no baseline: the agreed one covers signs the plan no longer has (and its checks are gone); the plan
+ * replaced an earlier one and has too few checks of its own; or too few checks since the plan was agreed.
+ */
+export type BaselineWhyCode = 'agreed-signs-gone' | 'replaced-too-few' | 'too-few';
+
+/** Values a rule sentence's words are built from: counts, ratings and codes, never a sign's words (see `signIds`). */
+export type RuleParams = Readonly<Record<string, string | number>>;
 
 /** Whether a check rated anything at all: one where every sign is "not asked" is kept but says nothing of a trend. */
 export const hasRatings = (check: Pick<SignCheck, 'ratings'>): boolean => Object.values(check.ratings).some((r) => typeof r === 'number');
@@ -84,7 +100,7 @@ export function baselineOf(plan: PlanLike, checks: readonly CheckLike[]): Baseli
     const covered = agreed.signIds ?? plan.signs.map((s) => s.id);
     if (covered.every((id) => onPlan.has(id))) return { source: 'agreed', value: agreed.total, checkIds: agreed.fromCheckIds, signIds: covered };
     return {
-      source: 'none', checksSoFar: 0, needed: 0,
+      source: 'none', checksSoFar: 0, needed: 0, whyCode: 'agreed-signs-gone',
       why: 'The agreed baseline was set on signs the plan no longer has, and its checks are not here to work it out again: the rise rule waits for the care co-ordinator to agree a new baseline',
     };
   }
@@ -93,7 +109,10 @@ export function baselineOf(plan: PlanLike, checks: readonly CheckLike[]): Baseli
   const replaced = checks.some((c) => c.planId !== plan.id && !c.enteredInError);
   if (first.length < 3) {
     const lead = replaced ? 'This plan replaced an earlier one, so the rise rule waits for a new baseline' : 'No baseline yet';
-    return { source: 'none', checksSoFar: first.length, needed: 3, why: `${lead}: ${first.length} of 3 checks after the plan was agreed, or an agreed baseline` };
+    return {
+      source: 'none', checksSoFar: first.length, needed: 3, whyCode: replaced ? 'replaced-too-few' : 'too-few',
+      why: `${lead}: ${first.length} of 3 checks after the plan was agreed, or an agreed baseline`,
+    };
   }
   const signIds = plan.signs.map((s) => s.id).filter((id) => first.some((c) => id in c.ratings));
   return { source: 'first-checks', value: median(first.map((c) => totalOver(signIds, c))), checkIds: first.map((c) => c.id), signIds };
@@ -101,8 +120,14 @@ export function baselineOf(plan: PlanLike, checks: readonly CheckLike[]): Baseli
 
 export interface RuleReason {
   readonly code: 'late-sign' | 'rise' | 'repeat';
-  /** The reason in words, for the worker, the alert and the co-ordinator. */
+  /** The reason in words (English), for the worker, the alert and the co-ordinator. */
   readonly text: string;
+  /**
+   * What `text` is made of, so a widget can say it in the reader's language (issue 20): `late-sign` {rating, of},
+   * `rise` {total, rise, percent (absent from a baseline of 0), baseline, baselineSource, covered, signs},
+   * `repeat` {rating, checks}. The signs are `signIds` (their words are on the plan).
+   */
+  readonly params: RuleParams;
   /** The signs behind it (their agreed responses are what to do). */
   readonly signIds: readonly string[];
 }
@@ -114,6 +139,24 @@ export interface RuleResult {
   readonly baseline: Baseline;
   /** Why the rise condition could not be judged, or what it left out, in words, when it could not judge all of it. */
   readonly note?: string;
+  /**
+   * `note` as a code, for a widget to say in the reader's language: `no-baseline` {whyCode, checksSoFar, needed},
+   * `all-not-asked`, `sets-baseline`, `no-baseline-signs`, or `signs-not-in-baseline` {inBaseline, added} with the
+   * signs left out in `noteSignIds`.
+   */
+  readonly noteCode?: RuleNoteCode;
+  readonly noteParams?: RuleParams;
+  readonly noteSignIds?: readonly string[];
+}
+
+export type RuleNoteCode = 'no-baseline' | 'all-not-asked' | 'sets-baseline' | 'no-baseline-signs' | 'signs-not-in-baseline';
+
+/** What the rise rule could not judge, in English and as a code. */
+interface RuleNote {
+  readonly note: string;
+  readonly noteCode: RuleNoteCode;
+  readonly noteParams?: RuleParams;
+  readonly noteSignIds?: readonly string[];
 }
 
 const quote = (s: string) => `“${s.trim()}”`;
@@ -127,16 +170,21 @@ const rated = (c: Pick<SignCheck, 'ratings'>, id: string) => {
 function lateSignReasons(plan: PlanLike, check: CheckLike, rule: AlertRule): RuleReason[] {
   return plan.signs
     .filter((s) => s.stage === 'late' && (rated(check, s.id) ?? -1) >= rule.lateSignAtLeast)
-    .map((s) => ({ code: 'late-sign', text: `Late sign ${quote(s.text)} rated ${ratingLabel(check.ratings[s.id])} (${rated(check, s.id)} of 3)`, signIds: [s.id] }));
+    .map((s) => ({
+      code: 'late-sign', text: `Late sign ${quote(s.text)} rated ${ratingLabel(check.ratings[s.id])} (${rated(check, s.id)} of 3)`,
+      params: { rating: rated(check, s.id)!, of: 3 }, signIds: [s.id],
+    }));
 }
 
 /** The rise condition: a reason when the total over the baseline's signs rose enough, and a note when it cannot judge all. */
-function riseOutcome(plan: PlanLike, check: CheckLike, baseline: Baseline, rule: AlertRule): { reason?: RuleReason; note?: string } {
-  if (baseline.source === 'none') return { note: baseline.why };
-  if (!hasRatings(check)) return { note: 'Every sign was “not asked” at this check, so the rise rule has nothing to compare' };
-  if (baseline.source === 'first-checks' && baseline.checkIds.includes(check.id)) return { note: 'This check is one of the three that set the baseline' };
-  if (baseline.signIds.length === 0) return { note: 'None of the plan’s signs were in the baseline, so the rise rule waits for a new baseline' };
-  const out: { reason?: RuleReason; note?: string } = {};
+function riseOutcome(plan: PlanLike, check: CheckLike, baseline: Baseline, rule: AlertRule): { reason?: RuleReason } & Partial<RuleNote> {
+  if (baseline.source === 'none') {
+    return { note: baseline.why, noteCode: 'no-baseline', noteParams: { whyCode: baseline.whyCode, checksSoFar: baseline.checksSoFar, needed: baseline.needed } };
+  }
+  if (!hasRatings(check)) return { note: 'Every sign was “not asked” at this check, so the rise rule has nothing to compare', noteCode: 'all-not-asked' };
+  if (baseline.source === 'first-checks' && baseline.checkIds.includes(check.id)) return { note: 'This check is one of the three that set the baseline', noteCode: 'sets-baseline' };
+  if (baseline.signIds.length === 0) return { note: 'None of the plan’s signs were in the baseline, so the rise rule waits for a new baseline', noteCode: 'no-baseline-signs' };
+  const out: { reason?: RuleReason } & { -readonly [K in keyof RuleNote]?: RuleNote[K] } = {};
   const compared = totalOver(baseline.signIds, check);
   const rise = compared - baseline.value;
   const percent = baseline.value === 0 ? (compared > 0 ? Infinity : 0) : (rise / baseline.value) * 100;
@@ -144,10 +192,19 @@ function riseOutcome(plan: PlanLike, check: CheckLike, baseline: Baseline, rule:
     const what = baseline.source === 'agreed' ? 'the agreed baseline' : 'the baseline (median of the first three checks)';
     const pct = Number.isFinite(percent) ? ` (${Math.round(percent)}%)` : '';
     const over = baseline.signIds.length < plan.signs.length ? ` on the ${baseline.signIds.length} signs it covers` : '';
-    out.reason = { code: 'rise', text: `Total ${compared} is ${rise} points${pct} above ${what} of ${baseline.value}${over}`, signIds: [] };
+    out.reason = {
+      code: 'rise', text: `Total ${compared} is ${rise} points${pct} above ${what} of ${baseline.value}${over}`, signIds: [],
+      params: {
+        total: compared, rise, ...(Number.isFinite(percent) && { percent: Math.round(percent) }), baseline: baseline.value,
+        baselineSource: baseline.source, covered: baseline.signIds.length, signs: plan.signs.length,
+      },
+    };
   }
   const added = plan.signs.filter((s) => !baseline.signIds.includes(s.id));
   if (added.length) {
+    out.noteCode = 'signs-not-in-baseline';
+    out.noteParams = { inBaseline: baseline.signIds.length, added: added.length };
+    out.noteSignIds = added.map((s) => s.id);
     out.note = `The rise rule compares the ${baseline.signIds.length} signs in the baseline; ${added.length === 1 ? 'one sign is' : `${added.length} signs are`} not in it (${added.map((s) => quote(s.text)).join(', ')}) and count${added.length === 1 ? 's' : ''} for the late-sign and repeat rules only`;
   }
   return out;
@@ -167,7 +224,10 @@ function repeatReasons(plan: PlanLike, check: CheckLike, others: readonly CheckL
   if (run.length !== rule.repeatChecks) return [];
   return plan.signs
     .filter((s) => run.every((c) => (rated(c, s.id) ?? -1) >= rule.repeatRating))
-    .map((s) => ({ code: 'repeat', text: `${quote(s.text)} rated ${rule.repeatRating === 3 ? 'a lot' : `${rule.repeatRating} or more`} on ${rule.repeatChecks} checks in a row`, signIds: [s.id] }));
+    .map((s) => ({
+      code: 'repeat', text: `${quote(s.text)} rated ${rule.repeatRating === 3 ? 'a lot' : `${rule.repeatRating} or more`} on ${rule.repeatChecks} checks in a row`,
+      params: { rating: rule.repeatRating, checks: rule.repeatChecks }, signIds: [s.id],
+    }));
 }
 
 /**
@@ -185,9 +245,9 @@ export function evaluateRule(plan: PlanLike, check: CheckLike, otherChecks: read
   // ratings can never lift the baseline over the total.
   const others = otherChecks.filter((c) => c.id !== check.id);
   const baseline = baselineOf(plan, [...others, check]);
-  const { reason: rise, note } = riseOutcome(plan, check, baseline, rule);
+  const { reason: rise, ...note } = riseOutcome(plan, check, baseline, rule);
   const reasons = [...lateSignReasons(plan, check, rule), ...(rise ? [rise] : []), ...repeatReasons(plan, check, others, rule)];
-  return { fires: reasons.length > 0, reasons, total, baseline, ...(note !== undefined && { note }) };
+  return { fires: reasons.length > 0, reasons, total, baseline, ...note };
 }
 
 /** The agreed responses that go with a result: the signs it names, in plan order. */

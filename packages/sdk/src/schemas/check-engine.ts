@@ -12,6 +12,8 @@ export interface Issue {
   readonly message: string;
   readonly keys?: readonly string[];
   readonly cont?: boolean;
+  /** The limit or form the issue is about, as zod reports it (issue 20: words in any language); never the value. */
+  readonly params?: FieldIssue['params'];
 }
 export interface Payload {
   value: unknown;
@@ -32,9 +34,11 @@ export interface Check {
 }
 
 const INVALID = 'Invalid input';
-const add = (p: Payload, code: string, message: string, cont?: boolean, path: PropertyKey[] = []) => {
-  p.issues.push({ path, code, message, ...(cont === undefined ? {} : { cont }) });
+const add = (p: Payload, code: string, message: string, cont?: boolean, path: PropertyKey[] = [], params?: FieldIssue['params']) => {
+  p.issues.push({ path, code, message, ...(cont === undefined ? {} : { cont }), ...(params ? { params } : {}) });
 };
+/** zod's `origin` of a length issue: what was measured. */
+const lengthOrigin = (p: Payload) => (typeof p.value === 'string' ? 'string' : Array.isArray(p.value) ? 'array' : 'unknown');
 const aborted = (issues: readonly Issue[], from = 0) => issues.slice(from).some((i) => i.cont !== true);
 const explicitlyAborted = (issues: readonly Issue[]) => issues.some((i) => i.cont === false);
 const prefixed = (key: PropertyKey, issues: readonly Issue[]) => issues.map((i) => ({ ...i, path: [key, ...i.path] }));
@@ -90,31 +94,37 @@ function lengthOf(p: Payload): number {
 export const maxLength = (max: number, error?: string): Check => ({
   when: hasLength,
   max,
-  check: (p, m) => lengthOf(p) > max && add(p, 'too_big', error ?? m, true),
+  check: (p, m) => lengthOf(p) > max && add(p, 'too_big', error ?? m, true, [], { maximum: max, origin: lengthOrigin(p) }),
 });
 export const minLength = (min: number, error?: string): Check => ({
   when: hasLength,
-  check: (p, m) => lengthOf(p) < min && add(p, 'too_small', error ?? m, true),
+  check: (p, m) => lengthOf(p) < min && add(p, 'too_small', error ?? m, true, [], { minimum: min, origin: lengthOrigin(p) }),
 });
 export const trim = (): Check => ({ check: (p) => void (p.value = (p.value as string).trim()) });
 export const refine = <T>(ok: (value: T) => boolean, error?: string, path: PropertyKey[] = []): Check => ({
   check: (p, m) => !ok(p.value as T) && add(p, 'custom', error ?? m, true, path),
 });
-export const gte = (min: number, error?: string): Check => ({ check: (p, m) => !(min <= (p.value as number)) && add(p, 'too_small', error ?? m, true) });
-export const lte = (max: number, error?: string): Check => ({ check: (p, m) => !(max >= (p.value as number)) && add(p, 'too_big', error ?? m, true) });
-const pattern = (re: RegExp): Check => ({ check: (p, m) => !re.test(p.value as string) && add(p, 'invalid_format', m, true) });
+export const gte = (min: number, error?: string): Check => ({
+  check: (p, m) => !(min <= (p.value as number)) && add(p, 'too_small', error ?? m, true, [], { minimum: min, origin: 'number' }),
+});
+export const lte = (max: number, error?: string): Check => ({
+  check: (p, m) => !(max >= (p.value as number)) && add(p, 'too_big', error ?? m, true, [], { maximum: max, origin: 'number' }),
+});
+const pattern = (re: RegExp, format: string): Check => ({ check: (p, m) => !re.test(p.value as string) && add(p, 'invalid_format', m, true, [], { format }) });
 const safeInt: Check = {
   check(p, m) {
     const v = p.value as number;
     if (!Number.isInteger(v)) add(p, 'invalid_type', m, false);
-    else if (!Number.isSafeInteger(v)) add(p, v > 0 ? 'too_big' : 'too_small', m, true);
+    else if (v > 0 ? v > Number.MAX_SAFE_INTEGER : v < Number.MIN_SAFE_INTEGER)
+      add(p, v > 0 ? 'too_big' : 'too_small', m, true, [], v > 0 ? { maximum: Number.MAX_SAFE_INTEGER, origin: 'int' } : { minimum: Number.MIN_SAFE_INTEGER, origin: 'int' });
   },
 };
 
 // Schemas.
 export const string = (error?: string, ...checks: Check[]) =>
   typed((p, m) => typeof p.value !== 'string' && add(p, 'invalid_type', m), error, checks);
-export const stringFormat = (re: RegExp, error?: string, ...checks: Check[]) => string(error, pattern(re), ...checks);
+/** `format` is zod's name for the pattern (`uuid`, `date`, `datetime`), carried in the issue's params. */
+export const stringFormat = (re: RegExp, format: string, error?: string, ...checks: Check[]) => string(error, pattern(re, format), ...checks);
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 export const number = (error?: string, ...checks: Check[]) => typed((p, m) => !isNumber(p.value) && add(p, 'invalid_type', m), error, checks);
 export const int = (error?: string, ...checks: Check[]) => number(error, safeInt, ...checks);
@@ -227,10 +237,12 @@ export const record = (keyOf: Checker, value: Checker) =>
 const pathOf = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'symbol' ? p.description ?? '?' : String(p))).join('.');
 
 /** Issues → field issues a person can act on; an unknown field is named, one issue each, at its own path. */
-export function fieldIssuesOf(issues: readonly { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string; readonly keys?: readonly string[] }[]): FieldIssue[] {
+export function fieldIssuesOf(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string; readonly keys?: readonly string[]; readonly params?: FieldIssue['params'] }[],
+): FieldIssue[] {
   return issues.flatMap((i): FieldIssue[] =>
     i.code === 'unrecognized_keys'
-      ? (i.keys ?? []).map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has` }))
-      : [{ path: pathOf(i.path), code: i.code, message: i.message }],
+      ? (i.keys ?? []).map((key) => ({ path: pathOf([...i.path, key]), code: i.code, message: `Remove the field “${key}”: it is not one this record has`, params: { key } }))
+      : [{ path: pathOf(i.path), code: i.code, message: i.message, ...(i.params ? { params: i.params } : {}) }],
   );
 }

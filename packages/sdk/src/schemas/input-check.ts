@@ -28,9 +28,9 @@ const singleLine = (max: number, blank = 'Enter a value') =>
 const noteText = (max: number, required = false, blank = 'Enter some text') =>
   string(TEXT_WORDS.noteType, ...(required ? [refine(hasVisibleText, blank)] : []), maxLength(max, TEXT_WORDS.noteMax(max)), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken));
 const externalId = singleLine(128, TEXT_WORDS.id);
-const uuid = stringFormat(UUID_PATTERN, TEXT_WORDS.uuid);
-const isoDate = stringFormat(DATE_PATTERN, TEXT_WORDS.date);
-const isoDateTime = stringFormat(DATE_TIME_PATTERN, TEXT_WORDS.dateTime);
+const uuid = stringFormat(UUID_PATTERN, 'uuid', TEXT_WORDS.uuid);
+const isoDate = stringFormat(DATE_PATTERN, 'date', TEXT_WORDS.date);
+const isoDateTime = stringFormat(DATE_TIME_PATTERN, 'datetime', TEXT_WORDS.dateTime);
 const codes = (list: readonly { readonly code: unknown }[]) => list.map((c) => c.code);
 const maybe = (c: Checker) => optional(nullable(c));
 
@@ -44,7 +44,7 @@ const othersPresent = array(object({ kind: oneOf(OTHER_PRESENT_KINDS, 'Choose wh
 const language = singleLine(100, 'Enter the language');
 const taskIds = array(uuid, maxLength(50, 'Link 50 tasks or fewer'));
 const contactNote = noteText(CONTACT_NOTE_MAX);
-const ukStart = stringFormat(DATE_TIME_PATTERN, TEXT_WORDS.dateTime, refine(isUkLocalIso, UK_START_MESSAGE));
+const ukStart = stringFormat(DATE_TIME_PATTERN, 'datetime', TEXT_WORDS.dateTime, refine(isUkLocalIso, UK_START_MESSAGE));
 
 // care-plan.ts
 const agreedWith = array(object({ kind: oneOf(['service-user', 'carer'], 'Choose the person or a carer'), name: optional(singleLine(200, 'Enter their name')) }), maxLength(10, 'List 10 people or fewer'));

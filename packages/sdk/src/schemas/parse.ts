@@ -4,7 +4,15 @@ import { fieldIssuesOf } from './check-engine.js';
 import { RECORDS, isRecordType, type RecordOf, type RecordType } from './registry.js';
 
 /** zod issues → field issues a person can act on. Messages are ours, never the input's content. */
-export const toFieldIssues = (error: z.core.$ZodError): FieldIssue[] => fieldIssuesOf(error.issues);
+export const toFieldIssues = (error: z.core.$ZodError): FieldIssue[] => fieldIssuesOf(error.issues.map((i) => ({ ...i, ...paramsOf(i) })));
+
+/** The limit or form an issue is about, for words in another language (issue 20); never the value given. */
+function paramsOf(i: z.core.$ZodIssue): { params?: FieldIssue['params'] } {
+  if (i.code === 'too_big') return { params: { maximum: Number(i.maximum), origin: i.origin } };
+  if (i.code === 'too_small') return { params: { minimum: Number(i.minimum), origin: i.origin } };
+  if (i.code === 'invalid_format') return { params: { format: i.format } };
+  return {};
+}
 
 /** zod's issue codes in plain words, for the error's message (the field issues carry words for the person). */
 const CODE_WORDS: Readonly<Record<string, string>> = {
