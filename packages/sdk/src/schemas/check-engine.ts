@@ -94,11 +94,11 @@ function lengthOf(p: Payload): number {
 export const maxLength = (max: number, error?: string): Check => ({
   when: hasLength,
   max,
-  check: (p, m) => lengthOf(p) > max && add(p, 'too_big', error ?? m, true, [], { maximum: max, origin: lengthOrigin(p) }),
+  check: (p, m) => !(lengthOf(p) <= max) && add(p, 'too_big', error ?? m, true, [], { maximum: max, origin: lengthOrigin(p) }),
 });
 export const minLength = (min: number, error?: string): Check => ({
   when: hasLength,
-  check: (p, m) => lengthOf(p) < min && add(p, 'too_small', error ?? m, true, [], { minimum: min, origin: lengthOrigin(p) }),
+  check: (p, m) => !(lengthOf(p) >= min) && add(p, 'too_small', error ?? m, true, [], { minimum: min, origin: lengthOrigin(p) }),
 });
 export const trim = (): Check => ({ check: (p) => void (p.value = (p.value as string).trim()) });
 export const refine = <T>(ok: (value: T) => boolean, error?: string, path: PropertyKey[] = []): Check => ({
