@@ -7,15 +7,16 @@ import type { Contact } from '../../schemas/contact.js';
 import { parseRecord } from '../../schemas/parse.js';
 import { serviceUserIdOf, type AnyRecord, type RecordOf, type RecordType } from '../../schemas/registry.js';
 import { sameContent } from '../shared.js';
-import { SIMPLE, type FhirCore } from './fhir-core.js';
+import { PAGE, SIMPLE, type FhirCore } from './fhir-core.js';
 import type { Bundle, Resource } from './fhir-types.js';
 import { sameEncounter } from './fhir-writes.js';
 import { digest } from './map-common.js';
 import { contactToEncounter, noteDocumentId, noteToDocumentReference } from './map-contact.js';
 
 /**
- * Record types whose create is one resource with nothing to look up or write beside it, so it can go in a batch.
- * Contacts go too, in two batches (docs/adr/0003-offline-first.md). The rest take the one-record path.
+ * Record types that are one resource with nothing to look up or write beside it, so their creates and their
+ * `If-Match` updates can go in a batch. Contacts' creates go too, in two batches (docs/adr/0003-offline-first.md).
+ * The rest take the one-record path.
  */
 const BATCHED: ReadonlySet<RecordType> = new Set(['carePlan', 'goal', 'task', 'progressNote', 'warningSignPlan', 'careTeam']);
 
@@ -32,8 +33,11 @@ interface BatchEntry {
 /** A batch entry's answer: `ok` (2xx, checked against its request), `retry` (transport-class), `refused` (a 4xx). */
 type EntryAnswer = { readonly kind: 'ok'; readonly status: number; readonly resource: Resource } | { readonly kind: 'retry'; readonly error: StrError } | { readonly kind: 'refused'; readonly status: number };
 
-/** An item ready to send: its place in the request, the parsed record and its Patient reference. */
-interface Prepared { readonly i: number; readonly type: RecordType; readonly record: RecordOf<RecordType>; readonly subject: string }
+/**
+ * An item ready to send: its place in the request, the parsed record and its Patient reference; for an update, the
+ * version it is based on (and once found, the resource's server id).
+ */
+interface Prepared { readonly i: number; readonly type: RecordType; readonly record: RecordOf<RecordType>; readonly subject: string; readonly expectedVersion?: string; serverId?: string }
 /** A contact ready to send, and once its Encounter is there, the Encounter. */
 type Contacted = Prepared & { readonly c: Contact; readonly noteDigest?: string; enc?: Resource };
 
@@ -115,11 +119,11 @@ export class FhirBatcher {
   async #prepare(items: readonly BatchItem[], wanted: readonly number[]): Promise<Prepared[]> {
     const prepared: Prepared[] = [];
     for (const i of wanted) {
-      const { type, record } = items[i]!;
+      const { type, record, expectedVersion } = items[i]!;
       try {
         const parsed = parseRecord(type, record);
         const suid = serviceUserIdOf(type, parsed);
-        prepared.push({ i, type, record: parsed, subject: suid ? await this.core.patientReference(suid) : '' });
+        prepared.push({ i, type, record: parsed, subject: suid ? await this.core.patientReference(suid) : '', ...(typeof expectedVersion === 'string' && { expectedVersion }) });
       } catch (e) {
         if (isStrError(e) && e.retryable) throw e;
         // Invalid, or the person is not in the record system: the one-record path says so.
@@ -129,16 +133,18 @@ export class FhirBatcher {
   }
 
   /**
-   * Creates in batches (docs/adr/0003-offline-first.md): single-resource records and contacts' Encounters (each naming
-   * its note document by identifier) in the first Bundle, then the note documents of the Encounters that are there,
-   * each naming its Encounter. An answer that says the resource already existed is accepted only when it holds the
-   * same content; anything else is left to the one-record path, which judges conflicts.
+   * Creates and updates in batches (docs/adr/0003-offline-first.md): single-resource records (creates, and `If-Match`
+   * updates of resources found first by identifier, one search for many) and contacts' Encounters (each naming its
+   * note document by identifier) in the first Bundle, then the note documents of the Encounters that are there, each
+   * naming its Encounter. An answer that says the resource already existed is accepted only when it holds the same
+   * content; anything else (a conflict, a resource not found) is left to the one-record path, which judges it.
    */
   async putBatch(items: readonly BatchItem[]): Promise<BatchOutcome[]> {
     const out: BatchOutcome[] = items.map(() => ({ kind: 'alone' }));
-    const wanted = items.flatMap((it, i) => (it.expectedVersion === undefined && (it.type === 'contact' || BATCHED.has(it.type)) ? [i] : []));
+    const wanted = items.flatMap((it, i) => (BATCHED.has(it.type) || (it.expectedVersion === undefined && it.type === 'contact') ? [i] : []));
     if (wanted.length === 0 || !(await this.#allowed())) return out;
     const run = new BatchRun(this.core, out, await this.#prepare(items, wanted));
+    await run.locate();
     const written = await run.first((entries) => this.#send(entries));
     if (!written) return out;
     const docs = await run.notes(written, (entries) => this.#send(entries));
@@ -155,10 +161,12 @@ type Send = (entries: readonly BatchEntry[]) => Promise<EntryAnswer[] | undefine
 /** One `putBatch`: its items, and the outcome of each as the Bundles come back. */
 class BatchRun {
   readonly #simple: Prepared[];
+  #updates: Prepared[];
   readonly #contacts: Contacted[];
 
   constructor(private readonly core: FhirCore, private readonly out: BatchOutcome[], prepared: readonly Prepared[]) {
-    this.#simple = prepared.filter((p) => p.type !== 'contact');
+    this.#simple = prepared.filter((p) => p.type !== 'contact' && p.expectedVersion === undefined);
+    this.#updates = prepared.filter((p) => p.type !== 'contact' && p.expectedVersion !== undefined);
     this.#contacts = prepared.filter((p) => p.type === 'contact').map((p) => {
       const c = p.record as Contact;
       return { ...p, c, ...(c.note && { noteDigest: digest(c.note) }) };
@@ -185,20 +193,49 @@ class BatchRun {
   }
 
   /**
-   * 1. Single-resource records, and the contacts' Encounters: each names its note document by identifier (note-ref),
+   * The server ids of the resources to update, by identifier: one search for up to 40 of a resource type. One not
+   * there, or there twice, is left to the one-record path (a conflict, or a `mapping` error naming both).
+   */
+  async locate(): Promise<void> {
+    const { core } = this;
+    const byType = new Map<string, Prepared[]>();
+    for (const p of this.#updates) byType.set(SIMPLE[p.type]!.resourceType, [...(byType.get(SIMPLE[p.type]!.resourceType) ?? []), p]);
+    for (const [resourceType, group] of byType) {
+      for (let k = 0; k < group.length; k += 40) {
+        const chunk = group.slice(k, k + 40);
+        const found = await core.retrying(() => core.http.searchAll(resourceType, [['identifier', chunk.map((p) => `${core.ns.id}|${p.record.id}`).join(',')], ['_count', String(PAGE)]]));
+        for (const p of chunk) {
+          const mine = found.filter((r) => r.identifier?.some((x) => x.system === core.ns.id && x.value === p.record.id));
+          if (mine.length === 1 && mine[0]!.id) p.serverId = mine[0]!.id;
+        }
+      }
+    }
+    this.#updates = this.#updates.filter((p) => p.serverId !== undefined);
+  }
+
+  /**
+   * 1. Single-resource records (creates and updates), and the contacts' Encounters: each names its note document by identifier (note-ref),
    * which needs no server id, so nothing in this Bundle depends on another entry. Returns the contacts whose
    * Encounter is there (undefined: the record system does not take batches).
    */
   async first(send: Send): Promise<Contacted[] | undefined> {
     const ns = this.core.ns;
     const simple = this.#simple;
+    const updates = this.#updates;
     const answers = await send([
       ...simple.map((p): BatchEntry => ({ method: 'POST', resource: SIMPLE[p.type]!.to(p.record as never, p.subject, ns), identifier: { system: ns.id, value: p.record.id } })),
       ...this.#contacts.map((p): BatchEntry => ({
         method: 'POST', resource: contactToEncounter(p.c, { patientReference: p.subject }, p.noteDigest, ns), identifier: { system: ns.id, value: p.c.id },
       })),
+      ...updates.map((p): BatchEntry => ({ method: 'PUT', resource: SIMPLE[p.type]!.to(p.record as never, p.subject, ns), id: p.serverId!, ifMatch: `W/"${p.expectedVersion!}"` })),
     ]);
     if (!answers) return undefined;
+    // An update the record system applied is ours (its id checked); a 409/412 is judged by the one-record path.
+    const afterCreates = simple.length + this.#contacts.length;
+    updates.forEach((p, k) => {
+      const r = this.#accepted(p, answers[afterCreates + k], () => true);
+      if (r) this.saved(p, r);
+    });
     simple.forEach((p, k) => {
       const r = this.#accepted(p, answers[k], (got) => sameContent(parseRecord(p.type, SIMPLE[p.type]!.from(got, ns)), p.record));
       if (r) this.saved(p, r);
