@@ -23,6 +23,9 @@ export interface PushSettings {
   readonly stopped: () => boolean;
 }
 
+/** The device's version of an entry's record, and the record system's version it is based on. */
+type Pending = Awaited<ReturnType<OutboxStore['pending']>>[number];
+
 /** An outbox entry with the device's version of its record and the record system's version it is based on. */
 interface Item { readonly entry: OutboxEntry; readonly mine: AnyRecord; readonly remoteVersion?: string }
 
@@ -66,47 +69,77 @@ export class Pusher {
     return true;
   }
 
+  /**
+   * Batches in order, pipelined (issue 16 throughput): while one batch is on the network, the records of the next are
+   * read from the device and the entries the previous one saved are settled, so the device store's transactions cost
+   * no time of their own. Safe for exactly-once: a settle still clears an entry only if no later local write moved it
+   * on, and an entry whose settle has not committed is simply sent again (its create is conditional).
+   */
   async #inBatches(entries: readonly OutboxEntry[]): Promise<boolean> {
-    for (let k = 0; k < entries.length && !this.s.stopped(); ) {
-      const chunk = entries.slice(k, k + this.#batchSize);
-      k += chunk.length;
-      if (!(await this.#batch(chunk))) return false;
+    const { local } = this.s;
+    let settling: Promise<void> = Promise.resolve();
+    let ahead: { readonly from: number; readonly found: Promise<readonly Pending[]> } | undefined;
+    const read = (from: number, count: number) => {
+      const found = local.pending(entries.slice(from, from + count));
+      found.catch(() => undefined); // read again (and its failure met) when it is used
+      return { from, found };
+    };
+    try {
+      for (let k = 0; k < entries.length && !this.s.stopped(); ) {
+        const chunk = entries.slice(k, k + this.#batchSize);
+        const mine = ahead?.from === k ? ahead : read(k, chunk.length);
+        const found = (await mine.found).slice(0, chunk.length);
+        if (found.length < chunk.length) found.push(...(await local.pending(chunk.slice(found.length))));
+        k += chunk.length;
+        // The next batch, if this one goes through cleanly (twice the size, at most the maximum).
+        ahead = k < entries.length ? read(k, Math.min(this.s.batchMax, this.#batchSize * 2)) : undefined;
+        const result = await this.#batch(chunk, found, settling);
+        settling = result.settling;
+        if (!result.go) return false;
+      }
+      return true;
+    } finally {
+      await settling;
     }
-    return true;
   }
 
-  async #batch(chunk: readonly OutboxEntry[]): Promise<boolean> {
+  /**
+   * One batch of `chunk` (with the device's records in `found`). The entries it saved are settled in one transaction,
+   * started after `before` (the previous batch's settle) and returned unfinished as `settling`; the others are handled
+   * one by one, in order. `go`: false when the run should stop.
+   */
+  async #batch(chunk: readonly OutboxEntry[], found: readonly Pending[], before: Promise<void>): Promise<{ go: boolean; settling: Promise<void> }> {
     const { local } = this.s;
-    const found = await local.pending(chunk);
     const items = chunk.flatMap((entry, k): Item[] => {
       const { record: mine, remoteVersion } = found[k]!;
       return mine ? [{ entry, mine, ...(remoteVersion !== undefined && { remoteVersion }) }] : [];
     });
-    if (items.length === 0) return true;
+    if (items.length === 0) return { go: true, settling: before };
     let outcomes: BatchOutcome[];
     try {
       outcomes = await this.withDeadline(this.#batcher!.putBatch(items.map((it) => ({ type: it.entry.type, record: it.mine, ...(it.remoteVersion !== undefined && { expectedVersion: it.remoteVersion }) }))));
     } catch (e) {
+      await before;
       if (!isStrError(e) || e.retryable) {
         // The exchange as a whole failed: nothing about any entry is known. Smaller next time; all sent again later.
         this.#batchSize = Math.max(BATCH.min, this.#batchSize >> 1);
         this.honourRetryAfter(e);
         for (const it of items) await local.bump(it.entry.type, it.entry.id);
-        return false;
+        return { go: false, settling: Promise.resolve() };
       }
       outcomes = []; // a refusal of the exchange (e.g. credentials): each record's own push says what it is
     }
-    return this.#settleBatch(items, outcomes);
-  }
-
-  /** Every entry the batch saved is settled in one transaction; the others one by one, in order. */
-  async #settleBatch(items: readonly Item[], outcomes: readonly BatchOutcome[]): Promise<boolean> {
-    const { local } = this.s;
-    const saved = items.flatMap((it, k) => {
+    await before; // a failed settle of the previous batch stops the run here (the device store is failing)
+    const settling = local.settleMany(items.flatMap((it, k) => {
       const o = outcomes[k];
       return o?.kind === 'saved' ? [{ type: it.entry.type, id: it.entry.id, localVersion: it.mine.version, remoteVersion: o.record.version }] : [];
-    });
-    await local.settleMany(saved);
+    }));
+    settling.catch(() => undefined); // met by whoever awaits it next
+    return { go: await this.#others(items, outcomes), settling };
+  }
+
+  /** The entries a batch did not save: sent again later (`retry`) or pushed alone. False when the run should stop. */
+  async #others(items: readonly Item[], outcomes: readonly BatchOutcome[]): Promise<boolean> {
     let clean = true;
     for (const [k, it] of items.entries()) {
       const o = outcomes[k] ?? { kind: 'alone' };
@@ -114,7 +147,7 @@ export class Pusher {
       if (o.kind === 'retry') {
         clean = false;
         this.honourRetryAfter(o.error);
-        await local.bump(it.entry.type, it.entry.id);
+        await this.s.local.bump(it.entry.type, it.entry.id);
       } else if (!(await this.#push(it.entry))) return false;
     }
     this.#batchSize = clean ? Math.min(this.s.batchMax, this.#batchSize * 2) : Math.max(BATCH.min, this.#batchSize >> 1);
