@@ -50,15 +50,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY (issue 17): modules other branches are still splitting. The integrator removes each path as the branch
-    // that splits it merges; the list only ever shrinks, and nothing new is added to it.
-    files: [
-      'packages/sdk/src/adapters/fhir/fhir-store.ts',
-      'packages/sdk/src/sync.ts',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off', complexity: 'off' },
-  },
-  {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.config.mjs', 'rollup.config.mjs', 'test/fhir-server/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

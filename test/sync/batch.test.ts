@@ -2,10 +2,10 @@
 // by how the network does, each entry's answer checked against its request and fed to the same exactly-once
 // bookkeeping; a server that does not take batches gets one request per resource.
 import { expect } from '@open-wc/testing';
-import { fhirStore, indexedDbStore, namespaceFrom, noteToDocumentReference, syncedStore, type Contact, type IndexedDbStore } from '@strkit/sdk';
+import { fhirStore, indexedDbStore, namespaceFrom, noteToDocumentReference, syncedStore, type Contact, type Goal, type IndexedDbStore } from '@strkit/sdk';
 import { digest } from '../../packages/sdk/src/adapters/fhir/map-common.js';
 import { deleteDB } from 'idb';
-import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
+import { OTHER_PERSON_ID, PERSON_ID, validContact, validRecord, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine } from '../fhir/engine.js';
 import { proxiedBaseUrl, proxyReport, setProxyFaults } from './fault-proxy.js';
 
@@ -256,5 +256,92 @@ describe('batch pushes (FHIR batch Bundles)', () => {
     expect(sent.filter((r) => r.entries !== undefined), 'no Bundle sent').to.deep.equal([]);
     expect(sent.filter((r) => r.method === 'POST' && r.path === '/Encounter').length).to.equal(5);
     await expectLandedOnce(s, local, written);
+  });
+
+  it('30 goals corrected on the device go as If-Match updates in batch Bundles (one search finds them all), not a read and a write each', async () => {
+    const { sent, s, local } = await setup(await fhirBaseUrl());
+    const goals: Goal[] = [];
+    for (let i = 0; i < 30; i++) goals.push(await s.put('goal', validRecord('goal', { text: `Batch goal ${i}` })));
+    await drain(s);
+    sent.length = 0;
+    const corrected: Goal[] = [];
+    for (const g of goals) corrected.push(await s.put('goal', { ...(await s.get('goal', g.id))!, text: `${g.text}, corrected` }, (await s.get('goal', g.id))!.version));
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    expect(await s.sync.entries()).to.deep.equal([]);
+    // Before: a search and a PUT of its own for each (60 requests). Now: one search for the ids and the Bundles.
+    expect(sent.filter((r) => r.method === 'PUT'), 'no update of its own').to.deep.equal([]);
+    expect(sent.length, JSON.stringify(sent)).to.be.at.most(4);
+    // Each on the engine once, at its corrected words, and the engine's version known on the device.
+    const { body } = await fhir('GET', 'Goal?_count=1000');
+    const onEngine = (body!.entry as { resource: { id: string; meta: { versionId: string }; identifier: { system: string; value: string }[] } }[]).map((e) => e.resource);
+    expect(onEngine.length).to.equal(30);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('goal', { serviceUserId: PERSON_ID, limit: 100 });
+    expect(new Map(items.map((g) => [g.id, g.text]))).to.deep.equal(new Map(corrected.map((g) => [g.id, g.text])));
+    for (const r of onEngine) {
+      const id = r.identifier.find((x) => x.system === 'urn:strkit:id')!.value;
+      expect(await local.remoteVersion('goal', id), `goal ${id}: the engine's version known on the device`).to.equal(r.meta.versionId);
+    }
+  });
+
+  it('a batched update of a record someone else changed meanwhile is a conflict with both versions kept, and the others land', async () => {
+    const { s } = await setup(await fhirBaseUrl());
+    const goals: Goal[] = [];
+    for (let i = 0; i < 5; i++) goals.push(await s.put('goal', validRecord('goal', { text: `Shared goal ${i}` })));
+    await drain(s);
+    // Another client changes the first goal on the record system.
+    const other = fhirStore({ baseUrl: await fhirBaseUrl() });
+    const theirs = (await other.get('goal', goals[0]!.id))!;
+    await other.put('goal', { ...theirs, text: 'Changed elsewhere' }, theirs.version);
+    for (const g of goals) {
+      const mine = (await s.get('goal', g.id))!;
+      await s.put('goal', { ...mine, text: `${g.text}, corrected here` }, mine.version);
+    }
+    const state = await drain(s, 5);
+    expect(state.needsAttention.map((a) => [a.id, a.code, a.theirsKnown])).to.deep.equal([[goals[0]!.id, 'conflict', true]]);
+    const { items } = await other.list('goal', { serviceUserId: PERSON_ID, limit: 100 });
+    expect(new Map(items.map((g) => [g.id, g.text]))).to.deep.equal(new Map(goals.map((g, i) => [g.id, i === 0 ? 'Changed elsewhere' : `${g.text}, corrected here`])));
+  });
+
+  it('a new person at the end of one batch and their contacts in the next: the next waits for the person, every contact lands once, nothing flagged', async function () {
+    this.timeout(60_000);
+    const { fetchFn } = counting();
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl(), fetch: fetchFn, timeoutMs: 5_000 });
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    // A clock a millisecond on at every reading, so the outbox order is the order of the writes.
+    let at = Date.parse('2026-11-27T09:00:00Z');
+    const s = syncedStore({ local, remote, auto: false, clock: { now: () => new Date(at++) }, retry: { baseMs: 5, maxMs: 20 } });
+    // Batches of 25, 50, 100: the person is the last record of the second, their contacts fill the third.
+    const written: Contact[] = [];
+    for (let i = 0; i < 74; i++) written.push(await s.put('contact', validContact({ note: `Before ${i}` })));
+    const person = await s.put('serviceUser', validServiceUser({ id: OTHER_PERSON_ID, displayName: 'Robin Testperson' }));
+    for (let i = 0; i < 60; i++) written.push(await s.put('contact', validContact({ serviceUserId: person.id, note: `Robin ${i}` })));
+    const state = await s.sync.now();
+    expect(state.needsAttention, 'nothing flagged').to.deep.equal([]);
+    expect(state.unsynced, 'all sent in one run').to.equal(0);
+    await expectLandedOnce(s, local, written);
+    const { items } = await fhirStore({ baseUrl: await fhirBaseUrl() }).list('contact', { serviceUserId: person.id, limit: 100 });
+    expect(items.length, "the person's contacts under their Patient").to.equal(60);
+  });
+
+  it('a warning-sign plan at the end of one batch and checks of it in the next: the checks wait for the plan, so each check says its signs in words', async function () {
+    this.timeout(60_000);
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl(), timeoutMs: 5_000 });
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    let at = Date.parse('2026-11-27T09:00:00Z');
+    const s = syncedStore({ local, remote, auto: false, clock: { now: () => new Date(at++) }, retry: { baseMs: 5, maxMs: 20 } });
+    // Batches of 25, 50, 100: the plan is the last record of the second, the checks of it fill the third.
+    for (let i = 0; i < 74; i++) await s.put('contact', validContact({ note: `Before the plan ${i}` }));
+    const plan = await s.put('warningSignPlan', validRecord('warningSignPlan'));
+    for (let i = 0; i < 30; i++) await s.put('signCheck', validRecord('signCheck', { planId: plan.id }));
+    const state = await s.sync.now();
+    expect(state.needsAttention, 'nothing flagged').to.deep.equal([]);
+    expect(state.unsynced, 'all sent in one run').to.equal(0);
+    const { body } = await fhir('GET', 'Observation?_count=1000');
+    const observations = (body!.entry as { resource: { component?: { code: { text?: string } }[] } }[]).map((e) => e.resource);
+    expect(observations.length).to.equal(30);
+    const words = observations.flatMap((o) => (o.component ?? []).map((c) => c.code.text));
+    expect(words.length, 'a component per rated sign').to.be.at.least(30);
+    expect(new Set(words), 'every rated sign in the words of the plan').to.deep.equal(new Set([plan.signs[0]!.text]));
   });
 });
