@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
-import { systemClock, type Clock, type Contact, type StrClient, type Task } from '@strkit/sdk';
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { systemClock, type Clock, type Contact, type Task } from '@strkit/sdk';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -32,18 +31,8 @@ export { VIRTUALISE_ABOVE } from './contact-log.history-view.js';
  * @csspart history - The list of recent contacts.
  * @cssprop --str-contact-log-gap - Space between form sections (default 16px).
  */
-export class StrContactLog extends LitElement {
+export class StrContactLog extends PersonElement {
   static override styles = [tokens, focus, controls, styles];
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-
-  /** The person the contacts are with (their STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
 
   /** Controlled mode: the contacts to show. Never changed by the element. */
   @property({ attribute: false }) contacts: readonly Contact[] = [];
@@ -58,7 +47,7 @@ export class StrContactLog extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   /** State, loads and actions (contact-log.controller.ts); this class only draws. */
-  #ctl = new ContactLogController(this, () => this.client ?? this._providedClient);
+  #ctl = new ContactLogController(this, () => this.currentClient);
   #history = new HistoryView(this.#ctl, () => this.renderRoot as ShadowRoot);
 
   /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
