@@ -5,7 +5,8 @@ import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import { ContactLogController, UNKNOWN_PERSON } from './contact-log.controller.js';
+import { unknownPersonNotice } from '../internal/person-scope.js';
+import { ContactLogController } from './contact-log.controller.js';
 import { renderForm } from './contact-log.form-view.js';
 import { HistoryView } from './contact-log.history-view.js';
 import { styles } from './contact-log.styles.js';
@@ -63,8 +64,8 @@ export class StrContactLog extends PersonElement {
     const ctl = this.#ctl;
     // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
     return html`
-      ${ctl.client && ctl.state.person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
-      ${ctl.canWrite ? renderForm(ctl, () => this.renderRoot) : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
+      ${ctl.client && ctl.person === 'unknown' ? unknownPersonNotice('no contact can be logged for them') : nothing}
+      ${ctl.canWrite ? renderForm(ctl) : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
       <div class="status" role="status" tabindex="-1">${ctl.state.status}</div>
       ${this.#history.render(this.clock.now())}
     `;
