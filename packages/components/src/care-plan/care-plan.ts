@@ -1,6 +1,6 @@
 import {
   canSetTaskStatus, formatNhsDate, moveItem, orderedGoals, orderedTasks, systemClock, ukToday,
-  type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Worker,
+  type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Unreadable, type Worker,
 } from '@strkit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -101,8 +101,8 @@ export class StrCarePlan extends PersonElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private _loaded?: CarePlanView;
-  /** How many of the person's plan records the last load left out as unreadable. */
-  @state() private _unreadable = 0;
+  /** The person's plan records the last load left out as unreadable (ids and reasons, never content). */
+  @state() private _unreadable: readonly Unreadable[] = [];
   @state() private _editor?: CarePlanEditor;
   @state() private _noteText = '';
   @state() private _noteDrafts: ReadonlySet<string> = new Set();
@@ -163,7 +163,7 @@ export class StrCarePlan extends PersonElement {
     if (previous) void this.#flushNoteDraft(previous.client);
     this.#draftTimer.cancel();
     this._loaded = undefined;
-    this._unreadable = 0;
+    this._unreadable = [];
     this.#loads.reset(!!next?.serviceUserId);
     this.#leaving.set(false);
     this._editor = undefined;
@@ -220,9 +220,9 @@ export class StrCarePlan extends PersonElement {
         const scope = this.#scope.current;
         if (!scope?.serviceUserId) return;
         try {
-          let unreadable = 0;
+          let unreadable: readonly Unreadable[] = [];
           const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
-            Promise.all([c.carePlans.loadCurrent(serviceUserId, { signal, onUnreadable: (u) => (unreadable = u.length) }), c.drafts.list().catch(() => [])]));
+            Promise.all([c.carePlans.loadCurrent(serviceUserId, { signal, onUnreadable: (u) => (unreadable = [...unreadable, ...u]) }), c.drafts.list().catch(() => [])]));
           if (!loaded) continue; // for a person or actor this element no longer shows: dropped (and loaded again if asked)
           const [view, drafts] = loaded.value;
           this._loaded = view;

@@ -38,7 +38,7 @@ export interface ContactLogState {
   readonly names: ReadonlyMap<string, string>;
   readonly saving: boolean;
   /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
-  readonly unreadable: number | readonly Unreadable[];
+  readonly unreadable: readonly Unreadable[];
   readonly filters: ContactLogFilters;
   /** The stored contact being corrected through the form, if any. */
   readonly correcting?: Contact;
@@ -135,7 +135,7 @@ export class ContactLogController implements ReactiveController {
   #cleared(): ContactLogState {
     return {
       value: this.#blank(), errors: [], confirmedDuration: '', status: '', loaded: [], loadedTasks: [], names: this.#state?.names ?? new Map(),
-      saving: false, unreadable: 0, filters: this.#state?.filters ?? NO_FILTERS, versions: {}, open: new Set(),
+      saving: false, unreadable: [], filters: this.#state?.filters ?? NO_FILTERS, versions: {}, open: new Set(),
     };
   }
 
@@ -172,7 +172,7 @@ export class ContactLogController implements ReactiveController {
       );
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
-      this.#patch({ loaded: page.items, unreadable: page.unreadable ?? 0, loadedTasks: plan?.tasks ?? [] });
+      this.#patch({ loaded: page.items, unreadable: page.unreadable ?? [], loadedTasks: plan?.tasks ?? [] });
       this.loads.settle(page.items.length === 0);
       if (!this.#state.names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
