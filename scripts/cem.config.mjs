@@ -5,6 +5,8 @@
 // - public API only: private, protected, `#private`, static members and platform or Lit lifecycle callbacks go;
 // - event types: each event takes the type its `HTMLElementEventMap` entry declares (e.g. `ContactSavedEvent`),
 //   not the plain `CustomEvent` the analyzer guesses from `@fires`;
+// - inheritance: members a base class in src/internal/ gives every element (`client`, `service-user-id`) are listed
+//   on each element as its own; its superclass is the nearest class the package exports, or LitElement;
 // - module paths of the shipped JS: the elements, as the package root exports them, in `dist/index.js`; each tag's
 //   definition in `dist/define/<tag>.js`. Source modules are not published entry points and are left out.
 // Every generator (editor data, JSX types, React wrappers) reads this manifest, so a new element appears in all of
@@ -26,6 +28,23 @@ function exportedNames(ts, source) {
     }
   }
   return names;
+}
+
+/**
+ * A base class the package does not export (internal/connected.ts: the client and person wiring) is not API: its
+ * members stay listed on each element, flattened in by the analyzer, and the element names the nearest class a
+ * consumer can import as its superclass (an exported element, or LitElement from 'lit'), and as where they come from.
+ */
+function flattenInheritance(elements, exported, declarations) {
+  for (const d of elements) {
+    while (d.superclass && !exported.has(d.superclass.name) && declarations.has(d.superclass.name)) d.superclass = declarations.get(d.superclass.name).d.superclass;
+    const from = d.superclass && exported.has(d.superclass.name) ? { name: d.superclass.name, module: ROOT } : undefined;
+    for (const item of [...(d.members ?? []), ...(d.attributes ?? []), ...(d.events ?? [])]) {
+      if (!item.inheritedFrom || exported.has(item.inheritedFrom.name)) continue;
+      if (from) item.inheritedFrom = from;
+      else delete item.inheritedFrom;
+    }
+  }
 }
 
 export function publishedManifest() {
@@ -81,11 +100,12 @@ export function publishedManifest() {
       }));
       // An element the root does not export keeps its source path, so the manifest validator in `npm test` names it.
       cem.modules = [root, ...defines, ...unexported.map(({ d, mod }) => ({ kind: 'javascript-module', path: mod.path, declarations: [d], exports: [] }))];
+      flattenInheritance(root.declarations, exported, declarations);
       // References into source modules (inheritance, mixins) now point at the root export, or at nothing.
       const relink = (value) => {
         if (Array.isArray(value)) return value.forEach(relink);
         if (!value || typeof value !== 'object') return;
-        if (typeof value.module === 'string' && value.module.startsWith('src/')) {
+        if (typeof value.module === 'string' && /^\/?src\//.test(value.module)) {
           if (exported.has(value.name)) value.module = ROOT;
           else delete value.module;
         }

@@ -32,7 +32,8 @@ function lintTypes(pkg) {
  * The manifest as published: @wc-toolkit/cem-validator with every rule an error (tag names, module and definition
  * paths of the built JS, every type an element's API names exported), except the schema version (the analyzer, 0.11.0,
  * writes 1.0.0); then what the validator leaves out: each module path is a file in the tarball, elements list public
- * instance members only, and every event names its own type, not a bare `CustomEvent` (ADR 0012).
+ * instance members only (inherited ones included, from classes a consumer can import), and every event names its own
+ * type, not a bare `CustomEvent` (ADR 0012).
  */
 export async function lintManifest() {
   const dir = resolve(consumerDir, 'node_modules/@strkit/components');
@@ -57,6 +58,7 @@ export async function lintManifest() {
     if (!existsSync(resolve(dir, mod.path))) problems.push(`manifest module ${mod.path} is not in the tarball`);
     for (const d of mod.declarations ?? []) {
       if (!d.customElement) continue;
+      problems.push(...inheritanceProblems(d, cem));
       for (const m of d.members ?? []) {
         if (m.static || (m.privacy ?? 'public') !== 'public' || /^[#_]/.test(m.name)) problems.push(`${d.name}.${m.name} is not public API but is in the manifest`);
       }
@@ -66,6 +68,21 @@ export async function lintManifest() {
     }
   }
   return [...problems, ...everyElementEverywhere(dir, cem)];
+}
+
+/**
+ * Inheritance names only what a consumer can import (another package's class, or one the root exports), and every
+ * element but the provider lists `.client`, which it inherits from internal/connected.ts (scripts/cem.config.mjs).
+ */
+function inheritanceProblems(d, cem) {
+  const rootNames = new Set(cem.modules.find((m) => m.path === 'dist/index.js')?.exports?.map((e) => e.name) ?? []);
+  const problems = [];
+  const inherited = [...(d.members ?? []), ...(d.attributes ?? []), ...(d.events ?? [])].map((x) => x.inheritedFrom);
+  for (const ref of [d.superclass, ...inherited]) {
+    if (ref && !ref.package && !(ref.module === 'dist/index.js' && rootNames.has(ref.name))) problems.push(`${d.name} inherits from ${ref.name} (${ref.module ?? 'no module'}), which the package does not export`);
+  }
+  if (d.tagName !== 'str-provider' && !d.members?.some((m) => m.name === 'client')) problems.push(`${d.name} does not list its client property`);
+  return problems;
 }
 
 /**

@@ -5,6 +5,8 @@ import { createClient, indexedDbStore, memoryDrafts, type Clock, type StrClient,
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/components/src/define/str-care-plan.js';
 import '../../packages/components/src/define/str-relapse-signs.js';
+import '../../packages/components/src/define/str-relapse-trend.js';
+import '../../packages/components/src/define/str-relapse-plan.js';
 import type { StrCarePlan } from '../../packages/components/src/care-plan/care-plan.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 
@@ -42,8 +44,11 @@ interface Arranged {
   readonly badCheck: string;
 }
 
-/** One person with a care plan of two goals and a warning-sign plan with two checks; one goal and one check tampered. */
-async function arrange(): Promise<Arranged> {
+/**
+ * One person with a care plan of two goals and a warning-sign plan with two checks; one goal and one check tampered
+ * (damaged by default; `newer` writes them as a newer STR Kit in another tab would: a schema version this one cannot read).
+ */
+async function arrange({ newer = false } = {}): Promise<Arranged> {
   const db = `unreadable-plans-${crypto.randomUUID()}`;
   const store = indexedDbStore({ name: db, persist: false });
   const cc = createClient({ store, actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
@@ -57,10 +62,12 @@ async function arrange(): Promise<Arranged> {
   const goodCheck = (await worker.signChecks.create({ planId: signPlan.id, ratings: { [signId]: 1 } })).id;
   const badCheck = (await worker.signChecks.create({ planId: signPlan.id, ratings: { [signId]: 2 }, personsView: SECRET })).id;
   await tamper(db, 'goal', badGoal, (r) => {
-    r.lifeArea = 42;
+    if (newer) r.schemaVersion = 99;
+    else r.lifeArea = 42;
   });
   await tamper(db, 'signCheck', badCheck, (r) => {
-    r.at = 'yesterday';
+    if (newer) r.schemaVersion = 99;
+    else r.at = 'yesterday';
   });
   return { client: worker, person, planId: plan.id, goodGoal, badGoal, signPlanId: signPlan.id, goodCheck, badCheck };
 }
@@ -109,5 +116,24 @@ describe('reads that gather a person’s records report the ones they leave out'
     const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs service-user-id=${a.person} .client=${a.client} .clock=${clock}></str-relapse-signs>`);
     expect(await notice(el)).to.include('1 record could not be read');
     expect(el.shadowRoot!.textContent).to.include('Not sleeping').and.not.include(SECRET);
+  });
+
+  // One shape for every widget (issue 17): each passes the list its reads reported to internal/unreadable-notice.ts,
+  // so a record a newer STR Kit wrote is told apart from a damaged one in every widget, not in the contact log alone.
+  it('records a newer STR Kit wrote: every widget says to reload the page, not to tell the administrator', async () => {
+    const a = await arrange({ newer: true });
+    const reload = '1 record was made by a newer version of STR Kit, so it is not shown here. Reload the page to see it.';
+    const widgets = [
+      html`<str-care-plan service-user-id=${a.person} .client=${a.client} .clock=${clock}></str-care-plan>`,
+      html`<str-relapse-signs service-user-id=${a.person} .client=${a.client} .clock=${clock}></str-relapse-signs>`,
+      html`<str-relapse-trend service-user-id=${a.person} .client=${a.client}></str-relapse-trend>`,
+      html`<str-relapse-plan service-user-id=${a.person} .client=${a.client}></str-relapse-plan>`,
+    ];
+    for (const template of widgets) {
+      const el = await fixture<HTMLElement>(template);
+      const said = (await notice(el)).replace(/\s+/g, ' ').trim();
+      expect(said, el.localName).to.equal(reload);
+      expect(el.shadowRoot!.textContent, el.localName).not.to.include(SECRET);
+    }
   });
 });

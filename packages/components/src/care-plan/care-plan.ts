@@ -1,11 +1,10 @@
-import { consume } from '@lit/context';
 import {
   canSetTaskStatus, formatNhsDate, moveItem, orderedGoals, orderedTasks, systemClock, ukToday,
-  type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Worker,
+  type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Unreadable, type Worker,
 } from '@strkit/sdk';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { PersonElement } from '../internal/connected.js';
 import { PersonScope, noPersonNotice, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
 import { DraftTimer } from '../internal/draft-timer.js';
@@ -74,18 +73,8 @@ const VIEW_WORDS: Record<CarePlanViewMode, string> = {
  * @cssprop --str-care-plan-gap - Space between goals (default 24px).
  * @cssprop --str-care-plan-overdue-colour - Border colour beside overdue tasks and an overdue review (default the NHS error colour).
  */
-export class StrCarePlan extends LitElement {
+export class StrCarePlan extends PersonElement {
   static override styles = [tokens, focus, controls, styles];
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-
-  /** The person whose plan this is (their STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
 
   /** Controlled mode: the plan, its goals, tasks and notes. Never changed by the element. */
   @property({ attribute: false }) plan?: CarePlan;
@@ -112,8 +101,8 @@ export class StrCarePlan extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   @state() private _loaded?: CarePlanView;
-  /** How many of the person's plan records the last load left out as unreadable. */
-  @state() private _unreadable = 0;
+  /** The person's plan records the last load left out as unreadable (ids and reasons, never content). */
+  @state() private _unreadable: readonly Unreadable[] = [];
   @state() private _editor?: CarePlanEditor;
   @state() private _noteText = '';
   @state() private _noteDrafts: ReadonlySet<string> = new Set();
@@ -121,7 +110,7 @@ export class StrCarePlan extends LitElement {
   @state() private _dropTarget?: string;
 
   /** Every load is tied to the person and actor it was started for (issue 14). */
-  #scope = new PersonScope(this, { client: () => this.#client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
+  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
   /** One load state and one whenLoaded() (internal/load-state.ts). */
   #loads = new LoadState(this);
   /** The browser asks before leaving while a change could not be stored for lack of space. */
@@ -148,16 +137,12 @@ export class StrCarePlan extends LitElement {
   #notesIndexed: readonly ProgressNote[] | undefined;
   #today = '';
 
-  get #client(): StrClient | undefined {
-    return this.client ?? this._providedClient;
-  }
-
   get #actorId(): string | undefined {
-    return this.#client?.actor.id ?? (this.actorId || undefined);
+    return this.currentClient?.actor.id ?? (this.actorId || undefined);
   }
 
   get #view(): CarePlanView | undefined {
-    if (this.#client) return this._loaded;
+    if (this.currentClient) return this._loaded;
     const plan = this.plan;
     if (!plan) return undefined;
     return { plan, goals: orderedGoals(plan, this.goals.filter((g) => g.carePlanId === plan.id)), tasks: this.tasks.filter((t) => t.carePlanId === plan.id), notes: this.notes };
@@ -165,7 +150,7 @@ export class StrCarePlan extends LitElement {
 
   /** Whether the role (connected) or `readonly` allows an action; a viewer is allowed none. */
   #may(action: 'care-plan.edit' | 'progress-note.add' | 'task.set-status-own'): boolean {
-    const c = this.#client;
+    const c = this.currentClient;
     return !this.readonly && (!c || c.can(action));
   }
 
@@ -178,7 +163,7 @@ export class StrCarePlan extends LitElement {
     if (previous) void this.#flushNoteDraft(previous.client);
     this.#draftTimer.cancel();
     this._loaded = undefined;
-    this._unreadable = 0;
+    this._unreadable = [];
     this.#loads.reset(!!next?.serviceUserId);
     this.#leaving.set(false);
     this._editor = undefined;
@@ -235,9 +220,9 @@ export class StrCarePlan extends LitElement {
         const scope = this.#scope.current;
         if (!scope?.serviceUserId) return;
         try {
-          let unreadable = 0;
+          let unreadable: readonly Unreadable[] = [];
           const loaded = await this.#scope.load(scope, ({ client: c, serviceUserId, signal }) =>
-            Promise.all([c.carePlans.loadCurrent(serviceUserId, { signal, onUnreadable: (u) => (unreadable = u.length) }), c.drafts.list().catch(() => [])]));
+            Promise.all([c.carePlans.loadCurrent(serviceUserId, { signal, onUnreadable: (u) => (unreadable = [...unreadable, ...u]) }), c.drafts.list().catch(() => [])]));
           if (!loaded) continue; // for a person or actor this element no longer shows: dropped (and loaded again if asked)
           const [view, drafts] = loaded.value;
           this._loaded = view;
@@ -384,20 +369,20 @@ export class StrCarePlan extends LitElement {
     this.#draftTimer.schedule(() => void this.#flushNoteDraft());
   }
 
-  async #flushNoteDraft(c: StrClient | undefined = this.#client) {
+  async #flushNoteDraft(c: StrClient | undefined = this.currentClient) {
     this.#draftTimer.cancel();
     const ed = this._editor;
     if (!c || ed?.kind !== 'note' || !this._noteText) return;
     try {
       await c.drafts.save(NOTE_DRAFT + ed.about.id, { text: this._noteText, pendingId: this.#pendingId });
-      if (c === this.#client) this._noteDrafts = new Set([...this._noteDrafts, ed.about.id]);
+      if (c === this.currentClient) this._noteDrafts = new Set([...this._noteDrafts, ed.about.id]);
     } catch {
       // The note is still on screen; the next keystroke tries again.
     }
   }
 
   async #restoreNoteDraft(id: string) {
-    const c = this.#client;
+    const c = this.currentClient;
     if (!c) return;
     try {
       const d = await c.drafts.load<{ text: string; pendingId: string }>(NOTE_DRAFT + id);
@@ -416,7 +401,7 @@ export class StrCarePlan extends LitElement {
     const next = new Set(this._noteDrafts);
     next.delete(id);
     this._noteDrafts = next;
-    await this.#client?.drafts.discard(NOTE_DRAFT + id).catch(() => undefined);
+    await this.currentClient?.drafts.discard(NOTE_DRAFT + id).catch(() => undefined);
   }
 
   async #cancelNote(id: string, quick: boolean) {
@@ -486,7 +471,7 @@ export class StrCarePlan extends LitElement {
   }
 
   #context(): PlanContext {
-    const c = this.#client;
+    const c = this.currentClient;
     return {
       mode: this.view, filter: this.filter, today: this.#today, actorId: this.#actorId, names: this._names, editor: this._editor,
       errors: this.#ctl.errors, busy: this.#ctl.busy, conflict: this.#ctl.conflict, noteText: this._noteText, noteDrafts: this._noteDrafts,
@@ -504,14 +489,14 @@ export class StrCarePlan extends LitElement {
       : nothing;
     const status = html`<p class="status" role="status" aria-live="polite">${ctl.status}</p>`;
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
-    if (!(this.serviceUserId || (!this.#client && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
-    const loads = this.#client ? this.#loads.status : 'ready';
+    if (!(this.serviceUserId || (!this.currentClient && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
+    const loads = this.currentClient ? this.#loads.status : 'ready';
     if (loads === 'error' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
         <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
     }
     if (loads === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
-    const unreadable = this.#client ? unreadableNotice(this._unreadable) : nothing;
+    const unreadable = this.currentClient ? unreadableNotice(this._unreadable) : nothing;
     const ctx = this.#context();
     if (!view) {
       const o = { canStart: ctx.canEdit && !!this.serviceUserId, unknownPerson: this.#scope.person === 'unknown' };

@@ -9,7 +9,7 @@ import { notifyRecord, requestIntent } from '../internal/events.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { LoadState } from '../internal/load-state.js';
-import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, type PersonCheck, type Scope } from '../internal/person-scope.js';
 import type { ContactCorrectDetail, ContactMarkDetail, ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
 import {
   NO_FILTERS, blankForm, fieldOf, formOf, untouched, validateForm,
@@ -38,7 +38,7 @@ export interface ContactLogState {
   readonly names: ReadonlyMap<string, string>;
   readonly saving: boolean;
   /** How many of the person's records the store returned that could not be read (left out, never shown half-read). */
-  readonly unreadable: number | readonly Unreadable[];
+  readonly unreadable: readonly Unreadable[];
   readonly filters: ContactLogFilters;
   /** The stored contact being corrected through the form, if any. */
   readonly correcting?: Contact;
@@ -48,13 +48,10 @@ export interface ContactLogState {
   readonly open: ReadonlySet<string>;
   /** Contact id being marked entered in error, and the reason as typed. */
   readonly marking?: { readonly id: string; readonly reason: string; readonly error?: string };
-  /** Connected: whether the store has the person named (nothing is saved for a person it does not have). */
-  readonly person: 'checking' | 'known' | 'unknown';
 }
 
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `contact-log:${serviceUserId}`;
-export const UNKNOWN_PERSON = 'This person is not in the record system, so no contact can be logged for them. Check the person chosen';
 const notice = (c: Contact): ContactSavedDetail => ({ type: 'contact', id: c.id, version: c.version, serviceUserId: c.serviceUserId });
 const at = (start: string) => `${formatNhsDate(start)} at ${londonTime(Date.parse(start))}`;
 
@@ -62,7 +59,6 @@ export class ContactLogController implements ReactiveController {
   readonly #host: ContactLogHost;
   readonly #client: () => StrClient | undefined;
   #state: ContactLogState;
-  #personChecked: Promise<void> = Promise.resolve();
   /** One id per submission, so a retried save can never log the contact twice. */
   #pendingId: string = newId();
   /** The 400 ms pause before what is typed is kept as a draft (internal/draft-timer.ts). */
@@ -79,7 +75,7 @@ export class ContactLogController implements ReactiveController {
     this.#client = client;
     this.#state = this.#cleared();
     this.#draftTimer = new DraftTimer(host);
-    this.#scope = new PersonScope(host, { client, changed: (next, previous) => this.#scopeChanged(next, previous) });
+    this.#scope = new PersonScope(host, { client, changed: (next, previous) => this.#scopeChanged(next, previous), checkPerson: true });
     this.loads = new LoadState(host);
     this.#leaving = new LeaveGuard(host);
     host.addController(this);
@@ -91,6 +87,11 @@ export class ContactLogController implements ReactiveController {
 
   get client(): StrClient | undefined {
     return this.#client();
+  }
+
+  /** Connected: what the store said about the person named (internal/person-scope.ts); nothing is saved for 'unknown'. */
+  get person(): PersonCheck {
+    return this.#scope.person;
   }
 
   /** Whether the form is offered: not read-only, and (connected) the role may log contacts. */
@@ -134,7 +135,7 @@ export class ContactLogController implements ReactiveController {
   #cleared(): ContactLogState {
     return {
       value: this.#blank(), errors: [], confirmedDuration: '', status: '', loaded: [], loadedTasks: [], names: this.#state?.names ?? new Map(),
-      saving: false, unreadable: 0, filters: this.#state?.filters ?? NO_FILTERS, versions: {}, open: new Set(), person: 'checking',
+      saving: false, unreadable: [], filters: this.#state?.filters ?? NO_FILTERS, versions: {}, open: new Set(),
     };
   }
 
@@ -152,7 +153,7 @@ export class ContactLogController implements ReactiveController {
     this.#pendingId = newId();
     this.loads.reset(!!next?.serviceUserId);
     if (!next?.serviceUserId) return;
-    this.#personChecked = this.loads.track(this.#checkPerson(next));
+    void this.loads.track(this.#scope.mayWriteFor(next)); // whenLoaded() includes the person check
     const unsubscribe = next.client.subscribe({ type: 'contact', serviceUserId: next.serviceUserId }, () => void this.loads.track(this.#load()));
     void this.loads.track(this.#load());
     void this.loads.track(this.#restoreDraft());
@@ -171,7 +172,7 @@ export class ContactLogController implements ReactiveController {
       );
       if (!loaded) return; // for a person or actor this element no longer shows: dropped
       const [page, plan] = loaded.value;
-      this.#patch({ loaded: page.items, unreadable: page.unreadable ?? 0, loadedTasks: plan?.tasks ?? [] });
+      this.#patch({ loaded: page.items, unreadable: page.unreadable ?? [], loadedTasks: plan?.tasks ?? [] });
       this.loads.settle(page.items.length === 0);
       if (!this.#state.names.size) {
         const workers = await scope.client.workers.list({ limit: 10_000 }).catch(() => undefined);
@@ -179,15 +180,6 @@ export class ContactLogController implements ReactiveController {
       }
     } catch {
       if (this.#scope.isCurrent(scope)) this.loads.fail();
-    }
-  }
-
-  /** Asks the store for the person: only a definite "no such person" blocks saving (a failed read does not lose work). */
-  async #checkPerson(scope: Scope) {
-    try {
-      if (await this.#scope.load(scope, (s) => s.client.serviceUsers.get(s.serviceUserId))) this.#patch({ person: 'known' });
-    } catch (e) {
-      if (this.#scope.isCurrent(scope)) this.#patch({ person: isStrError(e, 'not-found') ? 'unknown' : 'known' });
     }
   }
 
@@ -266,10 +258,10 @@ export class ContactLogController implements ReactiveController {
     if (!input) return this.#focusSummary();
     const scope = this.#scope.current;
     if (!scope) return this.#submitControlled(input);
-    await this.#personChecked;
-    if (!this.#scope.isCurrent(scope)) return;
-    if (this.#state.person === 'unknown') {
-      this.#patch({ errors: [{ field: 'date', message: UNKNOWN_PERSON }] });
+    if (!(await this.#scope.mayWriteFor(scope))) {
+      // Another person now, or one the store does not have: nothing is saved, and what was typed stays.
+      if (!this.#scope.isCurrent(scope)) return;
+      this.#patch({ errors: [{ field: 'date', message: NOT_SAVED_UNKNOWN_PERSON }] });
       return this.#focusSummary();
     }
     await this.#submitConnected(scope, input);

@@ -5,54 +5,19 @@ import {
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { FormErrors } from '../internal/form-errors.js';
 import type { ContactLogController } from './contact-log.controller.js';
 import {
   CONFIRM_ABOVE_MINUTES, FIELD_IDS, OTHER, QUICK_DURATIONS, QUICK_LOCATIONS, QUICK_LOCATION_LABELS, QUICK_MECHANISMS, ROLE_KINDS,
-  minutesInWords, typedLocal, type ContactLogFormValue,
+  minutesInWords, typedLocal,
 } from './contact-log.form.js';
 
-type Field = keyof ContactLogFormValue;
 type View = TemplateResult | typeof nothing;
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 const checkedOf = (e: Event) => (e.target as HTMLInputElement).checked;
 
-/** The NHS error pattern for one field: the group's border, the message beside it, aria-invalid and describedby. */
-class Errors {
-  constructor(readonly ctl: ContactLogController) {}
-  of(field: Field) {
-    return this.ctl.state.errors.find((e) => e.field === field);
-  }
-  group(field: Field) {
-    return `field-group ${this.of(field) ? 'invalid' : ''}`;
-  }
-  invalid(field: Field) {
-    return this.of(field) ? 'true' : 'false';
-  }
-  message(field: Field): View {
-    const err = this.of(field);
-    return err ? html`<span class="error-message" id="${field}-error"><span class="visually-hidden">Error:</span> ${err.message}</span>` : nothing;
-  }
-  describedBy(field: Field, hint?: string) {
-    return [hint, this.of(field) ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
-  }
-  summary(root: () => ParentNode): View {
-    const errors = this.ctl.state.errors;
-    if (!errors.length) return nothing;
-    const focusField = (ev: Event, field: Field) => {
-      ev.preventDefault();
-      root().querySelector<HTMLElement>(`#${FIELD_IDS[field]}`)?.focus();
-    };
-    return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
-      <ul>
-        ${errors.map((e) => html`<li><a href="#${FIELD_IDS[e.field]}" @click=${(ev: Event) => focusField(ev, e.field)}>${e.message}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-}
-
 /** The night the clocks go back: the typed time happened twice, and the worker says which (never guessed). */
-function repeatedHour(ctl: ContactLogController, err: Errors): View {
+function repeatedHour(ctl: ContactLogController, err: FormErrors): View {
   const v = ctl.state.value;
   if (typedLocal(v.date, v.time)?.kind !== 'repeated') return nothing;
   const choice = (which: 'first' | 'second', words: string) => html`<label class="choice"><input type="radio" name="repeated-hour" id="repeated-${which}"
@@ -80,7 +45,7 @@ function longDuration(ctl: ContactLogController, typed: string): View {
       @change=${(e: Event) => ctl.confirmDuration(typed, checkedOf(e))} />Yes, it lasted ${words}</label>`;
 }
 
-function duration(ctl: ContactLogController, err: Errors): View {
+function duration(ctl: ContactLogController, err: FormErrors): View {
   const v = ctl.state.value;
   return html`<div class=${err.group('duration')}>
     <fieldset aria-describedby=${err.describedBy('duration', 'duration-hint')}>
@@ -102,7 +67,7 @@ function duration(ctl: ContactLogController, err: Errors): View {
 }
 
 /** The quick choices of how or where, then "another", which opens the full MHSDS list. */
-function radios(ctl: ContactLogController, err: Errors, name: 'mechanism' | 'location', quick: readonly string[], labelFor: (code: string) => string,
+function radios(ctl: ContactLogController, err: FormErrors, name: 'mechanism' | 'location', quick: readonly string[], labelFor: (code: string) => string,
   all: readonly { code: string; label: string }[], legend: string): View {
   const value = ctl.state.value[name];
   const isOther = value === OTHER || (value !== '' && !quick.includes(value));
@@ -140,9 +105,9 @@ function toggleOther(ctl: ContactLogController, kind: OtherPresentKind, on: bool
   ctl.set('others', OTHER_PRESENT_KINDS.filter((k) => others.includes(k)));
 }
 
-function others(ctl: ContactLogController, err: Errors): View {
+function others(ctl: ContactLogController, err: FormErrors): View {
   const v = ctl.state.value;
-  return html`<div class="field-group ${err.of('others') ?? err.of('interpreterLanguage') ? 'invalid' : ''}">
+  return html`<div class=${err.group('others', 'interpreterLanguage')}>
     <fieldset aria-describedby=${err.describedBy('others', 'others-hint')}>
       <legend>Who else was there?</legend>
       <span class="hint" id="others-hint">Select all that apply</span>
@@ -184,7 +149,7 @@ function tasks(ctl: ContactLogController): View {
   </fieldset>`;
 }
 
-function when(ctl: ContactLogController, err: Errors): View {
+function when(ctl: ContactLogController, err: FormErrors): View {
   const v = ctl.state.value;
   const input = (field: 'date' | 'time', label: string) => html`<div class=${err.group(field)}>
     <label class="field" for=${field}>${label}</label>
@@ -195,12 +160,12 @@ function when(ctl: ContactLogController, err: Errors): View {
   return html`<div class="row">${input('date', 'Date')}${input('time', 'Start time')}</div>${repeatedHour(ctl, err)}`;
 }
 
-function attendanceAndNote(ctl: ContactLogController, err: Errors): View {
+function attendanceAndNote(ctl: ContactLogController, err: FormErrors): View {
   const v = ctl.state.value;
   return html`<div class=${err.group('attendance')}>
       <label class="field" for="attendance">Did the person attend?</label>
       ${err.message('attendance')}
-      <select id="attendance" .value=${live(v.attendance)} aria-describedby=${err.describedBy('attendance')}
+      <select id="attendance" .value=${live(v.attendance)} aria-invalid=${err.invalid('attendance')} aria-describedby=${err.describedBy('attendance')}
         @change=${(e: Event) => ctl.set('attendance', valueOf(e))}>
         ${ATTEND_STATUSES.map((a) => html`<option value=${a.code} ?selected=${a.code === v.attendance}>${a.label}</option>`)}
       </select>
@@ -218,12 +183,12 @@ function attendanceAndNote(ctl: ContactLogController, err: Errors): View {
 }
 
 /** The quick log form (or the correction of a stored contact). */
-export function renderForm(ctl: ContactLogController, root: () => ParentNode): View {
+export function renderForm(ctl: ContactLogController): View {
   const s = ctl.state;
-  const err = new Errors(ctl);
+  const err = new FormErrors(s.errors, '', FIELD_IDS);
   return html`<form part="form" novalidate @submit=${(e: Event) => ctl.submit(e)} aria-label=${s.correcting ? 'Correct a contact' : 'Log a contact'}>
     ${s.correcting ? html`<h2 class="correcting">Correct a contact</h2>` : nothing}
-    ${err.summary(root)} ${when(ctl, err)} ${duration(ctl, err)}
+    ${err.summary()} ${when(ctl, err)} ${duration(ctl, err)}
     ${radios(ctl, err, 'mechanism', QUICK_MECHANISMS, (c) => labelOf(CONSULTATION_MECHANISMS, c) ?? c, CONSULTATION_MECHANISMS, 'How did the contact take place?')}
     ${radios(ctl, err, 'location', QUICK_LOCATIONS, (c) => QUICK_LOCATION_LABELS[c] ?? c, ACTIVITY_LOCATION_TYPES, 'Where?')}
     ${attendanceAndNote(ctl, err)}

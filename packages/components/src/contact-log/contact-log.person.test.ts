@@ -2,7 +2,9 @@
 // saves nothing. Synthetic people only.
 import { createClient, memoryDrafts, memoryStore, type Clock, type Store } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
+import '../define/str-care-plan.js';
 import '../define/str-contact-log.js';
+import { NOT_SAVED_UNKNOWN_PERSON } from '../internal/person-scope.js';
 import type { StrContactLog } from './contact-log.js';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID, weekOfContacts } from './contact-log.fixtures.js';
 
@@ -60,6 +62,28 @@ describe('<str-contact-log> and the person it is for', () => {
     expect(saved).to.equal(0);
     expect(el.shadowRoot!.querySelector('.error-summary')?.textContent).to.include('not in the record system');
     expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!.value, 'the note typed is still there').to.equal('Met at the library.');
+  });
+
+  it('a person the store does not have: checked, shown and refused as every widget does (PersonScope), what was typed kept', async () => {
+    const store = memoryStore();
+    const client = worker(store);
+    const log = await fixture<StrContactLog>(html`<str-contact-log service-user-id=${UNKNOWN} .client=${client} .clock=${clock}></str-contact-log>`);
+    const plan = await fixture<HTMLElement & { whenLoaded(): Promise<void> }>(html`<str-care-plan service-user-id=${UNKNOWN} .client=${client}></str-care-plan>`);
+    await log.whenLoaded();
+    await plan.whenLoaded();
+    await settle(log);
+    const notice = (el: HTMLElement) => el.shadowRoot!.querySelector('.no-person');
+    // The same notice as the care plan's: one alert, the shared words, only the "so …" part differs.
+    expect(notice(log)?.matches('div.problem[role=alert]'), 'the shared notice').to.equal(true);
+    expect(notice(plan)?.matches('div.problem[role=alert]')).to.equal(true);
+    const words = (el: HTMLElement) => notice(el)!.textContent!.replace(/\s+/g, ' ').trim().replace(/, so .*\. Check/, ', so …. Check');
+    expect(words(log)).to.equal(words(plan));
+    expect(words(log)).to.equal('This person is not in the record system, so …. Check the person chosen.');
+    fillAndSubmit(log);
+    await settle(log);
+    expect(log.shadowRoot!.querySelector('.error-summary li')?.textContent?.trim(), 'the refusal every widget gives').to.equal(NOT_SAVED_UNKNOWN_PERSON);
+    expect((await store.list('contact', { limit: 10_000 })).items, 'nothing stored').to.have.length(0);
+    expect(log.shadowRoot!.querySelector<HTMLTextAreaElement>('#note')!.value).to.equal('Met at the library.');
   });
 
   it('connected with a person the store has: saves for them', async () => {

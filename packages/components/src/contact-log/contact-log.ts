@@ -1,12 +1,12 @@
-import { consume } from '@lit/context';
-import { systemClock, type Clock, type Contact, type StrClient, type Task } from '@strkit/sdk';
-import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { systemClock, type Clock, type Contact, type Task } from '@strkit/sdk';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import { ContactLogController, UNKNOWN_PERSON } from './contact-log.controller.js';
+import { unknownPersonNotice } from '../internal/person-scope.js';
+import { ContactLogController } from './contact-log.controller.js';
 import { renderForm } from './contact-log.form-view.js';
 import { HistoryView } from './contact-log.history-view.js';
 import { styles } from './contact-log.styles.js';
@@ -32,18 +32,8 @@ export { VIRTUALISE_ABOVE } from './contact-log.history-view.js';
  * @csspart history - The list of recent contacts.
  * @cssprop --str-contact-log-gap - Space between form sections (default 16px).
  */
-export class StrContactLog extends LitElement {
+export class StrContactLog extends PersonElement {
   static override styles = [tokens, focus, controls, styles];
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-
-  /** The person the contacts are with (their STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
 
   /** Controlled mode: the contacts to show. Never changed by the element. */
   @property({ attribute: false }) contacts: readonly Contact[] = [];
@@ -58,7 +48,7 @@ export class StrContactLog extends LitElement {
   @property({ attribute: false }) clock: Clock = systemClock;
 
   /** State, loads and actions (contact-log.controller.ts); this class only draws. */
-  #ctl = new ContactLogController(this, () => this.client ?? this._providedClient);
+  #ctl = new ContactLogController(this, () => this.currentClient);
   #history = new HistoryView(this.#ctl, () => this.renderRoot as ShadowRoot);
 
   /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
@@ -74,8 +64,8 @@ export class StrContactLog extends LitElement {
     const ctl = this.#ctl;
     // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
     return html`
-      ${ctl.client && ctl.state.person === 'unknown' ? html`<p class="no-person" role="alert">${UNKNOWN_PERSON}.</p>` : nothing}
-      ${ctl.canWrite ? renderForm(ctl, () => this.renderRoot) : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
+      ${ctl.client && ctl.person === 'unknown' ? unknownPersonNotice('no contact can be logged for them') : nothing}
+      ${ctl.canWrite ? renderForm(ctl) : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
       <div class="status" role="status" tabindex="-1">${ctl.state.status}</div>
       ${this.#history.render(this.clock.now())}
     `;

@@ -72,7 +72,9 @@ export const controls = css`
     border-left: 4px solid var(--_error);
     padding-left: 12px;
   }
-  .error-summary {
+  /* .problem: a refusal that is not a field's (internal/person-scope.ts); widgets may space it their own way. */
+  .error-summary,
+  .problem {
     border: 4px solid var(--_error);
     padding: 16px;
     background: var(--_surface);

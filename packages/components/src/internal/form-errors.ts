@@ -9,14 +9,20 @@ export interface FieldError {
 /**
  * A form's errors and the NHS error pattern over them (issue 17): a summary whose every link moves focus to its
  * field, a message beside the field, and the field itself marked `aria-invalid` and described by hint then error.
- * The ids live in the form's own shadow root: `prefix + field` for the control, `prefix + field + '-error'` for the
- * message.
+ * The ids live in the form's own shadow root: `prefix + field` for the control (or the id `controlIds` names for the
+ * field, where the control a link should focus is not named after it, e.g. the first radio of a group),
+ * `prefix + field + '-error'` for the message.
  */
 export class FormErrors {
   constructor(
     readonly errors: readonly FieldError[],
     readonly prefix: string,
+    readonly controlIds: Readonly<Record<string, string>> = {},
   ) {}
+
+  #control(field: string): string {
+    return this.controlIds[field] ?? `${this.prefix}${field}`;
+  }
 
   #of(field: string): FieldError | undefined {
     return this.errors.find((e) => e.field === field);
@@ -33,9 +39,9 @@ export class FormErrors {
     return ids.length ? ids.join(' ') : nothing;
   }
 
-  /** The class of the field's group: `invalid` draws the NHS error border. */
-  group(field: string): string {
-    return this.#of(field) ? 'field-group invalid' : 'field-group';
+  /** The class of the field's group: `invalid` draws the NHS error border (when any of the group's fields has an error). */
+  group(...fields: string[]): string {
+    return fields.some((f) => this.#of(f)) ? 'field-group invalid' : 'field-group';
   }
 
   /** The message beside the field, with a visually hidden "Error:" prefix. */
@@ -50,11 +56,11 @@ export class FormErrors {
     const title = `${this.prefix}error-title`;
     const focus = (ev: Event, field: string) => {
       ev.preventDefault();
-      ((ev.target as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`#${this.prefix}${field}`)?.focus();
+      ((ev.target as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`#${this.#control(field)}`)?.focus();
     };
     return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby=${title}>
       ${headingLevel === 2 ? html`<h2 id=${title}>There is a problem</h2>` : html`<h3 id=${title}>There is a problem</h3>`}
-      <ul>${this.errors.map((e) => html`<li><a href="#${this.prefix}${e.field}" @click=${(ev: Event) => focus(ev, e.field)}>${e.message}</a></li>`)}</ul>
+      <ul>${this.errors.map((e) => html`<li><a href="#${this.#control(e.field)}" @click=${(ev: Event) => focus(ev, e.field)}>${e.message}</a></li>`)}</ul>
     </div>`;
   }
 }

@@ -6,11 +6,12 @@ const records = (n: number) => (n === 1 ? '1 record' : `${n} records`);
 /**
  * What a widget says when records were left out because they could not be read (issue 14): how many, never which
  * content, and whom to tell. Records a newer STR Kit wrote (an older tab, issue 16) are told apart: reloading the
- * page brings the version that reads them. Nothing when every record was read.
+ * page brings the version that reads them. Nothing when every record was read. Every widget passes the list its
+ * reads reported (`onUnreadable`, `Page.unreadable`), never a bare count, so each can tell the two apart.
  */
-export function unreadableNotice(found: number | readonly Unreadable[]) {
-  const count = typeof found === 'number' ? found : found.length;
-  const newer = typeof found === 'number' ? 0 : found.filter((u) => u.code === 'newer-version').length;
+export function unreadableNotice(found: readonly Unreadable[]) {
+  const count = found.length;
+  const newer = found.filter((u) => u.code === 'newer-version').length;
   const other = count - newer;
   if (count === 0) return nothing;
   return html`<p class="unreadable" role="alert">${newer > 0

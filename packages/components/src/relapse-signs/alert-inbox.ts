@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
-import { systemClock, type Alert, type Clock, type StrClient } from '@strkit/sdk';
-import { LitElement, html, nothing } from 'lit';
+import { systemClock, type Alert, type Clock } from '@strkit/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { ClientElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
@@ -28,15 +27,9 @@ import { styles } from './relapse-signs.styles.js';
  * @fires str-alert-acknowledged - Connected mode: the acknowledgement was stored. Detail: AlertAcknowledgedDetail (a RecordNotice).
  * @csspart alerts - The open alerts.
  */
-export class StrAlertInbox extends LitElement {
+export class StrAlertInbox extends ClientElement {
   static override styles = [tokens, focus, controls, styles];
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
   /** Controlled mode: the alerts to show (open ones, and those acknowledged in the last 7 days). */
   @property({ attribute: false }) alerts: readonly Alert[] = [];
   /** Controlled mode: the people's names by STR Kit id. */
@@ -55,7 +48,7 @@ export class StrAlertInbox extends LitElement {
   readonly serviceUserId = '';
   #loads = new LoadState(this);
   #scope = new PersonScope(this, {
-    client: () => this.#client,
+    client: () => this.currentClient,
     changed: (next) => {
       this._status = '';
       this._problem = '';
@@ -66,7 +59,7 @@ export class StrAlertInbox extends LitElement {
   /** The browser asks before leaving while an acknowledgement could not be stored for lack of space. */
   #leaving = new LeaveGuard(this);
   #inbox = new AlertInbox(this, {
-    client: () => this.#client,
+    client: () => this.currentClient,
     scope: this.#scope,
     loads: this.#loads,
     leaving: this.#leaving,
@@ -77,10 +70,6 @@ export class StrAlertInbox extends LitElement {
     say: (s) => (this._status = s),
     problem: (p) => (this._problem = p),
   });
-
-  get #client(): StrClient | undefined {
-    return this.client ?? this._providedClient;
-  }
 
   /** Resolves when the alerts are loaded and drawn. */
   whenLoaded(): Promise<void> {

@@ -1,7 +1,9 @@
 // What a saved check means, and the alert it may send (issue 8, split out in issue 17), for <str-relapse-check> and
 // <str-relapse-signs>: the rule's reasons, the agreed responses and who to contact; "Send an alert" with an optional
-// note. A confirmed alert is kept on the device (the drafts) before it is sent, shown as "not sent" until the store
-// has it, and sent again with the same id, so a lost reply never sends it twice (hazard H04).
+// note. One outbox for an alert (ADR 0011): where the client has a sync outbox (`client.sync`), the alert is written
+// to the device store and its outbox at once, and that is its only copy. On a plain store (memory, FHIR) it is kept
+// on the device (the drafts) before it is sent, shown as "not sent" until the store has it, and sent again with the
+// same id, so a lost reply never sends it twice; so too where the sync outbox itself refused it (hazard H04).
 import { ALERT_NOTE_MAX, formatNhsDate, londonTime, responsesFor, type AlertInput, type Clock, type CrisisContact, type RuleResult, type SignCheck, type StrClient, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -102,11 +104,17 @@ export class CheckResult {
       }
       return;
     }
-    // Kept on the device first: whatever happens to the send, the alert is not lost and is shown until it is stored.
     const pending: PendingAlert = { alert, serviceUserId: r.check.serviceUserId, savedAt: new Date(this.#h.clock().now()).toISOString() };
-    await c.drafts.save(outboxKey(pending.serviceUserId, alert.id), pending).catch(() => undefined);
+    // A plain store: kept on the device first, so whatever happens to the send the alert is not lost and is shown
+    // until it is stored. A synced store's own outbox keeps it (the write lands on the device and in the outbox).
+    if (!c.sync) await this.#keep(c, pending);
     this.#pending = [...this.#pending.filter((p) => p.alert.id !== alert.id), pending];
     await this.#send(pending);
+  }
+
+  /** The device copy of an alert not yet stored. */
+  async #keep(c: StrClient, p: PendingAlert): Promise<void> {
+    await c.drafts.save(outboxKey(p.serviceUserId, p.alert.id), p).catch(() => undefined);
   }
 
   /** Sends a confirmed alert. The same id every time, so a retry after a lost reply never sends it twice. */
@@ -128,6 +136,8 @@ export class CheckResult {
       // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
       void focusIfLost(this.#el, 'p.status');
     } catch {
+      // Refused even by the device (a synced store that could not write it): the device copy is its last resort.
+      if (c.sync) await this.#keep(c, p);
       this.#h.say('');
       this.#sending = false;
       await this.#focus('.outbox');

@@ -1,12 +1,11 @@
-import { consume } from '@lit/context';
 import {
   NOT_ASKED, evaluateRule, formatNhsDate, londonTime, systemClock, toLondonIso,
-  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type StrClient,
+  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating,
   type WarningSign, type WarningSignPlan,
 } from '@strkit/sdk';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { PersonElement } from '../internal/connected.js';
 import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
@@ -52,18 +51,9 @@ type CheckDraft = { ratings: SignRatings; details: CheckDetails; pendingId: stri
  * @cssprop --str-relapse-signs-gap - Space between signs (default 16px).
  * @cssstate user-invalid - Shown errors: a rating is missing after the worker interacted or tried to submit.
  */
-export class StrRelapseCheck extends LitElement {
+export class StrRelapseCheck extends PersonElement {
   static override styles = [tokens, focus, controls, styles];
   static formAssociated = true;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-  /** The person (STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
   /** Controlled mode: the plan and its checks. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   /** Controlled mode: the person's checks (every plan's). */
@@ -122,10 +112,6 @@ export class StrRelapseCheck extends LitElement {
     this.#internals = this.attachInternals();
     this.addEventListener('invalid', () => this.#showUserInvalid());
     this.#view = this.#formView();
-  }
-
-  protected get currentClient(): StrClient | undefined {
-    return this.client ?? this._providedClient;
   }
 
   protected get canCheck(): boolean {

@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
-import type { SignCheck, StrClient, WarningSignPlan } from '@strkit/sdk';
-import { LitElement, html, nothing } from 'lit';
+import type { SignCheck, WarningSignPlan } from '@strkit/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
@@ -27,17 +26,8 @@ import { styles } from './relapse-signs.styles.js';
  * @csspart plan - The plan view.
  * @csspart plan-editor - The editing form.
  */
-export class StrRelapsePlan extends LitElement {
+export class StrRelapsePlan extends PersonElement {
   static override styles = [tokens, focus, controls, styles];
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-  /** The person (STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
   /** Controlled mode: the plan. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   /** Controlled mode: the person's checks (for picking the agreed baseline). */
@@ -49,7 +39,7 @@ export class StrRelapsePlan extends LitElement {
   @state() private _problem = '';
 
   #records = new RelapseRecords(this, {
-    client: () => this.#client,
+    client: () => this.currentClient,
     changed: () => {
       this._status = '';
       this._problem = '';
@@ -59,7 +49,7 @@ export class StrRelapsePlan extends LitElement {
   /** The browser asks before leaving while the plan could not be stored for lack of space. */
   #leaving = new LeaveGuard(this);
   #edit = new PlanEdit(this, {
-    client: () => this.#client,
+    client: () => this.currentClient,
     records: this.#records,
     leaving: this.#leaving,
     readonly: () => this.readonly,
@@ -68,10 +58,6 @@ export class StrRelapsePlan extends LitElement {
     problem: (p) => (this._problem = p),
     saved: () => undefined,
   });
-
-  get #client(): StrClient | undefined {
-    return this.client ?? this._providedClient;
-  }
 
   /** Resolves when the plan is loaded and drawn. */
   whenLoaded(): Promise<void> {
@@ -94,8 +80,8 @@ export class StrRelapsePlan extends LitElement {
     const plan = this.#records.plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
     const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
-    const unknown = this.#client && this.#records.scope.person === 'unknown' ? unknownPersonNotice('no warning-sign plan can be recorded for them') : nothing;
-    const unreadable = this.#client ? unreadableNotice(this.#records.unreadable) : nothing;
+    const unknown = this.currentClient && this.#records.scope.person === 'unknown' ? unknownPersonNotice('no warning-sign plan can be recorded for them') : nothing;
+    const unreadable = this.currentClient ? unreadableNotice(this.#records.unreadable) : nothing;
     if (this.#edit.editing) return html`${problem}${unknown}${status}${this.#edit.renderEditor()}`;
     if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
     if (!plan) return html`${unreadable}${status}${this.#edit.renderNone()}`;

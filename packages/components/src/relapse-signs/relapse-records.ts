@@ -2,7 +2,7 @@
 // <str-relapse-trend>, <str-relapse-plan> and <str-relapse-signs> each hold one. Connected, it loads through the
 // element's person scope and reloads when the client reports a plan or check change; controlled, it reads the
 // element's own `.plan` and `.checks`.
-import type { SignCheck, StrClient, WarningSignPlan } from '@strkit/sdk';
+import type { SignCheck, StrClient, Unreadable, WarningSignPlan } from '@strkit/sdk';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LoadState } from '../internal/load-state.js';
 import { PersonScope, noPersonNotice, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
@@ -31,8 +31,8 @@ export class RelapseRecords {
   readonly loads: LoadState;
   #plan?: WarningSignPlan;
   #checks: readonly SignCheck[] = [];
-  /** How many of the person's plans and checks the last load left out as unreadable. */
-  #unreadable = 0;
+  /** The person's plans and checks the last load left out as unreadable (ids and reasons, never content). */
+  #unreadable: readonly Unreadable[] = [];
   readonly #host: RelapseRecordsHost;
   readonly #options: RelapseRecordsOptions;
 
@@ -56,7 +56,7 @@ export class RelapseRecords {
     return this.connected ? this.#checks : this.#host.checks;
   }
 
-  get unreadable(): number {
+  get unreadable(): readonly Unreadable[] {
     return this.#unreadable;
   }
 
@@ -70,7 +70,7 @@ export class RelapseRecords {
     const undo = this.#options.changed?.(next, previous);
     this.#plan = undefined;
     this.#checks = [];
-    this.#unreadable = 0;
+    this.#unreadable = [];
     this.loads.reset(!!next?.serviceUserId);
     if (!next?.serviceUserId) return undo;
     const unsubscribe = next.client.subscribe({ serviceUserId: next.serviceUserId }, (change) => {
@@ -88,8 +88,8 @@ export class RelapseRecords {
     const scope = this.scope.current;
     if (!scope?.serviceUserId) return;
     try {
-      let unreadable = 0;
-      const onUnreadable = (u: readonly unknown[]) => (unreadable += u.length);
+      let unreadable: readonly Unreadable[] = [];
+      const onUnreadable = (u: readonly Unreadable[]) => (unreadable = [...unreadable, ...u]);
       const loaded = await this.scope.load(scope, async ({ client: c, serviceUserId, signal }) => {
         const plan = await c.warningSignPlans.current(serviceUserId, { signal, onUnreadable });
         if (!this.scope.isCurrent(scope)) return undefined;

@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
-import type { SignCheck, StrClient, WarningSignPlan } from '@strkit/sdk';
-import { LitElement, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import type { SignCheck, WarningSignPlan } from '@strkit/sdk';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PersonElement } from '../internal/connected.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
@@ -22,23 +21,14 @@ import { renderTrend, trendStyles } from './relapse-trend.render.js';
  * @csspart trend - The trend.
  * @cssprop --str-relapse-signs-line-colour - The chart's line (default the NHS link colour).
  */
-export class StrRelapseTrend extends LitElement {
+export class StrRelapseTrend extends PersonElement {
   static override styles = [tokens, focus, styles, trendStyles];
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
-  /** The person (STR Kit id). */
-  @property({ attribute: 'service-user-id' }) serviceUserId = '';
   /** Controlled mode: the plan. Never changed by the element. */
   @property({ attribute: false }) plan?: WarningSignPlan;
   /** Controlled mode: the person's checks (every plan's). */
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
 
-  #records = new RelapseRecords(this, { client: () => this.client ?? this._providedClient });
+  #records = new RelapseRecords(this, { client: () => this.currentClient });
 
   /** Resolves when the plan and checks are loaded and drawn. */
   whenLoaded(): Promise<void> {

@@ -1,8 +1,7 @@
-import { consume } from '@lit/context';
 import { systemClock, type Clock, type StrClient, type SyncAttention, type SyncState } from '@strkit/sdk';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { clientContext } from '../context.js';
+import { ClientElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
@@ -47,15 +46,9 @@ const styles = css`
  * store. Any page with STR Kit widgets can carry one.
  * @csspart status - The sentence and its details.
  */
-export class StrSyncStatus extends LitElement {
+export class StrSyncStatus extends ClientElement {
   static override styles = [tokens, focus, controls, styles];
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private _providedClient?: StrClient;
-
-  /** The client to use; overrides the one from `<str-provider>`. */
-  @property({ attribute: false }) client?: StrClient;
   /** The clock ages are judged by. */
   @property({ attribute: false }) clock: Clock = systemClock;
 
@@ -68,12 +61,8 @@ export class StrSyncStatus extends LitElement {
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   readonly #l = new LocaleController(this, SYNC_STATUS_MESSAGES);
 
-  get #client() {
-    return this.client ?? this._providedClient;
-  }
-
   protected override updated(_changed: PropertyValues<this>): void {
-    const c = this.#client;
+    const c = this.currentClient;
     if (c !== this.#for) {
       this.#for = c;
       this.#unsubscribe?.();
@@ -107,7 +96,7 @@ export class StrSyncStatus extends LitElement {
   }
 
   async #copy(type: Parameters<NonNullable<StrClient['sync']>['textOf']>[0], id: string) {
-    const sync = this.#client?.sync;
+    const sync = this.currentClient?.sync;
     if (!sync) return;
     const text = await sync.textOf(type, id);
     this._copied = new Map([...this._copied, [`${type}/${id}`, text]]);
@@ -120,7 +109,7 @@ export class StrSyncStatus extends LitElement {
 
   override render() {
     const s = this._state;
-    const sync = this.#client?.sync;
+    const sync = this.currentClient?.sync;
     if (!s || !sync) return nothing;
     const waiting = s.unsynced - s.needsAttention.length;
     const lost = s.mayHaveLostAfter;
