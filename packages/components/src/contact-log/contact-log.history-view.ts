@@ -197,14 +197,40 @@ interface Derived {
   readonly times: Float64Array;
 }
 
+const LOW = 1 << 14;
+
+/** Indexes into `at`, newest first: one native numeric sort of (distance from the newest) × 2^14 + index. */
+function byInstant(at: Float64Array): Uint32Array {
+  const n = at.length;
+  let newest = -Infinity;
+  let oldest = Infinity;
+  for (const t of at) {
+    newest = Math.max(newest, t);
+    oldest = Math.min(oldest, t);
+  }
+  // Exact while the keys stay under 2^53: up to 16,384 contacts over 8.7 years; otherwise a comparison sort.
+  if (n <= LOW && newest - oldest < 2 ** 38) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (newest - at[i]!) * LOW + i;
+    keys.sort();
+    return Uint32Array.from(keys, (k) => k % LOW);
+  }
+  return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => at[b]! - at[a]!);
+}
+
 /** Newest first, then by id (descending) for contacts at the same instant. */
 function newestFirst(keep: readonly Contact[]): { sorted: Contact[]; times: Float64Array } {
   const at = new Float64Array(keep.length);
   for (let i = 0; i < keep.length; i++) at[i] = Date.parse(keep[i]!.start);
-  const order = Array.from({ length: keep.length }, (_, i) => i);
-  order.sort((a, b) => at[b]! - at[a]! || (keep[a]!.id < keep[b]!.id ? 1 : -1));
+  const order = byInstant(at);
+  // Contacts at the same instant, by id (rare: a run of them sorted on its own).
+  for (let from = 0, k = 1; k <= order.length; k++) {
+    if (k < order.length && at[order[k]!] === at[order[from]!]) continue;
+    if (k - from > 1) order.set([...order.subarray(from, k)].sort((a, b) => (keep[a]!.id < keep[b]!.id ? 1 : -1)), from);
+    from = k;
+  }
   const times = new Float64Array(keep.length);
-  const sorted = order.map((i, k) => ((times[k] = at[i]!), keep[i]!));
+  const sorted = Array.from(order, (i, k) => ((times[k] = at[i]!), keep[i]!));
   return { sorted, times };
 }
 
