@@ -139,6 +139,17 @@ function renderRun(v: CheckFormView, run: SignRun) {
 
 const OPTIONS: readonly { value: SignRating; label: string }[] = [...RATINGS.map((r) => ({ value: r.code as SignRating, label: `${r.code} ${r.label}` })), { value: NOT_ASKED, label: 'Not asked' }];
 
+const [R0, R1, R2, R3, SKIP] = OPTIONS as [Option, Option, Option, Option, Option];
+type Option = (typeof OPTIONS)[number];
+
+/**
+ * A sign's five radios in one template (one clone per sign, not one per radio); values from the option list, so the
+ * codes and labels stay RATINGS' (packages/sdk codes, DESIGN.md) and "not asked".
+ */
+function renderRadios(name: string, value: SignRating | undefined) {
+  return html`<label class="choice rating"><input type="radio" name=${name} .value=${String(R0.value)} .checked=${live(value === R0.value)} />${R0.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R1.value)} .checked=${live(value === R1.value)} />${R1.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R2.value)} .checked=${live(value === R2.value)} />${R2.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R3.value)} .checked=${live(value === R3.value)} />${R3.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(SKIP.value)} .checked=${live(value === SKIP.value)} />${SKIP.label}</label>`;
+}
+
 /** One listener per sign, not per radio: the radio's value says which rating was chosen. */
 function rated(v: CheckFormView, s: WarningSign, e: Event) {
   const input = e.target as HTMLInputElement;
@@ -152,9 +163,7 @@ function renderSign(v: CheckFormView, s: WarningSign) {
   return html`<fieldset part="sign" class="sign ${invalid ? 'invalid' : ''}" id="s-${s.id}" aria-describedby=${invalid ? `s-${s.id}-error` : nothing}>
     <legend class="sign-text" dir="auto">${s.text}</legend>
     ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
-    <div class="ratings" @change=${(e: Event) => rated(v, s, e)}>
-      ${OPTIONS.map((o) => html`<label class="choice rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} />${o.label}</label>`)}
-    </div>
+    <div class="ratings" @change=${(e: Event) => rated(v, s, e)}>${renderRadios(`r-${s.id}`, value)}</div>
   </fieldset>`;
 }
 
