@@ -100,3 +100,39 @@ function build(n: MarkupNode): Node {
 
 /** The vanilla-DOM baseline: the same markup built with createElement, setAttribute and append. */
 export const buildTree = (tree: readonly MarkupNode[]): Node[] => tree.map(build);
+
+/** Element and text nodes under a root, walking into open shadow roots (comments, such as lit's markers, aside). */
+export function nodeCount(root: Node): number {
+  let n = 0;
+  const walk = (x: Node) => {
+    for (let c = x.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== Node.COMMENT_NODE) n++;
+      walk(c);
+      const shadow = (c as Element).shadowRoot;
+      if (shadow) walk(shadow);
+    }
+  };
+  walk(root);
+  return n;
+}
+
+const usedHeap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+/**
+ * JS heap added by `make` (which returns its own teardown), with gc() before and after when Chromium exposes it
+ * (bench/run.mjs passes --expose-gc): the median of `samples` runs, in MiB.
+ */
+export async function heapAdded(make: () => Promise<() => void>, samples = 5): Promise<{ mib: number; text: string }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const added: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    gc?.();
+    const before = usedHeap();
+    const teardown = await make();
+    gc?.();
+    added.push(usedHeap() - before);
+    teardown();
+  }
+  const mib = median(added) / 1048576;
+  return { mib, text: `${mib.toFixed(2)} MiB${gc ? '' : ' (no gc(): noisy)'}` };
+}

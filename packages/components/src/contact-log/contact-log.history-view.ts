@@ -1,12 +1,15 @@
 // The contact log's summary and history, drawn from the controller's state: totals, filters, the weeks of contacts
 // (virtualised when there are many), each contact's details, versions and actions, and the entered-in-error list.
+// First rows wait only for the order (issue 18, docs/adr/0018-work-in-proportion.md): with many contacts the totals
+// and rate follow once the rows are drawn, week headings are worked out for the rows on screen, and the virtualizer
+// is loaded the first time a long list needs it.
 import {
   ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_LABELS, contactTotals, didNotAttendRate,
-  formatNhsDate, labelOf, londonDateToEpoch, londonTime, londonWeekStart, type Contact, type ContactTotals,
+  formatNhsDate, labelOf, londonTime, londonWeekStart, type Contact, type ContactTotals,
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { virtualize as Virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import type { ContactLogController } from './contact-log.controller.js';
 import { locationLabel, matchesFilters, minutesInWords, type ContactLogFilters } from './contact-log.form.js';
@@ -17,9 +20,32 @@ const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement)
 /** Above this many rows the history is virtualised (only rows near the viewport exist in the DOM). */
 export const VIRTUALISE_ABOVE = 200;
 
-function summary(items: readonly Contact[], now: Date): View {
-  const totals = contactTotals(items, now);
-  const dna = didNotAttendRate(items);
+/** The summary's figures; worked out once per list of contacts and minute of the clock. */
+interface Figures {
+  readonly totals: { week: ContactTotals; month: ContactTotals };
+  readonly dna: ReturnType<typeof didNotAttendRate>;
+}
+
+const figuresOf = (items: readonly Contact[], now: Date): Figures => ({ totals: contactTotals(items, now), dna: didNotAttendRate(items) });
+
+/** The virtualizer, loaded the first time a long list is drawn (a short one never needs it). */
+let virtualize: typeof Virtualize | undefined;
+let loadingVirtualizer: Promise<typeof Virtualize> | undefined;
+function loadVirtualizer(): Promise<typeof Virtualize> {
+  loadingVirtualizer ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => (virtualize = m.virtualize));
+  return loadingVirtualizer;
+}
+
+function summary(figures: Figures | undefined): View {
+  if (!figures) {
+    return html`<section part="summary" aria-labelledby="summary-title" class="summary" aria-busy="true">
+      <h2 id="summary-title">Summary</h2>
+      <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
+      <p class="status">Working out the totals…</p>
+      <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
+    </section>`;
+  }
+  const { totals, dna } = figures;
   const count = (t: ContactTotals) =>
     `${t.contacts} attended contact${t.contacts === 1 ? '' : 's'}, ${minutesInWords(t.minutes)}; ${t.didNotAttend} did not attend; ${t.cancelled} cancelled`;
   return html`<section part="summary" aria-labelledby="summary-title" class="summary">
@@ -62,8 +88,7 @@ function filters(ctl: ContactLogController): View {
   </fieldset>`;
 }
 
-function enteredInError(all: readonly Contact[]): View {
-  const eie = all.filter((c) => c.enteredInError);
+function enteredInError(eie: readonly Contact[]): View {
   if (eie.length === 0) return nothing;
   return html`<details class="eie">
     <summary>Entered in error (${eie.length})</summary>
@@ -160,10 +185,53 @@ function weeks(ctl: ContactLogController, sorted: readonly Contact[]): View {
   </div>`;
 }
 
-interface VirtualRow {
-  readonly c: Contact;
-  readonly i: number;
-  readonly week: string | undefined;
+/** The history's lists, derived in one pass over the contacts. */
+interface Derived {
+  readonly all: readonly Contact[];
+  readonly filters: ContactLogFilters;
+  /** Not entered in error: what the totals count. */
+  readonly items: readonly Contact[];
+  readonly eie: readonly Contact[];
+  /** Those matching the filters, newest first, and their start instants in the same order. */
+  readonly sorted: Contact[];
+  readonly times: Float64Array;
+}
+
+const LOW = 1 << 14;
+
+/** Indexes into `at`, newest first: one native numeric sort of (distance from the newest) × 2^14 + index. */
+function byInstant(at: Float64Array): Uint32Array {
+  const n = at.length;
+  let newest = -Infinity;
+  let oldest = Infinity;
+  for (const t of at) {
+    newest = Math.max(newest, t);
+    oldest = Math.min(oldest, t);
+  }
+  // Exact while the keys stay under 2^53: up to 16,384 contacts over 8.7 years; otherwise a comparison sort.
+  if (n <= LOW && newest - oldest < 2 ** 38) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (newest - at[i]!) * LOW + i;
+    keys.sort();
+    return Uint32Array.from(keys, (k) => k % LOW);
+  }
+  return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => at[b]! - at[a]!);
+}
+
+/** Newest first, then by id (descending) for contacts at the same instant. */
+function newestFirst(keep: readonly Contact[]): { sorted: Contact[]; times: Float64Array } {
+  const at = new Float64Array(keep.length);
+  for (let i = 0; i < keep.length; i++) at[i] = Date.parse(keep[i]!.start);
+  const order = byInstant(at);
+  // Contacts at the same instant, by id (rare: a run of them sorted on its own).
+  for (let from = 0, k = 1; k <= order.length; k++) {
+    if (k < order.length && at[order[k]!] === at[order[from]!]) continue;
+    if (k - from > 1) order.set([...order.subarray(from, k)].sort((a, b) => (keep[a]!.id < keep[b]!.id ? 1 : -1)), from);
+    from = k;
+  }
+  const times = new Float64Array(keep.length);
+  const sorted = Array.from(order, (i, k) => ((times[k] = at[i]!), keep[i]!));
+  return { sorted, times };
 }
 
 /**
@@ -174,33 +242,62 @@ interface VirtualRow {
 export class HistoryView {
   readonly #ctl: ContactLogController;
   readonly #root: () => ParentNode & { activeElement?: Element | null };
-  #view?: { all: readonly Contact[]; filters: ContactLogFilters; items: Contact[]; sorted: Contact[]; times: number[] };
-  #rows?: { sorted: readonly Contact[]; rows: VirtualRow[] };
+  readonly #requestUpdate: () => void;
+  #view?: Derived;
+  #figures?: { items: readonly Contact[]; minute: number; figures: Figures };
+  #figuresPending = false;
   /** The row the worker is on, so focus can come back to it when it scrolls back into view. */
   #focusedRow: string | undefined;
 
-  constructor(ctl: ContactLogController, root: () => ParentNode & { activeElement?: Element | null }) {
+  constructor(ctl: ContactLogController, root: () => ParentNode & { activeElement?: Element | null }, requestUpdate: () => void) {
     this.#ctl = ctl;
     this.#root = root;
+    this.#requestUpdate = requestUpdate;
   }
 
-  #derive(all: readonly Contact[]) {
+  #derive(all: readonly Contact[]): Derived {
     const f = this.#ctl.state.filters;
     if (this.#view && this.#view.all === all && this.#view.filters === f) return this.#view;
-    const items = all.filter((c) => !c.enteredInError);
-    const keyed = items.filter((c) => matchesFilters(c, f)).map((c) => ({ c, t: Date.parse(c.start) }));
-    keyed.sort((a, b) => b.t - a.t || (a.c.id < b.c.id ? 1 : -1));
-    this.#view = { all, filters: f, items, sorted: keyed.map((k) => k.c), times: keyed.map((k) => k.t) };
+    const items: Contact[] = [];
+    const eie: Contact[] = [];
+    const keep: Contact[] = [];
+    for (const c of all) {
+      if (c.enteredInError) eie.push(c);
+      else {
+        items.push(c);
+        if (matchesFilters(c, f)) keep.push(c);
+      }
+    }
+    this.#view = { all, filters: f, items, eie, ...newestFirst(keep) };
     return this.#view;
+  }
+
+  /**
+   * The totals and rate for these contacts now. A long list draws its first rows first: the figures are worked out
+   * in a task after the next frame, then drawn; a short one has them at once.
+   */
+  #figuresFor(items: readonly Contact[], now: Date): Figures | undefined {
+    const minute = Math.floor(now.getTime() / 60_000);
+    const kept = this.#figures;
+    if (kept && kept.items === items && kept.minute === minute) return kept.figures;
+    if (items.length <= VIRTUALISE_ABOVE) return (this.#figures = { items, minute, figures: figuresOf(items, now) }).figures;
+    if (!this.#figuresPending) {
+      this.#figuresPending = true;
+      requestAnimationFrame(() => setTimeout(() => {
+        this.#figuresPending = false;
+        this.#figures = { items, minute, figures: figuresOf(items, now) };
+        this.#requestUpdate();
+      }));
+    }
+    return kept?.items === items ? kept.figures : undefined;
   }
 
   /** The summary, then the history (loading, failed, empty, filtered), then the entered-in-error list. */
   render(now: Date): View {
     const ctl = this.#ctl;
-    const all = ctl.contacts;
-    const { items, sorted, times } = this.#derive(all);
+    const { items, eie, sorted, times } = this.#derive(ctl.contacts);
     const status = ctl.client ? ctl.loads.status : 'ready';
-    return html`${summary(items, now)}<section aria-labelledby="history-title">
+    return html`${summary(this.#figuresFor(items, now))}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${ctl.client ? unreadableNotice(ctl.state.unreadable) : nothing}
       ${status === 'loading'
@@ -212,44 +309,40 @@ export class HistoryView {
         : html`${filters(ctl)}
             <p class="count">Showing ${sorted.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
             ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : sorted.length > VIRTUALISE_ABOVE ? this.#virtual(sorted, times) : weeks(ctl, sorted)}`}
-      ${enteredInError(all)}
+      ${enteredInError(eie)}
     </section>`;
-  }
-
-  #virtualRows(sorted: readonly Contact[], times: readonly number[]): VirtualRow[] {
-    if (this.#rows?.sorted === sorted) return this.#rows.rows;
-    // Newest first, so a contact is in the current week while it starts at or after that week's Monday 00:00 (UK):
-    // one week computation per week, not per contact.
-    let weekFrom = Infinity;
-    const rows = sorted.map((c, i) => {
-      const t = times[i]!;
-      if (t >= weekFrom) return { c, i, week: undefined };
-      const week = londonWeekStart(t);
-      weekFrom = londonDateToEpoch(week) ?? t;
-      return { c, i, week };
-    });
-    this.#rows = { sorted, rows };
-    return rows;
   }
 
   /**
    * Thousands of contacts: only rows near the viewport exist. Each row still says where it is in the whole list
-   * (aria-posinset / aria-setsize), and the first row of a week carries the week heading.
+   * (aria-posinset / aria-setsize), and the first row of a week carries the week heading, worked out as the row is
+   * drawn (newest first: a row starts a week when the row before it is in another week).
    */
-  #virtual(sorted: readonly Contact[], times: readonly number[]): View {
+  #virtual(sorted: Contact[], times: Float64Array): View {
     const total = sorted.length;
     const afterRender = () => requestAnimationFrame(() => this.#restoreRowFocus());
+    if (!virtualize) void loadVirtualizer().then(() => this.#requestUpdate());
+    const weekAt = (i: number) => londonWeekStart(times[i]!);
+    const weekStarting = (i: number) => {
+      const week = weekAt(i);
+      return i === 0 || weekAt(i - 1) !== week ? week : undefined;
+    };
     return html`<div part="history" class="virtual" role="list" aria-label="Contacts, newest first" tabindex="-1"
       @focusin=${(e: FocusEvent) => this.#onRowFocus(e)} @focusout=${(e: FocusEvent) => this.#onRowBlur(e)} @rangeChanged=${afterRender} @visibilityChanged=${afterRender}>
-      ${virtualize({
-        items: this.#virtualRows(sorted, times),
-        scroller: true,
-        keyFunction: (r) => r.c.id,
-        renderItem: (r) => html`<div role="listitem" class="vrow" aria-posinset=${r.i + 1} aria-setsize=${total} data-id=${r.c.id}>
-          ${r.week ? html`<h3 class="vweek">Week beginning <time datetime=${r.week}>${formatNhsDate(r.week)}</time></h3>` : nothing}
-          ${row(this.#ctl, r.c)}
-        </div>`,
-      })}
+      ${virtualize
+        ? virtualize({
+            items: sorted,
+            scroller: true,
+            keyFunction: (c) => c.id,
+            renderItem: (c, i) => {
+              const week = weekStarting(i);
+              return html`<div role="listitem" class="vrow" aria-posinset=${i + 1} aria-setsize=${total} data-id=${c.id}>
+                ${week ? html`<h3 class="vweek">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>` : nothing}
+                ${row(this.#ctl, c)}
+              </div>`;
+            },
+          })
+        : nothing}
     </div>`;
   }
 

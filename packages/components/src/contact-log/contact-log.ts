@@ -49,7 +49,7 @@ export class StrContactLog extends PersonElement {
 
   /** State, loads and actions (contact-log.controller.ts); this class only draws. */
   #ctl = new ContactLogController(this, () => this.currentClient);
-  #history = new HistoryView(this.#ctl, () => this.renderRoot as ShadowRoot);
+  #history = new HistoryView(this.#ctl, () => this.renderRoot as ShadowRoot, () => this.requestUpdate());
 
   /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
   whenLoaded(): Promise<void> {

@@ -1,6 +1,7 @@
 // The sign check's form and the read-only list of signs (issue 8, split out in issue 17), drawn by
-// <str-relapse-check> and <str-relapse-signs>. Each stage's signs are drawn in runs of 25, so one rating changed
-// re-renders one run, not every sign (a plan may hold 300; issue 18 measures it).
+// <str-relapse-check> and <str-relapse-signs>. Each stage's signs are drawn in runs of 25, and each sign behind its
+// own guard, so one rating changed re-renders one sign: its run is re-checked only when the element bumps the run's
+// tick, and the rest of the form is not walked sign by sign (a plan may hold 300; issue 18, docs/adr/0018).
 import { FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, formatNhsDate, type FunctioningArea, type FunctioningLevel, type SignRating, type WarningSign, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -33,6 +34,10 @@ export interface CheckFormView {
   readonly showErrors: boolean;
   /** Bumped to re-render every sign (a value set from outside a click). */
   readonly epoch: number;
+  /** How many of the plan's signs have a rating (kept by the element as ratings change, not counted per render). */
+  readonly rated: number;
+  /** Bumped for a run when one of its signs changed rating (see PlanLayout's `at`). */
+  tick(run: number): number;
   readonly disabled: boolean;
   readonly root: ParentNode;
   rate(sign: WarningSign, rating: SignRating): void;
@@ -43,19 +48,40 @@ export interface CheckFormView {
 }
 
 type Stage = WarningSign['stage'];
-const grouped = new WeakMap<WarningSignPlan, Record<Stage, WarningSign[][]>>();
 
-/** Each stage's signs in runs of 25 (worked out once per plan). */
-function runsOf(plan: WarningSignPlan): Record<Stage, WarningSign[][]> {
-  let runs = grouped.get(plan);
-  if (!runs) {
-    const groups: Record<Stage, WarningSign[]> = { early: [], middle: [], late: [] };
-    for (const s of plan.signs) groups[s.stage].push(s);
-    const cut = (xs: WarningSign[]) => Array.from({ length: Math.ceil(xs.length / 25) }, (_, i) => xs.slice(i * 25, i * 25 + 25));
-    runs = { early: cut(groups.early), middle: cut(groups.middle), late: cut(groups.late) };
-    grouped.set(plan, runs);
-  }
-  return runs;
+/** One run of up to 25 signs of a stage; `at` numbers the runs across the plan. */
+export interface SignRun {
+  readonly at: number;
+  readonly signs: readonly WarningSign[];
+}
+
+/** What the form needs of a plan, worked out once per plan object: each stage's runs, and where each sign is. */
+export interface PlanLayout {
+  readonly runs: Readonly<Record<Stage, readonly SignRun[]>>;
+  /** Sign id → its run's `at` and its index in `plan.signs`. */
+  readonly where: ReadonlyMap<string, { readonly run: number; readonly index: number }>;
+}
+
+const layouts = new WeakMap<WarningSignPlan, PlanLayout>();
+const RUN = 25;
+
+export function layoutOf(plan: WarningSignPlan): PlanLayout {
+  let layout = layouts.get(plan);
+  if (layout) return layout;
+  const groups: Record<Stage, WarningSign[]> = { early: [], middle: [], late: [] };
+  for (const s of plan.signs) groups[s.stage].push(s);
+  const where = new Map<string, { run: number; index: number }>();
+  plan.signs.forEach((s, index) => where.set(s.id, { run: -1, index }));
+  let at = 0;
+  const cut = (xs: WarningSign[]): SignRun[] =>
+    Array.from({ length: Math.ceil(xs.length / RUN) }, (_, i) => {
+      const run = { at: at++, signs: xs.slice(i * RUN, i * RUN + RUN) };
+      for (const s of run.signs) where.get(s.id)!.run = run.at;
+      return run;
+    });
+  layout = { runs: { early: cut(groups.early), middle: cut(groups.middle), late: cut(groups.late) }, where };
+  layouts.set(plan, layout);
+  return layout;
 }
 
 function errorSummary(v: CheckFormView, unrated: readonly WarningSign[]) {
@@ -73,17 +99,18 @@ function errorSummary(v: CheckFormView, unrated: readonly WarningSign[]) {
 
 /** The check: a rating for every sign, day-to-day functioning, what was seen, the person's view. */
 export function renderCheckForm(v: CheckFormView, plan: WarningSignPlan): TemplateResult {
-  const unratedNow = plan.signs.filter((s) => v.ratings[s.id] === undefined);
+  // The unrated signs are listed only while errors show; otherwise the element's running count is enough.
+  const unratedNow = v.showErrors ? plan.signs.filter((s) => v.ratings[s.id] === undefined) : [];
   const text = (key: 'observations' | 'personsView') => (e: Event) => v.setDetail(key, (e.target as HTMLTextAreaElement).value);
   return html`<form part="check" novalidate @submit=${(e: Event) => v.save(e)} aria-labelledby="check-heading">
     <h2 id="check-heading">Check the early warning signs</h2>
-    <p class="hint">Agreed with the person${plan.agreedOn ? ` on ${formatNhsDate(plan.agreedOn)}` : ''}. Rate each sign for the last week: 0 not noticed, 1 a little, 2 quite a lot, 3 a lot, or “Not asked”. ${plan.signs.length - unratedNow.length} of ${plan.signs.length} rated.</p>
-    ${errorSummary(v, v.showErrors ? unratedNow : [])}
+    <p class="hint">Agreed with the person${plan.agreedOn ? ` on ${formatNhsDate(plan.agreedOn)}` : ''}. Rate each sign for the last week: 0 not noticed, 1 a little, 2 quite a lot, 3 a lot, or “Not asked”. ${v.rated} of ${plan.signs.length} rated.</p>
+    ${errorSummary(v, unratedNow)}
     <fieldset class="all" ?disabled=${v.disabled}>
       <legend class="visually-hidden">Ratings</legend>
       <button type="button" class="secondary" @click=${() => v.noneNoticed()}>None noticed: set every sign to 0</button>
       ${SIGN_STAGES.map((st) => {
-        const runs = runsOf(plan)[st.code];
+        const runs = layoutOf(plan).runs[st.code];
         return runs.length
           ? html`<fieldset part="stage" class="stage"><legend><h3>${st.label}</h3></legend>${runs.map((run) => renderRun(v, run))}</fieldset>`
           : nothing;
@@ -104,14 +131,32 @@ export function renderCheckForm(v: CheckFormView, plan: WarningSignPlan): Templa
   </form>`;
 }
 
-function renderRun(v: CheckFormView, run: readonly WarningSign[]) {
-  // What the run shows: each sign's rating, and whether its error is showing.
-  let shown = '';
-  for (const s of run) shown += `${v.ratings[s.id] ?? '-'}${v.showErrors && v.ratings[s.id] === undefined ? '!' : ''},`;
-  return guard([run, shown, v.epoch], () => repeat(run, (s) => s.id, (s) => renderSign(v, s)));
+function renderRun(v: CheckFormView, run: SignRun) {
+  // Re-checked only when one of its signs changed (its tick), errors were shown or hidden, or every sign is redrawn.
+  return guard([run, v.tick(run.at), v.showErrors, v.epoch], () =>
+    repeat(run.signs, (s) => s.id, (s) => guard([v.ratings[s.id], v.showErrors, v.epoch], () => renderSign(v, s))),
+  );
 }
 
 const OPTIONS: readonly { value: SignRating; label: string }[] = [...RATINGS.map((r) => ({ value: r.code as SignRating, label: `${r.code} ${r.label}` })), { value: NOT_ASKED, label: 'Not asked' }];
+
+const [R0, R1, R2, R3, SKIP] = OPTIONS as [Option, Option, Option, Option, Option];
+type Option = (typeof OPTIONS)[number];
+
+/**
+ * A sign's five radios in one template (one clone per sign, not one per radio); values from the option list, so the
+ * codes and labels stay RATINGS' (packages/sdk codes, DESIGN.md) and "not asked".
+ */
+function renderRadios(name: string, value: SignRating | undefined) {
+  return html`<label class="choice rating"><input type="radio" name=${name} .value=${String(R0.value)} .checked=${live(value === R0.value)} />${R0.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R1.value)} .checked=${live(value === R1.value)} />${R1.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R2.value)} .checked=${live(value === R2.value)} />${R2.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R3.value)} .checked=${live(value === R3.value)} />${R3.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(SKIP.value)} .checked=${live(value === SKIP.value)} />${SKIP.label}</label>`;
+}
+
+/** One listener per sign, not per radio: the radio's value says which rating was chosen. */
+function rated(v: CheckFormView, s: WarningSign, e: Event) {
+  const input = e.target as HTMLInputElement;
+  if (input.type !== 'radio') return;
+  v.rate(s, input.value === NOT_ASKED ? NOT_ASKED : (Number(input.value) as SignRating));
+}
 
 function renderSign(v: CheckFormView, s: WarningSign) {
   const value = v.ratings[s.id];
@@ -119,9 +164,7 @@ function renderSign(v: CheckFormView, s: WarningSign) {
   return html`<fieldset part="sign" class="sign ${invalid ? 'invalid' : ''}" id="s-${s.id}" aria-describedby=${invalid ? `s-${s.id}-error` : nothing}>
     <legend class="sign-text" dir="auto">${s.text}</legend>
     ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
-    <div class="ratings">
-      ${OPTIONS.map((o) => html`<label class="choice rating"><input type="radio" name="r-${s.id}" .value=${String(o.value)} .checked=${live(value === o.value)} @change=${() => v.rate(s, o.value)} />${o.label}</label>`)}
-    </div>
+    <div class="ratings" @change=${(e: Event) => rated(v, s, e)}>${renderRadios(`r-${s.id}`, value)}</div>
   </fieldset>`;
 }
 

@@ -16,7 +16,7 @@ import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
-import { BLANK_DETAILS, MESSAGES, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
+import { BLANK_DETAILS, MESSAGES, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
 import { CheckResult } from './check-result.controller.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
 import { styles } from './relapse-signs.styles.js';
@@ -104,6 +104,13 @@ export class StrRelapseCheck extends PersonElement {
   #touched = false;
   /** Bumped to re-render every sign (see #replace). */
   #epoch = 0;
+  /** The form value as submitted, kept entry by entry as a rating is clicked (rebuilt only by #sync). */
+  #data = new FormData();
+  /** How many of the plan's signs have no rating, and the first of them (where validity points). */
+  #unrated = 0;
+  #firstUnrated = 0;
+  /** Per run of signs (check-form.render.ts): bumped when one of its signs is rated, so only that run is re-checked. */
+  #ticks: number[] = [];
   /** The form's view of this element: one object, so templates kept by `guard` keep calling the element. */
   readonly #view: CheckFormView;
 
@@ -176,25 +183,57 @@ export class StrRelapseCheck extends PersonElement {
     this.#sync();
   }
 
-  /** Form value (`<name>.<signId>` = rating) and validity, kept in step with what is on screen. */
+  /**
+   * Form value (`<name>.<signId>` = rating) and validity worked out afresh: for a new plan, name or required, and when
+   * the ratings are replaced at once. A single rating clicked updates them in step instead (#rateSync).
+   */
   #sync() {
     const plan = this.records.plan;
-    const data = new FormData();
-    const prefix = this.name ? `${this.name}.` : '';
-    for (const [signId, rating] of Object.entries(this._ratings)) data.append(`${prefix}${signId}`, String(rating));
-    this.#internals.setFormValue(data);
-    const anchor = this.required ? plan?.signs.find((s) => this._ratings[s.id] === undefined) : undefined;
+    this.#data = new FormData();
+    for (const [signId, rating] of Object.entries(this._ratings)) this.#data.append(this.#key(signId), String(rating));
+    this.#internals.setFormValue(this.#data);
+    this.#unrated = plan ? plan.signs.filter((s) => this._ratings[s.id] === undefined).length : 0;
+    this.#firstUnrated = 0;
+    this.#validate(true);
+  }
+
+  #key(signId: string): string {
+    return this.name ? `${this.name}.${signId}` : signId;
+  }
+
+  /** One sign rated by a click: its form entry, the count of unrated signs, and validity only if its anchor moved. */
+  #rateSync(signId: string, was: SignRating | undefined, rating: SignRating) {
+    this.#data.set(this.#key(signId), String(rating));
+    this.#internals.setFormValue(this.#data);
+    const plan = this.records.plan;
+    const where = plan && layoutOf(plan).where.get(signId);
+    if (!where) return;
+    this.#ticks[where.run] = (this.#ticks[where.run] ?? 0) + 1;
+    if (was === undefined) this.#unrated--;
+    this.#validate(false);
+  }
+
+  /** Valid unless required with a sign unrated; the message points at the first unrated sign's first radio. */
+  #validate(force: boolean) {
+    const signs = this.records.plan?.signs ?? [];
+    if (!this.required || this.#unrated === 0) return this.#internals.setValidity({});
+    // Ratings only ever fill in between full syncs, so the first unrated sign only moves forward: amortised O(1).
+    let i = this.#firstUnrated;
+    while (i < signs.length && this._ratings[signs[i]!.id] !== undefined) i++;
+    if (i === this.#firstUnrated && !force) return; // the same anchor: validity is as it was
+    this.#firstUnrated = i;
+    const anchor = signs[i];
     if (!anchor) return this.#internals.setValidity({});
-    const input = this.renderRoot?.querySelector<HTMLInputElement>(`input[name="r-${anchor.id}"]`);
+    const input = (this.renderRoot as ShadowRoot | undefined)?.getElementById?.(`s-${anchor.id}`)?.querySelector('input');
     this.#internals.setValidity({ valueMissing: true }, MESSAGES.rateEachSign, input ?? undefined);
   }
 
   /**
-   * Replaces the ratings from outside a click. A sign whose rating changed re-renders anyway; the rest only need to
-   * when a click has moved a radio since the last render (an update was already pending), so `live()` puts it back.
+   * Replaces the ratings from outside a click: every sign is drawn again, so `live()` also puts back any radio a
+   * click moved since the last render.
    */
   #replace(ratings: SignRatings) {
-    if (this.isUpdatePending) this.#epoch++;
+    this.#epoch++;
     this._ratings = ratings;
   }
 
@@ -273,6 +312,8 @@ export class StrRelapseCheck extends PersonElement {
       get details() { return el._details; },
       get showErrors() { return el._showErrors; },
       get epoch() { return el.#epoch; },
+      get rated() { return (el.records.plan?.signs.length ?? 0) - el.#unrated; },
+      tick: (run) => this.#ticks[run] ?? 0,
       get disabled() { return el.disabled || el._inheritedDisabled || el._saving; },
       get root() { return el.renderRoot; },
       rate: (sign, rating) => this.#rate(sign, rating),
@@ -284,8 +325,10 @@ export class StrRelapseCheck extends PersonElement {
   }
 
   #rate(sign: WarningSign, rating: SignRating) {
+    const was = this._ratings[sign.id];
     this._ratings = { ...this._ratings, [sign.id]: rating };
-    this.#changed();
+    this.#rateSync(sign.id, was, rating);
+    this.#changed(false);
   }
 
   #noneNoticed() {
@@ -296,10 +339,11 @@ export class StrRelapseCheck extends PersonElement {
     this.#changed();
   }
 
-  #changed() {
+  /** After the ratings changed; `full` when they were replaced at once (one click keeps the form value in step itself). */
+  #changed(full = true) {
     this.#touched = true;
     this.result.hide();
-    this.#sync();
+    if (full) this.#sync();
     if (this._showErrors && this.checkValidity()) {
       this._showErrors = false;
       this.#internals.states.delete('user-invalid');
