@@ -3,14 +3,17 @@
 // note. One outbox for an alert (ADR 0011): where the client has a sync outbox (`client.sync`), the alert is written
 // to the device store and its outbox at once, and that is its only copy. On a plain store (memory, FHIR) it is kept
 // on the device (the drafts) before it is sent, shown as "not sent" until the store has it, and sent again with the
-// same id, so a lost reply never sends it twice; so too where the sync outbox itself refused it (hazard H04).
-import { ALERT_NOTE_MAX, formatNhsDate, londonTime, responsesFor, type AlertInput, type Clock, type CrisisContact, type RuleResult, type SignCheck, type StrClient, type WarningSignPlan } from '@strkit/sdk';
+// same id, so a lost reply never sends it twice; so too where the sync outbox itself refused it (hazard H04). With a
+// sync outbox the alert is called sent only once the record system has it: until then (offline) the worker is told
+// loudly that it waits on this device, the co-ordinator has not been told, and whom to contact (alert-waiting.ts).
+import { ALERT_NOTE_MAX, formatNhsDate, londonTime, responsesFor, type AlertInput, type Clock, type RuleResult, type SignCheck, type StrClient, type SyncEngine, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import type { PersonScope, Scope } from '../internal/person-scope.js';
 import type { AlertRaiseDetail, AlertRaisedDetail } from './relapse-signs.events.js';
+import { confirmedAlerts, contactList, pushAndConfirm, renderAlertWaiting, WAITING_STATUS } from './alert-waiting.js';
 
 /** An alert the worker confirmed, kept on the device until the store has it. */
 interface PendingAlert {
@@ -32,8 +35,6 @@ export interface CheckResultHost {
 export const OUTBOX = 'relapse-signs:alert:';
 const outboxKey = (serviceUserId: string, alertId: string) => `${OUTBOX}${serviceUserId}:${alertId}`;
 const newId = () => crypto.randomUUID();
-const contactList = (contacts: readonly CrisisContact[]) =>
-  html`<ul>${contacts.map((x) => html`<li><span class="sign-text" dir="auto">${x.who}</span>: <span class="response" dir="auto">${x.how}</span></li>`)}</ul>`;
 
 export class CheckResult {
   /** The last saved check and what the rule made of it. */
@@ -46,6 +47,10 @@ export class CheckResult {
   #sent: ReadonlySet<string> = new Set();
   /** Alerts stored with no owner (no co-ordinator, care team or team lead): nobody will receive them. */
   #unowned: ReadonlySet<string> = new Set();
+  /** Alerts written to a synced store but not yet in the record system: the co-ordinator has not been told. */
+  #waiting: ReadonlySet<string> = new Set();
+  /** While alerts wait: the sync engine watched for the push that confirms them, and how to stop watching. */
+  #watch?: { readonly sync: SyncEngine; readonly stop: () => void };
   readonly #el: LitElement;
   readonly #h: CheckResultHost;
 
@@ -72,6 +77,8 @@ export class CheckResult {
     this.#note = '';
     this.#pending = [];
     this.#sent = new Set();
+    this.#waiting = new Set();
+    this.#unwatch();
   }
 
   async #focus(selector: string) {
@@ -128,10 +135,12 @@ export class CheckResult {
       const saved = await c.alerts.create(input);
       await c.drafts.discard(outboxKey(p.serviceUserId, p.alert.id)).catch(() => undefined);
       this.#pending = this.#pending.filter((x) => x.alert.id !== p.alert.id);
-      this.#sent = new Set([...this.#sent, saved.id]);
       if (!saved.owner) this.#unowned = new Set([...this.#unowned, saved.id]);
       const detail: AlertRaisedDetail = { type: 'alert', id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId, checkId: saved.checkId };
       notifyRecord(this.#el, 'str-alert-raised', detail);
+      // With a sync outbox the write is only on this device until a push confirms it (a short wait, never long).
+      if (c.sync && saved.owner && !(await pushAndConfirm(c.sync, saved.id))) return this.#wait(c.sync, saved.id);
+      this.#sent = new Set([...this.#sent, saved.id]);
       this.#h.say(saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it');
       // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
       void focusIfLost(this.#el, 'p.status');
@@ -145,6 +154,35 @@ export class CheckResult {
       this.#sending = false;
       this.#el.requestUpdate();
     }
+  }
+
+  /** The alert is on this device and in the sync outbox only: say so loudly, and watch for the push that sends it. */
+  #wait(sync: SyncEngine, id: string) {
+    this.#waiting = new Set([...this.#waiting, id]);
+    this.#h.say(WAITING_STATUS);
+    if (this.#watch?.sync !== sync) {
+      this.#unwatch();
+      this.#watch = { sync, stop: sync.subscribe(() => void this.#recheck(sync)) };
+    }
+    void focusIfLost(this.#el, '[part=alert-waiting]');
+  }
+
+  /** After a sync state change: the waiting alerts the record system now has are sent. */
+  async #recheck(sync: SyncEngine) {
+    const done = await confirmedAlerts(sync, [...this.#waiting]);
+    if (this.#watch?.sync !== sync || !done.length) return;
+    this.#waiting = new Set([...this.#waiting].filter((id) => !done.includes(id)));
+    this.#sent = new Set([...this.#sent, ...done]);
+    if (!this.#waiting.size) this.#unwatch();
+    this.#h.say('Alert sent to the care co-ordinator');
+    this.#el.requestUpdate();
+    // The notice that held focus is replaced: the worker lands on the news, unless they have moved on.
+    void focusIfLost(this.#el, 'p.status', '[part=alert-waiting]');
+  }
+
+  #unwatch() {
+    this.#watch?.stop();
+    this.#watch = undefined;
   }
 
   /** Alerts confirmed on this device that the store does not have yet (a failed send, then a reload). */
@@ -216,7 +254,9 @@ export class CheckResult {
             <p>The alert is recorded, but this person has no care co-ordinator, care team or team lead set, so no one is told. Contact someone now.</p>
             ${plan.contacts.length ? html`<p>Crisis contacts:</p>${contactList(plan.contacts)}` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
           </div>`
-        : alertId && this.#sent.has(alertId)
+        : alertId && this.#waiting.has(alertId)
+          ? renderAlertWaiting(plan)
+          : alertId && this.#sent.has(alertId)
           ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
           : html`<button type="button" class="primary" ?disabled=${this.#sending || this.#pending.some((p) => p.alert.id === alertId)} @click=${() => void this.raise()}>Send an alert to the care co-ordinator</button>`}`;
   }
