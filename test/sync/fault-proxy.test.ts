@@ -82,6 +82,7 @@ describe('sync through a misbehaving network (fault proxy)', () => {
     const seconds = (performance.now() - t0) / 1000;
     console.info(`fault proxy battery: ${JSON.stringify(report.injected)} in ${seconds.toFixed(1)} s; ${laps.join('; ')}`);
     for (const kind of KINDS) expect(report.injected[kind] ?? 0, `${kind} injected; ${laps.join('; ')}; ${JSON.stringify(report)}`).to.be.at.least(10);
+    expect(report.retryAfterGapsMs.length, 'a 429 the client read was followed by a request').to.be.at.least(1);
     expect(Math.min(...report.retryAfterGapsMs), 'Retry-After: 1 honoured').to.be.at.least(950);
     expect(state.needsAttention, `${JSON.stringify(state.needsAttention.slice(0, 3))}; ${laps.join('; ')}`).to.deep.equal([]);
     expect(state.unsynced).to.equal(0);
