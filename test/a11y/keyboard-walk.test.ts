@@ -580,4 +580,46 @@ describe('keyboard walk', () => {
       await landsOn(el, choice, 'the goal\'s heading', id(`g-${money.id}-heading`));
     }
   });
+
+  walk('<str-relapse-check> (an alert that does not send at first)', async () => {
+    const plan = signPlan();
+    // A plain store whose first two alert writes fail as a lost connection does: the alert waits in the outbox.
+    const real = await seeded();
+    let failures = 2;
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      put: (t, r, v) => (t === 'alert' && failures-- > 0 ? Promise.reject(new StrError('transport', 'connection lost', true)) : real.put(t, r, v)),
+    } as Store;
+    const el = await mountWidget('str-relapse-check', store, 'str-worker', FIXTURE_WORKER);
+    const rating = (sign: number) => (e: Element) => e.getAttribute('name') === `r-${plan.signs[sign]!.id}`;
+    const isRetry = labelled('button', 'Try sending the alert again');
+
+    // A check that meets the rule: none noticed, then the late sign rated 2; saved.
+    await tabTo('None noticed', labelled('button', 'None noticed'));
+    await press('Enter');
+    await tabTo('the late sign', rating(9));
+    await press('ArrowRight');
+    await press('ArrowRight');
+    await tabTo('Save check', labelled('button[type=submit]', 'Save check'));
+    await press('Enter');
+    await landsOn(el, 'Save check', 'the result heading', (e) => e.id === 'result-heading' && words(e) === 'This check meets the alert rule');
+
+    // Send an alert, refused: the outbox (kept on this device) takes focus.
+    await tabTo('Send an alert', labelled('button', 'Send an alert'));
+    await press('Enter');
+    await landsOn(el, 'Send an alert (connection lost)', 'the outbox', (e) => e.matches('.outbox'));
+
+    // Try sending the alert again, refused again: the button is disabled while sending, so focus returns to the outbox.
+    await tabTo('Try sending the alert again', isRetry);
+    await press('Enter');
+    await until(el, () => failures <= 0, 'the retry tried');
+    await landsOn(el, 'Try sending the alert again (refused)', 'the outbox', (e) => e.matches('.outbox'));
+
+    // Try again, sent: the outbox goes, and focus goes to the status, which says so.
+    await tabTo('Try sending the alert again', isRetry);
+    await press('Space');
+    await until(el, () => !el.shadowRoot!.querySelector('.outbox'), 'the outbox empties');
+    await landsOn(el, 'Try sending the alert again', 'the status', status('Alert recorded')); // the fixture person has no co-ordinator set
+  });
+
 });
