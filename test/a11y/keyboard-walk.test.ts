@@ -622,4 +622,51 @@ describe('keyboard walk', () => {
     await landsOn(el, 'Try sending the alert again', 'the status', status('Alert recorded')); // the fixture person has no co-ordinator set
   });
 
+  walk('<str-care-plan> (a save that fails, and printing)', async () => {
+    const store = await seeded();
+    let fail = false;
+    const failing: Store = {
+      ...store, name: store.name, durability: store.durability,
+      put: (t, r, v) => {
+        if (!fail) return store.put(t, r, v);
+        fail = false;
+        return Promise.reject(new StrError('transport', 'connection lost', true));
+      },
+    } as Store;
+    const el = await mountWidget('str-care-plan', failing, 'care-coordinator', FIXTURE_COORDINATOR);
+    const firstField = (e: Element) => !!e.closest('form.editor') && e.matches('input, select, textarea');
+
+    // Edit plan details and save while the connection is lost: the problem takes focus, the form stays as typed.
+    await tabTo('Edit plan details', (e) => e.id === 'plan-edit');
+    await press('Enter');
+    await landsOn(el, 'Edit plan details', 'the form\'s first field', firstField);
+    fail = true;
+    await tabTo('Save plan details', labelled('button[type=submit]', 'Save plan details'));
+    await press('Enter');
+    await landsOn(el, 'Save plan details (connection lost)', 'the problem', (e) => e.matches('.problem'));
+
+    // Dismiss: the problem goes; focus goes back to the form still open, to try again.
+    await tabTo('Dismiss', labelled('button', 'Dismiss'));
+    await press('Enter');
+    await until(el, () => !el.shadowRoot!.querySelector('.problem'), 'the problem dismissed');
+    await landsOn(el, 'Dismiss', 'the form\'s first field', firstField);
+    await tabTo('Save plan details', labelled('button[type=submit]', 'Save plan details'));
+    await press('Enter');
+    await landsOn(el, 'Save plan details', 'Edit plan details', (e) => e.id === 'plan-edit');
+
+    // Print the review summary (print stubbed: no dialog): focus stays on the button.
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      await tabTo('Review summary', labelled('button.toggle', 'Review summary'), { back: true });
+      await press('Enter');
+      await tabTo('Print the review summary', labelled('button', 'Print the review summary'));
+      await press('Enter');
+      await landsOn(el, 'Print the review summary', 'the button', labelled('button', 'Print the review summary'));
+      expect(printed).to.equal(1);
+    } finally {
+      window.print = print;
+    }
+  });
 });
