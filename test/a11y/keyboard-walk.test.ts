@@ -669,4 +669,34 @@ describe('keyboard walk', () => {
       window.print = print;
     }
   });
+  walk('<str-care-plan> (no plan loaded at first, then none yet)', async () => {
+    const real = memoryStore();
+    await real.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await real.put('worker', w);
+    // Reads fail while `down`, as a lost connection does: the plan cannot be loaded.
+    let down = true;
+    const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      get: (t, i) => (down ? lost() : real.get(t, i)),
+      list: (t, q) => (down ? lost() : real.list(t, q)),
+    } as Store;
+    const el = await mountWidget('str-care-plan', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: no plan yet; focus goes to the heading, not the page.
+    down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await until(el, () => !!el.shadowRoot!.querySelector('#plan-start'), 'loaded: no plan yet');
+    await landsOn(el, 'Try again', 'the "Care plan" heading', (e) => e.id === 'plan-heading');
+
+    // Start a care plan: its form's first field; Cancel: back on "Start a care plan".
+    await tabTo('Start a care plan', (e) => e.id === 'plan-start');
+    await press('Enter');
+    await landsOn(el, 'Start a care plan', 'the form\'s first field', (e) => !!e.closest('form.editor') && e.matches('input, select, textarea'));
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel', 'Start a care plan', (e) => e.id === 'plan-start');
+  });
 });

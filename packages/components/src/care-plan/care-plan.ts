@@ -212,6 +212,12 @@ export class StrCarePlan extends PersonElement {
     }
   }
 
+  /** "Try again" after a failed load: the view that replaces the button gets focus (its heading), not the page. */
+  async #retryLoad(): Promise<void> {
+    await this.#load();
+    await focusIfLost(this, '#plan-heading, button');
+  }
+
   /** Loads the person's current plan; changes that arrive while loading load once more after. */
   async #load(): Promise<void> {
     if (this.#loading) {
@@ -502,7 +508,7 @@ export class StrCarePlan extends PersonElement {
     const loads = this.currentClient ? this.#loads.status : 'ready';
     if (loads === 'error' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
-        <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
+        <button type="button" class="secondary" @click=${() => void this.#retryLoad()}>Try again</button></div>`;
     }
     if (loads === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
     const unreadable = this.currentClient ? unreadableNotice(this._unreadable) : nothing;
