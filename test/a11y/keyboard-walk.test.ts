@@ -699,4 +699,34 @@ describe('keyboard walk', () => {
     await press('Enter');
     await landsOn(el, 'Cancel', 'Start a care plan', (e) => e.id === 'plan-start');
   });
+  walk('<str-relapse-plan> (not loaded at first, and none yet)', async () => {
+    const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
+    /** `real`, whose reads fail while `state.down`, as a lost connection does. */
+    const flaky = (real: Store, state: { down: boolean }) => ({
+      ...real, name: real.name, durability: real.durability,
+      get: (t, i) => (state.down ? lost() : real.get(t, i)),
+      list: (t, q) => (state.down ? lost() : real.list(t, q)),
+    } as Store);
+    const state = { down: true };
+    const el = await mountWidget('str-relapse-plan', flaky(await seeded(), state), 'care-coordinator', FIXTURE_COORDINATOR);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: the plan replaces the button; focus goes to its heading, not the page.
+    state.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(el, 'Try again', 'the plan heading', (e) => e.id === 'plan-heading');
+
+    // No plan yet: Start a warning-sign plan opens the editor, with no signs yet, on "Add a sign"; Cancel returns to the button.
+    const empty = memoryStore();
+    await empty.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await empty.put('worker', w);
+    const none = await mountWidget('str-relapse-plan', empty, 'care-coordinator', FIXTURE_COORDINATOR);
+    await tabTo('Start a warning-sign plan', (e) => e.id === 'plan-start');
+    await press('Enter');
+    await landsOn(none, 'Start a warning-sign plan', 'Add a sign', (e) => e.id === 'pe-add-sign');
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(none, 'Cancel', 'Start a warning-sign plan', (e) => e.id === 'plan-start');
+  });
 });
