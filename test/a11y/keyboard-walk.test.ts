@@ -105,6 +105,13 @@ async function mountWidget(tag: string, store: Store, role: 'str-worker' | 'care
   await widget.whenLoaded();
   return widget;
 }
+const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
+/** `real`, whose reads fail while `state.down`, as a lost connection does. */
+const flakyReads = (real: Store, state: { down: boolean }) => ({
+  ...real, name: real.name, durability: real.durability,
+  get: (t, i) => (state.down ? lost() : real.get(t, i)),
+  list: (t, q) => (state.down ? lost() : real.list(t, q)),
+} as Store);
 const status = (text: string) => (e: Element) => e.matches('[role=status]') && words(e).startsWith(text);
 
 describe('keyboard walk', () => {
@@ -700,15 +707,8 @@ describe('keyboard walk', () => {
     await landsOn(el, 'Cancel', 'Start a care plan', (e) => e.id === 'plan-start');
   });
   walk('<str-relapse-plan> (not loaded at first, and none yet)', async () => {
-    const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
-    /** `real`, whose reads fail while `state.down`, as a lost connection does. */
-    const flaky = (real: Store, state: { down: boolean }) => ({
-      ...real, name: real.name, durability: real.durability,
-      get: (t, i) => (state.down ? lost() : real.get(t, i)),
-      list: (t, q) => (state.down ? lost() : real.list(t, q)),
-    } as Store);
     const state = { down: true };
-    const el = await mountWidget('str-relapse-plan', flaky(await seeded(), state), 'care-coordinator', FIXTURE_COORDINATOR);
+    const el = await mountWidget('str-relapse-plan', flakyReads(await seeded(), state), 'care-coordinator', FIXTURE_COORDINATOR);
     await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
 
     // Try again, loaded: the plan replaces the button; focus goes to its heading, not the page.
@@ -728,5 +728,16 @@ describe('keyboard walk', () => {
     await tabTo('Cancel', labelled('button', 'Cancel'));
     await press('Enter');
     await landsOn(none, 'Cancel', 'Start a warning-sign plan', (e) => e.id === 'plan-start');
+  });
+  walk('<str-relapse-check> (not loaded at first)', async () => {
+    const state = { down: true };
+    const el = await mountWidget('str-relapse-check', flakyReads(await seeded(), state), 'str-worker', FIXTURE_WORKER);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: the check replaces the button; focus goes to its first control, not the page.
+    state.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(el, 'Try again', 'the check\'s first control', (e) => !!e.closest('form') && e.matches('input, button, select, textarea'));
   });
 });
