@@ -675,6 +675,18 @@ describe('keyboard walk', () => {
     } finally {
       window.print = print;
     }
+
+    // Back to the goals: a progress note opened, then Cancel (not the quick note's "Not now"): back on its button.
+    await tabTo('Goals and tasks', labelled('button.toggle', 'Goals and tasks'), { back: true });
+    await press('Enter');
+    const isAddNote = (e: Element) => e.matches('button[id^=n-][id$=-add]') && words(e).startsWith('Add a progress note');
+    await tabTo('Add a progress note', isAddNote);
+    const addId = focused()!.id;
+    await press('Enter');
+    await landsOn(el, 'Add a progress note', 'the note', (e) => e.matches('form.editor textarea'));
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel (note)', 'Add a progress note', (e) => e.id === addId);
   });
   walk('<str-care-plan> (no plan loaded at first, then none yet)', async () => {
     const real = memoryStore();
