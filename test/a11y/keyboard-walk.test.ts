@@ -105,6 +105,13 @@ async function mountWidget(tag: string, store: Store, role: 'str-worker' | 'care
   await widget.whenLoaded();
   return widget;
 }
+const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
+/** `real`, whose reads fail while `state.down`, as a lost connection does. */
+const flakyReads = (real: Store, state: { down: boolean }) => ({
+  ...real, name: real.name, durability: real.durability,
+  get: (t, i) => (state.down ? lost() : real.get(t, i)),
+  list: (t, q) => (state.down ? lost() : real.list(t, q)),
+} as Store);
 const status = (text: string) => (e: Element) => e.matches('[role=status]') && words(e).startsWith(text);
 
 describe('keyboard walk', () => {
@@ -579,5 +586,170 @@ describe('keyboard walk', () => {
       await press('Enter');
       await landsOn(el, choice, 'the goal\'s heading', id(`g-${money.id}-heading`));
     }
+  });
+
+  walk('<str-relapse-check> (an alert that does not send at first)', async () => {
+    const plan = signPlan();
+    // A plain store whose first two alert writes fail as a lost connection does: the alert waits in the outbox.
+    const real = await seeded();
+    let failures = 2;
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      put: (t, r, v) => (t === 'alert' && failures-- > 0 ? Promise.reject(new StrError('transport', 'connection lost', true)) : real.put(t, r, v)),
+    } as Store;
+    const el = await mountWidget('str-relapse-check', store, 'str-worker', FIXTURE_WORKER);
+    const rating = (sign: number) => (e: Element) => e.getAttribute('name') === `r-${plan.signs[sign]!.id}`;
+    const isRetry = labelled('button', 'Try sending the alert again');
+
+    // A check that meets the rule: none noticed, then the late sign rated 2; saved.
+    await tabTo('None noticed', labelled('button', 'None noticed'));
+    await press('Enter');
+    await tabTo('the late sign', rating(9));
+    await press('ArrowRight');
+    await press('ArrowRight');
+    await tabTo('Save check', labelled('button[type=submit]', 'Save check'));
+    await press('Enter');
+    await landsOn(el, 'Save check', 'the result heading', (e) => e.id === 'result-heading' && words(e) === 'This check meets the alert rule');
+
+    // Send an alert, refused: the outbox (kept on this device) takes focus.
+    await tabTo('Send an alert', labelled('button', 'Send an alert'));
+    await press('Enter');
+    await landsOn(el, 'Send an alert (connection lost)', 'the outbox', (e) => e.matches('.outbox'));
+
+    // Try sending the alert again, refused again: the button is disabled while sending, so focus returns to the outbox.
+    await tabTo('Try sending the alert again', isRetry);
+    await press('Enter');
+    await until(el, () => failures <= 0, 'the retry tried');
+    await landsOn(el, 'Try sending the alert again (refused)', 'the outbox', (e) => e.matches('.outbox'));
+
+    // Try again, sent: the outbox goes, and focus goes to the status, which says so.
+    await tabTo('Try sending the alert again', isRetry);
+    await press('Space');
+    await until(el, () => !el.shadowRoot!.querySelector('.outbox'), 'the outbox empties');
+    await landsOn(el, 'Try sending the alert again', 'the status', status('Alert recorded')); // the fixture person has no co-ordinator set
+  });
+
+  walk('<str-care-plan> (a save that fails, and printing)', async () => {
+    const store = await seeded();
+    let fail = false;
+    const failing: Store = {
+      ...store, name: store.name, durability: store.durability,
+      put: (t, r, v) => {
+        if (!fail) return store.put(t, r, v);
+        fail = false;
+        return Promise.reject(new StrError('transport', 'connection lost', true));
+      },
+    } as Store;
+    const el = await mountWidget('str-care-plan', failing, 'care-coordinator', FIXTURE_COORDINATOR);
+    const firstField = (e: Element) => !!e.closest('form.editor') && e.matches('input, select, textarea');
+
+    // Edit plan details and save while the connection is lost: the problem takes focus, the form stays as typed.
+    await tabTo('Edit plan details', (e) => e.id === 'plan-edit');
+    await press('Enter');
+    await landsOn(el, 'Edit plan details', 'the form\'s first field', firstField);
+    fail = true;
+    await tabTo('Save plan details', labelled('button[type=submit]', 'Save plan details'));
+    await press('Enter');
+    await landsOn(el, 'Save plan details (connection lost)', 'the problem', (e) => e.matches('.problem'));
+
+    // Dismiss: the problem goes; focus goes back to the form still open, to try again.
+    await tabTo('Dismiss', labelled('button', 'Dismiss'));
+    await press('Enter');
+    await until(el, () => !el.shadowRoot!.querySelector('.problem'), 'the problem dismissed');
+    await landsOn(el, 'Dismiss', 'the form\'s first field', firstField);
+    await tabTo('Save plan details', labelled('button[type=submit]', 'Save plan details'));
+    await press('Enter');
+    await landsOn(el, 'Save plan details', 'Edit plan details', (e) => e.id === 'plan-edit');
+
+    // Print the review summary (print stubbed: no dialog): focus stays on the button.
+    const print = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      await tabTo('Review summary', labelled('button.toggle', 'Review summary'), { back: true });
+      await press('Enter');
+      await tabTo('Print the review summary', labelled('button', 'Print the review summary'));
+      await press('Enter');
+      await landsOn(el, 'Print the review summary', 'the button', labelled('button', 'Print the review summary'));
+      expect(printed).to.equal(1);
+    } finally {
+      window.print = print;
+    }
+
+    // Back to the goals: a progress note opened, then Cancel (not the quick note's "Not now"): back on its button.
+    await tabTo('Goals and tasks', labelled('button.toggle', 'Goals and tasks'), { back: true });
+    await press('Enter');
+    const isAddNote = (e: Element) => e.matches('button[id^=n-][id$=-add]') && words(e).startsWith('Add a progress note');
+    await tabTo('Add a progress note', isAddNote);
+    const addId = focused()!.id;
+    await press('Enter');
+    await landsOn(el, 'Add a progress note', 'the note', (e) => e.matches('form.editor textarea'));
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel (note)', 'Add a progress note', (e) => e.id === addId);
+  });
+  walk('<str-care-plan> (no plan loaded at first, then none yet)', async () => {
+    const real = memoryStore();
+    await real.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await real.put('worker', w);
+    // Reads fail while `down`, as a lost connection does: the plan cannot be loaded.
+    let down = true;
+    const lost = () => Promise.reject(new StrError('transport', 'connection lost', true));
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      get: (t, i) => (down ? lost() : real.get(t, i)),
+      list: (t, q) => (down ? lost() : real.list(t, q)),
+    } as Store;
+    const el = await mountWidget('str-care-plan', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: no plan yet; focus goes to the heading, not the page.
+    down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await until(el, () => !!el.shadowRoot!.querySelector('#plan-start'), 'loaded: no plan yet');
+    await landsOn(el, 'Try again', 'the "Care plan" heading', (e) => e.id === 'plan-heading');
+
+    // Start a care plan: its form's first field; Cancel: back on "Start a care plan".
+    await tabTo('Start a care plan', (e) => e.id === 'plan-start');
+    await press('Enter');
+    await landsOn(el, 'Start a care plan', 'the form\'s first field', (e) => !!e.closest('form.editor') && e.matches('input, select, textarea'));
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel', 'Start a care plan', (e) => e.id === 'plan-start');
+  });
+  walk('<str-relapse-plan> (not loaded at first, and none yet)', async () => {
+    const state = { down: true };
+    const el = await mountWidget('str-relapse-plan', flakyReads(await seeded(), state), 'care-coordinator', FIXTURE_COORDINATOR);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: the plan replaces the button; focus goes to its heading, not the page.
+    state.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(el, 'Try again', 'the plan heading', (e) => e.id === 'plan-heading');
+
+    // No plan yet: Start a warning-sign plan opens the editor, with no signs yet, on "Add a sign"; Cancel returns to the button.
+    const empty = memoryStore();
+    await empty.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await empty.put('worker', w);
+    const none = await mountWidget('str-relapse-plan', empty, 'care-coordinator', FIXTURE_COORDINATOR);
+    await tabTo('Start a warning-sign plan', (e) => e.id === 'plan-start');
+    await press('Enter');
+    await landsOn(none, 'Start a warning-sign plan', 'Add a sign', (e) => e.id === 'pe-add-sign');
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(none, 'Cancel', 'Start a warning-sign plan', (e) => e.id === 'plan-start');
+  });
+  walk('<str-relapse-check> (not loaded at first)', async () => {
+    const state = { down: true };
+    const el = await mountWidget('str-relapse-check', flakyReads(await seeded(), state), 'str-worker', FIXTURE_WORKER);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: the check replaces the button; focus goes to its first control, not the page.
+    state.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(el, 'Try again', 'the check\'s first control', (e) => !!e.closest('form') && e.matches('input, button, select, textarea'));
   });
 });

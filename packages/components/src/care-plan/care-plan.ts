@@ -10,6 +10,7 @@ import { LoadState } from '../internal/load-state.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
+import { focusIfLost } from '../internal/focus-after.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -20,6 +21,9 @@ import { stamp, taskStatusLabel } from './care-plan.format.js';
 import { goalSubmission, noteSubmission, planSubmission, reviewSubmission, statusSubmission, taskSubmission, type Submission } from './care-plan.submit.js';
 import { dueView, goalsView, header, noPlanView, reviewView } from './care-plan.views.js';
 import { styles } from './care-plan.styles.js';
+
+/** The first field of the open editor form (the checked choice of a radio group). */
+const EDITOR_FIRST_FIELD = 'form.editor :is(input[type=radio]:checked, input:not([type=radio]), select, textarea)';
 
 export type { CarePlanEditor, CarePlanViewMode } from './care-plan.context.js';
 
@@ -208,6 +212,12 @@ export class StrCarePlan extends PersonElement {
     }
   }
 
+  /** "Try again" after a failed load: the view that replaces the button gets focus (its heading), not the page. */
+  async #retryLoad(): Promise<void> {
+    await this.#load();
+    await focusIfLost(this, '#plan-heading, button');
+  }
+
   /** Loads the person's current plan; changes that arrive while loading load once more after. */
   async #load(): Promise<void> {
     if (this.#loading) {
@@ -261,7 +271,7 @@ export class StrCarePlan extends PersonElement {
   #open(editor: CarePlanEditor, returnTo: string) {
     void this.#flushNoteDraft();
     this._editor = editor;
-    this.#ctl.set({ errors: [], conflict: undefined, focusAfter: 'form.editor :is(input[type=radio]:checked, input:not([type=radio]), select, textarea)' });
+    this.#ctl.set({ errors: [], conflict: undefined, focusAfter: EDITOR_FIRST_FIELD });
     this.#returnFocus = returnTo;
     this.#pendingId = newId();
     this._noteText = '';
@@ -449,7 +459,12 @@ export class StrCarePlan extends PersonElement {
       this.#ctl.set({ status: VIEW_WORDS[v] });
     },
     setFilter: (f) => (this.filter = f),
-    dismissProblem: () => this.#ctl.set({ problem: '' }),
+    dismissProblem: () => {
+      this.#ctl.set({ problem: '' });
+      // Dismiss goes with the problem, which drops its focus to the page: back to the form still open (to try again),
+      // else to the plan's heading (or, with no plan shown, its first button).
+      void focusIfLost(this, this._editor ? EDITOR_FIRST_FIELD : '#plan-heading, button');
+    },
   };
 
   #submitReview(e: Event) {
@@ -493,7 +508,7 @@ export class StrCarePlan extends PersonElement {
     const loads = this.currentClient ? this.#loads.status : 'ready';
     if (loads === 'error' && !view) {
       return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
-        <button type="button" class="secondary" @click=${() => void this.#load()}>Try again</button></div>`;
+        <button type="button" class="secondary" @click=${() => void this.#retryLoad()}>Try again</button></div>`;
     }
     if (loads === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
     const unreadable = this.currentClient ? unreadableNotice(this._unreadable) : nothing;

@@ -112,10 +112,11 @@ export class RelapseRecords {
  * What stands before a relapse element's plan: the load failed (with a retry), no person is named, or it is loading.
  * Undefined when there is a plan, or the lack of one, to show.
  */
-export function renderGate(records: RelapseRecords, what: string): TemplateResult | undefined {
+export function renderGate(records: RelapseRecords, what: string, retried?: () => void): TemplateResult | undefined {
   const connected = records.connected;
   if (connected && records.loads.status === 'error' && !records.plan) {
-    return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void records.load()}>Try again</button></div>`;
+    // `retried`: after Try again has loaded, e.g. to focus what replaced the button (issue 17: not the page).
+    return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void records.load().then(retried)}>Try again</button></div>`;
   }
   if (!records.person) return noPersonNotice(what);
   if (connected && records.loads.status === 'loading') return html`<p class="status" role="status">Loading the warning signs…</p>`;
