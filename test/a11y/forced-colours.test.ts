@@ -8,6 +8,7 @@ import type { LitElement } from 'lit';
 import { $$, until } from '../helpers/dom.js';
 import { validContact } from '../helpers/fixtures.js';
 import { clientAs, fixtureClock } from '../helpers/clients.js';
+import { seededStore } from '../helpers/seeded.js';
 import '../../packages/components/src/define/str-care-plan.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-relapse-signs.js';
@@ -15,25 +16,12 @@ import '../../packages/components/src/define/str-relapse-check.js';
 import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
 import '../../packages/components/src/define/str-sync-status.js';
-import { FIXTURE_PERSON, FIXTURE_PERSON_ID } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
-import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import { FIXTURE_COORDINATOR, fixtureAlert, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { FIXTURE_PERSON_ID } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
+import { FIXTURE_COORDINATOR, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 type Widget = LitElement & { whenLoaded(): Promise<void> };
 
-async function seeded(): Promise<Store> {
-  const store = memoryStore();
-  await store.put('serviceUser', FIXTURE_PERSON);
-  for (const w of fixtureWorkers) await store.put('worker', w);
-  const f = typicalPlan();
-  await store.put('carePlan', f.plan);
-  for (const g of f.goals) await store.put('goal', g);
-  for (const t of f.tasks) await store.put('task', t);
-  const plan = await store.put('warningSignPlan', signPlan());
-  for (const c of settledChecks(plan)) await store.put('signCheck', { ...c, planVersion: plan.version });
-  await store.put('alert', fixtureAlert(settledChecks(plan)[2]!, 1, 30));
-  return store;
-}
+const seeded = (): Promise<Store> => seededStore({ alerts: [[1, 30]] });
 
 /** Presses the button of `el` whose words start with `text`, and waits until `ready` holds. */
 const pressing = (text: string, ready: (el: Widget) => boolean) => async (el: Widget) => {

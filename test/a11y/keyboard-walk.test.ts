@@ -11,6 +11,7 @@ import type { TemplateResult } from 'lit';
 import { until } from '../helpers/dom.js';
 import { clientAs, fixtureClock } from '../helpers/clients.js';
 import { validContact } from '../helpers/fixtures.js';
+import { seededStore } from '../helpers/seeded.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import '../../packages/components/src/define/str-sync-status.js';
 import '../../packages/components/src/define/str-care-plan.js';
@@ -20,7 +21,7 @@ import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import { FIXTURE_COORDINATOR, FIXTURE_WORKER, fixtureAlert, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_WORKER, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 /** The focused element, followed down through open shadow roots. */
 function focused(): Element | null {
@@ -77,23 +78,8 @@ function walk(widget: string, steps: () => Promise<void>) {
 
 type Loaded = HTMLElement & { whenLoaded(): Promise<void>; updateComplete: Promise<unknown> };
 
-/** The person, the workers, a care plan, a warning-sign plan with three settled checks, and two open alerts. */
-async function seeded(): Promise<Store> {
-  const store = memoryStore();
-  await store.put('serviceUser', FIXTURE_PERSON);
-  for (const w of fixtureWorkers) await store.put('worker', w);
-  const f = typicalPlan();
-  await store.put('carePlan', f.plan);
-  for (const g of f.goals) await store.put('goal', g);
-  for (const t of f.tasks) await store.put('task', t);
-  const plan = await store.put('warningSignPlan', signPlan());
-  // The first check was on a day the person was well: the plan editor offers it for the agreed baseline.
-  const checks = settledChecks(plan).map((c, i) => ({ ...c, planVersion: plan.version, markedWell: i === 0 }));
-  for (const c of checks) await store.put('signCheck', c);
-  await store.put('alert', fixtureAlert(checks[2]!, 1, 30));
-  await store.put('alert', fixtureAlert(checks[2]!, 2, 2));
-  return store;
-}
+/** The person's whole record, with two open alerts. */
+const seeded = (): Promise<Store> => seededStore({ firstCheckWell: true, alerts: [[1, 30], [2, 2]] });
 
 /** Mounts `tag` for the fixture person, connected to `store` as `role`, after the start button; waits for it to load. */
 async function mountWidget(tag: string, store: Store, role: 'str-worker' | 'care-coordinator', id: string): Promise<Loaded> {
