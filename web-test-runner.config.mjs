@@ -12,7 +12,18 @@ export default {
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['strkit-source', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), emulateTimezonePlugin(), emulateMediaPlugin(), clearOriginStoragePlugin(), overrideQuotaPlugin(), fhirServerPlugin()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+      // Each test file's page is brought to the front: a page that opens behind the last one gets no animation frames,
+      // so every wait for a frame times out and the whole file overruns (seen twice for sync-status.l10n.test.ts).
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        await page.bringToFront();
+        return page;
+      },
+    }),
+  ],
   // One page at a time: a background page gets no animation frames (fixture() waits for one) and no focus (keyboard tests).
   concurrency: 1,
   concurrentBrowsers: 1,
