@@ -344,4 +344,33 @@ describe('batch pushes (FHIR batch Bundles)', () => {
     expect(words.length, 'a component per rated sign').to.be.at.least(30);
     expect(new Set(words), 'every rated sign in the words of the plan').to.deep.equal(new Set([plan.signs[0]!.text]));
   });
+
+  it('a 429 on the question whether batches are taken: nothing more is sent until Retry-After has passed, then every contact lands once', async () => {
+    // Found by the fault battery: a throttled CapabilityStatement read fell back to one request per record at once.
+    const base = await fhirBaseUrl();
+    const times: { at: number; what: string }[] = [];
+    let throttled = false;
+    const fetchFn: typeof fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      times.push({ at: performance.now(), what: `${init?.method ?? 'GET'} ${url.pathname}` });
+      if (!throttled && url.pathname.endsWith('/metadata')) {
+        throttled = true;
+        return new Response(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'throttled' }] }), { status: 429, headers: { 'content-type': 'application/fhir+json', 'retry-after': '1' } });
+      }
+      return fetch(input, init);
+    };
+    const local = indexedDbStore({ name: dbName(), persist: false });
+    const s = syncedStore({ local, remote: fhirStore({ baseUrl: base, fetch: fetchFn, timeoutMs: 2_000 }), auto: false, retry: { baseMs: 5, maxMs: 20 } });
+    closing.push(() => s.close?.());
+    const written: Contact[] = [];
+    for (let i = 0; i < 5; i++) written.push(await s.put('contact', validContact({ note: `Throttled contact ${i}` })));
+    const state = await drain(s);
+    expect(state.needsAttention).to.deep.equal([]);
+    const first = times.findIndex((t) => t.what.endsWith('/metadata'));
+    expect(first, 'metadata asked').to.be.at.least(0);
+    const next = times[first + 1];
+    expect(next, 'something sent after the 429').to.not.equal(undefined);
+    expect(next!.at - times[first]!.at, `the next request (${next!.what}) waited the second asked for`).to.be.at.least(950);
+    await expectLandedOnce(s, local, written);
+  });
 });

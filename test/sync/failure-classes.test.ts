@@ -64,6 +64,18 @@ describe('fhirStore through a misbehaving network: garbage is a retryable transp
     expect(c.version).to.be.a('string');
   });
 
+  it('a 429 whose body is cut off still carries its Retry-After, so the retry waits as asked', async () => {
+    // The headers said "wait 1 s"; losing the body must not lose that (else the next try goes at once).
+    const cut = () => new ReadableStream({ pull: (c) => c.error(new TypeError('connection reset')) });
+    const store = fhirStore({
+      baseUrl: 'http://127.0.0.1:9/fhir',
+      attempts: 1,
+      fetch: async () => new Response(cut(), { status: 429, headers: { 'content-type': 'application/fhir+json', 'retry-after': '1' } }),
+    });
+    const err = await rejection(store.get('contact', crypto.randomUUID()));
+    expect({ code: err.code, retryable: err.retryable, retryAfterMs: err.details.retryAfterMs }, err.message).to.deep.equal({ code: 'transport', retryable: true, retryAfterMs: 1_000 });
+  });
+
   it('a create answered with another resource is not trusted: retried, saved once with the engine\u2019s version', async () => {
     const store = fhirStore({ baseUrl: await proxiedBaseUrl(), timeoutMs: 1_000, attempts: 1 });
     await store.put('contact', validContact({ note: 'An earlier contact' }));

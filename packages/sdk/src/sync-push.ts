@@ -144,9 +144,10 @@ export class Pusher {
     for (const [k, it] of items.entries()) {
       const o = outcomes[k] ?? { kind: 'alone' };
       if (o.kind === 'saved') continue;
-      if (o.kind === 'retry') {
+      if (o.kind === 'retry' || performance.now() < this.notBefore) {
+        // Sent again later; and none alone while the record system has asked us to wait.
         clean = false;
-        this.honourRetryAfter(o.error);
+        if (o.kind === 'retry') this.honourRetryAfter(o.error);
         await this.s.local.bump(it.entry.type, it.entry.id);
       } else if (!(await this.#push(it.entry))) return false;
     }

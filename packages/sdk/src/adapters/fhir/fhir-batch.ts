@@ -81,7 +81,10 @@ export class FhirBatcher {
       const rest = (res.resource?.rest as { interaction?: { code?: string }[] }[] | undefined) ?? [];
       this.#batching = res.status === 200 && rest.some((r) => r.interaction?.some((i) => i.code === 'batch'));
     } catch (e) {
-      if (isStrError(e) && e.retryable) return false; // not known yet: one record at a time this run, ask again next
+      // Asked to wait (429/503 Retry-After): nothing more now, the caller waits. Else not known yet: one record at a
+      // time this run, ask again next.
+      if (isStrError(e) && e.retryable && e.details.retryAfterMs !== undefined) throw e;
+      if (isStrError(e) && e.retryable) return false;
       this.#batching = false;
     }
     return this.#batching;

@@ -225,7 +225,9 @@ export class FhirHttp {
         return { res, text: await res.text() };
       } catch (cause) {
         if (signal?.aborted) throw aborted(where, cause);
-        throw transport(where, timedOut ? 'the reply stalled' : 'the reply was cut off', { status: res.status }, cause);
+        // A throttled or busy answer's headers already said how long to wait: losing its body must not lose that.
+        const wait = res.status === 429 || res.status === 503 ? withRetryAfter(res) : {};
+        throw transport(where, timedOut ? 'the reply stalled' : 'the reply was cut off', { status: res.status, ...wait }, cause);
       }
     } finally {
       clearTimeout(timer);
