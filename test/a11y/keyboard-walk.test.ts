@@ -738,4 +738,15 @@ describe('keyboard walk', () => {
     await press('Enter');
     await landsOn(el, 'Try again', 'the check\'s first control', (e) => !!e.closest('form') && e.matches('input, button, select, textarea'));
   });
+  walk('<str-relapse-trend> (not loaded at first)', async () => {
+    const state = { down: true };
+    const el = await mountWidget('str-relapse-trend', flakyReads(await seeded(), state), 'str-worker', FIXTURE_WORKER);
+    await until(el, () => words(el.shadowRoot).includes('could not be loaded'), 'the load failed');
+
+    // Try again, loaded: the trend replaces the button; focus goes to its heading, not the page.
+    state.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(el, 'Try again', 'the "Trend" heading', (e) => e.id === 'trend-heading');
+  });
 });

@@ -10,7 +10,7 @@ import { LoadState } from '../internal/load-state.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
-import { focusIfLost } from '../internal/focus-after.js';
+import { focusIfLost, focusWhatReplaced } from '../internal/focus-after.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -212,10 +212,9 @@ export class StrCarePlan extends PersonElement {
     }
   }
 
-  /** "Try again" after a failed load: the view that replaces the button gets focus (its heading), not the page. */
-  async #retryLoad(): Promise<void> {
-    await this.#load();
-    await focusIfLost(this, '#plan-heading, button');
+  /** "Try again" after a failed load: what replaces the button gets focus (its heading), not the page. */
+  #retryLoad(): Promise<void> {
+    return focusWhatReplaced(this, this.#load());
   }
 
   /** Loads the person's current plan; changes that arrive while loading load once more after. */

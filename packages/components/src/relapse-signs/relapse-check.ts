@@ -15,7 +15,6 @@ import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
-import { focusIfLost } from '../internal/focus-after.js';
 import type { CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
 import { BLANK_DETAILS, MESSAGES, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
 import { CheckResult } from './check-result.controller.js';
@@ -477,8 +476,7 @@ export class StrRelapseCheck extends PersonElement {
 
   /** What stands before the plan: failed, no person, loading; undefined when there is a plan (or none) to show. */
   protected renderGate(): TemplateResult | undefined {
-    // After Try again, the check replaces the button: focus its first control rather than leave it on the page.
-    return renderGate(this.records, 'no warning signs can be shown or checked here', () => void focusIfLost(this, 'form :is(input, button, select, textarea)'));
+    return renderGate(this.records, 'no warning signs can be shown or checked here');
   }
 
   protected get unknownNotice(): TemplateResult | typeof nothing {

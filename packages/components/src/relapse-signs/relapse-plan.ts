@@ -5,7 +5,6 @@ import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
-import { focusIfLost } from '../internal/focus-after.js';
 import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
@@ -76,7 +75,7 @@ export class StrRelapsePlan extends PersonElement {
   }
 
   override render() {
-    const gate = renderGate(this.#records, 'no warning-sign plan can be shown here', () => void focusIfLost(this, '#plan-heading, #plan-start'));
+    const gate = renderGate(this.#records, 'no warning-sign plan can be shown here');
     if (gate) return gate;
     const plan = this.#records.plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;

@@ -4,11 +4,12 @@
 // element's own `.plan` and `.checks`.
 import type { SignCheck, StrClient, Unreadable, WarningSignPlan } from '@strkit/sdk';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { focusWhatReplaced, type FocusHost } from '../internal/focus-after.js';
 import { LoadState } from '../internal/load-state.js';
 import { PersonScope, noPersonNotice, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
 
 /** What a relapse element gives the records: its person, and in controlled mode the records themselves. */
-export interface RelapseRecordsHost extends ReactiveControllerHost, PersonScopeHost {
+export interface RelapseRecordsHost extends ReactiveControllerHost, PersonScopeHost, FocusHost {
   readonly plan?: WarningSignPlan;
   readonly checks: readonly SignCheck[];
 }
@@ -83,6 +84,11 @@ export class RelapseRecords {
     };
   }
 
+  /** "Try again" after a failed load: loads, then focus goes to what replaced the button, never the page (issue 17). */
+  retry(): Promise<void> {
+    return focusWhatReplaced(this.#host, this.load());
+  }
+
   /** Loads the person's plan and their checks on every plan (a sign's run of checks goes on when its plan is replaced). */
   async load(): Promise<void> {
     const scope = this.scope.current;
@@ -112,11 +118,10 @@ export class RelapseRecords {
  * What stands before a relapse element's plan: the load failed (with a retry), no person is named, or it is loading.
  * Undefined when there is a plan, or the lack of one, to show.
  */
-export function renderGate(records: RelapseRecords, what: string, retried?: () => void): TemplateResult | undefined {
+export function renderGate(records: RelapseRecords, what: string): TemplateResult | undefined {
   const connected = records.connected;
   if (connected && records.loads.status === 'error' && !records.plan) {
-    // `retried`: after Try again has loaded, e.g. to focus what replaced the button (issue 17: not the page).
-    return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void records.load().then(retried)}>Try again</button></div>`;
+    return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void records.retry()}>Try again</button></div>`;
   }
   if (!records.person) return noPersonNotice(what);
   if (connected && records.loads.status === 'loading') return html`<p class="status" role="status">Loading the warning signs…</p>`;

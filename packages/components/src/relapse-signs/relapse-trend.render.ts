@@ -35,7 +35,7 @@ export function renderTrend(plan: WarningSignPlan, allChecks: readonly SignCheck
   const baseline = baselineOf(plan, checks);
   const totals: Point[] = checks.map((c) => ({ c, total: checkTotal(plan, c), fires: evaluateRule(plan, c, allChecks).fires }));
   return html`<section part="trend" aria-labelledby="trend-heading">
-    <h2 id="trend-heading">Trend</h2>
+    <h2 id="trend-heading" tabindex="-1">Trend</h2>
     <p>${baselineWords(baseline)} ${checks.length} ${checks.length === 1 ? 'check' : 'checks'}.</p>
     ${totals.length
       ? html`${chart(totals, baseline.source === 'none' ? undefined : baseline.value, plan.signs.length * 3)}${totalsTable(totals, baseline)}${totalsList(totals, baseline)}
