@@ -4,7 +4,7 @@
 //
 // To add a widget: write one `walk(…)` below. Mount it after the `start` button (so the first Tab enters it), then for
 // each action `await tabTo(…)` its control, press a key, and `await landsOn(…)` where focus must go.
-import { createClient, indexedDbStore, memoryStore, syncedStore, StrError, type Store } from '@strkit/sdk';
+import { createClient, indexedDbStore, memoryDrafts, memoryStore, syncedStore, StrError, type Store } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
@@ -19,6 +19,8 @@ import '../../packages/components/src/define/str-relapse-check.js';
 import '../../packages/components/src/define/str-relapse-trend.js';
 import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
+import '../../packages/components/src/define/str-relapse-signs.js';
+import { planEditor } from '../../packages/components/src/relapse-signs/plan-edit.controller.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
 import { FIXTURE_COORDINATOR, FIXTURE_WORKER, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
@@ -748,5 +750,161 @@ describe('keyboard walk', () => {
     await tabTo('Try again', labelled('button', 'Try again'));
     await press('Enter');
     await landsOn(el, 'Try again', 'the "Trend" heading', (e) => e.id === 'trend-heading');
+  });
+  walk('<str-sync-status> (a conflict: Keep mine, Take theirs)', async () => {
+    // Two contacts changed both on this device and in the record system: two real conflicts.
+    const remote = memoryStore();
+    const s = syncedStore({ local: indexedDbStore({ name: `walk-${Math.random()}`, persist: false }), remote, auto: false });
+    try {
+      const mine = [await s.put('contact', validContact()), await s.put('contact', validContact())];
+      await s.sync.now();
+      for (const c of mine) {
+        const server = (await remote.get('contact', c.id))!;
+        await remote.put('contact', { ...server, note: 'Changed in the record system.' }, server.version);
+        await s.put('contact', { ...c, note: 'Changed on this device.' }, c.version);
+      }
+      await s.sync.now();
+      const el = await mount<HTMLElement & { updateComplete: Promise<unknown> }>(html`<str-sync-status
+        .client=${createClient({ store: s, actor: { id: 'w1', role: 'str-worker' } })}></str-sync-status>`);
+      await until(el, () => words(el.shadowRoot!.querySelector('[part=status]')).includes('2 changes need your attention'), 'two conflicts shown');
+
+      // Keep mine: that conflict goes; focus is on the next conflict's "Keep mine" (the row that took its place).
+      await tabTo('Keep mine', labelled('button', 'Keep mine'));
+      await press('Enter');
+      await until(el, () => words(el.shadowRoot).includes('1 change needs your attention'), 'one conflict left');
+      await landsOn(el, 'Keep mine', 'the next conflict\'s Keep mine', labelled('button', 'Keep mine'));
+
+      // Take theirs on the last: nothing needs attention; focus on the status.
+      await tabTo('Take theirs', labelled('button', 'Take theirs'));
+      await press('Enter');
+      await until(el, () => !words(el.shadowRoot).includes('needs your attention'), 'no conflict left');
+      await landsOn(el, 'Take theirs', 'the status', (e) => e.matches('[part=status]'));
+    } finally {
+      s.close?.();
+    }
+  });
+  walk('<str-relapse-plan> (the editor does not load at first)', async () => {
+    const kept = { module: planEditor.module, load: planEditor.load };
+    let down = true;
+    planEditor.module = undefined;
+    planEditor.load = () => (down ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : kept.load());
+    try {
+      const plan = signPlan();
+      const el = await mountWidget('str-relapse-plan', await seeded(), 'care-coordinator', FIXTURE_COORDINATOR);
+
+      // Edit the plan, and the editor cannot be fetched: focus on its Try again, the plan still on screen.
+      await tabTo('Edit the plan', (e) => e.id === 'plan-edit');
+      await press('Enter');
+      await landsOn(el, 'Edit the plan (editor not loaded)', 'Try again', (e) => e.id === 'plan-editor-retry');
+      expect(words(el.shadowRoot)).to.include('The plan editor could not be loaded');
+
+      // Try again, fetched: the editor replaces the plan; focus on the first sign's words.
+      down = false;
+      await press('Enter');
+      await landsOn(el, 'Try again', 'the first sign\'s words', (e) => e.id === `pe-sign-${plan.signs[0]!.id}-text`);
+    } finally {
+      Object.assign(planEditor, kept);
+    }
+  });
+  walk('<str-relapse-signs> (switching views)', async () => {
+    const el = await mountWidget('str-relapse-signs', await seeded(), 'care-coordinator', FIXTURE_COORDINATOR);
+    const pressed = (text: string) => (e: Element) => labelled('button.toggle', text)(e) && e.getAttribute('aria-pressed') === 'true';
+    const first = words(el.shadowRoot!.querySelector('button.toggle'));
+
+    // Each view by keyboard, into and out of Alerts: focus stays on the view button pressed, now pressed.
+    for (const view of ['Trend', 'The plan', 'Alerts', 'Trend', first]) {
+      await tabTo(view, labelled('button.toggle', view), { back: true });
+      await press('Enter');
+      await landsOn(el, view, `"${view}", pressed`, pressed(view));
+    }
+  });
+  walk('<str-care-plan> (no plan yet: a start that fails, Dismiss)', async () => {
+    const real = memoryStore();
+    await real.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await real.put('worker', w);
+    let fail = false;
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      put: (t, r, v) => (fail ? lost() : real.put(t, r, v)),
+    } as Store;
+    const el = await mountWidget('str-care-plan', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    const firstField = (e: Element) => !!e.closest('form.editor') && e.matches('input, select, textarea');
+
+    // Start a care plan, and the save is refused (connection lost): the problem takes focus, the form stays.
+    await tabTo('Start a care plan', (e) => e.id === 'plan-start');
+    await press('Enter');
+    await landsOn(el, 'Start a care plan', 'the form\'s first field', firstField);
+    fail = true;
+    await tabTo('Start the plan', labelled('button[type=submit]', 'Start the plan'));
+    await press('Enter');
+    await landsOn(el, 'Start the plan (connection lost)', 'the problem', (e) => e.matches('.problem'));
+
+    // Dismiss with the form open: back to its first field, to try again.
+    await tabTo('Dismiss', labelled('button', 'Dismiss'));
+    await press('Enter');
+    await landsOn(el, 'Dismiss', 'the form\'s first field', firstField);
+
+    // Refused again, the form closed (Cancel), then Dismiss: focus on the "Care plan" heading of the no-plan screen.
+    await tabTo('Start the plan', labelled('button[type=submit]', 'Start the plan'));
+    await press('Enter');
+    await landsOn(el, 'Start the plan (connection lost)', 'the problem', (e) => e.matches('.problem'));
+    await tabTo('Cancel', labelled('button', 'Cancel'));
+    await press('Enter');
+    await landsOn(el, 'Cancel', 'Start a care plan', (e) => e.id === 'plan-start');
+    await tabTo('Dismiss', labelled('button', 'Dismiss'), { back: true });
+    await press('Enter');
+    await landsOn(el, 'Dismiss (no form open)', 'the "Care plan" heading', (e) => e.id === 'plan-heading');
+    expect(el.shadowRoot!.querySelector('.problem')).to.equal(null);
+  });
+  walk('<str-care-plan> (Finish progress note)', async () => {
+    const store = await seeded();
+    const drafts = memoryDrafts();
+    const ring = typicalPlan().tasks[1]!;
+    const mountPlan = async () => {
+      const el = await mount<Loaded>(html`<str-care-plan service-user-id=${FIXTURE_PERSON_ID}
+        .client=${clientAs(store, 'str-worker', FIXTURE_WORKER, { drafts })}></str-care-plan>`);
+      await el.whenLoaded();
+      return el;
+    };
+    // A note half-typed, kept as a draft (written 400 ms after typing stops), and the page left.
+    const first = await mountPlan();
+    await tabTo('Add a progress note', (e) => e.id === `n-${ring.id}-add`);
+    await press('Enter');
+    await landsOn(first, 'Add a progress note', 'the note', (e) => e.matches('form.editor textarea'));
+    await sendKeys({ type: 'Rang twice, no answer' });
+    await new Promise((r) => setTimeout(r, 600));
+    first.remove();
+
+    // Back again: "Finish progress note" opens the note as typed, with focus in it.
+    const el = await mountPlan();
+    await tabTo('Finish progress note', (e) => e.id === `n-${ring.id}-add` && words(e).startsWith('Finish progress note'));
+    await press('Enter');
+    await landsOn(el, 'Finish progress note', 'the note, as typed', (e) => e.matches('form.editor textarea') && (e as HTMLTextAreaElement).value === 'Rang twice, no answer');
+  });
+  walk('<str-alert-inbox> (an acknowledgement that fails)', async () => {
+    const real = await seeded();
+    let fail = true;
+    const store: Store = {
+      ...real, name: real.name, durability: real.durability,
+      put: (t, r, v) => (fail && t === 'alert' ? lost() : real.put(t, r, v)),
+    } as Store;
+    const alerts = [...(await real.list('alert')).items].sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt));
+    const el = await mountWidget('str-alert-inbox', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    const isBox = (e: Element) => e.id === `ack-${alerts[0]!.id}`;
+
+    // Acknowledge, refused (connection lost): the button was disabled while saving; focus goes back to the box,
+    // which keeps what was typed and says why.
+    await tabTo('the first alert\'s "What was done"', isBox);
+    await sendKeys({ type: 'Rang them; visiting tomorrow.' });
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'Acknowledge (connection lost)', 'the box, as typed, marked invalid', (e) => isBox(e) && e.getAttribute('aria-invalid') === 'true' && (e as HTMLTextAreaElement).value === 'Rang them; visiting tomorrow.');
+
+    // Acknowledge again, accepted: the "Open alerts" heading.
+    fail = false;
+    await press('Tab');
+    await press('Enter');
+    await landsOn(el, 'Acknowledge', 'the "Open alerts" heading', (e) => e.id === 'alerts-heading');
+    expect(words(el.shadowRoot!.querySelector('[role=status]'))).to.include('acknowledged');
   });
 });

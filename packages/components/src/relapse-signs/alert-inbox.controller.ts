@@ -158,6 +158,12 @@ export class AlertInbox {
       this.#saving = false;
       this.#el.requestUpdate();
     }
+    // Refused: focus goes to the box, which keeps what was typed and is described by why (a screen reader says it);
+    // if the alert left the list (acknowledged elsewhere), to the list's heading.
+    if (this.#error?.id !== id) return;
+    await this.#el.updateComplete;
+    const root = this.#el.renderRoot;
+    (root.querySelector<HTMLElement>(`#ack-${id}`) ?? root.querySelector<HTMLElement>('#alerts-heading'))?.focus();
   }
 
   render(): TemplateResult {
