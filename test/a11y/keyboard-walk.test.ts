@@ -23,7 +23,7 @@ import '../../packages/components/src/define/str-relapse-signs.js';
 import { planEditor } from '../../packages/components/src/relapse-signs/plan-edit.controller.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
-import { FIXTURE_COORDINATOR, FIXTURE_WORKER, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
+import { FIXTURE_COORDINATOR, FIXTURE_WORKER, largeSignPlan, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
 /** The focused element, followed down through open shadow roots. */
 function focused(): Element | null {
@@ -906,5 +906,26 @@ describe('keyboard walk', () => {
     await press('Enter');
     await landsOn(el, 'Acknowledge', 'the "Open alerts" heading', (e) => e.id === 'alerts-heading');
     expect(words(el.shadowRoot!.querySelector('[role=status]'))).to.include('acknowledged');
+  });
+  walk('<str-relapse-plan> (12 signs: Save a few presses away)', async () => {
+    const store = memoryStore();
+    await store.put('serviceUser', FIXTURE_PERSON);
+    for (const w of fixtureWorkers) await store.put('worker', w);
+    await store.put('warningSignPlan', largeSignPlan(12));
+    const el = await mountWidget('str-relapse-plan', store, 'care-coordinator', FIXTURE_COORDINATOR);
+    const isSave = labelled('button[type=submit]', 'Save the plan');
+
+    // The editor opens on the first sign's words; "Skip to Save the plan" is one Shift+Tab back, and takes focus to
+    // Save (about 90 Tab presses forward without it).
+    await tabTo('Edit the plan', (e) => e.id === 'plan-edit');
+    await press('Enter');
+    await landsOn(el, 'Edit the plan', 'the first sign\'s words', (e) => e.matches('textarea[id$=-text]'));
+    await tabTo('Skip to Save the plan', labelled('a', 'Skip to Save the plan'), { back: true, max: 2 });
+    await press('Enter');
+    await landsOn(el, 'Skip to Save the plan', 'Save the plan', isSave);
+
+    // Save, unchanged: the plan view, focus on its heading.
+    await press('Enter');
+    await landsOn(el, 'Save the plan', 'the plan heading', (e) => e.id === 'plan-heading');
   });
 });

@@ -6,6 +6,8 @@ import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
+import { LocaleController } from '../l10n/controller.js';
+import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
 import { renderPlan } from './relapse-plan-view.js';
 import type { RelapseRecords } from './relapse-records.js';
@@ -55,10 +57,12 @@ export class PlanEdit {
   #opening?: { plan: WarningSignPlan | undefined; failed: boolean };
   readonly #el: LitElement;
   readonly #h: PlanEditHost;
+  readonly #l: LocaleController<PlanSkipMessages>;
 
   constructor(el: LitElement, host: PlanEditHost) {
     this.#el = el;
     this.#h = host;
+    this.#l = new LocaleController(el, PLAN_SKIP_MESSAGES);
   }
 
   get editing(): boolean {
@@ -136,6 +140,7 @@ export class PlanEdit {
       checks: plan ? checksInOrder(plan, this.#h.records.checks) : [],
       errors: this.#errors,
       saving: this.#saving,
+      skipToSave: { text: this.#l.t('skip-to-save'), lang: this.#l.lang },
       set: (next, focusOn) => {
         this.#draft = next;
         this.#el.requestUpdate();

@@ -62,6 +62,8 @@ export interface EditorHost {
   readonly checks: readonly SignCheck[];
   readonly errors: readonly { field: string; message: string }[];
   readonly saving: boolean;
+  /** The skip link's words and their language (plan-skip.messages.ts). */
+  readonly skipToSave: { readonly text: string; readonly lang: string };
   set(next: PlanDraft, focus?: string): void;
   save(e: Event): void;
   cancel(): void;
@@ -82,6 +84,7 @@ export function renderEditor(h: EditorHost): TemplateResult {
   return html`<form class="editor" part="plan-editor" novalidate aria-labelledby="pe-heading" @submit=${(e: Event) => h.save(e)}>
     <h2 id="pe-heading">Edit the warning-sign plan</h2>
     ${f.summary(3)}
+    ${skipToSave(h)}
     <fieldset class="stage"><legend><h3>Signs, in the person’s own words</h3></legend>
       <ol class="sign-editor">${repeat(d.signs, (s) => s.id, (s, i) => html`<li>
         <div class=${f.group(`sign-${s.id}-text`)}>
@@ -131,10 +134,19 @@ export function renderEditor(h: EditorHost): TemplateResult {
         <input id="pe-review-on" type="date" aria-invalid=${f.invalid('review-on')} aria-describedby=${f.describedBy('review-on')} .value=${live(d.reviewOn)} @input=${(e: Event) => h.set({ ...d, reviewOn: (e.target as HTMLInputElement).value })} /></div>
     </div>
     <div class="actions">
-      <button type="submit" class="primary" ?disabled=${h.saving}>Save the plan</button>
+      <button type="submit" class="primary" id="pe-save" ?disabled=${h.saving}>Save the plan</button>
       <button type="button" class="secondary" @click=${() => h.cancel()}>Cancel</button>
     </div>
   </form>`;
+}
+
+/** With many signs Save is some 90 Tab presses down (issue 17): this link, one Shift+Tab above the first sign, goes there. */
+function skipToSave(h: EditorHost): TemplateResult {
+  const go = (e: Event) => {
+    e.preventDefault(); // a fragment link does not reach into a shadow root
+    ((e.currentTarget as Element).getRootNode() as ParentNode).querySelector<HTMLElement>('#pe-save')?.focus();
+  };
+  return html`<p class="skip-links"><a href="#pe-save" lang=${h.skipToSave.lang} @click=${go}>${h.skipToSave.text}</a></p>`;
 }
 
 /** The rule's thresholds and the agreed baseline, picked from checks marked "well". */
