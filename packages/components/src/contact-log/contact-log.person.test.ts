@@ -37,14 +37,18 @@ describe('<str-contact-log> and the person it is for', () => {
     await store.put('contact', { ...weekOfContacts[0]!, serviceUserId: FIXTURE_PERSON_ID });
     const el = await fixture<StrContactLog>(html`<str-contact-log .client=${client} .clock=${clock}></str-contact-log>`);
     await settle(el);
-    expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.include('No person is chosen');
+    // A polite status, as in the other widgets (issue 17): nothing went wrong, so nothing interrupts.
+    expect(el.shadowRoot!.querySelector('[role=status].no-person')?.textContent).to.include('No person is chosen');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('form'), 'no form to save with').to.equal(null);
     expect(el.shadowRoot!.textContent).not.to.include(weekOfContacts[0]!.note);
   });
 
   it('controlled with no person: says so and offers no form, so no save event can name nobody', async () => {
     const el = await fixture<StrContactLog>(html`<str-contact-log .contacts=${weekOfContacts} .clock=${clock}></str-contact-log>`);
-    expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.include('No person is chosen');
+    // A polite status, as in the other widgets (issue 17): nothing went wrong, so nothing interrupts.
+    expect(el.shadowRoot!.querySelector('[role=status].no-person')?.textContent).to.include('No person is chosen');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
   });
 

@@ -59,7 +59,7 @@ export class StrContactLog extends PersonElement {
   override render() {
     if (!this.serviceUserId) {
       return html`<div class="status" role="status"></div>
-        <p class="no-person" role="alert">No person is chosen, so no contacts can be shown or logged here.</p>`;
+        <p class="no-person" role="status">No person is chosen, so no contacts can be shown or logged here.</p>`;
     }
     const ctl = this.#ctl;
     // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
