@@ -21,9 +21,9 @@ if (!chromiumPath()) {
 console.log('Building the example page first (npm run build)…');
 if (spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
 
-/** Starts scripts/serve.mjs on a free port; resolves with its URL and the child to stop. */
-function serve() {
-  const child = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts scripts/serve.mjs on a free port (with `--fhir`, the FHIR engine behind it); resolves with its URL and the child. */
+function serve(...args) {
+  const child = spawn(process.execPath, [join(repo, 'scripts', 'serve.mjs'), ...args], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`the example server stopped (exit ${code})`)));
     child.stdout.setEncoding('utf8');
@@ -135,6 +135,36 @@ async function forcedColourButtons(page) {
   return shots;
 }
 
+/**
+ * <str-sync-status> draws nothing on the plain example page (no synced store): on the offline-first page
+ * (`?store=fhir&offline=1`, the FHIR engine behind it) the network is switched off and a contact logged, so the
+ * status says one change waits on this device.
+ */
+async function syncStatusWaiting(browser) {
+  const { url, child } = await serve('--fhir');
+  const page = await browser.newPage();
+  try {
+    await page.setViewport(PHONE);
+    await page.goto(`${url}?store=fhir&offline=1`);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 120_000 });
+    await page.click('#caseload button');
+    await page.waitForFunction(() => document.querySelector('str-contact-log')?.shadowRoot?.querySelector('form'), { timeout: 60_000 });
+    await page.click('#network'); // off: what is saved waits on this device
+    await page.evaluate(() => {
+      const root = document.querySelector('str-contact-log').shadowRoot;
+      for (const name of ['duration', 'mechanism', 'location']) root.querySelector(`input[name=${name}]`).click();
+      root.querySelector('button[type=submit]').click();
+    });
+    await page.waitForFunction(() => /saved on this device/.test(document.querySelector('str-sync-status')?.shadowRoot?.textContent ?? ''), { timeout: 60_000 });
+    await page.evaluate(() => document.querySelector('str-sync-status').scrollIntoView());
+    await (await page.$('str-sync-status')).screenshot({ path: join(out, 'str-sync-status--waiting.png') });
+    return ['str-sync-status--waiting.png'];
+  } finally {
+    await page.close();
+    child.kill();
+  }
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const { url, child } = await serve();
@@ -161,6 +191,7 @@ try {
   shots.push(...(await contactLogStates(page)));
   shots.push(...(await widgetStates(page)));
   shots.push(...(await forcedColourButtons(page)));
+  shots.push(...(await syncStatusWaiting(browser)));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the person page is ${height} px tall, ${(height / PHONE.height).toFixed(1)} screens):`);
   for (const s of shots) console.log(`  ${s}`);
