@@ -750,6 +750,17 @@ describe('keyboard walk', () => {
     await tabTo('Try again', labelled('button', 'Try again'));
     await press('Enter');
     await landsOn(el, 'Try again', 'the "Trend" heading', (e) => e.id === 'trend-heading');
+
+    // No plan yet: nothing in what replaced the button takes focus, so the sentence saying so does.
+    const empty = memoryStore();
+    await empty.put('serviceUser', FIXTURE_PERSON);
+    const none = { down: true };
+    const bare = await mountWidget('str-relapse-trend', flakyReads(empty, none), 'str-worker', FIXTURE_WORKER);
+    await until(bare, () => words(bare.shadowRoot).includes('could not be loaded'), 'the load failed');
+    none.down = false;
+    await tabTo('Try again', labelled('button', 'Try again'));
+    await press('Enter');
+    await landsOn(bare, 'Try again (no plan)', 'the sentence saying there is no trend', (e) => e.matches('p') && words(e).includes('no trend to show'));
   });
   walk('<str-sync-status> (a conflict: Keep mine, Take theirs)', async () => {
     // Two contacts changed both on this device and in the record system: two real conflicts.
