@@ -77,9 +77,9 @@ export class FormsGate implements ReactiveController {
     return !!carePlanForms.module;
   }
 
-  /** Settles once no load is under way (for the element's `updateComplete`). */
-  settled(): Promise<unknown> {
-    return carePlanForms.pending?.catch(() => undefined) ?? Promise.resolve();
+  /** While a load is under way, a promise that settles (never rejects) when it ends (for the element's `updateComplete`). */
+  get loading(): Promise<unknown> | undefined {
+    return carePlanForms.pending?.catch(() => undefined);
   }
 
   /** Runs `open` once the forms are in, unless another ask came meanwhile. */

@@ -209,9 +209,9 @@ export class StrCarePlan extends PersonElement {
 
   /** Resolves once drawn and, while they are on their way, once the forms are in (hosts and tests can then open one). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await super.getUpdateComplete();
-    await this.#forms.settled();
-    return super.getUpdateComplete();
+    const done = await super.getUpdateComplete();
+    const loading = this.#forms.loading;
+    return loading ? loading.then(() => super.getUpdateComplete()) : done;
   }
 
   protected override updated(): void {
