@@ -51,7 +51,11 @@ export const CASES = [
   // first use, reported beside the first load. Issue 18: the contact log's virtualizer is such an import, loaded when
   // a history is first drawn.
   { name: 'one widget: define/str-contact-log.js', code: define('str-contact-log'), kib: 30 },
-  { name: 'one widget: define/str-care-plan.js', code: define('str-care-plan'), kib: 33 },
+  // Issue 19 (ADR 0019): the care plan's forms load after the plan is drawn: 32.6 → 31.9 (96.2 → 90.6 KiB min; +2.6 KiB
+  // gzip fetched then). Their "Loading the form…" is localised, which brings the l10n machinery (LocaleController,
+  // formats, the common words: 2.2 KiB) into the care plan ahead of its own conversion (issue 20), which needs it
+  // anyway: 34.1 on this branch. Once the care plan is converted the two share it and the forms' saving stands.
+  { name: 'one widget: define/str-care-plan.js', code: define('str-care-plan'), kib: 34.5 },
   // The relapse split (issue 17, ADR 0011) cost <str-relapse-signs> about 1.5 KiB (40 → 41.4): the parts became
   // controllers and render modules the four elements share, and the trend draws its phone lists and the inbox its
   // links. A host that needs one job now loads far less: each of the four has its own line, just above what it weighs.
@@ -68,7 +72,19 @@ export const CASES = [
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +
       `\nexport { createClient } from '@strkit/sdk';\nexport { indexedDbStore } from '@strkit/sdk/indexeddb';`,
     // The zod-free checker adds about 2.8 KiB here (91.9 → 94.7), where createClient brings zod anyway (ADR 0015).
-    kib: 90,
+    // Issue 19 (ADR 0019): the care plan's forms after first paint, 89.8 → 88.8 measured without their localised
+    // loading words, 90.9 with them (the l10n machinery, 2.1 KiB, which the care plan's conversion brings anyway).
+    // zod and the record schemas are still here (about 10 KiB zod + 4 KiB schemas gzip): see ADR 0019 for the way out.
+    kib: 91.5,
+    absent: FHIR_MARKERS,
+  },
+  {
+    // The first load as issue 19 defines it: the relapse check, the element a worker opens most, not the whole
+    // <str-relapse-signs>. Added by issue 19 (ADR 0019) at 85.3 KiB; the aim is 45.
+    name: 'first load (issue 19): provider, contact log, care plan, relapse check, createClient, indexedDbStore',
+    code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-check'].map(define).join('\n') +
+      `\nexport { createClient } from '@strkit/sdk';\nexport { indexedDbStore } from '@strkit/sdk/indexeddb';`,
+    kib: 86,
     absent: FHIR_MARKERS,
   },
 ];

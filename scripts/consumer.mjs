@@ -29,7 +29,11 @@ async function bundleApp({ source, body }) {
   copyFileSync(resolve(sources, source), resolve(consumerDir, source));
   await esbuild({
     entryPoints: [resolve(consumerDir, source)],
-    outfile: resolve(www, 'app.js'),
+    // Code splitting on, as a vendor's build has it: what the packages load with import() (the care plan's forms, the
+    // virtualizer, Welsh) is fetched as a chunk under the page's CSP (issue 19).
+    outdir: www,
+    entryNames: 'app',
+    splitting: true,
     bundle: true,
     minify: true,
     format: 'esm',

@@ -32,6 +32,11 @@ async function main() {
   // The host's zod (one configuration on globalThis for every copy) as the SDK found it: nothing set.
   if (Object.keys(z.config()).length) throw new Error(`the SDK changed the host's zod: ${JSON.stringify(z.config())}`);
   for (const tag of ['str-contact-log', 'str-care-plan', 'str-relapse-signs'] as const) await rendered(tag, client, person.id);
+  // The care plan's forms are a chunk of their own (issue 19): fetched and run under the CSP, a form opens.
+  const plan = document.querySelector('str-care-plan')!;
+  plan.shadowRoot!.querySelector<HTMLButtonElement>('#plan-start')!.click();
+  await plan.updateComplete;
+  if (!plan.shadowRoot!.querySelector('form.editor')) throw new Error('the care plan’s forms did not open');
 
   const name = `strkit-consumer-${crypto.randomUUID()}`;
   const onDevice = createClient({ store: indexedDbStore({ name, persist: false }), actor });

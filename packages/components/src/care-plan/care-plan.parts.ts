@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { Conflict } from './care-plan.conflict.js';
 import { cssId, type NoteTarget, type PlanContext } from './care-plan.context.js';
 import { personName, stamp } from './care-plan.format.js';
-import { noteForm } from './care-plan.forms.js';
+import { noteForm } from './care-plan.forms-lazy.js';
 
 /** The notes on a task or goal (entered-in-error ones left out), then the note form or its "Add" button. */
 export function notesOf(ctx: PlanContext, about: NoteTarget, title: string) {

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { cssId, type PlanContext } from './care-plan.context.js';
 import { dueOf, ownerLabel, repeatLabel, taskStatusLabel } from './care-plan.format.js';
-import { statusForm, taskForm } from './care-plan.forms.js';
+import { statusForm, taskForm } from './care-plan.forms-lazy.js';
 import { conflictPanel, notesOf } from './care-plan.parts.js';
 
 export interface TaskRowOptions {

@@ -21,6 +21,7 @@ import { stamp, taskStatusLabel } from './care-plan.format.js';
 import { goalSubmission, noteSubmission, planSubmission, reviewSubmission, statusSubmission, taskSubmission, type Submission } from './care-plan.submit.js';
 import { dueView, goalsView, header, noPlanView, reviewView } from './care-plan.views.js';
 import { styles } from './care-plan.styles.js';
+import { FormsGate } from './care-plan.forms-lazy.js';
 
 /** The first field of the open editor form (the checked choice of a radio group). */
 const EDITOR_FIRST_FIELD = 'form.editor :is(input[type=radio]:checked, input:not([type=radio]), select, textarea)';
@@ -203,6 +204,16 @@ export class StrCarePlan extends PersonElement {
     }
   }
 
+  /** The forms load after the first paint (issue 19); an editor asked for before then opens when they arrive. */
+  #forms = new FormsGate(this, { status: () => this.#ctl.status, set: (c) => this.#ctl.set(c) });
+
+  /** Resolves once drawn and, while they are on their way, once the forms are in (hosts and tests can then open one). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const loading = this.#forms.loading;
+    return loading ? loading.then(() => super.getUpdateComplete()) : done;
+  }
+
   protected override updated(): void {
     const after = this.#ctl.focusAfter;
     const target = after ? this.renderRoot.querySelector<HTMLElement>(after) : null;
@@ -268,6 +279,7 @@ export class StrCarePlan extends PersonElement {
   }
 
   #open(editor: CarePlanEditor, returnTo: string) {
+    if (!this.#forms.ready) return void this.#forms.whenIn(() => this.#open(editor, returnTo));
     void this.#flushNoteDraft();
     this._editor = editor;
     this.#ctl.set({ errors: [], conflict: undefined, focusAfter: EDITOR_FIRST_FIELD });

@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { unknownPersonNotice } from '../internal/person-scope.js';
 import { cssId, shown, type CarePlanViewMode, type PlanContext } from './care-plan.context.js';
 import { goalStatusLabel, lifeAreaLabel, personName, planStatusLabel, stamp } from './care-plan.format.js';
-import { goalForm, planForm, reviewForm, taskForm } from './care-plan.forms.js';
+import { goalForm, planForm, reviewForm, taskForm } from './care-plan.forms-lazy.js';
 import { conflictPanel, notesOf } from './care-plan.parts.js';
 import { taskRow } from './care-plan.task-row.js';
 
