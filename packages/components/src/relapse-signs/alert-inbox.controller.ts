@@ -205,7 +205,7 @@ export class AlertInbox {
       <span class="visually-hidden" id="alert-${a.id}-place">${l.t('alert-place', { n: i + 1, of })}</span>
       ${overdue ? html`<p class="flag"><strong>${l.t('overdue')}</strong> ${l.t('overdue-for', { count: Math.floor(hours), limit: overdueHours })}</p>` : nothing}
       <p class="hint">${place(l.t('raised'), { when, who: html`<bdi>${this.#names.get(a.raisedBy) ?? a.raisedBy}</bdi>` })}</p>
-      <p class="sign-text" dir="auto">${a.reason}</p>
+      <p class="sign-text reason" dir="auto" lang="en-GB">${a.reason}</p>
       ${a.note ? html`<p>${l.t('note')} <span class="sign-text" dir="auto">${a.note}</span></p>` : nothing}
       ${overdue && row.contacts.length ? html`<p>${l.t('crisis-contacts')}</p>${crisisList(row.contacts)}` : nothing}
       ${canAck ? this.#ackForm(row) : nothing}
@@ -236,7 +236,7 @@ export class AlertInbox {
     };
     return html`<li class="alert done">
       <h3><bdi>${person}</bdi></h3>
-      <p class="sign-text" dir="auto">${a.reason}</p>
+      <p class="sign-text reason" dir="auto" lang="en-GB">${a.reason}</p>
       <p>${place(l.t('acknowledged'), parts)}</p>
     </li>`;
   }

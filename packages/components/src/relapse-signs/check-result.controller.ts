@@ -223,7 +223,7 @@ export class CheckResult {
     return html`<section class="outbox problem" role="alert" tabindex="-1" aria-labelledby="outbox-heading">
       <h3 id="outbox-heading">${l.t('not-sent', { count: this.#pending.length })}</h3>
       ${this.#pending.map((p) => html`<div class="pending">
-        <p class="sign-text" dir="auto">${p.alert.reason}</p>
+        <p class="sign-text reason" dir="auto" lang="en-GB">${p.alert.reason}</p>
         <p class="hint">${l.t('confirmed', { date: l.date(p.savedAt), time: l.time(Date.parse(p.savedAt)) })}</p>
         <button type="button" class="primary" ?disabled=${this.#sending} @click=${() => void this.#send(p)}>${l.t('send-again')}</button>
       </div>`)}

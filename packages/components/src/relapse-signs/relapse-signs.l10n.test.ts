@@ -192,6 +192,8 @@ describe('the relapse elements in Welsh', () => {
     expect($(el, '.flag').textContent!.replace(/\s+/g, ' ')).to.equal('Yn hwyr: ar agor ers 30 o oriau, mwy na 24.');
     expect($(el, '.alert .hint').textContent!.replace(/\s+/g, ' ')).to.match(/^Codwyd \d+ Mehefin 2026 am \d\d:\d\d gan story-worker$/);
     expect($(el, 'button.primary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Cydnabod y rhybudd ar gyfer Avery Storyperson');
+    // The alert's reason was stored in the SDK's English: it is marked so, for a screen reader in a Welsh view.
+    expect($$(el, '.alert p.reason').map((p) => p.lang)).to.deep.equal(['en-GB', 'en-GB']);
     $<HTMLButtonElement>(el, 'button.primary').click();
     await until(el, () => !!$(el, '.error-message'), () => text(el));
     expect($(el, '.error-message').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Gwall: Rhowch beth a wnaed');
