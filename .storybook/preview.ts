@@ -22,6 +22,21 @@ const readOnly = [...new Set(members.filter((m) => m.readonly).map((m) => m.name
 
 const preview: Preview = {
   tags: ['autodocs'],
+  // The widgets' language, from the toolbar (docs/i18n/README.md): the page's `lang`, which every widget without a
+  // <str-provider locale> follows, re-rendering in place. Welsh loads only when chosen.
+  globalTypes: {
+    locale: {
+      description: 'The language the widgets speak',
+      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: [{ value: 'en-GB', title: 'English' }, { value: 'cy', title: 'Cymraeg' }] },
+    },
+  },
+  initialGlobals: { locale: 'en-GB' },
+  decorators: [
+    (story, context) => {
+      document.documentElement.lang = typeof context.globals.locale === 'string' ? context.globals.locale : 'en-GB';
+      return story();
+    },
+  ],
   parameters: {
     controls: { exclude: readOnly },
     a11y: {

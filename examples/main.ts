@@ -152,6 +152,10 @@ async function main() {
     client = clientFor(roleSelect.value as Role);
     void render();
   });
+  // The widgets' language (docs/i18n/README.md): set on the provider, so this page's own English keeps its lang. They
+  // re-render in place: what a worker has typed, and the focus, stay as they were.
+  const language = $<HTMLSelectElement>('#language');
+  language.addEventListener('change', () => ($<StrProvider>('str-provider').locale = language.value));
   client = clientFor(roleSelect.value as Role);
   await render();
   document.body.dataset.ready = 'true';

@@ -142,7 +142,7 @@ describe('syncedStore', () => {
     const s = syncedStore({ local: indexedDbStore({ name: dbName(), persist: false }), remote, auto: false });
     const c = await s.put('contact', validContact());
     const state = await s.sync.now();
-    expect(state.needsAttention).to.deep.equal([{ type: 'contact', id: c.id, serviceUserId: PERSON_ID, code: 'forbidden', message: 'The record system refused: not your caseload', since: state.needsAttention[0]!.since }]);
+    expect(state.needsAttention).to.deep.equal([{ type: 'contact', id: c.id, serviceUserId: PERSON_ID, code: 'forbidden', message: 'The record system refused: not your caseload', reason: 'refused', since: state.needsAttention[0]!.since }]);
     expect(state.unsynced).to.equal(1);
     s.close?.();
   });

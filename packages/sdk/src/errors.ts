@@ -40,6 +40,8 @@ export interface StrErrorDetails {
   readonly retryAfterMs?: number;
   /** A machine-readable cause, e.g. `quota` for a full device. */
   readonly reason?: string;
+  /** The record system's own words for a refusal (a FHIR OperationOutcome's text), to show as written. */
+  readonly outcome?: string;
 }
 
 const BRAND = Symbol.for('strkit.error');

@@ -101,5 +101,5 @@ export const checkTotal = /* @__PURE__ */ guarded('checkTotal', 'validation', re
 export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validation', relapseRules.checksInOrder) as typeof relapseRules.checksInOrder;
 export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
 export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);
-export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention } from './sync.js';
+export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention, type SyncAttentionReason, type SyncAttentionParams } from './sync.js';
 export { memoryCheckpoints, type DeviceCheckpoint, type DeviceCheckpoints } from './device-checkpoint.js';

@@ -1,4 +1,5 @@
 import type { AnyRecord, RecordOf, RecordType } from './schemas/registry.js';
+import type { SyncAttentionParams, SyncAttentionReason } from './sync-types.js';
 
 /** What `list` can filter on. Dates are ISO 8601 (a date alone means midnight in Europe/London). */
 export interface Query {
@@ -107,7 +108,7 @@ export interface OutboxEntry {
   readonly localVersion: string;
   readonly attempts: number;
   /** Set when the record system refused it for good, or someone else changed it meanwhile: a person must look. */
-  readonly attention?: { readonly code: string; readonly message: string; readonly at: string };
+  readonly attention?: { readonly code: string; readonly message: string; readonly at: string; readonly reason?: SyncAttentionReason; readonly params?: SyncAttentionParams };
   /** On a conflict: the record system's version, kept beside ours until the worker chooses. */
   readonly theirs?: AnyRecord;
 }

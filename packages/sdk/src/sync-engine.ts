@@ -35,6 +35,7 @@ async function summarise(local: OutboxStore): Promise<Partial<SyncState>> {
     ...(oldest !== undefined ? { oldestUnsyncedAt: oldest } : { oldestUnsyncedAt: undefined }),
     needsAttention: entries.filter((e) => e.attention).map((e) => ({
       type: e.type, id: e.id, ...(e.serviceUserId && { serviceUserId: e.serviceUserId }), code: e.attention!.code, message: e.attention!.message, since: e.since,
+      ...(e.attention!.reason && { reason: e.attention!.reason }), ...(e.attention!.params && { params: e.attention!.params }),
       ...(e.attention!.code === 'conflict' && { theirsKnown: e.theirs !== undefined }),
     })),
   } as Partial<SyncState>;

@@ -176,7 +176,8 @@ export class Pusher {
           continue;
         }
         if (isStrError(e) && PERMANENT.has(e.code)) {
-          await local.flag(type, id, { code: e.code, message: e.message, at });
+          const params = { ...(e.details.status !== undefined && { status: e.details.status }), ...(e.details.outcome !== undefined && { outcome: e.details.outcome }) };
+          await local.flag(type, id, { code: e.code, message: e.message, at, reason: 'refused', ...(Object.keys(params).length > 0 && { params }) });
           return true;
         }
         this.honourRetryAfter(e);
@@ -218,6 +219,7 @@ export class Pusher {
       message: gone
         ? 'The record system no longer has this record (deleted there): yours is kept; keep it to send it as a new record, or copy its text'
         : 'Someone else changed this in the record system: both versions are kept; choose one',
+      reason: gone ? 'deleted-there' : 'changed-there',
       at,
     }, theirs);
     return true;

@@ -3,13 +3,25 @@ import type { DeviceCheckpoints } from './device-checkpoint.js';
 import type { Clock, OutboxEntry, OutboxStore, Store } from './ports.js';
 import type { RecordType } from './schemas/registry.js';
 
+export type SyncAttentionReason = 'changed-there' | 'deleted-there' | 'refused';
+export type SyncAttentionParams = { readonly status?: number; readonly outcome?: string };
+
 export interface SyncAttention {
   readonly type: RecordType;
   readonly id: string;
   readonly serviceUserId?: string;
   /** `conflict` (someone else changed it: both versions are kept), or why the record system refused it. */
   readonly code: string;
+  /** The SDK's English sentence (with the record system's own words in it, for a refusal). */
   readonly message: string;
+  /**
+   * What `message` says, as a code, for a widget to say in the reader's language (issue 20): `changed-there` or
+   * `deleted-there` for a conflict, `refused` for a refusal (its StrError `code` says which). Absent on entries
+   * flagged by an older version.
+   */
+  readonly reason?: SyncAttentionReason;
+  /** For `refused`: the HTTP `status` and the record system's own words (`outcome`), shown as written. */
+  readonly params?: SyncAttentionParams;
   readonly since: string;
   /** On a conflict: whether the record system's version is known (else "Take theirs" cannot be offered). */
   readonly theirsKnown?: boolean;

@@ -10,7 +10,7 @@ import { PULL_OVERLAP_MS } from './sync-pull.js';
 import { BATCH } from './sync-push.js';
 import type { SyncedStore, SyncedStoreOptions } from './sync-types.js';
 
-export type { SyncAttention, SyncEngine, SyncState, SyncedStore, SyncedStoreOptions } from './sync-types.js';
+export type { SyncAttention, SyncAttentionParams, SyncAttentionReason, SyncEngine, SyncState, SyncedStore, SyncedStoreOptions } from './sync-types.js';
 
 /** The numbers among the options, with their defaults; throws when one is out of range. */
 function numbersOf(options: SyncedStoreOptions) {

@@ -3,7 +3,7 @@
 // is flagged with the person's crisis contacts. Worked by keyboard in a few presses an alert: a list of links at the
 // top goes straight to an alert's "What was done"; each alert is an article named by its heading; after an
 // acknowledgement focus returns to the list's heading, one Tab from the next alert's link.
-import { formatNhsDate, londonTime, type Alert, type Clock, type CrisisContact, type StrClient } from '@strkit/sdk';
+import { type Alert, type Clock, type CrisisContact, type StrClient } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
@@ -11,6 +11,9 @@ import { requestIntent, notifyRecord } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
 import type { LoadState } from '../internal/load-state.js';
 import type { PersonScope } from '../internal/person-scope.js';
+import { place } from '../l10n/place.js';
+import type { RelapseWords } from './check-form.render.js';
+import type { Said } from './relapse-check.js';
 import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail } from './relapse-signs.events.js';
 
 export interface AlertRow {
@@ -26,14 +29,16 @@ export interface AlertInboxHost {
   readonly loads: LoadState;
   readonly leaving: LeaveGuard;
   readonly clock: () => Clock;
+  /** The words, in the active locale. */
+  readonly l: RelapseWords;
   /** Controlled mode: the alerts, the people's names and (for their crisis contacts) a plan, as given. */
   readonly given: () => { alerts: readonly Alert[]; people: Readonly<Record<string, string>>; contacts?: { serviceUserId: string; contacts: readonly CrisisContact[] } };
   readonly readonly: () => boolean;
   readonly overdueHours: () => number;
   /** Puts a message in the element's one status region. */
-  readonly say: (status: string) => void;
+  readonly say: (status: Said) => void;
   /** Shows a problem the element reports in its alert region. */
-  readonly problem: (text: string) => void;
+  readonly problem: (text: Said) => void;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -48,7 +53,7 @@ export class AlertInbox {
   /** Worker names by sign-in id, for "raised by" and "acknowledged by". */
   #names: ReadonlyMap<string, string> = new Map();
   #text: Readonly<Record<string, string>> = {};
-  #error?: { id: string; message: string };
+  #error?: { id: string; message: Said };
   #saving = false;
   /** The last load failed: the element says so; neither "loading" nor "no open alerts" is claimed. */
   #failed = false;
@@ -84,7 +89,7 @@ export class AlertInbox {
       this.#el.requestUpdate();
     } catch {
       this.#failed = true;
-      this.#h.problem('The alerts could not be loaded. Try again, or ask the team.');
+      this.#h.problem(() => this.#h.l.t('alerts-not-loaded'));
     }
   }
 
@@ -98,7 +103,7 @@ export class AlertInbox {
     for (const a of [...open, ...done]) {
       if (people.has(a.serviceUserId)) continue;
       const [person, plan] = await Promise.all([c.serviceUsers.get(a.serviceUserId).catch(() => undefined), c.warningSignPlans.current(a.serviceUserId).catch(() => undefined)]);
-      people.set(a.serviceUserId, { person: person?.displayName ?? 'A person not on this caseload', contacts: plan?.contacts ?? [] });
+      people.set(a.serviceUserId, { person: person?.displayName ?? this.#h.l.t('person-not-on-caseload'), contacts: plan?.contacts ?? [] });
     }
     return { open, done, names, people };
   }
@@ -108,7 +113,7 @@ export class AlertInbox {
     const { alerts, people, contacts } = this.#h.given();
     const weekAgo = this.#h.clock().now().getTime() - WEEK_MS;
     const row = (alert: Alert): AlertRow => ({
-      alert, person: people[alert.serviceUserId] ?? 'A person (name not given)', contacts: contacts?.serviceUserId === alert.serviceUserId ? contacts.contacts : [],
+      alert, person: people[alert.serviceUserId] ?? this.#h.l.t('person-not-named'), contacts: contacts?.serviceUserId === alert.serviceUserId ? contacts.contacts : [],
     });
     const open = alerts.filter((a) => a.status === 'open').sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt)).map(row);
     const done = alerts.filter((a) => a.status === 'acknowledged' && a.acknowledged && Date.parse(a.acknowledged.at) >= weekAgo).map(row);
@@ -124,7 +129,7 @@ export class AlertInbox {
     const id = row.alert.id;
     const typed = this.#text[id] ?? '';
     if (!typed.trim()) {
-      this.#error = { id, message: 'Enter what was done' };
+      this.#error = { id, message: () => this.#h.l.t('enter-what-done') };
       this.#el.requestUpdate();
       return this.#focus(`#ack-${id}`);
     }
@@ -134,7 +139,7 @@ export class AlertInbox {
       const detail: AlertAcknowledgeDetail = { alertId: id, expectedVersion: row.alert.version, serviceUserId: row.alert.serviceUserId, action: typed };
       if (requestIntent(this.#el, 'str-alert-acknowledge', detail)) {
         this.#text = { ...this.#text, [id]: '' };
-        this.#h.say(`Acknowledgement sent for ${row.person}`);
+        this.#h.say(() => this.#h.l.t('ack-sent', { person: row.person }));
       }
       this.#el.requestUpdate();
       return;
@@ -146,12 +151,12 @@ export class AlertInbox {
       this.#h.leaving.set(false);
       const detail: AlertAcknowledgedDetail = { type: 'alert', id: saved.id, version: saved.version, serviceUserId: saved.serviceUserId };
       notifyRecord(this.#el, 'str-alert-acknowledged', detail);
-      this.#h.say(`Alert for ${row.person} acknowledged`);
+      this.#h.say(() => this.#h.l.t('ack-done', { person: row.person }));
       await this.load();
       await this.#focus('#alerts-heading');
     } catch (err) {
       if (isDeviceFull(err)) this.#h.leaving.set(true);
-      const conflict = 'Someone else acknowledged or changed this alert; the list now shows what is stored';
+      const conflict = this.#h.l.t('ack-conflict');
       this.#error = { id, message: whyNotSaved(err, { what: 'the acknowledgement', kept: 'What you typed is still here', conflict }) };
       await this.load();
     } finally {
@@ -172,13 +177,14 @@ export class AlertInbox {
     const done = given ? given.done : this.#done;
     const c = this.#h.client();
     const canAck = !this.#h.readonly() && (!c || c.can('alert.acknowledge'));
-    return html`<section part="alerts" aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading" tabindex="-1">Open alerts</h2>
-      ${this.#failed && !given ? nothing : !rows ? html`<p class="status" role="status">Loading the alerts…</p>` : rows.length === 0 ? html`<p>No open alerts.</p>` : nothing}
+    const l = this.#h.l;
+    return html`<section part="alerts" aria-labelledby="alerts-heading" lang=${l.lang}>
+      <h2 id="alerts-heading" tabindex="-1">${l.t('alerts-heading')}</h2>
+      ${this.#failed && !given ? nothing : !rows ? html`<p class="status" role="status">${l.t('alerts-loading')}</p>` : rows.length === 0 ? html`<p>${l.t('alerts-none')}</p>` : nothing}
       ${rows && rows.length > 1 ? this.#skipLinks(rows, canAck) : nothing}
       <ul class="alert-list">${(rows ?? []).map((row, i) => this.#renderOpen(row, i, rows!.length, canAck))}</ul>
       ${done.length
-        ? html`<h2>Acknowledged in the last 7 days</h2>
+        ? html`<h2>${l.t('alerts-done')}</h2>
           <ul class="alert-list">${done.map((row) => this.#renderDone(row))}</ul>`
         : nothing}
     </section>`;
@@ -186,10 +192,11 @@ export class AlertInbox {
 
   /** One link an alert, so the 20th is two presses away, not 60 (issue 17: 151 Tab presses to acknowledge one). */
   #skipLinks(rows: readonly AlertRow[], canAck: boolean) {
-    return html`<nav class="skip-links" aria-label="Go to an alert"><ul>${rows.map((row, i) => html`<li><a href="#alert-${row.alert.id}" @click=${(e: Event) => {
+    const l = this.#h.l;
+    return html`<nav class="skip-links" aria-label=${l.t('go-to-alert')}><ul>${rows.map((row, i) => html`<li><a href="#alert-${row.alert.id}" @click=${(e: Event) => {
       e.preventDefault();
       void this.#focus(canAck ? `#ack-${row.alert.id}` : `#alert-${row.alert.id}`);
-    }}>Alert ${i + 1} of ${rows.length}: <bdi>${row.person}</bdi>, raised ${formatNhsDate(row.alert.raisedAt)}</a></li>`)}</ul></nav>`;
+    }}>${place(l.t('alert-link', { n: i + 1, of: rows.length, date: l.date(row.alert.raisedAt) }), { person: html`<bdi>${row.person}</bdi>` })}</a></li>`)}</ul></nav>`;
   }
 
   #renderOpen(row: AlertRow, i: number, of: number, canAck: boolean) {
@@ -197,36 +204,46 @@ export class AlertInbox {
     const hours = (this.#h.clock().now().getTime() - Date.parse(a.raisedAt)) / 3_600_000;
     const overdueHours = this.#h.overdueHours();
     const overdue = hours > overdueHours;
+    const l = this.#h.l;
+    const when = html`<time datetime=${a.raisedAt}>${l.dateTime(Date.parse(a.raisedAt))}</time>`;
     return html`<li class="alert ${overdue ? 'overdue' : ''}"><article id="alert-${a.id}" tabindex="-1" aria-labelledby="alert-${a.id}-heading" aria-describedby="alert-${a.id}-place">
       <h3 id="alert-${a.id}-heading"><bdi>${row.person}</bdi></h3>
-      <span class="visually-hidden" id="alert-${a.id}-place">Alert ${i + 1} of ${of}</span>
-      ${overdue ? html`<p class="flag"><strong>Overdue:</strong> open for ${Math.floor(hours)} hours, more than ${overdueHours}.</p>` : nothing}
-      <p class="hint">Raised <time datetime=${a.raisedAt}>${formatNhsDate(a.raisedAt)} at ${londonTime(Date.parse(a.raisedAt))}</time> by <bdi>${this.#names.get(a.raisedBy) ?? a.raisedBy}</bdi></p>
-      <p class="sign-text" dir="auto">${a.reason}</p>
-      ${a.note ? html`<p>Note: <span class="sign-text" dir="auto">${a.note}</span></p>` : nothing}
-      ${overdue && row.contacts.length ? html`<p>Crisis contacts:</p>${crisisList(row.contacts)}` : nothing}
+      <span class="visually-hidden" id="alert-${a.id}-place">${l.t('alert-place', { n: i + 1, of })}</span>
+      ${overdue ? html`<p class="flag"><strong>${l.t('overdue')}</strong> ${l.t('overdue-for', { count: Math.floor(hours), limit: overdueHours })}</p>` : nothing}
+      <p class="hint">${place(l.t('raised'), { when, who: html`<bdi>${this.#names.get(a.raisedBy) ?? a.raisedBy}</bdi>` })}</p>
+      <p class="sign-text reason" dir="auto" lang="en-GB">${a.reason}</p>
+      ${a.note ? html`<p>${l.t('note')} <span class="sign-text" dir="auto">${a.note}</span></p>` : nothing}
+      ${overdue && row.contacts.length ? html`<p>${l.t('crisis-contacts')}</p>${crisisList(row.contacts)}` : nothing}
       ${canAck ? this.#ackForm(row) : nothing}
     </article></li>`;
   }
 
   #ackForm(row: AlertRow) {
     const a = row.alert;
-    const err = this.#error?.id === a.id ? this.#error.message : undefined;
+    const l = this.#h.l;
+    const said = this.#error?.id === a.id ? this.#error.message : undefined;
+    const err = typeof said === 'function' ? said() : said;
     return html`<div class="field-group ${err ? 'invalid' : ''}">
-        <label class="field" for="ack-${a.id}">What was done<span class="visually-hidden"> for ${row.person}</span></label>
-        ${err ? html`<span class="error-message" id="ack-${a.id}-error"><span class="visually-hidden">Error:</span> ${err}</span>` : nothing}
+        <label class="field" for="ack-${a.id}">${l.t('what-done')}<span class="visually-hidden"> ${l.t('what-done-for', { person: row.person })}</span></label>
+        ${err ? html`<span class="error-message" id="ack-${a.id}-error"><span class="visually-hidden">${l.t('error-prefix')}</span> ${err}</span>` : nothing}
         <textarea id="ack-${a.id}" rows="2" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? `ack-${a.id}-error` : nothing}
           .value=${live(this.#text[a.id] ?? '')} @input=${(e: Event) => (this.#text = { ...this.#text, [a.id]: (e.target as HTMLTextAreaElement).value })}></textarea>
       </div>
-      <button type="button" class="primary" ?disabled=${this.#saving} @click=${() => void this.acknowledge(row)}>Acknowledge<span class="visually-hidden"> the alert for ${row.person}</span></button>`;
+      <button type="button" class="primary" ?disabled=${this.#saving} @click=${() => void this.acknowledge(row)}>${l.t('acknowledge')}<span class="visually-hidden"> ${l.t('acknowledge-for', { person: row.person })}</span></button>`;
   }
 
   #renderDone({ alert: a, person }: AlertRow) {
     const ack = a.acknowledged!;
+    const l = this.#h.l;
+    const parts = {
+      when: html`<time datetime=${ack.at}>${l.dateTime(Date.parse(ack.at))}</time>`,
+      who: html`<bdi>${this.#names.get(ack.by) ?? ack.by}</bdi>`,
+      action: html`<span class="response" dir="auto">${ack.action}</span>`,
+    };
     return html`<li class="alert done">
       <h3><bdi>${person}</bdi></h3>
-      <p class="sign-text" dir="auto">${a.reason}</p>
-      <p>Acknowledged <time datetime=${ack.at}>${formatNhsDate(ack.at)} at ${londonTime(Date.parse(ack.at))}</time> by <bdi>${this.#names.get(ack.by) ?? ack.by}</bdi>: <span class="response" dir="auto">${ack.action}</span></p>
+      <p class="sign-text reason" dir="auto" lang="en-GB">${a.reason}</p>
+      <p>${place(l.t('acknowledged'), parts)}</p>
     </li>`;
   }
 }

@@ -8,7 +8,10 @@ import { LeaveGuard } from '../internal/leave-guard.js';
 import { LoadState } from '../internal/load-state.js';
 import { PersonScope } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
+import { LocaleController } from '../l10n/controller.js';
 import { AlertInbox } from './alert-inbox.controller.js';
+import type { Said } from './relapse-check.js';
+import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { styles } from './relapse-signs.styles.js';
 
 /**
@@ -41,12 +44,14 @@ export class StrAlertInbox extends ClientElement {
   /** The clock "now" is judged by (tests and demos pass a fixed one). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  @state() private _status = '';
-  @state() private _problem = '';
+  @state() private _status: Said = '';
+  @state() private _problem: Said = '';
 
   /** The inbox is everyone's the actor sees: its scope names no person. */
   readonly serviceUserId = '';
   #loads = new LoadState(this);
+  /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  #l = new LocaleController(this, RELAPSE_MESSAGES);
   #scope = new PersonScope(this, {
     client: () => this.currentClient,
     changed: (next) => {
@@ -64,6 +69,7 @@ export class StrAlertInbox extends ClientElement {
     loads: this.#loads,
     leaving: this.#leaving,
     clock: () => this.clock,
+    l: this.#l,
     given: () => ({ alerts: this.alerts, people: this.people }),
     readonly: () => this.readonly,
     overdueHours: () => this.alertOverdueHours,
@@ -77,7 +83,8 @@ export class StrAlertInbox extends ClientElement {
   }
 
   override render() {
-    const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
-    return html`${problem}<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>${this.#inbox.render()}`;
+    const say = (s: Said) => (typeof s === 'function' ? s() : s);
+    const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${say(this._problem)}</p></div>` : nothing;
+    return html`<div lang=${this.#l.lang}>${problem}<p class="status" role="status" aria-live="polite" tabindex="-1">${say(this._status)}</p>${this.#inbox.render()}</div>`;
   }
 }

@@ -3,6 +3,7 @@
 // these to tell the truth: "sent" only once the record system has it, and until then a loud notice with the contacts.
 import type { CrisisContact, SyncEngine, WarningSignPlan } from '@strkit/sdk';
 import { html, type TemplateResult } from 'lit';
+import type { RelapseWords } from './check-form.render.js';
 
 /** How long "Send an alert" waits for a push to the record system before it says the alert is waiting. */
 export const CONFIRM_WAIT_MS = 3_000;
@@ -40,16 +41,13 @@ export async function pushAndConfirm(sync: SyncEngine, id: string, ms = CONFIRM_
   return (await confirmedAlerts(sync, [id], ms)).includes(id);
 }
 
-/** Said in the status line while an alert waits on this device. */
-export const WAITING_STATUS = 'Alert saved on this device, not sent yet: the care co-ordinator has not been told';
-
 /** The loud notice for an alert that waits on this device, with the plan's crisis contacts. */
-export function renderAlertWaiting(plan: WarningSignPlan): TemplateResult {
+export function renderAlertWaiting(l: RelapseWords, plan: WarningSignPlan): TemplateResult {
   return html`<div class="problem" role="alert" part="alert-waiting" tabindex="-1">
-    <h4>The care co-ordinator has not been told yet</h4>
-    <p>The alert is saved on this device and will be sent when there is a connection. Until then, the care co-ordinator has not been told.</p>
+    <h4>${l.t('waiting-heading')}</h4>
+    <p>${l.t('waiting-body')}</p>
     ${plan.contacts.length
-      ? html`<p>If it is urgent, contact them directly:</p>${contactList(plan.contacts)}`
-      : html`<p>If it is urgent, contact someone directly: no crisis contacts are recorded on the plan, so ask your team lead or the duty worker.</p>`}
+      ? html`<p>${l.t('urgent-contacts')}</p>${contactList(plan.contacts)}`
+      : html`<p>${l.t('urgent-no-contacts')}</p>`}
   </div>`;
 }

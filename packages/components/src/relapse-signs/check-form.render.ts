@@ -2,11 +2,17 @@
 // <str-relapse-check> and <str-relapse-signs>. Each stage's signs are drawn in runs of 25, and each sign behind its
 // own guard, so one rating changed re-renders one sign: its run is re-checked only when the element bumps the run's
 // tick, and the rest of the form is not walked sign by sign (a plan may hold 300; issue 18, docs/adr/0018).
-import { FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, formatNhsDate, type FunctioningArea, type FunctioningLevel, type SignRating, type WarningSign, type WarningSignPlan } from '@strkit/sdk';
+import { FUNCTIONING_AREAS, FUNCTIONING_LEVELS, NOT_ASKED, RATINGS, SIGN_STAGES, type FunctioningArea, type FunctioningLevel, type SignRating, type WarningSign, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { LocaleController } from '../l10n/controller.js';
+import { place } from '../l10n/place.js';
+import type { RelapseMessages } from './relapse-signs.messages.js';
+
+/** The relapse elements' words in the active locale (relapse-signs.messages.ts). */
+export type RelapseWords = LocaleController<RelapseMessages>;
 
 /** A rating per sign id; a sign not in it is not rated yet. */
 export type SignRatings = Readonly<Record<string, SignRating>>;
@@ -21,11 +27,8 @@ export interface CheckDetails {
 
 export const BLANK_DETAILS: CheckDetails = { functioning: {}, observations: '', personsView: '', markedWell: false };
 
-export const MESSAGES = {
-  rateEachSign: 'Rate each sign, or choose “Not asked”',
-  /** The sign's own words in `<bdi>`: an override typed in them cannot reorder ours (issue 17). */
-  rateSign: (text: string) => html`Rate “<bdi>${text.trim()}</bdi>”, or choose “Not asked”`,
-};
+/** The sign's own words in `<bdi>`: an override typed in them cannot reorder ours (issue 17). */
+export const rateSign = (l: RelapseWords, text: string) => place(l.t('rate-sign'), { sign: html`<bdi>${text.trim()}</bdi>` });
 
 /** What the form shows and what it calls back. */
 export interface CheckFormView {
@@ -40,6 +43,8 @@ export interface CheckFormView {
   tick(run: number): number;
   readonly disabled: boolean;
   readonly root: ParentNode;
+  /** The words, in the active locale; its `lang` is part of every guard, so a locale switch redraws each sign. */
+  readonly l: RelapseWords;
   rate(sign: WarningSign, rating: SignRating): void;
   noneNoticed(): void;
   setDetail<K extends keyof CheckDetails>(key: K, value: CheckDetails[K]): void;
@@ -91,9 +96,9 @@ function errorSummary(v: CheckFormView, unrated: readonly WarningSign[]) {
     v.root.querySelector<HTMLInputElement>(`input[name="r-${s.id}"]`)?.focus();
   };
   return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-title">
-    <h3 id="error-title">There is a problem</h3>
-    <ul>${unrated.slice(0, 10).map((s) => html`<li><a href="#s-${s.id}" @click=${(e: Event) => go(e, s)}>${MESSAGES.rateSign(s.text)}</a></li>`)}
-      ${unrated.length > 10 ? html`<li>and ${unrated.length - 10} more signs</li>` : nothing}</ul>
+    <h3 id="error-title">${v.l.t('error-title')}</h3>
+    <ul>${unrated.slice(0, 10).map((s) => html`<li><a href="#s-${s.id}" @click=${(e: Event) => go(e, s)}>${rateSign(v.l, s.text)}</a></li>`)}
+      ${unrated.length > 10 ? html`<li>${v.l.t('more-signs', { count: unrated.length - 10 })}</li>` : nothing}</ul>
   </div>`;
 }
 
@@ -102,52 +107,62 @@ export function renderCheckForm(v: CheckFormView, plan: WarningSignPlan): Templa
   // The unrated signs are listed only while errors show; otherwise the element's running count is enough.
   const unratedNow = v.showErrors ? plan.signs.filter((s) => v.ratings[s.id] === undefined) : [];
   const text = (key: 'observations' | 'personsView') => (e: Event) => v.setDetail(key, (e.target as HTMLTextAreaElement).value);
+  const l = v.l;
   return html`<form part="check" novalidate @submit=${(e: Event) => v.save(e)} aria-labelledby="check-heading">
-    <h2 id="check-heading">Check the early warning signs</h2>
-    <p class="hint">Agreed with the person${plan.agreedOn ? ` on ${formatNhsDate(plan.agreedOn)}` : ''}. Rate each sign for the last week: 0 not noticed, 1 a little, 2 quite a lot, 3 a lot, or “Not asked”. ${v.rated} of ${plan.signs.length} rated.</p>
+    <h2 id="check-heading">${l.t('check-heading')}</h2>
+    <p class="hint">${plan.agreedOn ? l.t('agreed-on', { date: l.date(plan.agreedOn) }) : l.t('agreed')} ${l.t('rate-hint')} ${l.t('rated', { rated: v.rated, total: plan.signs.length })}</p>
     ${errorSummary(v, unratedNow)}
     <fieldset class="all" ?disabled=${v.disabled}>
-      <legend class="visually-hidden">Ratings</legend>
-      <button type="button" class="secondary" @click=${() => v.noneNoticed()}>None noticed: set every sign to 0</button>
+      <legend class="visually-hidden">${l.t('ratings')}</legend>
+      <button type="button" class="secondary" @click=${() => v.noneNoticed()}>${l.t('none-noticed')}</button>
       ${SIGN_STAGES.map((st) => {
         const runs = layoutOf(plan).runs[st.code];
         return runs.length
-          ? html`<fieldset part="stage" class="stage"><legend><h3>${st.label}</h3></legend>${runs.map((run) => renderRun(v, run))}</fieldset>`
+          ? html`<fieldset part="stage" class="stage"><legend><h3>${l.t(`stage.${st.code}`)}</h3></legend>${runs.map((run) => renderRun(v, run))}</fieldset>`
           : nothing;
       })}
-      ${guard([v.details.functioning, v.epoch], () => renderFunctioning(v))}
+      ${guard([v.details.functioning, v.epoch, l.lang], () => renderFunctioning(v))}
       <div class="field-group">
-        <label class="field" for="observations">Mental-state observations</label>
-        <span class="hint" id="observations-hint">What you saw and heard, in plain words</span>
+        <label class="field" for="observations">${l.t('observations')}</label>
+        <span class="hint" id="observations-hint">${l.t('observations-hint')}</span>
         <textarea id="observations" rows="3" aria-describedby="observations-hint" .value=${live(v.details.observations)} @input=${text('observations')}></textarea>
       </div>
       <div class="field-group">
-        <label class="field" for="persons-view">The person’s own view, in their words</label>
+        <label class="field" for="persons-view">${l.t('persons-view')}</label>
         <textarea id="persons-view" rows="3" .value=${live(v.details.personsView)} @input=${text('personsView')}></textarea>
       </div>
-      <label class="choice"><input type="checkbox" .checked=${live(v.details.markedWell)} @change=${(e: Event) => v.setDetail('markedWell', (e.target as HTMLInputElement).checked)} />The person is well today (the co-ordinator may use this check for the agreed baseline)</label>
-      <div class="actions"><button type="submit" class="primary" ?disabled=${v.disabled}>Save check</button></div>
+      <label class="choice"><input type="checkbox" .checked=${live(v.details.markedWell)} @change=${(e: Event) => v.setDetail('markedWell', (e.target as HTMLInputElement).checked)} />${l.t('marked-well')}</label>
+      <div class="actions"><button type="submit" class="primary" ?disabled=${v.disabled}>${l.t('save-check')}</button></div>
     </fieldset>
   </form>`;
 }
 
 function renderRun(v: CheckFormView, run: SignRun) {
   // Re-checked only when one of its signs changed (its tick), errors were shown or hidden, or every sign is redrawn.
-  return guard([run, v.tick(run.at), v.showErrors, v.epoch], () =>
-    repeat(run.signs, (s) => s.id, (s) => guard([v.ratings[s.id], v.showErrors, v.epoch], () => renderSign(v, s))),
+  return guard([run, v.tick(run.at), v.showErrors, v.epoch, v.l.lang], () =>
+    repeat(run.signs, (s) => s.id, (s) => guard([v.ratings[s.id], v.showErrors, v.epoch, v.l.lang], () => renderSign(v, s))),
   );
 }
 
-const OPTIONS: readonly { value: SignRating; label: string }[] = [...RATINGS.map((r) => ({ value: r.code as SignRating, label: `${r.code} ${r.label}` })), { value: NOT_ASKED, label: 'Not asked' }];
+const VALUES: readonly SignRating[] = [...RATINGS.map((r) => r.code as SignRating), NOT_ASKED];
+type Option = { readonly value: SignRating; readonly label: string };
 
-const [R0, R1, R2, R3, SKIP] = OPTIONS as [Option, Option, Option, Option, Option];
-type Option = (typeof OPTIONS)[number];
+/** The five options in the active locale: worked out once per locale, not per sign (a plan may hold 300). */
+const optionsByLang = new WeakMap<RelapseWords, { lang: string; options: readonly Option[] }>();
+function optionsOf(l: RelapseWords): readonly Option[] {
+  const known = optionsByLang.get(l);
+  if (known?.lang === l.lang) return known.options;
+  const options = VALUES.map((value) => ({ value, label: l.t(`rating.${value}`) }));
+  optionsByLang.set(l, { lang: l.lang, options });
+  return options;
+}
 
 /**
- * A sign's five radios in one template (one clone per sign, not one per radio); values from the option list, so the
- * codes and labels stay RATINGS' (packages/sdk codes, DESIGN.md) and "not asked".
+ * A sign's five radios in one template (one clone per sign, not one per radio); values from RATINGS' codes
+ * (packages/sdk codes, DESIGN.md) and "not asked", labels from the catalogue.
  */
-function renderRadios(name: string, value: SignRating | undefined) {
+function renderRadios(l: RelapseWords, name: string, value: SignRating | undefined) {
+  const [R0, R1, R2, R3, SKIP] = optionsOf(l) as [Option, Option, Option, Option, Option];
   return html`<label class="choice rating"><input type="radio" name=${name} .value=${String(R0.value)} .checked=${live(value === R0.value)} />${R0.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R1.value)} .checked=${live(value === R1.value)} />${R1.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R2.value)} .checked=${live(value === R2.value)} />${R2.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R3.value)} .checked=${live(value === R3.value)} />${R3.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(SKIP.value)} .checked=${live(value === SKIP.value)} />${SKIP.label}</label>`;
 }
 
@@ -163,18 +178,19 @@ function renderSign(v: CheckFormView, s: WarningSign) {
   const invalid = v.showErrors && value === undefined;
   return html`<fieldset part="sign" class="sign ${invalid ? 'invalid' : ''}" id="s-${s.id}" aria-describedby=${invalid ? `s-${s.id}-error` : nothing}>
     <legend class="sign-text" dir="auto">${s.text}</legend>
-    ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">Error:</span> ${MESSAGES.rateSign(s.text)}</span>` : nothing}
-    <div class="ratings" @change=${(e: Event) => rated(v, s, e)}>${renderRadios(`r-${s.id}`, value)}</div>
+    ${invalid ? html`<span class="error-message" id="s-${s.id}-error"><span class="visually-hidden">${v.l.t('error-prefix')}</span> ${rateSign(v.l, s.text)}</span>` : nothing}
+    <div class="ratings" @change=${(e: Event) => rated(v, s, e)}>${renderRadios(v.l, `r-${s.id}`, value)}</div>
   </fieldset>`;
 }
 
 function renderFunctioning(v: CheckFormView) {
-  return html`<fieldset class="functioning"><legend><h3>Day-to-day functioning</h3></legend>
+  const l = v.l;
+  return html`<fieldset class="functioning"><legend><h3>${l.t('functioning')}</h3></legend>
     ${FUNCTIONING_AREAS.map((a) => {
       const f = v.details.functioning[a.code];
-      return html`<fieldset class="sign"><legend>${a.label}</legend>
-        <div class="ratings">${FUNCTIONING_LEVELS.map((l) => html`<label class="choice rating"><input type="radio" name="f-${a.code}" .checked=${live(f?.level === l.code)} @change=${() => v.setFunctioning(a.code, { level: l.code })} />${l.label}</label>`)}</div>
-        <label class="field small" for="f-${a.code}-note">Note on ${a.label.toLowerCase()} (optional)</label>
+      return html`<fieldset class="sign"><legend>${l.t(`area.${a.code}`)}</legend>
+        <div class="ratings">${FUNCTIONING_LEVELS.map((lv) => html`<label class="choice rating"><input type="radio" name="f-${a.code}" .checked=${live(f?.level === lv.code)} @change=${() => v.setFunctioning(a.code, { level: lv.code })} />${l.t(`level.${lv.code}`)}</label>`)}</div>
+        <label class="field small" for="f-${a.code}-note">${l.t(`area-note.${a.code}`)}</label>
         <input class="text" type="text" id="f-${a.code}-note" autocomplete="off" .value=${live(f?.note ?? '')} @input=${(e: Event) => v.setFunctioning(a.code, { note: (e.target as HTMLInputElement).value })} />
       </fieldset>`;
     })}
@@ -182,10 +198,10 @@ function renderFunctioning(v: CheckFormView) {
 }
 
 /** The signs and their agreed responses, read-only: what a role that may not record a check sees. */
-export function renderSigns(plan: WarningSignPlan): TemplateResult {
-  return html`<section part="check" aria-labelledby="signs-heading"><h2 id="signs-heading">Early warning signs</h2>
+export function renderSigns(l: RelapseWords, plan: WarningSignPlan): TemplateResult {
+  return html`<section part="check" aria-labelledby="signs-heading"><h2 id="signs-heading">${l.t('signs-heading')}</h2>
     ${SIGN_STAGES.map((st) => {
       const signs = plan.signs.filter((s) => s.stage === st.code);
-      return signs.length ? html`<h3>${st.label}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text" dir="auto">${s.text}</span><span class="hint">Agreed response: <span class="response" dir="auto">${s.response}</span></span></li>`)}</ul>` : nothing;
+      return signs.length ? html`<h3>${l.t(`stage.${st.code}`)}</h3><ul class="sign-list">${signs.map((s) => html`<li><span class="sign-text" dir="auto">${s.text}</span><span class="hint">${l.t('agreed-response')} <span class="response" dir="auto">${s.response}</span></span></li>`)}</ul>` : nothing;
     })}</section>`;
 }

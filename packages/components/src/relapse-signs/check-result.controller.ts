@@ -6,14 +6,19 @@
 // same id, so a lost reply never sends it twice; so too where the sync outbox itself refused it (hazard H04). With a
 // sync outbox the alert is called sent only once the record system has it: until then (offline) the worker is told
 // loudly that it waits on this device, the co-ordinator has not been told, and whom to contact (alert-waiting.ts).
-import { ALERT_NOTE_MAX, formatNhsDate, londonTime, responsesFor, type AlertInput, type Clock, type RuleResult, type SignCheck, type StrClient, type SyncEngine, type WarningSignPlan } from '@strkit/sdk';
+import { ALERT_NOTE_MAX, responsesFor, type AlertInput, type Clock, type RuleResult, type SignCheck, type StrClient, type SyncEngine, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import type { PersonScope, Scope } from '../internal/person-scope.js';
+import type { LocaleController } from '../l10n/controller.js';
+import { noteWords, reasonWords } from '../l10n/rules.js';
+import type { RuleMessages } from '../l10n/rules.messages.js';
+import type { RelapseWords } from './check-form.render.js';
+import type { Said } from './relapse-check.js';
 import type { AlertRaiseDetail, AlertRaisedDetail } from './relapse-signs.events.js';
-import { confirmedAlerts, contactList, pushAndConfirm, renderAlertWaiting, WAITING_STATUS } from './alert-waiting.js';
+import { confirmedAlerts, contactList, pushAndConfirm, renderAlertWaiting } from './alert-waiting.js';
 
 /** An alert the worker confirmed, kept on the device until the store has it. */
 interface PendingAlert {
@@ -26,9 +31,12 @@ export interface CheckResultHost {
   readonly client: () => StrClient | undefined;
   readonly scope: PersonScope;
   readonly clock: () => Clock;
+  /** The words, and the rule's reasons and notes, in the active locale. */
+  readonly l: RelapseWords;
+  readonly rules: LocaleController<RuleMessages>;
   /** May this element send alerts (its role, and not read-only)? */
   readonly mayRaise: () => boolean;
-  readonly say: (status: string) => void;
+  readonly say: (status: Said) => void;
 }
 
 /** The key of the one device copy of an alert not yet stored. */
@@ -40,7 +48,8 @@ export class CheckResult {
   /** The last saved check and what the rule made of it. */
   #result?: { check: SignCheck; result: RuleResult; alertId?: string };
   #note = '';
-  #noteError = '';
+  /** The note's length when it was refused as too long (the message is said in the active locale). */
+  #noteError?: number;
   #sending = false;
   /** Alerts confirmed on this device but not yet stored: shown as "not sent" until they are. */
   #pending: readonly PendingAlert[] = [];
@@ -91,11 +100,11 @@ export class CheckResult {
     if (!r) return;
     // Refused here, in words, before it is kept to send: the SDK would refuse it on every retry.
     if (this.#note.length > ALERT_NOTE_MAX) {
-      this.#noteError = `Enter ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters or fewer in the note (it has ${this.#note.length.toLocaleString('en-GB')})`;
+      this.#noteError = this.#note.length;
       this.#el.requestUpdate();
       return this.#focus('#alert-note');
     }
-    this.#noteError = '';
+    this.#noteError = undefined;
     // The reasons, and why the rise rule could not compare when it could not: the co-ordinator reads both.
     const reason = [...r.result.reasons.map((x) => x.text), ...(r.result.note ? [r.result.note] : [])].join('\n');
     const alert = { id: r.alertId ?? newId(), checkId: r.check.id, reason, note: this.#note };
@@ -106,7 +115,7 @@ export class CheckResult {
       const detail: AlertRaiseDetail = { alert };
       if (requestIntent(this.#el, 'str-alert-raise', detail)) {
         this.#sent = new Set([...this.#sent, alert.id]);
-        this.#h.say('Alert sent to the care co-ordinator');
+        this.#h.say(() => this.#h.l.t('alert-sent'));
         void focusIfLost(this.#el, 'p.status');
       }
       return;
@@ -129,7 +138,7 @@ export class CheckResult {
     const c = this.#h.client();
     if (!c || this.#sending) return;
     this.#sending = true;
-    this.#h.say('Sending the alert…');
+    this.#h.say(() => this.#h.l.t('sending-alert'));
     try {
       const { reason: _shown, ...input } = p.alert; // the client works the reason out from the rule itself
       const saved = await c.alerts.create(input);
@@ -141,7 +150,8 @@ export class CheckResult {
       // With a sync outbox the write is only on this device until a push confirms it (a short wait, never long).
       if (c.sync && saved.owner && !(await pushAndConfirm(c.sync, saved.id))) return this.#wait(c.sync, saved.id);
       this.#sent = new Set([...this.#sent, saved.id]);
-      this.#h.say(saved.owner ? 'Alert sent to the care co-ordinator' : 'Alert recorded, but nobody will receive it');
+      const said = saved.owner ? 'alert-sent' : 'alert-unowned';
+      this.#h.say(() => this.#h.l.t(said));
       // "Send an alert" is replaced by the result, which drops its focus: the worker lands on the news instead.
       void focusIfLost(this.#el, 'p.status');
     } catch {
@@ -159,7 +169,7 @@ export class CheckResult {
   /** The alert is on this device and in the sync outbox only: say so loudly, and watch for the push that sends it. */
   #wait(sync: SyncEngine, id: string) {
     this.#waiting = new Set([...this.#waiting, id]);
-    this.#h.say(WAITING_STATUS);
+    this.#h.say(() => this.#h.l.t('waiting-status'));
     if (this.#watch?.sync !== sync) {
       this.#unwatch();
       this.#watch = { sync, stop: sync.subscribe(() => void this.#recheck(sync)) };
@@ -174,7 +184,7 @@ export class CheckResult {
     this.#waiting = new Set([...this.#waiting].filter((id) => !done.includes(id)));
     this.#sent = new Set([...this.#sent, ...done]);
     if (!this.#waiting.size) this.#unwatch();
-    this.#h.say('Alert sent to the care co-ordinator');
+    this.#h.say(() => this.#h.l.t('alert-sent'));
     this.#el.requestUpdate();
     // The notice that held focus is replaced: the worker lands on the news, unless they have moved on.
     void focusIfLost(this.#el, 'p.status', '[part=alert-waiting]');
@@ -209,14 +219,15 @@ export class CheckResult {
 
   renderOutbox(plan: WarningSignPlan): TemplateResult | typeof nothing {
     if (!this.#pending.length) return nothing;
+    const l = this.#h.l;
     return html`<section class="outbox problem" role="alert" tabindex="-1" aria-labelledby="outbox-heading">
-      <h3 id="outbox-heading">${this.#pending.length === 1 ? 'An alert has not been sent yet' : `${this.#pending.length} alerts have not been sent yet`}</h3>
+      <h3 id="outbox-heading">${l.t('not-sent', { count: this.#pending.length })}</h3>
       ${this.#pending.map((p) => html`<div class="pending">
-        <p class="sign-text" dir="auto">${p.alert.reason}</p>
-        <p class="hint">Confirmed ${formatNhsDate(p.savedAt)} at ${londonTime(Date.parse(p.savedAt))}. It is kept on this device and stays here until it is sent.</p>
-        <button type="button" class="primary" ?disabled=${this.#sending} @click=${() => void this.#send(p)}>Try sending the alert again</button>
+        <p class="sign-text reason" dir="auto" lang="en-GB">${p.alert.reason}</p>
+        <p class="hint">${l.t('confirmed', { date: l.date(p.savedAt), time: l.time(Date.parse(p.savedAt)) })}</p>
+        <button type="button" class="primary" ?disabled=${this.#sending} @click=${() => void this.#send(p)}>${l.t('send-again')}</button>
       </div>`)}
-      ${plan.contacts.length ? html`<p>If it will not send, contact them directly:</p>${contactList(plan.contacts)}` : nothing}
+      ${plan.contacts.length ? html`<p>${l.t('contact-if-not-sent')}</p>${contactList(plan.contacts)}` : nothing}
     </section>`;
   }
 
@@ -225,39 +236,44 @@ export class CheckResult {
     if (!r) return nothing;
     const { result } = r;
     const responses = responsesFor(plan, result);
+    const { l, rules } = this.#h;
+    const sign = (id: string) => plan.signs.find((s) => s.id === id)?.text.trim() ?? id;
+    const note = noteWords(rules, result, sign);
+    const total = result.baseline.source !== 'none' ? l.t('total-baseline', { total: result.total, baseline: result.baseline.value }) : l.t('total', { total: result.total });
     return html`<section part="result" class="result ${result.fires ? 'fires' : ''}" aria-labelledby="result-heading">
-      <h3 id="result-heading" tabindex="-1">${result.fires ? 'This check meets the alert rule' : 'Check saved: the alert rule is not met'}</h3>
-      <p>Total ${result.total}${result.baseline.source !== 'none' ? `; baseline ${result.baseline.value}` : ''}.${result.note ? ` ${result.note}.` : ''}</p>
+      <h3 id="result-heading" tabindex="-1">${l.t(result.fires ? 'result-fires' : 'result-not')}</h3>
+      <p>${total}${note ? ` ${note}.` : ''}</p>
       ${result.fires
-        ? html`<h4>Why</h4><ul>${result.reasons.map((x) => html`<li>${x.text}</li>`)}</ul>
-          ${responses.length ? html`<h4>What was agreed</h4><ul>${responses.map((x) => html`<li><span class="sign-text" dir="auto">${x.sign}</span>: <span class="response" dir="auto">${x.response}</span></li>`)}</ul>` : nothing}
-          ${plan.contacts.length ? html`<h4>Who to contact</h4>${contactList(plan.contacts)}` : nothing}
+        ? html`<h4>${l.t('why')}</h4><ul>${result.reasons.map((x) => html`<li>${reasonWords(rules, x, sign)}</li>`)}</ul>
+          ${responses.length ? html`<h4>${l.t('what-agreed')}</h4><ul>${responses.map((x) => html`<li><span class="sign-text" dir="auto">${x.sign}</span>: <span class="response" dir="auto">${x.response}</span></li>`)}</ul>` : nothing}
+          ${plan.contacts.length ? html`<h4>${l.t('who-contact')}</h4>${contactList(plan.contacts)}` : nothing}
           ${this.#h.mayRaise() ? this.#renderSend(plan, r.alertId) : nothing}`
         : nothing}
     </section>`;
   }
 
   #renderSend(plan: WarningSignPlan, alertId: string | undefined) {
-    const err = this.#noteError;
-    return html`<div class="field-group ${err ? 'invalid' : ''}"><label class="field" for="alert-note">Note for the care co-ordinator (optional)</label>
-        <span class="hint" id="alert-note-hint">Up to ${ALERT_NOTE_MAX.toLocaleString('en-GB')} characters</span>
-        ${err ? html`<span class="error-message" id="alert-note-error" role="alert"><span class="visually-hidden">Error:</span> ${err}</span>` : nothing}
+    const l = this.#h.l;
+    const err = this.#noteError === undefined ? '' : l.t('note-too-long', { max: ALERT_NOTE_MAX, length: this.#noteError });
+    return html`<div class="field-group ${err ? 'invalid' : ''}"><label class="field" for="alert-note">${l.t('alert-note')}</label>
+        <span class="hint" id="alert-note-hint">${l.t('alert-note-hint', { max: ALERT_NOTE_MAX })}</span>
+        ${err ? html`<span class="error-message" id="alert-note-error" role="alert"><span class="visually-hidden">${l.t('error-prefix')}</span> ${err}</span>` : nothing}
         <textarea id="alert-note" rows="2" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${err ? 'alert-note-hint alert-note-error' : 'alert-note-hint'}
           .value=${live(this.#note)} @input=${(e: Event) => {
             this.#note = (e.target as HTMLTextAreaElement).value;
-            this.#noteError = '';
+            this.#noteError = undefined;
             this.#el.requestUpdate();
           }}></textarea></div>
       ${alertId && this.#unowned.has(alertId)
         ? html`<div class="problem" role="alert" part="unowned">
-            <h4>Nobody will receive this alert</h4>
-            <p>The alert is recorded, but this person has no care co-ordinator, care team or team lead set, so no one is told. Contact someone now.</p>
-            ${plan.contacts.length ? html`<p>Crisis contacts:</p>${contactList(plan.contacts)}` : html`<p>No crisis contacts are recorded on the plan: ask your team lead or the duty worker.</p>`}
+            <h4>${l.t('unowned-heading')}</h4>
+            <p>${l.t('unowned-body')}</p>
+            ${plan.contacts.length ? html`<p>${l.t('crisis-contacts')}</p>${contactList(plan.contacts)}` : html`<p>${l.t('no-crisis-contacts')}</p>`}
           </div>`
         : alertId && this.#waiting.has(alertId)
-          ? renderAlertWaiting(plan)
+          ? renderAlertWaiting(l, plan)
           : alertId && this.#sent.has(alertId)
-          ? html`<p><strong>Alert sent to the care co-ordinator.</strong></p>`
-          : html`<button type="button" class="primary" ?disabled=${this.#sending || this.#pending.some((p) => p.alert.id === alertId)} @click=${() => void this.raise()}>Send an alert to the care co-ordinator</button>`}`;
+          ? html`<p><strong>${l.t('alert-sent-done')}</strong></p>`
+          : html`<button type="button" class="primary" ?disabled=${this.#sending || this.#pending.some((p) => p.alert.id === alertId)} @click=${() => void this.raise()}>${l.t('send-alert')}</button>`}`;
   }
 }

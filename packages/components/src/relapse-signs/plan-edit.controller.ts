@@ -8,6 +8,8 @@ import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
 import { LocaleController } from '../l10n/controller.js';
 import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
+import type { RelapseWords } from './check-form.render.js';
+import type { Said } from './relapse-check.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
 import { renderPlan } from './relapse-plan-view.js';
 import type { RelapseRecords } from './relapse-records.js';
@@ -18,10 +20,12 @@ export interface PlanEditHost {
   readonly client: () => StrClient | undefined;
   readonly records: RelapseRecords;
   readonly leaving: LeaveGuard;
+  /** The words, in the active locale. */
+  readonly l: RelapseWords;
   readonly readonly: () => boolean;
   /** False, with the refusal on screen, when the store has no such person (issue 15). */
   readonly mayWrite: () => Promise<boolean>;
-  readonly say: (status: string) => void;
+  readonly say: (status: Said) => void;
   readonly problem: (text: string) => void;
   /** The plan was saved (or handed to the host): show the plan view. */
   readonly saved: () => void;
@@ -114,23 +118,26 @@ export class PlanEdit {
   #loading(): TemplateResult | typeof nothing {
     const o = this.#opening;
     if (!o) return nothing;
-    if (!o.failed) return html`<p class="status" role="status">Loading the plan editor…</p>`;
-    return html`<div class="problem" role="alert"><p>The plan editor could not be loaded. Check the connection, then try again.</p>
-      <button type="button" class="secondary" id="plan-editor-retry" @click=${() => void this.#load(o.plan)}>Try again</button></div>`;
+    const l = this.#h.l;
+    if (!o.failed) return html`<p class="status" role="status">${l.t('editor-loading')}</p>`;
+    return html`<div class="problem" role="alert"><p>${l.t('editor-failed')}</p>
+      <button type="button" class="secondary" id="plan-editor-retry" @click=${() => void this.#load(o.plan)}>${l.t('try-again')}</button></div>`;
   }
 
   /** The plan with its Edit button, or the words to suggest a change. */
   renderView(plan: WarningSignPlan): TemplateResult {
-    return html`<section part="plan" aria-labelledby="plan-heading">${renderPlan(plan, this.#h.records.checks)}
+    const l = this.#h.l;
+    return html`<section part="plan" aria-labelledby="plan-heading">${renderPlan(l, plan, this.#h.records.checks)}
       ${this.canEdit
-        ? html`<button type="button" class="primary" id="plan-edit" @click=${() => this.edit(plan)}>Edit the plan</button>`
-        : html`<p class="hint">To suggest a change, talk to the care co-ordinator or add a progress note to the care plan.</p>`}${this.#loading()}</section>`;
+        ? html`<button type="button" class="primary" id="plan-edit" @click=${() => this.edit(plan)}>${l.t('edit-plan')}</button>`
+        : html`<p class="hint">${l.t('suggest-change')}</p>`}${this.#loading()}</section>`;
   }
 
   /** No plan yet: who agrees one, and (for those who may) the button that starts it. */
   renderNone(): TemplateResult {
-    return html`<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>
-      ${this.canEdit ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.edit(undefined)}>Start a warning-sign plan</button>` : nothing}${this.#loading()}`;
+    const l = this.#h.l;
+    return html`<p>${l.t('no-plan-yet')}</p>
+      ${this.canEdit ? html`<button type="button" class="primary" id="plan-start" @click=${() => this.edit(undefined)}>${l.t('start-plan')}</button>` : nothing}${this.#loading()}`;
   }
 
   renderEditor(): TemplateResult {
@@ -141,6 +148,7 @@ export class PlanEdit {
       errors: this.#errors,
       saving: this.#saving,
       skipToSave: { text: this.#l.t('skip-to-save'), lang: this.#l.lang },
+      l: this.#h.l,
       set: (next, focusOn) => {
         this.#draft = next;
         this.#el.requestUpdate();
@@ -162,7 +170,7 @@ export class PlanEdit {
     const plan = this.#h.records.plan;
     const changes = planEditor.module!.changesOf(draft, plan ? checksInOrder(plan, this.#h.records.checks) : []);
     const issues = inputIssues('warningSignPlanUpdate', changes);
-    if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: 'Add at least one sign' });
+    if (!draft.signs.length) issues.push({ path: 'signs', code: 'required', message: this.#h.l.t('editor.add-one-sign') });
     if (issues.length) {
       const seen = new Set<string>();
       this.#errors = issues.map((i) => ({ field: planField(i.path, draft), message: i.message })).filter((x) => !seen.has(x.field) && !!seen.add(x.field));
@@ -177,7 +185,7 @@ export class PlanEdit {
     try {
       await this.#store(c, plan, draft, changes);
       await this.#h.records.load();
-      this.#h.say('Warning-sign plan saved');
+      this.#h.say(() => this.#h.l.t('plan-saved'));
       await this.#focus('#plan-heading');
     } catch (err) {
       if (isDeviceFull(err)) this.#h.leaving.set(true);
@@ -214,7 +222,7 @@ export class PlanEdit {
     if (!requestIntent(this.#el, 'str-sign-plan-save', detail)) return;
     this.clear();
     this.#h.saved();
-    this.#h.say('Warning-sign plan sent to the record system');
+    this.#h.say(() => this.#h.l.t('plan-sent'));
     await this.#focus('#plan-heading, #plan-start');
   }
 }

@@ -1,12 +1,12 @@
 import {
-  NOT_ASKED, evaluateRule, formatNhsDate, londonTime, systemClock, toLondonIso,
+  NOT_ASKED, evaluateRule, systemClock, toLondonIso,
   type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating,
   type WarningSign, type WarningSignPlan,
 } from '@strkit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonElement } from '../internal/connected.js';
-import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice, type Scope } from '../internal/person-scope.js';
+import type { Scope } from '../internal/person-scope.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
@@ -16,9 +16,12 @@ import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { CheckSaveDetail, CheckSavedDetail } from './relapse-signs.events.js';
-import { BLANK_DETAILS, MESSAGES, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
+import { LocaleController } from '../l10n/controller.js';
+import { RULE_MESSAGES } from '../l10n/rules.messages.js';
+import { BLANK_DETAILS, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
 import { CheckResult } from './check-result.controller.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
+import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { styles } from './relapse-signs.styles.js';
 
 export type { CheckDetails, SignRatings } from './check-form.render.js';
@@ -26,6 +29,8 @@ export type { CheckDetails, SignRatings } from './check-form.render.js';
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `relapse-signs:check:${serviceUserId}`;
 type CheckDraft = { ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string };
+/** A status line: words, or how to say them, so a locale switch says them again in the new language. */
+export type Said = string | (() => string);
 
 /**
  * @tagname str-relapse-check
@@ -72,12 +77,18 @@ export class StrRelapseCheck extends PersonElement {
   @state() private _ratings: SignRatings = {};
   @state() private _details: CheckDetails = BLANK_DETAILS;
   @state() private _showErrors = false;
-  @state() protected _status = '';
-  @state() protected _problem = '';
+  @state() protected _status: Said = '';
+  @state() protected _problem: Said = '';
   @state() private _saving = false;
   @state() private _inheritedDisabled = false;
 
   #internals: ElementInternals;
+  /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  protected readonly l = new LocaleController(this, RELAPSE_MESSAGES);
+  /** The rule's reasons and notes, from the SDK's codes (l10n/rules.ts). */
+  protected readonly ruleWords = new LocaleController(this, RULE_MESSAGES);
+  /** The locale the validity message was last set in. */
+  #validLang = '';
   #pendingId: string = newId();
   /** The person's plan and checks, loaded or given. */
   protected readonly records = new RelapseRecords(this, {
@@ -98,6 +109,8 @@ export class StrRelapseCheck extends PersonElement {
     client: () => this.currentClient,
     scope: this.records.scope,
     clock: () => this.clock,
+    l: this.l,
+    rules: this.ruleWords,
     mayRaise: () => this.currentClient?.can('alert.raise') !== false && !this.readonly,
     say: (s) => (this._status = s),
   });
@@ -225,7 +238,8 @@ export class StrRelapseCheck extends PersonElement {
     const anchor = signs[i];
     if (!anchor) return this.#internals.setValidity({});
     const input = (this.renderRoot as ShadowRoot | undefined)?.getElementById?.(`s-${anchor.id}`)?.querySelector('input');
-    this.#internals.setValidity({ valueMissing: true }, MESSAGES.rateEachSign, input ?? undefined);
+    this.#validLang = this.l.lang;
+    this.#internals.setValidity({ valueMissing: true }, this.l.t('rate-each-sign'), input ?? undefined);
   }
 
   /**
@@ -262,6 +276,7 @@ export class StrRelapseCheck extends PersonElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('plan') || changed.has('required') || changed.has('name')) this.#sync();
+    else if (this.#validLang && this.#validLang !== this.l.lang) this.#validate(true); // the message in the new language
   }
 
   protected override firstUpdated(): void {
@@ -285,7 +300,7 @@ export class StrRelapseCheck extends PersonElement {
       this.#replace(Object.fromEntries(Object.entries(d.value.ratings ?? {}).filter(([k]) => known.has(k))));
       this._details = { ...BLANK_DETAILS, ...d.value.details };
       this.#pendingId = d.value.pendingId || newId();
-      this._status = `Check in progress restored, from ${formatNhsDate(d.savedAt)} at ${londonTime(Date.parse(d.savedAt))}`;
+      this._status = () => this.l.t('restored', { date: this.l.date(d.savedAt), time: this.l.time(Date.parse(d.savedAt)) });
       this.#sync();
     } catch {
       // Nothing to restore.
@@ -316,6 +331,7 @@ export class StrRelapseCheck extends PersonElement {
       tick: (run) => this.#ticks[run] ?? 0,
       get disabled() { return el.disabled || el._inheritedDisabled || el._saving; },
       get root() { return el.renderRoot; },
+      l: this.l,
       rate: (sign, rating) => this.#rate(sign, rating),
       noneNoticed: () => this.#noneNoticed(),
       setDetail: (key, value) => this.#setDetail(key, value),
@@ -335,7 +351,7 @@ export class StrRelapseCheck extends PersonElement {
     const plan = this.records.plan;
     if (!plan) return;
     this.#replace(Object.fromEntries(plan.signs.map((s) => [s.id, 0 as SignRating])));
-    this._status = `All ${plan.signs.length} signs set to 0, not noticed`;
+    this._status = () => this.l.t('all-set-zero', { count: plan.signs.length });
     this.#changed();
   }
 
@@ -404,7 +420,7 @@ export class StrRelapseCheck extends PersonElement {
     if (!(await this.mayWrite(scope))) return;
     this._saving = true;
     this._problem = '';
-    this._status = 'Saving…';
+    this._status = () => this.l.t('saving');
     try {
       const saved = await c.signChecks.create(input);
       this.leaving.set(false);
@@ -451,7 +467,7 @@ export class StrRelapseCheck extends PersonElement {
     this.result.show(check, result);
     this.#clearForm();
     this.#sync();
-    this._status = result.fires ? 'Check saved. It meets the alert rule.' : 'Check saved. It does not meet the alert rule.';
+    this._status = () => this.l.t(result.fires ? 'saved-fires' : 'saved-not');
     return result;
   }
 
@@ -459,7 +475,7 @@ export class StrRelapseCheck extends PersonElement {
   protected async mayWrite(scope: Scope | undefined = this.records.scope.current): Promise<boolean> {
     if (await this.records.scope.mayWriteFor(scope)) return true;
     if (!this.records.scope.isCurrent(scope)) return false;
-    this._problem = NOT_SAVED_UNKNOWN_PERSON;
+    this._problem = () => this.l.t('not-saved-unknown');
     await this.#focus('.problem');
     return false;
   }
@@ -467,20 +483,23 @@ export class StrRelapseCheck extends PersonElement {
   // ————— rendering —————
 
   protected get problemNotice(): TemplateResult | typeof nothing {
-    return this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
+    const p = this._problem;
+    return p ? html`<div class="problem" role="alert" tabindex="-1"><p>${typeof p === 'function' ? p() : p}</p></div>` : nothing;
   }
 
   protected get statusRegion(): TemplateResult {
-    return html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
+    const s = this._status;
+    return html`<p class="status" role="status" aria-live="polite" tabindex="-1">${typeof s === 'function' ? s() : s}</p>`;
   }
 
   /** What stands before the plan: failed, no person, loading; undefined when there is a plan (or none) to show. */
   protected renderGate(): TemplateResult | undefined {
-    return renderGate(this.records, 'no warning signs can be shown or checked here');
+    return renderGate(this.records, 'no-person.check', this.l);
   }
 
   protected get unknownNotice(): TemplateResult | typeof nothing {
-    return this.currentClient && this.records.scope.person === 'unknown' ? unknownPersonNotice('no warning signs can be recorded for them') : nothing;
+    // As internal/person-scope.ts's unknownPersonNotice says it, in a whole sentence of the catalogue.
+    return this.currentClient && this.records.scope.person === 'unknown' ? html`<div class="problem no-person" role="alert"><p>${this.l.t('unknown-person.check')}</p></div>` : nothing;
   }
 
   protected get unreadable(): TemplateResult | typeof nothing {
@@ -489,7 +508,7 @@ export class StrRelapseCheck extends PersonElement {
 
   /** The check (or, for a role that may not record one, the signs), with what the last saved check means. */
   protected renderCheck(plan: WarningSignPlan): TemplateResult {
-    return html`${this.result.render(plan)}${this.canCheck ? renderCheckForm(this.#view, plan) : renderSigns(plan)}`;
+    return html`${this.result.render(plan)}${this.canCheck ? renderCheckForm(this.#view, plan) : renderSigns(this.l, plan)}`;
   }
 
   override render() {
@@ -497,8 +516,8 @@ export class StrRelapseCheck extends PersonElement {
     if (gate) return gate;
     const plan = this.records.plan;
     const unknown = this.unknownNotice;
-    if (unknown !== nothing && !plan) return html`${unknown}${this.statusRegion}<p>There is no warning-sign plan for this person.</p>`;
-    if (!plan) return html`${this.unreadable}${this.statusRegion}<p>There is no warning-sign plan for this person yet. The care co-ordinator agrees one with them.</p>`;
-    return html`${this.problemNotice}${unknown}${this.unreadable}${this.result.renderOutbox(plan)}${this.statusRegion}${this.renderCheck(plan)}`;
+    if (unknown !== nothing && !plan) return html`<div lang=${this.l.lang}>${unknown}${this.statusRegion}<p>${this.l.t('no-plan')}</p></div>`;
+    if (!plan) return html`<div lang=${this.l.lang}>${this.unreadable}${this.statusRegion}<p>${this.l.t('no-plan-yet')}</p></div>`;
+    return html`<div lang=${this.l.lang}>${this.problemNotice}${unknown}${this.unreadable}${this.result.renderOutbox(plan)}${this.statusRegion}${this.renderCheck(plan)}</div>`;
   }
 }

@@ -5,10 +5,12 @@ import { PersonElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
-import { NOT_SAVED_UNKNOWN_PERSON, unknownPersonNotice } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
+import { LocaleController } from '../l10n/controller.js';
 import { PlanEdit } from './plan-edit.controller.js';
+import type { Said } from './relapse-check.js';
+import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
 import { styles } from './relapse-signs.styles.js';
 
@@ -35,9 +37,11 @@ export class StrRelapsePlan extends PersonElement {
   /** Shows the plan without editing. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
-  @state() private _status = '';
+  @state() private _status: Said = '';
   @state() private _problem = '';
 
+  /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  #l = new LocaleController(this, RELAPSE_MESSAGES);
   #records = new RelapseRecords(this, {
     client: () => this.currentClient,
     changed: () => {
@@ -52,6 +56,7 @@ export class StrRelapsePlan extends PersonElement {
     client: () => this.currentClient,
     records: this.#records,
     leaving: this.#leaving,
+    l: this.#l,
     readonly: () => this.readonly,
     mayWrite: () => this.#mayWrite(),
     say: (s) => (this._status = s),
@@ -68,23 +73,28 @@ export class StrRelapsePlan extends PersonElement {
   async #mayWrite(): Promise<boolean> {
     const scope = this.#records.scope.current;
     if (await this.#records.scope.mayWriteFor(scope)) return true;
-    if (this.#records.scope.isCurrent(scope)) this._problem = NOT_SAVED_UNKNOWN_PERSON;
+    if (this.#records.scope.isCurrent(scope)) this._problem = this.#l.t('not-saved-unknown');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
     return false;
   }
 
   override render() {
-    const gate = renderGate(this.#records, 'no warning-sign plan can be shown here');
+    const l = this.#l;
+    const gate = renderGate(this.#records, 'no-person.plan', l);
     if (gate) return gate;
     const plan = this.#records.plan;
     const problem = this._problem ? html`<div class="problem" role="alert" tabindex="-1"><p>${this._problem}</p></div>` : nothing;
-    const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${this._status}</p>`;
-    const unknown = this.currentClient && this.#records.scope.person === 'unknown' ? unknownPersonNotice('no warning-sign plan can be recorded for them') : nothing;
+    const said = this._status;
+    const status = html`<p class="status" role="status" aria-live="polite" tabindex="-1">${typeof said === 'function' ? said() : said}</p>`;
+    // As internal/person-scope.ts's unknownPersonNotice says it, in a whole sentence of the catalogue.
+    const unknown = this.currentClient && this.#records.scope.person === 'unknown'
+      ? html`<div class="problem no-person" role="alert"><p>${l.t('unknown-person.plan')}</p></div>`
+      : nothing;
     const unreadable = this.currentClient ? unreadableNotice(this.#records.unreadable) : nothing;
-    if (this.#edit.editing) return html`${problem}${unknown}${status}${this.#edit.renderEditor()}`;
-    if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
-    if (!plan) return html`${unreadable}${status}${this.#edit.renderNone()}`;
-    return html`${problem}${unknown}${unreadable}${status}${this.#edit.renderView(plan)}`;
+    if (this.#edit.editing) return html`<div lang=${l.lang}>${problem}${unknown}${status}${this.#edit.renderEditor()}</div>`;
+    if (unknown !== nothing && !plan) return html`<div lang=${l.lang}>${unknown}${status}<p>${l.t('no-plan')}</p></div>`;
+    if (!plan) return html`<div lang=${l.lang}>${unreadable}${status}${this.#edit.renderNone()}</div>`;
+    return html`<div lang=${l.lang}>${problem}${unknown}${unreadable}${status}${this.#edit.renderView(plan)}</div>`;
   }
 }

@@ -6,7 +6,8 @@ import type { SignCheck, StrClient, Unreadable, WarningSignPlan } from '@strkit/
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { focusWhatReplaced, type FocusHost } from '../internal/focus-after.js';
 import { LoadState } from '../internal/load-state.js';
-import { PersonScope, noPersonNotice, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
+import { PersonScope, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
+import type { RelapseWords } from './check-form.render.js';
 
 /** What a relapse element gives the records: its person, and in controlled mode the records themselves. */
 export interface RelapseRecordsHost extends ReactiveControllerHost, PersonScopeHost, FocusHost {
@@ -118,12 +119,13 @@ export class RelapseRecords {
  * What stands before a relapse element's plan: the load failed (with a retry), no person is named, or it is loading.
  * Undefined when there is a plan, or the lack of one, to show.
  */
-export function renderGate(records: RelapseRecords, what: string): TemplateResult | undefined {
+export function renderGate(records: RelapseRecords, noPerson: 'no-person.check' | 'no-person.trend' | 'no-person.plan', l: RelapseWords): TemplateResult | undefined {
   const connected = records.connected;
   if (connected && records.loads.status === 'error' && !records.plan) {
-    return html`<div class="problem" role="alert"><p>The warning-sign plan could not be loaded.</p><button type="button" class="secondary" @click=${() => void records.retry()}>Try again</button></div>`;
+    return html`<div class="problem" role="alert" lang=${l.lang}><p>${l.t('not-loaded')}</p><button type="button" class="secondary" @click=${() => void records.retry()}>${l.t('try-again')}</button></div>`;
   }
-  if (!records.person) return noPersonNotice(what);
-  if (connected && records.loads.status === 'loading') return html`<p class="status" role="status">Loading the warning signs…</p>`;
+  // As internal/person-scope.ts's noPersonNotice says it, in a whole sentence per element.
+  if (!records.person) return html`<p class="no-person" role="status" lang=${l.lang}>${l.t(noPerson)}</p>`;
+  if (connected && records.loads.status === 'loading') return html`<p class="status" role="status" lang=${l.lang}>${l.t('loading')}</p>`;
   return undefined;
 }

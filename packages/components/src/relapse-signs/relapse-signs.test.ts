@@ -91,7 +91,7 @@ describe('<str-relapse-signs>', () => {
     const links = $$(el, '.error-summary a');
     expect(links).to.have.length(10);
     expect(links[0]!.textContent).to.equal('Rate “Staying up most of the night”, or choose “Not asked”');
-    expect($(el, '.error-summary').textContent).to.include('and 1 more signs');
+    expect($(el, '.error-summary').textContent).to.include('and 1 more sign');
     links[0]!.click();
     expect((active(el) as HTMLInputElement).name).to.equal(`r-${plan.signs[1]!.id}`);
     expect(el.value[plan.signs[0]!.id]).to.equal(0);

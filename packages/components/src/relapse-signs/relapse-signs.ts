@@ -64,6 +64,7 @@ export class StrRelapseSigns extends StrRelapseCheck {
     loads: this.records.loads,
     leaving: this.leaving,
     clock: () => this.clock,
+    l: this.l,
     given: () => ({ alerts: this.alerts, people: this.people, ...(this.plan && { contacts: { serviceUserId: this.plan.serviceUserId, contacts: this.plan.contacts } }) }),
     readonly: () => this.readonly,
     overdueHours: () => this.alertOverdueHours,
@@ -75,6 +76,7 @@ export class StrRelapseSigns extends StrRelapseCheck {
     client: () => this.currentClient,
     records: this.records,
     leaving: this.leaving,
+    l: this.l,
     readonly: () => this.readonly,
     mayWrite: () => this.mayWrite(),
     say: (s) => (this._status = s),
@@ -96,8 +98,9 @@ export class StrRelapseSigns extends StrRelapseCheck {
 
   #renderViews() {
     // A role that may not record a check reads the signs under this button: it is not offered "Check the signs".
-    const views = [['check', this.canCheck ? 'Check the signs' : 'The signs'], ['trend', 'Trend'], ['plan', 'The plan'], ['alerts', 'Alerts']] as const;
-    return html`<div class="views" role="group" aria-label="Show">
+    const l = this.l;
+    const views = [['check', l.t(this.canCheck ? 'view.check' : 'view.signs')], ['trend', l.t('view.trend')], ['plan', l.t('view.plan')], ['alerts', l.t('view.alerts')]] as const;
+    return html`<div class="views" role="group" aria-label=${l.t('views-label')}>
       ${views.map(([v, label]) => html`<button type="button" class="toggle" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#show(v)}>${label}</button>`)}
     </div>`;
   }
@@ -109,7 +112,7 @@ export class StrRelapseSigns extends StrRelapseCheck {
   }
 
   #renderView(plan: WarningSignPlan) {
-    if (this.view === 'trend') return renderTrend(plan, this.records.checks);
+    if (this.view === 'trend') return renderTrend({ l: this.l, rules: this.ruleWords }, plan, this.records.checks);
     if (this.view === 'plan') return this.#planEdit.renderView(plan);
     return this.renderCheck(plan);
   }
@@ -120,15 +123,16 @@ export class StrRelapseSigns extends StrRelapseCheck {
     const gate = this.renderGate();
     // A failed load is said in every view; no person or still loading, only where a plan is needed.
     if (gate && this.records.connected && this.records.loads.status === 'error' && !this.records.plan) return gate;
-    if (this.view === 'alerts') return html`${problem}${this.records.person ? this.#renderViews() : nothing}${status}${this.#inbox.render()}`;
+    const lang = this.l.lang;
+    if (this.view === 'alerts') return html`<div lang=${lang}>${problem}${this.records.person ? this.#renderViews() : nothing}${status}${this.#inbox.render()}</div>`;
     if (gate) return gate;
     const plan = this.records.plan;
     const unknown = this.unknownNotice;
-    if (this.#planEdit.editing) return html`${problem}${unknown}${status}${this.#planEdit.renderEditor()}`;
-    if (unknown !== nothing && !plan) return html`${unknown}${status}<p>There is no warning-sign plan for this person.</p>`;
-    if (!plan) return html`${this.unreadable}${status}${this.#planEdit.renderNone()}`;
-    return html`${problem}${unknown}${this.unreadable}${this.result.renderOutbox(plan)}${this.#renderViews()}
+    if (this.#planEdit.editing) return html`<div lang=${lang}>${problem}${unknown}${status}${this.#planEdit.renderEditor()}</div>`;
+    if (unknown !== nothing && !plan) return html`<div lang=${lang}>${unknown}${status}<p>${this.l.t('no-plan')}</p></div>`;
+    if (!plan) return html`<div lang=${lang}>${this.unreadable}${status}${this.#planEdit.renderNone()}</div>`;
+    return html`<div lang=${lang}>${problem}${unknown}${this.unreadable}${this.result.renderOutbox(plan)}${this.#renderViews()}
       ${status}
-      ${this.#renderView(plan)}`;
+      ${this.#renderView(plan)}</div>`;
   }
 }

@@ -5,7 +5,10 @@ import { PersonElement } from '../internal/connected.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
+import { LocaleController } from '../l10n/controller.js';
+import { RULE_MESSAGES } from '../l10n/rules.messages.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
+import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { styles } from './relapse-signs.styles.js';
 import { renderTrend, trendStyles } from './relapse-trend.render.js';
 
@@ -29,6 +32,8 @@ export class StrRelapseTrend extends PersonElement {
   @property({ attribute: false }) checks: readonly SignCheck[] = [];
 
   #records = new RelapseRecords(this, { client: () => this.currentClient });
+  /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  #words = { l: new LocaleController(this, RELAPSE_MESSAGES), rules: new LocaleController(this, RULE_MESSAGES) };
 
   /** Resolves when the plan and checks are loaded and drawn. */
   whenLoaded(): Promise<void> {
@@ -36,11 +41,12 @@ export class StrRelapseTrend extends PersonElement {
   }
 
   override render() {
-    const gate = renderGate(this.#records, 'no trend can be shown here');
+    const { l } = this.#words;
+    const gate = renderGate(this.#records, 'no-person.trend', l);
     if (gate) return gate;
     const plan = this.#records.plan;
     const unreadable = this.#records.connected ? unreadableNotice(this.#records.unreadable) : '';
-    if (!plan) return html`${unreadable}<p>There is no warning-sign plan for this person yet, so there is no trend to show.</p>`;
-    return html`${unreadable}${renderTrend(plan, this.#records.checks)}`;
+    if (!plan) return html`<div lang=${l.lang}>${unreadable}<p>${l.t('no-plan-trend')}</p></div>`;
+    return html`<div lang=${l.lang}>${unreadable}${renderTrend(this.#words, plan, this.#records.checks)}</div>`;
   }
 }

@@ -33,10 +33,15 @@ async function offlineWith(n: number, age = 2 * 86_400_000): Promise<{ store: Sy
   return { store, clock };
 }
 
-/** A device whose one change the record system refused with `message`, or (no message) met a conflict. */
-async function needingAttention(message?: string): Promise<SyncedStore> {
+/**
+ * A device whose one change the record system refused with `outcome` (its own words, as a FHIR OperationOutcome gives
+ * them, after the SDK's English `message`), or (no outcome) met a conflict.
+ */
+async function needingAttention(outcome?: string, code: 'forbidden' | 'validation' = 'forbidden'): Promise<SyncedStore> {
   const real = memoryStore();
-  const error = message ? new StrError('forbidden', message, false) : new StrError('conflict', 'contact changed', false);
+  const error = outcome
+    ? new StrError(code, `PUT /Encounter: the record system does not allow this (${outcome})`, false, { status: code === 'forbidden' ? 403 : 422, outcome })
+    : new StrError('conflict', 'contact changed', false);
   const remote = { ...real, name: 'refusing', put: () => Promise.reject(error), get: () => Promise.resolve(undefined) } as Store;
   const store = syncedStore({ local: indexedDbStore({ name: `l10n-${Math.random()}`, persist: false }), remote, auto: false });
   await store.put('contact', validContact());
@@ -97,15 +102,46 @@ describe('<str-sync-status> in Welsh', () => {
     store.close?.();
   });
 
-  it('a refusal shows the record system’s own words marked as English inside the Welsh', async () => {
-    const store = await needingAttention('PUT /Encounter: the record system does not allow this (forbidden)');
+  it('a refusal is said in Welsh from its code; only the record system’s own words stay as written, marked as English', async () => {
+    const store = await needingAttention('Practitioner has no write access to this Encounter');
     const { el } = await inLocale('cy', store);
-    await until(el, () => text(el).includes('Gwrthododd y system gofnodion y newid:'), () => text(el));
+    await until(el, () => text(el).includes('Gwrthododd y system gofnodion y newid: nid oes gennych ganiatâd i wneud y newid hwn. Dywedodd:'), () => text(el));
     const theirs = el.shadowRoot!.querySelector<HTMLElement>('li span[lang]')!;
     expect(theirs.lang).to.equal('en-GB');
-    expect(theirs.textContent).to.equal('PUT /Encounter: the record system does not allow this (forbidden)');
+    expect(theirs.textContent).to.equal('Practitioner has no write access to this Encounter');
+    expect(text(el), 'the SDK’s own English is not shown').to.not.include('PUT /Encounter');
     expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())[0]).to.equal('Rhoi cynnig arall arni ar gyfer y cyswllt hwn');
     await expectNoAxeViolations(el);
+    store.close?.();
+  });
+});
+
+describe('<str-sync-status>: refusals and conflicts from the SDK’s codes', () => {
+  it('a record deleted in the record system says so (not "someone changed it"), in English and in Welsh', async () => {
+    const real = memoryStore();
+    const local = indexedDbStore({ name: `l10n-${Math.random()}`, persist: false });
+    const store = syncedStore({ local, remote: real, auto: false });
+    const saved = await store.put('contact', validContact());
+    await store.sync.now();
+    await store.put('contact', { ...saved, note: 'Changed on this device.' }, saved.version);
+    // The record system loses the record (deleted there): the next push meets a conflict with nothing on their side.
+    const gone: Store = { ...real, put: () => Promise.reject(new StrError('conflict', 'gone', false)), get: () => Promise.resolve(undefined) };
+    const device = syncedStore({ local, remote: gone, auto: false });
+    await device.sync.now();
+    const { el, provider } = await inLocale('en-GB', device);
+    await until(el, () => text(el).includes('The record system no longer has this record (it was deleted there).'), () => text(el));
+    expect(text(el)).to.not.include('Someone else changed this record');
+    provider.locale = 'cy';
+    await until(el, () => text(el).includes('Nid yw’r cofnod hwn gan y system gofnodion mwyach (cafodd ei ddileu yno).'), () => text(el));
+    device.close?.();
+    store.close?.();
+  });
+
+  it('a refusal the record system gave as not valid: the sentence in the locale, its own words as written', async () => {
+    const store = await needingAttention('Encounter.period.start: must not be in the future', 'validation');
+    const { el } = await inLocale('en-GB', store);
+    await until(el, () => text(el).includes('The record system refused it as not valid. It said: Encounter.period.start: must not be in the future'), () => text(el));
+    expect(el.shadowRoot!.querySelector<HTMLElement>('span.their-words')!.lang).to.equal('en-GB');
     store.close?.();
   });
 });
@@ -149,7 +185,7 @@ describe('<str-sync-status> in the pseudo-locale', () => {
   });
 
   it('a refusal: only the record system’s own message (fixture data) is English; the layout holds at 390 px', async () => {
-    const refusal = 'PUT /Encounter: the record system does not allow this (forbidden)';
+    const refusal = 'Practitioner has no write access to this Encounter';
     const store = await needingAttention(refusal);
     const { el } = await inLocale(PSEUDO_LOCALE, store);
     await until(el, () => buttons(el).length === 4, () => text(el));

@@ -21,8 +21,19 @@ const source = {
     'This browser has not agreed to keep records on this device: it may clear them if the device runs low on space, so changes are safe only once sent.',
   attention: { one: '{count} change needs your attention:', other: '{count} changes need your attention:' },
   conflict: 'Someone else changed this record in the record system meanwhile. Both versions are kept.',
+  'conflict-gone': 'The record system no longer has this record (it was deleted there). Yours is kept: keep it to send it as a new record, or copy its text.',
   /** Followed by the record system's own message, shown as it came and marked as English. */
   refused: 'The record system refused it:',
+  // A refusal said from the SDK's code (SyncAttention `reason: 'refused'` and its StrError `code`).
+  'refused.forbidden': 'The record system refused it: you do not have permission to make this change.',
+  'refused.validation': 'The record system refused it as not valid.',
+  'refused.unauthenticated': 'The record system refused the sign-in. Sign in again, then try again.',
+  'refused.not-found': 'The record system refused it: it does not have the record this change is for.',
+  'refused.mapping': 'This change could not be put into the record system’s format.',
+  'refused.other': 'The record system refused it (HTTP {status}).',
+  'refused.other-no-status': 'The record system refused it.',
+  /** Followed by the record system's own words (a FHIR OperationOutcome), shown as written and marked as English. */
+  'their-words': 'It said:',
   'send-now': 'Send now',
   'keep-mine': 'Keep mine',
   'take-theirs': 'Take theirs',

@@ -153,13 +153,29 @@ export class StrSyncStatus extends ClientElement {
       <ul>${s.needsAttention.map((a) => this.#attentionItem(a, sync))}</ul>`;
   }
 
+  /**
+   * Why it needs attention, in the active locale from the SDK's `reason` and `code` (issue 20). The record system's
+   * own words stay as written, marked as English; an entry flagged by an older version (no `reason`) shows the SDK's
+   * English message the same way.
+   */
+  #why(a: SyncAttention) {
+    const l = this.#l;
+    if (a.code === 'conflict') return l.t(a.reason === 'deleted-there' ? 'conflict-gone' : 'conflict');
+    if (a.reason !== 'refused') return html`${l.t('refused')} <span lang="en-GB">${a.message}</span>`;
+    const status = a.params?.status;
+    const known = ['forbidden', 'validation', 'unauthenticated', 'not-found', 'mapping'].includes(a.code);
+    const id = known ? (`refused.${a.code}` as 'refused.forbidden') : status === undefined ? 'refused.other-no-status' : 'refused.other';
+    const outcome = a.params?.outcome;
+    return html`${l.t(id, status === undefined ? {} : { status })}${outcome ? html` ${l.t('their-words')} <span lang="en-GB" class="their-words">${outcome}</span>` : nothing}`;
+  }
+
   /** Every refusal has a way forward: send it again, keep this device's version as a new one, or copy it out. */
   #attentionItem(a: SyncAttention, sync: NonNullable<StrClient['sync']>) {
     const l = this.#l;
     const copied = this._copied.get(`${a.type}/${a.id}`);
     const record = l.thisRecord(a.type);
     const hidden = html`<span class="visually-hidden"> ${l.t('for-record', { record })}</span>`;
-    return html`<li>${a.code === 'conflict' ? l.t('conflict') : html`${l.t('refused')} <span lang="en-GB">${a.message}</span>`}
+    return html`<li>${this.#why(a)}
             ${a.code === 'conflict'
               ? html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'mine'))}>${l.t('keep-mine')}${hidden}</button>
                 ${a.theirsKnown === false ? nothing : html`<button type="button" class="secondary" ?disabled=${this._busy} @click=${() => this.#run(() => sync.resolve(a.type, a.id, 'theirs'))}>${l.t('take-theirs')}${hidden}</button>`}`

@@ -134,12 +134,13 @@ function parseBody(res: Response, text: string, where: string): Resource | undef
  */
 function refusal(status: number, resource: Resource | undefined, where: string): FhirResponse {
   if (resource?.resourceType !== 'OperationOutcome') throw transport(where, `unexpected HTTP ${status} without a FHIR OperationOutcome`, { status });
-  if (status === 403) throw new StrError('forbidden', `${where}: the record system does not allow this (${outcomeText(resource)})`, false, { status });
+  const outcome = outcomeText(resource);
+  if (status === 403) throw new StrError('forbidden', `${where}: the record system does not allow this (${outcome})`, false, { status, outcome });
   if (status === 400 || status === 422) {
-    throw new StrError('validation', `${where}: the record system refused the resource (HTTP ${status}: ${outcomeText(resource)})`, false, { status });
+    throw new StrError('validation', `${where}: the record system refused the resource (HTTP ${status}: ${outcome})`, false, { status, outcome });
   }
   if (status !== 404 && status !== 409 && status !== 412 && status !== 410) {
-    throw new StrError('transport', `${where}: unexpected HTTP ${status} (${outcomeText(resource)})`, false, { status });
+    throw new StrError('transport', `${where}: unexpected HTTP ${status} (${outcome})`, false, { status, outcome });
   }
   return { status, resource };
 }

@@ -1,0 +1,9 @@
+// Every catalogue the kit ships, for the checks that walk all of them (the XLIFF export, l10n/xliff/). A converted
+// widget adds its catalogue here, then runs `npm run xliff`.
+import type { Catalogue } from '../../packages/components/src/l10n/catalogue.js';
+import { COMMON } from '../../packages/components/src/l10n/common.messages.js';
+import { RULE_MESSAGES } from '../../packages/components/src/l10n/rules.messages.js';
+import { RELAPSE_MESSAGES } from '../../packages/components/src/relapse-signs/relapse-signs.messages.js';
+import { SYNC_STATUS_MESSAGES } from '../../packages/components/src/sync-status/sync-status.messages.js';
+
+export const ALL_CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, RELAPSE_MESSAGES];
