@@ -19,8 +19,8 @@ export async function focusIfLost(el: FocusHost, selector: string, within?: stri
 /**
  * Where focus goes when what was drawn replaces the control just used (e.g. "Try again" after a failed load): the
  * first focusable heading or enabled control of the new view, in document order; failing those, the first element
- * that takes focus from script (`tabindex="-1"`, e.g. the status); failing that, the first thing drawn, made to take
- * focus from script (e.g. a view that only says there is nothing to show). One rule for every widget (issue 17).
+ * that takes focus from script (`tabindex="-1"`, e.g. the status); failing that, the first heading or sentence drawn
+ * (else the first element), made to take focus from script (e.g. a view that only says there is nothing to show). One rule for every widget (issue 17).
  */
 const REPLACED_BY = ['h2[tabindex="-1"], a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary', '[tabindex="-1"]'];
 
@@ -34,7 +34,8 @@ export async function focusWhatReplaced(el: FocusHost, work: Promise<unknown>): 
     const target = el.renderRoot.querySelector<HTMLElement>(selector);
     if (target) return target.focus();
   }
-  const first = el.renderRoot.querySelector<HTMLElement>(':not(style, link, script)');
+  // The first sentence or heading drawn, not a wrapper around the whole view (e.g. a `lang` box): what is read out.
+  const first = el.renderRoot.querySelector<HTMLElement>(':is(h1, h2, h3, h4, p, [role])') ?? el.renderRoot.querySelector<HTMLElement>(':not(style, link, script)');
   first?.setAttribute('tabindex', '-1');
   first?.focus();
 }
