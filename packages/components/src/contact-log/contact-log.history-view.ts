@@ -264,7 +264,8 @@ export class HistoryView {
   readonly #requestUpdate: () => void;
   #view?: Derived;
   #figures?: { items: readonly Contact[]; minute: number; figures: Figures };
-  #figuresPending = false;
+  /** Works the pending figures out and draws them (once): run when the long list's first rows are drawn. */
+  #figuresPending?: () => void;
   /** The row the worker is on, so focus can come back to it when it scrolls back into view. */
   #focusedRow: string | undefined;
 
@@ -284,22 +285,32 @@ export class HistoryView {
 
   /**
    * The totals and rate for these contacts now. A long list draws its first rows first: the figures are worked out
-   * in a task after the next frame, then drawn; a short one has them at once.
+   * in a task once the virtualizer has drawn rows (or five seconds after the next frame if it never does), or
+   * after the next frame when the rows are not virtualised; a short one has them at once.
    */
-  #figuresFor(items: readonly Contact[], now: Date): Figures | undefined {
+  #figuresFor(items: readonly Contact[], now: Date, virtual: boolean): Figures | undefined {
     const minute = Math.floor(now.getTime() / 60_000);
     const kept = this.#figures;
     if (kept && kept.items === items && kept.minute === minute) return kept.figures;
     if (items.length <= VIRTUALISE_ABOVE) return (this.#figures = { items, minute, figures: figuresOf(items, now) }).figures;
     if (!this.#figuresPending) {
-      this.#figuresPending = true;
-      requestAnimationFrame(() => setTimeout(() => {
-        this.#figuresPending = false;
+      const job = () => {
+        if (this.#figuresPending !== job) return;
+        this.#figuresPending = undefined;
         this.#figures = { items, minute, figures: figuresOf(items, now) };
         this.#requestUpdate();
-      }));
+      };
+      this.#figuresPending = job;
+      requestAnimationFrame(() => setTimeout(job, virtual ? 5000 : 0));
     }
     return kept?.items === items ? kept.figures : undefined;
+  }
+
+  /** After the virtualizer drew rows: the pending figures, in a task of their own. */
+  #rowsDrawn() {
+    const job = this.#figuresPending;
+    if (job) setTimeout(job);
+    this.#restoreRowFocus();
   }
 
   /** The summary, then the history (loading, failed, empty, filtered), then the entered-in-error list. */
@@ -307,7 +318,8 @@ export class HistoryView {
     const ctl = this.#ctl;
     const { items, eie, sorted } = this.#derive(ctl.contacts);
     const status = ctl.client ? ctl.loads.status : 'ready';
-    return html`${summary(this.#figuresFor(items, now))}<section aria-labelledby="history-title">
+    const virtual = status === 'ready' && sorted.length > VIRTUALISE_ABOVE;
+    return html`${summary(this.#figuresFor(items, now, virtual))}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${ctl.client ? unreadableNotice(ctl.state.unreadable) : nothing}
       ${status === 'loading'
@@ -318,7 +330,7 @@ export class HistoryView {
         ? html`<p>No contacts logged yet.</p>`
         : html`${filters(ctl)}
             <p class="count">Showing ${sorted.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
-            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : sorted.length > VIRTUALISE_ABOVE ? this.#virtual(sorted) : weeks(ctl, sorted)}`}
+            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : virtual ? this.#virtual(sorted) : weeks(ctl, sorted)}`}
       ${enteredInError(eie)}
     </section>`;
   }
@@ -330,7 +342,7 @@ export class HistoryView {
    */
   #virtual(sorted: readonly Contact[]): View {
     const total = sorted.length;
-    const afterRender = () => requestAnimationFrame(() => this.#restoreRowFocus());
+    const afterRender = () => requestAnimationFrame(() => this.#rowsDrawn());
     if (!virtualize) void loadVirtualizer().then(() => this.#requestUpdate());
     const weekAt = (i: number) => londonWeekStart(instantOf(sorted[i]!.start));
     const weekStarting = (i: number) => {

@@ -107,4 +107,27 @@ describe('<str-contact-log>: first rows wait only for the order (issue 18)', () 
     expect(await shownIds(byIdWithin)).to.deep.equal([1, 0, 3, 2, 5, 4]);
     expect(await shownIds(pairs), 'ties given in ascending id order').to.deep.equal([1, 0, 3, 2, 5, 4]);
   });
+
+  it('10,000 contacts: the totals are worked out only once the first rows are on screen', async () => {
+    // Issue 18: working the totals out before the virtualizer drew its rows delayed them (ADR 0022).
+    const host = document.createElement('div');
+    document.body.append(host);
+    let rowsWhenTotalsCame: boolean | undefined;
+    const el = document.createElement('str-contact-log') as StrContactLog;
+    Object.assign(el, { readonly: true, clock, contacts: shuffled, serviceUserId: FIXTURE_PERSON_ID });
+    const seen = new MutationObserver(() => {
+      if (rowsWhenTotalsCame === undefined && summaryPairs(el).length === 3) rowsWhenTotalsCame = !!el.shadowRoot!.querySelector('[role=listitem]');
+    });
+    try {
+      host.append(el);
+      await el.updateComplete;
+      seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+      $<HTMLElement>(el, '.virtual').scrollIntoView();
+      await until(el, () => rowsWhenTotalsCame !== undefined, 'the totals drawn');
+      expect(rowsWhenTotalsCame, 'rows on screen when the totals were drawn').to.equal(true);
+    } finally {
+      seen.disconnect();
+      host.remove();
+    }
+  });
 });
