@@ -76,10 +76,10 @@ const fmt = (n, d = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: d, 
 const header = ['benchmark', 'median', 'per second', 'baseline (same run)', 'baseline median', 'ratio', 'target', 'runs'];
 const table = rows.map((r) => [
   r.name,
-  r.items ? `${fmt(r.candidateMs)} ms` : fmt(r.candidateMs, 2),
+  r.items ? `${fmt(r.candidateMs, r.candidateMs < 10 ? 2 : 1)} ms` : fmt(r.candidateMs, 2),
   r.items ? `${fmt((r.items / r.candidateMs) * 1000, 0)}` : '',
   r.baselineName,
-  r.items ? `${fmt(r.baselineMs)} ms` : fmt(r.baselineMs, 2),
+  r.items ? `${fmt(r.baselineMs, r.baselineMs < 10 ? 2 : 1)} ms` : fmt(r.baselineMs, 2),
   `${fmt(r.ratio, 2)}×`,
   r.target ? `≤ ${fmt(r.target, 2)}× ${r.ratio <= r.target ? 'met' : 'MISSED'}` : '',
   String(r.runs),
