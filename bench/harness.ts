@@ -148,6 +148,8 @@ export async function heapAdded(make: () => Promise<() => void>, samples = 7): P
     js.push((after.js - before.js) / 1048576);
     dom.push((after.dom - before.dom) / 1048576);
     teardown();
+    // What the teardown let go of (observers, frame callbacks still holding it) is let go before the next reading.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200)));
   }
   const mib = median(js);
   const domMib = median(dom);
@@ -157,12 +159,15 @@ export async function heapAdded(make: () => Promise<() => void>, samples = 7): P
 }
 
 /**
- * Heap added by a candidate and by its baseline, measured alternately `samples` times each (so neither always runs on
- * a warmer heap): both medians in MiB and the median of the per-pair ratios (JS heap).
+ * Heap added by a candidate and by its baseline, measured alternately `samples` times each after one unrecorded pair
+ * (so neither always runs on a warmer heap): both medians in MiB and the median of the per-pair ratios (JS heap).
  */
 export async function heapPaired(candidate: () => Promise<() => void>, baseline: () => Promise<() => void>, samples = 7): Promise<{ candidate: HeapAdded; baseline: HeapAdded; ratio: number }> {
   const c: HeapAdded[] = [];
   const b: HeapAdded[] = [];
+  // One pair unrecorded first: what earlier benchmarks left to be let go of is let go of here, not inside a reading.
+  await heapAdded(baseline, 1);
+  await heapAdded(candidate, 1);
   for (let i = 0; i < samples; i++) {
     if (i % 2 === 0) {
       b.push(await heapAdded(baseline, 1));
