@@ -294,14 +294,18 @@ export class HistoryView {
     if (kept && kept.items === items && kept.minute === minute) return kept.figures;
     if (items.length <= VIRTUALISE_ABOVE) return (this.#figures = { items, minute, figures: figuresOf(items, now) }).figures;
     if (!this.#figuresPending) {
+      let fallback: ReturnType<typeof setTimeout> | undefined;
       const job = () => {
+        clearTimeout(fallback); // nor does the timer keep a list that has gone (and its contacts) for five seconds
         if (this.#figuresPending !== job) return;
         this.#figuresPending = undefined;
         this.#figures = { items, minute, figures: figuresOf(items, now) };
         this.#requestUpdate();
       };
       this.#figuresPending = job;
-      requestAnimationFrame(() => setTimeout(job, virtual ? 5000 : 0));
+      requestAnimationFrame(() => {
+        if (this.#figuresPending === job) fallback = setTimeout(job, virtual ? 5000 : 0);
+      });
     }
     return kept?.items === items ? kept.figures : undefined;
   }
