@@ -71,8 +71,9 @@ function scriptTagBudgets() {
   // client too: SDK 62.8, components 120.1 → 63 and 121 (120.7 with the plan editor's loader: the bundle is one file,
   // so the editor is inlined, not loaded on first use). Issue 20's message codes and the localisation catalogues (the
   // Welsh inlined too: one file), issue 17's shared base class and issue 18's per-sign templates: SDK 64.5,
-  // components 126.2 → 65 and 127; the keyboard-walk focus fixes: components 127.0 → 128.
-  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 65, 'packages/components/dist/bundle/strkit-components.min.js': 128 };
+  // components 126.2 → 65 and 127; the keyboard-walk focus fixes: components 127.0 → 128. Issue 18's instantOf
+  // (ADR 0022: starts read digit by digit, not by Date.parse): SDK 65.3 → 66 (components 127.8, within).
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 66, 'packages/components/dist/bundle/strkit-components.min.js': 128 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);
