@@ -116,23 +116,72 @@ export function nodeCount(root: Node): number {
   return n;
 }
 
-const usedHeap = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+/** The heap after collecting garbage: JS (V8) and, where Chromium reports it, the DOM's (Blink's own heap). */
+type HeapReading = { js: number; dom: number };
+const exactHeap = (globalThis as { __strkitHeap?: () => Promise<HeapReading> }).__strkitHeap;
+const usedHeap = async (): Promise<HeapReading> => {
+  if (exactHeap) return exactHeap();
+  (globalThis as { gc?: () => void }).gc?.();
+  return { js: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize, dom: 0 };
+};
+
+export interface HeapAdded {
+  /** Median JS heap added, in MiB. */
+  readonly mib: number;
+  /** Median DOM (Blink) heap added, in MiB (0 where not reported). */
+  readonly domMib: number;
+  readonly text: string;
+}
 
 /**
- * JS heap added by `make` (which returns its own teardown), with gc() before and after when Chromium exposes it
- * (bench/run.mjs passes --expose-gc): the median of `samples` runs, in MiB.
+ * Heap added by `make` (which returns its own teardown): garbage collected, then the heap read, before and after,
+ * through the DevTools protocol when bench/run.mjs provides it (exact to the byte), otherwise `performance.memory`
+ * after gc() (rounded). The median of `samples` runs, in MiB, with the spread.
  */
-export async function heapAdded(make: () => Promise<() => void>, samples = 5): Promise<{ mib: number; text: string }> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const added: number[] = [];
+export async function heapAdded(make: () => Promise<() => void>, samples = 7): Promise<HeapAdded> {
+  const js: number[] = [];
+  const dom: number[] = [];
   for (let i = 0; i < samples; i++) {
-    gc?.();
-    const before = usedHeap();
+    const before = await usedHeap();
     const teardown = await make();
-    gc?.();
-    added.push(usedHeap() - before);
+    const after = await usedHeap();
+    js.push((after.js - before.js) / 1048576);
+    dom.push((after.dom - before.dom) / 1048576);
     teardown();
+    // What the teardown let go of (observers, frame callbacks still holding it) is let go before the next reading.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200)));
   }
-  const mib = median(added) / 1048576;
-  return { mib, text: `${mib.toFixed(2)} MiB${gc ? '' : ' (no gc(): noisy)'}` };
+  const mib = median(js);
+  const domMib = median(dom);
+  const range = `${Math.min(...js).toFixed(3)}–${Math.max(...js).toFixed(3)}`;
+  const how = exactHeap ? 'DevTools protocol, after garbage collection' : 'performance.memory: rounded';
+  return { mib, domMib, text: `${mib.toFixed(3)} MiB JS (range ${range}; DOM heap ${domMib.toFixed(3)} MiB; ${how})` };
+}
+
+/**
+ * Heap added by a candidate and by its baseline, measured alternately `samples` times each after one unrecorded pair
+ * (so neither always runs on a warmer heap): both medians in MiB and the median of the per-pair ratios (JS heap).
+ */
+export async function heapPaired(candidate: () => Promise<() => void>, baseline: () => Promise<() => void>, samples = 7): Promise<{ candidate: HeapAdded; baseline: HeapAdded; ratio: number }> {
+  const c: HeapAdded[] = [];
+  const b: HeapAdded[] = [];
+  // One pair unrecorded first: what earlier benchmarks left to be let go of is let go of here, not inside a reading.
+  await heapAdded(baseline, 1);
+  await heapAdded(candidate, 1);
+  for (let i = 0; i < samples; i++) {
+    if (i % 2 === 0) {
+      b.push(await heapAdded(baseline, 1));
+      c.push(await heapAdded(candidate, 1));
+    } else {
+      c.push(await heapAdded(candidate, 1));
+      b.push(await heapAdded(baseline, 1));
+    }
+  }
+  const summary = (xs: HeapAdded[]): HeapAdded => {
+    const js = xs.map((x) => x.mib);
+    const mib = median(js);
+    const domMib = median(xs.map((x) => x.domMib));
+    return { mib, domMib, text: `${mib.toFixed(3)} MiB JS (range ${Math.min(...js).toFixed(3)}–${Math.max(...js).toFixed(3)}; DOM heap ${domMib.toFixed(3)} MiB)` };
+  };
+  return { candidate: summary(c), baseline: summary(b), ratio: median(c.map((x, i) => x.mib / b[i]!.mib)) };
 }

@@ -49,6 +49,14 @@ let failed = false;
 for (const f of files) {
   process.stderr.write(`running bench/${f}… (${new Date().toISOString()})\n`);
   const page = await browser.newPage();
+  // The JS heap, read exactly through the DevTools protocol after collecting garbage (performance.memory is rounded
+  // and cached by Chromium, too coarse for a bare virtualizer's few hundred KB): bench/harness.ts heapAdded.
+  const cdp = await page.createCDPSession();
+  await page.exposeFunction('__strkitHeap', async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { js: usedSize, dom: embedderHeapUsedSize ?? 0 };
+  });
   await page.goto(`http://127.0.0.1:${port}/bench/page.html?file=/bench/${f}${engine ? `&fhir=${encodeURIComponent(engine.baseUrl)}` : ''}&only=${encodeURIComponent(only)}`);
   // Poll from here: one long in-page wait would outlast the protocol's call timeout on slow benchmarks.
   let result;
@@ -68,10 +76,10 @@ const fmt = (n, d = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: d, 
 const header = ['benchmark', 'median', 'per second', 'baseline (same run)', 'baseline median', 'ratio', 'target', 'runs'];
 const table = rows.map((r) => [
   r.name,
-  r.items ? `${fmt(r.candidateMs)} ms` : fmt(r.candidateMs, 2),
+  r.items ? `${fmt(r.candidateMs, r.candidateMs < 10 ? 2 : 1)} ms` : fmt(r.candidateMs, 2),
   r.items ? `${fmt((r.items / r.candidateMs) * 1000, 0)}` : '',
   r.baselineName,
-  r.items ? `${fmt(r.baselineMs)} ms` : fmt(r.baselineMs, 2),
+  r.items ? `${fmt(r.baselineMs, r.baselineMs < 10 ? 2 : 1)} ms` : fmt(r.baselineMs, 2),
   `${fmt(r.ratio, 2)}×`,
   r.target ? `≤ ${fmt(r.target, 2)}× ${r.ratio <= r.target ? 'met' : 'MISSED'}` : '',
   String(r.runs),

@@ -5,14 +5,14 @@
 // is loaded the first time a long list needs it.
 import {
   ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_LABELS, contactTotals, didNotAttendRate,
-  formatNhsDate, labelOf, londonTime, londonWeekStart, type Contact, type ContactTotals,
+  formatNhsDate, instantOf, labelOf, londonTime, londonWeekStart, type Contact, type ContactTotals,
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { virtualize as Virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import type { ContactLogController } from './contact-log.controller.js';
-import { locationLabel, matchesFilters, minutesInWords, type ContactLogFilters } from './contact-log.form.js';
+import { NO_FILTERS, locationLabel, matchesFilters, minutesInWords, type ContactLogFilters } from './contact-log.form.js';
 
 type View = TemplateResult | typeof nothing;
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
@@ -189,12 +189,11 @@ function weeks(ctl: ContactLogController, sorted: readonly Contact[]): View {
 interface Derived {
   readonly all: readonly Contact[];
   readonly filters: ContactLogFilters;
-  /** Not entered in error: what the totals count. */
+  /** Not entered in error: what the totals count (`all` itself when none is). */
   readonly items: readonly Contact[];
   readonly eie: readonly Contact[];
-  /** Those matching the filters, newest first, and their start instants in the same order. */
-  readonly sorted: Contact[];
-  readonly times: Float64Array;
+  /** Those matching the filters, newest first. */
+  readonly sorted: readonly Contact[];
 }
 
 const LOW = 1 << 14;
@@ -208,20 +207,32 @@ function byInstant(at: Float64Array): Uint32Array {
     newest = Math.max(newest, t);
     oldest = Math.min(oldest, t);
   }
+  const order = new Uint32Array(n);
   // Exact while the keys stay under 2^53: up to 16,384 contacts over 8.7 years; otherwise a comparison sort.
   if (n <= LOW && newest - oldest < 2 ** 38) {
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = (newest - at[i]!) * LOW + i;
     keys.sort();
-    return Uint32Array.from(keys, (k) => k % LOW);
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % LOW;
+    return order;
   }
-  return Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => at[b]! - at[a]!);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => at[b]! - at[a]!);
+}
+
+/** Whether `keep` is already newest first, then by id descending (as a store may hand it back): nothing to sort. */
+function inOrder(keep: readonly Contact[], at: Float64Array): boolean {
+  for (let i = 1; i < at.length; i++) {
+    if (at[i]! > at[i - 1]! || (at[i] === at[i - 1] && keep[i]!.id > keep[i - 1]!.id)) return false;
+  }
+  return true;
 }
 
 /** Newest first, then by id (descending) for contacts at the same instant. */
-function newestFirst(keep: readonly Contact[]): { sorted: Contact[]; times: Float64Array } {
+function newestFirst(keep: readonly Contact[]): readonly Contact[] {
   const at = new Float64Array(keep.length);
-  for (let i = 0; i < keep.length; i++) at[i] = Date.parse(keep[i]!.start);
+  for (let i = 0; i < keep.length; i++) at[i] = instantOf(keep[i]!.start);
+  if (inOrder(keep, at)) return keep;
   const order = byInstant(at);
   // Contacts at the same instant, by id (rare: a run of them sorted on its own).
   for (let from = 0, k = 1; k <= order.length; k++) {
@@ -229,9 +240,17 @@ function newestFirst(keep: readonly Contact[]): { sorted: Contact[]; times: Floa
     if (k - from > 1) order.set([...order.subarray(from, k)].sort((a, b) => (keep[a]!.id < keep[b]!.id ? 1 : -1)), from);
     from = k;
   }
-  const times = new Float64Array(keep.length);
-  const sorted = Array.from(order, (i, k) => ((times[k] = at[i]!), keep[i]!));
-  return { sorted, times };
+  const sorted = new Array<Contact>(order.length);
+  for (let k = 0; k < order.length; k++) sorted[k] = keep[order[k]!]!;
+  return sorted;
+}
+
+/** Splits the contacts: those entered in error apart, the rest (`all` itself when none is) and those the filters keep. */
+function split(all: readonly Contact[], f: ContactLogFilters): { items: readonly Contact[]; eie: readonly Contact[]; keep: readonly Contact[] } {
+  const eie: Contact[] = [];
+  for (const c of all) if (c.enteredInError) eie.push(c);
+  const items = eie.length === 0 ? all : all.filter((c) => !c.enteredInError);
+  return { items, eie, keep: f === NO_FILTERS ? items : items.filter((c) => matchesFilters(c, f)) };
 }
 
 /**
@@ -245,7 +264,8 @@ export class HistoryView {
   readonly #requestUpdate: () => void;
   #view?: Derived;
   #figures?: { items: readonly Contact[]; minute: number; figures: Figures };
-  #figuresPending = false;
+  /** Works the pending figures out and draws them (once): run when the long list's first rows are drawn. */
+  #figuresPending?: () => void;
   /** The row the worker is on, so focus can come back to it when it scrolls back into view. */
   #focusedRow: string | undefined;
 
@@ -258,46 +278,52 @@ export class HistoryView {
   #derive(all: readonly Contact[]): Derived {
     const f = this.#ctl.state.filters;
     if (this.#view && this.#view.all === all && this.#view.filters === f) return this.#view;
-    const items: Contact[] = [];
-    const eie: Contact[] = [];
-    const keep: Contact[] = [];
-    for (const c of all) {
-      if (c.enteredInError) eie.push(c);
-      else {
-        items.push(c);
-        if (matchesFilters(c, f)) keep.push(c);
-      }
-    }
-    this.#view = { all, filters: f, items, eie, ...newestFirst(keep) };
+    const { items, eie, keep } = split(all, f);
+    this.#view = { all, filters: f, items, eie, sorted: newestFirst(keep) };
     return this.#view;
   }
 
   /**
    * The totals and rate for these contacts now. A long list draws its first rows first: the figures are worked out
-   * in a task after the next frame, then drawn; a short one has them at once.
+   * in a task once the virtualizer has drawn rows (or five seconds after the next frame if it never does), or
+   * after the next frame when the rows are not virtualised; a short one has them at once.
    */
-  #figuresFor(items: readonly Contact[], now: Date): Figures | undefined {
+  #figuresFor(items: readonly Contact[], now: Date, virtual: boolean): Figures | undefined {
     const minute = Math.floor(now.getTime() / 60_000);
     const kept = this.#figures;
     if (kept && kept.items === items && kept.minute === minute) return kept.figures;
     if (items.length <= VIRTUALISE_ABOVE) return (this.#figures = { items, minute, figures: figuresOf(items, now) }).figures;
     if (!this.#figuresPending) {
-      this.#figuresPending = true;
-      requestAnimationFrame(() => setTimeout(() => {
-        this.#figuresPending = false;
+      let fallback: ReturnType<typeof setTimeout> | undefined;
+      const job = () => {
+        clearTimeout(fallback); // nor does the timer keep a list that has gone (and its contacts) for five seconds
+        if (this.#figuresPending !== job) return;
+        this.#figuresPending = undefined;
         this.#figures = { items, minute, figures: figuresOf(items, now) };
         this.#requestUpdate();
-      }));
+      };
+      this.#figuresPending = job;
+      requestAnimationFrame(() => {
+        if (this.#figuresPending === job) fallback = setTimeout(job, virtual ? 5000 : 0);
+      });
     }
     return kept?.items === items ? kept.figures : undefined;
+  }
+
+  /** After the virtualizer drew rows: the pending figures, in a task of their own. */
+  #rowsDrawn() {
+    const job = this.#figuresPending;
+    if (job) setTimeout(job);
+    this.#restoreRowFocus();
   }
 
   /** The summary, then the history (loading, failed, empty, filtered), then the entered-in-error list. */
   render(now: Date): View {
     const ctl = this.#ctl;
-    const { items, eie, sorted, times } = this.#derive(ctl.contacts);
+    const { items, eie, sorted } = this.#derive(ctl.contacts);
     const status = ctl.client ? ctl.loads.status : 'ready';
-    return html`${summary(this.#figuresFor(items, now))}<section aria-labelledby="history-title">
+    const virtual = status === 'ready' && sorted.length > VIRTUALISE_ABOVE;
+    return html`${summary(this.#figuresFor(items, now, virtual))}<section aria-labelledby="history-title">
       <h2 id="history-title">Contacts</h2>
       ${ctl.client ? unreadableNotice(ctl.state.unreadable) : nothing}
       ${status === 'loading'
@@ -308,7 +334,7 @@ export class HistoryView {
         ? html`<p>No contacts logged yet.</p>`
         : html`${filters(ctl)}
             <p class="count">Showing ${sorted.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
-            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : sorted.length > VIRTUALISE_ABOVE ? this.#virtual(sorted, times) : weeks(ctl, sorted)}`}
+            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : virtual ? this.#virtual(sorted) : weeks(ctl, sorted)}`}
       ${enteredInError(eie)}
     </section>`;
   }
@@ -318,11 +344,11 @@ export class HistoryView {
    * (aria-posinset / aria-setsize), and the first row of a week carries the week heading, worked out as the row is
    * drawn (newest first: a row starts a week when the row before it is in another week).
    */
-  #virtual(sorted: Contact[], times: Float64Array): View {
+  #virtual(sorted: readonly Contact[]): View {
     const total = sorted.length;
-    const afterRender = () => requestAnimationFrame(() => this.#restoreRowFocus());
+    const afterRender = () => requestAnimationFrame(() => this.#rowsDrawn());
     if (!virtualize) void loadVirtualizer().then(() => this.#requestUpdate());
-    const weekAt = (i: number) => londonWeekStart(times[i]!);
+    const weekAt = (i: number) => londonWeekStart(instantOf(sorted[i]!.start));
     const weekStarting = (i: number) => {
       const week = weekAt(i);
       return i === 0 || weekAt(i - 1) !== week ? week : undefined;
@@ -331,7 +357,7 @@ export class HistoryView {
       @focusin=${(e: FocusEvent) => this.#onRowFocus(e)} @focusout=${(e: FocusEvent) => this.#onRowBlur(e)} @rangeChanged=${afterRender} @visibilityChanged=${afterRender}>
       ${virtualize
         ? virtualize({
-            items: sorted,
+            items: sorted as Contact[], // read, never changed, by the virtualizer (it may be the host's own array)
             scroller: true,
             keyFunction: (c) => c.id,
             renderItem: (c, i) => {

@@ -1,7 +1,7 @@
 // Issue 18: with thousands of contacts the first rows wait only for the order. The totals and the did-not-attend rate
 // follow once the rows are drawn, with exactly the SDK's counts; nothing is worked out again when a row opens
 // (docs/adr/0018-work-in-proportion.md). Synthetic contacts only.
-import { contactTotals, didNotAttendRate, type Clock, type Contact } from '@strkit/sdk';
+import { contactTotals, didNotAttendRate, toLondonIso, type Clock, type Contact } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { $, until } from '../../../../test/helpers/dom.js';
@@ -74,5 +74,60 @@ describe('<str-contact-log>: first rows wait only for the order (issue 18)', () 
       await until(el, () => !!list.querySelector('[role=listitem] .full'), 'row opened');
     });
     expect(opened, 'Date.parse calls while a row opens').to.be.below(200);
+  });
+
+  it('10,000 contacts in the stored form (UK offset): the first update calls Date.parse for none of them', async () => {
+    // Issue 18: Date.parse for every start was most of the element's own work before its first row (ADR 0022).
+    const stored = shuffled.map((c) => ({ ...c, start: toLondonIso(Date.parse(c.start)) }));
+    let el!: StrContactLog;
+    const first = await parses(async () => {
+      el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${stored} .clock=${clock}></str-contact-log>`);
+    });
+    expect(first, 'Date.parse calls in the first update').to.be.at.most(50);
+    const list = $<HTMLElement>(el, '.virtual');
+    list.scrollIntoView();
+    await until(el, () => !!list.querySelector('[role=listitem]'), 'rows rendered');
+    expect(list.querySelector('[role=listitem]')!.getAttribute('data-id')).to.equal(many[0]!.id);
+    await until(el, () => summaryPairs(el).length === 3, 'the totals drawn');
+    const { week } = contactTotals(many, FIXTURE_NOW);
+    expect(summaryPairs(el)[0]).to.deep.equal(['This week (from Monday)', `${week.contacts} attended contacts, ${minutesInWords(week.minutes)}; ${week.didNotAttend} did not attend; ${week.cancelled} cancelled`]);
+  });
+
+  it('contacts already newest first are shown as given; two at one instant still go by id, whatever order they came in', async () => {
+    // 300 contacts (virtualised), two at each instant: ids 1, 0, 3, 2… is the order shown (newest first, then by id).
+    const pairs = manyContacts(150).flatMap((c, i) => [0, 1].map((k) => ({ ...c, id: `00000000-0000-4000-9000-${String(2 * i + k).padStart(12, '0')}` })));
+    const shownIds = async (contacts: readonly Contact[]) => {
+      const el = await fixture<StrContactLog>(html`<str-contact-log readonly service-user-id=${FIXTURE_PERSON_ID} .contacts=${contacts} .clock=${clock}></str-contact-log>`);
+      const list = $<HTMLElement>(el, '.virtual');
+      list.scrollIntoView();
+      await until(el, () => list.querySelectorAll('[role=listitem]').length >= 6, 'rows rendered');
+      return [...list.querySelectorAll('[role=listitem]')].slice(0, 6).map((r) => Number(r.getAttribute('data-id')!.slice(-12)));
+    };
+    const byIdWithin = pairs.map((c, i) => pairs[i % 2 ? i - 1 : i + 1]!); // already in the order shown
+    expect(await shownIds(byIdWithin)).to.deep.equal([1, 0, 3, 2, 5, 4]);
+    expect(await shownIds(pairs), 'ties given in ascending id order').to.deep.equal([1, 0, 3, 2, 5, 4]);
+  });
+
+  it('10,000 contacts: the totals are worked out only once the first rows are on screen', async () => {
+    // Issue 18: working the totals out before the virtualizer drew its rows delayed them (ADR 0022).
+    const host = document.createElement('div');
+    document.body.append(host);
+    let rowsWhenTotalsCame: boolean | undefined;
+    const el = document.createElement('str-contact-log') as StrContactLog;
+    Object.assign(el, { readonly: true, clock, contacts: shuffled, serviceUserId: FIXTURE_PERSON_ID });
+    const seen = new MutationObserver(() => {
+      if (rowsWhenTotalsCame === undefined && summaryPairs(el).length === 3) rowsWhenTotalsCame = !!el.shadowRoot!.querySelector('[role=listitem]');
+    });
+    try {
+      host.append(el);
+      await el.updateComplete;
+      seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+      $<HTMLElement>(el, '.virtual').scrollIntoView();
+      await until(el, () => rowsWhenTotalsCame !== undefined, 'the totals drawn');
+      expect(rowsWhenTotalsCame, 'rows on screen when the totals were drawn').to.equal(true);
+    } finally {
+      seen.disconnect();
+      host.remove();
+    }
   });
 });

@@ -74,7 +74,10 @@ export class StrRelapseCheck extends PersonElement {
   /** The clock "now" is judged by (tests and demos pass a fixed one). */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  @state() private _ratings: SignRatings = {};
+  /** The ratings as they are now: a fresh object per replacement (never one a caller holds); a click sets its sign in place. */
+  @state() private _ratings: Record<string, SignRating> = {};
+  /** What `value` last handed out: a copy, so a click never changes an object a caller or a draft holds. */
+  #snapshot?: SignRatings;
   @state() private _details: CheckDetails = BLANK_DETAILS;
   @state() private _showErrors = false;
   @state() protected _status: Said = '';
@@ -143,7 +146,7 @@ export class StrRelapseCheck extends PersonElement {
 
   /** The ratings: sign id → 0–3 or "not-asked". Replace it, never mutate it. */
   get value(): SignRatings {
-    return this._ratings;
+    return (this.#snapshot ??= { ...this._ratings });
   }
   set value(v: SignRatings) {
     this.#replace({ ...(v ?? {}) });
@@ -246,8 +249,9 @@ export class StrRelapseCheck extends PersonElement {
    * Replaces the ratings from outside a click: every sign is drawn again, so `live()` also puts back any radio a
    * click moved since the last render.
    */
-  #replace(ratings: SignRatings) {
+  #replace(ratings: Record<string, SignRating>) {
     this.#epoch++;
+    this.#snapshot = undefined;
     this._ratings = ratings;
   }
 
@@ -313,7 +317,7 @@ export class StrRelapseCheck extends PersonElement {
     const c = scope?.client;
     const plan = this.records.plan;
     if (!c || !plan || !this.#touched || plan.serviceUserId !== scope.serviceUserId) return;
-    const draft: CheckDraft = { ratings: this._ratings, details: this._details, pendingId: this.#pendingId, planId: plan.id };
+    const draft: CheckDraft = { ratings: this.value, details: this._details, pendingId: this.#pendingId, planId: plan.id };
     await c.drafts.save(draftKeyOf(scope.serviceUserId), draft).catch(() => undefined); // still on screen; the next change tries again
   }
 
@@ -342,7 +346,10 @@ export class StrRelapseCheck extends PersonElement {
 
   #rate(sign: WarningSign, rating: SignRating) {
     const was = this._ratings[sign.id];
-    this._ratings = { ...this._ratings, [sign.id]: rating };
+    // In place, not a copy of every rating per click (issue 18: work in proportion to the click, ADR 0022).
+    this._ratings[sign.id] = rating;
+    this.#snapshot = undefined;
+    this.requestUpdate();
     this.#rateSync(sign.id, was, rating);
     this.#changed(false);
   }
@@ -387,7 +394,7 @@ export class StrRelapseCheck extends PersonElement {
       id: this.#pendingId,
       planId: plan.id,
       at: toLondonIso(Math.floor(this.clock.now().getTime() / 1000) * 1000),
-      ratings: this._ratings,
+      ratings: this.value,
       functioning,
       observations: this._details.observations,
       personsView: this._details.personsView,

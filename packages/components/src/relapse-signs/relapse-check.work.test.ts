@@ -67,6 +67,25 @@ describe('<str-relapse-check>: work in proportion to what changed (issue 18)', (
     expect(countText(el)).to.equal('2 of 200 rated');
   });
 
+  it('a click rates in place yet never changes a value already read: each read after it shows the new rating', async () => {
+    // ADR 0022: one click sets one rating instead of copying all 200; what a host (or a draft) was handed stays as it was.
+    const { el, plan } = await inForm(200);
+    const [a, b] = [plan.signs[3]!, plan.signs[120]!];
+    radio(el, a.id, '1').click();
+    await el.updateComplete;
+    const before = el.value;
+    expect(el.value, 'the same object until the ratings change').to.equal(before);
+    radio(el, b.id, '3').click();
+    await el.updateComplete;
+    expect(before).to.deep.equal({ [a.id]: 1 });
+    expect(el.value).to.deep.equal({ [a.id]: 1, [b.id]: 3 });
+    radio(el, a.id, '2').click();
+    await el.updateComplete;
+    expect(before[a.id], 'a value read earlier keeps its rating').to.equal(1);
+    expect(el.value[a.id]).to.equal(2);
+    expect(radio(el, a.id, '2').checked && !radio(el, a.id, '1').checked).to.equal(true);
+  });
+
   it('validity follows each click: value missing until the last unrated sign, pointing at the first one left', async () => {
     const { form, el, plan } = await inForm(30);
     // Rated from the last sign back, so the first unrated sign stays the same until the very last click.

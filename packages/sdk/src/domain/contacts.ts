@@ -2,7 +2,7 @@
 import { StrError } from '../errors.js';
 import type { Contact } from '../schemas/contact.js';
 import { addDays } from './care-plan.js';
-import { londonDate, londonDateToEpoch, londonLocalToEpoch, londonParts, londonTime, londonWeekStart } from './time.js';
+import { instantOf, londonDate, londonDateToEpoch, londonLocalToEpoch, londonParts, londonTime, londonWeekStart } from './time.js';
 
 /** DESIGN.md, "Definitions": shown beside the figure wherever it appears. */
 export const DNA_RATE_DEFINITION =
@@ -71,7 +71,7 @@ export function contactTotals(contacts: readonly Contact[], now: Date): { week: 
   };
   for (const c of contacts) {
     if (c.enteredInError) continue;
-    const s = Date.parse(c.start);
+    const s = instantOf(c.start);
     if (s > t) continue;
     if (s >= weekStart && s < weekEnd) add(out.week, c);
     if (s >= monthStart && s < monthEnd) add(out.month, c);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { isStrError } from '../errors.js';
-import { formatNhsDate, isUkLocalIso, londonDate, londonDateToEpoch, londonLocalToEpoch, londonOffsetMinutes, londonTime, londonWeekStart, resolveLondonLocal, toLondonIso } from './time.js';
+import { formatNhsDate, isUkLocalIso, londonDate, londonDateToEpoch, londonLocalToEpoch, londonOffsetMinutes, londonTime, londonWeekStart, resolveLondonLocal, toLondonIso, instantOf } from './time.js';
 
 for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/Los_Angeles', 'Asia/Tokyo']) describe(`UK time, with the browser in ${zone}`, () => {
   before(async () => {
@@ -64,5 +64,30 @@ for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/Los_Angeles', 
   it('weeks start on Monday', () => {
     expect(londonWeekStart(Date.parse('2026-06-07T22:00:00Z'))).to.equal('2026-06-01'); // Sunday 23:00 BST
     expect(londonWeekStart(Date.parse('2026-06-07T23:00:00Z'))).to.equal('2026-06-08'); // Monday 00:00 BST
+  });
+});
+
+describe('instantOf: an ISO date-time read as Date.parse reads it', () => {
+  it('gives exactly Date.parse for the stored forms, edge cases and strings that are not date-times', () => {
+    const cases = [
+      '2026-06-03T10:30:00+01:00', '2026-01-15T09:00:00+00:00', '2026-06-03T09:30:00Z', '2026-06-03T09:30:00.123Z',
+      '2026-06-03T10:30:00.999+01:00', '2024-02-29T12:00:00Z', '2026-02-29T12:00:00Z', '2026-02-30T12:00:00Z', '2026-04-31T00:00:00Z',
+      '2026-12-31T23:59:59-05:30', '2026-06-03T24:00:00Z', '2026-06-03T23:60:00Z', '2026-06-03T10:30:60Z', '2026-13-03T10:30:00Z',
+      '2026-00-03T10:30:00Z', '2026-06-00T10:30:00Z', '2026-06-03T10:30:00+24:00', '2026-06-03T10:30:00+14:00', '0099-06-03T10:30:00Z',
+      '1970-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '2026-06-03T10:30:00.12Z', '2026-06-03T10:30:00.1234Z', '2026-06-03T10:30:00',
+      '2026-06-03 10:30:00Z', '2026-06-03T10:30:00+0100', '2026-06-03T1a:30:00Z', '2026-06-03T10:30:00z', '2026-06-03T10:30:00.a23Z',
+      '2026-06-03', '', 'not a date', '2026-06-03T10:30:00+01:00 ', '+02026-06-03T10:30:00Z',
+    ];
+    for (const s of cases) expect(Object.is(instantOf(s), Date.parse(s)), s).to.equal(true);
+    // And 5,000 instants from 1990 to 2060 written in each stored form, with UTC and UK offsets.
+    let seed = 7;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(Date.parse('1990-01-01T00:00:00Z') + next() * 70 * 365.25 * 86_400_000);
+      const iso = new Date(t).toISOString(); // 2026-06-03T09:30:00.123Z
+      for (const s of [iso, iso.replace(/\.\d{3}/, ''), toLondonIso(t), toLondonIso(t).replace(/:(\d{2})([+-])/, ':$1.500$2')]) {
+        expect(instantOf(s), s).to.equal(Date.parse(s));
+      }
+    }
   });
 });
