@@ -1,45 +1,24 @@
 // <str-contact-log>'s words, en-GB source (docs/i18n/README.md). Welsh: contact-log.cy.ts, loaded only when chosen.
-// The code labels a worker reads (`how.*`, `where.*`, `attend.*`, `who.*`) are the SDK's labels word for word
-// (packages/sdk/src/codes/mhsds.ts, from the MHSDS v6 data dictionary, shortened; OTHER_PRESENT_LABELS in
-// packages/sdk/src/schemas/contact.ts); a test checks they match. The codes themselves, and the displays a FHIR record
-// carries, stay as published.
-import type { ActivityLocationType, AttendStatus, ConsultationMechanism, OtherPresentKind } from '@strkit/sdk';
+// The code labels a worker reads (`how.*`, `where.*`, `attend.*`, `who.*`) and the two definitions are the SDK's own
+// words as the source (packages/sdk/src/codes/mhsds.ts, from the MHSDS v6 data dictionary, shortened;
+// OTHER_PRESENT_LABELS in packages/sdk/src/schemas/contact.ts; domain/contacts.ts). The codes themselves, and the
+// displays a FHIR record carries, stay as published.
+import {
+  ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_KINDS,
+  OTHER_PRESENT_LABELS,
+} from '@strkit/sdk';
 import { defineCatalogue, type Message } from '../l10n/catalogue.js';
 
 type Labels<P extends string, C extends string> = { readonly [K in C as `${P}.${K}`]: string };
 
-const how: Labels<'how', ConsultationMechanism> = {
-  'how.01': 'Face to face', 'how.02': 'Telephone', 'how.04': 'Talk type for a person unable to speak', 'how.05': 'Email',
-  'how.09': 'Text message (asynchronous)', 'how.10': 'Instant messaging (synchronous)', 'how.11': 'Video consultation',
-  'how.12': 'Message board (asynchronous)', 'how.13': 'Chat room (synchronous)', 'how.98': 'Other',
-};
+/** A code list's labels as messages `<prefix>.<code>`, the SDK's words as the en-GB source (one copy in the bundle). */
+const labels = <P extends string, C extends string>(prefix: P, list: readonly { readonly code: C; readonly label: string }[]): Labels<P, C> =>
+  Object.fromEntries(list.map((c) => [`${prefix}.${c.code}`, c.label])) as Labels<P, C>;
 
-const where: Labels<'where', ActivityLocationType> = {
-  'where.A01': "Patient's home", 'where.A02': "Carer's home", 'where.A03': "Patient's workplace", 'where.A04': 'Other patient-related',
-  'where.B01': 'Primary care health centre', 'where.B02': 'Polyclinic', 'where.C01': 'GP practice', 'where.C02': 'Dental practice',
-  'where.C03': 'Ophthalmic practitioner premises', 'where.D01': 'Walk-in centre', 'where.D02': 'Out of hours centre',
-  'where.D03': 'Emergency community dental', 'where.E01': 'Outpatient clinic', 'where.E02': 'Ward', 'where.E03': 'Day hospital',
-  'where.E04': 'Emergency care / minor injuries', 'where.E99': 'Other hospital departments', 'where.F01': 'Hospice',
-  'where.G01': 'Care home without nursing', 'where.G02': 'Care home with nursing', 'where.G03': "Children's home",
-  'where.G04': 'Integrated care home', 'where.H01': 'Day centre', 'where.J01': 'Resource centre', 'where.K01': "Sure Start children's centre",
-  'where.K02': 'Child development centre', 'where.L01': 'School', 'where.L02': 'FE college', 'where.L03': 'University', 'where.L04': 'Nursery',
-  'where.L05': 'Other childcare premises', 'where.L06': 'Training establishment', 'where.L99': 'Other educational', 'where.M01': 'Prison',
-  'where.M02': 'Probation premises', 'where.M03': 'Police station/custody', 'where.M04': 'Young offender institution',
-  'where.M05': 'Immigration removal centre', 'where.M06': 'YOI 15-17', 'where.M07': 'YOI 18-21', 'where.N01': 'Street or public open space',
-  'where.N02': 'Other publicly accessible area/building', 'where.N03': 'Voluntary or charitable agency premises', 'where.N04': 'Dispensing optician',
-  'where.N05': 'Dispensing pharmacy', 'where.X01': 'Other',
-};
-
-const attend: Labels<'attend', AttendStatus> = {
-  'attend.5': 'Attended on time (or before the professional was ready)', 'attend.6': 'Arrived late but was seen',
-  'attend.7': 'Arrived late and could not be seen', 'attend.2': 'Cancelled by, or on behalf of, the patient',
-  'attend.3': 'Did not attend, no warning given', 'attend.4': 'Cancelled or postponed by the provider',
-};
-
-const who: Labels<'who', OtherPresentKind> = {
-  'who.carer': 'Carer', 'who.family-member': 'Family member', 'who.friend': 'Friend', 'who.other-professional': 'Other professional',
-  'who.interpreter': 'Interpreter', 'who.other': 'Someone else',
-};
+const how = labels('how', CONSULTATION_MECHANISMS);
+const where = labels('where', ACTIVITY_LOCATION_TYPES);
+const attend = labels('attend', ATTEND_STATUSES);
+const who = labels('who', OTHER_PRESENT_KINDS.map((code) => ({ code, label: OTHER_PRESENT_LABELS[code] })));
 
 /** Why a save (or a mark) failed, by the StrError's code (internal/error-words.ts `notSavedCase`), one sentence each. */
 const failed = {
@@ -152,11 +131,8 @@ const news = {
 
 const history = {
   summary: 'Summary',
-  /** The SDK's CONTACT_TOTALS_DEFINITION and DNA_RATE_DEFINITION, word for word (tested). */
-  'totals-definition':
-    'Contacts and time count attended contacts only (attended on time, or arrived late but seen), as NHS England counts them. Did not attend (including arrived late and could not be seen) and cancellations by the person or the service are counted separately and add no time.',
-  'dna-definition':
-    'Did not attend rate = contacts not attended (did not attend, or arrived late and could not be seen) ÷ contacts that were due (attended on time, arrived late but seen, did not attend, arrived late and could not be seen). Cancellations by the person or the service are left out.',
+  'totals-definition': CONTACT_TOTALS_DEFINITION,
+  'dna-definition': DNA_RATE_DEFINITION,
   'working-out': 'Working out the totals…',
   'dna-how': 'How the did not attend rate is worked out',
   'this-week': 'This week (from Monday)',
