@@ -1,20 +1,21 @@
 // The contact log's behaviour, without rendering (issue 17): what is on screen (state), loading for the person in
 // scope, the draft, and every action a worker takes. Connected, actions go through the client and notify; controlled
 // (no client), each fires one cancelable intent (internal/events.ts) and never changes the contacts it was given.
-import { formatNhsDate, isStrError, londonTime, type Clock, type Contact, type StrClient, type Task, type Unreadable } from '@strkit/sdk';
+import { isStrError, type Clock, type Contact, type StrClient, type Task, type Unreadable } from '@strkit/sdk';
 import type { LitElement, ReactiveController } from 'lit';
 import { DraftTimer } from '../internal/draft-timer.js';
-import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
+import { isDeviceFull } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import { focusIfLost } from '../internal/focus-after.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
 import { LoadState } from '../internal/load-state.js';
-import { NOT_SAVED_UNKNOWN_PERSON, PersonScope, type PersonCheck, type Scope } from '../internal/person-scope.js';
+import { PersonScope, type PersonCheck, type Scope } from '../internal/person-scope.js';
 import type { ContactCorrectDetail, ContactMarkDetail, ContactSaveDetail, ContactSavedDetail } from './contact-log.events.js';
 import {
   NO_FILTERS, blankForm, fieldOf, formOf, untouched, validateForm,
   type ContactDraft, type ContactLogFilters, type ContactLogFormValue, type FieldError,
 } from './contact-log.form.js';
+import { issueSaid, notSavedSaid, say, type MessageId, type Said } from './contact-log.words.js';
 
 /** The element's side of the controller: its public properties. */
 export type ContactLogHost = LitElement & {
@@ -31,7 +32,8 @@ export interface ContactLogState {
   readonly errors: readonly FieldError[];
   /** The duration, as typed, that the worker confirmed is right. */
   readonly confirmedDuration: string;
-  readonly status: string;
+  /** Said when drawn, in the active locale. */
+  readonly status: Said;
   readonly loaded: readonly Contact[];
   readonly loadedTasks: readonly Task[];
   /** Worker names by actor id, so a contact says who logged it by name. */
@@ -47,13 +49,15 @@ export interface ContactLogState {
   /** Rows the worker opened: kept here, since a virtualised row's element is recycled when it scrolls away. */
   readonly open: ReadonlySet<string>;
   /** Contact id being marked entered in error, and the reason as typed. */
-  readonly marking?: { readonly id: string; readonly reason: string; readonly error?: string };
+  readonly marking?: { readonly id: string; readonly reason: string; readonly error?: Said };
 }
 
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `contact-log:${serviceUserId}`;
 const notice = (c: Contact): ContactSavedDetail => ({ type: 'contact', id: c.id, version: c.version, serviceUserId: c.serviceUserId });
-const at = (start: string) => `${formatNhsDate(start)} at ${londonTime(Date.parse(start))}`;
+/** A message about an instant, "5 June 2026 at 16:00" in the active locale. */
+const at = (id: MessageId, iso: string): Said => (l) => l.t(id, { when: l.dateTime(Date.parse(iso)) });
+const SILENT: Said = () => '';
 
 export class ContactLogController implements ReactiveController {
   readonly #host: ContactLogHost;
@@ -134,7 +138,7 @@ export class ContactLogController implements ReactiveController {
 
   #cleared(): ContactLogState {
     return {
-      value: this.#blank(), errors: [], confirmedDuration: '', status: '', loaded: [], loadedTasks: [], names: this.#state?.names ?? new Map(),
+      value: this.#blank(), errors: [], confirmedDuration: '', status: SILENT, loaded: [], loadedTasks: [], names: this.#state?.names ?? new Map(),
       saving: false, unreadable: [], filters: this.#state?.filters ?? NO_FILTERS, versions: {}, open: new Set(),
     };
   }
@@ -191,7 +195,7 @@ export class ContactLogController implements ReactiveController {
       const draft = loaded?.value;
       if (draft?.value?.value) {
         this.#pendingId = draft.value.pendingId || newId();
-        this.#patch({ value: { ...this.#blank(), ...draft.value.value }, status: `Draft restored, saved ${at(draft.savedAt)}` });
+        this.#patch({ value: { ...this.#blank(), ...draft.value.value }, status: at('draft-restored', draft.savedAt) });
       }
     } catch {
       // A draft that cannot be read is not worth blocking the form for.
@@ -209,7 +213,7 @@ export class ContactLogController implements ReactiveController {
       return;
     }
     void c.drafts.save(key, { value: this.#state.value, pendingId: this.#pendingId }).catch(() => {
-      if (this.#scope.isCurrent(scope)) this.#patch({ status: 'Your draft could not be kept on this device. Save the contact before you leave this page.' });
+      if (this.#scope.isCurrent(scope)) this.#patch({ status: say('draft-not-kept') });
     });
   }
 
@@ -261,7 +265,7 @@ export class ContactLogController implements ReactiveController {
     if (!(await this.#scope.mayWriteFor(scope))) {
       // Another person now, or one the store does not have: nothing is saved, and what was typed stays.
       if (!this.#scope.isCurrent(scope)) return;
-      this.#patch({ errors: [{ field: 'date', message: NOT_SAVED_UNKNOWN_PERSON }] });
+      this.#patch({ errors: [{ field: 'date', message: say('not-saved-unknown-person') }] });
       return this.#focusSummary();
     }
     await this.#submitConnected(scope, input);
@@ -271,18 +275,18 @@ export class ContactLogController implements ReactiveController {
     const correcting = this.#state.correcting;
     if (!correcting) {
       const detail: ContactSaveDetail = { contact: input };
-      if (requestIntent(this.#host, 'str-contact-save', detail)) this.#reset('Contact sent to the record system');
+      if (requestIntent(this.#host, 'str-contact-save', detail)) this.#reset(say('sent'));
       return;
     }
     const { id: _id, serviceUserId, ...changes } = input;
     const detail: ContactCorrectDetail = { id: correcting.id, expectedVersion: correcting.version, serviceUserId, changes };
     if (!requestIntent(this.#host, 'str-contact-correct', detail)) return;
     this.#patch({ correcting: undefined });
-    this.#reset('Correction sent to the record system');
+    this.#reset(say('correction-sent'));
   }
 
   async #submitConnected(scope: Scope, input: ContactDraft) {
-    this.#patch({ saving: true, status: 'Saving…' });
+    this.#patch({ saving: true, status: say('saving') });
     try {
       await (this.#state.correcting ? this.#saveCorrection(scope, this.#state.correcting, input) : this.#saveNew(scope, input));
     } catch (err) {
@@ -298,14 +302,14 @@ export class ContactLogController implements ReactiveController {
     notifyRecord(this.#host, 'str-contact-corrected', notice(fixed));
     if (!this.#scope.isCurrent(scope)) return; // the element shows someone else now: leave their screen alone
     this.#patch({ correcting: undefined, versions: {} });
-    this.#reset(`Correction saved: ${at(fixed.start)}`);
+    this.#reset(at('correction-saved', fixed.start));
     void this.#load();
   }
 
   async #saveNew(scope: Scope, input: ContactDraft) {
     const saved = await scope.client.contacts.create(input);
     await scope.client.drafts.discard(draftKeyOf(input.serviceUserId)).catch(() => undefined);
-    if (this.#scope.isCurrent(scope)) this.#reset(`Contact saved: ${at(saved.start)}`);
+    if (this.#scope.isCurrent(scope)) this.#reset(at('saved', saved.start));
     notifyRecord(this.#host, 'str-contact-saved', notice(saved));
     if (this.#scope.isCurrent(scope)) void this.#load();
   }
@@ -314,20 +318,16 @@ export class ContactLogController implements ReactiveController {
   #failed(scope: Scope, err: unknown) {
     if (!this.#scope.isCurrent(scope)) return;
     if (isStrError(err, 'validation') && err.details.issues?.length) {
-      this.#patch({ status: '', errors: err.details.issues.map((i) => ({ field: fieldOf(i.path), message: i.message })) });
+      this.#patch({ status: SILENT, errors: err.details.issues.map((i) => ({ field: fieldOf(i.path), message: issueSaid(i) })) });
     } else {
       if (isDeviceFull(err)) this.#leaving.set(true);
-      const why = whyNotSaved(err, {
-        what: 'the contact', kept: 'It is still here',
-        conflict: 'Someone else changed this contact while you were correcting it. Cancel, open it again and check their change',
-      });
-      this.#patch({ status: '', errors: [{ field: 'date', message: why }] });
+      this.#patch({ status: SILENT, errors: [{ field: 'date', message: notSavedSaid(err, 'save') }] });
     }
     this.#flushDraft();
     void this.#focusSummary();
   }
 
-  #reset(status: string, focusTo = 'div.status') {
+  #reset(status: Said, focusTo = 'div.status') {
     this.#leaving.set(false);
     this.#pendingId = newId();
     this.#patch({ value: this.#blank(), confirmedDuration: '', errors: [], status });
@@ -337,13 +337,13 @@ export class ContactLogController implements ReactiveController {
 
   startCorrecting(c: Contact): void {
     this.#flushDraft(); // keep any new-contact draft before the form is reused
-    this.#patch({ correcting: c, errors: [], value: formOf(c), status: `Correcting the contact of ${at(c.start)}` });
+    this.#patch({ correcting: c, errors: [], value: formOf(c), status: at('correcting', c.start) });
     void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLInputElement>('#date')?.focus());
   }
 
   async cancelCorrecting(): Promise<void> {
     this.#patch({ correcting: undefined });
-    this.#reset('Correction cancelled');
+    this.#reset(say('correction-cancelled'));
     await this.#restoreDraft();
   }
 
@@ -353,7 +353,7 @@ export class ContactLogController implements ReactiveController {
       this.#patch({ versions: { ...this.#state.versions, [c.id]: all.slice(0, -1).reverse() } });
       void focusIfLost(this.#host, `#versions-${c.id}`); // the button pressed is replaced by the list
     } catch {
-      this.#patch({ status: 'The earlier versions could not be loaded. Try again.' });
+      this.#patch({ status: say('versions-failed') });
     }
   }
 
@@ -376,25 +376,24 @@ export class ContactLogController implements ReactiveController {
   /** Marks a contact entered in error (never deleted): connected through the client, controlled by one intent. */
   async markEnteredInError(c: Contact): Promise<void> {
     const reason = this.#state.marking?.reason ?? '';
-    if (!reason.trim()) return this.#patch({ marking: { id: c.id, reason, error: 'Enter why this contact was entered in error' } });
+    if (!reason.trim()) return this.#patch({ marking: { id: c.id, reason, error: say('err.eie-reason') } });
     const client = this.client;
     if (!client) {
       const detail: ContactMarkDetail = { id: c.id, expectedVersion: c.version, serviceUserId: c.serviceUserId, reason };
-      if (requestIntent(this.#host, 'str-contact-mark-entered-in-error', detail)) this.#marked('Marking sent to the record system.');
+      if (requestIntent(this.#host, 'str-contact-mark-entered-in-error', detail)) this.#marked(say('marking-sent'));
       return;
     }
     try {
       const marked = await client.contacts.markEnteredInError(c.id, reason, c.version);
       notifyRecord(this.#host, 'str-contact-entered-in-error', notice(marked));
-      this.#marked('Contact marked as entered in error. It stays in the record, under "Entered in error".');
+      this.#marked(say('marked'));
       void this.#load();
     } catch (err) {
-      const error = whyNotSaved(err, { what: 'the mark', kept: 'The contact is unchanged', conflict: 'Someone else changed this contact. Close it, open it again and check' });
-      this.#patch({ marking: { id: c.id, reason, error } });
+      this.#patch({ marking: { id: c.id, reason, error: notSavedSaid(err, 'mark') } });
     }
   }
 
-  #marked(status: string) {
+  #marked(status: Said) {
     this.#patch({ marking: undefined, status });
     void focusIfLost(this.#host, 'div.status'); // the row, and the button pressed, left the list
   }
@@ -402,7 +401,7 @@ export class ContactLogController implements ReactiveController {
   async discard(): Promise<void> {
     const scope = this.#scope.current;
     if (scope?.serviceUserId) await scope.client.drafts.discard(draftKeyOf(scope.serviceUserId)).catch(() => undefined);
-    this.#reset('Draft discarded', '#date'); // start again from the first field
+    this.#reset(say('draft-discarded'), '#date'); // start again from the first field
   }
 
   async #focusSummary() {

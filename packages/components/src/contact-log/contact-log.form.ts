@@ -1,9 +1,10 @@
 // The contact log's form, without rendering: what is typed, the quick choices, and the checks that turn it into a
 // contact (NHS-style messages, one per field). Pure functions of their arguments; the controller owns the state.
 import {
-  ACTIVITY_LOCATION_TYPES, type AttendStatus, type Contact, type ContactInput, type OtherPresentKind, type Task,
-  formatNhsDate, inputIssues, labelOf, londonDate, londonDateToEpoch, londonTime, resolveLondonLocal, textMatches, toLondonIso,
+  type AttendStatus, type Contact, type ContactInput, type OtherPresentKind, type Task,
+  inputIssues, londonDate, londonDateToEpoch, londonTime, resolveLondonLocal, textMatches, toLondonIso,
 } from '@strkit/sdk';
+import { durationWords, issueSaid, say, type Said } from './contact-log.words.js';
 
 /** The form as typed: strings, so nothing the worker typed is lost or reformatted before they save. */
 export interface ContactLogFormValue {
@@ -39,7 +40,8 @@ export const NO_FILTERS: ContactLogFilters = { from: '', to: '', mechanism: '', 
 
 export interface FieldError {
   readonly field: keyof ContactLogFormValue;
-  readonly message: string;
+  /** Said when drawn, in the active locale (contact-log.words.ts). */
+  readonly message: Said;
 }
 
 /** The contact the form describes, with the id that makes a retried save idempotent. */
@@ -49,9 +51,6 @@ export const ROLE_KINDS: readonly OtherPresentKind[] = ['other-professional', 'o
 // The most used first (issue 5): face to face, telephone, video; patient's home, community, ward.
 export const QUICK_MECHANISMS = ['01', '02', '11'] as const;
 export const QUICK_LOCATIONS = ['A01', 'N02', 'E02'] as const;
-export const QUICK_LOCATION_LABELS: Record<string, string> = { A01: "Person's home", N02: 'In the community', E02: 'On a ward' };
-/** One wording for a place in the form and in the history: the plain words of the quick choices, else MHSDS's own. */
-export const locationLabel = (code: string): string => QUICK_LOCATION_LABELS[code] ?? labelOf(ACTIVITY_LOCATION_TYPES, code) ?? code;
 export const QUICK_DURATIONS = ['15', '30', '45', '60'];
 /** Longer than this, the worker confirms the duration in words: a slip of the keyboard (125 typed as 1125) is caught. */
 export const CONFIRM_ABOVE_MINUTES = 240;
@@ -62,7 +61,7 @@ export const FIELD_IDS: Record<keyof ContactLogFormValue, string> = {
   repeatedHour: 'repeated-first',
 };
 
-/** "18 hours 45 minutes", "1 hour", "1 minute". */
+/** "18 hours 45 minutes", "1 hour", "1 minute": the en-GB wording, as tests compute it (the widget says it with `durationWords`). */
 export const minutesInWords = (m: number): string => {
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const h = Math.floor(m / 60);
@@ -138,40 +137,40 @@ function checkWhen(v: ContactLogFormValue, now: number): { errors: FieldError[];
   const dated = /^(\d{4})-(\d{2})-(\d{2})$/.test(v.date);
   const timed = /^(\d{2}):(\d{2})$/.test(v.time);
   const errors: FieldError[] = [];
-  if (!dated) errors.push({ field: 'date', message: 'Enter the date of the contact' });
-  if (!timed) errors.push({ field: 'time', message: 'Enter the time the contact started' });
+  if (!dated) errors.push({ field: 'date', message: say('err.date') });
+  if (!timed) errors.push({ field: 'time', message: say('err.time') });
   if (!dated || !timed) return { errors };
   const local = typedLocal(v.date, v.time);
-  if (!local) return { errors: [{ field: 'date', message: 'Enter a real date' }] };
+  if (!local) return { errors: [{ field: 'date', message: say('err.real-date') }] };
   if (local.kind === 'missing') {
-    return { errors: [{ field: 'time', message: `There was no ${v.time} on ${formatNhsDate(v.date)} in the UK: the clocks went forward from 1am to 2am. Enter the time the clock showed.` }] };
+    return { errors: [{ field: 'time', message: (l) => l.t('err.no-such-time', { time: v.time, date: l.date(v.date) }) }] };
   }
   if (local.kind === 'repeated' && !v.repeatedHour) {
-    return { errors: [{ field: 'repeatedHour', message: `The clocks went back that night, so ${v.time} happened twice. Choose which ${v.time} it was.` }] };
+    return { errors: [{ field: 'repeatedHour', message: say('err.which-time', { time: v.time }) }] };
   }
   const epoch = local.kind === 'exact' ? local.epoch : v.repeatedHour === 'second' ? local.second : local.first;
-  return epoch > now ? { errors: [{ field: 'date', message: 'The contact cannot start in the future' }] } : { errors, epoch };
+  return epoch > now ? { errors: [{ field: 'date', message: say('err.future') }] } : { errors, epoch };
 }
 
 function checkDuration(typed: string, confirmed: string): FieldError[] {
   const minutes = Number(typed);
-  if (typed.trim() === '') return [{ field: 'duration', message: 'Enter how long the contact lasted, in minutes' }];
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return [{ field: 'duration', message: 'Duration must be a whole number of minutes from 1 to 1,440' }];
+  if (typed.trim() === '') return [{ field: 'duration', message: say('err.duration') }];
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) return [{ field: 'duration', message: say('err.duration-range', { min: 1, max: 1440 }) }];
   if (minutes > CONFIRM_ABOVE_MINUTES && confirmed !== typed) {
-    return [{ field: 'duration', message: `${minutesInWords(minutes)} — is that right? Correct the minutes, or tick “Yes” to confirm` }];
+    return [{ field: 'duration', message: (l) => l.t('err.duration-confirm', { duration: durationWords(l, minutes) }) }];
   }
   return [];
 }
 
 function checkChoicesAndLimits(v: ContactLogFormValue): FieldError[] {
   const errors: FieldError[] = [];
-  if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: 'Choose how the contact took place' });
-  if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: 'Choose where the contact took place' });
-  if (!v.attendance) errors.push({ field: 'attendance', message: 'Choose whether the person attended' });
+  if (!v.mechanism || v.mechanism === OTHER) errors.push({ field: 'mechanism', message: say('err.mechanism') });
+  if (!v.location || v.location === OTHER) errors.push({ field: 'location', message: say('err.location') });
+  if (!v.attendance) errors.push({ field: 'attendance', message: say('err.attendance') });
   // Limits are checked here, never by maxlength: a paste over the limit is kept whole and refused with the limit.
-  if (v.note.length > 10_000) errors.push({ field: 'note', message: 'Enter 10,000 characters or fewer' });
-  if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: 'Enter each role in 100 characters or fewer' });
-  if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: 'Enter the language in 100 characters or fewer' });
+  if (v.note.length > 10_000) errors.push({ field: 'note', message: say('err.note-max', { max: 10_000 }) });
+  if (ROLE_KINDS.some((k) => v.others.includes(k) && (v.otherRoles[k] ?? '').trim().length > 100)) errors.push({ field: 'others', message: say('err.role-max', { max: 100 }) });
+  if (v.others.includes('interpreter') && v.interpreterLanguage.trim().length > 100) errors.push({ field: 'interpreterLanguage', message: say('err.language-max', { max: 100 }) });
   return errors;
 }
 
@@ -217,7 +216,7 @@ export function validateForm(v: ContactLogFormValue, ctx: ValidateContext): { er
   const seen = new Set<keyof ContactLogFormValue>();
   for (const issue of inputIssues('contact', input)) {
     const field = fieldOf(issue.path);
-    if (!seen.has(field)) errors.push({ field, message: issue.message });
+    if (!seen.has(field)) errors.push({ field, message: issueSaid(issue) });
     seen.add(field);
   }
   return errors.length ? { errors } : { errors, input };

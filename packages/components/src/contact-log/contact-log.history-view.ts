@@ -4,15 +4,16 @@
 // and rate follow once the rows are drawn, week headings are worked out for the rows on screen, and the virtualizer
 // is loaded the first time a long list needs it.
 import {
-  ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_LABELS, contactTotals, didNotAttendRate,
-  formatNhsDate, instantOf, labelOf, londonTime, londonWeekStart, type Contact, type ContactTotals,
+  ATTEND_STATUSES, CONSULTATION_MECHANISMS, contactTotals, didNotAttendRate, instantOf, londonWeekStart, type Contact, type ContactTotals,
 } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { virtualize as Virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import type { ContactLogController } from './contact-log.controller.js';
-import { NO_FILTERS, locationLabel, matchesFilters, minutesInWords, type ContactLogFilters } from './contact-log.form.js';
+import { interleave, slots } from '../l10n/slots.js';
+import { NO_FILTERS, matchesFilters, type ContactLogFilters } from './contact-log.form.js';
+import { attendLabel, durationWords, howLabel, whereLabel, whoLabel, type ContactLogWords } from './contact-log.words.js';
 
 type View = TemplateResult | typeof nothing;
 const valueOf = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
@@ -36,140 +37,155 @@ function loadVirtualizer(): Promise<typeof Virtualize> {
   return loadingVirtualizer;
 }
 
-function summary(figures: Figures | undefined): View {
+function summary(figures: Figures | undefined, l: ContactLogWords): View {
   if (!figures) {
     return html`<section part="summary" aria-labelledby="summary-title" class="summary" aria-busy="true">
-      <h2 id="summary-title">Summary</h2>
-      <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
-      <p class="status">Working out the totals…</p>
-      <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
+      <h2 id="summary-title">${l.t('summary')}</h2>
+      <p class="hint" id="totals-definition">${l.t('totals-definition')}</p>
+      <p class="status">${l.t('working-out')}</p>
+      <details><summary>${l.t('dna-how')}</summary><p>${l.t('dna-definition')}</p></details>
     </section>`;
   }
   const { totals, dna } = figures;
   const count = (t: ContactTotals) =>
-    `${t.contacts} attended contact${t.contacts === 1 ? '' : 's'}, ${minutesInWords(t.minutes)}; ${t.didNotAttend} did not attend; ${t.cancelled} cancelled`;
+    l.t('totals', { count: t.contacts, duration: durationWords(l, t.minutes), dna: t.didNotAttend, cancelled: t.cancelled });
   return html`<section part="summary" aria-labelledby="summary-title" class="summary">
-    <h2 id="summary-title">Summary</h2>
-    <p class="hint" id="totals-definition">${CONTACT_TOTALS_DEFINITION}</p>
+    <h2 id="summary-title">${l.t('summary')}</h2>
+    <p class="hint" id="totals-definition">${l.t('totals-definition')}</p>
     <dl>
-      <div><dt>This week (from Monday)</dt><dd>${count(totals.week)}</dd></div>
-      <div><dt>This month</dt><dd>${count(totals.month)}</dd></div>
-      <div><dt>Did not attend rate</dt><dd>${dna.rate === undefined ? 'No contacts were due yet' : `${Math.round(dna.rate * 100)}% (${dna.notAttended} of ${dna.due} due)`}</dd></div>
+      <div><dt>${l.t('this-week')}</dt><dd>${count(totals.week)}</dd></div>
+      <div><dt>${l.t('this-month')}</dt><dd>${count(totals.month)}</dd></div>
+      <div><dt>${l.t('dna-rate')}</dt><dd>${dna.rate === undefined ? l.t('dna-none') : l.t('dna-value', { percent: Math.round(dna.rate * 100), notAttended: dna.notAttended, due: dna.due })}</dd></div>
     </dl>
-    <details><summary>How the did not attend rate is worked out</summary><p>${DNA_RATE_DEFINITION}</p></details>
+    <details><summary>${l.t('dna-how')}</summary><p>${l.t('dna-definition')}</p></details>
   </section>`;
 }
 
-function filters(ctl: ContactLogController): View {
+function filters(ctl: ContactLogController, l: ContactLogWords): View {
   const f = ctl.state.filters;
   const input = (key: keyof ContactLogFilters) => (e: Event) => ctl.setFilter(key, valueOf(e));
   return html`<fieldset class="filters">
-    <legend>Filter contacts</legend>
+    <legend>${l.t('filter-legend')}</legend>
     <div class="row">
-      <div><label class="field" for="filter-from">From</label><input id="filter-from" type="date" .value=${live(f.from)} @input=${input('from')} /></div>
-      <div><label class="field" for="filter-to">To</label><input id="filter-to" type="date" .value=${live(f.to)} @input=${input('to')} /></div>
+      <div><label class="field" for="filter-from">${l.t('from')}</label><input id="filter-from" type="date" .value=${live(f.from)} @input=${input('from')} /></div>
+      <div><label class="field" for="filter-to">${l.t('to')}</label><input id="filter-to" type="date" .value=${live(f.to)} @input=${input('to')} /></div>
       <div>
-        <label class="field" for="filter-mechanism">How</label>
+        <label class="field" for="filter-mechanism">${l.t('how')}</label>
         <select id="filter-mechanism" .value=${live(f.mechanism)} @change=${input('mechanism')}>
-          <option value="">Any way</option>
-          ${CONSULTATION_MECHANISMS.map((m) => html`<option value=${m.code}>${m.label}</option>`)}
+          <option value="">${l.t('any-way')}</option>
+          ${CONSULTATION_MECHANISMS.map((m) => html`<option value=${m.code}>${howLabel(l, m.code)}</option>`)}
         </select>
       </div>
       <div>
-        <label class="field" for="filter-attendance">Attendance</label>
+        <label class="field" for="filter-attendance">${l.t('attendance')}</label>
         <select id="filter-attendance" .value=${live(f.attendance)} @change=${input('attendance')}>
-          <option value="">Any</option>
-          ${ATTEND_STATUSES.map((a) => html`<option value=${a.code}>${a.label}</option>`)}
+          <option value="">${l.t('any')}</option>
+          ${ATTEND_STATUSES.map((a) => html`<option value=${a.code}>${attendLabel(l, a.code)}</option>`)}
         </select>
       </div>
-      <div><label class="field" for="filter-search">Search notes</label><input id="filter-search" type="search" .value=${live(f.search)} @input=${input('search')} /></div>
+      <div><label class="field" for="filter-search">${l.t('search')}</label><input id="filter-search" type="search" .value=${live(f.search)} @input=${input('search')} /></div>
     </div>
-    <button class="secondary" type="button" @click=${() => ctl.clearFilters()}>Clear filters</button>
+    <button class="secondary" type="button" @click=${() => ctl.clearFilters()}>${l.t('clear-filters')}</button>
   </fieldset>`;
 }
 
-function enteredInError(eie: readonly Contact[]): View {
+/** "5 June 2026, 10:00" in a <time>: how every contact is dated. */
+const when = (l: ContactLogWords, c: Contact) => {
+  const t = Date.parse(c.start);
+  return html`<time datetime=${c.start}>${l.t('date-time', { date: l.date(t), time: l.time(t) })}</time>`;
+};
+
+function enteredInError(eie: readonly Contact[], l: ContactLogWords): View {
   if (eie.length === 0) return nothing;
   return html`<details class="eie">
-    <summary>Entered in error (${eie.length})</summary>
+    <summary>${l.t('entered-in-error', { count: eie.length })}</summary>
     <ul class="history">
       ${eie.map((c) => {
-        const t = Date.parse(c.start);
-        return html`<li><span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes</span>
-          <span class="hint">Marked by ${c.enteredInError!.by} on ${formatNhsDate(c.enteredInError!.at)}. Reason: <bdi>${c.enteredInError!.reason}</bdi></span>
+        const by = c.enteredInError!;
+        const reason = html`<bdi>${by.reason}</bdi>`;
+        return html`<li><span class="meta">${when(l, c)} · ${l.t('minutes', { count: c.durationMinutes })}</span>
+          <span class="hint">${interleave(l.t('marked-by', { who: by.by, date: l.date(by.at), ...slots({ reason }) }), { reason })}</span>
           ${c.note ? html`<span class="note-full" dir="auto">${c.note}</span>` : nothing}</li>`;
       })}
     </ul>
   </details>`;
 }
 
-function rowActions(ctl: ContactLogController, c: Contact): View {
+function rowActions(ctl: ContactLogController, c: Contact, l: ContactLogWords): View {
   if (!ctl.canCorrect(c)) return nothing;
   const marking = ctl.state.marking?.id === c.id ? ctl.state.marking : undefined;
   return html`<div class="actions">
-      <button class="secondary" type="button" @click=${() => ctl.startCorrecting(c)}>Correct this contact</button>
-      <button class="secondary" type="button" id="mark-${c.id}" @click=${() => ctl.startMarking(c)}>Mark as entered in error</button>
+      <button class="secondary" type="button" @click=${() => ctl.startCorrecting(c)}>${l.t('correct')}</button>
+      <button class="secondary" type="button" id="mark-${c.id}" @click=${() => ctl.startMarking(c)}>${l.t('mark')}</button>
     </div>
     ${marking
       ? html`<div class="field-group ${marking.error ? 'invalid' : ''}">
-          <label class="field" for="eie-${c.id}">Why was this contact entered in error?</label>
-          ${marking.error ? html`<span class="error-message" id="eie-${c.id}-error" role="alert"><span class="visually-hidden">Error:</span> ${marking.error}</span>` : nothing}
+          <label class="field" for="eie-${c.id}">${l.t('why-eie')}</label>
+          ${marking.error ? html`<span class="error-message" id="eie-${c.id}-error" role="alert"><span class="visually-hidden">${l.t('error-prefix')}</span> ${marking.error(l)}</span>` : nothing}
           <textarea id="eie-${c.id}" .value=${live(marking.reason)} aria-describedby=${marking.error ? `eie-${c.id}-error` : nothing}
             @input=${(e: Event) => ctl.setMarkingReason(c.id, (e.target as HTMLTextAreaElement).value)}></textarea>
           <div class="actions">
-            <button class="primary" type="button" @click=${() => ctl.markEnteredInError(c)}>Mark as entered in error</button>
-            <button class="secondary" type="button" @click=${() => ctl.keep(c)}>Keep it</button>
+            <button class="primary" type="button" @click=${() => ctl.markEnteredInError(c)}>${l.t('mark')}</button>
+            <button class="secondary" type="button" @click=${() => ctl.keep(c)}>${l.t('keep')}</button>
           </div>
         </div>`
       : nothing}`;
 }
 
-function versions(ctl: ContactLogController, c: Contact): View {
+function versions(ctl: ContactLogController, c: Contact, l: ContactLogWords): View {
   if (!ctl.client || c.updatedAt === c.createdAt) return nothing;
   const earlier = ctl.state.versions[c.id];
-  if (!earlier) return html`<button class="secondary" type="button" @click=${() => ctl.showVersions(c)}>Show earlier versions</button>`;
-  return html`<h4 id="versions-${c.id}" tabindex="-1">Earlier versions</h4>
+  if (!earlier) return html`<button class="secondary" type="button" @click=${() => ctl.showVersions(c)}>${l.t('show-versions')}</button>`;
+  return html`<h4 id="versions-${c.id}" tabindex="-1">${l.t('earlier-versions')}</h4>
     <ol class="versions">
       ${earlier.map((v) => {
-        const t = Date.parse(v.start);
-        return html`<li>Saved by ${v.updatedBy} on ${formatNhsDate(v.updatedAt)}: <time datetime=${v.start}>${formatNhsDate(t)}, ${londonTime(t)}</time>,
-          ${v.durationMinutes} minutes, ${labelOf(CONSULTATION_MECHANISMS, v.mechanism) ?? v.mechanism}${v.note ? html`. Note: <span class="note-full" dir="auto">${v.note}</span>` : nothing}</li>`;
+        const parts = { when: when(l, v) };
+        const said = l.t('version', { who: v.updatedBy, saved: l.date(v.updatedAt), duration: l.t('minutes', { count: v.durationMinutes }), how: howLabel(l, v.mechanism), ...slots(parts) });
+        const note = { note: html`<span class="note-full" dir="auto">${v.note}</span>` };
+        return html`<li>${interleave(said, parts)}${v.note ? html`. ${interleave(l.t('version-note', slots(note)), note)}` : nothing}</li>`;
       })}
     </ol>`;
 }
 
-function othersPresent(c: Contact): View | string {
+function othersPresent(c: Contact, l: ContactLogWords): View | string {
   if (!c.othersPresent.length) return '';
-  return html` · with ${c.othersPresent.map((o, i) => html`${i ? ', ' : ''}${o.role ? html`<bdi>${o.role}</bdi>` : OTHER_PRESENT_LABELS[o.kind].toLowerCase()}${
-    o.kind === 'interpreter' && c.interpreterLanguage ? html` (<bdi>${c.interpreterLanguage}</bdi>)` : ''}`)}`;
+  const people = c.othersPresent.map((o, i) => html`${i ? ', ' : ''}${o.role ? html`<bdi>${o.role}</bdi>` : whoLabel(l, o.kind).toLocaleLowerCase(l.lang)}${
+    o.kind === 'interpreter' && c.interpreterLanguage ? html` (<bdi>${c.interpreterLanguage}</bdi>)` : ''}`);
+  return html` · ${interleave(l.t('with', slots({ people })), { people })}`;
 }
 
 /** One contact: a native details element, so a row opens by keyboard and screen reader for free. */
-function row(ctl: ContactLogController, c: Contact): View {
-  const t = Date.parse(c.start);
+function row(ctl: ContactLogController, c: Contact, l: ContactLogWords): View {
   const s = ctl.state;
   const open = s.open.has(c.id);
   const name = (actor: string) => s.names.get(actor) ?? actor;
+  const tasks = c.taskIds.map((id, i) => html`${i ? '; ' : ''}<bdi>${ctl.tasks.find((x) => x.id === id)?.text ?? l.t('task-gone')}</bdi>`);
   return html`<details .open=${live(open)} @toggle=${(e: Event) => ctl.toggle(c.id, (e.target as HTMLDetailsElement).open)}>
     <summary>
-      <span class="meta"><time datetime=${c.start}>${formatNhsDate(t)}, ${londonTime(t)}</time> · ${c.durationMinutes} minutes ·
-        ${labelOf(CONSULTATION_MECHANISMS, c.mechanism) ?? c.mechanism} · ${locationLabel(c.locationType)}</span>
-      <span class="hint">${labelOf(ATTEND_STATUSES, c.attendance) ?? c.attendance}${c.planned ? '' : ' · unplanned'}${othersPresent(c)}</span>
+      <span class="meta">${when(l, c)} · ${l.t('minutes', { count: c.durationMinutes })} ·
+        ${howLabel(l, c.mechanism)} · ${whereLabel(l, c.locationType)}</span>
+      <span class="hint">${attendLabel(l, c.attendance)}${c.planned ? '' : ` · ${l.t('unplanned')}`}${othersPresent(c, l)}</span>
       ${c.note && !open ? html`<span class="note" dir="auto">${c.note.split(/\r?\n/)[0]}</span>` : nothing}
     </summary>
     ${open
       ? html`<div class="full">
-          ${c.note ? html`<p class="note-full" dir="auto">${c.note}</p>` : html`<p>No note.</p>`}
-          ${c.taskIds.length ? html`<p class="hint">Care-plan tasks worked on: ${c.taskIds.map((id, i) => html`${i ? '; ' : ''}<bdi>${ctl.tasks.find((x) => x.id === id)?.text ?? 'a task not on the current plan'}</bdi>`)}</p>` : nothing}
-          <p class="hint">Logged by ${name(c.createdBy)} on ${formatNhsDate(c.createdAt)}${c.updatedAt !== c.createdAt ? html` · edited by ${name(c.updatedBy)} on ${formatNhsDate(c.updatedAt)}` : nothing}</p>
-          ${versions(ctl, c)} ${rowActions(ctl, c)}
+          ${c.note ? html`<p class="note-full" dir="auto">${c.note}</p>` : html`<p>${l.t('no-note')}</p>`}
+          ${c.taskIds.length ? html`<p class="hint">${interleave(l.t('tasks-worked', slots({ tasks })), { tasks })}</p>` : nothing}
+          <p class="hint">${l.t('logged-by', { who: name(c.createdBy), date: l.date(c.createdAt) })}${c.updatedAt !== c.createdAt ? ` · ${l.t('edited-by', { who: name(c.updatedBy), date: l.date(c.updatedAt) })}` : nothing}</p>
+          ${versions(ctl, c, l)} ${rowActions(ctl, c, l)}
         </div>`
       : nothing}
   </details>`;
 }
 
+/** "Week beginning 1 June 2026", the date in a <time>. */
+function weekBeginning(l: ContactLogWords, week: string) {
+  const date = html`<time datetime=${week}>${l.date(week)}</time>`;
+  return interleave(l.t('week-beginning', slots({ date })), { date });
+}
+
 /** Newest first, grouped by UK week (Monday start): a heading per week, then its contacts as a list. */
-function weeks(ctl: ContactLogController, sorted: readonly Contact[]): View {
+function weeks(ctl: ContactLogController, sorted: readonly Contact[], l: ContactLogWords): View {
   const byWeek = new Map<string, Contact[]>();
   for (const c of sorted) {
     const week = londonWeekStart(Date.parse(c.start));
@@ -177,9 +193,9 @@ function weeks(ctl: ContactLogController, sorted: readonly Contact[]): View {
   }
   return html`<div part="history">
     ${[...byWeek].map(
-      ([week, items]) => html`<h3 id="week-${week}">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>
+      ([week, items]) => html`<h3 id="week-${week}">${weekBeginning(l, week)}</h3>
         <ul class="history" aria-labelledby="week-${week}">
-          ${items.map((c) => html`<li>${row(ctl, c)}</li>`)}
+          ${items.map((c) => html`<li>${row(ctl, c, l)}</li>`)}
         </ul>`,
     )}
   </div>`;
@@ -318,24 +334,25 @@ export class HistoryView {
   }
 
   /** The summary, then the history (loading, failed, empty, filtered), then the entered-in-error list. */
-  render(now: Date): View {
+  render(now: Date, l: ContactLogWords): View {
     const ctl = this.#ctl;
     const { items, eie, sorted } = this.#derive(ctl.contacts);
     const status = ctl.client ? ctl.loads.status : 'ready';
     const virtual = status === 'ready' && sorted.length > VIRTUALISE_ABOVE;
-    return html`${summary(this.#figuresFor(items, now, virtual))}<section aria-labelledby="history-title">
-      <h2 id="history-title">Contacts</h2>
-      ${ctl.client ? unreadableNotice(ctl.state.unreadable) : nothing}
+    const unreadable = { newer: (count: number) => l.t('unreadable-newer', { count }), other: (count: number) => l.t('unreadable-other', { count }) };
+    return html`${summary(this.#figuresFor(items, now, virtual), l)}<section aria-labelledby="history-title">
+      <h2 id="history-title">${l.t('contacts')}</h2>
+      ${ctl.client ? unreadableNotice(ctl.state.unreadable, unreadable) : nothing}
       ${status === 'loading'
-        ? html`<p class="status" role="status">Loading the contacts…</p>`
+        ? html`<p class="status" role="status">${l.t('loading')}</p>`
         : status === 'error'
-        ? html`<p>The contacts could not be loaded. Reload the page to try again.</p>`
+        ? html`<p>${l.t('load-failed')}</p>`
         : items.length === 0
-        ? html`<p>No contacts logged yet.</p>`
-        : html`${filters(ctl)}
-            <p class="count">Showing ${sorted.length} of ${items.length} contact${items.length === 1 ? '' : 's'}</p>
-            ${sorted.length === 0 ? html`<p>No contacts match these filters.</p>` : virtual ? this.#virtual(sorted) : weeks(ctl, sorted)}`}
-      ${enteredInError(eie)}
+        ? html`<p>${l.t('none')}</p>`
+        : html`${filters(ctl, l)}
+            <p class="count">${l.t('showing', { shown: sorted.length, count: items.length })}</p>
+            ${sorted.length === 0 ? html`<p>${l.t('no-match')}</p>` : virtual ? this.#virtual(sorted, l) : weeks(ctl, sorted, l)}`}
+      ${enteredInError(eie, l)}
     </section>`;
   }
 
@@ -344,7 +361,7 @@ export class HistoryView {
    * (aria-posinset / aria-setsize), and the first row of a week carries the week heading, worked out as the row is
    * drawn (newest first: a row starts a week when the row before it is in another week).
    */
-  #virtual(sorted: readonly Contact[]): View {
+  #virtual(sorted: readonly Contact[], l: ContactLogWords): View {
     const total = sorted.length;
     const afterRender = () => requestAnimationFrame(() => this.#rowsDrawn());
     if (!virtualize) void loadVirtualizer().then(() => this.#requestUpdate());
@@ -353,7 +370,7 @@ export class HistoryView {
       const week = weekAt(i);
       return i === 0 || weekAt(i - 1) !== week ? week : undefined;
     };
-    return html`<div part="history" class="virtual" role="list" aria-label="Contacts, newest first" tabindex="-1"
+    return html`<div part="history" class="virtual" role="list" aria-label=${l.t('contacts-newest-first')} tabindex="-1"
       @focusin=${(e: FocusEvent) => this.#onRowFocus(e)} @focusout=${(e: FocusEvent) => this.#onRowBlur(e)} @rangeChanged=${afterRender} @visibilityChanged=${afterRender}>
       ${virtualize
         ? virtualize({
@@ -363,8 +380,8 @@ export class HistoryView {
             renderItem: (c, i) => {
               const week = weekStarting(i);
               return html`<div role="listitem" class="vrow" aria-posinset=${i + 1} aria-setsize=${total} data-id=${c.id}>
-                ${week ? html`<h3 class="vweek">Week beginning <time datetime=${week}>${formatNhsDate(week)}</time></h3>` : nothing}
-                ${row(this.#ctl, c)}
+                ${week ? html`<h3 class="vweek">${weekBeginning(l, week)}</h3>` : nothing}
+                ${row(this.#ctl, c, l)}
               </div>`;
             },
           })

@@ -6,9 +6,11 @@ import { controls } from '../internal/controls.styles.js';
 import { focus } from '../internal/focus.styles.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unknownPersonNotice } from '../internal/person-scope.js';
+import { LocaleController } from '../l10n/controller.js';
 import { ContactLogController } from './contact-log.controller.js';
 import { renderForm } from './contact-log.form-view.js';
 import { HistoryView } from './contact-log.history-view.js';
+import { CONTACT_LOG_MESSAGES } from './contact-log.messages.js';
 import { styles } from './contact-log.styles.js';
 
 export type { ContactLogFilters, ContactLogFormValue } from './contact-log.form.js';
@@ -50,6 +52,8 @@ export class StrContactLog extends PersonElement {
   /** State, loads and actions (contact-log.controller.ts); this class only draws. */
   #ctl = new ContactLogController(this, () => this.currentClient);
   #history = new HistoryView(this.#ctl, () => this.renderRoot as ShadowRoot, () => this.requestUpdate());
+  /** The words, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
+  #l = new LocaleController(this, CONTACT_LOG_MESSAGES);
 
   /** Resolves when the contacts, the person check and any draft are loaded and drawn (tests and hosts that wait for it). */
   whenLoaded(): Promise<void> {
@@ -57,17 +61,18 @@ export class StrContactLog extends PersonElement {
   }
 
   override render() {
+    const l = this.#l;
     if (!this.serviceUserId) {
-      return html`<div class="status" role="status"></div>
-        <p class="no-person" role="status">No person is chosen, so no contacts can be shown or logged here.</p>`;
+      return html`<div lang=${l.lang}><div class="status" role="status"></div>
+        <p class="no-person" role="status">${l.t('no-person')}</p></div>`;
     }
     const ctl = this.#ctl;
     // The status follows the form, so "Contact saved" appears where the worker pressed Save, not a screen above it.
-    return html`
-      ${ctl.client && ctl.person === 'unknown' ? unknownPersonNotice('no contact can be logged for them') : nothing}
-      ${ctl.canWrite ? renderForm(ctl) : html`<p class="readonly-message">You can see contacts here but not log them.</p>`}
-      <div class="status" role="status" tabindex="-1">${ctl.state.status}</div>
-      ${this.#history.render(this.clock.now())}
-    `;
+    return html`<div lang=${l.lang}>
+      ${ctl.client && ctl.person === 'unknown' ? unknownPersonNotice('', l.t('unknown-person')) : nothing}
+      ${ctl.canWrite ? renderForm(ctl, l) : html`<p class="readonly-message">${l.t('read-only')}</p>`}
+      <div class="status" role="status" tabindex="-1">${ctl.state.status(l)}</div>
+      ${this.#history.render(this.clock.now(), l)}
+    </div>`;
   }
 }

@@ -57,7 +57,7 @@ describe('<str-contact-log>: first rows wait only for the order (issue 18)', () 
     expect(summaryPairs(el)).to.deep.equal([
       ['This week (from Monday)', count(week)],
       ['This month', count(month)],
-      ['Did not attend rate', `${Math.round(dna.rate! * 100)}% (${dna.notAttended} of ${dna.due} due)`],
+      ['Did not attend rate', `${Math.round(dna.rate! * 100)}% (${dna.notAttended.toLocaleString('en-GB')} of ${dna.due.toLocaleString('en-GB')} due)`],
     ]);
     expect($(el, '[part=summary]').getAttribute('aria-busy')).to.equal(null);
   });

@@ -1,4 +1,4 @@
-import { isStrError } from '@strkit/sdk';
+import { isStrError, type FieldIssue } from '@strkit/sdk';
 
 /** What a failed save said, in the worker's words: what it was and what is still on screen. */
 export interface NotSavedWords {
@@ -13,18 +13,36 @@ export interface NotSavedWords {
 /** The device has no room left for the record (the local store refused it): nothing may be closed until it is saved. */
 export const isDeviceFull = (err: unknown): boolean => isStrError(err, 'storage') && err.details.reason === 'quota';
 
+/** Which failure a StrError is, chosen by `code` (and the first field issue, for `invalid`): a widget words each case. */
+export function notSavedCase(err: unknown): { case: 'full' | 'conflict' | 'forbidden' | 'not-found' | 'invalid' | 'no-answer' | 'other'; issue?: FieldIssue } {
+  if (isDeviceFull(err)) return { case: 'full' };
+  if (isStrError(err, 'conflict')) return { case: 'conflict' };
+  if (isStrError(err, 'forbidden')) return { case: 'forbidden' };
+  if (isStrError(err, 'not-found')) return { case: 'not-found' };
+  if (isStrError(err, 'validation')) return { case: 'invalid', ...(err.details.issues?.[0] && { issue: err.details.issues[0] }) };
+  return { case: isStrError(err) && err.retryable ? 'no-answer' : 'other' };
+}
+
 /**
  * The one place a StrError becomes words on screen (issue 17). Chosen by `code`, never from `message`, and never
  * with record content: a worker reads what happened and what to do, and is told their input is kept.
  */
 export function whyNotSaved(err: unknown, { what, kept, conflict }: NotSavedWords): string {
-  if (isDeviceFull(err)) {
-    return `This device is out of storage space, so ${what} could not be saved on it. ${kept}: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again.`;
+  const why = notSavedCase(err);
+  switch (why.case) {
+    case 'full':
+      return `This device is out of storage space, so ${what} could not be saved on it. ${kept}: do not close this page. Free some space (or connect, so waiting changes can be sent), then save again.`;
+    case 'conflict':
+      return conflict ?? `Not saved: someone else changed ${what} meanwhile. ${kept}: check their change, then save again.`;
+    case 'forbidden':
+      return `Not saved: you do not have permission to make this change. ${kept}.`;
+    case 'not-found':
+      return `Not saved: ${what} was removed from the record system or never reached it. ${kept}.`;
+    case 'invalid':
+      return `Not saved: ${why.issue?.message ?? `${what} is not valid`}. ${kept}.`;
+    case 'no-answer':
+      return `Not saved: the record system did not answer. ${kept}: try again.`;
+    default:
+      return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be saved. ${kept}: try again, or tell your system administrator.`;
   }
-  if (isStrError(err, 'conflict')) return conflict ?? `Not saved: someone else changed ${what} meanwhile. ${kept}: check their change, then save again.`;
-  if (isStrError(err, 'forbidden')) return `Not saved: you do not have permission to make this change. ${kept}.`;
-  if (isStrError(err, 'not-found')) return `Not saved: ${what} was removed from the record system or never reached it. ${kept}.`;
-  if (isStrError(err, 'validation')) return `Not saved: ${err.details.issues?.[0]?.message ?? `${what} is not valid`}. ${kept}.`;
-  if (isStrError(err) && err.retryable) return `Not saved: the record system did not answer. ${kept}: try again.`;
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be saved. ${kept}: try again, or tell your system administrator.`;
 }

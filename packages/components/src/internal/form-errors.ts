@@ -18,6 +18,8 @@ export class FormErrors {
     readonly errors: readonly FieldError[],
     readonly prefix: string,
     readonly controlIds: Readonly<Record<string, string>> = {},
+    /** The summary's heading and the hidden prefix of each message, in the widget's locale. */
+    readonly words: { readonly problem: string; readonly error: string } = { problem: 'There is a problem', error: 'Error:' },
   ) {}
 
   #control(field: string): string {
@@ -47,7 +49,7 @@ export class FormErrors {
   /** The message beside the field, with a visually hidden "Error:" prefix. */
   message(field: string): TemplateResult | typeof nothing {
     const e = this.#of(field);
-    return e ? html`<span class="error-message" id="${this.prefix}${field}-error"><span class="visually-hidden">Error:</span> ${e.message}</span>` : nothing;
+    return e ? html`<span class="error-message" id="${this.prefix}${field}-error"><span class="visually-hidden">${this.words.error}</span> ${e.message}</span>` : nothing;
   }
 
   /** "There is a problem", each error a link that focuses its field (a fragment link cannot cross a shadow root). */
@@ -59,7 +61,7 @@ export class FormErrors {
       ((ev.target as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`#${this.#control(field)}`)?.focus();
     };
     return html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby=${title}>
-      ${headingLevel === 2 ? html`<h2 id=${title}>There is a problem</h2>` : html`<h3 id=${title}>There is a problem</h3>`}
+      ${headingLevel === 2 ? html`<h2 id=${title}>${this.words.problem}</h2>` : html`<h3 id=${title}>${this.words.problem}</h3>`}
       <ul>${this.errors.map((e) => html`<li><a href="#${this.#control(e.field)}" @click=${(ev: Event) => focus(ev, e.field)}>${e.message}</a></li>`)}</ul>
     </div>`;
   }

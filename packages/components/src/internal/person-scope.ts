@@ -43,8 +43,8 @@ export const noPersonNotice = (what: string): TemplateResult =>
   html`<p class="no-person" role="status">No person is chosen, so ${what}.</p>`;
 
 /** The refusal where the store has no such person: an alert, as it stops the worker saving. */
-export const unknownPersonNotice = (what: string): TemplateResult =>
-  html`<div class="problem no-person" role="alert"><p>This person is not in the record system, so ${what}. Check the person chosen.</p></div>`;
+export const unknownPersonNotice = (what: string, sentence = `This person is not in the record system, so ${what}. Check the person chosen.`): TemplateResult =>
+  html`<div class="problem no-person" role="alert"><p>${sentence}</p></div>`;
 
 const ABORTED = () => new StrError('aborted', 'The load was for a person or actor the element no longer shows');
 

@@ -3,18 +3,27 @@ import { html, nothing } from 'lit';
 
 const records = (n: number) => (n === 1 ? '1 record' : `${n} records`);
 
+/** The notice's two sentences by count; a localised widget passes its own (contact-log.messages.ts). */
+export interface UnreadableWords {
+  newer(n: number): string;
+  other(n: number): string;
+}
+
+const ENGLISH: UnreadableWords = {
+  newer: (n) => `${records(n)} ${n === 1 ? 'was' : 'were'} made by a newer version of STR Kit, so ${n === 1 ? 'it is' : 'they are'} not shown here. Reload the page to see ${n === 1 ? 'it' : 'them'}.`,
+  other: (n) => `${records(n)} could not be read, so ${n === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.`,
+};
+
 /**
  * What a widget says when records were left out because they could not be read (issue 14): how many, never which
  * content, and whom to tell. Records a newer STR Kit wrote (an older tab, issue 16) are told apart: reloading the
  * page brings the version that reads them. Nothing when every record was read. Every widget passes the list its
  * reads reported (`onUnreadable`, `Page.unreadable`), never a bare count, so each can tell the two apart.
  */
-export function unreadableNotice(found: readonly Unreadable[]) {
+export function unreadableNotice(found: readonly Unreadable[], words: UnreadableWords = ENGLISH) {
   const count = found.length;
   const newer = found.filter((u) => u.code === 'newer-version').length;
   const other = count - newer;
   if (count === 0) return nothing;
-  return html`<p class="unreadable" role="alert">${newer > 0
-      ? `${records(newer)} ${newer === 1 ? 'was' : 'were'} made by a newer version of STR Kit, so ${newer === 1 ? 'it is' : 'they are'} not shown here. Reload the page to see ${newer === 1 ? 'it' : 'them'}. `
-      : ''}${other > 0 ? `${records(other)} could not be read, so ${other === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.` : ''}</p>`;
+  return html`<p class="unreadable" role="alert">${newer > 0 ? `${words.newer(newer)} ` : ''}${other > 0 ? words.other(other) : ''}</p>`;
 }
