@@ -19,9 +19,10 @@ import '../define/str-alert-inbox.js';
 import type { StrProvider } from '../provider/provider.js';
 import { FIXTURE_WORKER, fixtureAlert, settledChecks, signPlan, weeklyChecks } from './relapse-signs.fixtures.js';
 import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
+import { PLAN_SKIP_MESSAGES } from './plan-skip.messages.js';
 
 type Loaded = LitElement & { whenLoaded(): Promise<void> };
-const CATALOGUES = [RELAPSE_MESSAGES, RULE_MESSAGES];
+const CATALOGUES = [RELAPSE_MESSAGES, RULE_MESSAGES, PLAN_SKIP_MESSAGES];
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 const root = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[lang]');
 
