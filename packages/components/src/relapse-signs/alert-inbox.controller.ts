@@ -13,7 +13,7 @@ import type { LoadState } from '../internal/load-state.js';
 import type { PersonScope } from '../internal/person-scope.js';
 import { place } from '../l10n/place.js';
 import type { RelapseWords } from './check-form.render.js';
-import type { Said } from './relapse-check.js';
+import type { Said } from './relapse-records.js';
 import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail } from './relapse-signs.events.js';
 
 export interface AlertRow {

@@ -10,7 +10,7 @@ import { PersonScope } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { LocaleController } from '../l10n/controller.js';
 import { AlertInbox } from './alert-inbox.controller.js';
-import type { Said } from './relapse-check.js';
+import type { Said } from './relapse-records.js';
 import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { styles } from './relapse-signs.styles.js';
 

@@ -16,7 +16,7 @@ import type { LocaleController } from '../l10n/controller.js';
 import { noteWords, reasonWords } from '../l10n/rules.js';
 import type { RuleMessages } from '../l10n/rules.messages.js';
 import type { RelapseWords } from './check-form.render.js';
-import type { Said } from './relapse-check.js';
+import type { Said } from './relapse-records.js';
 import type { AlertRaiseDetail, AlertRaisedDetail } from './relapse-signs.events.js';
 import { confirmedAlerts, contactList, pushAndConfirm, renderAlertWaiting } from './alert-waiting.js';
 

@@ -9,7 +9,7 @@ import type { LeaveGuard } from '../internal/leave-guard.js';
 import { LocaleController } from '../l10n/controller.js';
 import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
 import type { RelapseWords } from './check-form.render.js';
-import type { Said } from './relapse-check.js';
+import type { Said } from './relapse-records.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
 import { renderPlan } from './relapse-plan-view.js';
 import type { RelapseRecords } from './relapse-records.js';

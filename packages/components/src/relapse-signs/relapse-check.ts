@@ -20,7 +20,7 @@ import { LocaleController } from '../l10n/controller.js';
 import { RULE_MESSAGES } from '../l10n/rules.messages.js';
 import { BLANK_DETAILS, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
 import { CheckResult } from './check-result.controller.js';
-import { RelapseRecords, renderGate } from './relapse-records.js';
+import { RelapseRecords, renderGate, type Said } from './relapse-records.js';
 import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { styles } from './relapse-signs.styles.js';
 
@@ -29,8 +29,6 @@ export type { CheckDetails, SignRatings } from './check-form.render.js';
 const newId = () => crypto.randomUUID();
 const draftKeyOf = (serviceUserId: string) => `relapse-signs:check:${serviceUserId}`;
 type CheckDraft = { ratings: SignRatings; details: CheckDetails; pendingId: string; planId: string };
-/** A status line: words, or how to say them, so a locale switch says them again in the new language. */
-export type Said = string | (() => string);
 
 /**
  * @tagname str-relapse-check

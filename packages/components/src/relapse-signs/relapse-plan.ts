@@ -9,7 +9,7 @@ import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { LocaleController } from '../l10n/controller.js';
 import { PlanEdit } from './plan-edit.controller.js';
-import type { Said } from './relapse-check.js';
+import type { Said } from './relapse-records.js';
 import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
 import { styles } from './relapse-signs.styles.js';

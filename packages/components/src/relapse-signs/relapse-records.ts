@@ -9,6 +9,9 @@ import { LoadState } from '../internal/load-state.js';
 import { PersonScope, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
 import type { RelapseWords } from './check-form.render.js';
 
+/** A status line: words, or how to say them, so a locale switch says them again in the new language. */
+export type Said = string | (() => string);
+
 /** What a relapse element gives the records: its person, and in controlled mode the records themselves. */
 export interface RelapseRecordsHost extends ReactiveControllerHost, PersonScopeHost, FocusHost {
   readonly plan?: WarningSignPlan;

@@ -183,6 +183,8 @@ function offsetAt(iso: string, at: number): number {
  * of `Date.parse` (docs/adr/0022-first-rows-first.md).
  */
 export function instantOf(iso: string): number {
+  // A caller outside TypeScript may pass anything: no instant, as Date.parse says, rather than a TypeError.
+  if (typeof iso !== 'string') return NaN;
   const shape = storedShape(iso);
   if (!shape) return Date.parse(iso);
   const year = digits(iso, 0, 4);
