@@ -111,6 +111,17 @@ function everyElementEverywhere(dir, cem) {
   return problems;
 }
 
+/**
+ * Chunks in the components tarball that no module imports: a stale build's leftovers (names carry a content hash), which
+ * would ship to every vendor. Each chunk's file name must appear in some other JavaScript file of the package.
+ */
+export function unreferencedChunks(dir = resolve(consumerDir, 'node_modules/@strkit/components/dist')) {
+  const js = (d) => readdirSync(d, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.js')).map((e) => resolve(e.parentPath, e.name));
+  const files = js(dir).map((path) => ({ path, name: path.split('/').pop(), text: readFileSync(path, 'utf8') }));
+  const chunks = existsSync(resolve(dir, 'chunks')) ? js(resolve(dir, 'chunks')) : [];
+  return chunks.map((c) => c.split('/').pop()).filter((name) => !files.some((f) => f.name !== name && f.text.includes(`/${name}`)));
+}
+
 /** publint and attw on both tarballs; `check(name, ok)` records each. Expects scripts/pack.mjs to have packed. */
 export async function runPackageLint(check) {
   for (const pkg of ['sdk', 'components']) {
@@ -134,6 +145,9 @@ export async function runPackageLint(check) {
     problems = [`manifest check failed: ${e.message}`];
   }
   for (const p of problems) console.log(`  ${p}`);
+  const stale = unreferencedChunks();
+  for (const c of stale) console.log(`  dist/chunks/${c}: imported by no module (a stale build's chunk)`);
+  check('@strkit/components: every chunk in the tarball is imported by a module', stale.length === 0);
   const name = '@strkit/components: custom elements manifest valid (cem-validator, shipped paths, public API, event types, every element generated)';
   console.log(`  ${problems.length ? '✗' : '✓'} ${name}`);
   check(name, problems.length === 0);
