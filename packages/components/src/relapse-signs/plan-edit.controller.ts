@@ -8,7 +8,7 @@ import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
 import { LocaleController } from '../l10n/controller.js';
 import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapsePlanWords } from './relapse-plan.messages.js';
 import type { Said } from './relapse-records.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
 import { renderPlan } from './relapse-plan-view.js';
@@ -21,7 +21,7 @@ export interface PlanEditHost {
   readonly records: RelapseRecords;
   readonly leaving: LeaveGuard;
   /** The words, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: RelapsePlanWords;
   readonly readonly: () => boolean;
   /** False, with the refusal on screen, when the store has no such person (issue 15). */
   readonly mayWrite: () => Promise<boolean>;

@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { FormErrors } from '../internal/form-errors.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapsePlanWords } from './relapse-plan.messages.js';
 
 /** The plan as being edited: strings as typed, so nothing is reformatted before it is saved. */
 export interface PlanDraft {
@@ -61,7 +61,7 @@ export interface EditorHost {
   /** The skip link's words and their language (plan-skip.messages.ts). */
   readonly skipToSave: { readonly text: string; readonly lang: string };
   /** The words, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: RelapsePlanWords;
   set(next: PlanDraft, focus?: string): void;
   save(e: Event): void;
   cancel(): void;
