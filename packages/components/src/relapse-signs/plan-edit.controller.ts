@@ -6,8 +6,6 @@ import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
-import { LocaleController } from '../l10n/controller.js';
-import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
 import type { RelapsePlanWords } from './relapse-plan.messages.js';
 import type { Said } from './relapse-records.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
@@ -61,12 +59,10 @@ export class PlanEdit {
   #opening?: { plan: WarningSignPlan | undefined; failed: boolean };
   readonly #el: LitElement;
   readonly #h: PlanEditHost;
-  readonly #l: LocaleController<PlanSkipMessages>;
 
   constructor(el: LitElement, host: PlanEditHost) {
     this.#el = el;
     this.#h = host;
-    this.#l = new LocaleController(el, PLAN_SKIP_MESSAGES);
   }
 
   get editing(): boolean {
@@ -147,7 +143,6 @@ export class PlanEdit {
       checks: plan ? checksInOrder(plan, this.#h.records.checks) : [],
       errors: this.#errors,
       saving: this.#saving,
-      skipToSave: { text: this.#l.t('skip-to-save'), lang: this.#l.lang },
       l: this.#h.l,
       set: (next, focusOn) => {
         this.#draft = next;

@@ -1,6 +1,7 @@
 // Welsh for relapse-plan.messages.ts. Awaiting review by a Welsh-speaking clinician: terms and their sources are in
 // docs/i18n/glossary-cy.md ("Relapse signs and alerts"). With digits Welsh keeps the noun singular and mutates it as
-// the spoken number would ("2 wiriad", "3 gwiriad"); from 11 up it reads "11 o wiriadau".
+// the spoken number would ("2 wiriad", "3 gwiriad"); from 11 up it reads "11 o wiriadau". The skip link's "Neidio i"
+// is GOV.UK Cymru's ("Neidio i'r prif gynnwys"); "Cadw'r cynllun" names the Save button.
 import type { Translation } from '../l10n/catalogue.js';
 import type { RelapsePlanMessages } from './relapse-plan.messages.js';
 
@@ -78,6 +79,7 @@ const cy: Translation<RelapsePlanMessages> = {
   'editor.baseline-is': 'Llinell sylfaen y cytunwyd arni: {total}',
   'editor.no-baseline': 'Dim llinell sylfaen y cytunwyd arni: defnyddir canolrif y tri gwiriad cyntaf ar ôl cytuno',
   'editor.add-one-sign': 'Ychwanegwch o leiaf un arwydd',
+  'skip-to-save': 'Neidio i’r botwm ‘Cadw’r cynllun’',
 };
 
 export default cy;
