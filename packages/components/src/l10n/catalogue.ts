@@ -35,6 +35,22 @@ export const SOURCE_LOCALE = 'en-GB';
 
 export const defineCatalogue = <M extends Messages>(c: Catalogue<M>): Catalogue<M> => c;
 
+/**
+ * The catalogues one widget draws its words from, as one: e.g. the words the relapse elements share and the element's
+ * own (relapse-shared.messages.ts, relapse-check.messages.ts), so each element ships only the words it shows. Each
+ * keeps its namespace (overrides are `<ns>.<id>`); an id is looked up in the first catalogue that has it.
+ */
+export interface Catalogues<M extends Messages> {
+  readonly list: readonly Catalogue[];
+  /** Types only: the ids of all of them. */
+  readonly ids?: M;
+}
+
+type SourceOf<C> = C extends Catalogue<infer M> ? M : never;
+type AllOf<U> = (U extends unknown ? (u: U) => void : never) extends (all: infer A) => void ? A : never;
+
+export const joinCatalogues = <C extends readonly Catalogue[]>(...list: C): Catalogues<AllOf<SourceOf<C[number]>> & Messages> => ({ list });
+
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** The plural category of `n` in `locale` (e.g. Welsh: 0 zero, 1 one, 2 two, 3 few, 6 many, 11 other). */

@@ -1,8 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { SOURCE_LOCALE, fill, type Catalogue, type Message, type Messages, type Params } from './catalogue.js';
+import { SOURCE_LOCALE, fill, type Catalogue, type Catalogues, type Message, type Messages, type Params } from './catalogue.js';
 import { COMMON } from './common.messages.js';
-import { formatAgo, formatDate, formatDuration, formatList, formatNumber, formatTime, type Words } from './format.js';
+import { formatAgo, formatDate, formatNumber, formatTime, type Words } from './format.js';
 import { loadTranslation, localeContext, matchLocale, pageLocale, pageOverride, translationOf, watchPage, type LocaleSettings } from './locale.js';
 
 /**
@@ -13,7 +13,8 @@ import { loadTranslation, localeContext, matchLocale, pageLocale, pageOverride, 
  */
 export class LocaleController<M extends Messages> implements ReactiveController {
   readonly #host: ReactiveElement;
-  readonly #catalogue: Catalogue<M>;
+  /** The widget's catalogues (one, or several joined: catalogue.ts `joinCatalogues`). */
+  readonly #catalogues: readonly Catalogue[];
   readonly #context: ContextConsumer<typeof localeContext, ReactiveElement>;
   #settings: LocaleSettings | undefined;
   #locale = SOURCE_LOCALE;
@@ -21,9 +22,9 @@ export class LocaleController<M extends Messages> implements ReactiveController 
   #wanted = 0;
   readonly #words: Words = (id, params) => this.#fill(COMMON, id, params);
 
-  constructor(host: ReactiveElement, catalogue: Catalogue<M>) {
+  constructor(host: ReactiveElement, catalogue: Catalogue<M> | Catalogues<M>) {
     this.#host = host;
-    this.#catalogue = catalogue;
+    this.#catalogues = 'list' in catalogue ? catalogue.list : [catalogue];
     this.#context = new ContextConsumer(host, {
       context: localeContext,
       subscribe: true,
@@ -51,9 +52,9 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     return this.#locale;
   }
 
-  /** A message of the widget's namespace, filled in; plain text, never HTML. */
+  /** A message of the widget's namespace (or of the first of its catalogues that has the id), filled in; plain text. */
   t(id: keyof M & string, params?: Params): string {
-    return this.#fill(this.#catalogue, id, params);
+    return this.#fill<Messages>(this.#catalogues.find((c) => id in c.source) ?? this.#catalogues[0]!, id, params);
   }
 
   /** "this contact", "y dasg hon": a record named by its type. */
@@ -79,14 +80,6 @@ export class LocaleController<M extends Messages> implements ReactiveController 
     return formatNumber(this.#locale, n);
   }
 
-  duration(minutes: number): string {
-    return formatDuration(this.#locale, minutes, this.#words);
-  }
-
-  list(items: readonly string[]): string {
-    return formatList(this.#locale, items, this.#words);
-  }
-
   /** How long ago, "just now" under a minute; show it beside the absolute time, never alone. */
   ago(from: number, to: number): string {
     return formatAgo(this.#locale, from, to, this.#words);
@@ -101,9 +94,9 @@ export class LocaleController<M extends Messages> implements ReactiveController 
 
   /** Picks the locale; shows it once its translations (the widget's and the shared ones) have loaded. */
   #choose(): void {
-    const wanted = matchLocale(this.#settings?.locale || pageLocale(), this.#catalogue);
+    const wanted = matchLocale(this.#settings?.locale || pageLocale(), this.#catalogues[0]!);
     const turn = ++this.#wanted;
-    void Promise.all([loadTranslation(this.#catalogue, wanted), loadTranslation(COMMON, wanted)]).then(
+    void Promise.all([...this.#catalogues, COMMON].map((c) => loadTranslation(c, wanted))).then(
       () => {
         if (turn !== this.#wanted) return;
         this.#locale = wanted;

@@ -12,7 +12,7 @@ import type { LeaveGuard } from '../internal/leave-guard.js';
 import type { LoadState } from '../internal/load-state.js';
 import type { PersonScope } from '../internal/person-scope.js';
 import { place } from '../l10n/place.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { AlertInboxWords } from './alert-inbox.messages.js';
 import type { Said } from './relapse-records.js';
 import type { AlertAcknowledgeDetail, AlertAcknowledgedDetail } from './relapse-signs.events.js';
 
@@ -30,7 +30,7 @@ export interface AlertInboxHost {
   readonly leaving: LeaveGuard;
   readonly clock: () => Clock;
   /** The words, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: AlertInboxWords;
   /** Controlled mode: the alerts, the people's names and (for their crisis contacts) a plan, as given. */
   readonly given: () => { alerts: readonly Alert[]; people: Readonly<Record<string, string>>; contacts?: { serviceUserId: string; contacts: readonly CrisisContact[] } };
   readonly readonly: () => boolean;

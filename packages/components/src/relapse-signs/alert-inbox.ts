@@ -11,7 +11,7 @@ import { tokens } from '../internal/tokens.styles.js';
 import { LocaleController } from '../l10n/controller.js';
 import { AlertInbox } from './alert-inbox.controller.js';
 import type { Said } from './relapse-records.js';
-import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
+import { ALERT_INBOX_WORDS } from './alert-inbox.messages.js';
 import { styles } from './relapse-signs.styles.js';
 
 /**
@@ -51,7 +51,7 @@ export class StrAlertInbox extends ClientElement {
   readonly serviceUserId = '';
   #loads = new LoadState(this);
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
-  #l = new LocaleController(this, RELAPSE_MESSAGES);
+  #l = new LocaleController(this, ALERT_INBOX_WORDS);
   #scope = new PersonScope(this, {
     client: () => this.currentClient,
     changed: (next) => {

@@ -3,7 +3,7 @@
 // these to tell the truth: "sent" only once the record system has it, and until then a loud notice with the contacts.
 import type { CrisisContact, SyncEngine, WarningSignPlan } from '@strkit/sdk';
 import { html, type TemplateResult } from 'lit';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapseCheckWords } from './relapse-check.messages.js';
 
 /** How long "Send an alert" waits for a push to the record system before it says the alert is waiting. */
 export const CONFIRM_WAIT_MS = 3_000;
@@ -42,7 +42,7 @@ export async function pushAndConfirm(sync: SyncEngine, id: string, ms = CONFIRM_
 }
 
 /** The loud notice for an alert that waits on this device, with the plan's crisis contacts. */
-export function renderAlertWaiting(l: RelapseWords, plan: WarningSignPlan): TemplateResult {
+export function renderAlertWaiting(l: RelapseCheckWords, plan: WarningSignPlan): TemplateResult {
   return html`<div class="problem" role="alert" part="alert-waiting" tabindex="-1">
     <h4>${l.t('waiting-heading')}</h4>
     <p>${l.t('waiting-body')}</p>

@@ -7,12 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LocaleController } from '../l10n/controller.js';
 import { place } from '../l10n/place.js';
-import type { RelapseMessages } from './relapse-signs.messages.js';
-
-/** The relapse elements' words in the active locale (relapse-signs.messages.ts). */
-export type RelapseWords = LocaleController<RelapseMessages>;
+import type { RelapseCheckWords } from './relapse-check.messages.js';
 
 /** A rating per sign id; a sign not in it is not rated yet. */
 export type SignRatings = Readonly<Record<string, SignRating>>;
@@ -28,7 +24,7 @@ export interface CheckDetails {
 export const BLANK_DETAILS: CheckDetails = { functioning: {}, observations: '', personsView: '', markedWell: false };
 
 /** The sign's own words in `<bdi>`: an override typed in them cannot reorder ours (issue 17). */
-export const rateSign = (l: RelapseWords, text: string) => place(l.t('rate-sign'), { sign: html`<bdi>${text.trim()}</bdi>` });
+export const rateSign = (l: RelapseCheckWords, text: string) => place(l.t('rate-sign'), { sign: html`<bdi>${text.trim()}</bdi>` });
 
 /** What the form shows and what it calls back. */
 export interface CheckFormView {
@@ -44,7 +40,7 @@ export interface CheckFormView {
   readonly disabled: boolean;
   readonly root: ParentNode;
   /** The words, in the active locale; its `lang` is part of every guard, so a locale switch redraws each sign. */
-  readonly l: RelapseWords;
+  readonly l: RelapseCheckWords;
   rate(sign: WarningSign, rating: SignRating): void;
   noneNoticed(): void;
   setDetail<K extends keyof CheckDetails>(key: K, value: CheckDetails[K]): void;
@@ -148,8 +144,8 @@ const VALUES: readonly SignRating[] = [...RATINGS.map((r) => r.code as SignRatin
 type Option = { readonly value: SignRating; readonly label: string };
 
 /** The five options in the active locale: worked out once per locale, not per sign (a plan may hold 300). */
-const optionsByLang = new WeakMap<RelapseWords, { lang: string; options: readonly Option[] }>();
-function optionsOf(l: RelapseWords): readonly Option[] {
+const optionsByLang = new WeakMap<RelapseCheckWords, { lang: string; options: readonly Option[] }>();
+function optionsOf(l: RelapseCheckWords): readonly Option[] {
   const known = optionsByLang.get(l);
   if (known?.lang === l.lang) return known.options;
   const options = VALUES.map((value) => ({ value, label: l.t(`rating.${value}`) }));
@@ -161,7 +157,7 @@ function optionsOf(l: RelapseWords): readonly Option[] {
  * A sign's five radios in one template (one clone per sign, not one per radio); values from RATINGS' codes
  * (packages/sdk codes, DESIGN.md) and "not asked", labels from the catalogue.
  */
-function renderRadios(l: RelapseWords, name: string, value: SignRating | undefined) {
+function renderRadios(l: RelapseCheckWords, name: string, value: SignRating | undefined) {
   const [R0, R1, R2, R3, SKIP] = optionsOf(l) as [Option, Option, Option, Option, Option];
   return html`<label class="choice rating"><input type="radio" name=${name} .value=${String(R0.value)} .checked=${live(value === R0.value)} />${R0.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R1.value)} .checked=${live(value === R1.value)} />${R1.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R2.value)} .checked=${live(value === R2.value)} />${R2.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(R3.value)} .checked=${live(value === R3.value)} />${R3.label}</label><label class="choice rating"><input type="radio" name=${name} .value=${String(SKIP.value)} .checked=${live(value === SKIP.value)} />${SKIP.label}</label>`;
 }
@@ -198,7 +194,7 @@ function renderFunctioning(v: CheckFormView) {
 }
 
 /** The signs and their agreed responses, read-only: what a role that may not record a check sees. */
-export function renderSigns(l: RelapseWords, plan: WarningSignPlan): TemplateResult {
+export function renderSigns(l: RelapseCheckWords, plan: WarningSignPlan): TemplateResult {
   return html`<section part="check" aria-labelledby="signs-heading"><h2 id="signs-heading">${l.t('signs-heading')}</h2>
     ${SIGN_STAGES.map((st) => {
       const signs = plan.signs.filter((s) => s.stage === st.code);

@@ -15,7 +15,7 @@ import type { PersonScope, Scope } from '../internal/person-scope.js';
 import type { LocaleController } from '../l10n/controller.js';
 import { noteWords, reasonWords } from '../l10n/rules.js';
 import type { RuleMessages } from '../l10n/rules.messages.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapseCheckWords } from './relapse-check.messages.js';
 import type { Said } from './relapse-records.js';
 import type { AlertRaiseDetail, AlertRaisedDetail } from './relapse-signs.events.js';
 import { confirmedAlerts, contactList, pushAndConfirm, renderAlertWaiting } from './alert-waiting.js';
@@ -32,7 +32,7 @@ export interface CheckResultHost {
   readonly scope: PersonScope;
   readonly clock: () => Clock;
   /** The words, and the rule's reasons and notes, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: RelapseCheckWords;
   readonly rules: LocaleController<RuleMessages>;
   /** May this element send alerts (its role, and not read-only)? */
   readonly mayRaise: () => boolean;

@@ -6,9 +6,7 @@ import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
-import { LocaleController } from '../l10n/controller.js';
-import { PLAN_SKIP_MESSAGES, type PlanSkipMessages } from './plan-skip.messages.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapsePlanWords } from './relapse-plan.messages.js';
 import type { Said } from './relapse-records.js';
 import type { PlanDraft } from './relapse-plan-editor.js';
 import { renderPlan } from './relapse-plan-view.js';
@@ -21,7 +19,7 @@ export interface PlanEditHost {
   readonly records: RelapseRecords;
   readonly leaving: LeaveGuard;
   /** The words, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: RelapsePlanWords;
   readonly readonly: () => boolean;
   /** False, with the refusal on screen, when the store has no such person (issue 15). */
   readonly mayWrite: () => Promise<boolean>;
@@ -61,12 +59,10 @@ export class PlanEdit {
   #opening?: { plan: WarningSignPlan | undefined; failed: boolean };
   readonly #el: LitElement;
   readonly #h: PlanEditHost;
-  readonly #l: LocaleController<PlanSkipMessages>;
 
   constructor(el: LitElement, host: PlanEditHost) {
     this.#el = el;
     this.#h = host;
-    this.#l = new LocaleController(el, PLAN_SKIP_MESSAGES);
   }
 
   get editing(): boolean {
@@ -147,7 +143,6 @@ export class PlanEdit {
       checks: plan ? checksInOrder(plan, this.#h.records.checks) : [],
       errors: this.#errors,
       saving: this.#saving,
-      skipToSave: { text: this.#l.t('skip-to-save'), lang: this.#l.lang },
       l: this.#h.l,
       set: (next, focusOn) => {
         this.#draft = next;

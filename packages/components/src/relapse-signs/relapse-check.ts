@@ -1,7 +1,6 @@
 import {
   NOT_ASKED, evaluateRule, systemClock, toLondonIso,
-  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating,
-  type WarningSign, type WarningSignPlan,
+  type Clock, type FunctioningArea, type FunctioningLevel, type RuleResult, type SignCheck, type SignCheckInput, type SignRating, type WarningSign, type WarningSignPlan,
 } from '@strkit/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -21,7 +20,7 @@ import { RULE_MESSAGES } from '../l10n/rules.messages.js';
 import { BLANK_DETAILS, layoutOf, renderCheckForm, renderSigns, type CheckDetails, type CheckFormView, type SignRatings } from './check-form.render.js';
 import { CheckResult } from './check-result.controller.js';
 import { RelapseRecords, renderGate, type Said } from './relapse-records.js';
-import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
+import { RELAPSE_CHECK_WORDS } from './relapse-check.messages.js';
 import { styles } from './relapse-signs.styles.js';
 
 export type { CheckDetails, SignRatings } from './check-form.render.js';
@@ -84,8 +83,9 @@ export class StrRelapseCheck extends PersonElement {
   @state() private _inheritedDisabled = false;
 
   #internals: ElementInternals;
+  protected static readonly words = RELAPSE_CHECK_WORDS; // its catalogues; <str-relapse-signs> adds the others'
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
-  protected readonly l = new LocaleController(this, RELAPSE_MESSAGES);
+  protected readonly l = new LocaleController(this, (this.constructor as typeof StrRelapseCheck).words);
   /** The rule's reasons and notes, from the SDK's codes (l10n/rules.ts). */
   protected readonly ruleWords = new LocaleController(this, RULE_MESSAGES);
   /** The locale the validity message was last set in. */

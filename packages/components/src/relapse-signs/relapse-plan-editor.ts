@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { FormErrors } from '../internal/form-errors.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapsePlanWords } from './relapse-plan.messages.js';
 
 /** The plan as being edited: strings as typed, so nothing is reformatted before it is saved. */
 export interface PlanDraft {
@@ -58,10 +58,8 @@ export interface EditorHost {
   readonly checks: readonly SignCheck[];
   readonly errors: readonly { field: string; message: string }[];
   readonly saving: boolean;
-  /** The skip link's words and their language (plan-skip.messages.ts). */
-  readonly skipToSave: { readonly text: string; readonly lang: string };
   /** The words, in the active locale. */
-  readonly l: RelapseWords;
+  readonly l: RelapsePlanWords;
   set(next: PlanDraft, focus?: string): void;
   save(e: Event): void;
   cancel(): void;
@@ -145,7 +143,7 @@ function skipToSave(h: EditorHost): TemplateResult {
     e.preventDefault(); // a fragment link does not reach into a shadow root
     ((e.currentTarget as Element).getRootNode() as ParentNode).querySelector<HTMLElement>('#pe-save')?.focus();
   };
-  return html`<p class="skip-links"><a href="#pe-save" lang=${h.skipToSave.lang} @click=${go}>${h.skipToSave.text}</a></p>`;
+  return html`<p class="skip-links"><a href="#pe-save" @click=${go}>${h.l.t('skip-to-save')}</a></p>`;
 }
 
 /** The rule's thresholds and the agreed baseline, picked from checks marked "well". */

@@ -2,10 +2,10 @@
 // loads only when someone edits the plan (issue 19).
 import { SIGN_STAGES, checksInOrder, type SignCheck, type WarningSignPlan } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapsePlanWords } from './relapse-plan.messages.js';
 
 /** The plan, read-only: what everyone sees. */
-export function renderPlan(l: RelapseWords, plan: WarningSignPlan, checks: readonly SignCheck[]): TemplateResult {
+export function renderPlan(l: RelapsePlanWords, plan: WarningSignPlan, checks: readonly SignCheck[]): TemplateResult {
   const b = plan.agreedBaseline;
   const r = plan.rule;
   const few = checksInOrder(plan, checks).length < 3;

@@ -10,7 +10,7 @@ import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { LocaleController } from '../l10n/controller.js';
 import { PlanEdit } from './plan-edit.controller.js';
 import type { Said } from './relapse-records.js';
-import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
+import { RELAPSE_PLAN_WORDS } from './relapse-plan.messages.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
 import { styles } from './relapse-signs.styles.js';
 
@@ -41,7 +41,7 @@ export class StrRelapsePlan extends PersonElement {
   @state() private _problem = '';
 
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
-  #l = new LocaleController(this, RELAPSE_MESSAGES);
+  #l = new LocaleController(this, RELAPSE_PLAN_WORDS);
   #records = new RelapseRecords(this, {
     client: () => this.currentClient,
     changed: () => {

@@ -7,7 +7,8 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { focusWhatReplaced, type FocusHost } from '../internal/focus-after.js';
 import { LoadState } from '../internal/load-state.js';
 import { PersonScope, type PersonScopeHost, type Scope } from '../internal/person-scope.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { LocaleController } from '../l10n/controller.js';
+import type { RelapseMessages } from './relapse-shared.messages.js';
 
 /** A status line: words, or how to say them, so a locale switch says them again in the new language. */
 export type Said = string | (() => string);
@@ -122,7 +123,7 @@ export class RelapseRecords {
  * What stands before a relapse element's plan: the load failed (with a retry), no person is named, or it is loading.
  * Undefined when there is a plan, or the lack of one, to show.
  */
-export function renderGate(records: RelapseRecords, noPerson: 'no-person.check' | 'no-person.trend' | 'no-person.plan', l: RelapseWords): TemplateResult | undefined {
+export function renderGate(records: RelapseRecords, noPerson: 'no-person.check' | 'no-person.trend' | 'no-person.plan', l: LocaleController<RelapseMessages>): TemplateResult | undefined {
   const connected = records.connected;
   if (connected && records.loads.status === 'error' && !records.plan) {
     return html`<div class="problem" role="alert" lang=${l.lang}><p>${l.t('not-loaded')}</p><button type="button" class="secondary" @click=${() => void records.retry()}>${l.t('try-again')}</button></div>`;

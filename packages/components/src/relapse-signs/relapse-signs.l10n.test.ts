@@ -18,11 +18,15 @@ import '../define/str-relapse-plan.js';
 import '../define/str-alert-inbox.js';
 import type { StrProvider } from '../provider/provider.js';
 import { FIXTURE_WORKER, fixtureAlert, settledChecks, signPlan, weeklyChecks } from './relapse-signs.fixtures.js';
-import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
-import { PLAN_SKIP_MESSAGES } from './plan-skip.messages.js';
+import { ALERT_INBOX_MESSAGES } from './alert-inbox.messages.js';
+import { RELAPSE_CHECK_MESSAGES } from './relapse-check.messages.js';
+import { RELAPSE_PLAN_MESSAGES } from './relapse-plan.messages.js';
+import { RELAPSE_MESSAGES } from './relapse-shared.messages.js';
+import { RELAPSE_SIGNS_MESSAGES } from './relapse-signs.messages.js';
+import { RELAPSE_TREND_MESSAGES } from './relapse-trend.messages.js';
 
 type Loaded = LitElement & { whenLoaded(): Promise<void> };
-const CATALOGUES = [RELAPSE_MESSAGES, RULE_MESSAGES, PLAN_SKIP_MESSAGES];
+const CATALOGUES = [RELAPSE_MESSAGES, RELAPSE_CHECK_MESSAGES, RELAPSE_TREND_MESSAGES, RELAPSE_PLAN_MESSAGES, ALERT_INBOX_MESSAGES, RELAPSE_SIGNS_MESSAGES, RULE_MESSAGES];
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 const root = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[lang]');
 

@@ -7,6 +7,7 @@ import { AlertInbox } from './alert-inbox.controller.js';
 import { PlanEdit } from './plan-edit.controller.js';
 import { StrRelapseCheck } from './relapse-check.js';
 import { renderTrend, trendStyles } from './relapse-trend.render.js';
+import { RELAPSE_SIGNS_WORDS, type RelapseSignsWords } from './relapse-signs.messages.js';
 
 export type { CheckDetails, SignRatings } from './check-form.render.js';
 
@@ -44,6 +45,9 @@ export type { CheckDetails, SignRatings } from './check-form.render.js';
  */
 export class StrRelapseSigns extends StrRelapseCheck {
   static override styles = [...StrRelapseCheck.styles, trendStyles];
+  /** One controller for the check's words and the trend's, plan's, inbox's and view switch's (relapse-check.ts). */
+  protected static override readonly words = RELAPSE_SIGNS_WORDS;
+  declare protected readonly l: RelapseSignsWords;
 
   /** Controlled mode: the alerts to show in the alerts view (open ones, and those acknowledged in the last 7 days). */
   @property({ attribute: false }) alerts: readonly Alert[] = [];

@@ -8,7 +8,7 @@ import { place } from '../l10n/place.js';
 import type { LocaleController } from '../l10n/controller.js';
 import type { RuleMessages } from '../l10n/rules.messages.js';
 import { noteWords } from '../l10n/rules.js';
-import type { RelapseWords } from './check-form.render.js';
+import type { RelapseTrendWords } from './relapse-trend.messages.js';
 
 type Baseline = ReturnType<typeof baselineOf>;
 
@@ -20,11 +20,11 @@ interface Point {
 
 /** The trend's words: the relapse catalogue, and the rule's notes for why there is no baseline yet. */
 export interface TrendWords {
-  readonly l: RelapseWords;
+  readonly l: RelapseTrendWords;
   readonly rules: LocaleController<RuleMessages>;
 }
 
-const against = (l: RelapseWords, baseline: Baseline, total: number): string => {
+const against = (l: RelapseTrendWords, baseline: Baseline, total: number): string => {
   if (baseline.source === 'none') return '—';
   const by = total - baseline.value;
   return by > 0 ? l.t('above', { count: by }) : by < 0 ? l.t('below', { count: -by }) : l.t('same');
@@ -40,7 +40,7 @@ const baselineWords = ({ l, rules }: TrendWords, baseline: Baseline): string =>
 /** "2 quite a lot", "not asked": the figure and the rule catalogue's word for it. */
 const ratingWords = ({ l, rules }: TrendWords, r: SignCheck['ratings'][string] | undefined): string =>
   typeof r === 'number' ? `${l.number(r)} ${rules.t(`rating.${r as 0 | 1 | 2 | 3}`)}` : rules.t('rating.not-asked');
-const date = (l: RelapseWords, at: string) => html`<time datetime=${at}>${l.date(at)}</time>`;
+const date = (l: RelapseTrendWords, at: string) => html`<time datetime=${at}>${l.date(at)}</time>`;
 
 /** The trend section for `plan` and the person's `checks` (every plan's: a kept sign's run goes on). */
 export function renderTrend(w: TrendWords, plan: WarningSignPlan, allChecks: readonly SignCheck[]): TemplateResult {
@@ -58,7 +58,7 @@ export function renderTrend(w: TrendWords, plan: WarningSignPlan, allChecks: rea
   </section>`;
 }
 
-function totalsTable(l: RelapseWords, totals: readonly Point[], baseline: Baseline) {
+function totalsTable(l: RelapseTrendWords, totals: readonly Point[], baseline: Baseline) {
   return html`<table class="trend-table wide">
     <caption>${l.t('totals-caption')}</caption>
     <thead><tr><th scope="col">${l.t('col-date')}</th><th scope="col">${l.t('col-total')}</th><th scope="col">${l.t('col-against')}</th><th scope="col">${l.t('col-rule')}</th></tr></thead>
@@ -67,14 +67,14 @@ function totalsTable(l: RelapseWords, totals: readonly Point[], baseline: Baseli
 }
 
 /** One check's total in words, for the narrow list: its date a `<time>` where the message puts it. */
-function totalItem(l: RelapseWords, { c, total, fires }: Point, baseline: Baseline) {
+function totalItem(l: RelapseTrendWords, { c, total, fires }: Point, baseline: Baseline) {
   const by = baseline.source === 'none' ? undefined : total - baseline.value;
   const id = by === undefined ? 'item-none' : by > 0 ? 'item-above' : by < 0 ? 'item-below' : 'item-same';
   return place(l.t(id, { total, count: Math.abs(by ?? 0), rule: l.t(fires ? 'rule-met' : 'rule-not-met') }), { date: date(l, c.at) });
 }
 
 /** The totals as a list, for narrow screens: one item a check, every figure with its words. */
-function totalsList(l: RelapseWords, totals: readonly Point[], baseline: Baseline) {
+function totalsList(l: RelapseTrendWords, totals: readonly Point[], baseline: Baseline) {
   return html`<div class="trend-list narrow">
     <h3 id="totals-list-heading">${l.t('totals-caption')}</h3>
     <ul aria-labelledby="totals-list-heading">${totals.map((p) => html`<li>${totalItem(l, p, baseline)}</li>`)}</ul>
@@ -103,7 +103,7 @@ function signsList(w: TrendWords, plan: WarningSignPlan, recent: readonly SignCh
 }
 
 /** Totals over time against the baseline. The tables (or lists) carry the same figures for assistive technology. */
-function chart(l: RelapseWords, points: readonly Point[], baseline: number | undefined, max: number) {
+function chart(l: RelapseTrendWords, points: readonly Point[], baseline: number | undefined, max: number) {
   const W = 600, H = 200, pad = 24;
   const top = Math.max(3, ...points.map((p) => p.total), baseline ?? 0);
   const yMax = Math.min(max || top, Math.ceil(top * 1.2));

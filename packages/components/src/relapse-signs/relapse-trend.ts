@@ -8,7 +8,7 @@ import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { LocaleController } from '../l10n/controller.js';
 import { RULE_MESSAGES } from '../l10n/rules.messages.js';
 import { RelapseRecords, renderGate } from './relapse-records.js';
-import { RELAPSE_MESSAGES } from './relapse-signs.messages.js';
+import { RELAPSE_TREND_WORDS } from './relapse-trend.messages.js';
 import { styles } from './relapse-signs.styles.js';
 import { renderTrend, trendStyles } from './relapse-trend.render.js';
 
@@ -33,7 +33,7 @@ export class StrRelapseTrend extends PersonElement {
 
   #records = new RelapseRecords(this, { client: () => this.currentClient });
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
-  #words = { l: new LocaleController(this, RELAPSE_MESSAGES), rules: new LocaleController(this, RULE_MESSAGES) };
+  #words = { l: new LocaleController(this, RELAPSE_TREND_WORDS), rules: new LocaleController(this, RULE_MESSAGES) };
 
   /** Resolves when the plan and checks are loaded and drawn. */
   whenLoaded(): Promise<void> {
