@@ -5,6 +5,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
 import { LocaleController } from '../l10n/controller.js';
 import { CARE_PLAN_LAZY_MESSAGES, type CarePlanLazyMessages } from './care-plan.lazy.messages.js';
+import type { Said } from './care-plan.words.js';
 
 type FormsModule = typeof import('./care-plan.forms.js');
 
@@ -44,8 +45,8 @@ export const noteForm: Form<'noteForm'> = (...a) => carePlanForms.module?.noteFo
 
 /** What the gate needs of the element's controller: the status said now, and a way to say or show something. */
 export interface FormsGateHost {
-  readonly status: () => string;
-  readonly set: (changes: { status?: string; problem?: string; focusAfter?: string }) => void;
+  readonly status: () => Said | undefined;
+  readonly set: (changes: { status?: Said | undefined; problem?: Said | undefined; focusAfter?: string }) => void;
 }
 
 /**
@@ -59,6 +60,9 @@ export class FormsGate implements ReactiveController {
   readonly #el: ReactiveControllerHost & HTMLElement;
   readonly #h: FormsGateHost;
   readonly #l: LocaleController<CarePlanLazyMessages>;
+  /** The wait and the failure, said when drawn (their words are in care-plan.lazy.messages.ts). */
+  readonly #loadingForm: Said = () => this.#l.t('loading-form');
+  readonly #formFailed: Said = () => this.#l.t('form-failed');
 
   constructor(el: ReactiveElement, host: FormsGateHost) {
     this.#el = el;
@@ -85,17 +89,17 @@ export class FormsGate implements ReactiveController {
   /** Runs `open` once the forms are in, unless another ask came meanwhile. */
   async whenIn(open: () => void): Promise<void> {
     const ask = ++this.#asks;
-    const loading = this.#l.t('loading-form');
+    const loading = this.#loadingForm;
     // A status just said (a task completed) is kept; otherwise the wait is said.
     if (!this.#h.status()) this.#h.set({ status: loading });
     try {
       await loadForms();
     } catch {
-      if (ask === this.#asks) this.#h.set({ status: '', problem: this.#l.t('form-failed'), focusAfter: '.problem' });
+      if (ask === this.#asks) this.#h.set({ status: undefined, problem: this.#formFailed, focusAfter: '.problem' });
       return;
     }
     if (ask !== this.#asks || !this.#el.isConnected) return;
-    if (this.#h.status() === loading) this.#h.set({ status: '' });
+    if (this.#h.status() === loading) this.#h.set({ status: undefined });
     open();
   }
 }
