@@ -80,6 +80,12 @@ const views = {
   coordinator: 'Care co-ordinator',
   'last-review': 'Last review',
   'not-agreed': 'Not yet agreed',
+  // Who the plan was agreed with, one sentence per usual case; `agreed-with` lists any other mix.
+  'agreed-with.person': '{date}, with the person',
+  'agreed-with.carer': '{date}, with their carer',
+  'agreed-with.carer-named': '{date}, with {name} (carer)',
+  'agreed-with.both': '{date}, with the person and their carer',
+  'agreed-with.both-named': '{date}, with the person and {name} (carer)',
   'agreed-with': '{date}, with {people}',
   'the-person': 'the person',
   'carer-named': '{name} (carer)',

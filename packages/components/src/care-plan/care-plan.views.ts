@@ -38,11 +38,27 @@ function reviewLine(l: CarePlanWords, plan: CarePlan, today: string) {
   }
 }
 
+/** "1 May 2026, with the person and Jo (carer)": a whole sentence for the usual cases, a list for any other mix. */
+function agreedWords(l: CarePlanWords, plan: CarePlan): string {
+  if (!plan.agreedOn) return l.t('not-agreed');
+  const date = l.date(plan.agreedOn);
+  const all = plan.agreedWith;
+  const person = all.filter((a) => a.kind === 'service-user');
+  const carers = all.filter((a) => a.kind === 'carer');
+  if (!all.length) return date;
+  if (person.length <= 1 && carers.length <= 1) {
+    const name = carers[0]?.name;
+    if (!carers.length) return l.t('agreed-with.person', { date });
+    const which = person.length ? (name ? 'agreed-with.both-named' : 'agreed-with.both') : name ? 'agreed-with.carer-named' : 'agreed-with.carer';
+    return l.t(which, { date, ...(name && { name }) });
+  }
+  const people = all.map((a) => (a.kind === 'service-user' ? l.t('the-person') : a.name ? l.t('carer-named', { name: a.name }) : l.t('their-carer')));
+  return l.t('agreed-with', { date, people: l.list(people) });
+}
+
 function facts(ctx: PlanContext, plan: CarePlan) {
   const { l } = ctx;
-  const agreed = plan.agreedWith.map((a) => (a.kind === 'service-user' ? l.t('the-person') : a.name ? l.t('carer-named', { name: a.name }) : l.t('their-carer')));
-  const date = plan.agreedOn ? l.date(plan.agreedOn) : '';
-  const agreedText = plan.agreedOn ? (agreed.length ? l.t('agreed-with', { date, people: l.list(agreed) }) : date) : l.t('not-agreed');
+  const agreedText = agreedWords(l, plan);
   return html`<dl class="facts">
     <div><dt>${l.t('status')}</dt><dd>${planStatusLabel(l, plan)}</dd></div>
     <div><dt>${l.t('agreed')}</dt><dd>${agreedText}</dd></div>
