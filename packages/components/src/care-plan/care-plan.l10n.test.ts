@@ -2,7 +2,7 @@
 // errors, notices, conflict, code labels), Welsh plural forms for 0, 1, 2, 3, 6 and 11 tasks and notes, Welsh dates,
 // axe with lang="cy", layout at 390 px with 40% longer words in every fixture state, and a locale switch that keeps a
 // half-typed form.
-import { memoryStore, type Goal, type ProgressNote, type Store, type StrClient, type Task } from '@strkit/sdk';
+import { CARE_PLAN_STATUSES, GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, inputIssues, memoryStore, type Goal, type ProgressNote, type Store, type StrClient, type Task } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
@@ -59,6 +59,27 @@ function nTasks(n: number): PlanFixture {
   const notes: ProgressNote[] = Array.from({ length: n }, (_, i) => fixtureNote(i + 1, { kind: 'goal', id: goal.id }, `Note ${i + 1}`));
   return { plan: fixturePlan({ goalOrder: [goal.id] }), goals: [goal], tasks, notes };
 }
+
+describe('<str-care-plan> catalogue', () => {
+  const s = CARE_PLAN_MESSAGES.source as Readonly<Record<string, unknown>>;
+  it('the en-GB code labels are the SDK’s word for word', () => {
+    const lists = { 'task-status': TASK_STATUSES, 'goal-status': GOAL_STATUSES, 'plan-status': CARE_PLAN_STATUSES, 'life-area': LIFE_AREAS, repeat: TASK_REPEATS };
+    for (const [prefix, list] of Object.entries(lists)) for (const c of list) expect(s[`${prefix}.${c.code}`], `${prefix}.${c.code}`).to.equal(c.label);
+  });
+  it('every field issue the SDK gives the care plan’s forms is in the catalogue, so it is said in the locale', () => {
+    const plan = fixturePlan();
+    const goal = { id: crypto.randomUUID(), carePlanId: plan.id };
+    const bad = [
+      ...inputIssues('goal', { ...goal, text: ' ', lifeArea: '' }), ...inputIssues('goalUpdate', { status: 'x' }),
+      ...inputIssues('task', { ...goal, goalId: goal.id, text: '', owner: { kind: 'other-service', name: '' }, repeat: 'x' }),
+      ...inputIssues('taskUpdate', { text: 'a\nb' }), ...inputIssues('progressNote', { id: goal.id, about: { kind: 'goal', id: goal.id }, text: '' }),
+      ...inputIssues('carePlanUpdate', { status: 'x', agreedOn: '2026-02-30', agreedWith: [{ kind: 'carer', name: ' ' }] }),
+    ];
+    const words = Object.entries(s).filter(([id]) => id.startsWith('issue.') || id.startsWith('err.')).map(([, m]) => m);
+    expect(bad.length).to.be.greaterThan(6);
+    for (const issue of bad) expect(words, `${issue.path}: ${issue.message}`).to.include(issue.message);
+  });
+});
 
 describe('<str-care-plan> in Welsh', () => {
   const counts: Record<number, readonly [string, string | undefined, string | undefined]> = {
