@@ -36,6 +36,8 @@ const cy: Translation<CarePlanMessages> = {
   'goal-added': 'Nod wedi’i ychwanegu',
   'note-saved': 'Nodyn cynnydd wedi’i gadw',
   saving: 'Wrthi’n cadw…',
+  'loading-form': 'Wrthi’n llwytho’r ffurflen…',
+  'form-failed': 'Nid oedd modd llwytho’r ffurflen. Gwiriwch y cysylltiad, yna rhowch gynnig arall arni.',
   'unreadable-newer': forms(
     'Cafodd {count} cofnod eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
     'Cafodd {count} o gofnodion eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',

@@ -3,9 +3,7 @@
 // waits for them, and the first paint does not carry them. The render modules call the forms through here; a form
 // opens only once its module is in (`FormsGate` below, which `StrCarePlan` asks before it opens an editor).
 import { nothing, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
-import { LocaleController } from '../l10n/controller.js';
-import { CARE_PLAN_LAZY_MESSAGES, type CarePlanLazyMessages } from './care-plan.lazy.messages.js';
-import type { Said } from './care-plan.words.js';
+import { say, type Said } from './care-plan.words.js';
 
 type FormsModule = typeof import('./care-plan.forms.js');
 
@@ -59,15 +57,13 @@ export class FormsGate implements ReactiveController {
   #asks = 0;
   readonly #el: ReactiveControllerHost & HTMLElement;
   readonly #h: FormsGateHost;
-  readonly #l: LocaleController<CarePlanLazyMessages>;
-  /** The wait and the failure, said when drawn (their words are in care-plan.lazy.messages.ts). */
-  readonly #loadingForm: Said = () => this.#l.t('loading-form');
-  readonly #formFailed: Said = () => this.#l.t('form-failed');
+  /** The wait and the failure, said when drawn (care-plan.messages.ts). */
+  readonly #loadingForm: Said = say('loading-form');
+  readonly #formFailed: Said = say('form-failed');
 
   constructor(el: ReactiveElement, host: FormsGateHost) {
     this.#el = el;
     this.#h = host;
-    this.#l = new LocaleController(el, CARE_PLAN_LAZY_MESSAGES);
     el.addController(this);
   }
 

@@ -1,8 +1,7 @@
 // <str-care-plan>'s words, en-GB source (docs/i18n/README.md). Welsh: care-plan.cy.ts, loaded only when chosen.
 // The code labels a worker reads (`task-status.*`, `goal-status.*`, `plan-status.*`, `life-area.*`, `repeat.*`) are the
 // SDK's own words as the source (packages/sdk/src/schemas/care-plan.ts: FHIR R4 RequestStatus and
-// GoalLifecycleStatus worded for people); the codes stay as published. The loading words of the lazy forms are in
-// care-plan.lazy.messages.ts. `issue.*` are the SDK's field-issue words (schemas/care-plan.ts, schemas/text-rules.ts),
+// GoalLifecycleStatus worded for people); the codes stay as published. `issue.*` are the SDK's field-issue words (schemas/care-plan.ts, schemas/text-rules.ts),
 // matched by their English and said in the locale (care-plan.words.ts).
 import { CARE_PLAN_STATUSES, GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES } from '@strkit/sdk';
 import { defineCatalogue, type Message } from '../l10n/catalogue.js';
@@ -41,6 +40,9 @@ const element = {
   'goal-added': 'Goal added',
   'note-saved': 'Progress note saved',
   saving: 'Saving…',
+  /** While the forms load after the first paint (issue 19, care-plan.forms-lazy.ts). */
+  'loading-form': 'Loading the form…',
+  'form-failed': 'The form could not be loaded. Check the connection, then try again.',
   'unreadable-newer': {
     one: '{count} record was made by a newer version of STR Kit, so it is not shown here. Reload the page to see it.',
     other: '{count} records were made by a newer version of STR Kit, so they are not shown here. Reload the page to see them.',

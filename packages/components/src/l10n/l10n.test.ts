@@ -6,14 +6,13 @@ import { COMMON } from './common.messages.js';
 import { formatAgo, formatDate, formatDuration, formatList, formatNumber, type Words } from './format.js';
 import { RULE_MESSAGES } from './rules.messages.js';
 import { CONTACT_LOG_MESSAGES } from '../contact-log/contact-log.messages.js';
-import { CARE_PLAN_LAZY_MESSAGES } from '../care-plan/care-plan.lazy.messages.js';
 import { CARE_PLAN_MESSAGES } from '../care-plan/care-plan.messages.js';
 import { SYNC_STATUS_MESSAGES } from '../sync-status/sync-status.messages.js';
 import { PLAN_SKIP_MESSAGES } from '../relapse-signs/plan-skip.messages.js';
 import { RELAPSE_MESSAGES } from '../relapse-signs/relapse-signs.messages.js';
 
 /** Every catalogue the kit ships; a converted widget adds its own here. */
-const CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_MESSAGES, CARE_PLAN_LAZY_MESSAGES, RELAPSE_MESSAGES, PLAN_SKIP_MESSAGES];
+const CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_MESSAGES, RELAPSE_MESSAGES, PLAN_SKIP_MESSAGES];
 
 /** The shared words of a locale, as the controller gives them to the formatters. */
 const wordsOf = async (locale: 'en-GB' | 'cy'): Promise<Words> => {
