@@ -78,7 +78,8 @@ function scriptTagBudgets() {
   // contact log, relapse elements, sync status, rules and shared words) with the l10n machinery: components 128 → 145.
   // A host that wants only English pays for Welsh here; the ESM build fetches Welsh only when asked for. Splitting the
   // relapse catalogue per element does not help a script tag, which holds every catalogue anyway: 144.9, within 145.
-  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 66, 'packages/components/dist/bundle/strkit-components.min.js': 145 };
+  // The care plan's conversion adds its en-GB and Welsh catalogues (both inlined here): components 145.0 → 151.5.
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 66, 'packages/components/dist/bundle/strkit-components.min.js': 152 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);

@@ -3,6 +3,7 @@
 import type { CarePlan, Goal, ProgressNote, Task } from '@strkit/sdk';
 import type { FieldError } from '../internal/form-errors.js';
 import type { Conflict } from './care-plan.conflict.js';
+import type { CarePlanWords } from './care-plan.words.js';
 
 /** The one editor open at a time (so field ids stay unique and focus has one place to go back to). */
 export type CarePlanEditor =
@@ -44,12 +45,15 @@ export interface CarePlanActions {
 
 /** One render's snapshot of the element. */
 export interface PlanContext {
+  /** The words, dates and numbers in the active locale. */
+  readonly l: CarePlanWords;
   readonly mode: CarePlanViewMode;
   readonly filter: 'all' | 'mine';
   readonly today: string;
   readonly actorId: string | undefined;
   readonly names: ReadonlyMap<string, string>;
   readonly editor: CarePlanEditor | undefined;
+  /** The open form's errors, in the active locale. */
   readonly errors: readonly FieldError[];
   readonly busy: string | undefined;
   readonly conflict: Conflict | undefined;

@@ -4,17 +4,14 @@
 // store has it.
 import { isStrError, type CarePlanView, type StrClient } from '@strkit/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isDeviceFull, whyNotSaved } from '../internal/error-words.js';
+import { isDeviceFull } from '../internal/error-words.js';
 import { notifyRecord, requestIntent } from '../internal/events.js';
-import type { FieldError } from '../internal/form-errors.js';
 import type { LeaveGuard } from '../internal/leave-guard.js';
-import { NOT_SAVED_UNKNOWN_PERSON, type PersonScope } from '../internal/person-scope.js';
+import type { PersonScope } from '../internal/person-scope.js';
 import { conflictOf, type Conflict } from './care-plan.conflict.js';
 import { CARE_PLAN_NOTICES, type CarePlanIntent, type CarePlanIntentDetails, type CarePlanIntentName, type CarePlanNotice } from './care-plan.events.js';
 import { fieldErrors } from './care-plan.submit.js';
-
-/** A change the store refused: what typed stays in its form, and the plan reloads to show what is stored. */
-const NOT_SAVED = { what: 'this change', kept: 'What you typed is still here; the plan shows what is stored' } as const;
+import { notSavedSaid, say, type Said, type SaidError } from './care-plan.words.js';
 
 type Stored = { id: string; version: string; serviceUserId: string };
 type Perform<K extends CarePlanIntentName> = (c: StrClient, d: CarePlanIntentDetails[K]) => Promise<Stored>;
@@ -61,11 +58,12 @@ export interface CarePlanControllerOptions {
 export class CarePlanController implements ReactiveController {
   /** The key (task, goal, "plan") of the write in flight. */
   busy: string | undefined;
-  status = '';
+  /** The news of the last action (said when drawn, in the locale then). */
+  status: Said | undefined;
   /** A failed save or load, said where it cannot be missed. */
-  problem = '';
+  problem: Said | undefined;
   conflict: Conflict | undefined;
-  errors: readonly FieldError[] = [];
+  errors: readonly SaidError[] = [];
   /** A selector to focus after the next render. */
   focusAfter: string | undefined;
 
@@ -83,7 +81,7 @@ export class CarePlanController implements ReactiveController {
 
   /** Everything shown about saving, cleared (another person, or the element left the page). */
   reset(): void {
-    Object.assign(this, { busy: undefined, status: '', problem: '', conflict: undefined, errors: [] });
+    Object.assign(this, { busy: undefined, status: undefined, problem: undefined, conflict: undefined, errors: [] });
     this.host.requestUpdate();
   }
 
@@ -110,10 +108,10 @@ export class CarePlanController implements ReactiveController {
     this.host.requestUpdate();
     if (!(await this.o.scope.mayWriteFor(scope))) {
       this.busy = undefined;
-      if (this.o.scope.isCurrent(scope)) this.set({ problem: NOT_SAVED_UNKNOWN_PERSON });
+      if (this.o.scope.isCurrent(scope)) this.set({ problem: say('not-saved-unknown-person') });
       return false;
     }
-    this.set({ problem: '', status: 'Saving…' });
+    this.set({ problem: undefined, status: say('saving') });
     try {
       const saved = await perform(c, intent);
       this.o.leaving.set(false);
@@ -134,14 +132,14 @@ export class CarePlanController implements ReactiveController {
   }
 
   async #refused(c: StrClient, intent: CarePlanIntent, err: unknown) {
-    this.set({ status: '' });
+    this.set({ status: undefined });
     if (isStrError(err, 'validation') && err.details.issues?.length && this.o.editing()) {
       this.set({ errors: fieldErrors(err.details.issues), focusAfter: '.error-summary' });
     } else if (isStrError(err, 'conflict')) {
       await this.#showConflict(c, intent);
     } else {
       if (isDeviceFull(err)) this.o.leaving.set(true);
-      this.set({ problem: whyNotSaved(err, NOT_SAVED), focusAfter: '.problem' });
+      this.set({ problem: notSavedSaid(err), focusAfter: '.problem' });
     }
   }
 
@@ -150,9 +148,9 @@ export class CarePlanController implements ReactiveController {
     try {
       const conflict = await conflictOf(c, intent, { view: this.o.view(), ...this.o.words() });
       if (conflict) this.set({ conflict, focusAfter: '.conflict' });
-      else this.set({ problem: 'Not saved: someone else saved a change first. The plan now shows what is stored.', focusAfter: '.problem' });
+      else this.set({ problem: say('conflict-first'), focusAfter: '.problem' });
     } catch (e) {
-      this.set({ problem: whyNotSaved(e, NOT_SAVED), focusAfter: '.problem' });
+      this.set({ problem: notSavedSaid(e), focusAfter: '.problem' });
     }
   }
 
@@ -162,11 +160,11 @@ export class CarePlanController implements ReactiveController {
     if (!conflict) return;
     this.set({ conflict: undefined });
     if (!useMine) {
-      this.set({ status: `Kept the stored version of ${conflict.what}.`, focusAfter: this.o.anchorOf(conflict.key) });
+      this.set({ status: say(`kept.${conflict.what}`), focusAfter: this.o.anchorOf(conflict.key) });
       return;
     }
     this.o.closeEditor();
     await this.run(conflict.retry, conflict.key, () =>
-      this.set({ status: `Saved your change to ${conflict.what}.`, focusAfter: this.o.anchorOf(conflict.key) }));
+      this.set({ status: say(`saved-mine.${conflict.what}`), focusAfter: this.o.anchorOf(conflict.key) }));
   }
 }

@@ -9,7 +9,7 @@ import type { StrCarePlan } from './care-plan.js';
 import { COMMON } from '../l10n/common.messages.js';
 import { loadTranslation } from '../l10n/locale.js';
 import { carePlanForms } from './care-plan.forms-lazy.js';
-import { CARE_PLAN_LAZY_MESSAGES } from './care-plan.lazy.messages.js';
+import { CARE_PLAN_MESSAGES } from './care-plan.messages.js';
 import { FIXTURE_NOW, FIXTURE_WORKER, fixtureWorkers, typicalPlan } from './care-plan.fixtures.js';
 
 type FormsModule = Awaited<ReturnType<typeof carePlanForms.load>>;
@@ -107,7 +107,7 @@ describe('the care plan’s forms, loaded after the plan is drawn', () => {
     const el = await withPlan();
     const loader = heldLoader();
     // The Welsh words are in before the worker asks (until then a widget keeps the words it had).
-    await Promise.all([loadTranslation(CARE_PLAN_LAZY_MESSAGES, 'cy'), loadTranslation(COMMON, 'cy')]);
+    await Promise.all([loadTranslation(CARE_PLAN_MESSAGES, 'cy'), loadTranslation(COMMON, 'cy')]);
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#goal-add').click();
     await until(undefined, () => statuses(el).includes('Wrthi’n llwytho’r ffurflen…'), () => statuses(el));

@@ -3,8 +3,7 @@
 // waits for them, and the first paint does not carry them. The render modules call the forms through here; a form
 // opens only once its module is in (`FormsGate` below, which `StrCarePlan` asks before it opens an editor).
 import { nothing, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
-import { LocaleController } from '../l10n/controller.js';
-import { CARE_PLAN_LAZY_MESSAGES, type CarePlanLazyMessages } from './care-plan.lazy.messages.js';
+import { say, type Said } from './care-plan.words.js';
 
 type FormsModule = typeof import('./care-plan.forms.js');
 
@@ -44,8 +43,8 @@ export const noteForm: Form<'noteForm'> = (...a) => carePlanForms.module?.noteFo
 
 /** What the gate needs of the element's controller: the status said now, and a way to say or show something. */
 export interface FormsGateHost {
-  readonly status: () => string;
-  readonly set: (changes: { status?: string; problem?: string; focusAfter?: string }) => void;
+  readonly status: () => Said | undefined;
+  readonly set: (changes: { status?: Said | undefined; problem?: Said | undefined; focusAfter?: string }) => void;
 }
 
 /**
@@ -58,12 +57,13 @@ export class FormsGate implements ReactiveController {
   #asks = 0;
   readonly #el: ReactiveControllerHost & HTMLElement;
   readonly #h: FormsGateHost;
-  readonly #l: LocaleController<CarePlanLazyMessages>;
+  /** The wait and the failure, said when drawn (care-plan.messages.ts). */
+  readonly #loadingForm: Said = say('loading-form');
+  readonly #formFailed: Said = say('form-failed');
 
   constructor(el: ReactiveElement, host: FormsGateHost) {
     this.#el = el;
     this.#h = host;
-    this.#l = new LocaleController(el, CARE_PLAN_LAZY_MESSAGES);
     el.addController(this);
   }
 
@@ -85,17 +85,17 @@ export class FormsGate implements ReactiveController {
   /** Runs `open` once the forms are in, unless another ask came meanwhile. */
   async whenIn(open: () => void): Promise<void> {
     const ask = ++this.#asks;
-    const loading = this.#l.t('loading-form');
+    const loading = this.#loadingForm;
     // A status just said (a task completed) is kept; otherwise the wait is said.
     if (!this.#h.status()) this.#h.set({ status: loading });
     try {
       await loadForms();
     } catch {
-      if (ask === this.#asks) this.#h.set({ status: '', problem: this.#l.t('form-failed'), focusAfter: '.problem' });
+      if (ask === this.#asks) this.#h.set({ status: undefined, problem: this.#formFailed, focusAfter: '.problem' });
       return;
     }
     if (ask !== this.#asks || !this.#el.isConnected) return;
-    if (this.#h.status() === loading) this.#h.set({ status: '' });
+    if (this.#h.status() === loading) this.#h.set({ status: undefined });
     open();
   }
 }

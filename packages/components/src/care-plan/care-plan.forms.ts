@@ -1,18 +1,15 @@
 // The care plan's editors: plan details, review, goal, task, status and progress note. NHS error pattern throughout
 // (internal/form-errors.ts): a summary whose links focus their field, the message beside it, `aria-invalid`.
-import { GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, type CarePlan, type Goal, type Task } from '@strkit/sdk';
+import { CARE_PLAN_STATUSES, GOAL_STATUSES, LIFE_AREAS, TASK_REPEATS, TASK_STATUSES, type CarePlan, type Goal, type Task } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { FormErrors } from '../internal/form-errors.js';
+import { interleave, slots } from '../l10n/slots.js';
 import type { NoteTarget, PlanContext } from './care-plan.context.js';
+import { codeLabel } from './care-plan.words.js';
 
-type FormContext = Pick<PlanContext, 'errors' | 'busy' | 'today' | 'actorId' | 'noteText' | 'on'>;
+type FormContext = Pick<PlanContext, 'l' | 'errors' | 'busy' | 'today' | 'actorId' | 'noteText' | 'on'>;
 
-const PLAN_STATUSES = [
-  { code: 'draft', label: 'Draft, not yet agreed' }, { code: 'active', label: 'Agreed and in use' }, { code: 'on-hold', label: 'On hold' },
-  { code: 'completed', label: 'Completed' }, { code: 'revoked', label: 'Stopped' },
-] as const;
-
-const errorsOf = (ctx: FormContext) => new FormErrors(ctx.errors, 'ed-');
+const errorsOf = (ctx: FormContext) => new FormErrors(ctx.errors, 'ed-', {}, { problem: ctx.l.t('problem'), error: ctx.l.t('error-prefix') });
 
 function field(e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string) {
   return html`<div class=${e.group(name)}>
@@ -34,59 +31,62 @@ function textField(e: FormErrors, name: string, label: string, value: string) {
 function buttons(ctx: FormContext, save: string) {
   return html`<div class="actions">
     <button type="submit" class="primary" ?disabled=${!!ctx.busy}>${save}</button>
-    <button type="button" class="secondary" @click=${() => ctx.on.close()}>Cancel</button>
+    <button type="button" class="secondary" @click=${() => ctx.on.close()}>${ctx.l.t('cancel')}</button>
   </div>`;
 }
 
 export function planForm(ctx: FormContext, plan: CarePlan | undefined) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
   const person = plan ? plan.agreedWith.some((a) => a.kind === 'service-user') : true;
   const carer = plan?.agreedWith.find((a) => a.kind === 'carer');
-  return html`<form class="editor" novalidate aria-label=${plan ? 'Edit plan details' : 'Start a care plan'} @submit=${(ev: Event) => ctx.on.submitPlan(ev, plan)}>
+  return html`<form class="editor" novalidate aria-label=${l.t(plan ? 'edit-plan' : 'start-plan')} @submit=${(ev: Event) => ctx.on.submitPlan(ev, plan)}>
     ${e.summary(3)}
-    ${field(e, 'status', 'Plan status', html`<select id="ed-status" name="status" aria-invalid=${e.invalid('status')} aria-describedby=${e.describedBy('status')}>
-      ${PLAN_STATUSES.map((s) => html`<option value=${s.code} ?selected=${(plan?.status ?? 'draft') === s.code}>${s.label}</option>`)}
+    ${field(e, 'status', l.t('plan-status'), html`<select id="ed-status" name="status" aria-invalid=${e.invalid('status')} aria-describedby=${e.describedBy('status')}>
+      ${CARE_PLAN_STATUSES.map((s) => html`<option value=${s.code} ?selected=${(plan?.status ?? 'draft') === s.code}>${codeLabel(l, 'plan-status', s.code)}</option>`)}
     </select>`)}
     <div class="row">
-      ${dateField(e, 'agreed-on', 'Agreed on', plan?.agreedOn ?? '')}
-      ${dateField(e, 'next-review-on', 'Next review', plan?.nextReviewOn ?? '')}
+      ${dateField(e, 'agreed-on', l.t('agreed-on'), plan?.agreedOn ?? '')}
+      ${dateField(e, 'next-review-on', l.t('next-review'), plan?.nextReviewOn ?? '')}
     </div>
     <fieldset>
-      <legend>Agreed with</legend>
-      <label class="choice"><input type="checkbox" name="agreed-person" .checked=${person} />The person</label>
-      <label class="choice"><input type="checkbox" name="agreed-carer" .checked=${!!carer} />A carer, as the person wishes</label>
+      <legend>${l.t('agreed-with-legend')}</legend>
+      <label class="choice"><input type="checkbox" name="agreed-person" .checked=${person} />${l.t('agreed-person')}</label>
+      <label class="choice"><input type="checkbox" name="agreed-carer" .checked=${!!carer} />${l.t('agreed-carer')}</label>
     </fieldset>
-    ${textField(e, 'carer-name', 'Carer’s name (optional)', carer?.name ?? '')}
-    ${buttons(ctx, plan ? 'Save plan details' : 'Start the plan')}
+    ${textField(e, 'carer-name', l.t('carer-name'), carer?.name ?? '')}
+    ${buttons(ctx, l.t(plan ? 'save-plan' : 'start-the-plan'))}
   </form>`;
 }
 
 export function reviewForm(ctx: FormContext) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
-  return html`<form class="editor" novalidate aria-label="Record a review" @submit=${(ev: Event) => ctx.on.submitReview(ev)}>
+  return html`<form class="editor" novalidate aria-label=${l.t('record-review')} @submit=${(ev: Event) => ctx.on.submitReview(ev)}>
     ${e.summary(3)}
     <div class="row">
-      ${dateField(e, 'reviewed-on', 'Reviewed on', ctx.today)}
-      ${dateField(e, 'next-review-on', 'Next review on', '')}
+      ${dateField(e, 'reviewed-on', l.t('reviewed-on'), ctx.today)}
+      ${dateField(e, 'next-review-on', l.t('next-review-on'), '')}
     </div>
-    ${buttons(ctx, 'Record the review')}
+    ${buttons(ctx, l.t('record-the-review'))}
   </form>`;
 }
 
 export function goalForm(ctx: FormContext, goal: Goal | undefined) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
-  return html`<form class="editor" novalidate aria-label=${goal ? 'Edit goal' : 'Add a goal'} @submit=${(ev: Event) => ctx.on.submitGoal(ev, goal)}>
+  return html`<form class="editor" novalidate aria-label=${l.t(goal ? 'edit-goal' : 'add-goal-form')} @submit=${(ev: Event) => ctx.on.submitGoal(ev, goal)}>
     ${e.summary(3)}
-    ${field(e, 'text', 'The goal, in the person’s own words', html`<textarea id="ed-text" name="text" rows="3" aria-invalid=${e.invalid('text')} aria-describedby=${e.describedBy('text', 'ed-text-hint')} .value=${goal?.text ?? ''}></textarea>`, 'Write it as they said it, for example “I want to get back to swimming”')}
-    ${field(e, 'life-area', 'Area of life', html`<select id="ed-life-area" name="life-area" aria-invalid=${e.invalid('life-area')} aria-describedby=${e.describedBy('life-area')}>
-      ${goal ? nothing : html`<option value="">Choose an area</option>`}
-      ${LIFE_AREAS.map((a) => html`<option value=${a.code} ?selected=${goal?.lifeArea === a.code}>${a.label}</option>`)}
+    ${field(e, 'text', l.t('goal-text'), html`<textarea id="ed-text" name="text" rows="3" aria-invalid=${e.invalid('text')} aria-describedby=${e.describedBy('text', 'ed-text-hint')} .value=${goal?.text ?? ''}></textarea>`, l.t('goal-hint'))}
+    ${field(e, 'life-area', l.t('life-area'), html`<select id="ed-life-area" name="life-area" aria-invalid=${e.invalid('life-area')} aria-describedby=${e.describedBy('life-area')}>
+      ${goal ? nothing : html`<option value="">${l.t('choose-area')}</option>`}
+      ${LIFE_AREAS.map((a) => html`<option value=${a.code} ?selected=${goal?.lifeArea === a.code}>${codeLabel(l, 'life-area', a.code)}</option>`)}
     </select>`)}
-    ${dateField(e, 'target-date', 'Target date (optional)', goal?.targetDate ?? '')}
+    ${dateField(e, 'target-date', l.t('target-date'), goal?.targetDate ?? '')}
     ${goal
-      ? field(e, 'status', 'Goal status', html`<select id="ed-status" name="status">${GOAL_STATUSES.map((s) => html`<option value=${s.code} ?selected=${goal.status === s.code}>${s.label}</option>`)}</select>`)
+      ? field(e, 'status', l.t('goal-status'), html`<select id="ed-status" name="status">${GOAL_STATUSES.map((s) => html`<option value=${s.code} ?selected=${goal.status === s.code}>${codeLabel(l, 'goal-status', s.code)}</option>`)}</select>`)
       : nothing}
-    ${buttons(ctx, goal ? 'Save goal' : 'Add goal')}
+    ${buttons(ctx, l.t(goal ? 'save-goal' : 'add-goal-button'))}
   </form>`;
 }
 
@@ -103,58 +103,65 @@ function ownerChoice(task: Task | undefined, me: string | undefined): { kind: st
 }
 
 export function taskForm(ctx: FormContext, goalId: string, task: Task | undefined) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
   const me = ctx.actorId;
   const chosen = ownerChoice(task, me);
-  const owners = [...(me ? [{ code: 'me', label: 'Me' }] : []), { code: 'worker', label: 'Another worker (enter their id)' }, { code: 'service-user', label: 'The person' }, { code: 'carer', label: 'A carer (name optional)' }, { code: 'other-service', label: 'Another service (enter its name)' }];
-  return html`<form class="editor" novalidate aria-label=${task ? 'Edit task' : 'Add a task'} @submit=${(ev: Event) => ctx.on.submitTask(ev, goalId, task)}>
+  const owners = [
+    ...(me ? [{ code: 'me', label: l.t('owner.me') }] : []), { code: 'worker', label: l.t('owner.worker') }, { code: 'service-user', label: l.t('owner.person-choice') },
+    { code: 'carer', label: l.t('owner.carer-choice') }, { code: 'other-service', label: l.t('owner.service') },
+  ];
+  return html`<form class="editor" novalidate aria-label=${l.t(task ? 'edit-task' : 'add-task-form')} @submit=${(ev: Event) => ctx.on.submitTask(ev, goalId, task)}>
     ${e.summary(3)}
-    ${textField(e, 'text', 'What needs doing', task?.text ?? '')}
+    ${textField(e, 'text', l.t('task-text'), task?.text ?? '')}
     <div class="row">
-      ${field(e, 'owner', 'Who does it', html`<select id="ed-owner" name="owner" aria-invalid=${e.invalid('owner')} aria-describedby=${e.describedBy('owner')}>
+      ${field(e, 'owner', l.t('who-does-it'), html`<select id="ed-owner" name="owner" aria-invalid=${e.invalid('owner')} aria-describedby=${e.describedBy('owner')}>
         ${owners.map((o) => html`<option value=${o.code} ?selected=${chosen.kind === o.code}>${o.label}</option>`)}
       </select>`)}
-      ${textField(e, 'owner-name', 'Their name or id (if needed)', chosen.name)}
+      ${textField(e, 'owner-name', l.t('owner-name'), chosen.name)}
     </div>
     <div class="row">
-      ${dateField(e, 'due-date', 'Due date (optional)', task?.dueDate ?? '')}
-      ${field(e, 'repeat', 'Repeats', html`<select id="ed-repeat" name="repeat" aria-invalid=${e.invalid('repeat')} aria-describedby=${e.describedBy('repeat')}>
-        <option value="">Does not repeat</option>
-        ${TASK_REPEATS.map((r) => html`<option value=${r.code} ?selected=${task?.repeat === r.code}>${r.label}</option>`)}
+      ${dateField(e, 'due-date', l.t('due-date'), task?.dueDate ?? '')}
+      ${field(e, 'repeat', l.t('repeats'), html`<select id="ed-repeat" name="repeat" aria-invalid=${e.invalid('repeat')} aria-describedby=${e.describedBy('repeat')}>
+        <option value="">${l.t('no-repeat')}</option>
+        ${TASK_REPEATS.map((r) => html`<option value=${r.code} ?selected=${task?.repeat === r.code}>${codeLabel(l, 'repeat', r.code)}</option>`)}
       </select>`)}
     </div>
-    ${buttons(ctx, task ? 'Save task' : 'Add task')}
+    ${buttons(ctx, l.t(task ? 'save-task' : 'add-task-button'))}
   </form>`;
 }
 
 export function statusForm(ctx: FormContext, t: Task) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
-  return html`<form class="editor" novalidate aria-label="Change status" @submit=${(ev: Event) => ctx.on.submitStatus(ev, t)}>
+  const parts = { task: html`<bdi>${t.text}</bdi>` };
+  return html`<form class="editor" novalidate aria-label=${l.t('change-status')} @submit=${(ev: Event) => ctx.on.submitStatus(ev, t)}>
     ${e.summary(3)}
     <fieldset id="ed-status" tabindex="-1" aria-describedby=${e.describedBy('status')}>
-      <legend>Status of “<bdi>${t.text}</bdi>”</legend>
+      <legend>${interleave(l.t('status-of', slots(parts)), parts)}</legend>
       ${e.message('status')}
-      ${TASK_STATUSES.map((s) => html`<label class="choice"><input type="radio" name="status" value=${s.code} .checked=${t.status === s.code} />${s.label}</label>`)}
+      ${TASK_STATUSES.map((s) => html`<label class="choice"><input type="radio" name="status" value=${s.code} .checked=${t.status === s.code} />${codeLabel(l, 'task-status', s.code)}</label>`)}
     </fieldset>
-    ${textField(e, 'reason', 'Reason (needed to cancel; optional for “cannot start yet”)', t.statusReason ?? '')}
-    ${buttons(ctx, 'Save status')}
+    ${textField(e, 'reason', l.t('reason'), t.statusReason ?? '')}
+    ${buttons(ctx, l.t('save-status'))}
   </form>`;
 }
 
 export function noteForm(ctx: FormContext, about: NoteTarget, title: string, quick: boolean) {
+  const { l } = ctx;
   const e = errorsOf(ctx);
-  return html`<form class="editor" novalidate aria-label="Add a progress note" @submit=${(ev: Event) => ctx.on.submitNote(ev, about)}>
+  return html`<form class="editor" novalidate aria-label=${l.t('add-note-form')} @submit=${(ev: Event) => ctx.on.submitNote(ev, about)}>
     ${e.summary(3)}
     <div class=${e.group('text')}>
-      <label class="field" for="ed-text">${quick ? 'Add a quick progress note (optional)' : 'Progress note'}<span class="visually-hidden"> on: ${title}</span></label>
-      <span class="hint" id="ed-note-hint">Kept on this device as you type until you save it.</span>
+      <label class="field" for="ed-text">${l.t(quick ? 'quick-note' : 'progress-note')}<span class="visually-hidden">${l.t('notes-on', { name: title })}</span></label>
+      <span class="hint" id="ed-note-hint">${l.t('note-hint')}</span>
       ${e.message('text')}
       <textarea id="ed-text" name="text" rows="4" .value=${ctx.noteText} aria-invalid=${e.invalid('text')}
         aria-describedby=${e.describedBy('text', 'ed-note-hint')} @input=${(ev: Event) => ctx.on.noteInput(ev)}></textarea>
     </div>
     <div class="actions">
-      <button type="submit" class="primary" ?disabled=${!!ctx.busy}>Save note</button>
-      <button type="button" class="secondary" @click=${() => ctx.on.cancelNote(about.id, quick)}>${quick ? 'Not now' : 'Cancel'}</button>
+      <button type="submit" class="primary" ?disabled=${!!ctx.busy}>${l.t('save-note')}</button>
+      <button type="button" class="secondary" @click=${() => ctx.on.cancelNote(about.id, quick)}>${l.t(quick ? 'not-now' : 'cancel')}</button>
     </div>
   </form>`;
 }

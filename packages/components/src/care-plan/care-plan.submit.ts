@@ -1,8 +1,10 @@
 // What each editor's form asks for, as an intent, or the errors that stop it. Checked with the SDK's own rules
 // (`inputIssues`) before anything is sent, so controlled hosts get the same rules as the client.
 import { TASK_STATUSES, inputIssues, type CarePlan, type FieldIssue, type Goal, type Task, type TaskOwner, type TaskStatus } from '@strkit/sdk';
-import type { FieldError } from '../internal/form-errors.js';
 import type { CarePlanIntent } from './care-plan.events.js';
+import { issueSaid, saidError, type SaidError } from './care-plan.words.js';
+
+type FieldError = SaidError;
 
 /** An intent to send, or the errors that stop it (in the order the summary shows them). */
 export type Submission = { readonly intent: CarePlanIntent; readonly errors?: undefined } | { readonly intent?: undefined; readonly errors: readonly FieldError[] };
@@ -14,7 +16,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 export const fieldErrors = (issues: readonly FieldIssue[]): FieldError[] =>
-  issues.map((i) => ({ field: FIELD_OF[i.path.split('.')[0] ?? ''] ?? 'text', message: i.message }));
+  issues.map((i) => ({ field: FIELD_OF[i.path.split('.')[0] ?? ''] ?? 'text', say: issueSaid(i) }));
 
 /** The input's issues by the SDK's schema, after `extra` (the form's own checks). */
 const check = (kind: Parameters<typeof inputIssues>[0], value: unknown, extra: readonly FieldError[] = []): FieldError[] =>
@@ -45,10 +47,10 @@ export function reviewSubmission(f: FormData, plan: CarePlan, today: string): Su
   const reviewedOn = str(f, 'reviewed-on');
   const nextReviewOn = str(f, 'next-review-on');
   const errors: FieldError[] = [];
-  if (!reviewedOn) errors.push({ field: 'reviewed-on', message: 'Enter the date of the review' });
-  else if (reviewedOn > today) errors.push({ field: 'reviewed-on', message: 'The review date cannot be in the future' });
-  if (!nextReviewOn) errors.push({ field: 'next-review-on', message: 'Enter the date of the next review' });
-  else if (reviewedOn && nextReviewOn <= reviewedOn) errors.push({ field: 'next-review-on', message: 'The next review date must be after the review date' });
+  if (!reviewedOn) errors.push(saidError('reviewed-on', 'err.reviewed-on'));
+  else if (reviewedOn > today) errors.push(saidError('reviewed-on', 'err.review-future'));
+  if (!nextReviewOn) errors.push(saidError('next-review-on', 'err.next-review'));
+  else if (reviewedOn && nextReviewOn <= reviewedOn) errors.push(saidError('next-review-on', 'err.next-after'));
   return result(errors, () => ({ name: 'str-care-plan-review', detail: { carePlanId: plan.id, reviewedOn, nextReviewOn, expectedVersion: plan.version } }));
 }
 
@@ -78,9 +80,9 @@ function ownerFrom(f: FormData, actorId: string | undefined): TaskOwner | undefi
 
 /** The task form's own checks, before the SDK's: who does it, and a start for repeats. */
 function taskChecks(f: FormData, owner: TaskOwner | undefined, due: string, rep: string): FieldError[] {
-  const extra: FieldError[] = owner ? [] : [{ field: 'owner', message: str(f, 'owner') === 'worker' ? 'Enter the worker’s id' : 'Choose who does this task' }];
-  if (owner?.kind === 'other-service' && !owner.name) extra.push({ field: 'owner-name', message: 'Enter the name of the service' });
-  if (rep && !due) extra.push({ field: 'due-date', message: 'Enter when it is first due, so the repeats have a start' });
+  const extra: FieldError[] = owner ? [] : [saidError('owner', str(f, 'owner') === 'worker' ? 'err.worker-id' : 'err.owner')];
+  if (owner?.kind === 'other-service' && !owner.name) extra.push(saidError('owner-name', 'err.service-name'));
+  if (rep && !due) extra.push(saidError('due-date', 'err.repeat-start'));
   return extra;
 }
 
@@ -102,8 +104,8 @@ export function statusSubmission(f: FormData, t: Task): Submission {
   const status = str(f, 'status') as TaskStatus;
   const reason = str(f, 'reason').trim();
   const errors: FieldError[] = [];
-  if (!TASK_STATUSES.some((s) => s.code === status)) errors.push({ field: 'status', message: 'Choose a status' });
-  if (status === 'cancelled' && !reason) errors.push({ field: 'reason', message: 'Enter why the task was cancelled' });
+  if (!TASK_STATUSES.some((s) => s.code === status)) errors.push(saidError('status', 'err.status'));
+  if (status === 'cancelled' && !reason) errors.push(saidError('reason', 'err.cancel-reason'));
   // "Completed" here is the same as "Mark complete", so a repeating task moves on to its next due date either way.
   return result(errors, () => status === 'completed'
     ? { name: 'str-task-complete', detail: { taskId: t.id, expectedVersion: t.version } }

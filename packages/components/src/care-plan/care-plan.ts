@@ -1,11 +1,11 @@
 import {
-  canSetTaskStatus, formatNhsDate, moveItem, orderedGoals, orderedTasks, systemClock, ukToday,
+  canSetTaskStatus, moveItem, orderedGoals, orderedTasks, systemClock, ukToday,
   type CarePlan, type CarePlanView, type Clock, type Goal, type ProgressNote, type StrClient, type Task, type TaskStatus, type Unreadable, type Worker,
 } from '@strkit/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonElement } from '../internal/connected.js';
-import { PersonScope, noPersonNotice, type Scope } from '../internal/person-scope.js';
+import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { LoadState } from '../internal/load-state.js';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { LeaveGuard } from '../internal/leave-guard.js';
@@ -18,6 +18,9 @@ import { cssId, type CarePlanActions, type CarePlanEditor, type CarePlanViewMode
 import { CarePlanController } from './care-plan.controller.js';
 import type { CarePlanIntent } from './care-plan.events.js';
 import { stamp, taskStatusLabel } from './care-plan.format.js';
+import { CARE_PLAN_MESSAGES } from './care-plan.messages.js';
+import { errorsSaidOnce, say, unreadableWords, type Said } from './care-plan.words.js';
+import { LocaleController } from '../l10n/controller.js';
 import { goalSubmission, noteSubmission, planSubmission, reviewSubmission, statusSubmission, taskSubmission, type Submission } from './care-plan.submit.js';
 import { dueView, goalsView, header, noPlanView, reviewView } from './care-plan.views.js';
 import { styles } from './care-plan.styles.js';
@@ -30,9 +33,6 @@ export type { CarePlanEditor, CarePlanViewMode } from './care-plan.context.js';
 
 const newId = () => crypto.randomUUID();
 const NOTE_DRAFT = 'care-plan:note:';
-const VIEW_WORDS: Record<CarePlanViewMode, string> = {
-  plan: 'Showing goals and tasks', due: 'Showing tasks due in the next 7 days', review: 'Showing the review summary',
-};
 
 /**
  * @summary A person's care plan: their goals in their own words, the agreed tasks under each (who, by when, status),
@@ -141,6 +141,9 @@ export class StrCarePlan extends PersonElement {
   #notesByTarget = new Map<string, ProgressNote[]>();
   #notesIndexed: readonly ProgressNote[] | undefined;
   #today = '';
+  /** The element's words in the active locale (care-plan.messages.ts). */
+  readonly #l = new LocaleController(this, CARE_PLAN_MESSAGES);
+  #errorsSaid = errorsSaidOnce();
 
   get #actorId(): string | undefined {
     return this.currentClient?.actor.id ?? (this.actorId || undefined);
@@ -290,7 +293,7 @@ export class StrCarePlan extends PersonElement {
   }
 
   /** Closes the editor, says `status` if given, and puts focus back where the editor was opened from. */
-  #close(status = '', returnTo = this.#returnFocus) {
+  #close(status?: Said, returnTo = this.#returnFocus) {
     this._editor = undefined;
     this.#ctl.set({ errors: [], focusAfter: returnTo, ...(status && { status }) });
   }
@@ -298,7 +301,7 @@ export class StrCarePlan extends PersonElement {
   #complete(t: Task) {
     this.#run({ name: 'str-task-complete', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () => {
       this.#doneHere.add(t.id);
-      this.#ctl.set({ status: t.repeat ? `Done for now: ${t.text}. It is due again later.` : `Task completed: ${t.text}` });
+      this.#ctl.set({ status: say(t.repeat ? 'done-for-now' : 'task-completed', { task: t.text }) });
       // Completing offers a quick progress note, focused so it can be typed straight away (or skipped).
       this.#open({ kind: 'note', about: { kind: 'task', id: t.id }, quick: true }, `#t-${cssId(t.id)}-name`);
     });
@@ -306,7 +309,7 @@ export class StrCarePlan extends PersonElement {
 
   #reopen(t: Task) {
     this.#run({ name: 'str-task-reopen', detail: { taskId: t.id, expectedVersion: t.version } }, t.id, () =>
-      this.#ctl.set({ status: `Task reopened: ${t.text}`, focusAfter: `#t-${cssId(t.id)}-complete` }));
+      this.#ctl.set({ status: say('task-reopened', { task: t.text }), focusAfter: `#t-${cssId(t.id)}-complete` }));
   }
 
   /** After a move, focus stays on the same button, or the other one at an end (the pressed one is now disabled). */
@@ -324,7 +327,7 @@ export class StrCarePlan extends PersonElement {
     if (!view || from < 0 || to < 0 || to >= ids.length) return;
     const detail = { carePlanId: view.plan.id, goalId, taskIds: moveItem(ids, from, to), expectedVersion: view.plan.version };
     this.#run({ name: 'str-tasks-reorder', detail }, goalId, () =>
-      this.#ctl.set({ status: `Moved “${t.text}” to position ${to + 1} of ${ids.length}`, focusAfter: this.#moved(`t-${cssId(t.id)}`, from, to, ids.length, 'name') }));
+      this.#ctl.set({ status: say('task-moved', { task: t.text, position: to + 1, total: ids.length }), focusAfter: this.#moved(`t-${cssId(t.id)}`, from, to, ids.length, 'name') }));
   }
 
   #moveGoal(g: Goal, by: number) {
@@ -335,7 +338,7 @@ export class StrCarePlan extends PersonElement {
     if (!view || from < 0 || to < 0 || to >= ids.length) return;
     const detail = { carePlanId: view.plan.id, goalIds: moveItem(ids, from, to), expectedVersion: view.plan.version };
     this.#run({ name: 'str-goals-reorder', detail }, 'goals', () =>
-      this.#ctl.set({ status: `Moved the goal to position ${to + 1} of ${ids.length}`, focusAfter: this.#moved(`g-${cssId(g.id)}`, from, to, ids.length, 'heading') }));
+      this.#ctl.set({ status: say('goal-moved', { position: to + 1, total: ids.length }), focusAfter: this.#moved(`g-${cssId(g.id)}`, from, to, ids.length, 'heading') }));
   }
 
   #drop(e: DragEvent, goalId: string, t: Task) {
@@ -353,7 +356,7 @@ export class StrCarePlan extends PersonElement {
   // ————— forms: each builds its intent (care-plan.submit.ts), or shows why not —————
 
   /** Sends a form's intent; on success closes the form with `status`, focus back on `returnTo` (or where it opened). */
-  #submit(e: Event, make: (f: FormData) => Submission | undefined, busyKey: string, status: string, returnTo?: (id: string | undefined) => string) {
+  #submit(e: Event, make: (f: FormData) => Submission | undefined, busyKey: string, status: Said, returnTo?: (id: string | undefined) => string) {
     e.preventDefault();
     const s = make(new FormData(e.target as HTMLFormElement));
     if (!s) return;
@@ -375,12 +378,12 @@ export class StrCarePlan extends PersonElement {
     const text = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
     const newTask = { id: this.#pendingId, carePlanId: view?.plan.id ?? '', goalId };
     this.#submit(e, (f) => view && taskSubmission(f, task, newTask, this.#actorId), task?.id ?? `add-${goalId}`,
-      task ? 'Task saved' : `Task added: ${text}`, (id) => `#t-${cssId(task?.id ?? id ?? newTask.id)}-name`);
+      task ? say('task-saved') : say('task-added', { task: text }), (id) => `#t-${cssId(task?.id ?? id ?? newTask.id)}-name`);
   }
 
   #submitStatus(e: Event, t: Task) {
     const status = String(new FormData(e.target as HTMLFormElement).get('status') ?? '') as TaskStatus;
-    this.#submit(e, (f) => statusSubmission(f, t), t.id, `Status of “${t.text}” is now ${taskStatusLabel({ status })}`, () => `#t-${cssId(t.id)}-name`);
+    this.#submit(e, (f) => statusSubmission(f, t), t.id, (l) => l.t('status-now', { task: t.text, status: taskStatusLabel(l, { status }) }), () => `#t-${cssId(t.id)}-name`);
   }
 
   // ————— note drafts: a half-typed note survives a reload —————
@@ -411,7 +414,7 @@ export class StrCarePlan extends PersonElement {
       if (d?.value?.text && ed?.kind === 'note' && ed.about.id === id && !this._noteText) {
         this._noteText = d.value.text;
         if (d.value.pendingId) this.#pendingId = d.value.pendingId;
-        this.#ctl.set({ status: `Unsaved note restored, from ${stamp(d.savedAt)}` });
+        this.#ctl.set({ status: (l) => l.t('note-restored', { when: stamp(l, d.savedAt) }) });
       }
     } catch {
       // Nothing to restore.
@@ -429,7 +432,7 @@ export class StrCarePlan extends PersonElement {
     // Cancel keeps a typed draft (it can be finished later); "Not now" on an empty quick note simply closes.
     if (this._noteText) await this.#flushNoteDraft();
     else await this.#discardNoteDraft(id);
-    this.#close(quick ? '' : this._noteText ? 'Note kept as a draft on this device' : '');
+    this.#close(!quick && this._noteText ? say('note-kept') : undefined);
   }
 
   // ————— rendering (care-plan.views.ts, care-plan.task-row.ts, care-plan.forms.ts) —————
@@ -454,7 +457,7 @@ export class StrCarePlan extends PersonElement {
     },
     dragLeave: () => (this._dropTarget = undefined),
     drop: (e, goalId, t) => this.#drop(e, goalId, t),
-    submitPlan: (e, plan) => this.#submit(e, (f) => planSubmission(f, plan, { id: this.#pendingId, serviceUserId: this.serviceUserId }), 'plan', plan ? 'Plan details saved' : 'Care plan started'),
+    submitPlan: (e, plan) => this.#submit(e, (f) => planSubmission(f, plan, { id: this.#pendingId, serviceUserId: this.serviceUserId }), 'plan', say(plan ? 'plan-saved' : 'plan-started')),
     submitReview: (e) => this.#submitReview(e),
     submitGoal: (e, goal) => this.#submitGoal(e, goal),
     submitTask: (e, goalId, task) => this.#submitTask(e, goalId, task),
@@ -467,11 +470,11 @@ export class StrCarePlan extends PersonElement {
       this.view = v;
       this.#doneHere.clear();
       this._editor = undefined;
-      this.#ctl.set({ status: VIEW_WORDS[v] });
+      this.#ctl.set({ status: say(`showing.${v}`) });
     },
     setFilter: (f) => (this.filter = f),
     dismissProblem: () => {
-      this.#ctl.set({ problem: '' });
+      this.#ctl.set({ problem: undefined });
       // Dismiss goes with the problem, which drops its focus to the page: back to the form still open (to try again),
       // else to the plan's heading (or, with no plan shown, its first button).
       void focusIfLost(this, this._editor ? EDITOR_FIRST_FIELD : '#plan-heading, button');
@@ -481,26 +484,26 @@ export class StrCarePlan extends PersonElement {
   #submitReview(e: Event) {
     const view = this.#view;
     const next = String(new FormData(e.target as HTMLFormElement).get('next-review-on') ?? '');
-    this.#submit(e, (f) => view && reviewSubmission(f, view.plan, this.#today), 'plan', `Review recorded. Next review ${next && formatNhsDate(next)}`);
+    this.#submit(e, (f) => view && reviewSubmission(f, view.plan, this.#today), 'plan', (l) => l.t('review-recorded', { date: next && l.date(next) }));
   }
 
   #submitGoal(e: Event, goal: Goal | undefined) {
     const view = this.#view;
     const newGoal = { id: this.#pendingId, carePlanId: view?.plan.id ?? '' };
-    this.#submit(e, (f) => view && goalSubmission(f, goal, newGoal), goal?.id ?? 'goal-new', goal ? 'Goal saved' : 'Goal added',
+    this.#submit(e, (f) => view && goalSubmission(f, goal, newGoal), goal?.id ?? 'goal-new', say(goal ? 'goal-saved' : 'goal-added'),
       (id) => `#g-${cssId(goal?.id ?? id ?? newGoal.id)}-heading`);
   }
 
   #submitNote(e: Event, about: NoteTarget) {
     const note = { id: this.#pendingId, about, text: this._noteText };
-    this.#submit(e, () => noteSubmission(note), `note-${about.id}`, 'Progress note saved', () => `#n-${cssId(about.id)}-add`);
+    this.#submit(e, () => noteSubmission(note), `note-${about.id}`, say('note-saved'), () => `#n-${cssId(about.id)}-add`);
   }
 
   #context(): PlanContext {
     const c = this.currentClient;
     return {
-      mode: this.view, filter: this.filter, today: this.#today, actorId: this.#actorId, names: this._names, editor: this._editor,
-      errors: this.#ctl.errors, busy: this.#ctl.busy, conflict: this.#ctl.conflict, noteText: this._noteText, noteDrafts: this._noteDrafts,
+      l: this.#l, mode: this.view, filter: this.filter, today: this.#today, actorId: this.#actorId, names: this._names, editor: this._editor,
+      errors: this.#errorsSaid(this.#l, this.#ctl.errors), busy: this.#ctl.busy, conflict: this.#ctl.conflict, noteText: this._noteText, noteDrafts: this._noteDrafts,
       dropTarget: this._dropTarget, canEdit: this.#may('care-plan.edit'), canNote: this.#may('progress-note.add'),
       canFilter: this.#may('task.set-status-own') && !!this.#actorId, canStatus: (t) => !this.readonly && (!c || canSetTaskStatus(c.actor, t)),
       tasksByGoal: this.#tasksByGoal, notesByTarget: this.#notesByTarget, doneHere: this.#doneHere, rowKey: [this.readonly, c], on: this.#actions,
@@ -508,21 +511,28 @@ export class StrCarePlan extends PersonElement {
   }
 
   override render() {
+    return html`<div lang=${this.#l.lang}>${this.#body()}</div>`;
+  }
+
+  #body() {
     const view = this.#view;
     const ctl = this.#ctl;
+    const l = this.#l;
     const problem = ctl.problem
-      ? html`<div class="problem" role="alert" tabindex="-1"><p>${ctl.problem}</p><button type="button" class="secondary" @click=${() => this.#actions.dismissProblem()}>Dismiss</button></div>`
+      ? html`<div class="problem" role="alert" tabindex="-1"><p>${ctl.problem(l)}</p><button type="button" class="secondary" @click=${() => this.#actions.dismissProblem()}>${l.t('dismiss')}</button></div>`
       : nothing;
-    const status = html`<p class="status" role="status" aria-live="polite">${ctl.status}</p>`;
+    const said = ctl.status?.(l) ?? '';
+    const status = html`<p class="status" role="status" aria-live="polite">${said}</p>`;
     // Controlled mode names its person through the plan it is given; connected mode only through service-user-id.
-    if (!(this.serviceUserId || (!this.currentClient && this.plan?.serviceUserId))) return noPersonNotice('no care plan can be shown or started here');
+    // As internal/person-scope.ts's noPersonNotice says it, in a whole sentence of the catalogue.
+    if (!(this.serviceUserId || (!this.currentClient && this.plan?.serviceUserId))) return html`<p class="no-person" role="status">${l.t('no-person')}</p>`;
     const loads = this.currentClient ? this.#loads.status : 'ready';
     if (loads === 'error' && !view) {
-      return html`${problem}<div class="problem" role="alert"><p>The care plan could not be loaded.</p>
-        <button type="button" class="secondary" @click=${() => void this.#retryLoad()}>Try again</button></div>`;
+      return html`${problem}<div class="problem" role="alert"><p>${l.t('load-failed')}</p>
+        <button type="button" class="secondary" @click=${() => void this.#retryLoad()}>${l.t('try-again')}</button></div>`;
     }
-    if (loads === 'loading' && !view) return html`<p class="status" role="status">Loading the care plan…</p>`;
-    const unreadable = this.currentClient ? unreadableNotice(this._unreadable) : nothing;
+    if (loads === 'loading' && !view) return html`<p class="status" role="status">${l.t('loading')}</p>`;
+    const unreadable = this.currentClient ? unreadableNotice(this._unreadable, unreadableWords(l)) : nothing;
     const ctx = this.#context();
     if (!view) {
       const o = { canStart: ctx.canEdit && !!this.serviceUserId, unknownPerson: this.#scope.person === 'unknown' };
@@ -531,7 +541,7 @@ export class StrCarePlan extends PersonElement {
     const main = this.view === 'due' ? dueView(ctx, view) : this.view === 'review' ? reviewView(ctx, view) : goalsView(ctx, view);
     // After the plan, held at the foot of the screen while the worker is anywhere in it (issue 17: the news of an
     // action far down a long plan was said thousands of pixels above, out of sight).
-    return html`${problem}${unreadable}${header(ctx, view)}${main}<p class="status near" role="status" aria-live="polite">${ctl.status}</p>`;
+    return html`${problem}${unreadable}${header(ctx, view)}${main}<p class="status near" role="status" aria-live="polite">${said}</p>`;
   }
 }
 

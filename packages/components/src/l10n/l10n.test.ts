@@ -6,7 +6,7 @@ import { COMMON } from './common.messages.js';
 import { formatAgo, formatDate, formatDuration, formatList, formatNumber, type Words } from './format.js';
 import { RULE_MESSAGES } from './rules.messages.js';
 import { CONTACT_LOG_MESSAGES } from '../contact-log/contact-log.messages.js';
-import { CARE_PLAN_LAZY_MESSAGES } from '../care-plan/care-plan.lazy.messages.js';
+import { CARE_PLAN_MESSAGES } from '../care-plan/care-plan.messages.js';
 import { SYNC_STATUS_MESSAGES } from '../sync-status/sync-status.messages.js';
 import { ALERT_INBOX_MESSAGES } from '../relapse-signs/alert-inbox.messages.js';
 import { RELAPSE_CHECK_MESSAGES } from '../relapse-signs/relapse-check.messages.js';
@@ -16,7 +16,7 @@ import { RELAPSE_SIGNS_MESSAGES } from '../relapse-signs/relapse-signs.messages.
 import { RELAPSE_TREND_MESSAGES } from '../relapse-signs/relapse-trend.messages.js';
 
 /** Every catalogue the kit ships; a converted widget adds its own here. */
-const CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_LAZY_MESSAGES, RELAPSE_MESSAGES, RELAPSE_CHECK_MESSAGES, RELAPSE_TREND_MESSAGES, RELAPSE_PLAN_MESSAGES, ALERT_INBOX_MESSAGES, RELAPSE_SIGNS_MESSAGES];
+const CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_MESSAGES, RELAPSE_MESSAGES, RELAPSE_CHECK_MESSAGES, RELAPSE_TREND_MESSAGES, RELAPSE_PLAN_MESSAGES, ALERT_INBOX_MESSAGES, RELAPSE_SIGNS_MESSAGES];
 
 /** The shared words of a locale, as the controller gives them to the formatters. */
 const wordsOf = async (locale: 'en-GB' | 'cy'): Promise<Words> => {
