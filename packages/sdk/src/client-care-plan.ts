@@ -128,7 +128,12 @@ const agreedFrequency = (f: ContactFrequencyInput, actorId: string): ContactFreq
 
 /** The person's plan in use: the newest active, else on hold, else draft, else the newest (none entered in error). */
 async function planInUse(core: ClientCore, serviceUserId: string, o: ListAllOptions): Promise<CarePlan | undefined> {
-  const plans = (await all(core, 'carePlan', core.requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
+  return pickPlanInUse(await all(core, 'carePlan', core.requireString(serviceUserId, 'serviceUserId'), o));
+}
+
+/** Of a person's plans (newest first), the one in use: the newest active, else on hold, else draft, else the newest. */
+export function pickPlanInUse(newestFirst: readonly CarePlan[]): CarePlan | undefined {
+  const plans = newestFirst.filter((p) => !p.enteredInError);
   return PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
 }
 
