@@ -6,7 +6,7 @@ import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, 
 import { careTeamsApi, contactsApi, serviceUsersApi, workersApi, type CareTeamsApi, type ContactsApi, type ServiceUsersApi, type WorkersApi } from './client-people.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { syncedStore, type SyncEngine } from './sync.js';
-import type { CaseloadApi } from './client-caseload.js';
+import { caseloadApi, type CaseloadApi } from './client-caseload.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, Store, Unreadable } from './ports.js';
@@ -210,16 +210,6 @@ function draftsApi(core: ClientCore, draftStore: DraftStore): DraftsApi {
   };
 }
 
-/**
- * `client.caseload`, its code loaded on first use (docs/adr/0023-caseload-summary.md): a page that never shows a
- * caseload never downloads its rules, and `createClient` stays within its size budget.
- */
-function lazyCaseload(core: ClientCore): CaseloadApi {
-  return {
-    summary: (options) => guard('Summarising the caseload', async () => (await import('./client-caseload.js')).caseloadApi(core).summary(options)),
-  };
-}
-
 /** `client.can`: the role table, asked about one record where the action depends on whose it is. */
 function canFor(actor: Actor, action: Action, record?: { createdBy?: string; workerId?: string; owner?: TaskOwner }): boolean {
   try {
@@ -316,7 +306,7 @@ export function createClient(options: ClientOptions): StrClient {
     ...carePlanApis(core),
     ...relapseApis(core, { teamLeadId: options.teamLeadId }),
     careTeams: careTeamsApi(core),
-    caseload: lazyCaseload(core),
+    caseload: caseloadApi(core),
     drafts: draftsApi(core, draftStore),
     ...(sync && { sync }),
     can: (action, record) => canFor(actor, action, record),
