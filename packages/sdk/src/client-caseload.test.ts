@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { indexedDbStore } from './adapters/indexeddb/indexeddb-store.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
+import { syncedStore } from './sync.js';
 import { clientAs, rejectsWith, tickingClock } from './client.fixtures.js';
 import type { CaseloadSummary } from './client-caseload.js';
 import type { Query, Store } from './ports.js';
@@ -107,6 +108,27 @@ describe('client.caseload.summary', () => {
     const s = await clientAs(counting, 'care-coordinator', 'cc-1', tickingClock(SUMMARY_AT)).caseload.summary();
     expect(s.people[0]!.lastContact).to.include({ date: '2026-05-30' });
     expect(contactsRead).to.be.at.most(20);
+  });
+});
+
+describe('client.caseload.summary with syncedStore', () => {
+  it('counts each person’s changes saved on this device and not yet in the record system', async () => {
+    const name = `caseload-synced-${Date.now()}`;
+    const store = syncedStore({ local: indexedDbStore({ name, persist: false }), remote: memoryStore(), auto: false });
+    try {
+      const cc = clientAs(store, 'care-coordinator', 'cc-1', tickingClock('2026-06-09T08:00:00Z'));
+      const p = await cc.serviceUsers.create({ displayName: 'Jo Testperson' });
+      await cc.careTeams.create({ serviceUserId: p.id, name: 'North community team', participants: [{ workerId: 'worker-1', role: 'str-worker' }] });
+      await cc.carePlans.create({ serviceUserId: p.id, status: 'active', contactFrequency: { every: 'weekly', from: '2026-06-01' } });
+      await cc.contacts.create({ serviceUserId: p.id, workerId: 'worker-1', start: '2026-06-09T08:30:00+01:00', durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '5' });
+      const s = await summaryAs(store, 'str-worker', 'worker-1');
+      expect(s.people.map((x) => [x.unsynced, x.reasons])).to.deep.equal([
+        [4, [{ code: 'unsynced', params: { count: 4 }, text: '4 changes not yet sent to the record system' }]],
+      ]);
+    } finally {
+      store.close?.();
+      await deleteDB(name);
+    }
   });
 });
 
