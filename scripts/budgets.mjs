@@ -39,7 +39,11 @@ export const CASES = [
     name: 'createClient + memoryStore',
     code: `export { createClient, memoryStore } from '@strkit/sdk';`,
     // Issue 20: rule reasons and field issues carry codes and params for words in any language: 30.6 → 31.5.
-    kib: 32,
+    // Issue 21 (ADR 0023): client.caseload.summary and its rules (about 4 KiB gzip on their own): 35.5 measured. A lazy
+    // import() of them was measured and is worse: esbuild makes every import() target an entry before tree-shaking,
+    // so the code it shares stays in every app's first load (isValidNhsNumber alone 0.3 → 6.9, each widget +4.6–6.2).
+    // A separate entry point would take summary off the client (the lead's choice, in the ADR).
+    kib: 36,
     absent: FHIR_MARKERS,
   },
   // Issue 17's splits into controllers and render modules (ADR 0008, 0010) read shared state objects whose property
@@ -97,6 +101,7 @@ export const CASES = [
     // zod and the record schemas are still here (about 10 KiB zod + 4 KiB schemas gzip): see ADR 0019 for the way out.
     // Issue 18's instantOf (ADR 0022): +0.7. Issue 20: 99, then 98.4 once the relapse catalogue was split (above); the
     // care plan's conversion (its catalogue and words): +4.3, measured on its own branch as 98.7 → 103.0.
+    // Issue 21's caseload summary on the client (ADR 0023): +3.3 on its own branch (98.7 → 102.0). All three: MEASURED.
     kib: 103.5,
     absent: FHIR_MARKERS,
   },
@@ -107,6 +112,7 @@ export const CASES = [
     name: 'first load (issue 19): provider, contact log, care plan, relapse check, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-check'].map(define).join('\n') +
       `\nexport { createClient } from '@strkit/sdk';\nexport { indexedDbStore } from '@strkit/sdk/indexeddb';`,
+    // Issue 21's caseload summary (ADR 0023): +3.3 on its own branch (92.8 → 96.1). All three: MEASURED.
     kib: 95,
     absent: FHIR_MARKERS,
   },

@@ -24,6 +24,21 @@ describe('care-plan FHIR mapping round trips (fast-check)', () => {
   it('CareTeam', () => fc.assert(fc.property(teamArb, (t) => void expect(fhirToCareTeam(served(careTeamToFhir(t, PATIENT_REF, ns), t.version), ns)).to.deep.equal(t)), { numRuns: 300 }));
   it('Worker', () => fc.assert(fc.property(workerArb, (w) => void expect(practitionerToWorker(served(workerToPractitioner(w, ns), w.version), ns)).to.deep.equal(w)), { numRuns: 300 }));
 
+  it('writes the agreed contact frequency in standard Timing elements, with words (ADR 0023)', () => {
+    const [plan] = fc.sample(planArb, { numRuns: 1, seed: 23 });
+    const weekly = { ...plan!, goalOrder: [], taskOrder: {}, contactFrequency: { every: 'twice-weekly' as const, from: '2026-06-01', agreedBy: 'cc-1' } };
+    const activity = (carePlanToFhir(weekly, PATIENT_REF, ns).activity as { detail: Record<string, unknown> }[]).map((a) => a.detail);
+    expect(activity).to.have.length(1);
+    expect(activity[0]).to.deep.include({
+      kind: 'Appointment', status: 'scheduled', description: 'Contact twice a week, from 1 June 2026, as agreed with the person',
+      scheduledTiming: { repeat: { boundsPeriod: { start: '2026-06-01' }, frequency: 2, period: 1, periodUnit: 'wk' } },
+      performer: [{ identifier: { system: ns.workerId, value: 'cc-1' } }],
+    });
+    const monthly = carePlanToFhir({ ...weekly, contactFrequency: { ...weekly.contactFrequency, every: 'monthly' } }, PATIENT_REF, ns);
+    const timing = (monthly.activity as { detail: { scheduledTiming: { repeat: object } } }[])[0]!.detail.scheduledTiming.repeat;
+    expect(timing).to.include({ frequency: 1, period: 1, periodUnit: 'mo' });
+  });
+
   it('every emitted resource passes validateResource with 0 issues, over 1,000 generated records', async function () {
     this.timeout(120_000);
     const seed = 20261122;

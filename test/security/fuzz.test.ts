@@ -102,7 +102,7 @@ describe('fuzz: nothing throws but StrError', () => {
   });
 
   const client = createClient({ store: memoryStore(), drafts: memoryDrafts(), actor: { id: 'fuzz', role: 'care-coordinator' } });
-  const namespaces = ['contacts', 'serviceUsers', 'workers', 'carePlans', 'goals', 'tasks', 'progressNotes', 'warningSignPlans', 'signChecks', 'alerts', 'careTeams', 'drafts'] as const;
+  const namespaces = ['contacts', 'serviceUsers', 'workers', 'carePlans', 'goals', 'tasks', 'progressNotes', 'warningSignPlans', 'signChecks', 'alerts', 'careTeams', 'caseload', 'drafts'] as const;
   for (const ns of namespaces) {
     for (const [method, fn] of Object.entries(client[ns]) as [string, (...a: unknown[]) => unknown][]) {
       it(`client.${ns}.${method}(…anything)`, async () => {

@@ -14,7 +14,7 @@ import {
   CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateSchema, ProgressNoteInputSchema, TaskInputSchema,
   TaskUpdateSchema, TASK_STATUSES,
   type CarePlan, type CarePlanInput, type CarePlanUpdate, type Goal, type GoalInput, type GoalUpdate, type ProgressNote,
-  type ProgressNoteInput, type Task, type TaskInput, type TaskStatus, type TaskUpdate,
+  type ProgressNoteInput, type Task, type TaskInput, type TaskStatus, type TaskUpdate, type ContactFrequency, type ContactFrequencyInput,
 } from './schemas/care-plan.js';
 import { parseOrThrow } from './schemas/parse.js';
 import type { RecordType } from './schemas/registry.js';
@@ -40,7 +40,10 @@ export interface CarePlansApi extends ReadVerbs<CarePlan>, MarkEnteredInError<Ca
   /** The plan `current` finds, with its goals, tasks and notes; undefined when the person has none. */
   loadCurrent(serviceUserId: string, options?: ReadOptions): Promise<CarePlanView | undefined>;
   create(input: CarePlanInput): Promise<CarePlan>;
-  /** Dates, status, who it was agreed with; `null` clears `agreedOn` or `nextReviewOn`. Co-ordinators and team leads only. */
+  /**
+   * Dates, status, who it was agreed with, the agreed contact frequency; `null` clears `agreedOn`, `nextReviewOn` or
+   * `contactFrequency`. Co-ordinators and team leads only.
+   */
   update(id: string, changes: CarePlanUpdate, expectedVersion: string): Promise<CarePlan>;
   /** Saves the goals' order. Goals the order leaves out follow, oldest first. */
   reorderGoals(id: string, goalIds: readonly string[], expectedVersion: string): Promise<CarePlan>;
@@ -120,9 +123,17 @@ async function planView(core: ClientCore, plan: CarePlan, o: ListAllOptions): Pr
   };
 }
 
+/** The agreed contact frequency as stored: agreed by the signed-in actor unless the input names who agreed it. */
+const agreedFrequency = (f: ContactFrequencyInput, actorId: string): ContactFrequency => ({ every: f.every, from: f.from, agreedBy: f.agreedBy ?? actorId });
+
 /** The person's plan in use: the newest active, else on hold, else draft, else the newest (none entered in error). */
 async function planInUse(core: ClientCore, serviceUserId: string, o: ListAllOptions): Promise<CarePlan | undefined> {
-  const plans = (await all(core, 'carePlan', core.requireString(serviceUserId, 'serviceUserId'), o)).filter((p) => !p.enteredInError);
+  return pickPlanInUse(await all(core, 'carePlan', core.requireString(serviceUserId, 'serviceUserId'), o));
+}
+
+/** Of a person's plans (newest first), the one in use: the newest active, else on hold, else draft, else the newest. */
+export function pickPlanInUse(newestFirst: readonly CarePlan[]): CarePlan | undefined {
+  const plans = newestFirst.filter((p) => !p.enteredInError);
   return PLAN_PREFERENCE.map((status) => plans.find((p) => p.status === status)).find((p) => p !== undefined) ?? plans[0];
 }
 
@@ -164,13 +175,15 @@ function carePlansApi(core: ClientCore): CarePlansApi {
           goalOrder: [],
           taskOrder: {},
           ...fields,
+          ...(fields.contactFrequency && { contactFrequency: agreedFrequency(fields.contactFrequency, actor.id) }),
         });
       }),
     update: (id, changes, expectedVersion) =>
       guard('Updating a care plan', async () => {
         requireAction('care-plan.edit', 'edit care plans');
         const fields = parseOrThrow(CarePlanUpdateSchema, changes, 'The change');
-        return putUpdated('carePlan', applyChanges(await editablePlan(core, id), fields), expectedVersion);
+        const frequency = fields.contactFrequency ? { contactFrequency: agreedFrequency(fields.contactFrequency, actor.id) } : {};
+        return putUpdated('carePlan', applyChanges(await editablePlan(core, id), { ...fields, ...frequency }), expectedVersion);
       }),
     reorderGoals: (id, goalIds, expectedVersion) =>
       guard('Reordering goals', async () => {

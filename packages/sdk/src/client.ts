@@ -6,6 +6,7 @@ import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, 
 import { careTeamsApi, contactsApi, serviceUsersApi, workersApi, type CareTeamsApi, type ContactsApi, type ServiceUsersApi, type WorkersApi } from './client-people.js';
 import type { TaskOwner } from './schemas/care-plan.js';
 import { syncedStore, type SyncEngine } from './sync.js';
+import { caseloadApi, type CaseloadApi } from './client-caseload.js';
 import { relapseApis, type AlertsApi, type SignChecksApi, type WarningSignPlansApi } from './client-relapse.js';
 import { StrError, isStrError } from './errors.js';
 import type { Change, Clock, Draft, DraftStore, OutboxStore, Page, Store, Unreadable } from './ports.js';
@@ -74,6 +75,8 @@ export interface StrClient {
   readonly signChecks: SignChecksApi;
   readonly alerts: AlertsApi;
   readonly careTeams: CareTeamsApi;
+  /** The worker's day: who they support and why to see them, in order of need (docs/adr/0023-caseload-summary.md). */
+  readonly caseload: CaseloadApi;
   readonly drafts: DraftsApi;
   /** With `syncedStore`: the sync engine's state (online, syncing, unsynced, needs attention) and controls. */
   readonly sync?: SyncEngine;
@@ -303,6 +306,7 @@ export function createClient(options: ClientOptions): StrClient {
     ...carePlanApis(core),
     ...relapseApis(core, { teamLeadId: options.teamLeadId }),
     careTeams: careTeamsApi(core),
+    caseload: caseloadApi(core),
     drafts: draftsApi(core, draftStore),
     ...(sync && { sync }),
     can: (action, record) => canFor(actor, action, record),

@@ -5,6 +5,7 @@ import { guarded } from './errors.js';
 import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
 import * as relapseRules from './domain/relapse.js';
+import * as caseloadRules from './domain/caseload.js';
 import * as searchRules from './domain/search.js';
 import * as textRules from './schemas/text.js';
 
@@ -24,6 +25,8 @@ export {
 } from './schemas/contact.js';
 export {
   LIFE_AREAS, CARE_PLAN_STATUSES, GOAL_STATUSES, TASK_STATUSES, TASK_REPEATS, TASK_OWNER_KINDS, GOAL_TEXT_MAX, TASK_TEXT_MAX, PROGRESS_NOTE_MAX,
+  CONTACT_FREQUENCIES, ContactFrequencySchema, ContactFrequencyInputSchema,
+  type ContactFrequency, type ContactFrequencyCode, type ContactFrequencyInput,
   CarePlanSchema, CarePlanInputSchema, CarePlanUpdateSchema, GoalSchema, GoalInputSchema, GoalUpdateSchema, TaskSchema, TaskInputSchema,
   TaskUpdateSchema, TaskOwnerSchema, ProgressNoteSchema, ProgressNoteInputSchema, AgreedWithSchema,
   type LifeArea, type CarePlanStatus, type GoalStatus, type TaskStatus, type TaskRepeat, type TaskOwnerKind, type TaskOwner,
@@ -65,6 +68,7 @@ export {
 export type { CarePlansApi, GoalsApi, TasksApi, TaskStatusOptions, ProgressNotesApi, CarePlanView } from './client-care-plan.js';
 export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
+export type { CaseloadApi, CaseloadSummary, CaseloadSummaryOptions } from './client-caseload.js';
 export * from './fhir.js';
 export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
@@ -101,5 +105,9 @@ export const checkTotal = /* @__PURE__ */ guarded('checkTotal', 'validation', re
 export const checksInOrder = /* @__PURE__ */ guarded('checksInOrder', 'validation', relapseRules.checksInOrder) as typeof relapseRules.checksInOrder;
 export const responsesFor = /* @__PURE__ */ guarded('responsesFor', 'validation', relapseRules.responsesFor);
 export const ratingLabel = /* @__PURE__ */ guarded('ratingLabel', 'validation', relapseRules.ratingLabel);
+export { ALERT_ACKNOWLEDGE_HOURS, FREQUENCY_DAYS, REASON_ORDER } from './domain/caseload.js';
+export type { CaseloadReason, CaseloadReasonCode, CaseloadClock, ContactState, OpenAlert, PersonRecords, PersonSummary } from './domain/caseload.js';
+export const summarisePerson = /* @__PURE__ */ guarded('summarisePerson', 'validation', caseloadRules.summarisePerson);
+export const orderByNeed = /* @__PURE__ */ guarded('orderByNeed', 'validation', caseloadRules.orderByNeed);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention, type SyncAttentionReason, type SyncAttentionParams } from './sync.js';
 export { memoryCheckpoints, type DeviceCheckpoint, type DeviceCheckpoints } from './device-checkpoint.js';

@@ -1,6 +1,6 @@
 // fast-check arbitraries of care-plan records (moved from care-plan-mapping.test.ts, shared with definitions.test.ts).
 import {
-  CARE_PLAN_STATUSES, CarePlanSchema, CareTeamSchema, type CareTeam, GOAL_STATUSES, GoalSchema, LIFE_AREAS, ProgressNoteSchema, ROLES, TASK_REPEATS, TASK_STATUSES, TaskSchema, WorkerSchema,
+  CARE_PLAN_STATUSES, CONTACT_FREQUENCIES, CarePlanSchema, CareTeamSchema, type CareTeam, GOAL_STATUSES, GoalSchema, LIFE_AREAS, ProgressNoteSchema, ROLES, TASK_REPEATS, TASK_STATUSES, TaskSchema, WorkerSchema,
   type CarePlan, type Goal, type ProgressNote, type Task, type Worker,
 } from '@strkit/sdk';
 import fc from 'fast-check';
@@ -31,6 +31,7 @@ export const planArb = clean<CarePlan>(CarePlanSchema)(fc.record({
   status: codes(CARE_PLAN_STATUSES),
   goalOrder: fc.uniqueArray(fc.uuid({ version: 4 }), { maxLength: 5 }),
   taskOrder: fc.dictionary(fc.uuid({ version: 4 }), fc.uniqueArray(fc.uuid({ version: 4 }), { maxLength: 4 }), { maxKeys: 3 }),
+  contactFrequency: opt(fc.record({ every: codes(CONTACT_FREQUENCIES), from: date, agreedBy: actorId })),
 }));
 export const goalArb = clean<Goal>(GoalSchema)(fc.record({
   ...envelope, serviceUserId: fc.uuid({ version: 4 }), carePlanId: fc.uuid({ version: 4 }), text: wordsText,

@@ -13,10 +13,12 @@ export type Action =
   | 'alert.raise'
   | 'alert.acknowledge'
   | 'caseload.manage'
+  /** See another worker's caseload summary (everyone sees their own). */
+  | 'caseload.view-any'
   | 'read';
 
 const WORKER: readonly Action[] = ['read', 'contact.log', 'contact.correct-own', 'progress-note.add', 'task.set-status-own', 'sign-check.record', 'alert.raise'];
-const COORDINATOR: readonly Action[] = [...WORKER, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage'];
+const COORDINATOR: readonly Action[] = [...WORKER, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage', 'caseload.view-any'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   'str-worker': WORKER,

@@ -71,6 +71,40 @@ export const TASK_OWNER_KINDS = labelled([
 ] as const);
 export type TaskOwnerKind = (typeof TASK_OWNER_KINDS)[number]['code'];
 
+/**
+ * How often the person and the team agreed to meet (issue 21; docs/adr/0023-caseload-summary.md), with the longest
+ * gap it allows in days: twice a week is every 3 or 4 days, so a gap of 4 is still within it. "Monthly" is the same
+ * date next month (or the month's last day), worked out by the caseload rules, not a fixed number of days.
+ */
+export const CONTACT_FREQUENCIES = labelled([
+  { code: 'twice-weekly', label: 'Twice a week' },
+  { code: 'weekly', label: 'Weekly' },
+  { code: 'fortnightly', label: 'Every 2 weeks' },
+  { code: 'four-weekly', label: 'Every 4 weeks' },
+  { code: 'monthly', label: 'Monthly' },
+] as const);
+export type ContactFrequencyCode = (typeof CONTACT_FREQUENCIES)[number]['code'];
+
+const frequencyCode = z.enum(codes(CONTACT_FREQUENCIES), { error: 'Choose how often to see the person: twice a week, weekly, every 2 weeks, every 4 weeks or monthly' });
+const frequencyFrom = isoDate;
+
+/** The agreed contact frequency as stored on the care plan: how often, from when, and who agreed it with the person. */
+export const ContactFrequencySchema = z.object({
+  every: frequencyCode,
+  /** The UK date it applies from. */
+  from: frequencyFrom,
+  /** The sign-in id of the worker who agreed it with the person. */
+  agreedBy: externalId,
+});
+export type ContactFrequency = z.infer<typeof ContactFrequencySchema>;
+/** What a host passes: `agreedBy` defaults to the signed-in actor. */
+export const ContactFrequencyInputSchema = z.strictObject({
+  every: frequencyCode,
+  from: frequencyFrom,
+  agreedBy: z.optional(externalId),
+});
+export type ContactFrequencyInput = z.input<typeof ContactFrequencyInputSchema>;
+
 export const GOAL_TEXT_MAX = 1000;
 export const TASK_TEXT_MAX = 500;
 export const PROGRESS_NOTE_MAX = 5000;
@@ -99,6 +133,8 @@ export const CarePlanFields = {
    */
   goalOrder: z.array(uuid).check(z.maxLength(500, { error: 'A plan can hold 500 goals or fewer' })),
   taskOrder: TaskOrderSchema,
+  /** How often the team sees the person, as agreed with them (docs/adr/0023-caseload-summary.md). */
+  contactFrequency: z.optional(ContactFrequencySchema),
 };
 export const CarePlanSchema = z.object({ ...EnvelopeShape, ...CarePlanFields });
 export type CarePlan = z.infer<typeof CarePlanSchema>;
@@ -110,6 +146,7 @@ export const CarePlanInputSchema = z.strictObject({
   agreedOn: z.optional(isoDate),
   nextReviewOn: z.optional(isoDate),
   status: z.optional(CarePlanFields.status),
+  contactFrequency: z.optional(ContactFrequencyInputSchema),
 });
 export type CarePlanInput = z.input<typeof CarePlanInputSchema>;
 /** `null` clears an optional field. */
@@ -119,6 +156,7 @@ export const CarePlanUpdateSchema = z.strictObject({
   agreedOn: z.optional(z.nullable(isoDate)),
   nextReviewOn: z.optional(z.nullable(isoDate)),
   status: z.optional(CarePlanFields.status),
+  contactFrequency: z.optional(z.nullable(ContactFrequencyInputSchema)),
 });
 export type CarePlanUpdate = z.input<typeof CarePlanUpdateSchema>;
 

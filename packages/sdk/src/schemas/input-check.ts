@@ -8,7 +8,7 @@ import {
   array, boolean, discriminatedUnion, fieldIssuesOf, gte, int, lte, maxLength, minLength, nullable, number, object, oneOf,
   optional, record, refine, string, stringFormat, trim, union, variant, type Checker,
 } from './check-engine.js';
-import { CARE_PLAN_STATUSES, GOAL_STATUSES, GOAL_TEXT_MAX, LIFE_AREAS, PROGRESS_NOTE_MAX, TASK_REPEATS, TASK_TEXT_MAX } from './care-plan.js';
+import { CARE_PLAN_STATUSES, CONTACT_FREQUENCIES, GOAL_STATUSES, GOAL_TEXT_MAX, LIFE_AREAS, PROGRESS_NOTE_MAX, TASK_REPEATS, TASK_TEXT_MAX } from './care-plan.js';
 import { CONTACT_NOTE_MAX, OTHER_PRESENT_KINDS, UK_START_MESSAGE } from './contact.js';
 import type { InputKind } from './inputs.js';
 import { ROLES } from './people.js';
@@ -60,6 +60,11 @@ const owner = discriminatedUnion('kind', [
 ], 'Choose who does this task');
 const taskText = singleLine(TASK_TEXT_MAX, 'Enter what needs doing');
 const repeat = oneOf(codes(TASK_REPEATS), 'Choose how often it repeats');
+const contactFrequency = object({
+  every: oneOf(codes(CONTACT_FREQUENCIES), 'Choose how often to see the person: twice a week, weekly, every 2 weeks, every 4 weeks or monthly'),
+  from: isoDate,
+  agreedBy: optional(externalId),
+}, true);
 
 // relapse.ts
 const sign = object({
@@ -94,8 +99,8 @@ const strict = (shape: Record<string, Checker>) => object(shape, true);
 const CHECKERS: Readonly<Record<InputKind, Checker>> = {
   contact: strict({ serviceUserId: uuid, workerId: o(externalId), start: ukStart, durationMinutes, mechanism, locationType, attendance, planned: o(planned), othersPresent: o(othersPresent), interpreterLanguage: o(language), taskIds: o(taskIds), note: o(contactNote), id: o(uuid) }),
   contactUpdate: strict({ workerId: o(externalId), start: o(ukStart), durationMinutes: o(durationMinutes), mechanism: o(mechanism), locationType: o(locationType), attendance: o(attendance), planned: o(planned), othersPresent: o(othersPresent), interpreterLanguage: maybe(language), taskIds: o(taskIds), note: o(contactNote) }),
-  carePlan: strict({ id: o(uuid), serviceUserId: uuid, coordinatorId: o(externalId), agreedWith: o(agreedWith), agreedOn: o(isoDate), nextReviewOn: o(isoDate), status: o(planStatus) }),
-  carePlanUpdate: strict({ coordinatorId: o(externalId), agreedWith: o(agreedWith), agreedOn: maybe(isoDate), nextReviewOn: maybe(isoDate), status: o(planStatus) }),
+  carePlan: strict({ id: o(uuid), serviceUserId: uuid, coordinatorId: o(externalId), agreedWith: o(agreedWith), agreedOn: o(isoDate), nextReviewOn: o(isoDate), status: o(planStatus), contactFrequency: o(contactFrequency) }),
+  carePlanUpdate: strict({ coordinatorId: o(externalId), agreedWith: o(agreedWith), agreedOn: maybe(isoDate), nextReviewOn: maybe(isoDate), status: o(planStatus), contactFrequency: maybe(contactFrequency) }),
   goal: strict({ id: o(uuid), carePlanId: uuid, text: goalText, lifeArea, targetDate: o(isoDate), status: o(goalStatus) }),
   goalUpdate: strict({ text: o(goalText), lifeArea: o(lifeArea), targetDate: maybe(isoDate), status: o(goalStatus) }),
   task: strict({ id: o(uuid), carePlanId: uuid, goalId: uuid, text: taskText, owner, dueDate: o(isoDate), repeat: o(repeat) }),

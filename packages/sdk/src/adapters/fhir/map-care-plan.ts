@@ -1,7 +1,7 @@
 // Worker ↔ Practitioner; CarePlan, Goal, Task ↔ their R4 namesakes; ProgressNote ↔ DocumentReference (text/plain).
 // Standard elements carry what other systems read; STR extensions carry what R4 has no element for, so every record
 // maps back exactly. Choices: docs/adr/0002-fhir-mapping.md ("Care plans").
-import { LIFE_AREAS, TASK_STATUSES, type CarePlan, type Goal, type ProgressNote, type Task, type TaskStatus } from '../../schemas/care-plan.js';
+import { CONTACT_FREQUENCIES, LIFE_AREAS, TASK_STATUSES, type CarePlan, type ContactFrequency, type ContactFrequencyCode, type Goal, type ProgressNote, type Task, type TaskStatus } from '../../schemas/care-plan.js';
 import { labelOf } from '../../codes/mhsds.js';
 import { ROLE_LABELS, type Worker } from '../../schemas/people.js';
 import type { CareTeam } from '../../schemas/team.js';
@@ -10,6 +10,7 @@ import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnve
 import { UKCORE_SDS_JOB_ROLE_SYSTEM, type FhirNamespace } from './systems.js';
 import { UKCORE_SDS_JOB_ROLES } from './ukcore.js';
 import { withNarrative } from './narrative.js';
+import { formatNhsDate } from '../../domain/time.js';
 
 /** R4 Task.status for each STR task status (http://hl7.org/fhir/R4/valueset-task-status.html). */
 const TASK_FHIR_STATUS: Record<TaskStatus, string> = {
@@ -87,9 +88,62 @@ export function carePlanToFhir(p: CarePlan, patientReference: string, ns: FhirNa
     author: workerRef(p.coordinatorId, ns),
     // The plan's goals and tasks as R4 links them (identifier references: no second write, no server ids needed).
     ...(p.goalOrder.length && { goal: p.goalOrder.map((id) => ({ type: 'Goal', identifier: strIdentifier(id, ns) })) }),
-    ...(tasksInOrder(p).length && { activity: tasksInOrder(p).map((id) => ({ reference: { type: 'Task', identifier: strIdentifier(id, ns) } })) }),
+    ...((tasksInOrder(p).length || p.contactFrequency) && {
+      activity: [
+        ...tasksInOrder(p).map((id) => ({ reference: { type: 'Task', identifier: strIdentifier(id, ns) } })),
+        ...(p.contactFrequency ? [frequencyActivity(p.contactFrequency, ns)] : []),
+      ],
+    }),
     extension,
   });
+}
+
+/** The agreed contact frequency in standard R4 Timing elements (docs/adr/0023-caseload-summary.md). */
+const TIMING: Readonly<Record<ContactFrequencyCode, { frequency: number; period: number; periodUnit: 'wk' | 'mo' }>> = {
+  'twice-weekly': { frequency: 2, period: 1, periodUnit: 'wk' },
+  weekly: { frequency: 1, period: 1, periodUnit: 'wk' },
+  fortnightly: { frequency: 1, period: 2, periodUnit: 'wk' },
+  'four-weekly': { frequency: 1, period: 4, periodUnit: 'wk' },
+  monthly: { frequency: 1, period: 1, periodUnit: 'mo' },
+};
+const FREQUENCY_CODE = 'contact-frequency';
+
+function frequencyActivity(f: ContactFrequency, ns: FhirNamespace) {
+  const label = CONTACT_FREQUENCIES.find((c) => c.code === f.every)!.label.toLowerCase();
+  return {
+    detail: {
+      kind: 'Appointment',
+      code: { coding: [{ system: ns.planKind, code: FREQUENCY_CODE, display: 'Agreed contact frequency' }], text: 'Agreed contact frequency' },
+      status: 'scheduled',
+      scheduledTiming: { repeat: { boundsPeriod: { start: f.from }, ...TIMING[f.every] } },
+      performer: [workerRef(f.agreedBy, ns)],
+      description: `Contact ${label}, from ${formatNhsDate(f.from)}, as agreed with the person`,
+    },
+  };
+}
+
+interface FrequencyDetail {
+  code?: { coding?: { system?: string; code?: string }[] };
+  scheduledTiming?: { repeat?: { boundsPeriod?: { start?: string }; frequency?: number; period?: number; periodUnit?: string } };
+  performer?: { identifier?: Identifier }[];
+}
+
+/** The agreed contact frequency of a CarePlan, if it has one; a mapping error if it is there but not readable. */
+function readFrequency(r: Resource, ns: FhirNamespace): ContactFrequency | undefined {
+  const detail = (r.activity as { detail?: FrequencyDetail }[] | undefined)
+    ?.map((a) => a.detail)
+    .find((d) => d?.code?.coding?.some((c) => c.system === ns.planKind && c.code === FREQUENCY_CODE));
+  if (!detail) return undefined;
+  const rep = detail.scheduledTiming?.repeat;
+  const every = (Object.keys(TIMING) as ContactFrequencyCode[]).find((k) => {
+    const t = TIMING[k];
+    return rep?.frequency === t.frequency && rep.period === t.period && rep.periodUnit === t.periodUnit;
+  });
+  return {
+    every: need(every, r, 'contact frequency timing') as ContactFrequencyCode,
+    from: need(rep?.boundsPeriod?.start, r, 'contact frequency start'),
+    agreedBy: need(detail.performer?.[0]?.identifier?.value, r, 'contact frequency performer'),
+  };
 }
 
 /** Every task id of the plan, goal by goal in the plan's order (then any goal not in the order). */
@@ -115,6 +169,7 @@ export function fhirToCarePlan(r: Resource, ns: FhirNamespace): CarePlan {
   const next = ext(r, `${ns.extension}next-review`)?.valueDate;
   const last = ext(r, `${ns.extension}last-review`)?.valueDate;
   const agreedOn = (r.period as { start?: string } | undefined)?.start;
+  const frequency = readFrequency(r, ns);
   return {
     ...readEnvelope(r, ns),
     serviceUserId: subjectId(r, 'subject', ns),
@@ -129,6 +184,7 @@ export function fhirToCarePlan(r: Resource, ns: FhirNamespace): CarePlan {
     status: need(strStatus(r, ns), r, 'STR status') as CarePlan['status'],
     goalOrder: json(r, 'goal-order', ns, []),
     taskOrder: json(r, 'task-order', ns, {}),
+    ...(frequency && { contactFrequency: frequency }),
   };
 }
 

@@ -1,0 +1,151 @@
+// The caseload namespace of the client (issue 21; docs/adr/0023-caseload-summary.md): who the worker supports, from
+// their care teams, each with what needs doing and why, in order of need. Reads through the store port only.
+import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
+import { pickPlanInUse } from './client-care-plan.js';
+import type { ClientCore } from './client-core.js';
+import { orderByNeed, summarisePerson, type PersonRecords, type PersonSummary } from './domain/caseload.js';
+import { isAttended } from './domain/contacts.js';
+import { londonDate, londonDateToEpoch } from './domain/time.js';
+import { StrError, isStrError } from './errors.js';
+import type { ReadOptions, Store } from './ports.js';
+import type { Contact } from './schemas/contact.js';
+import type { SyncEngine } from './sync.js';
+
+export interface CaseloadSummaryOptions extends ReadOptions {
+  /** Whose caseload (their sign-in id); default the signed-in actor. Co-ordinators and team leads may choose anyone. */
+  readonly workerId?: string;
+  /** The UK date to plan for ("2026-06-03"); default today by the client's clock. Alert waits count to the clock. */
+  readonly today?: string;
+}
+
+export interface CaseloadSummary {
+  readonly workerId: string;
+  readonly today: string;
+  /** When it was made, by the client's clock. */
+  readonly at: string;
+  /** Everyone on the worker's care teams, most in need first. */
+  readonly people: readonly PersonSummary[];
+}
+
+export interface CaseloadApi {
+  /**
+   * The worker's caseload: each person on a current care team with the worker (from the team's `from` date), with
+   * the last attended contact, tasks, review, alerts, last sign check and unsynced changes, and the reasons to see
+   * them, most in need first. Records that cannot be read are reported through `onUnreadable`, never guessed at.
+   */
+  summary(options?: CaseloadSummaryOptions): Promise<CaseloadSummary>;
+}
+
+/** Contacts read newest first a page at a time, until the last attended one: never the person's whole history. */
+const CONTACT_PAGE = 20;
+/** People read at once: enough to overlap a remote store's latency, few enough not to flood it. */
+const PARALLEL = 8;
+
+const invalid = (path: string, message: string) => new StrError('validation', `caseload.summary: ${path} is not valid`, false, { issues: [{ path, code: 'invalid', message }] });
+
+function readOptions(core: ClientCore, options: CaseloadSummaryOptions | undefined): { workerId: string; today: string } {
+  let workerId: unknown, today: unknown;
+  try {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw new Error('not an object');
+    ({ workerId, today } = options ?? {});
+  } catch (cause) {
+    throw new StrError('validation', 'caseload.summary: the options could not be read', false, { issues: [{ path: '', code: 'invalid', message: 'Pass { workerId?, today? }' }] }, { cause });
+  }
+  const worker = workerId === undefined ? core.actor.id : core.requireString(workerId, 'workerId');
+  const day = today === undefined ? londonDate(core.now().getTime()) : today;
+  if (typeof day !== 'string' || londonDateToEpoch(day) === undefined) throw invalid('today', 'Enter a date like 2026-06-03');
+  return { workerId: worker, today: day };
+}
+
+/** The people whose current care team (their newest active one) has the worker on it by `today`. */
+async function peopleOf(store: Store, workerId: string, today: string, o: ListAllOptions): Promise<string[]> {
+  const decided = new Set<string>();
+  const people: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list('careTeam', { limit: 1000, ...(cursor !== undefined && { cursor }), ...(o.signal && { signal: o.signal }) });
+    o.unreadable?.push(...(page.unreadable ?? []));
+    for (const team of page.items) {
+      if (team.enteredInError || team.status !== 'active' || decided.has(team.serviceUserId)) continue;
+      decided.add(team.serviceUserId);
+      if (team.participants.some((p) => p.workerId === workerId && (p.from === undefined || p.from <= today))) people.push(team.serviceUserId);
+    }
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return people;
+}
+
+/** The person's contacts, newest first, up to and including the last attended one on or before `today`. */
+async function recentContacts(store: Store, serviceUserId: string, today: string, o: ListAllOptions): Promise<Contact[]> {
+  const out: Contact[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list('contact', { serviceUserId, limit: CONTACT_PAGE, ...(cursor !== undefined && { cursor }), ...(o.signal && { signal: o.signal }) });
+    o.unreadable?.push(...(page.unreadable ?? []));
+    out.push(...page.items);
+    if (page.items.some((c) => !c.enteredInError && isAttended(c) && londonDate(Date.parse(c.start)) <= today)) break;
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return out;
+}
+
+/** One person's records as the rules take them; undefined (and reported) when the person cannot be read. */
+async function recordsOf(store: Store, serviceUserId: string, today: string, unsynced: number, o: ListAllOptions): Promise<PersonRecords | undefined> {
+  let person;
+  try {
+    person = await store.get('serviceUser', serviceUserId);
+  } catch (e) {
+    if (!isStrError(e, 'mapping')) throw e;
+  }
+  if (!person) {
+    o.unreadable?.push({ id: serviceUserId, reason: 'A care team names a person who is not on this device or cannot be read' });
+    return undefined;
+  }
+  const [contacts, plans, tasks, alerts, signPlans, signChecks] = await Promise.all([
+    recentContacts(store, serviceUserId, today, o),
+    listAll(store, 'carePlan', serviceUserId, o),
+    listAll(store, 'task', serviceUserId, o),
+    listAll(store, 'alert', serviceUserId, o),
+    listAll(store, 'warningSignPlan', serviceUserId, o),
+    listAll(store, 'signCheck', serviceUserId, o),
+  ]);
+  return {
+    serviceUserId, displayName: person.displayName, contacts, carePlan: pickPlanInUse(plans), tasks, alerts,
+    warningSignPlan: signPlans.find((p) => !p.enteredInError), signChecks, ...(unsynced > 0 && { unsynced }),
+  };
+}
+
+/** Unsynced changes per person, when the store is a synced one. */
+async function unsyncedByPerson(store: Store): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const sync = (store as Store & { sync?: SyncEngine }).sync;
+  if (!sync) return counts;
+  for (const e of await sync.entries()) if (e.serviceUserId) counts.set(e.serviceUserId, (counts.get(e.serviceUserId) ?? 0) + 1);
+  return counts;
+}
+
+async function summarise(core: ClientCore, workerId: string, today: string, o: ListAllOptions): Promise<CaseloadSummary> {
+  const now = core.now();
+  const at = core.nowIso();
+  const ids = await peopleOf(core.store, workerId, today, o);
+  const unsynced = await unsyncedByPerson(core.store);
+  const people: PersonSummary[] = [];
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    const batch = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => recordsOf(core.store, id, today, unsynced.get(id) ?? 0, o)));
+    for (const r of batch) if (r) people.push(summarisePerson(r, { now, today }));
+  }
+  return { workerId, today, at, people: orderByNeed(people) };
+}
+
+export function caseloadApi(core: ClientCore): CaseloadApi {
+  const { actor, guard, requireAction } = core;
+  return {
+    summary: (options) =>
+      guard('Summarising the caseload', async () => {
+        requireAction('read', 'view caseloads');
+        const { workerId, today } = readOptions(core, options);
+        if (workerId !== actor.id) requireAction('caseload.view-any', 'view another worker’s caseload');
+        return readReporting(options, (o) => summarise(core, workerId, today, o));
+      }),
+  };
+}
