@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { SOURCE_LOCALE, fill, type Catalogue, type Catalogues, type Message, type Messages, type Params } from './catalogue.js';
 import { COMMON } from './common.messages.js';
-import { formatAgo, formatDate, formatNumber, formatTime, type Words } from './format.js';
+import { formatAgo, formatDate, formatList, formatNumber, formatTime, type Words } from './format.js';
 import { loadTranslation, localeContext, matchLocale, pageLocale, pageOverride, translationOf, watchPage, type LocaleSettings } from './locale.js';
 
 /**
@@ -78,6 +78,11 @@ export class LocaleController<M extends Messages> implements ReactiveController 
 
   number(n: number): string {
     return formatNumber(this.#locale, n);
+  }
+
+  /** "A, B and C" in the locale (the care plan's "agreed with" names). */
+  list(items: readonly string[]): string {
+    return formatList(this.#locale, items, this.#words);
   }
 
   /** How long ago, "just now" under a minute; show it beside the absolute time, never alone. */
