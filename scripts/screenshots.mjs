@@ -1,6 +1,6 @@
 // `npm run screenshots`: PNGs of each widget's views on a phone (390 × 844), and of every primary button in forced
 // colours, from the example page (built by `npm run build`, served by scripts/serve.mjs under its strict CSP), in
-// Debian's Chromium (scripts/chromium.mjs; nothing is downloaded). Written to .tmp/screenshots/ (git-ignored).
+// Debian's Chromium (scripts/chromium.mjs; nothing is downloaded); then each widget in Welsh. Written to .tmp/screenshots/ (git-ignored).
 // Synthetic people only: the example page seeds invented ones.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -114,6 +114,23 @@ async function widgetStates(page) {
   return shots;
 }
 
+/** Each widget as first drawn, in Welsh (the page's language switcher, issue 20): `cy--<tag>.png`. */
+async function welshViews(page) {
+  await page.select('#language', 'cy');
+  await page.waitForFunction(() => document.querySelector('str-care-plan')?.shadowRoot?.querySelector('[lang="cy"]'), { timeout: 30_000 });
+  await new Promise((r) => setTimeout(r, 300)); // every widget's Welsh chunk fetched and drawn
+  const shots = [];
+  for (const tag of WIDGETS) {
+    const el = await page.$(tag);
+    const box = el && (await el.boundingBox());
+    if (!box || box.height === 0) continue;
+    await el.screenshot({ path: join(out, `cy--${tag}.png`) });
+    shots.push(`cy--${tag}.png`);
+  }
+  await page.select('#language', 'en-GB');
+  return shots;
+}
+
 /** Each primary button, forced colours on (Windows High Contrast), with a margin so its boundary shows. */
 async function forcedColourButtons(page) {
   const cdp = await page.createCDPSession();
@@ -191,6 +208,7 @@ try {
   shots.push(...(await contactLogStates(page)));
   shots.push(...(await widgetStates(page)));
   shots.push(...(await forcedColourButtons(page)));
+  shots.push(...(await welshViews(page)));
   shots.push(...(await syncStatusWaiting(browser)));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the person page is ${height} px tall, ${(height / PHONE.height).toFixed(1)} screens):`);
