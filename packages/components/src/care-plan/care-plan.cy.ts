@@ -38,16 +38,6 @@ const cy: Translation<CarePlanMessages> = {
   saving: 'Wrthi’n cadw…',
   'loading-form': 'Wrthi’n llwytho’r ffurflen…',
   'form-failed': 'Nid oedd modd llwytho’r ffurflen. Gwiriwch y cysylltiad, yna rhowch gynnig arall arni.',
-  'unreadable-newer': forms(
-    'Cafodd {count} cofnod eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
-    'Cafodd {count} o gofnodion eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
-    'Cafodd {count} cofnod ei wneud gan fersiwn mwy newydd o STR Kit, felly nid yw’n cael ei ddangos yma. Ail-lwythwch y dudalen i’w weld.',
-  ),
-  'unreadable-other': forms(
-    'Doedd dim modd darllen {count} cofnod, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
-    'Doedd dim modd darllen {count} o gofnodion, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
-    'Doedd dim modd darllen {count} cofnod, felly nid yw’n cael ei ddangos. Rhowch wybod i weinyddwr eich system.',
-  ),
 
   'save-failed.full':
     `Does dim lle storio ar ôl ar y ddyfais hon, felly doedd dim modd cadw’r newid hwn arni. ${kept}: peidiwch â chau’r dudalen hon. Rhyddhewch rywfaint o le (neu cysylltwch, fel bod modd anfon newidiadau sy’n aros), yna cadwch eto.`,

@@ -43,14 +43,6 @@ const element = {
   /** While the forms load after the first paint (issue 19, care-plan.forms-lazy.ts). */
   'loading-form': 'Loading the form…',
   'form-failed': 'The form could not be loaded. Check the connection, then try again.',
-  'unreadable-newer': {
-    one: '{count} record was made by a newer version of STR Kit, so it is not shown here. Reload the page to see it.',
-    other: '{count} records were made by a newer version of STR Kit, so they are not shown here. Reload the page to see them.',
-  },
-  'unreadable-other': {
-    one: '{count} record could not be read, so it is not shown. Tell your system administrator.',
-    other: '{count} records could not be read, so they are not shown. Tell your system administrator.',
-  },
 } as const satisfies Readonly<Record<string, Message>>;
 
 /** Why a save failed, by the StrError's code (internal/error-words.ts `notSavedCase`), one sentence each. */

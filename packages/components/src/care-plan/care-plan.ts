@@ -19,7 +19,7 @@ import { CarePlanController } from './care-plan.controller.js';
 import type { CarePlanIntent } from './care-plan.events.js';
 import { stamp, taskStatusLabel } from './care-plan.format.js';
 import { CARE_PLAN_MESSAGES } from './care-plan.messages.js';
-import { errorsSaidOnce, say, unreadableWords, type Said } from './care-plan.words.js';
+import { errorsSaidOnce, say, type Said } from './care-plan.words.js';
 import { LocaleController } from '../l10n/controller.js';
 import { goalSubmission, noteSubmission, planSubmission, reviewSubmission, statusSubmission, taskSubmission, type Submission } from './care-plan.submit.js';
 import { dueView, goalsView, header, noPlanView, reviewView } from './care-plan.views.js';
@@ -532,7 +532,7 @@ export class StrCarePlan extends PersonElement {
         <button type="button" class="secondary" @click=${() => void this.#retryLoad()}>${l.t('try-again')}</button></div>`;
     }
     if (loads === 'loading' && !view) return html`<p class="status" role="status">${l.t('loading')}</p>`;
-    const unreadable = this.currentClient ? unreadableNotice(this._unreadable, unreadableWords(l)) : nothing;
+    const unreadable = this.currentClient ? unreadableNotice(this._unreadable, l.unreadable()) : nothing;
     const ctx = this.#context();
     if (!view) {
       const o = { canStart: ctx.canEdit && !!this.serviceUserId, unknownPerson: this.#scope.person === 'unknown' };

@@ -64,8 +64,3 @@ export function errorsSaidOnce(): (l: CarePlanWords, errors: readonly SaidError[
   };
 }
 
-/** The unreadable-records notice's two sentences (internal/unreadable-notice.ts) in the locale. */
-export const unreadableWords = (l: CarePlanWords) => ({
-  newer: (count: number) => l.t('unreadable-newer', { count }),
-  other: (count: number) => l.t('unreadable-other', { count }),
-});

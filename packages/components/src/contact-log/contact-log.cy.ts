@@ -159,16 +159,6 @@ const cy: Translation<ContactLogMessages> = {
   keep: 'Ei gadw',
   'entered-in-error': 'Wedi’u cofnodi mewn camgymeriad ({count})',
   'marked-by': 'Marciwyd gan {who} ar {date}. Rheswm: {reason}',
-  'unreadable-newer': forms(
-    'Cafodd {count} cofnod eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
-    'Cafodd {count} o gofnodion eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
-    'Cafodd {count} cofnod ei wneud gan fersiwn mwy newydd o STR Kit, felly nid yw’n cael ei ddangos yma. Ail-lwythwch y dudalen i’w weld.',
-  ),
-  'unreadable-other': forms(
-    'Doedd dim modd darllen {count} cofnod, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
-    'Doedd dim modd darllen {count} o gofnodion, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
-    'Doedd dim modd darllen {count} cofnod, felly nid yw’n cael ei ddangos. Rhowch wybod i weinyddwr eich system.',
-  ),
 
   // MHSDS v6 labels as a worker reads them (the codes and FHIR displays are unchanged): **to check**.
   'how.01': 'Wyneb yn wyneb', 'how.02': 'Ffôn', 'how.04': 'Teipio i siarad, i berson sy’n methu siarad', 'how.05': 'E-bost',

@@ -339,10 +339,9 @@ export class HistoryView {
     const { items, eie, sorted } = this.#derive(ctl.contacts);
     const status = ctl.client ? ctl.loads.status : 'ready';
     const virtual = status === 'ready' && sorted.length > VIRTUALISE_ABOVE;
-    const unreadable = { newer: (count: number) => l.t('unreadable-newer', { count }), other: (count: number) => l.t('unreadable-other', { count }) };
     return html`${summary(this.#figuresFor(items, now, virtual), l)}<section aria-labelledby="history-title">
       <h2 id="history-title">${l.t('contacts')}</h2>
-      ${ctl.client ? unreadableNotice(ctl.state.unreadable, unreadable) : nothing}
+      ${ctl.client ? unreadableNotice(ctl.state.unreadable, l.unreadable()) : nothing}
       ${status === 'loading'
         ? html`<p class="status" role="status">${l.t('loading')}</p>`
         : status === 'error'

@@ -182,14 +182,6 @@ const history = {
   keep: 'Keep it',
   'entered-in-error': 'Entered in error ({count})',
   'marked-by': 'Marked by {who} on {date}. Reason: {reason}',
-  'unreadable-newer': {
-    one: '{count} record was made by a newer version of STR Kit, so it is not shown here. Reload the page to see it.',
-    other: '{count} records were made by a newer version of STR Kit, so they are not shown here. Reload the page to see them.',
-  },
-  'unreadable-other': {
-    one: '{count} record could not be read, so it is not shown. Tell your system administrator.',
-    other: '{count} records could not be read, so they are not shown. Tell your system administrator.',
-  },
 } as const satisfies Readonly<Record<string, Message>>;
 
 const source = { ...form, ...checks, ...failed, ...news, ...history, ...how, ...where, ...attend, ...who };

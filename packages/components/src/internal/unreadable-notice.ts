@@ -1,18 +1,11 @@
 import type { Unreadable } from '@strkit/sdk';
 import { html, nothing } from 'lit';
 
-const records = (n: number) => (n === 1 ? '1 record' : `${n} records`);
-
-/** The notice's two sentences by count; a localised widget passes its own (contact-log.messages.ts). */
+/** The notice's two sentences by count, in the widget's locale (`LocaleController.unreadable()`, l10n/common.messages.ts). */
 export interface UnreadableWords {
   newer(n: number): string;
   other(n: number): string;
 }
-
-const ENGLISH: UnreadableWords = {
-  newer: (n) => `${records(n)} ${n === 1 ? 'was' : 'were'} made by a newer version of STR Kit, so ${n === 1 ? 'it is' : 'they are'} not shown here. Reload the page to see ${n === 1 ? 'it' : 'them'}.`,
-  other: (n) => `${records(n)} could not be read, so ${n === 1 ? 'it is' : 'they are'} not shown. Tell your system administrator.`,
-};
 
 /**
  * What a widget says when records were left out because they could not be read (issue 14): how many, never which
@@ -20,7 +13,7 @@ const ENGLISH: UnreadableWords = {
  * page brings the version that reads them. Nothing when every record was read. Every widget passes the list its
  * reads reported (`onUnreadable`, `Page.unreadable`), never a bare count, so each can tell the two apart.
  */
-export function unreadableNotice(found: readonly Unreadable[], words: UnreadableWords = ENGLISH) {
+export function unreadableNotice(found: readonly Unreadable[], words: UnreadableWords) {
   const count = found.length;
   const newer = found.filter((u) => u.code === 'newer-version').length;
   const other = count - newer;

@@ -1,6 +1,9 @@
 // Welsh for common.messages.ts. Awaiting review by a Welsh-speaking clinician (docs/i18n/glossary-cy.md).
-import type { Translation } from './catalogue.js';
+import type { PluralMessage, Translation } from './catalogue.js';
 import type { CommonMessages } from './common.messages.js';
+
+/** Welsh plural forms: `singular` for 0 to 10 (and `one` for 1, if it differs), `other` from 11. */
+const forms = (singular: string, other: string, one = singular): PluralMessage => ({ zero: singular, one, two: singular, few: singular, many: singular, other });
 
 const cy: Translation<CommonMessages> = {
   'just-now': 'eiliadau yn ôl',
@@ -27,6 +30,16 @@ const cy: Translation<CommonMessages> = {
   'this.careTeam': 'y tîm gofal hwn',
   'this.alert': 'y rhybudd hwn',
   'this.other': "y cofnod hwn",
+  'unreadable-newer': forms(
+    'Cafodd {count} cofnod eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
+    'Cafodd {count} o gofnodion eu gwneud gan fersiwn mwy newydd o STR Kit, felly nid ydynt yn cael eu dangos yma. Ail-lwythwch y dudalen i’w gweld.',
+    'Cafodd {count} cofnod ei wneud gan fersiwn mwy newydd o STR Kit, felly nid yw’n cael ei ddangos yma. Ail-lwythwch y dudalen i’w weld.',
+  ),
+  'unreadable-other': forms(
+    'Doedd dim modd darllen {count} cofnod, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
+    'Doedd dim modd darllen {count} o gofnodion, felly nid ydynt yn cael eu dangos. Rhowch wybod i weinyddwr eich system.',
+    'Doedd dim modd darllen {count} cofnod, felly nid yw’n cael ei ddangos. Rhowch wybod i weinyddwr eich system.',
+  ),
 };
 
 export default cy;

@@ -32,6 +32,15 @@ const source = {
   'this.alert': 'this alert',
   /** A record of a type this version of the kit does not know. */
   'this.other': 'this record',
+  /** The notice when records were left out (internal/unreadable-notice.ts), shared by every widget. */
+  'unreadable-newer': {
+    one: '{count} record was made by a newer version of STR Kit, so it is not shown here. Reload the page to see it.',
+    other: '{count} records were made by a newer version of STR Kit, so they are not shown here. Reload the page to see them.',
+  },
+  'unreadable-other': {
+    one: '{count} record could not be read, so it is not shown. Tell your system administrator.',
+    other: '{count} records could not be read, so they are not shown. Tell your system administrator.',
+  },
 } as const;
 
 export type CommonMessages = typeof source;

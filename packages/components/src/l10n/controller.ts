@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { SOURCE_LOCALE, fill, type Catalogue, type Catalogues, type Message, type Messages, type Params } from './catalogue.js';
 import { COMMON } from './common.messages.js';
+import type { UnreadableWords } from '../internal/unreadable-notice.js';
 import { formatAgo, formatDate, formatList, formatNumber, formatTime, type Words } from './format.js';
 import { loadTranslation, localeContext, matchLocale, pageLocale, pageOverride, translationOf, watchPage, type LocaleSettings } from './locale.js';
 
@@ -61,6 +62,11 @@ export class LocaleController<M extends Messages> implements ReactiveController 
   thisRecord(type: string): string {
     const id = `this.${type}` in COMMON.source ? (`this.${type}` as keyof typeof COMMON.source) : 'this.other';
     return this.#fill(COMMON, id);
+  }
+
+  /** The notice's sentences when records were left out (internal/unreadable-notice.ts), by count. */
+  unreadable(): UnreadableWords {
+    return { newer: (count) => this.#fill(COMMON, 'unreadable-newer', { count }), other: (count) => this.#fill(COMMON, 'unreadable-other', { count }) };
   }
 
   date(value: number | string): string {

@@ -508,7 +508,7 @@ export class StrRelapseCheck extends PersonElement {
   }
 
   protected get unreadable(): TemplateResult | typeof nothing {
-    return this.currentClient ? unreadableNotice(this.records.unreadable) : nothing;
+    return this.currentClient ? unreadableNotice(this.records.unreadable, this.l.unreadable()) : nothing;
   }
 
   /** The check (or, for a role that may not record one, the signs), with what the last saved check means. */

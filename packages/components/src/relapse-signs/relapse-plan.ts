@@ -91,7 +91,7 @@ export class StrRelapsePlan extends PersonElement {
     const unknown = this.currentClient && this.#records.scope.person === 'unknown'
       ? html`<div class="problem no-person" role="alert"><p>${l.t('unknown-person.plan')}</p></div>`
       : nothing;
-    const unreadable = this.currentClient ? unreadableNotice(this.#records.unreadable) : nothing;
+    const unreadable = this.currentClient ? unreadableNotice(this.#records.unreadable, l.unreadable()) : nothing;
     if (this.#edit.editing) return html`<div lang=${l.lang}>${problem}${unknown}${status}${this.#edit.renderEditor()}</div>`;
     if (unknown !== nothing && !plan) return html`<div lang=${l.lang}>${unknown}${status}<p>${l.t('no-plan')}</p></div>`;
     if (!plan) return html`<div lang=${l.lang}>${unreadable}${status}${this.#edit.renderNone()}</div>`;

@@ -45,7 +45,7 @@ export class StrRelapseTrend extends PersonElement {
     const gate = renderGate(this.#records, 'no-person.trend', l);
     if (gate) return gate;
     const plan = this.#records.plan;
-    const unreadable = this.#records.connected ? unreadableNotice(this.#records.unreadable) : '';
+    const unreadable = this.#records.connected ? unreadableNotice(this.#records.unreadable, l.unreadable()) : '';
     if (!plan) return html`<div lang=${l.lang}>${unreadable}<p>${l.t('no-plan-trend')}</p></div>`;
     return html`<div lang=${l.lang}>${unreadable}${renderTrend(this.#words, plan, this.#records.checks)}</div>`;
   }
