@@ -10,3 +10,4 @@ import './define/str-relapse-trend.js';
 import './define/str-relapse-plan.js';
 import './define/str-alert-inbox.js';
 import './define/str-sync-status.js';
+import './define/str-caseload.js';

@@ -110,7 +110,7 @@ async function recordsOf(store: Store, serviceUserId: string, today: string, uns
     listAll(store, 'signCheck', serviceUserId, o),
   ]);
   return {
-    serviceUserId, displayName: person.displayName, contacts, carePlan: pickPlanInUse(plans), tasks, alerts,
+    serviceUserId, displayName: person.displayName, ...(person.nhsNumber && { nhsNumber: person.nhsNumber }), contacts, carePlan: pickPlanInUse(plans), tasks, alerts,
     warningSignPlan: signPlans.find((p) => !p.enteredInError), signChecks, ...(unsynced > 0 && { unsynced }),
   };
 }

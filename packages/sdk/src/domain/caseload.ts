@@ -42,6 +42,8 @@ export const REASON_ORDER: readonly CaseloadReasonCode[] = [
 export interface PersonRecords {
   readonly serviceUserId: string;
   readonly displayName: string;
+  /** For finding the person by number (the caseload's search); never shown where the name would do. */
+  readonly nhsNumber?: string | undefined;
   readonly contacts: readonly Contact[];
   /** The care plan in use, and its tasks. */
   readonly carePlan?: CarePlan | undefined;
@@ -77,6 +79,7 @@ export interface OpenAlert {
 export interface PersonSummary {
   readonly serviceUserId: string;
   readonly displayName: string;
+  readonly nhsNumber?: string;
   /** The last attended contact (AttendStatus 5 or 6) and UK calendar days since it. */
   readonly lastContact?: { readonly id: string; readonly start: string; readonly date: string; readonly daysSince: number };
   readonly contactFrequency?: ContactFrequency;
@@ -238,6 +241,7 @@ export function summarisePerson(records: PersonRecords, clock: CaseloadClock): P
   const base = {
     serviceUserId: records.serviceUserId,
     displayName: records.displayName,
+    ...(records.nhsNumber && { nhsNumber: records.nhsNumber }),
     ...(last && lastDate && { lastContact: { id: last.id, start: last.start, date: lastDate, daysSince: daysBetween(lastDate, today) } }),
     ...(frequency && { contactFrequency: frequency }),
     contact: contactState(frequency, lastDate, today),
