@@ -92,6 +92,8 @@ export const CASES = [
   // relapse signs 33.6 → 33.0 (+2.8); the editor's helpers shared with the check stay in the first load.
   { name: 'one widget: define/str-relapse-plan.js', code: define('str-relapse-plan'), kib: 25 },
   { name: 'one widget: define/str-alert-inbox.js', code: define('str-alert-inbox'), kib: 17 },
+  // Issue 21's caseload: the SDK's caseload rules come with the client it is given, not with the element.
+  { name: 'one widget: define/str-caseload.js', code: define('str-caseload'), kib: 17.5 },
   {
     name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +

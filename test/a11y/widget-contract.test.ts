@@ -13,6 +13,8 @@ import '../../packages/components/src/define/str-relapse-check.js';
 import '../../packages/components/src/define/str-relapse-trend.js';
 import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
+import '../../packages/components/src/define/str-caseload.js';
+import { fixtureSummary } from '../../packages/components/src/caseload/caseload.fixtures.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
 import { fixtureAlert, settledChecks, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
@@ -104,6 +106,20 @@ const WIDGETS: readonly WidgetCase[] = [
       .people=${{ [FIXTURE_PERSON_ID]: 'Sam Storyperson' }} .clock=${fixtureClock}></str-alert-inbox>`,
     loading: 'Loading the alerts', empty: 'No open alerts', failed: 'The alerts could not be loaded',
     notForViewers: ['Acknowledge', 'What was done'],
+  },
+  // Issue 21: the caseload is everyone on the signed-in worker's care teams (here the fixtures' person).
+  {
+    tag: 'str-caseload',
+    seed: async (store) => {
+      for (const c of weekOfContacts) await store.put('contact', c);
+      await clientAs(store, 'care-coordinator').careTeams.create({
+        serviceUserId: FIXTURE_PERSON_ID, name: 'North community team',
+        participants: [{ workerId: 'care-coordinator-1', role: 'care-coordinator' }, { workerId: 'viewer-1', role: 'viewer' }],
+      });
+    },
+    controlled: () => html`<str-caseload .summary=${fixtureSummary(FIXTURE_PERSON_ID)}></str-caseload>`,
+    loading: 'Loading the caseload', empty: 'No one is on this caseload yet', failed: 'The caseload could not be loaded',
+    notForViewers: ['Whose caseload'],
   },
 ];
 

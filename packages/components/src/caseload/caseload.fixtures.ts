@@ -1,7 +1,7 @@
 // A small caseload for <str-caseload>'s tests and stories: five invented people on str-worker-1's care teams and one
 // on someone else's, made through the SDK client so every record is as the kit writes it. "Now" is the fixtures'
 // 5 June 2026, 17:00 in London. Synthetic people only: the NHS numbers are in the 999 test range.
-import { createClient, memoryDrafts, type Role, type Store, type StrClient } from '@strkit/sdk';
+import { createClient, memoryDrafts, type CaseloadSummary, type Role, type Store, type StrClient } from '@strkit/sdk';
 import { FIXTURE_NOW } from '../contact-log/contact-log.fixtures.js';
 
 export const CASELOAD_WORKER = 'str-worker-1';
@@ -56,4 +56,19 @@ export async function seedCaseload(store: Store, worker = CASELOAD_WORKER): Prom
   await seen(sian.id, '2026-06-04T15:00:00+01:00');
   const eve = await person('Eve Testperson', '9990000069', 'weekly', 'str-worker-2');
   return { ids: { ada: ada.id, ben: ben.id, cat: cat.id, dan: dan.id, sian: sian.id, eve: eve.id } };
+}
+
+/** A one-person summary as `client.caseload.summary()` gives it, for controlled mode (stories, the widget contract). */
+export function fixtureSummary(serviceUserId: string, displayName = 'Sam Storyperson'): CaseloadSummary {
+  return {
+    workerId: CASELOAD_WORKER, today: '2026-06-05', at: FIXTURE_NOW.toISOString(),
+    people: [{
+      serviceUserId, displayName, nhsNumber: '9990000018',
+      lastContact: { id: '00000000-0000-4000-8000-00000000c0c1', start: '2026-05-25T10:00:00+01:00', date: '2026-05-25', daysSince: 11 },
+      contactFrequency: { every: 'weekly', from: '2026-05-01', agreedBy: CASELOAD_COORDINATOR },
+      contact: { state: 'overdue', every: 'weekly', due: '2026-06-01', daysOverdue: 4 },
+      tasks: { overdue: [] }, review: { state: 'none' }, alerts: [],
+      reasons: [{ code: 'contact-overdue', params: { days: 11, every: 'weekly', daysOverdue: 4 }, text: 'No contact for 11 days — agreed weekly' }],
+    }],
+  };
 }
