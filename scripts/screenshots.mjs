@@ -11,7 +11,28 @@ import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 const repo = resolve(import.meta.dirname, '..');
 const out = join(repo, '.tmp', 'screenshots');
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const WIDGETS = ['str-sync-status', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan'];
+const WIDGETS = ['str-sync-status', 'str-caseload', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan'];
+/** Where each widget is in the worker's app (examples/app.ts): a view of the page, or a part of the person's record. */
+const PLACE = { 'str-caseload': 'caseload', 'str-alert-inbox': 'alerts', 'str-contact-log': 'contacts', 'str-care-plan': 'plan', 'str-relapse-check': 'signs', 'str-relapse-trend': 'signs', 'str-relapse-plan': 'signs' };
+
+/** Brings `tag` on screen in the app: the caseload, the open alerts, or the first person's record at the right part. */
+async function reveal(page, tag) {
+  const place = PLACE[tag];
+  if (!place) return;
+  if (place === 'caseload' || place === 'alerts') {
+    await page.click(`.views button[data-view=${place}]`);
+  } else {
+    if (!(await page.$('#person-view:not([hidden])'))) {
+      await page.click('.views button[data-view=caseload]');
+      await page.click('str-caseload >>> .person button.open');
+      await page.waitForSelector('#person-view:not([hidden]) .parts');
+    }
+    await page.click(`.parts button[data-part=${place}]`);
+  }
+  await page.waitForFunction((t) => document.querySelector(t)?.shadowRoot?.childElementCount, { timeout: 30_000 }, tag);
+  await page.evaluate((t) => document.querySelector(t)?.whenLoaded?.(), tag);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
 
 if (!chromiumPath()) {
   console.error(NO_BROWSER_MESSAGE);
@@ -39,6 +60,7 @@ const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^
 
 /** Screenshots `tag` (the first on the page) as it is, then once per view button it offers (aria-pressed toggles). */
 async function widgetViews(page, tag) {
+  await reveal(page, tag);
   const el = await page.$(tag);
   const box = el && (await el.boundingBox());
   if (!box || box.height === 0) return []; // nothing drawn (the sync status without a synced store)
@@ -57,6 +79,7 @@ async function widgetViews(page, tag) {
 
 /** The contact log's own states: a contact opened, the error summary, a correction. */
 async function contactLogStates(page) {
+  await reveal(page, 'str-contact-log');
   const shots = [];
   const shoot = async (name) => {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -97,6 +120,7 @@ const STATES = [
 async function widgetStates(page) {
   const shots = [];
   for (const [tag, name, buttons] of STATES) {
+    await reveal(page, tag);
     let pressed = true;
     for (const text of buttons) {
       pressed = (await clickButton(page, tag, text)) || text === 'Cancel';
@@ -109,25 +133,24 @@ async function widgetStates(page) {
     await (await page.$(tag)).screenshot({ path: join(out, file) });
     shots.push(file);
   }
-  await clickButton(page, 'str-care-plan', 'Cancel');
-  await clickButton(page, 'str-relapse-plan', 'Cancel');
   return shots;
 }
 
 /** Each widget as first drawn, in Welsh (the page's language switcher, issue 20): `cy--<tag>.png`. */
 async function welshViews(page) {
-  await page.select('#language', 'cy');
-  await page.waitForFunction(() => document.querySelector('str-care-plan')?.shadowRoot?.querySelector('[lang="cy"]'), { timeout: 30_000 });
-  await new Promise((r) => setTimeout(r, 300)); // every widget's Welsh chunk fetched and drawn
+  await page.click('#language'); // Cymraeg
+  await page.waitForFunction(() => document.querySelector('str-provider')?.locale === 'cy', { timeout: 30_000 });
   const shots = [];
   for (const tag of WIDGETS) {
+    await reveal(page, tag);
     const el = await page.$(tag);
     const box = el && (await el.boundingBox());
     if (!box || box.height === 0) continue;
+    await page.waitForFunction((t) => document.querySelector(t).shadowRoot?.querySelector('[lang="cy"]'), { timeout: 30_000 }, tag);
     await el.screenshot({ path: join(out, `cy--${tag}.png`) });
     shots.push(`cy--${tag}.png`);
   }
-  await page.select('#language', 'en-GB');
+  await page.click('#language'); // English
   return shots;
 }
 
@@ -137,6 +160,7 @@ async function forcedColourButtons(page) {
   await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
   const shots = [];
   for (const tag of WIDGETS) {
+    await reveal(page, tag);
     const boxes = await page.evaluate((t) => [...(document.querySelector(t)?.shadowRoot?.querySelectorAll('button.primary') ?? [])].map((b) => {
       b.scrollIntoView({ block: 'center' });
       const r = b.getBoundingClientRect();
@@ -164,9 +188,9 @@ async function syncStatusWaiting(browser) {
     await page.setViewport(PHONE);
     await page.goto(`${url}?store=fhir&offline=1`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 120_000 });
-    await page.click('#caseload button');
+    await page.click('str-caseload >>> .person button.open');
     await page.waitForFunction(() => document.querySelector('str-contact-log')?.shadowRoot?.querySelector('form'), { timeout: 60_000 });
-    await page.click('#network'); // off: what is saved waits on this device
+    await page.setOfflineMode(true); // what is saved waits on this device
     await page.evaluate(() => {
       const root = document.querySelector('str-contact-log').shadowRoot;
       for (const name of ['duration', 'mechanism', 'location']) root.querySelector(`input[name=${name}]`).click();
@@ -196,13 +220,11 @@ try {
     throw new Error(`the example page did not start: ${await page.evaluate(() => document.querySelector('#status')?.textContent)}`, { cause: e });
   });
   // As a care co-ordinator, who may do everything a widget offers (correct any contact, edit the plans).
-  await page.select('#role', 'care-coordinator');
-  await page.waitForFunction(() => document.querySelector('#who')?.textContent?.includes('co-ordinator'), { timeout: 30_000 }).catch(() => undefined);
-  await page.click('#caseload button');
-  await page.waitForFunction(() => customElements.get('str-contact-log') && document.querySelector('str-contact-log')?.shadowRoot?.querySelector('.history, .count, p'), { timeout: 60_000 });
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('str-contact-log, str-care-plan, str-relapse-check, str-relapse-trend, str-relapse-plan, str-alert-inbox')].map((w) => w.whenLoaded?.())));
+  await page.select('#signed-in', 'demo-coordinator');
+  await page.waitForSelector('.views button[data-view=alerts]', { timeout: 30_000 });
+  await page.evaluate(() => document.querySelector('str-caseload').whenLoaded());
   const shots = [];
-  await page.screenshot({ path: join(out, 'page.png'), fullPage: true });
+  await page.screenshot({ path: join(out, 'page.png') });
   shots.push('page.png');
   for (const tag of WIDGETS) shots.push(...(await widgetViews(page, tag)));
   shots.push(...(await contactLogStates(page)));
@@ -210,8 +232,8 @@ try {
   shots.push(...(await forcedColourButtons(page)));
   shots.push(...(await welshViews(page)));
   shots.push(...(await syncStatusWaiting(browser)));
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the person page is ${height} px tall, ${(height / PHONE.height).toFixed(1)} screens):`);
+  const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().height);
+  console.log(`${shots.length} screenshots at ${PHONE.width} × ${PHONE.height} in ${out} (the header is ${header} px, ${((100 * header) / PHONE.height).toFixed(1)}% of the screen):`);
   for (const s of shots) console.log(`  ${s}`);
 } finally {
   await browser.close();

@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '../examples');
 const port = Number(process.env.PORT ?? 8080);
 const devDist = process.env.STRKIT_EXAMPLE_DIST;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; worker-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html strkit-sw";
 
 const withFhir = process.argv.includes('--fhir');
 const engine = withFhir ? await startFhirServer() : undefined;

@@ -41,8 +41,8 @@ try {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
   });
   await tab.goto(page);
-  // The caseload is drawn from the seeded IndexedDB; choosing a person draws the three widgets.
-  const person = await tab.waitForSelector('button[aria-pressed]', { timeout: 60_000 });
+  // The caseload is drawn from the seeded IndexedDB; choosing a person draws their contacts.
+  const person = await tab.waitForSelector('str-caseload >>> .person button.open', { timeout: 60_000 });
   await person.click();
   await tab.waitForFunction(() => (document.querySelector('str-contact-log')?.shadowRoot?.childElementCount ?? 0) > 0, { timeout: 60_000 });
   const ms = performance.now() - t0;

@@ -9,6 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { until } from '../helpers/dom.js';
+import { focused, labelled, landsOn, press, tabTo, words } from '../helpers/keyboard.js';
 import { clientAs, fixtureClock } from '../helpers/clients.js';
 import { validContact } from '../helpers/fixtures.js';
 import { seededStore } from '../helpers/seeded.js';
@@ -25,49 +26,11 @@ import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../package
 import { fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
 import { FIXTURE_COORDINATOR, FIXTURE_WORKER, largeSignPlan, signPlan } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
 
-/** The focused element, followed down through open shadow roots. */
-function focused(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-const describe_ = (e: Element | null) => (e ? e.outerHTML.replace(/\s+/g, ' ').slice(0, 120) : 'nothing');
-const words = (e: Node | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 /** Mounts `template` after a "start" button and puts focus on that button: the walk begins from the page. */
 async function mount<E extends HTMLElement>(template: TemplateResult): Promise<E> {
   const wrap = await fixture<HTMLDivElement>(html`<div><button id="start">Start</button>${template}</div>`);
   wrap.querySelector<HTMLButtonElement>('#start')!.focus();
   return wrap.lastElementChild as E;
-}
-
-/** Presses `key` (a sendKeys name: 'Tab', 'Enter', 'Space', 'ArrowDown', …), or Tab with Shift held for 'Shift+Tab'. */
-async function press(key: string) {
-  if (key !== 'Shift+Tab') return sendKeys({ press: key });
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
-}
-
-/** Presses Tab (or Shift+Tab with `back`) until the focused element passes `match`; fails after `max` presses. */
-async function tabTo(what: string, match: (e: Element) => boolean, { back = false, max = 150 } = {}) {
-  for (let i = 0; i < max; i++) {
-    const f = focused();
-    if (f && match(f)) return;
-    await press(back ? 'Shift+Tab' : 'Tab');
-  }
-  expect.fail(`${back ? 'Shift+' : ''}Tab never reached ${what}; focus is on ${describe_(focused())}`);
-}
-
-/** A button (or link, or summary) whose text starts with `text`. */
-const labelled = (tag: string, text: string) => (e: Element) => e.matches(tag) && words(e).startsWith(text);
-
-/** Waits (frames and renders, no fixed sleep) until focus is on an element passing `match`, never <body>. */
-async function landsOn(el: HTMLElement & { updateComplete?: Promise<unknown> }, after: string, where: string, match: (e: Element) => boolean) {
-  await until(el as never, () => {
-    const f = focused();
-    return !!f && f !== document.body && match(f);
-  }, () => `after "${after}" focus should be on ${where}, and is on ${describe_(focused())}`);
 }
 
 /** Each walk is one test, named for its widget. */

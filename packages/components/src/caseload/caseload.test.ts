@@ -111,6 +111,7 @@ describe('<str-caseload>', () => {
     expect(await el.focusPerson(ids.ada)).to.equal(true);
     expect(active(el)?.id).to.equal(`open-${ids.ada}`);
     expect(await el.focusPerson('not-listed')).to.equal(false);
+    expect(active(el)?.id, 'not listed: the heading, not the page').to.equal('caseload-heading');
   });
 
   it('redraws when a record changes: a contact logged for Ada takes her reason away', async () => {

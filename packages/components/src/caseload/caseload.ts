@@ -85,11 +85,14 @@ export class StrCaseload extends ClientElement {
     return this.#loads.whenLoaded();
   }
 
-  /** Puts focus on the person's row (the host calls it on coming back from their record). False if they are not listed. */
+  /**
+   * Puts focus on the person's row (the host calls it on coming back from their record). If they are not listed (a
+   * filter hides them), focus goes to the caseload's heading instead and the answer is false.
+   */
   async focusPerson(serviceUserId: string): Promise<boolean> {
     await this.updateComplete;
     const row = this.renderRoot.querySelector<HTMLElement>(`#open-${CSS.escape(serviceUserId)}`);
-    row?.focus();
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#caseload-heading'))?.focus();
     return !!row;
   }
 
