@@ -24,6 +24,7 @@ async function reveal(page, tag) {
   } else {
     if (!(await page.$('#person-view:not([hidden])'))) {
       await page.click('.views button[data-view=caseload]');
+      await page.waitForFunction(() => document.querySelector('str-caseload')?.shadowRoot?.querySelector('.person button.open'), { timeout: 30_000 });
       await page.click('str-caseload >>> .person button.open');
       await page.waitForSelector('#person-view:not([hidden]) .parts');
     }
@@ -188,6 +189,7 @@ async function syncStatusWaiting(browser) {
     await page.setViewport(PHONE);
     await page.goto(`${url}?store=fhir&offline=1`);
     await page.waitForSelector('body[data-ready=true]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('str-caseload')?.shadowRoot?.querySelector('.person button.open'), { timeout: 60_000 });
     await page.click('str-caseload >>> .person button.open');
     await page.waitForFunction(() => document.querySelector('str-contact-log')?.shadowRoot?.querySelector('form'), { timeout: 60_000 });
     await page.setOfflineMode(true); // what is saved waits on this device

@@ -42,8 +42,9 @@ try {
   });
   await tab.goto(page);
   // The caseload is drawn from the seeded IndexedDB; choosing a person draws their contacts.
-  const person = await tab.waitForSelector('str-caseload >>> .person button.open', { timeout: 60_000 });
-  await person.click();
+  // (A function polled each frame: a selector wait watches the document, not the caseload's shadow root.)
+  await tab.waitForFunction(() => document.querySelector('str-caseload')?.shadowRoot?.querySelector('.person button.open'), { timeout: 60_000 });
+  await tab.click('str-caseload >>> .person button.open');
   await tab.waitForFunction(() => (document.querySelector('str-contact-log')?.shadowRoot?.childElementCount ?? 0) > 0, { timeout: 60_000 });
   const ms = performance.now() - t0;
   console.log(`  npm start → page rendered in ${(ms / 1000).toFixed(1)} s (load ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);

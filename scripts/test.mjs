@@ -101,7 +101,7 @@ function scriptTagBudgets() {
  * and its name can stand in the hazard log.
  */
 function nodeChecks() {
-  const scripts = { 'npm start (from sources, strict CSP, within 15 s)': 'scripts/start-check.mjs', 'process death (Chromium killed with SIGKILL, relaunched on its profile)': 'scripts/process-death.mjs', 'npm run start:fhir proxy pages 250 contacts': 'test/fhir-server/proxy-paging.mjs' };
+  const scripts = { 'npm start (from sources, strict CSP, within 15 s)': 'scripts/start-check.mjs', 'process death (Chromium killed with SIGKILL, relaunched on its profile)': 'scripts/process-death.mjs', 'npm run start:fhir proxy pages 250 contacts': 'test/fhir-server/proxy-paging.mjs', 'the worker’s app with the network cut (service worker, CDP offline)': 'scripts/app-offline-check.mjs' };
   const dir = mkdtempSync(join(tmpdir(), 'strkit-node-checks-'));
   for (const [title, script] of Object.entries(scripts)) {
     console.log(`\n— ${title}: node ${script}`);
