@@ -55,6 +55,21 @@ describe('<str-contact-log> controlled mode: one cancelable intent per action', 
     expect($(el, '[role=status]').textContent).to.not.include('sent');
   });
 
+  it('Save let through: the form clears, says it was sent, and the contacts given are unchanged', async () => {
+    const el = await controlled();
+    const seen = record(el, 'str-contact-save', false);
+    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+    $<HTMLInputElement>(el, '#mechanism-02').click();
+    $<HTMLInputElement>(el, '#location-A01').click();
+    type(el, '#note', 'Rang to check in.');
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => $<HTMLTextAreaElement>(el, '#note').value === '', 'the form cleared');
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail.contact).to.deep.include({ serviceUserId: FIXTURE_PERSON_ID, durationMinutes: 15, mechanism: '02', note: 'Rang to check in.' });
+    expect($(el, '[role=status]').textContent).to.include('Contact sent to the record system');
+    expect(el.contacts).to.equal(weekOfContacts);
+  });
+
   it('Correct this contact: one str-contact-correct with the changes and the version corrected; cancelled the form stays, let through it clears', async () => {
     const el = await controlled();
     const target = weekOfContacts[1]!; // the phone call of 2 June, 14:30
