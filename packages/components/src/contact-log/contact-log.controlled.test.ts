@@ -38,14 +38,19 @@ function type(el: StrContactLog, selector: string, value: string) {
   box.dispatchEvent(new Event('input'));
 }
 
+/** A 15-minute phone call at home, with a note: everything a new contact needs. */
+function fillNewContact(el: StrContactLog) {
+  $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+  $<HTMLInputElement>(el, '#mechanism-02').click();
+  $<HTMLInputElement>(el, '#location-A01').click();
+  type(el, '#note', 'Rang to check in.');
+}
+
 describe('<str-contact-log> controlled mode: one cancelable intent per action', () => {
   it('Save: one str-contact-save; cancelled, the form stays as typed', async () => {
     const el = await controlled();
     const seen = record(el, 'str-contact-save', true);
-    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
-    $<HTMLInputElement>(el, '#mechanism-02').click();
-    $<HTMLInputElement>(el, '#location-A01').click();
-    type(el, '#note', 'Rang to check in.');
+    fillNewContact(el);
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await el.updateComplete;
     expect(seen).to.have.length(1);
@@ -58,10 +63,7 @@ describe('<str-contact-log> controlled mode: one cancelable intent per action', 
   it('Save let through: the form clears, says it was sent, and the contacts given are unchanged', async () => {
     const el = await controlled();
     const seen = record(el, 'str-contact-save', false);
-    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
-    $<HTMLInputElement>(el, '#mechanism-02').click();
-    $<HTMLInputElement>(el, '#location-A01').click();
-    type(el, '#note', 'Rang to check in.');
+    fillNewContact(el);
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await until(el, () => $<HTMLTextAreaElement>(el, '#note').value === '', 'the form cleared');
     expect(seen).to.have.length(1);
