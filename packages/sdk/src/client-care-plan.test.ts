@@ -1,22 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { rejectsWith as rejects } from './client.fixtures.js';
-import { memoryDrafts } from './adapters/memory/memory-drafts.js';
+import { clientAs, rejectsWith as rejects } from './client.fixtures.js';
 import { memoryStore } from './adapters/memory/memory-store.js';
-import { createClient, type StrClient } from './client.js';
+import type { StrClient } from './client.js';
 import { orderedTasks } from './domain/care-plan.js';
 import type { Clock, Store } from './ports.js';
 import type { CarePlan, Goal } from './schemas/care-plan.js';
 import { ROLES, type Role } from './schemas/people.js';
 
-const NOW = new Date('2026-06-03T12:00:00Z'); // Wednesday 3 June 2026, 13:00 in the UK
-/** A clock that moves on a second per reading, so records made one after another have distinct times. */
-const tickingClock = (d = NOW): Clock => {
-  let t = d.getTime();
-  return { now: () => new Date((t += 1000)) };
-};
-const clientAs = (store: Store, role: Role, id = `${role}-1`, clock = tickingClock()) =>
-  createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
-
+// clientAs (client.fixtures.ts) ticks a second per reading from Wednesday 3 June 2026, 12:00Z (13:00 in the UK).
 
 /** A person with an agreed plan and one goal, made by a co-ordinator. */
 async function seed(store: Store) {

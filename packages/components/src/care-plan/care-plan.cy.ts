@@ -1,11 +1,9 @@
 // Welsh for care-plan.messages.ts. Awaiting review by a Welsh-speaking clinician: terms and their sources are in
 // docs/i18n/glossary-cy.md ("Contact log and care plan"). With digits the noun stays singular ("3 tasg"); from 11 up
 // it reads "11 o dasgau". "Tasg" is feminine ("y dasg hon", "wedi’i chwblhau"); "nod" (goal) and "cynllun" masculine.
-import type { PluralMessage, Translation } from '../l10n/catalogue.js';
+import type { Translation } from '../l10n/catalogue.js';
+import { forms } from '../l10n/common.cy.js';
 import type { CarePlanMessages } from './care-plan.messages.js';
-
-/** Welsh plural forms: `singular` for 0 to 10 (and `one` for 1, if it differs), `other` from 11. */
-const forms = (singular: string, other: string, one = singular): PluralMessage => ({ zero: singular, one, two: singular, few: singular, many: singular, other });
 
 const kept = 'Mae’r hyn a deipiwyd gennych yma o hyd; mae’r cynllun yn dangos yr hyn sydd wedi’i storio';
 

@@ -1,5 +1,5 @@
 // Synthetic care plans shared by tests, stories and benchmarks. Invented people, goals and notes only.
-import type { CarePlan, Goal, LifeArea, ProgressNote, Task, Worker } from '@strkit/sdk';
+import type { CarePlan, Goal, LifeArea, ProgressNote, Store, Task, Worker } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON_ID } from '../contact-log/contact-log.fixtures.js';
 
 export { FIXTURE_NOW, FIXTURE_PERSON_ID };
@@ -107,3 +107,17 @@ export function largePlan(count = 500): PlanFixture {
 export function emptyPlan(): PlanFixture {
   return { plan: fixturePlan({ status: 'draft', agreedWith: [] }), goals: [], tasks: [], notes: [] };
 }
+
+/** Puts a fixture plan in a store as its records, the person first: the widget saves nothing for a person the store
+ * does not have (issue 15). */
+export async function seedPlan(store: Store, f: PlanFixture = typicalPlan()): Promise<PlanFixture> {
+  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
+  await store.put('carePlan', f.plan);
+  for (const g of f.goals) await store.put('goal', g);
+  for (const t of f.tasks) await store.put('task', t);
+  for (const n of f.notes) await store.put('progressNote', n);
+  return f;
+}
+
+/** The same store, but it never tells this client about other clients' writes (as a FHIR server would not). */
+export const deafStore = (store: Store): Store => ({ ...store, name: store.name, durability: store.durability, get: store.get, list: store.list, put: store.put, history: store.history, subscribe: () => () => undefined });

@@ -15,7 +15,7 @@ import type { StrProvider } from '../provider/provider.js';
 import type { StrCarePlan } from './care-plan.js';
 import {
   FIXTURE_COORDINATOR, FIXTURE_PERSON_ID, FIXTURE_WORKER, emptyPlan, fixtureGoal, fixtureNote, fixturePlan, fixtureTask, fixtureWorkers, overduePlan,
-  typicalPlan, type PlanFixture,
+  seedPlan, deafStore, typicalPlan, type PlanFixture,
 } from './care-plan.fixtures.js';
 import { CARE_PLAN_MESSAGES } from './care-plan.messages.js';
 
@@ -261,9 +261,9 @@ describe('<str-care-plan> in the pseudo-locale', () => {
     }));
   it('connected, a conflict shown: no English, and the layout holds at 390 px', async () => {
     const store = memoryStore();
-    const f = await seed(store);
+    const f = await seedPlan(store);
     const t = f.tasks[0]!;
-    const worker = clientAs(deaf(store), 'str-worker', FIXTURE_WORKER);
+    const worker = clientAs(deafStore(store), 'str-worker', FIXTURE_WORKER);
     await check({ client: worker }, async (el) => {
       await clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR).tasks.update(t.id, { text: 'Fill in the housing register form (pages 3 to 6)' }, t.version);
       await click(el, `#t-${t.id}-complete`);
@@ -273,19 +273,6 @@ describe('<str-care-plan> in the pseudo-locale', () => {
   it('connected, the plan could not be loaded: no English, and the layout holds at 390 px', () =>
     check({ client: clientAs(failing(), 'care-coordinator', FIXTURE_COORDINATOR) }));
 });
-
-/** Puts a fixture plan in a store as its records, the person first. */
-async function seed(store: Store, f: PlanFixture = typicalPlan()) {
-  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
-  await store.put('carePlan', f.plan);
-  for (const g of f.goals) await store.put('goal', g);
-  for (const t of f.tasks) await store.put('task', t);
-  for (const n of f.notes) await store.put('progressNote', n);
-  return f;
-}
-
-/** The same store, but it never tells this client about other clients' writes (as a FHIR server would not). */
-const deaf = (store: Store): Store => ({ ...store, name: store.name, durability: store.durability, get: store.get, list: store.list, put: store.put, history: store.history, subscribe: () => () => undefined });
 
 /** A store that cannot be read: every list fails. */
 function failing(): Store {

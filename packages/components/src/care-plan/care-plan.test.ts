@@ -7,24 +7,11 @@ import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-plan.js';
 import type { StrCarePlan } from './care-plan.js';
 import {
-  FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, fixtureWorkers, emptyPlan, largePlan, overduePlan, typicalPlan, type PlanFixture,
+  FIXTURE_COORDINATOR, FIXTURE_NOW, FIXTURE_PERSON_ID, FIXTURE_WORKER, deafStore, fixtureWorkers, emptyPlan, largePlan, overduePlan, seedPlan, typicalPlan,
+  type PlanFixture,
 } from './care-plan.fixtures.js';
 
 const clock: Clock = { now: () => new Date(FIXTURE_NOW) };
-
-/** Puts a fixture plan in a store as its records. */
-async function seed(store: Store, f: PlanFixture = typicalPlan()) {
-  // The person first: the widget saves nothing for a person the store does not have (issue 15).
-  await store.put('serviceUser', { id: f.plan.serviceUserId, version: '1', schemaVersion: 1, createdAt: '2026-01-05T09:00:00Z', createdBy: 'lead', updatedAt: '2026-01-05T09:00:00Z', updatedBy: 'lead', displayName: 'Sam Storyperson' });
-  await store.put('carePlan', f.plan);
-  for (const g of f.goals) await store.put('goal', g);
-  for (const t of f.tasks) await store.put('task', t);
-  for (const n of f.notes) await store.put('progressNote', n);
-  return f;
-}
-
-/** The same store, but it never tells this client about other clients' writes (as a FHIR server would not). */
-const deaf = (store: Store): Store => ({ ...store, name: store.name, durability: store.durability, get: store.get, list: store.list, put: store.put, history: store.history, subscribe: () => () => undefined });
 
 async function connected(client: StrClient, extra: Partial<StrCarePlan> = {}) {
   const el = await fixture<StrCarePlan>(html`<str-care-plan service-user-id=${FIXTURE_PERSON_ID} .client=${client} .clock=${clock} .workers=${fixtureWorkers}></str-care-plan>`);
@@ -150,7 +137,7 @@ describe('<str-care-plan>', () => {
     let f: PlanFixture;
     beforeEach(async () => {
       store = memoryStore();
-      f = await seed(store);
+      f = await seedPlan(store);
     });
 
     it('completes their own task with the keyboard alone, then adds the quick progress note it offers', async () => {
@@ -231,7 +218,7 @@ describe('<str-care-plan>', () => {
     let client: StrClient;
     beforeEach(async () => {
       store = memoryStore();
-      f = await seed(store);
+      f = await seedPlan(store);
       client = clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR);
     });
 
@@ -407,9 +394,9 @@ describe('<str-care-plan>', () => {
   describe('conflicts: two clients on one store', () => {
     it('a worker completing a task someone else just edited sees both versions and chooses', async () => {
       const store = memoryStore();
-      const f = await seed(store);
+      const f = await seedPlan(store);
       const t = f.tasks[0]!;
-      const worker = clientAs(deaf(store), 'str-worker', FIXTURE_WORKER);
+      const worker = clientAs(deafStore(store), 'str-worker', FIXTURE_WORKER);
       const cc = clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR);
       const el = await connected(worker);
       const theirs = await cc.tasks.update(t.id, { text: 'Fill in the housing register form (pages 3 to 6)' }, t.version);
@@ -442,10 +429,10 @@ describe('<str-care-plan>', () => {
 
     it('a reorder over someone else\u2019s reorder shows both orders', async () => {
       const store = memoryStore();
-      const f = await seed(store);
+      const f = await seedPlan(store);
       const [a, b, c] = f.tasks;
       const goal = f.goals[0]!;
-      const mine = clientAs(deaf(store), 'care-coordinator', FIXTURE_COORDINATOR);
+      const mine = clientAs(deafStore(store), 'care-coordinator', FIXTURE_COORDINATOR);
       const lead = clientAs(store, 'team-lead', 'lead-1');
       const el = await connected(mine);
       await lead.carePlans.reorderTasks(f.plan.id, goal.id, [c!.id, b!.id, a!.id], f.plan.version);
@@ -480,7 +467,7 @@ describe('<str-care-plan>', () => {
       it(`a failed ${which} tells the worker, and after a reload the plan is exactly as stored`, async () => {
         const name = `care-plan-flaky-${which}-${Math.random()}`;
         const { store, real, failOn } = flaky(name);
-        const f = await seed(store);
+        const f = await seedPlan(store);
         const goal = f.goals[0]!;
         const client = clientAs(store, 'care-coordinator', FIXTURE_COORDINATOR);
         const el = await connected(client);
@@ -521,7 +508,7 @@ describe('<str-care-plan>', () => {
     for (const [role, may] of cases) {
       it(`${role}: ${JSON.stringify(may)}`, async () => {
         const store = memoryStore();
-        const f = await seed(store);
+        const f = await seedPlan(store);
         const el = await connected(clientAs(store, role, FIXTURE_WORKER));
         const own = f.tasks[0]!; // the worker's
         const other = f.tasks[1]!; // the person's

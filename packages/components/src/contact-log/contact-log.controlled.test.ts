@@ -38,14 +38,19 @@ function type(el: StrContactLog, selector: string, value: string) {
   box.dispatchEvent(new Event('input'));
 }
 
+/** A 15-minute phone call at home, with a note: everything a new contact needs. */
+function fillNewContact(el: StrContactLog) {
+  $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
+  $<HTMLInputElement>(el, '#mechanism-02').click();
+  $<HTMLInputElement>(el, '#location-A01').click();
+  type(el, '#note', 'Rang to check in.');
+}
+
 describe('<str-contact-log> controlled mode: one cancelable intent per action', () => {
   it('Save: one str-contact-save; cancelled, the form stays as typed', async () => {
     const el = await controlled();
     const seen = record(el, 'str-contact-save', true);
-    $<HTMLInputElement>(el, 'input[name=duration][value="15"]').click();
-    $<HTMLInputElement>(el, '#mechanism-02').click();
-    $<HTMLInputElement>(el, '#location-A01').click();
-    type(el, '#note', 'Rang to check in.');
+    fillNewContact(el);
     $<HTMLButtonElement>(el, 'button[type=submit]').click();
     await el.updateComplete;
     expect(seen).to.have.length(1);
@@ -53,6 +58,18 @@ describe('<str-contact-log> controlled mode: one cancelable intent per action', 
     expect(seen[0]!.cancelable && seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
     expect($<HTMLTextAreaElement>(el, '#note').value).to.equal('Rang to check in.');
     expect($(el, '[role=status]').textContent).to.not.include('sent');
+  });
+
+  it('Save let through: the form clears, says it was sent, and the contacts given are unchanged', async () => {
+    const el = await controlled();
+    const seen = record(el, 'str-contact-save', false);
+    fillNewContact(el);
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(el, () => $<HTMLTextAreaElement>(el, '#note').value === '', 'the form cleared');
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.detail.contact).to.deep.include({ serviceUserId: FIXTURE_PERSON_ID, durationMinutes: 15, mechanism: '02', note: 'Rang to check in.' });
+    expect($(el, '[role=status]').textContent).to.include('Contact sent to the record system');
+    expect(el.contacts).to.equal(weekOfContacts);
   });
 
   it('Correct this contact: one str-contact-correct with the changes and the version corrected; cancelled the form stays, let through it clears', async () => {

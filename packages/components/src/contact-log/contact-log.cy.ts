@@ -1,12 +1,9 @@
 // Welsh for contact-log.messages.ts. Awaiting review by a Welsh-speaking clinician: terms and their sources are in
 // docs/i18n/glossary-cy.md ("Contact log and care plan"). With digits the noun stays singular ("3 cyswllt"); from 11
 // up it reads "11 o gysylltiadau". Units follow CLDR, as the common catalogue does ("2 funud", "1 awr").
-import type { PluralMessage } from '../l10n/catalogue.js';
 import type { Translation } from '../l10n/catalogue.js';
+import { forms } from '../l10n/common.cy.js';
 import type { ContactLogMessages } from './contact-log.messages.js';
-
-/** Welsh plural forms: `singular` for 0 to 10 (and `one` for 1, if it differs), `other` from 11. */
-const forms = (singular: string, other: string, one = singular): PluralMessage => ({ zero: singular, one, two: singular, few: singular, many: singular, other });
 
 const stillHere = 'Mae’r cyswllt yma o hyd';
 const unchanged = 'Dydy’r cyswllt ddim wedi newid';

@@ -160,4 +160,43 @@ describe('<str-relapse-signs> in controlled mode', () => {
     await el.updateComplete;
     expect(heard.map((h) => [h.type, h.cancelable])).to.deep.equal([['str-check-save', true], ['str-alert-raise', true]]);
   });
+
+  it('cancelled: the check keeps its ratings and shows no result; the alert keeps its note and its Send button, and says nothing was sent', async () => {
+    const plan = signPlan();
+    const el = await fixture<StrRelapseSigns>(html`<str-relapse-signs .plan=${plan} .checks=${settledChecks(plan)} .clock=${fixtureClock}></str-relapse-signs>`);
+    const late = plan.signs.find((s) => s.stage === 'late')!;
+    const ratings: StrRelapseSigns['value'] = { ...Object.fromEntries(plan.signs.map((s) => [s.id, 0 as const])), [late.id]: 2 };
+    el.value = ratings;
+    await el.updateComplete;
+    let refuse = true;
+    const heard: string[] = [];
+    for (const name of ['str-check-save', 'str-alert-raise']) {
+      el.addEventListener(name, (e) => {
+        heard.push(name);
+        if (refuse) e.preventDefault();
+      });
+    }
+    $<HTMLFormElement>(el, 'form[part=check]').requestSubmit();
+    await el.updateComplete;
+    expect(heard).to.deep.equal(['str-check-save']);
+    expect(el.value, 'refused by the host: the ratings stay as chosen').to.deep.equal(ratings);
+    expect($(el, '[part=result]'), 'no result for a check that was not stored').to.equal(null);
+
+    refuse = false;
+    $<HTMLFormElement>(el, 'form[part=check]').requestSubmit();
+    await until(el, () => !!button(el, 'Send an alert'), 'the rule fired');
+    type(el, '#alert-note', 'Sam said the voices are back.');
+    refuse = true;
+    button(el, 'Send an alert')!.click();
+    await el.updateComplete;
+    expect(heard).to.deep.equal(['str-check-save', 'str-check-save', 'str-alert-raise']);
+    expect(button(el, 'Send an alert'), 'refused: still there to send').not.to.equal(undefined);
+    expect($<HTMLTextAreaElement>(el, '#alert-note').value, 'refused: the note stays as typed').to.equal('Sam said the voices are back.');
+    expect(el.shadowRoot!.textContent).not.to.include('Alert sent to the care co-ordinator');
+
+    refuse = false;
+    button(el, 'Send an alert')!.click();
+    await until(el, () => el.shadowRoot!.textContent!.includes('Alert sent to the care co-ordinator'), 'let through: said as sent');
+    expect(heard).to.deep.equal(['str-check-save', 'str-check-save', 'str-alert-raise', 'str-alert-raise']);
+  });
 });
