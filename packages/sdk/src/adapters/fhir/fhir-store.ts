@@ -49,6 +49,15 @@ function keyOf(core: FhirCore, type: RecordType, r: Resource): number {
     : Date.parse(r.extension?.find((e) => e.url === `${core.ns.extension}record`)?.extension?.find((e) => e.url === 'createdAt')?.valueDateTime ?? '');
 }
 
+/**
+ * Whether a contact's Encounter names another person by STR identifier: a server that ignored `subject` returned
+ * everyone's (issue 21). One that names nobody stays, for its mapping to report it as unreadable.
+ */
+function namesAnother(core: FhirCore, enc: Resource, serviceUserId: string): boolean {
+  const id = (enc.subject as { identifier?: { system?: string; value?: string } } | undefined)?.identifier;
+  return id?.system === core.ns.id && id.value !== serviceUserId;
+}
+
 async function getRecord<T extends RecordType>(core: FhirCore, type: T, id: string): Promise<RecordOf<T> | undefined> {
   assertType(type);
   assertId(id);
@@ -115,7 +124,7 @@ async function listRecords<T extends RecordType>(core: FhirCore, type: T, query?
   const positioned = resources
     .map((res) => ({ res, key: keyOf(core, type, res), id: strIdOf(res, core.ns) ?? '' }))
     .filter((p) => p.id !== '' && !Number.isNaN(p.key))
-    .filter((p) => q.serviceUserId === undefined || type !== 'serviceUser' || p.id === q.serviceUserId)
+    .filter((p) => q.serviceUserId === undefined || (type === 'serviceUser' ? p.id === q.serviceUserId : !namesAnother(core, p.res, q.serviceUserId)))
     .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
     .sort(compareDesc);
   const page = positioned.slice(0, q.limit);
