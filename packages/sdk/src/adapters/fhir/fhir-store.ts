@@ -9,6 +9,7 @@ import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js'
 import { assertId, assertType } from '../shared.js';
 import { FhirBatcher } from './fhir-batch.js';
 import { FhirCore, PAGE, SIMPLE, assertSupported, resourceTypeOf, type FhirStoreOptions } from './fhir-core.js';
+import { readPeople } from './fhir-people.js';
 import type { Resource } from './fhir-types.js';
 import { putRecord } from './fhir-writes.js';
 import { strIdOf } from './map-common.js';
@@ -165,6 +166,7 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     },
     history: (type, id) => historyOf(core, type, id),
     putBatch: (items) => batcher.putBatch(items),
+    readPeople: (ids, options) => readPeople(core, ids, options),
     subscribe: (listener) => core.listeners.add(listener),
   };
 }
