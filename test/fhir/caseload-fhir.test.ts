@@ -204,6 +204,21 @@ describe('caseload summary on the FHIR store', function () {
     expect(e.message).to.match(/another subject/);
   });
 
+  it('a record system that refuses batch Bundles gets the searches one by one, with the same summary', async () => {
+    const control = (body: object) => fetch(baseUrl.replace(/\/fhir\/R4$/, '/__control'), { method: 'POST', body: JSON.stringify(body) });
+    await control({ noBatch: true });
+    try {
+      const counted = countingFetch();
+      const s = await summaryOf(fhirStore({ baseUrl, fetch: counted.fetch }));
+      expect(comparable(s)).to.deep.equal(expected);
+      // The one refused Bundle, then each of its searches alone.
+      expect(counted.seen.filter((r) => r.startsWith('POST'))).to.have.length(1);
+      expect(counted.seen.filter((r) => r.startsWith('GET Encounter'))).to.have.length(1);
+    } finally {
+      await control({});
+    }
+  });
+
   it('a resource whose Patient reference and person identifier disagree is reported, never given to either person', async () => {
     // Another system copies an open alert's Flag and points it at someone else's Patient, keeping the first person's
     // identifier: it cannot be checked to be about either, so neither gets an extra alert.
