@@ -129,7 +129,7 @@ describe('fhirStore: tokens and refusals', () => {
     expect(err.code).to.equal('transport');
   });
 
-  it('a server that ignores `subject` (and drops its self link) never lists another person’s contacts (issue 21)', async () => {
+  it('a server that ignores the subject parameter (and drops its self link) never lists another person’s contacts (issue 21)', async () => {
     const writer = await engineWithPerson();
     await writer.put('serviceUser', validServiceUser({ id: OTHER_PERSON_ID, displayName: 'Bo Testperson', nhsNumber: '9990000026' }));
     const mine = await writer.put('contact', validContact());
