@@ -204,6 +204,21 @@ describe('caseload summary on the FHIR store', function () {
     expect(e.message).to.match(/another subject/);
   });
 
+  it('follows every page: a server that gives 3 results a page, whatever _count asks, gives the same summary', async () => {
+    const small = (u: string) => u.replace(/_count=\d+/, '_count=3');
+    const paging = countingFetch((url, init) => {
+      if (init?.method === 'POST' && typeof init.body === 'string' && init.body.includes('"type":"batch"')) {
+        const bundle = JSON.parse(init.body) as { entry: { request: { url: string } }[] };
+        for (const e of bundle.entry) e.request.url = small(e.request.url);
+        return [url, { ...init, body: JSON.stringify(bundle) }];
+      }
+      return [small(url), init];
+    });
+    const s = await summaryOf(fhirStore({ baseUrl, fetch: paging.fetch }));
+    expect(comparable(s)).to.deep.equal(expected);
+    expect(paging.seen.filter((r) => r === 'GET Encounter').length).to.be.greaterThan(3); // next pages of the batch's search
+  });
+
   it('a record system that refuses batch Bundles gets the searches one by one, with the same summary', async () => {
     const control = (body: object) => fetch(baseUrl.replace(/\/fhir\/R4$/, '/__control'), { method: 'POST', body: JSON.stringify(body) });
     await control({ noBatch: true });
