@@ -10,6 +10,7 @@ import { StrError, isStrError } from './errors.js';
 import type { PersonRead, ReadOptions, Store } from './ports.js';
 import type { Contact } from './schemas/contact.js';
 import type { ServiceUser } from './schemas/people.js';
+import { serviceUserIdOf, type RecordOf, type RecordType } from './schemas/registry.js';
 import type { SyncEngine } from './sync.js';
 
 export interface CaseloadSummaryOptions extends ReadOptions {
@@ -124,6 +125,21 @@ async function recordsOf(store: Store, serviceUserId: string, today: string, uns
   return asRecords({ serviceUser: person, contacts, records: { carePlan, task, alert, warningSignPlan, signCheck } }, unsynced);
 }
 
+/** The records a store gave for a person that are about them; any other is reported, never counted (defence in depth). */
+function onlyTheirs<P extends PersonRead>(id: string, read: P, o: ListAllOptions): P {
+  const keep = <T extends RecordType>(type: T, rs: readonly RecordOf<T>[]): RecordOf<T>[] =>
+    rs.filter((r) => {
+      if (serviceUserIdOf(type, r) === id) return true;
+      o.unreadable?.push({ id: r.id, reason: `The store gave this ${type} for another person than ${id}` });
+      return false;
+    });
+  const r = read.records;
+  return {
+    ...read, contacts: keep('contact', read.contacts),
+    records: { carePlan: keep('carePlan', r.carePlan), task: keep('task', r.task), alert: keep('alert', r.alert), warningSignPlan: keep('warningSignPlan', r.warningSignPlan), signCheck: keep('signCheck', r.signCheck) },
+  };
+}
+
 /** Everyone's records: in few round trips when the store can read many people at once, else person by person. */
 async function everyonesRecords(store: Store, ids: readonly string[], today: string, unsynced: ReadonlyMap<string, number>, o: ListAllOptions): Promise<PersonRecords[]> {
   const out: PersonRecords[] = [];
@@ -132,7 +148,7 @@ async function everyonesRecords(store: Store, ids: readonly string[], today: str
     o.unreadable?.push(...read.unreadable);
     for (const id of ids) {
       const person = read.people.get(id);
-      if (person?.serviceUser?.id === id) out.push(asRecords(person as PersonRead & { serviceUser: ServiceUser }, unsynced.get(id) ?? 0));
+      if (person?.serviceUser?.id === id) out.push(asRecords(onlyTheirs(id, person as PersonRead & { serviceUser: ServiceUser }, o), unsynced.get(id) ?? 0));
       else o.unreadable?.push({ id, reason: NOT_HERE });
     }
     return out;
