@@ -232,6 +232,27 @@ export function storeContract(name: string, options: ContractOptions) {
       await rejectsWith(store.get('contact', '' as string), 'validation');
     });
 
+    it('readPeople (stores that have it) gives each person what get and list give, contacts down to the last attended', async () => {
+      const read = store.readPeople?.bind(store);
+      if (!read) return; // optional: the client reads person by person through get and list
+      const kinds = ['carePlan', 'task', 'alert', 'warningSignPlan', 'signCheck'] as const;
+      for (const suid of [PERSON_ID, OTHER_PERSON_ID]) {
+        for (const type of kinds) for (const day of ['01', '03']) await store.put(type, validRecord(type, { [DATE_FIELD[type]]: `2026-06-${day}T09:00:00+01:00` } as never, suid));
+        for (const [day, attendance] of [['02', '5'], ['04', '5'], ['05', '3'], ['09', '5']] as const) await store.put('contact', validContact({ id: testId(), serviceUserId: suid, start: `2026-06-${day}T10:00:00+01:00`, attendance }));
+      }
+      const missing = testId();
+      const { people, unreadable } = await read([PERSON_ID, OTHER_PERSON_ID, missing], { contactsUntil: '2026-06-06' });
+      expect(unreadable).to.deep.equal([]);
+      expect(people.get(missing)?.serviceUser).to.equal(undefined);
+      for (const suid of [PERSON_ID, OTHER_PERSON_ID]) {
+        const got = people.get(suid)!;
+        expect(got.serviceUser).to.deep.equal(await store.get('serviceUser', suid));
+        // Newest first, down to the newest attended contact on or before the day (the one on the 9th is after it).
+        expect(got.contacts).to.deep.equal((await store.list('contact', { serviceUserId: suid })).items.slice(0, 3));
+        for (const type of kinds) expect(got.records[type], type).to.deep.equal((await store.list(type, { serviceUserId: suid })).items);
+      }
+    });
+
     // Every record type the registry lists, not contacts alone: a store generic over the registry must keep each one.
     for (const type of RECORD_TYPES) {
       describe(`every record type: ${type}`, () => {

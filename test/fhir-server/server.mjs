@@ -113,13 +113,13 @@ function isIndexedSearch(url) {
 }
 const INSTANT = /^(ge|gt|le|lt|eq)?\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)$/;
 /**
- * `Type?subject=Patient/x[&_lastUpdated=<prefix><instant>…][&date=<prefix><instant>…, Encounter only][&_count=n][&_offset=n]`
+ * `Type?subject=Patient/x[,Patient/y…][&_lastUpdated=<prefix><instant>…][&date=<prefix><instant>…, Encounter only][&_count=n][&_offset=n]`
  * for a type with a subject.
  */
 function isSubjectSearch(type, url) {
   const keys = [...url.searchParams.keys()];
   return SUBJECT_OF[type] !== undefined && keys.every((k) => ['subject', '_lastUpdated', '_count', '_offset', ...(type === 'Encounter' ? ['date'] : [])].includes(k)) &&
-    url.searchParams.getAll('subject').length === 1 && /^[A-Za-z]+\/[A-Za-z0-9.-]+$/.test(url.searchParams.get('subject')) &&
+    url.searchParams.getAll('subject').length === 1 && url.searchParams.get('subject').split(',').every((ref) => /^[A-Za-z]+\/[A-Za-z0-9.-]+$/.test(ref)) &&
     [...url.searchParams.getAll('_lastUpdated'), ...url.searchParams.getAll('date')].every((v) => INSTANT.test(v));
 }
 /** R4 `date` on an Encounter's period: ge/gt compare its end (its start when open), le/lt/eq its start. */
@@ -130,7 +130,8 @@ function periodMatches(r, prefix, at) {
 }
 const BEFORE = { ge: (a, b) => a >= b, gt: (a, b) => a > b, le: (a, b) => a <= b, lt: (a, b) => a < b, eq: (a, b) => a === b };
 async function subjectSearch(t, type, url) {
-  const ref = url.searchParams.get('subject');
+  // An R4 OR list (`subject=Patient/a,Patient/b`) matches a resource that references any of them.
+  const refs = new Set(url.searchParams.get('subject').split(','));
   const bounds = url.searchParams.getAll('_lastUpdated').map((v) => {
     const m = /^(ge|gt|le|lt|eq)?(.*)$/.exec(v);
     return [BEFORE[m[1] ?? 'eq'], Date.parse(m[2])];
@@ -140,9 +141,9 @@ async function subjectSearch(t, type, url) {
     return [m[1] ?? 'eq', Date.parse(m[2])];
   });
   const matches = [];
-  for (const id of t.subjects.get(`${type}|${ref}`) ?? []) {
+  for (const id of new Set([...refs].flatMap((ref) => [...(t.subjects.get(`${type}|${ref}`) ?? [])]))) {
     const [, r] = await router.handleRequest({ method: 'GET', url: `/${type}/${id}`, pathname: '', body: undefined, params: {}, query: {}, headers: {} }, t.repo);
-    if (r?.resourceType !== type || r[SUBJECT_OF[type]]?.reference !== ref) continue;
+    if (r?.resourceType !== type || !refs.has(r[SUBJECT_OF[type]]?.reference)) continue;
     const at = Date.parse(r.meta?.lastUpdated ?? '');
     if (bounds.every(([test, b]) => test(at, b)) && dates.every(([prefix, b]) => periodMatches(r, prefix, b))) matches.push(r);
   }

@@ -3,7 +3,7 @@ import { contactToEncounter, createClient, fhirStore, isStrError, namespaceFrom,
 import { digest } from '../../packages/sdk/src/adapters/fhir/map-common.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import { html, render } from 'lit';
-import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
+import { OTHER_PERSON_ID, PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
 import { fhir, fhirBaseUrl, injectFaults, resetEngine } from './engine.js';
 
 async function engineWithPerson(options: Partial<Parameters<typeof fhirStore>[0]> = {}): Promise<Store> {
@@ -127,6 +127,22 @@ describe('fhirStore: tokens and refusals', () => {
     });
     const err = await rejection(store.list('contact', { serviceUserId: PERSON_ID }));
     expect(err.code).to.equal('transport');
+  });
+
+  it('a server that ignores the subject parameter (and drops its self link) never lists another person’s contacts (issue 21)', async () => {
+    const writer = await engineWithPerson();
+    await writer.put('serviceUser', validServiceUser({ id: OTHER_PERSON_ID, displayName: 'Bo Testperson', nhsNumber: '9990000026' }));
+    const mine = await writer.put('contact', validContact());
+    await writer.put('contact', validContact({ id: crypto.randomUUID(), serviceUserId: OTHER_PERSON_ID }));
+    const store = fhirStore({
+      baseUrl: await fhirBaseUrl(),
+      fetch: async (input, init) => {
+        const res = await fetch(String(input).replace(/([?&])subject=[^&]*/, '$1'), init);
+        const text = await res.text();
+        return new Response(text.replace(/\{"relation":"self","url":"[^"]*"\},?/g, ''), { status: res.status, headers: res.headers });
+      },
+    });
+    expect((await store.list('contact', { serviceUserId: PERSON_ID })).items.map((c) => c.id)).to.deep.equal([mine.id]);
   });
 });
 

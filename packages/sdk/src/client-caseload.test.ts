@@ -7,7 +7,7 @@ import { memoryStore } from './adapters/memory/memory-store.js';
 import { syncedStore } from './sync.js';
 import { clientAs, rejectsWith, tickingClock } from './client.fixtures.js';
 import type { CaseloadSummary } from './client-caseload.js';
-import type { Query, Store } from './ports.js';
+import type { PersonRead, PersonRecordType, Query, Store, Unreadable } from './ports.js';
 import type { Role } from './schemas/people.js';
 import type { RecordType } from './schemas/registry.js';
 
@@ -108,6 +108,56 @@ describe('client.caseload.summary', () => {
     const s = await clientAs(counting, 'care-coordinator', 'cc-1', tickingClock(SUMMARY_AT)).caseload.summary();
     expect(s.people[0]!.lastContact).to.include({ date: '2026-05-30' });
     expect(contactsRead).to.be.at.most(20);
+  });
+});
+
+describe('client.caseload.summary through a store that reads many people at once (readPeople)', () => {
+  it('uses it in place of person-by-person reads, and gives the same summary', async () => {
+    const base = memoryStore();
+    await seed(base);
+    let listed = 0;
+    const store: Store = {
+      ...base,
+      list: (type, q) => {
+        if (type !== 'careTeam') listed++;
+        return base.list(type, q);
+      },
+      readPeople: async (ids, { contactsUntil }) => {
+        const people = new Map<string, PersonRead>();
+        for (const id of ids) {
+          const all = async <T extends PersonRecordType>(type: T) => (await base.list(type, { serviceUserId: id, limit: 10_000 })).items;
+          const contacts = (await base.list('contact', { serviceUserId: id, limit: 10_000 })).items.filter((c) => c.start.slice(0, 10) <= contactsUntil);
+          people.set(id, { serviceUser: await base.get('serviceUser', id), contacts, records: { carePlan: await all('carePlan'), task: await all('task'), alert: await all('alert'), warningSignPlan: await all('warningSignPlan'), signCheck: await all('signCheck') } });
+        }
+        return { people, unreadable: [] };
+      },
+    };
+    expect(brief(await summaryAs(store, 'str-worker', 'worker-1'))).to.deep.equal(EXPECTED);
+    expect(listed).to.equal(0);
+  });
+
+  it('never counts a record the store gave for another person: it is reported instead', async () => {
+    const base = memoryStore();
+    const { ben, ada } = await seed(base);
+    const benAlert = (await base.list('alert', { serviceUserId: ben.id })).items;
+    const store: Store = {
+      ...base,
+      readPeople: async (ids) => {
+        const people = new Map<string, PersonRead>();
+        for (const id of ids) {
+          const all = async <T extends PersonRecordType>(type: T) => (await base.list(type, { serviceUserId: id, limit: 10_000 })).items;
+          const contacts = (await base.list('contact', { serviceUserId: id, limit: 10_000 })).items;
+          // A faulty store hands Ben's alert to Ada too.
+          const alerts = id === ada.id ? [...(await all('alert')), ...benAlert] : await all('alert');
+          people.set(id, { serviceUser: await base.get('serviceUser', id), contacts, records: { carePlan: await all('carePlan'), task: await all('task'), alert: alerts, warningSignPlan: await all('warningSignPlan'), signCheck: await all('signCheck') } });
+        }
+        return { people, unreadable: [] };
+      },
+    };
+    const unreadable: Unreadable[] = [];
+    const s = await summaryAs(store, 'str-worker', 'worker-1', { onUnreadable: (u: readonly Unreadable[]) => unreadable.push(...u) });
+    expect(brief(s)).to.deep.equal(EXPECTED);
+    expect(unreadable.map((u) => u.id)).to.deep.equal(benAlert.map((a) => a.id));
   });
 });
 

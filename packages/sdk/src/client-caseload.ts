@@ -7,8 +7,10 @@ import { orderByNeed, summarisePerson, type PersonRecords, type PersonSummary } 
 import { isAttended } from './domain/contacts.js';
 import { londonDate, londonDateToEpoch } from './domain/time.js';
 import { StrError, isStrError } from './errors.js';
-import type { ReadOptions, Store } from './ports.js';
+import type { PersonRead, ReadOptions, Store } from './ports.js';
 import type { Contact } from './schemas/contact.js';
+import type { ServiceUser } from './schemas/people.js';
+import { serviceUserIdOf, type RecordOf, type RecordType } from './schemas/registry.js';
 import type { SyncEngine } from './sync.js';
 
 export interface CaseloadSummaryOptions extends ReadOptions {
@@ -89,7 +91,18 @@ async function recentContacts(store: Store, serviceUserId: string, today: string
   return out;
 }
 
-/** One person's records as the rules take them; undefined (and reported) when the person cannot be read. */
+const NOT_HERE = 'A care team names a person who is not on this device or cannot be read';
+
+/** One person's records as the rules take them, from what the store read (entered-in-error plans left out here). */
+function asRecords(read: PersonRead & { serviceUser: ServiceUser }, unsynced: number): PersonRecords {
+  const { serviceUser, contacts, records } = read;
+  return {
+    serviceUserId: serviceUser.id, displayName: serviceUser.displayName, ...(serviceUser.nhsNumber && { nhsNumber: serviceUser.nhsNumber }), contacts, carePlan: pickPlanInUse(records.carePlan), tasks: records.task,
+    alerts: records.alert, warningSignPlan: records.warningSignPlan.find((p) => !p.enteredInError), signChecks: records.signCheck, ...(unsynced > 0 && { unsynced }),
+  };
+}
+
+/** One person's records read through `get` and `list`; undefined (and reported) when the person cannot be read. */
 async function recordsOf(store: Store, serviceUserId: string, today: string, unsynced: number, o: ListAllOptions): Promise<PersonRecords | undefined> {
   let person;
   try {
@@ -98,10 +111,10 @@ async function recordsOf(store: Store, serviceUserId: string, today: string, uns
     if (!isStrError(e, 'mapping')) throw e;
   }
   if (!person) {
-    o.unreadable?.push({ id: serviceUserId, reason: 'A care team names a person who is not on this device or cannot be read' });
+    o.unreadable?.push({ id: serviceUserId, reason: NOT_HERE });
     return undefined;
   }
-  const [contacts, plans, tasks, alerts, signPlans, signChecks] = await Promise.all([
+  const [contacts, carePlan, task, alert, warningSignPlan, signCheck] = await Promise.all([
     recentContacts(store, serviceUserId, today, o),
     listAll(store, 'carePlan', serviceUserId, o),
     listAll(store, 'task', serviceUserId, o),
@@ -109,10 +122,42 @@ async function recordsOf(store: Store, serviceUserId: string, today: string, uns
     listAll(store, 'warningSignPlan', serviceUserId, o),
     listAll(store, 'signCheck', serviceUserId, o),
   ]);
+  return asRecords({ serviceUser: person, contacts, records: { carePlan, task, alert, warningSignPlan, signCheck } }, unsynced);
+}
+
+/** The records a store gave for a person that are about them; any other is reported, never counted (defence in depth). */
+function onlyTheirs<P extends PersonRead>(id: string, read: P, o: ListAllOptions): P {
+  const keep = <T extends RecordType>(type: T, rs: readonly RecordOf<T>[]): RecordOf<T>[] =>
+    rs.filter((r) => {
+      if (serviceUserIdOf(type, r) === id) return true;
+      o.unreadable?.push({ id: r.id, reason: `The store gave this ${type} for another person than ${id}` });
+      return false;
+    });
+  const r = read.records;
   return {
-    serviceUserId, displayName: person.displayName, ...(person.nhsNumber && { nhsNumber: person.nhsNumber }), contacts, carePlan: pickPlanInUse(plans), tasks, alerts,
-    warningSignPlan: signPlans.find((p) => !p.enteredInError), signChecks, ...(unsynced > 0 && { unsynced }),
+    ...read, contacts: keep('contact', read.contacts),
+    records: { carePlan: keep('carePlan', r.carePlan), task: keep('task', r.task), alert: keep('alert', r.alert), warningSignPlan: keep('warningSignPlan', r.warningSignPlan), signCheck: keep('signCheck', r.signCheck) },
   };
+}
+
+/** Everyone's records: in few round trips when the store can read many people at once, else person by person. */
+async function everyonesRecords(store: Store, ids: readonly string[], today: string, unsynced: ReadonlyMap<string, number>, o: ListAllOptions): Promise<PersonRecords[]> {
+  const out: PersonRecords[] = [];
+  if (store.readPeople) {
+    const read = await store.readPeople(ids, { contactsUntil: today, ...(o.signal && { signal: o.signal }) });
+    o.unreadable?.push(...read.unreadable);
+    for (const id of ids) {
+      const person = read.people.get(id);
+      if (person?.serviceUser?.id === id) out.push(asRecords(onlyTheirs(id, person as PersonRead & { serviceUser: ServiceUser }, o), unsynced.get(id) ?? 0));
+      else o.unreadable?.push({ id, reason: NOT_HERE });
+    }
+    return out;
+  }
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    const batch = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => recordsOf(store, id, today, unsynced.get(id) ?? 0, o)));
+    for (const r of batch) if (r) out.push(r);
+  }
+  return out;
 }
 
 /** Unsynced changes per person, when the store is a synced one. */
@@ -129,11 +174,7 @@ async function summarise(core: ClientCore, workerId: string, today: string, o: L
   const at = core.nowIso();
   const ids = await peopleOf(core.store, workerId, today, o);
   const unsynced = await unsyncedByPerson(core.store);
-  const people: PersonSummary[] = [];
-  for (let i = 0; i < ids.length; i += PARALLEL) {
-    const batch = await Promise.all(ids.slice(i, i + PARALLEL).map((id) => recordsOf(core.store, id, today, unsynced.get(id) ?? 0, o)));
-    for (const r of batch) if (r) people.push(summarisePerson(r, { now, today }));
-  }
+  const people = (await everyonesRecords(core.store, ids, today, unsynced, o)).map((r) => summarisePerson(r, { now, today }));
   return { workerId, today, at, people: orderByNeed(people) };
 }
 

@@ -70,6 +70,22 @@ export interface Change {
   readonly serviceUserId?: string;
 }
 
+/** The kinds of a person's records {@link Store.readPeople} reads whole (contacts are read up to the last attended one). */
+export type PersonRecordType = 'carePlan' | 'task' | 'alert' | 'warningSignPlan' | 'signCheck';
+
+/** What {@link Store.readPeople} gives for one person. */
+export interface PersonRead {
+  /** Undefined when the person is not in the store, or their record cannot be read (then in `unreadable`). */
+  readonly serviceUser: RecordOf<'serviceUser'> | undefined;
+  /**
+   * Newest first, from the newest down to the newest attended (AttendStatus 5 or 6) contact, not entered in error,
+   * that starts on or before `contactsUntil` (UK date); every contact when there is none such.
+   */
+  readonly contacts: readonly RecordOf<'contact'>[];
+  /** Every record of each kind about the person, newest first (the order of `list`). */
+  readonly records: { readonly [T in PersonRecordType]: readonly RecordOf<T>[] };
+}
+
 /**
  * The store port (DESIGN.md, "The SDK contract"). Adapters: memory, IndexedDB, FHIR R4.
  * Every method rejects only with a StrError.
@@ -90,6 +106,13 @@ export interface Store {
   /** Every version, oldest first. */
   history<T extends RecordType>(type: T, id: string): Promise<readonly RecordOf<T>[]>;
   subscribe(listener: (change: Change) => void): () => void;
+  /**
+   * Optional: what the caseload needs about many people at once, in few round trips (docs/adr/0023-caseload-summary.md;
+   * `fhirStore`). Each record is checked to be about the person it is given for, whatever the store answered; a
+   * record that cannot be checked or read is in `unreadable`, never given to anyone. A store without it is read
+   * person by person through `get` and `list`.
+   */
+  readPeople?(serviceUserIds: readonly string[], options: { readonly contactsUntil: string; readonly signal?: AbortSignal }): Promise<{ readonly people: ReadonlyMap<string, PersonRead>; readonly unreadable: readonly Unreadable[] }>;
   /** How many records it holds, per type (for sign-out's report). */
   count?(): Promise<Partial<Record<RecordType, number>>>;
   /** Removes everything it holds on this device (sign-out). */

@@ -168,7 +168,9 @@ export function strCapabilityStatement(): Resource {
     rest: [
       {
         mode: 'server',
-        documentation: 'Used by @strkit/sdk fhirStore. Creates are conditional on the STR identifier; updates carry If-Match with the version read. Search results are followed through next links on the same origin.',
+        documentation: 'Used by @strkit/sdk fhirStore. Creates are conditional on the STR identifier; updates carry If-Match with the version read. Search results are followed through next links on the same origin. Token and reference searches may carry OR lists (identifier=a,b; subject=Patient/a,Patient/b).',
+        // Batch pushes (issue 16) and the caseload's searches (issue 21); without it, one request at a time.
+        interaction: [{ code: 'batch', documentation: 'Optional: creates, If-Match updates and searches, entries independent of each other.' }],
         resource: ALL_TYPES.map((type) => ({
           type,
           interaction: ['read', 'vread', 'search-type', 'history-instance', 'create', 'update'].map((code) => ({ code })),

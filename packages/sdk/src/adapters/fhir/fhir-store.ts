@@ -9,6 +9,7 @@ import { compareDesc, encodeCursor, isAfter, normaliseQuery } from '../query.js'
 import { assertId, assertType } from '../shared.js';
 import { FhirBatcher } from './fhir-batch.js';
 import { FhirCore, PAGE, SIMPLE, assertSupported, resourceTypeOf, type FhirStoreOptions } from './fhir-core.js';
+import { readPeople } from './fhir-people.js';
 import type { Resource } from './fhir-types.js';
 import { putRecord } from './fhir-writes.js';
 import { strIdOf } from './map-common.js';
@@ -47,6 +48,15 @@ function keyOf(core: FhirCore, type: RecordType, r: Resource): number {
   return type === 'contact'
     ? Date.parse((r.period as { start?: string } | undefined)?.start ?? '')
     : Date.parse(r.extension?.find((e) => e.url === `${core.ns.extension}record`)?.extension?.find((e) => e.url === 'createdAt')?.valueDateTime ?? '');
+}
+
+/**
+ * Whether a contact's Encounter names another person by STR identifier: a server that ignored `subject` returned
+ * everyone's (issue 21). One that names nobody stays, for its mapping to report it as unreadable.
+ */
+function namesAnother(core: FhirCore, enc: Resource, serviceUserId: string): boolean {
+  const id = (enc.subject as { identifier?: { system?: string; value?: string } } | undefined)?.identifier;
+  return id?.system === core.ns.id && id.value !== serviceUserId;
 }
 
 async function getRecord<T extends RecordType>(core: FhirCore, type: T, id: string): Promise<RecordOf<T> | undefined> {
@@ -115,7 +125,7 @@ async function listRecords<T extends RecordType>(core: FhirCore, type: T, query?
   const positioned = resources
     .map((res) => ({ res, key: keyOf(core, type, res), id: strIdOf(res, core.ns) ?? '' }))
     .filter((p) => p.id !== '' && !Number.isNaN(p.key))
-    .filter((p) => q.serviceUserId === undefined || type !== 'serviceUser' || p.id === q.serviceUserId)
+    .filter((p) => q.serviceUserId === undefined || (type === 'serviceUser' ? p.id === q.serviceUserId : !namesAnother(core, p.res, q.serviceUserId)))
     .filter((p) => (q.from === undefined || p.key >= q.from) && (q.to === undefined || p.key < q.to) && isAfter(p, q.after))
     .sort(compareDesc);
   const page = positioned.slice(0, q.limit);
@@ -156,6 +166,7 @@ export function fhirStore(options: FhirStoreOptions): Store & BatchPut {
     },
     history: (type, id) => historyOf(core, type, id),
     putBatch: (items) => batcher.putBatch(items),
+    readPeople: (ids, options) => readPeople(core, ids, options),
     subscribe: (listener) => core.listeners.add(listener),
   };
 }

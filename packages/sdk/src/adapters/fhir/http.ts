@@ -259,35 +259,60 @@ export class FhirHttp {
   }
 
   /** Every match of a search, following `next` links under the base URL; a link already visited is an error. */
-  async searchAll(type: string, params: readonly [string, string][], signal?: AbortSignal): Promise<Resource[]> {
+  searchAll(type: string, params: readonly [string, string][], signal?: AbortSignal): Promise<Resource[]> {
     const url = this.url(type);
     for (const [k, v] of params) url.searchParams.append(k, v);
+    return this.searchOn(type, url, undefined, signal);
+  }
+
+  /**
+   * The matches of a search from `first` on: the page already in hand (a `batch` entry's, checked with
+   * {@link checkSearchEntry}) or, without one, the page at `url`; then every `next` page under the base URL.
+   */
+  async searchOn(type: string, url: URL, first: Bundle | undefined, signal?: AbortSignal): Promise<Resource[]> {
     const out: Resource[] = [];
     const visited = new Set<string>();
-    let next: URL | undefined = url;
-    while (next) {
-      visited.add(next.href);
-      const { status, resource } = await this.request('GET', next, undefined, {}, signal);
-      // A search is never gone: 410 or 404 on one came from something in the way (or a server restarting).
-      if (status !== 200) throw transport(`Searching ${type}`, `unexpected HTTP ${status}`, { status });
-      const bundle = resource as Bundle;
-      for (const e of bundle.entry ?? []) if (e.resource && e.resource.resourceType === type) out.push(e.resource);
-      const link = bundle.link?.find((l) => l.relation === 'next')?.url;
-      next = undefined;
-      if (link) {
-        let to: URL;
-        try {
-          to = new URL(link, this.base);
-        } catch (cause) {
-          throw new StrError('transport', `Searching ${type}: the next link is not a URL`, false, {}, { cause });
-        }
-        if (!this.isUnderBase(to)) throw new StrError('transport', `Searching ${type}: refused a next link outside the record system's base URL`, false);
-        if (visited.has(to.href)) throw new StrError('transport', `Searching ${type}: the next link leads back to a page already read (after ${visited.size} pages)`, false);
-        next = to;
+    let bundle: Bundle | undefined = first;
+    let next: URL | undefined = first ? undefined : url;
+    visited.add(url.href);
+    for (;;) {
+      if (next) {
+        visited.add(next.href);
+        const { status, resource } = await this.request('GET', next, undefined, {}, signal);
+        // A search is never gone: 410 or 404 on one came from something in the way (or a server restarting).
+        if (status !== 200) throw transport(`Searching ${type}`, `unexpected HTTP ${status}`, { status });
+        bundle = resource as Bundle;
       }
+      for (const e of bundle!.entry ?? []) if (e.resource && e.resource.resourceType === type) out.push(e.resource);
+      next = this.#nextLink(type, bundle!, visited);
+      if (!next) return out;
     }
-    return out;
   }
+
+  #nextLink(type: string, bundle: Bundle, visited: ReadonlySet<string>): URL | undefined {
+    const link = bundle.link?.find((l) => l.relation === 'next')?.url;
+    if (!link) return undefined;
+    let to: URL;
+    try {
+      to = new URL(link, this.base);
+    } catch (cause) {
+      throw new StrError('transport', `Searching ${type}: the next link is not a URL`, false, {}, { cause });
+    }
+    if (!this.isUnderBase(to)) throw new StrError('transport', `Searching ${type}: refused a next link outside the record system's base URL`, false);
+    if (visited.has(to.href)) throw new StrError('transport', `Searching ${type}: the next link leads back to a page already read (after ${visited.size} pages)`, false);
+    return to;
+  }
+}
+
+/**
+ * A search's first page that came back as a `batch` entry: checked as a search reply on its own is (a searchset of the
+ * type asked for, its self link naming every parameter asked for), or a retryable `transport`.
+ */
+export function checkSearchEntry(resource: Resource | undefined, url: URL, base: URL, type: string, where: string): Bundle {
+  const wrong: Wrong = (what) => transport(where, `the reply was for another request (${what})`);
+  if (!resource) throw transport(where, 'the entry had no search result');
+  checkSearchReply(resource, url, base, type, wrong);
+  return resource as Bundle;
 }
 
 function withRetryAfter(res: Response): { retryAfterMs?: number } {
