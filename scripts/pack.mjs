@@ -20,6 +20,8 @@ const runOrThrow = (cmd, args, options = {}) => {
  * not the example page, so nothing is measured stale, skipped or packed without a file it names.
  */
 export function build() {
+  // A build over an older one leaves its chunks behind, to be packed and fail the "no unreferenced chunk" check.
+  for (const pkg of PACKAGES) rmSync(resolve(root, `packages/${pkg}/dist`), { recursive: true, force: true });
   runOrThrow(process.execPath, [resolve(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], {
     env: { ...process.env, STRKIT_BUILD: 'packages' },
     stdio: 'inherit',

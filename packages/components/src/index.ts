@@ -29,5 +29,6 @@ export type {
 } from './relapse-signs/relapse-signs.events.js';
 export { StrSyncStatus } from './sync-status/sync-status.js';
 export { StrCaseload, type CaseloadWorker } from './caseload/caseload.js';
+export type { CaseloadFilter } from './caseload/caseload.view.js';
 export type { PersonOpenDetail, PersonOpenEvent, CaseloadWorkerChangeDetail, CaseloadWorkerChangeEvent } from './caseload/caseload.events.js';
 export { StrIntentEvent, StrRecordEvent, type RecordNotice } from './internal/events.js';

@@ -17,3 +17,10 @@ export interface CaseloadWorkerChangeDetail {
   readonly workerId: string;
 }
 export type CaseloadWorkerChangeEvent = StrIntentEvent<CaseloadWorkerChangeDetail>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'str-person-open': PersonOpenEvent;
+    'str-caseload-worker-change': CaseloadWorkerChangeEvent;
+  }
+}
