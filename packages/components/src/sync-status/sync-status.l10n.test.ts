@@ -201,16 +201,20 @@ describe('<str-sync-status>: switching locale at runtime', () => {
     const { provider, el } = await inLocale('en-GB', store);
     await until(el, () => buttons(el).length === 3, () => text(el));
     buttons(el)[1]!.click();
-    await until(el, () => el.shadowRoot!.querySelector('textarea') !== null);
+    // The buttons stay disabled until the copy has finished (clipboard included, slow under load); a disabled button
+    // cannot take focus, and the copy's end would then put focus on the status sentence.
+    await until(el, () => el.shadowRoot!.querySelector('textarea') !== null && buttons(el).every((b) => !b.disabled));
     const box = el.shadowRoot!.querySelector('textarea')!;
     const copied = box.value;
-    buttons(el)[0]!.focus();
-    const focused = el.shadowRoot!.activeElement;
+    const focused = buttons(el)[0]!;
+    focused.focus();
+    expect(el.shadowRoot!.activeElement === focused, 'the first button has focus before the switch').to.equal(true);
     provider.locale = 'cy';
     await until(el, () => root(el)!.lang === 'cy' && text(el).includes('Mae 1 newid angen eich sylw:'), () => text(el));
-    expect(el.shadowRoot!.querySelector('textarea')).to.equal(box);
+    // Booleans, not elements: a failed comparison of two elements stalls the runner's report of the whole file.
+    expect(el.shadowRoot!.querySelector('textarea') === box, 'the same copy box').to.equal(true);
     expect(box.value).to.equal(copied);
-    expect(el.shadowRoot!.activeElement).to.equal(focused);
+    expect(el.shadowRoot!.activeElement === focused, `focus on the same button, not ${el.shadowRoot!.activeElement?.outerHTML.slice(0, 60)}`).to.equal(true);
     provider.locale = 'en-GB';
     await until(el, () => root(el)!.lang === 'en-GB' && text(el).includes('1 change needs your attention'), () => text(el));
     store.close?.();
