@@ -20,25 +20,12 @@ export const button = (el: Element, text: string): HTMLButtonElement | undefined
   $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim().startsWith(text));
 
 /**
- * The next animation frame, or 100 ms if none comes first: under heavy load headless Chromium can stop giving a page
- * frames, and a wait on frames alone then hangs the whole file past the runner's deadline.
- */
-export const nextFrame = (): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
-/**
  * Waits, one animation frame and one render at a time, until `ok()` holds; fails after `frames` frames saying `what`
  * (or what `what()` says then, e.g. the element's text). Frames, not fixed sleeps: no test waits a set time.
  */
 export async function until(el: Updating | undefined, ok: () => boolean, what: string | (() => string) = 'condition', frames = 300): Promise<void> {
   for (let i = 0; i < frames && !ok(); i++) {
-    await nextFrame();
+    await new Promise((r) => requestAnimationFrame(r));
     await el?.updateComplete;
   }
   expect(ok(), `${typeof what === 'function' ? what() : what} not met`).to.equal(true);

@@ -5,7 +5,6 @@ import type * as Axe from 'axe-core';
 import 'axe-core/axe.min.js';
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { nextFrame } from '../helpers/dom.js';
 import { registerStrings } from '../../packages/components/src/l10n/locale.js';
 import { COMMON } from '../../packages/components/src/l10n/common.messages.js';
 import type { Catalogue, Message } from '../../packages/components/src/l10n/catalogue.js';
@@ -107,7 +106,7 @@ export function expectNoEnglish(el: Element, catalogues: readonly Catalogue[], f
 export async function expectLayoutHolds(el: HTMLElement & { updateComplete?: Promise<unknown> }, width = 390): Promise<void> {
   await setViewport({ width, height: 800 });
   await el.updateComplete;
-  await nextFrame();
+  await new Promise((r) => requestAnimationFrame(r));
   const box = el.getBoundingClientRect();
   expect(box.right, 'the widget fits the viewport').to.be.at.most(width + 0.5);
   const all: Element[] = [];
