@@ -7,8 +7,7 @@
 // at most 8 requests (issue 21); the requests each made are printed beside the row. A second row times the
 // worker's first rows of <str-caseload> on the same engine.
 import { createClient, fhirStore, type Store } from '@strkit/sdk';
-import '../packages/components/src/define/str-caseload.js';
-import type { StrCaseload } from '../packages/components/src/caseload/caseload.js';
+import { firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
 
 const PEOPLE = 40;
@@ -93,26 +92,13 @@ export async function run(params: URLSearchParams): Promise<BenchRow[]> {
   // Counted now: the first-rows row below sends requests of its own.
   const counted = `requests: ${requests.candidate} (target ≤ 8, ${requests.candidate <= 8 ? 'met' : 'MISSED'}) against ${requests.baseline} person by person; the two summaries are equal`;
 
-  // The worker's first rows: <str-caseload> on a fresh FHIR store (readPeople), drawn until a person's row is on screen.
-  let host: HTMLDivElement | undefined;
-  const firstRows = await paired({
+  // The worker's first rows: <str-caseload> on a fresh FHIR store (readPeople).
+  const rows = await firstRows({
     name: `<str-caseload>: first rows on screen, FHIR, ${PEOPLE} people, +${LATENCY_MS} ms a request`,
     baselineName: 'client.caseload.summary() alone, same store',
     items: PEOPLE,
-    runs: 5,
-    warmup: 1,
-    setup: () => {
-      host?.remove();
-      host = document.body.appendChild(document.createElement('div'));
-    },
-    candidate: async () => {
-      const el = document.createElement('str-caseload') as StrCaseload;
-      el.client = createClient({ store: fhirStore({ baseUrl, fetch: slow('candidate') }), actor: { id: 'worker-1', role: 'str-worker' }, clock: tickingClock(SUMMARY_AT) });
-      host!.append(el);
-      while (!el.shadowRoot?.querySelector('.person')) await new Promise((r) => requestAnimationFrame(r));
-    },
+    client: () => createClient({ store: fhirStore({ baseUrl, fetch: slow('candidate') }), actor: { id: 'worker-1', role: 'str-worker' }, clock: tickingClock(SUMMARY_AT) }),
     baseline: () => summarise(fhirStore({ baseUrl, fetch: slow('baseline') }), 'baseline'),
-    teardown: () => host?.remove(),
   });
-  return [{ ...row, extra: counted }, firstRows];
+  return [{ ...row, extra: counted }, rows];
 }

@@ -5,8 +5,7 @@
 // against the summary alone (what drawing adds). Synthetic people only.
 import { createClient, indexedDbStore, memoryDrafts, type Contact, type Store } from '@strkit/sdk';
 import { deleteDB, openDB } from 'idb';
-import '../packages/components/src/define/str-caseload.js';
-import type { StrCaseload } from '../packages/components/src/caseload/caseload.js';
+import { firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
 
 const PEOPLE = 500;
@@ -98,25 +97,12 @@ export async function run(): Promise<BenchRow[]> {
   });
   rows.push({ ...summary, extra: `${people} people listed; records read: summary ${read}, raw ${rawRead} (seeded in ${(seededIn / 1000).toFixed(0)} s)` });
 
-  let host: HTMLDivElement | undefined;
-  rows.push(await paired({
+  rows.push(await firstRows({
     name: `<str-caseload>: first rows on screen, ${PEOPLE} people`,
     baselineName: 'client.caseload.summary() alone',
     items: PEOPLE,
-    runs: 5,
-    warmup: 1,
-    setup: () => {
-      host?.remove();
-      host = document.body.appendChild(document.createElement('div'));
-    },
-    candidate: async () => {
-      const el = document.createElement('str-caseload') as StrCaseload;
-      el.client = client;
-      host!.append(el);
-      while (!el.shadowRoot?.querySelector('.person')) await new Promise((r) => requestAnimationFrame(r));
-    },
+    client: () => client,
     baseline: () => client.caseload.summary(),
-    teardown: () => host?.remove(),
   }));
   store.close();
   raw.close();
