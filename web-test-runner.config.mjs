@@ -26,7 +26,7 @@ export default {
   ],
   // After the framework, a root hook that keeps DOM elements out of a failure's report (test/helpers/safe-errors.js).
   testRunnerHtml: (testFramework) =>
-    `<!DOCTYPE html><html><head></head><body><script type="module" src="${testFramework}"></script><script type="module" src="/test/helpers/safe-errors.js"></script></body></html>`,
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/helpers/benign-errors.js"></script><script type="module" src="${testFramework}"></script><script type="module" src="/test/helpers/safe-errors.js"></script></body></html>`,
   // One page at a time: a background page gets no animation frames (fixture() waits for one) and no focus (keyboard tests).
   concurrency: 1,
   concurrentBrowsers: 1,

@@ -6,7 +6,6 @@ import {
   ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, OTHER_PRESENT_LABELS,
   memoryDrafts, memoryStore, type Contact, type StrClient, type Task,
 } from '@strkit/sdk';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
@@ -186,7 +185,6 @@ describe('<str-contact-log>: switching locale at runtime', () => {
 });
 
 describe('<str-contact-log> in the pseudo-locale', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach); // the virtualised list's, as in contact-log.work.test.ts
   before(() => registerPseudoLocale(CONTACT_LOG_MESSAGES));
   afterEach(() => setViewport({ width: 800, height: 600 }));
 

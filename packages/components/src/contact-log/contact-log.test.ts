@@ -8,7 +8,6 @@ import '../define/str-contact-log.js';
 import '../define/str-provider.js';
 import { VIRTUALISE_ABOVE, type StrContactLog } from './contact-log.js';
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import type { Contact } from '@strkit/sdk';
 import { FIXTURE_NOW, FIXTURE_PERSON, FIXTURE_PERSON_ID, enteredInErrorContact, longNoteContact, weekOfContacts } from './contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../care-plan/care-plan.fixtures.js';
@@ -485,7 +484,6 @@ describe('<str-contact-log>', () => {
   });
 
   describe('10,000 contacts (virtualised)', () => {
-    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
     const many: Contact[] = Array.from({ length: 10_000 }, (_, i) => ({
       ...weekOfContacts[0]!,
       id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,

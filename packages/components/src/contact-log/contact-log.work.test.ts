@@ -3,7 +3,6 @@
 // (docs/adr/0018-work-in-proportion.md). Synthetic contacts only.
 import { contactTotals, didNotAttendRate, toLondonIso, type Clock, type Contact } from '@strkit/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { $, until } from '../../../../test/helpers/dom.js';
 import '../define/str-contact-log.js';
 import type { StrContactLog } from './contact-log.js';
@@ -34,7 +33,6 @@ async function parses(fn: () => Promise<void>): Promise<number> {
 const summaryPairs = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part=summary] dl > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
 
 describe('<str-contact-log>: first rows wait only for the order (issue 18)', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   it('10,000 contacts: the first update parses each start once, rows come newest first, then the SDK\u2019s own totals', async () => {
     let el!: StrContactLog;
