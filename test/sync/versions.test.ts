@@ -2,13 +2,13 @@
 // same device) is reported as made by a newer version and the rest of the person's list loads; a database an older
 // STR Kit made (layout 1, before the outbox) migrates, and its records reach the record system. Synthetic data only.
 import { expect, fixture, html } from '@open-wc/testing';
-import { createClient, fhirStore, indexedDbStore, memoryDrafts, syncedStore, type Clock, type Contact } from '@strkit/sdk';
+import { createClient, fhirStore, indexedDbStore, memoryDrafts, syncedStore, type CarePlan, type Clock, type Contact } from '@strkit/sdk';
 import { deleteDB } from 'idb';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import '../../packages/components/src/define/str-contact-log.js';
 import { serviceUserIdOf, sortKeyOf } from '../../packages/sdk/src/schemas/registry.js';
-import { fhirBaseUrl, resetEngine } from '../fhir/engine.js';
-import { PERSON_ID, validContact, validServiceUser } from '../helpers/fixtures.js';
+import { fhir, fhirBaseUrl, resetEngine } from '../fhir/engine.js';
+import { PERSON_ID, validContact, validRecord, validServiceUser } from '../helpers/fixtures.js';
 
 const clock: Clock = { now: () => new Date('2026-06-05T16:00:00Z') };
 const names: string[] = [];
@@ -37,13 +37,14 @@ const rowOf = (record: Contact) => ({
   type: 'contact', id: record.id, suid: serviceUserIdOf('contact', record) ?? '', key: sortKeyOf('contact', record), status: '', version: Number(record.version), record,
 });
 
-/** Writes a record straight into the database, as a newer STR Kit in another tab would. */
-async function writeAsNewerKit(db: string, record: Record<string, unknown>) {
+/** Writes a record straight into the database, as another STR Kit (newer or older) in another tab would. */
+async function writeAsNewerKit(db: string, record: Record<string, unknown>, type: 'contact' | 'carePlan' = 'contact') {
   const open = indexedDB.open(db);
   const database = (await done(open)) as IDBDatabase;
   const tx = database.transaction(['records', 'history'], 'readwrite');
-  tx.objectStore('records').put({ ...rowOf(record as unknown as Contact), record });
-  tx.objectStore('history').put({ type: 'contact', id: record.id, version: 1, record });
+  const row = type === 'contact' ? rowOf(record as unknown as Contact) : { type, id: record.id, suid: serviceUserIdOf(type, record as unknown as CarePlan) ?? '', key: sortKeyOf(type, record as unknown as CarePlan), status: '', version: 1 };
+  tx.objectStore('records').put({ ...row, record });
+  tx.objectStore('history').put({ type, id: record.id, version: 1, record });
   await done(tx);
   database.close();
 }
@@ -136,5 +137,44 @@ describe('records and databases from other STR Kit versions', () => {
     for (const c of old) expect(((await remote.get('contact', c.id)) as Contact | undefined)?.note).to.equal(c.note);
     expect((await s.get('contact', old[0]!.id))?.note, 'still on the device').to.equal(old[0]!.note);
     s.close?.();
+  });
+
+  // H37: a plan's agreed contact frequency (issue 21) must never be dropped by an STR Kit from before it.
+  it('a care plan is saved at schema 2 (the agreed frequency), so an STR Kit that reads only 1 refuses it; one stored at 1 still reads, unchanged', async () => {
+    const db = newName('plan-versions');
+    const store = indexedDbStore({ name: db, persist: false });
+    const client = createClient({ store, drafts: memoryDrafts(), actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
+    await store.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    const plan = await client.carePlans.create({ serviceUserId: PERSON_ID, contactFrequency: { every: 'weekly', from: '2026-06-01' } });
+    expect(plan.schemaVersion, 'above the 1 an STR Kit from before the frequency reads').to.equal(2);
+    expect((await store.get('carePlan', plan.id))?.contactFrequency).to.deep.equal({ every: 'weekly', from: '2026-06-01', agreedBy: 'cc-1' });
+
+    const before = validRecord('carePlan', { serviceUserId: '2a8b1f3e-5c6d-4e7f-8a9b-0c1d2e3f4a5b', schemaVersion: 1 });
+    await writeAsNewerKit(db, { ...before }, 'carePlan');
+    const read = await store.get('carePlan', before.id);
+    expect(read).to.deep.equal({ ...before, schemaVersion: 2 });
+    store.close();
+  });
+
+  it('on FHIR too, a resource a newer STR Kit wrote is reported as made by a newer version, not read with its new parts dropped', async function () {
+    this.timeout(30_000);
+    await resetEngine();
+    const remote = fhirStore({ baseUrl: await fhirBaseUrl() });
+    await remote.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    const plan = await remote.put('carePlan', validRecord('carePlan', { contactFrequency: { every: 'fortnightly', from: '2026-06-01', agreedBy: 'cc-1' } }));
+    const other = await remote.put('carePlan', validRecord('carePlan', { status: 'draft' }));
+    expect((await remote.list('carePlan', { serviceUserId: PERSON_ID })).items.map((p) => p.id).sort()).to.deep.equal([plan.id, other.id].sort());
+
+    // A newer STR Kit rewrites the plan at schema 3, with a part this one has never heard of.
+    const found = await fhir('GET', `CarePlan?identifier=${encodeURIComponent(`urn:strkit:id|${plan.id}`)}`);
+    const resource = ((found.body!.entry as { resource: Record<string, unknown> }[])[0]!).resource as { id: string; extension: { url: string; extension?: { url: string; valueInteger?: number }[] }[] };
+    const envelope = resource.extension.find((e) => e.url === 'urn:strkit:extension:record')!;
+    envelope.extension!.find((e) => e.url === 'schemaVersion')!.valueInteger = 3;
+    expect((await fhir('PUT', `CarePlan/${resource.id}`, resource)).status).to.equal(200);
+
+    const page = await remote.list('carePlan', { serviceUserId: PERSON_ID });
+    expect(page.items.map((p) => p.id), 'the readable plan still loads').to.deep.equal([other.id]);
+    expect(page.unreadable?.map((u) => [u.id, u.code])).to.deep.equal([[plan.id, 'newer-version']]);
+    expect(page.unreadable![0]!.reason).to.include('newer STR Kit');
   });
 });

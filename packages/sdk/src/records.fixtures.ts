@@ -3,7 +3,7 @@
 // re-exports it, so the SDK's own tests and the cross-package suites share one sequence of ids.
 import type { Contact } from './schemas/contact.js';
 import type { ServiceUser } from './schemas/people.js';
-import { RECORD_TYPES, type RecordOf, type RecordType } from './schemas/registry.js';
+import { RECORDS, RECORD_TYPES, type RecordOf, type RecordType } from './schemas/registry.js';
 import { DEFAULT_ALERT_RULE } from './schemas/relapse.js';
 
 export const PERSON_ID = '6f1c2a9e-4b7d-4c1e-9a2b-3d4e5f607182';
@@ -94,7 +94,8 @@ export const DATE_FIELD: { readonly [T in RecordType]: string } = {
 
 /** A valid record of `type` about `serviceUserId` (the person itself for `serviceUser`), with a fresh id. */
 export function validRecord<T extends RecordType>(type: T, overrides: Partial<RecordOf<T>> = {}, serviceUserId = PERSON_ID): RecordOf<T> {
-  const env = envelope(type === 'serviceUser' ? 'lead-1' : 'worker-1');
+  // At the type's current schema: a store hands back what this STR Kit reads, upgraded (schemas/migrations.ts).
+  const env = { ...envelope(type === 'serviceUser' ? 'lead-1' : 'worker-1'), schemaVersion: RECORDS[type].schemaVersion };
   return { ...env, ...(SAMPLES[type] as Sample<T>)(serviceUserId), ...(type === 'serviceUser' && { id: serviceUserId === PERSON_ID ? env.id : serviceUserId }), ...overrides } as RecordOf<T>;
 }
 

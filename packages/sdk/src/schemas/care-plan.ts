@@ -118,7 +118,12 @@ export const AgreedWithSchema = z.object({
 /** Goal id → its task ids in the agreed order. */
 const TaskOrderSchema = z.record(uuid, z.array(uuid).check(z.maxLength(2000, { error: 'A goal can hold 2,000 tasks or fewer' })));
 
-export const CARE_PLAN_SCHEMA_VERSION = 1;
+/**
+ * 2: the agreed contact frequency (issue 21). A plan is read with a schema that keeps only the fields it knows, so an
+ * STR Kit from before the frequency (an open tab not yet reloaded) would drop it on its next save; at 2 that tab
+ * refuses the plan as made by a newer version instead (docs/safety/hazard-log.md, H37).
+ */
+export const CARE_PLAN_SCHEMA_VERSION = 2;
 export const CarePlanFields = {
   serviceUserId: uuid,
   coordinatorId: externalId,

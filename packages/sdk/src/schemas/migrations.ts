@@ -6,10 +6,13 @@ export type Migration = (record: Record<string, unknown>) => Record<string, unkn
 export type MigrationTable = Partial<Record<RecordType, Readonly<Record<number, Migration>>>>;
 
 /**
- * The shipped migrations, by type and the version they upgrade from. Empty while every type is at version 1:
- * a change to a record's shape bumps its `schemaVersion` in the registry and adds the step here, with a test.
+ * The shipped migrations, by type and the version they upgrade from. A change to a record's shape bumps its
+ * `schemaVersion` in the registry and adds the step here, with a test.
  */
-export const MIGRATIONS: MigrationTable = {};
+export const MIGRATIONS: MigrationTable = {
+  // 1 → 2 added the optional agreed contact frequency: a plan from before it is a plan with none agreed.
+  carePlan: { 1: (plan) => plan },
+};
 
 /**
  * Brings a stored record up to the current schema version of its type, one step at a time. Stores call this on every

@@ -3,6 +3,7 @@
 import { StrError, isStrError } from '../../errors.js';
 import type { Unreadable } from '../../ports.js';
 import type { Contact } from '../../schemas/contact.js';
+import { upgradeRecord } from '../../schemas/migrations.js';
 import { parseRecord } from '../../schemas/parse.js';
 import type { RecordOf, RecordType } from '../../schemas/registry.js';
 import { Listeners, conflict, sameContent } from '../shared.js';
@@ -74,6 +75,13 @@ export const resourceTypeOf = (type: RecordType): string => SIMPLE[type]?.resour
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The FHIR store's connection and shared reads; one per `fhirStore`. */
+/**
+ * A mapped resource brought up to this STR Kit's schema, as the IndexedDB store does on every read: one a newer STR Kit
+ * wrote is refused as `newer-version`, never read with the parts this one does not know dropped (and then written
+ * back without them).
+ */
+const readRecord = <T extends RecordType>(type: T, mapped: unknown): RecordOf<T> => parseRecord(type, upgradeRecord(type, mapped));
+
 export class FhirCore {
   readonly http: FhirHttp;
   readonly ns: FhirNamespace;
@@ -181,13 +189,13 @@ export class FhirCore {
       const id = strIdOf(enc, this.ns) ?? `Encounter/${enc.id ?? '?'}`;
       throw new StrError('mapping', `contact ${id}: its note document ${ref} is not in the record system (lost, or not sent yet)`, false, { type: 'contact', id });
     }
-    return parseRecord('contact', encounterToContact(enc, note, this.ns));
+    return readRecord('contact', encounterToContact(enc, note, this.ns));
   }
 
   async fromFhir<T extends RecordType>(type: T, resources: readonly Resource[]): Promise<RecordOf<T>[]> {
     const simple = SIMPLE[type];
-    if (simple) return resources.map((r) => parseRecord(type, simple.from(r, this.ns)));
-    if (type === 'serviceUser') return resources.map((p) => parseRecord('serviceUser', patientToServiceUser(p, this.ns))) as RecordOf<T>[];
+    if (simple) return resources.map((r) => readRecord(type, simple.from(r, this.ns)));
+    if (type === 'serviceUser') return resources.map((p) => readRecord('serviceUser', patientToServiceUser(p, this.ns))) as RecordOf<T>[];
     const notes = await this.notesFor(resources);
     const contacts = resources.map((e) => this.toContact(e, notes));
     await this.assertOwnPatient(resources, contacts);
@@ -214,7 +222,8 @@ export class FhirCore {
         } catch {
           id = '(no id)';
         }
-        unreadable.push({ id, reason: isStrError(e) ? e.message : `${r.resourceType ?? 'A resource'} could not be mapped to a ${type}` });
+        const newer = isStrError(e) && e.details.reason === 'newer-version';
+        unreadable.push({ id, reason: isStrError(e) ? e.message : `${r.resourceType ?? 'A resource'} could not be mapped to a ${type}`, ...(newer && { code: 'newer-version' as const }) });
       }
     }
     return { records, unreadable };
