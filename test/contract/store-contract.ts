@@ -1,7 +1,7 @@
 // The store contract: every adapter (memory, IndexedDB, FHIR) runs this same suite. DESIGN.md, "Store port".
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
-import { isStrError, RECORD_TYPES, type Change, type Contact, type RecordType, type Store } from '@strkit/sdk';
+import { isStrError, RECORDS, RECORD_TYPES, type Change, type Contact, type RecordType, type Store } from '@strkit/sdk';
 import { DATE_FIELD, EDIT, OTHER_PERSON_ID, PERSON_ID, testId, validContact, validRecord, validServiceUser } from '../helpers/fixtures.js';
 
 export interface ContractOptions {
@@ -256,7 +256,9 @@ export function storeContract(name: string, options: ContractOptions) {
     // Every record type the registry lists, not contacts alone: a store generic over the registry must keep each one.
     for (const type of RECORD_TYPES) {
       describe(`every record type: ${type}`, () => {
-        const hasPerson = type !== 'worker' && type !== 'serviceUser';
+        // Workers and staff records are about no person (docs/adr/0025-staff-records.md).
+        const personless = (RECORDS[type].serviceUserId as (r: never) => string | undefined)(validRecord(type) as never) === undefined;
+        const hasPerson = !personless && type !== 'serviceUser';
         const dated = (iso: string, serviceUserId = PERSON_ID) => validRecord(type, { [DATE_FIELD[type]]: iso } as never, serviceUserId) as never;
 
         it('stores it, gets it back, keeps each version in history and refuses a stale update', async () => {
@@ -279,7 +281,7 @@ export function storeContract(name: string, options: ContractOptions) {
           const stored: { id: string; version: string } = await store.put(type, newer as never);
           const change = await heard;
           const older: { id: string } = await store.put(type, dated('2026-06-02T09:00:00Z'));
-          const serviceUserId = type === 'worker' ? undefined : type === 'serviceUser' ? stored.id : PERSON_ID;
+          const serviceUserId = personless ? undefined : type === 'serviceUser' ? stored.id : PERSON_ID;
           expect(change).to.deep.equal({ type, id: stored.id, version: stored.version, ...(serviceUserId !== undefined && { serviceUserId }) });
           if (hasPerson) await store.put(type, dated('2026-06-05T09:00:00Z', OTHER_PERSON_ID));
           const mine = new Set([older.id, stored.id]);

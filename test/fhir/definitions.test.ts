@@ -13,6 +13,8 @@ import { SNOMED_SYSTEM } from '../../packages/sdk/src/adapters/fhir/systems.js';
 import * as carePlanArbs from './arbitraries/care-plan.js';
 import { contactArb, serviceUserArb } from './arbitraries/contact.js';
 import * as relapseArbs from './arbitraries/relapse.js';
+import { supervisionArb, supervisionNoteArb, trainingArb } from './arbitraries/staff.js';
+import { supervisionNoteToFhir, supervisionToFhir, trainingToFhir } from '../../packages/sdk/src/adapters/fhir/map-staff.js';
 import { fhir, validateOnEngine } from './engine.js';
 import locationTypes from '../../docs/reference/ukcore/CodeSystem-UKCore-EncounterLocationTypeEngland.json';
 import humanLanguages from '../../docs/reference/ukcore/CodeSystem-UKCore-HumanLanguage.json';
@@ -41,6 +43,9 @@ function generated(ns: FhirNamespace, scale: number): Resource[] {
     ...fc.sample(relapseArbs.planArb, n(250)).map((p) => warningSignPlanToFhir(p, PATIENT_REF, ns)),
     ...fc.sample(relapseArbs.checkArb, n(250)).map((c) => signCheckToFhir(c, PATIENT_REF, ns)),
     ...fc.sample(relapseArbs.alertArb, n(250)).flatMap((a) => [alertToFhir(a, PATIENT_REF, ns), alertTaskOf(a, 'Flag/f1', PATIENT_REF, 'cc-2', ns)]),
+    ...fc.sample(supervisionArb, n(100)).map((s) => supervisionToFhir(s, '', ns)),
+    ...fc.sample(supervisionNoteArb, n(100)).map((x) => supervisionNoteToFhir(x, '', ns)),
+    ...fc.sample(trainingArb, n(100)).map((t) => trainingToFhir(t, '', ns)),
   ];
 }
 

@@ -59,10 +59,10 @@ function readOptions(core: ClientCore, options: CaseloadSummaryOptions | undefin
   return { workerId: worker, today: day };
 }
 
-/** The people whose current care team (their newest active one) has the worker on it by `today`. */
-async function peopleOf(store: Store, workerId: string, today: string, o: ListAllOptions): Promise<string[]> {
+/** For each worker, the people whose current care team (their newest active one) has the worker on it by `today`. */
+export async function caseloadsOf(store: Store, workerIds: readonly string[], today: string, o: ListAllOptions): Promise<Map<string, string[]>> {
   const decided = new Set<string>();
-  const people: string[] = [];
+  const caseloads = new Map<string, string[]>(workerIds.map((w) => [w, []]));
   let cursor: string | undefined;
   do {
     const page = await store.list('careTeam', { limit: 1000, ...(cursor !== undefined && { cursor }), ...(o.signal && { signal: o.signal }) });
@@ -70,11 +70,13 @@ async function peopleOf(store: Store, workerId: string, today: string, o: ListAl
     for (const team of page.items) {
       if (team.enteredInError || team.status !== 'active' || decided.has(team.serviceUserId)) continue;
       decided.add(team.serviceUserId);
-      if (team.participants.some((p) => p.workerId === workerId && (p.from === undefined || p.from <= today))) people.push(team.serviceUserId);
+      for (const [workerId, people] of caseloads) {
+        if (team.participants.some((p) => p.workerId === workerId && (p.from === undefined || p.from <= today))) people.push(team.serviceUserId);
+      }
     }
     cursor = page.next;
   } while (cursor !== undefined);
-  return people;
+  return caseloads;
 }
 
 /** The person's contacts, newest first, up to and including the last attended one on or before `today`. */
@@ -141,7 +143,7 @@ function onlyTheirs<P extends PersonRead>(id: string, read: P, o: ListAllOptions
 }
 
 /** Everyone's records: in few round trips when the store can read many people at once, else person by person. */
-async function everyonesRecords(store: Store, ids: readonly string[], today: string, unsynced: ReadonlyMap<string, number>, o: ListAllOptions): Promise<PersonRecords[]> {
+export async function everyonesRecords(store: Store, ids: readonly string[], today: string, unsynced: ReadonlyMap<string, number>, o: ListAllOptions): Promise<PersonRecords[]> {
   const out: PersonRecords[] = [];
   if (store.readPeople) {
     const read = await store.readPeople(ids, { contactsUntil: today, ...(o.signal && { signal: o.signal }) });
@@ -161,7 +163,7 @@ async function everyonesRecords(store: Store, ids: readonly string[], today: str
 }
 
 /** Unsynced changes per person, when the store is a synced one. */
-async function unsyncedByPerson(store: Store): Promise<Map<string, number>> {
+export async function unsyncedByPerson(store: Store): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const sync = (store as Store & { sync?: SyncEngine }).sync;
   if (!sync) return counts;
@@ -172,7 +174,7 @@ async function unsyncedByPerson(store: Store): Promise<Map<string, number>> {
 async function summarise(core: ClientCore, workerId: string, today: string, o: ListAllOptions): Promise<CaseloadSummary> {
   const now = core.now();
   const at = core.nowIso();
-  const ids = await peopleOf(core.store, workerId, today, o);
+  const ids = (await caseloadsOf(core.store, [workerId], today, o)).get(workerId)!;
   const unsynced = await unsyncedByPerson(core.store);
   const people = (await everyonesRecords(core.store, ids, today, unsynced, o)).map((r) => summarisePerson(r, { now, today }));
   return { workerId, today, at, people: orderByNeed(people) };

@@ -28,6 +28,18 @@ export interface ClientCore {
   readonly endSession: () => void;
 }
 
+const CORES = new WeakMap<object, ClientCore>();
+
+/** Ties a client to its core, for namespaces made apart from `createClient` (`teamClient`). */
+export const registerCore = (client: object, core: ClientCore): void => void CORES.set(client, core);
+
+/** The core of a client `createClient` made; a `validation` error for anything else. */
+export function coreOf(client: unknown): ClientCore {
+  const core = typeof client === 'object' && client !== null ? CORES.get(client) : undefined;
+  if (!core) throw new StrError('validation', 'Pass a client made by createClient', false, { issues: [{ path: 'client', code: 'invalid', message: 'Pass a client made by createClient' }] });
+  return core;
+}
+
 /** Runs an SDK call so it rejects only with a StrError, whatever went wrong below. */
 export async function guard<R>(what: string, fn: () => Promise<R>): Promise<R> {
   try {

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { createClient, type StrClient } from './client.js';
+import { teamClient, type TeamClient } from './client-team-lead.js';
 import { isStrError, type StrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
 import type { Role } from './schemas/people.js';
@@ -15,6 +16,12 @@ export const tickingClock = (start = '2026-06-03T12:00:00Z'): Clock => {
 /** A client signed in as `role` (id `<role>-1` unless given) over `store`, with drafts in memory. */
 export const clientAs = (store: Store, role: Role, id = `${role}-1`, clock: Clock = tickingClock()): StrClient =>
   createClient({ store, drafts: memoryDrafts(), actor: { id, role }, clock });
+
+/** {@link clientAs} with the team lead's namespaces (`teamClient`) on it too. */
+export const staffAs = (store: Store, role: Role, id = `${role}-1`, clock: Clock = tickingClock()): StrClient & TeamClient => {
+  const client = clientAs(store, role, id, clock);
+  return { ...client, ...teamClient(client) };
+};
 
 /** Resolves with the StrError `p` rejects with, after checking its code; fails if it resolves or rejects otherwise. */
 export async function rejectsWith(p: Promise<unknown>, code: StrErrorCode): Promise<StrError> {

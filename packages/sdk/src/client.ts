@@ -1,7 +1,7 @@
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { can, canCorrect, type Action } from './domain/permissions.js';
 import { canSetTaskStatus } from './domain/care-plan.js';
-import { guard, makeCore, type ClientCore } from './client-core.js';
+import { guard, makeCore, registerCore, type ClientCore } from './client-core.js';
 import { carePlanApis, type CarePlansApi, type GoalsApi, type ProgressNotesApi, type TasksApi } from './client-care-plan.js';
 import { careTeamsApi, contactsApi, serviceUsersApi, workersApi, type CareTeamsApi, type ContactsApi, type ServiceUsersApi, type WorkersApi } from './client-people.js';
 import type { TaskOwner } from './schemas/care-plan.js';
@@ -298,7 +298,7 @@ export function createClient(options: ClientOptions): StrClient {
   const { store, clock, draftStore, actor } = readOptions(options);
   const core = makeCore(store, clock, actor);
   const sync = syncOf(store);
-  return {
+  const client: StrClient = {
     actor,
     contacts: contactsApi(core),
     serviceUsers: serviceUsersApi(core),
@@ -313,4 +313,8 @@ export function createClient(options: ClientOptions): StrClient {
     subscribe: (filter, listener) => subscribeTo(store, filter, listener),
     signOut: (o) => signOutOf(core, draftStore, o),
   };
+  // Namespaces a worker's app does not need (the team lead's: teamClient) reach the core through this, so they stay
+  // out of every bundle that does not import them.
+  registerCore(client, core);
+  return client;
 }

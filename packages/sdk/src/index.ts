@@ -6,6 +6,7 @@ import * as contactRules from './domain/contacts.js';
 import * as planRules from './domain/care-plan.js';
 import * as relapseRules from './domain/relapse.js';
 import * as caseloadRules from './domain/caseload.js';
+import * as staffRules from './domain/staff.js';
 import * as searchRules from './domain/search.js';
 import * as textRules from './schemas/text.js';
 
@@ -44,7 +45,14 @@ export {
   CareTeamSchema, CareTeamInputSchema, CareTeamUpdateSchema, CareTeamParticipantSchema,
   type CareTeam, type CareTeamInput, type CareTeamUpdate, type CareTeamParticipant,
 } from './schemas/team.js';
-export { RECORDS, RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
+export {
+  SUPERVISION_KINDS, SUPERVISION_KIND_WORDS, SUPERVISION_ACTION_MAX, SUPERVISION_NOTE_MAX, TRAINING_EVIDENCE_MAX,
+  SupervisionSchema, SupervisionInputSchema, SupervisionUpdateSchema, SupervisionActionSchema, SupervisionNoteSchema, SupervisionNoteInputSchema,
+  SupervisionNoteUpdateSchema, TrainingSchema, TrainingInputSchema, TrainingUpdateSchema,
+  type SupervisionKind, type Supervision, type SupervisionInput, type SupervisionUpdate, type SupervisionAction, type SupervisionNote,
+  type SupervisionNoteInput, type SupervisionNoteUpdate, type Training, type TrainingInput, type TrainingUpdate, type TrainingItem,
+} from './schemas/staff.js';
+export { RECORDS, RECORD_TYPES, PERSON_RECORD_TYPES, STAFF_RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
 export { type InputKind } from './schemas/inputs.js';
 export { inputIssues } from './schemas/input-check.js';
@@ -69,6 +77,9 @@ export type { CarePlansApi, GoalsApi, TasksApi, TaskStatusOptions, ProgressNotes
 export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export type { CaseloadApi, CaseloadSummary, CaseloadSummaryOptions } from './client-caseload.js';
+export { teamClient, type TeamClient } from './client-team-lead.js';
+export type { TeamApi, TeamSummary, TeamSummaryOptions } from './client-team.js';
+export type { SupervisionsApi, SupervisionNotesApi, TrainingApi, StaffQuery, StaffReadVerbs } from './client-staff.js';
 export * from './fhir.js';
 export { CONTACT_TOTALS_DEFINITION, DNA_RATE_DEFINITION, MHS201_COLUMNS, type DnaRate, type ContactTotals, type MhsdsContext, type MhsdsCareContactRow } from './domain/contacts.js';
 export const didNotAttendRate = /* @__PURE__ */ guarded('didNotAttendRate', 'validation', contactRules.didNotAttendRate);
@@ -109,5 +120,14 @@ export { ALERT_ACKNOWLEDGE_HOURS, FREQUENCY_DAYS, REASON_ORDER } from './domain/
 export type { CaseloadReason, CaseloadReasonCode, CaseloadClock, ContactState, OpenAlert, PersonRecords, PersonSummary } from './domain/caseload.js';
 export const summarisePerson = /* @__PURE__ */ guarded('summarisePerson', 'validation', caseloadRules.summarisePerson);
 export const orderByNeed = /* @__PURE__ */ guarded('orderByNeed', 'validation', caseloadRules.orderByNeed);
+export { SUPERVISION_INTERVAL_DAYS, TRAINING_EXPIRING_DAYS } from './domain/staff.js';
+export type { SupervisionState, TrainingState } from './domain/staff.js';
+export { WORKLOAD_WINDOW_DAYS, type TeamWorker, type WorkerSummary } from './domain/team.js';
+export const supervisionState = /* @__PURE__ */ guarded('supervisionState', 'validation', staffRules.supervisionState);
+export const trainingStatus = /* @__PURE__ */ guarded('trainingStatus', 'validation', staffRules.trainingStatus);
+export const trainingExpiry = /* @__PURE__ */ guarded('trainingExpiry', 'validation', staffRules.expiryOf);
+export const maySeeSupervision = /* @__PURE__ */ guarded('maySeeSupervision', 'validation', staffRules.maySeeSupervision);
+export const maySeeSupervisionNote = /* @__PURE__ */ guarded('maySeeSupervisionNote', 'validation', staffRules.maySeeSupervisionNote);
+export const maySeeTraining = /* @__PURE__ */ guarded('maySeeTraining', 'validation', staffRules.maySeeTraining);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention, type SyncAttentionReason, type SyncAttentionParams } from './sync.js';
 export { memoryCheckpoints, type DeviceCheckpoint, type DeviceCheckpoints } from './device-checkpoint.js';

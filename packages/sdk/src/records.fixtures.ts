@@ -55,6 +55,7 @@ const REF = {
   sign: '10000000-0000-4000-8000-0000000000a3',
   signPlan: '10000000-0000-4000-8000-0000000000a4',
   check: '10000000-0000-4000-8000-0000000000a5',
+  supervision: '10000000-0000-4000-8000-0000000000a6',
 };
 
 type Sample<T extends RecordType> = (serviceUserId: string) => Omit<RecordOf<T>, 'id' | 'version' | 'schemaVersion' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
@@ -82,6 +83,12 @@ const SAMPLES: { readonly [T in RecordType]: Sample<T> } = {
   alert: (serviceUserId) => ({
     serviceUserId, checkId: REF.check, reason: 'A late sign was rated 2 or more.', note: '', raisedBy: 'worker-1', raisedAt: '2026-06-03T10:05:00Z', status: 'open',
   }),
+  supervision: () => ({
+    workerId: 'worker-1', supervisorId: 'lead-1', heldOn: '2026-06-02', kind: 'clinical',
+    actions: [{ text: 'Book the boundaries refresher', ownerId: 'worker-1', dueOn: '2026-06-30' }], nextDueOn: '2026-07-14',
+  }),
+  supervisionNote: () => ({ supervisionId: REF.supervision, workerId: 'worker-1', supervisorId: 'lead-1', text: 'Talked about a hard week; feels supported.' }),
+  training: () => ({ workerId: 'worker-1', itemId: 'safeguarding-adults-2', title: 'Safeguarding adults, level 2', completedOn: '2026-05-20', expiresOn: '2029-05-20', evidence: 'Certificate seen.' }),
 };
 
 /** The field each type's lists are ordered by (registry `date`). */
@@ -112,4 +119,7 @@ export const EDIT: { readonly [T in RecordType]: Partial<RecordOf<T>> } = {
   signCheck: { enteredInError: { reason: 'Wrong person', at: '2026-06-03T11:00:00Z', by: 'worker-1' } },
   careTeam: { name: 'South community team' },
   alert: { status: 'acknowledged', acknowledged: { by: 'cc-1', at: '2026-06-03T12:00:00Z', action: 'Rang the person; visit booked.' } },
+  supervision: { nextDueOn: '2026-07-21' },
+  supervisionNote: { text: 'Talked about a hard week; feels supported. Added: wants shadowing.' },
+  training: { evidence: 'Certificate seen; copy on file.' },
 };

@@ -3,7 +3,7 @@
 // a record type that cannot be read is skipped and reported, never stops the others.
 import { isStrError } from './errors.js';
 import type { OutboxStore, Page, Store } from './ports.js';
-import { RECORD_TYPES, type RecordOf, type RecordType } from './schemas/registry.js';
+import { PERSON_RECORD_TYPES, type RecordOf, type RecordType } from './schemas/registry.js';
 
 /** How far back before the last change seen a pull asks again, by default (docs/adr/0003-offline-first.md, "Pull"). */
 export const PULL_OVERLAP_MS = 5 * 60_000;
@@ -25,8 +25,8 @@ export class Puller {
   async pull(serviceUserId: string): Promise<Pulled> {
     const applied = { n: 0 };
     const skipped: { type: RecordType; code: string }[] = [];
-    for (const type of RECORD_TYPES) {
-      if (type === 'worker') continue;
+    // Staff records are about no person: never read, or brought to the device, by a person's pull (ADR 0025).
+    for (const type of PERSON_RECORD_TYPES) {
       try {
         await this.#pullType(serviceUserId, type, applied);
       } catch (e) {

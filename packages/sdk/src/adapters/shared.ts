@@ -71,12 +71,12 @@ export interface ListAllOptions {
 }
 
 /** Every record of a type about a person, following the store's pages; unreadable ones go to `options.unreadable`. */
-export async function listAll<T extends RecordType>(store: Store, type: T, serviceUserId: string, options: ListAllOptions = {}): Promise<RecordOf<T>[]> {
+export async function listAll<T extends RecordType>(store: Store, type: T, serviceUserId: string | undefined, options: ListAllOptions = {}): Promise<RecordOf<T>[]> {
   const out: RecordOf<T>[] = [];
   let cursor: string | undefined;
   do {
     const page: Page<RecordOf<T>> = await store.list(type, {
-      serviceUserId, limit: 10_000, ...(cursor !== undefined && { cursor }), ...(options.signal !== undefined && { signal: options.signal }),
+      ...(serviceUserId !== undefined && { serviceUserId }), limit: 10_000, ...(cursor !== undefined && { cursor }), ...(options.signal !== undefined && { signal: options.signal }),
     });
     out.push(...page.items);
     options.unreadable?.push(...(page.unreadable ?? []));

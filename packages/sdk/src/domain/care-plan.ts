@@ -15,7 +15,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The same day `months` later, or the month's last day when it is shorter (31 January + 1 month → 28/29 February). */
-function addMonths(date: string, months: number): string {
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + months, 1, 12));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0, 12)).getUTCDate();

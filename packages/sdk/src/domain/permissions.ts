@@ -15,16 +15,23 @@ export type Action =
   | 'caseload.manage'
   /** See another worker's caseload summary (everyone sees their own). */
   | 'caseload.view-any'
+  /** Read staff records (supervision, training): which ones is domain/staff.ts's, by who is asking. */
+  | 'staff.read'
+  /** Record a supervision: team leads any, co-ordinators as the supervisor (domain/staff.ts). */
+  | 'supervision.record'
+  /** Record training: team leads any worker's, workers their own (domain/staff.ts). */
+  | 'training.record'
   | 'read';
 
-const WORKER: readonly Action[] = ['read', 'contact.log', 'contact.correct-own', 'progress-note.add', 'task.set-status-own', 'sign-check.record', 'alert.raise'];
-const COORDINATOR: readonly Action[] = [...WORKER, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage', 'caseload.view-any'];
+const CARE: readonly Action[] = ['read', 'contact.log', 'contact.correct-own', 'progress-note.add', 'task.set-status-own', 'sign-check.record', 'alert.raise', 'staff.read'];
+const WORKER: readonly Action[] = [...CARE, 'training.record'];
+const COORDINATOR: readonly Action[] = [...CARE, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage', 'caseload.view-any', 'supervision.record'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   'str-worker': WORKER,
   'peer-support-worker': WORKER,
   'care-coordinator': COORDINATOR,
-  'team-lead': COORDINATOR,
+  'team-lead': [...COORDINATOR, 'training.record'],
   viewer: ['read'],
 };
 

@@ -8,6 +8,9 @@ import {
   ALERT_SCHEMA_VERSION, AlertSchema, SIGN_CHECK_SCHEMA_VERSION, SignCheckSchema, WARNING_SIGN_PLAN_SCHEMA_VERSION, WarningSignPlanSchema,
 } from './relapse.js';
 import { CARE_TEAM_SCHEMA_VERSION, CareTeamSchema } from './team.js';
+import {
+  SUPERVISION_NOTE_SCHEMA_VERSION, SUPERVISION_SCHEMA_VERSION, SupervisionNoteSchema, SupervisionSchema, TRAINING_SCHEMA_VERSION, TrainingSchema,
+} from './staff.js';
 import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
 
 interface RecordDescriptor<S extends z.ZodMiniType> {
@@ -95,12 +98,35 @@ export const RECORDS = {
     date: (r) => r.raisedAt,
     status: (r) => r.status,
   }),
+  // Staff records (docs/adr/0025-staff-records.md): about no person, like `worker`.
+  supervision: describe({
+    schema: SupervisionSchema,
+    schemaVersion: SUPERVISION_SCHEMA_VERSION,
+    serviceUserId: () => undefined,
+    date: (r) => r.createdAt,
+  }),
+  supervisionNote: describe({
+    schema: SupervisionNoteSchema,
+    schemaVersion: SUPERVISION_NOTE_SCHEMA_VERSION,
+    serviceUserId: () => undefined,
+    date: (r) => r.createdAt,
+  }),
+  training: describe({
+    schema: TrainingSchema,
+    schemaVersion: TRAINING_SCHEMA_VERSION,
+    serviceUserId: () => undefined,
+    date: (r) => r.createdAt,
+  }),
 } as const;
 
 export type RecordType = keyof typeof RECORDS;
 export type RecordOf<T extends RecordType> = z.infer<(typeof RECORDS)[T]['schema']>;
 export type AnyRecord = RecordOf<RecordType>;
 export const RECORD_TYPES = Object.keys(RECORDS) as RecordType[];
+/** Records about no person on a caseload: the workers, and staff records (docs/adr/0025-staff-records.md). */
+export const STAFF_RECORD_TYPES: readonly RecordType[] = ['worker', 'supervision', 'supervisionNote', 'training'];
+/** The types a person's records are made of: what a pull of one person reads. */
+export const PERSON_RECORD_TYPES: readonly RecordType[] = RECORD_TYPES.filter((t) => !STAFF_RECORD_TYPES.includes(t));
 
 export const isRecordType = (t: unknown): t is RecordType =>
   typeof t === 'string' && Object.prototype.hasOwnProperty.call(RECORDS, t);

@@ -72,6 +72,12 @@ export const STR_EXTENSIONS: readonly ExtensionRow[] = [
   { name: 'check', title: 'Sign check (STR id)', on: ['Flag'], value: 'Identifier' },
   { name: 'reason', title: 'Alert reason, exact text (UTF-8, base64)', on: ['Flag'], value: 'base64Binary' },
   { name: 'acknowledged', title: 'Acknowledged', on: ['Flag'], parts: [one('by', 'string'), one('at', 'dateTime'), one('action', 'base64Binary')] },
+  // Staff records (docs/adr/0025-staff-records.md): also in the document's words.
+  { name: 'supervision-kind', title: 'Kind of staff supervision', on: ['DocumentReference'], value: 'code' },
+  { name: 'agreed-action', title: 'Action agreed in supervision', on: ['DocumentReference'], parts: [one('text', 'base64Binary'), one('owner', 'string'), one('due', 'date')] },
+  { name: 'next-due', title: 'Next supervision due', on: ['DocumentReference'], value: 'date' },
+  { name: 'training-item', title: 'Training checklist item', on: ['DocumentReference'], parts: [one('id', 'string'), one('title', 'base64Binary')] },
+  { name: 'evidence', title: 'Evidence of training, exact text (UTF-8, base64)', on: ['DocumentReference'], value: 'base64Binary' },
 ];
 
 type Element = Record<string, unknown>;
@@ -184,7 +190,7 @@ export function strCapabilityStatement(): Resource {
             param('identifier', 'token'),
             ...(PATIENT_LINKED.includes(type) ? [param('subject', 'reference')] : []),
             ...(type === 'Encounter' ? [param('date', 'date')] : []),
-            ...(type === 'DocumentReference' ? [param('encounter', 'reference')] : []),
+            ...(type === 'DocumentReference' ? [param('encounter', 'reference'), param('type', 'token')] : []),
           ],
         })),
       },

@@ -11,12 +11,15 @@ import type { Resource } from './fhir-types.js';
 import { FhirHttp, type GetToken } from './http.js';
 import { strIdOf } from './map-common.js';
 import {
-  careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, practitionerToWorker, progressNoteToFhir, taskToFhir,
+  careTeamToFhir, fhirToCareTeam, carePlanToFhir, fhirToCarePlan, fhirToGoal, fhirToProgressNote, fhirToTask, goalToFhir, isProgressNote, practitionerToWorker, progressNoteToFhir, taskToFhir,
   workerToPractitioner,
 } from './map-care-plan.js';
 import { alertToFhir, fhirToAlert, fhirToSignCheck, fhirToWarningSignPlan, isRelapsePlan, isSignCheck, signCheckToFhir, warningSignPlanToFhir } from './map-relapse.js';
 import { documentReferenceNote, encounterToContact, noteRefOf } from './map-contact.js';
 import { patientToServiceUser } from './map-patient.js';
+import {
+  fhirToSupervision, fhirToSupervisionNote, fhirToTraining, isStaffDocument, staffSearch, supervisionNoteToFhir, supervisionToFhir, trainingToFhir,
+} from './map-staff.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
 
 export interface FhirStoreOptions {
@@ -48,6 +51,8 @@ export interface SimpleMapping {
   from(resource: Resource, ns: FhirNamespace): unknown;
   /** Which resources of the type are this record type (a CarePlan may be a care plan or a warning-sign plan). */
   accepts?(resource: Resource, ns: FhirNamespace): boolean;
+  /** Search parameters that find only this type's resources (a staff record's DocumentReference `type`). */
+  search?(ns: FhirNamespace): [string, string][];
 }
 
 /** Record types that are one resource each (docs/adr/0002-fhir-mapping.md). People and contacts have their own paths. */
@@ -56,11 +61,17 @@ export const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
   carePlan: { resourceType: 'CarePlan', patient: true, to: carePlanToFhir, from: fhirToCarePlan, accepts: (r, ns) => !isRelapsePlan(r, ns) },
   goal: { resourceType: 'Goal', patient: true, to: goalToFhir, from: fhirToGoal },
   task: { resourceType: 'Task', patient: true, to: taskToFhir, from: fhirToTask },
-  progressNote: { resourceType: 'DocumentReference', patient: true, to: progressNoteToFhir, from: fhirToProgressNote },
+  progressNote: { resourceType: 'DocumentReference', patient: true, to: progressNoteToFhir, from: fhirToProgressNote, accepts: isProgressNote },
   warningSignPlan: { resourceType: 'CarePlan', patient: true, to: warningSignPlanToFhir, from: fhirToWarningSignPlan, accepts: isRelapsePlan },
   signCheck: { resourceType: 'Observation', patient: true, to: signCheckToFhir, from: fhirToSignCheck, accepts: isSignCheck },
   alert: { resourceType: 'Flag', patient: true, to: alertToFhir, from: fhirToAlert },
   careTeam: { resourceType: 'CareTeam', patient: true, to: careTeamToFhir, from: fhirToCareTeam },
+  // Staff records: about a worker, in no Patient compartment (docs/adr/0025-staff-records.md).
+  supervision: { resourceType: 'DocumentReference', patient: false, to: supervisionToFhir, from: fhirToSupervision, accepts: isStaffDocument('supervision'), search: staffSearch('supervision') },
+  supervisionNote: {
+    resourceType: 'DocumentReference', patient: false, to: supervisionNoteToFhir, from: fhirToSupervisionNote, accepts: isStaffDocument('supervisionNote'), search: staffSearch('supervisionNote'),
+  },
+  training: { resourceType: 'DocumentReference', patient: false, to: trainingToFhir, from: fhirToTraining, accepts: isStaffDocument('training'), search: staffSearch('training') },
 };
 
 /** Record types the FHIR store maps today; the others arrive with their widgets. */

@@ -88,6 +88,7 @@ async function listParams(core: FhirCore, type: RecordType, q: ReturnType<typeof
     }
     if (type === 'contact') params.push(...contactDates(q));
   }
+  params.push(...(SIMPLE[type]?.search?.(core.ns) ?? []));
   // Changed since, by the record system's clock (`_lastUpdated`), never the device's: issue 16.
   params.push(...changedSinceParam(query?.changedSince));
   return params;

@@ -17,7 +17,7 @@ export interface Extension {
   valueCoding?: Coding;
   valueIdentifier?: Identifier;
 }
-export interface Meta { versionId?: string; lastUpdated?: string }
+export interface Meta { versionId?: string; lastUpdated?: string; security?: { system?: string; code?: string; display?: string }[] }
 export interface Resource {
   resourceType: string;
   id?: string;

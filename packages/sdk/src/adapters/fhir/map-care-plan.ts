@@ -321,6 +321,10 @@ export function progressNoteToFhir(n: ProgressNote, patientReference: string, ns
   });
 }
 
+/** A DocumentReference that is an STR progress note (not a contact's note or a staff record). */
+export const isProgressNote = (r: Resource, ns: FhirNamespace): boolean =>
+  (r.type as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.some((c) => c.system === ns.documentKind && c.code === 'progress-note') ?? false;
+
 export function fhirToProgressNote(r: Resource, ns: FhirNamespace): ProgressNote {
   if (r.resourceType !== 'DocumentReference') throw mappingError(r, 'expected a DocumentReference');
   const kind = (r.type as { coding?: { system?: string; code?: string }[] } | undefined)?.coding?.find((c) => c.system === ns.documentKind)?.code;
