@@ -28,10 +28,14 @@ async function run(): Promise<unknown> {
     };
     set('#duration-custom', '35');
     set('#note', 'Half-typed: went to the housing office and');
-    await new Promise((r) => setTimeout(r, 700)); // the draft is written 400 ms after typing stops
+    // The draft is written 400 ms after typing stops; under load the write lands later, so wait for it, not a fixed
+    // time (a fixed 700 ms failed in CI on a busy machine: the reload found no draft).
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && !(await el.client.drafts.list()).some((d) => JSON.stringify(d.value).includes('housing office'))) await tick();
     return { typed: true };
   }
-  for (let i = 0; i < 200 && !root.querySelector('[role=status]')?.textContent?.includes('Draft restored'); i++) await tick();
+  const until = Date.now() + 15_000;
+  while (Date.now() < until && !root.querySelector('[role=status]')?.textContent?.includes('Draft restored')) await tick();
   return {
     note: root.querySelector<HTMLTextAreaElement>('#note')!.value,
     duration: root.querySelector<HTMLInputElement>('#duration-custom')!.value,
