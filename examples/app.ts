@@ -1,7 +1,7 @@
 // The worker's app (issue 21), phone first: who is signed in → their caseload → a person (contacts, care plan,
 // signs) → back to the same row. Written as a vendor would: plain DOM, text only, never HTML strings; the widgets find
 // the client through <str-provider>. `mountApp` draws into any element, so the browser tests drive the same code.
-import { ROLE_LABELS, type Role, type StrClient } from '@strkit/sdk';
+import { ROLE_LABELS, type Role, type StrClient, type TrainingItem } from '@strkit/sdk';
 import '@strkit/components/define/str-provider.js';
 import '@strkit/components/define/str-caseload.js';
 import '@strkit/components/define/str-contact-log.js';
@@ -11,6 +11,7 @@ import '@strkit/components/define/str-relapse-trend.js';
 import '@strkit/components/define/str-relapse-plan.js';
 import '@strkit/components/define/str-alert-inbox.js';
 import '@strkit/components/define/str-sync-status.js';
+import '@strkit/components/define/str-team.js';
 import type { PersonOpenEvent, StrCaseload, StrProvider } from '@strkit/components';
 
 export interface DemoWorker {
@@ -25,6 +26,8 @@ export interface AppOptions {
   readonly clientFor: (worker: DemoWorker) => StrClient;
   /** Where the records are, in words, for the page's footer. */
   readonly where: string;
+  /** The team's training checklist, for the team lead's Team view. */
+  readonly checklist?: readonly TrainingItem[];
 }
 
 export interface App {
@@ -77,31 +80,43 @@ export function mountApp(root: HTMLElement, o: AppOptions): App {
   const caseload = el('str-caseload') as StrCaseload;
   caseloadView.append(caseload);
   const alertsView = el('section', undefined, { id: 'alerts-view', 'aria-label': 'Open alerts', hidden: '' });
+  const teamView = el('section', undefined, { id: 'team-view', 'aria-label': 'Team', hidden: '' });
   const personView = el('section', undefined, { id: 'person-view', hidden: '' });
   const footer = el('p', o.where, { class: 'where' });
-  main.append(sync, views, caseloadView, alertsView, personView, footer);
+  main.append(sync, views, caseloadView, alertsView, teamView, personView, footer);
   provider.append(main);
   root.replaceChildren(header(o, signIn, (lang) => (provider.locale = lang)), provider);
 
-  function show(view: 'caseload' | 'alerts' | 'person') {
+  type View = 'caseload' | 'alerts' | 'team' | 'person';
+  function show(view: View) {
     caseloadView.hidden = view !== 'caseload';
     alertsView.hidden = view !== 'alerts';
+    teamView.hidden = view !== 'team';
     personView.hidden = view !== 'person';
     for (const b of views.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.view === view));
   }
 
   function drawViews() {
-    const button = (view: 'caseload' | 'alerts', text: string) => {
+    const button = (view: Exclude<View, 'person'>, text: string) => {
       const b = el('button', text, { type: 'button', 'data-view': view, 'aria-pressed': 'false' });
       b.addEventListener('click', () => {
         show(view);
         if (view === 'alerts' && !alertsView.firstChild) alertsView.append(el('str-alert-inbox'));
+        if (view === 'team' && !teamView.firstChild) {
+          const team = el('str-team');
+          team.checklist = o.checklist ?? [];
+          teamView.append(team);
+        }
       });
       return b;
     };
-    // Only a role that acknowledges alerts gets the team's open alerts (the record system must enforce it too).
-    views.replaceChildren(...(client.can('alert.acknowledge') ? [button('caseload', 'Caseload'), button('alerts', 'Open alerts')] : []));
+    // Only a role that acknowledges alerts gets the team's open alerts, and only team leads the team's workload
+    // (co-ordinators may see it through the SDK; the example keeps the view for the lead). The record system must
+    // enforce both too.
+    const lead = client.actor.role === 'team-lead';
+    views.replaceChildren(...(client.can('alert.acknowledge') ? [button('caseload', 'Caseload'), button('alerts', 'Open alerts'), ...(lead ? [button('team', 'Team')] : [])] : []));
     alertsView.replaceChildren();
+    teamView.replaceChildren();
   }
 
   async function drawPerson(serviceUserId: string) {

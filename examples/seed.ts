@@ -1,7 +1,9 @@
 // Synthetic demo data for the worker's app: 25 invented people, NHS numbers from the 999 test range (valid modulus
 // 11), never real records. Each person has their own goals, an agreed contact frequency, contacts whose how, where and
 // note agree, and a care team; some are overdue, some have alerts (one waiting over a day), some have rising signs.
-import { addDays, nhsNumberCheckDigit, toLondonIso, ukToday, type ContactFrequencyCode, type ContactInput, type LifeArea, type StrClient, type TaskInput } from '@strkit/sdk';
+import {
+  addDays, nhsNumberCheckDigit, teamClient, toLondonIso, ukToday, type ContactFrequencyCode, type ContactInput, type LifeArea, type StrClient, type TaskInput, type TrainingItem,
+} from '@strkit/sdk';
 
 /** The n-th synthetic NHS number: 999 + six digits + its modulus 11 check digit (skipping invalid stems). */
 export function syntheticNhsNumber(n: number): string {
@@ -10,6 +12,32 @@ export function syntheticNhsNumber(n: number): string {
     const check = nhsNumberCheckDigit(nine);
     if (check !== undefined) return `${nine}${check}`;
   }
+}
+
+/** An example induction and training checklist for STR and peer support roles (issue 22): configuration, not records. */
+export const EXAMPLE_CHECKLIST: readonly TrainingItem[] = [
+  { id: 'trust-induction', title: 'Trust induction', roles: ['str-worker', 'peer-support-worker'] },
+  { id: 'str-role-induction', title: 'STR role induction: recovery, boundaries, record keeping', roles: ['str-worker'] },
+  { id: 'peer-support-values', title: 'Peer support values and sharing lived experience', roles: ['peer-support-worker'] },
+  { id: 'safeguarding-adults-2', title: 'Safeguarding adults, level 2', roles: ['str-worker', 'peer-support-worker'], renewEveryMonths: 36 },
+  { id: 'lone-working', title: 'Lone working and personal safety', roles: ['str-worker', 'peer-support-worker'], renewEveryMonths: 24 },
+  { id: 'mental-health-first-aid', title: 'Recognising early warning signs of relapse', roles: ['str-worker', 'peer-support-worker'], renewEveryMonths: 36 },
+];
+
+/** Supervision and training for the two workers, recorded by the team lead (issue 22). */
+async function seedStaff(lead: StrClient, today: string) {
+  const staff = teamClient(lead);
+  const sam = await staff.supervisions.create({
+    workerId: 'demo-str-worker', heldOn: addDays(today, -20), kind: 'clinical', nextDueOn: addDays(today, 22),
+    actions: [{ text: 'Book the lone-working refresher', ownerId: 'demo-str-worker', dueOn: addDays(today, 10) }],
+  });
+  await staff.supervisionNotes.create({ supervisionId: sam.id, text: 'Talked through a difficult home visit; feels supported by the team.' });
+  await staff.supervisions.create({ workerId: 'demo-peer-worker', heldOn: addDays(today, -50), kind: 'reflective-group' });
+  const done = (workerId: string, item: TrainingItem, daysAgo: number) =>
+    staff.training.create({ workerId, itemId: item.id, title: item.title, completedOn: addDays(today, -daysAgo) });
+  const [induction, strInduction, peerValues, safeguarding, lone, signs] = EXAMPLE_CHECKLIST as [TrainingItem, TrainingItem, TrainingItem, TrainingItem, TrainingItem, TrainingItem];
+  for (const [item, days] of [[induction, 400], [strInduction, 390], [safeguarding, 1080], [lone, 200], [signs, 300]] as const) await done('demo-str-worker', item, days);
+  for (const [item, days] of [[induction, 120], [peerValues, 110], [lone, 800]] as const) await done('demo-peer-worker', item, days);
 }
 
 export const DEMO_WORKERS = [
@@ -177,9 +205,10 @@ async function seedSigns(client: StrClient, serviceUserId: string, now: Date, al
 /**
  * Seeds the store once: workers, people with care teams, contacts, care plans and some warning-sign plans. Uses the
  * co-ordinator's client; given `clientAt` (the co-ordinator acting at a past moment), sign checks and alerts are
- * backdated so the trend has ten weeks of history and one alert has waited more than a day.
+ * backdated so the trend has ten weeks of history and one alert has waited more than a day. Given `lead` (the team
+ * lead's client), the two workers' supervision and training too.
  */
-export async function seed(client: StrClient, now: Date, clientAt?: ClientAt): Promise<void> {
+export async function seed(client: StrClient, now: Date, clientAt?: ClientAt, lead?: StrClient): Promise<void> {
   const existing = await client.serviceUsers.list({ limit: 1 });
   if (existing.items.length > 0) return;
   for (const w of DEMO_WORKERS) await client.workers.create({ actorId: w.id, name: w.name, role: w.role });
@@ -196,4 +225,5 @@ export async function seed(client: StrClient, now: Date, clientAt?: ClientAt): P
     if (p.signs !== undefined) await seedSigns(client, person.id, now, p.signs === 'settled' ? undefined : p.signs, clientAt);
     n++;
   }
+  if (lead) await seedStaff(lead, today);
 }

@@ -96,6 +96,10 @@ export const CASES = [
   { name: 'one widget: define/str-alert-inbox.js', code: define('str-alert-inbox'), kib: 17 },
   // Issue 21's caseload: the SDK's caseload rules come with the client it is given, not with the element.
   { name: 'one widget: define/str-caseload.js', code: define('str-caseload'), kib: 17.5 },
+  // Issue 22 (ADR 0025): the team lead's view, read-only so far: 37.7. Unlike the caseload, whose summary comes through
+  // the client it is given, it imports `teamSummary` (kept off createClient so a worker's first load does not carry
+  // it), and with it the SDK's summary rules, the registry and zod (10.6 KiB), which a page with createClient has anyway.
+  { name: 'one widget: define/str-team.js', code: define('str-team'), kib: 38 },
   {
     name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +

@@ -14,6 +14,8 @@ import '../../packages/components/src/define/str-relapse-trend.js';
 import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
 import '../../packages/components/src/define/str-caseload.js';
+import '../../packages/components/src/define/str-team.js';
+import { teamClient } from '@strkit/sdk';
 import { fixtureSummary } from '../../packages/components/src/caseload/caseload.fixtures.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
@@ -120,6 +122,24 @@ const WIDGETS: readonly WidgetCase[] = [
     controlled: () => html`<str-caseload .summary=${fixtureSummary(FIXTURE_PERSON_ID)}></str-caseload>`,
     loading: 'Loading the caseload', empty: 'No one is on this caseload yet', failed: 'The caseload could not be loaded',
     notForViewers: ['Whose caseload'],
+  },
+  // Issue 22: the team lead's view. Ready: the fixtures' worker has a supervision recorded; empty: none is.
+  {
+    tag: 'str-team',
+    seed: async (store) => {
+      const lead = clientAs(store, 'team-lead', 'team-lead-1');
+      await teamClient(lead).supervisions.create({ workerId: FIXTURE_WORKER, heldOn: '2026-06-01', kind: 'clinical' });
+    },
+    controlled: () => html`<str-team .summary=${{
+      today: '2026-06-05', at: '2026-06-05T16:00:00Z',
+      workers: [{
+        worker: { id: FIXTURE_WORKER, name: 'Ash Storyworker', role: 'str-worker' }, caseload: 1, attended: { thisWeek: 1, last4Weeks: 3 },
+        dna: { rate: 0.25, notAttended: 1, due: 4 }, overdueTasks: 0, openAlerts: 1, overdueAlerts: 0,
+        supervision: { state: 'within', lastHeldOn: '2026-06-01', dueOn: '2026-07-13', daysSince: 4, daysOverdue: 0 }, training: { items: [], missing: 0, expiring: 0, expired: 0 },
+      }],
+    }}></str-team>`,
+    loading: 'Loading the team', empty: 'No supervision or training is recorded for this team yet', failed: 'The team could not be loaded',
+    notForViewers: ['Ash Storyworker', 'Supervision'],
   },
 ];
 

@@ -6,7 +6,7 @@ import { createClient, memoryDrafts, memoryStore, type Store, type StrClient } f
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { mountApp, type App, type DemoWorker } from '../../examples/app.js';
-import { DEMO_WORKERS, seed } from '../../examples/seed.js';
+import { DEMO_WORKERS, EXAMPLE_CHECKLIST, seed } from '../../examples/seed.js';
 import { until } from '../helpers/dom.js';
 import { focused, labelled, landsOn, press, tabTo, words } from '../helpers/keyboard.js';
 
@@ -19,7 +19,8 @@ function demoStore(): Promise<Store> {
     const store = memoryStore();
     const coordinator = DEMO_WORKERS.find((w) => w.role === 'care-coordinator')!;
     const as = (now: Date) => createClient({ store, drafts: memoryDrafts(), actor: { id: coordinator.id, role: coordinator.role }, clock: { now: () => now } });
-    await seed(as(NOW), NOW, (at) => as(at));
+    const lead = createClient({ store, drafts: memoryDrafts(), actor: { id: 'demo-team-lead', role: 'team-lead' }, clock: { now: () => NOW } });
+    await seed(as(NOW), NOW, (at) => as(at), lead);
     return store;
   })());
 }
@@ -30,7 +31,7 @@ async function app(signedIn = 'demo-str-worker'): Promise<{ app: App; root: HTML
   await pageStyles();
   const root = await fixture<HTMLDivElement>(html`<div></div>`);
   const workers = [...DEMO_WORKERS].sort((a, b) => (a.id === signedIn ? -1 : b.id === signedIn ? 1 : 0));
-  const mounted = mountApp(root, { workers, clientFor, where: 'Records in memory (a test).' });
+  const mounted = mountApp(root, { workers, clientFor, where: 'Records in memory (a test).', checklist: EXAMPLE_CHECKLIST });
   await until(mounted.caseload, () => !!mounted.caseload.shadowRoot?.querySelector('h2'), 'the caseload drawn');
   await mounted.caseload.whenLoaded();
   return { app: mounted, root, store, clientFor };
@@ -99,6 +100,20 @@ describe('the worker’s app (examples/app.ts)', () => {
     const inbox = coordinator.root.querySelector<HTMLElement & { whenLoaded(): Promise<void> }>('str-alert-inbox')!;
     await until(inbox as never, () => !!inbox.shadowRoot?.querySelector('.alert'), 'the open alerts');
     expect(inbox.shadowRoot!.querySelectorAll('li.alert:not(.done)').length).to.equal(2);
+  });
+
+  it('a team lead gets the Team view: each worker’s workload, supervision and training from the demo data', async function () {
+    this.timeout(60_000);
+    const lead = await app('demo-team-lead');
+    expect([...lead.root.querySelectorAll('.views button')].map(words)).to.deep.equal(['Caseload', 'Open alerts', 'Team']);
+    lead.root.querySelector<HTMLButtonElement>('.views button[data-view=team]')!.click();
+    const team = lead.root.querySelector('str-team')!;
+    await team.whenLoaded();
+    await until(team as never, () => !!team.shadowRoot?.querySelector('[data-worker]'), 'the workers');
+    const card = (id: string) => words(team.shadowRoot!.querySelector(`[data-worker="${id}"]`)!);
+    expect(card('demo-str-worker')).to.include('Sam Example (STR worker)').and.include('next due').and.include('Safeguarding adults, level 2: expires');
+    expect(card('demo-peer-worker')).to.include('Ash Example (Peer support worker)').and.include('overdue by 8 days').and.include('Lone working and personal safety: expired');
+    expect(words(team.shadowRoot!), 'no private notes in the team view').to.not.include('difficult home visit');
   });
 
   it('a viewer is offered nothing to save, and no team views', async function () {

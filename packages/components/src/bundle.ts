@@ -11,3 +11,4 @@ import './define/str-relapse-plan.js';
 import './define/str-alert-inbox.js';
 import './define/str-sync-status.js';
 import './define/str-caseload.js';
+import './define/str-team.js';

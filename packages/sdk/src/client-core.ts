@@ -28,14 +28,15 @@ export interface ClientCore {
   readonly endSession: () => void;
 }
 
-const CORES = new WeakMap<object, ClientCore>();
+/** Where a client keeps its core: a symbol-keyed, enumerable property, so a copy made by spreading the client keeps it. */
+const CORE = Symbol('strkit.client-core');
 
 /** Ties a client to its core, for namespaces made apart from `createClient` (`teamClient`). */
-export const registerCore = (client: object, core: ClientCore): void => void CORES.set(client, core);
+export const registerCore = (client: object, core: ClientCore): void => void Object.defineProperty(client, CORE, { value: core, enumerable: true });
 
-/** The core of a client `createClient` made; a `validation` error for anything else. */
+/** The core of a client `createClient` made (or a spread copy of one); a `validation` error for anything else. */
 export function coreOf(client: unknown): ClientCore {
-  const core = typeof client === 'object' && client !== null ? CORES.get(client) : undefined;
+  const core = typeof client === 'object' && client !== null ? (client as { [CORE]?: ClientCore })[CORE] : undefined;
   if (!core) throw new StrError('validation', 'Pass a client made by createClient', false, { issues: [{ path: 'client', code: 'invalid', message: 'Pass a client made by createClient' }] });
   return core;
 }

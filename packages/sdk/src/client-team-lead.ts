@@ -2,7 +2,7 @@
 // worker's app, which never needs them, does not carry them: `teamClient(client)` gives them for a client.
 import { coreOf } from './client-core.js';
 import { supervisionNotesApi, supervisionsApi, trainingApi, type SupervisionNotesApi, type SupervisionsApi, type TrainingApi } from './client-staff.js';
-import { teamApi, type TeamApi } from './client-team.js';
+import { teamApi, type TeamApi, type TeamSummary, type TeamSummaryOptions } from './client-team.js';
 import type { StrClient } from './client.js';
 
 export interface TeamClient {
@@ -19,4 +19,15 @@ export interface TeamClient {
 export function teamClient(client: StrClient): TeamClient {
   const core = coreOf(client);
   return { supervisions: supervisionsApi(core), supervisionNotes: supervisionNotesApi(core), training: trainingApi(core), team: teamApi(core) };
+}
+
+/** `teamClient(client).team.summary(options)` alone, for a view that only reads it (`<str-team>`): less to load. */
+export function teamSummary(client: StrClient, options?: TeamSummaryOptions): Promise<TeamSummary> {
+  let core;
+  try {
+    core = coreOf(client);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return teamApi(core).summary(options);
 }

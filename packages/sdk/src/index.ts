@@ -77,7 +77,7 @@ export type { CarePlansApi, GoalsApi, TasksApi, TaskStatusOptions, ProgressNotes
 export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export type { CaseloadApi, CaseloadSummary, CaseloadSummaryOptions } from './client-caseload.js';
-export { teamClient, type TeamClient } from './client-team-lead.js';
+export { teamClient, teamSummary, type TeamClient } from './client-team-lead.js';
 export type { TeamApi, TeamSummary, TeamSummaryOptions } from './client-team.js';
 export type { SupervisionsApi, SupervisionNotesApi, TrainingApi, StaffQuery, StaffReadVerbs } from './client-staff.js';
 export * from './fhir.js';
