@@ -10,7 +10,12 @@ import { fixtureGoal, fixturePlan, fixtureTask, fixtureNote } from '../../packag
 import '../../packages/components/src/define/str-relapse-signs.js';
 import type { StrRelapseSigns } from '../../packages/components/src/relapse-signs/relapse-signs.js';
 import { signPlan, fixtureCheck } from '../../packages/components/src/relapse-signs/relapse-signs.fixtures.js';
-import { inputIssues } from '@strkit/sdk';
+import { inputIssues, namespaceFrom, teamClient, type Supervision, type SupervisionNote, type Training } from '@strkit/sdk';
+import '../../packages/components/src/define/str-team.js';
+import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.js';
+import {
+  fhirToSupervision, fhirToSupervisionNote, fhirToTraining, supervisionNoteToFhir, supervisionToFhir, trainingToFhir,
+} from '../../packages/sdk/src/adapters/fhir/map-staff.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import { PERSON_ID } from '../helpers/fixtures.js';
 
@@ -206,6 +211,61 @@ describe('Big List of Naughty Strings', () => {
     const actions = [...el.shadowRoot!.querySelectorAll('li.alert.done .response')];
     expect(actions.map((n) => n.textContent).sort()).to.deep.equal([...shown].sort());
     for (const n of actions) expect(n.children.length).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('script, img, iframe, object, embed').length).to.equal(0);
+  });
+
+  // Issue 22: the staff records' free text, through the client and through the FHIR mapping, and <str-team>.
+  it('every string as a supervision action, private notes, a training title and its evidence is stored exactly (and so on FHIR), or refused with a field message', async function () {
+    this.timeout(60_000);
+    const lead = createClient({ store: memoryStore(), actor: { id: 'lead-1', role: 'team-lead' }, clock });
+    const staff = teamClient(lead);
+    const ns = namespaceFrom();
+    const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { ...r.meta, versionId: version } });
+    const anchor = await staff.supervisions.create({ workerId: 'w1', heldOn: '2026-06-01', kind: 'clinical' });
+    const outcomes = { stored: 0, refused: 0 };
+    const attempt = async (write: () => Promise<unknown>, check: (written: never) => void, s: string) => {
+      try {
+        check((await write()) as never);
+        outcomes.stored++;
+      } catch (e) {
+        expect(isStrError(e, 'validation'), `${JSON.stringify(s)}: ${String(e)}`).to.equal(true);
+        const issues = (e as { details: { issues: { message: string }[] } }).details.issues;
+        expect(issues.length).to.be.greaterThan(0);
+        for (const i of issues) expect(i.message, JSON.stringify(s)).to.match(/^[A-Z][^<>]*$/);
+        outcomes.refused++;
+      }
+    };
+    for (const s of strings) {
+      await attempt(() => staff.supervisions.create({ workerId: 'w1', heldOn: '2026-06-01', kind: 'debrief', actions: [{ text: s, ownerId: 'w1', dueOn: '2026-06-10' }] }), (r: Supervision) => {
+        expect(r.actions[0]!.text, JSON.stringify(s)).to.equal(s.trim());
+        expect(fhirToSupervision(served(supervisionToFhir(r, '', ns), r.version), ns)).to.deep.equal(r);
+      }, s);
+      await attempt(() => staff.supervisionNotes.create({ supervisionId: anchor.id, text: s }), (r: SupervisionNote) => {
+        expect(r.text, JSON.stringify(s)).to.equal(s);
+        expect(fhirToSupervisionNote(served(supervisionNoteToFhir(r, '', ns), r.version), ns)).to.deep.equal(r);
+      }, s);
+      await attempt(() => staff.training.create({ workerId: 'w1', itemId: 'blns', title: s, completedOn: '2026-06-01', evidence: s }), (r: Training) => {
+        expect([r.title, r.evidence], JSON.stringify(s)).to.deep.equal([s.trim(), s]);
+        expect(fhirToTraining(served(trainingToFhir(r, '', ns), r.version), ns)).to.deep.equal(r);
+      }, s);
+    }
+    expect(outcomes.stored + outcomes.refused).to.equal(strings.length * 3);
+    expect(outcomes.stored).to.be.greaterThan(strings.length * 3 * 0.7);
+  });
+
+  it('the team view shows every string as text: no element is created from a worker’s name or a training title', async () => {
+    const texts = strings.filter((s) => s.trim().length > 0 && !/[\r\n\u2028\u2029]/.test(s)).slice(0, 300);
+    const workers = texts.map((s, i) => ({
+      worker: { id: `w${i}`, name: s.trim(), role: 'str-worker' as const }, caseload: 0, attended: { thisWeek: 0, last4Weeks: 0 },
+      dna: { rate: undefined, notAttended: 0, due: 0 }, overdueTasks: 0, openAlerts: 0, overdueAlerts: 0, supervision: { state: 'never' as const },
+      training: { items: [{ item: { id: 'x', title: s.trim(), roles: ['str-worker' as const] }, state: 'missing' as const }], missing: 1, expiring: 0, expired: 0 },
+    }));
+    const el = await fixture<HTMLElement>(html`<str-team .summary=${{ today: '2026-06-05', at: '2026-06-05T16:00:00Z', workers }}></str-team>`);
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const names = [...el.shadowRoot!.querySelectorAll('[data-worker] h3 bdi')];
+    expect(names.map((n) => n.textContent).sort()).to.deep.equal(texts.map((s) => s.trim()).sort());
+    for (const n of names) expect(n.children.length).to.equal(0);
+    for (const n of el.shadowRoot!.querySelectorAll('.training bdi')) expect(n.children.length).to.equal(0);
     expect(el.shadowRoot!.querySelectorAll('script, img, iframe, object, embed').length).to.equal(0);
   });
 });

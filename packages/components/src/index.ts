@@ -1,7 +1,9 @@
 // @strkit/components — element classes without side effects. Import `@strkit/components/define/<tag>.js` to register.
 // The SDK's types that the elements' properties and events use, so a host types what it passes from one import
 // (the manifest validator in `npm test` checks that every type in an element's public API is exported here).
-export type { Alert, CarePlan, CaseloadSummary, Clock, Contact, Goal, PersonSummary, ProgressNote, SignCheck, StrClient, Task, WarningSignPlan } from '@strkit/sdk';
+export type {
+  Alert, CarePlan, CaseloadSummary, Clock, Contact, Goal, PersonSummary, ProgressNote, SignCheck, StrClient, Task, TeamSummary, TrainingItem, WarningSignPlan, WorkerSummary,
+} from '@strkit/sdk';
 export { clientContext } from './context.js';
 export { StrProvider } from './provider/provider.js';
 export { registerStrings, localeContext, type LocaleSettings } from './l10n/locale.js';
@@ -31,4 +33,5 @@ export { StrSyncStatus } from './sync-status/sync-status.js';
 export { StrCaseload, type CaseloadWorker } from './caseload/caseload.js';
 export type { CaseloadFilter } from './caseload/caseload.view.js';
 export type { PersonOpenDetail, PersonOpenEvent, CaseloadWorkerChangeDetail, CaseloadWorkerChangeEvent } from './caseload/caseload.events.js';
+export { StrTeam } from './team/team.js';
 export { StrIntentEvent, StrRecordEvent, type RecordNotice } from './internal/events.js';

@@ -36,7 +36,12 @@ export const registerCore = (client: object, core: ClientCore): void => void Obj
 
 /** The core of a client `createClient` made (or a spread copy of one); a `validation` error for anything else. */
 export function coreOf(client: unknown): ClientCore {
-  const core = typeof client === 'object' && client !== null ? (client as { [CORE]?: ClientCore })[CORE] : undefined;
+  let core: ClientCore | undefined;
+  try {
+    core = typeof client === 'object' && client !== null ? (client as { [CORE]?: ClientCore })[CORE] : undefined;
+  } catch {
+    core = undefined; // a value that cannot be read (a throwing proxy) is no client
+  }
   if (!core) throw new StrError('validation', 'Pass a client made by createClient', false, { issues: [{ path: 'client', code: 'invalid', message: 'Pass a client made by createClient' }] });
   return core;
 }
