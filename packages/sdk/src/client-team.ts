@@ -1,15 +1,16 @@
 // The team namespace of the client (issue 22, docs/adr/0025-staff-records.md): each worker's workload, supervision
 // and training for the team lead, in one pass over the care teams and one date-bounded read of contacts.
 import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
+import { pickPlanInUse } from './client-care-plan.js';
 import { caseloadsOf, everyonesRecords, unsyncedByPerson } from './client-caseload.js';
 import type { ClientCore } from './client-core.js';
 import { addDays } from './domain/care-plan.js';
-import { summarisePerson, type PersonSummary } from './domain/caseload.js';
+import { summarisePerson, type PersonRecords, type PersonSummary } from './domain/caseload.js';
 import { maySeeSupervision, maySeeTraining } from './domain/staff.js';
 import { WORKLOAD_WINDOW_DAYS, summariseWorker, type TeamWorker, type WorkerSummary } from './domain/team.js';
 import { londonDate, londonDateToEpoch } from './domain/time.js';
 import { StrError } from './errors.js';
-import type { ReadOptions } from './ports.js';
+import type { ReadOptions, Store } from './ports.js';
 import type { Contact } from './schemas/contact.js';
 import type { TrainingItem } from './schemas/staff.js';
 
@@ -38,6 +39,25 @@ export interface TeamApi {
 }
 
 const FRONTLINE = new Set(['str-worker', 'peer-support-worker']);
+/** People read at once on a store without `readPeople`: enough to overlap, few enough not to flood it. */
+const PARALLEL = 8;
+
+/**
+ * What the workload needs of each person: the plan in use, its tasks and the alerts. A store that reads many people
+ * at once (FHIR) does so in a few round trips; otherwise three lists a person, never their contacts (the team's
+ * contacts are one date-bounded read) or checks.
+ */
+async function workloadRecords(store: Store, ids: readonly string[], today: string, o: ListAllOptions): Promise<PersonRecords[]> {
+  if (store.readPeople) return everyonesRecords(store, ids, today, await unsyncedByPerson(store), o);
+  const out: PersonRecords[] = [];
+  for (let i = 0; i < ids.length; i += PARALLEL) {
+    out.push(...(await Promise.all(ids.slice(i, i + PARALLEL).map(async (serviceUserId) => {
+      const [plans, tasks, alerts] = await Promise.all([listAll(store, 'carePlan', serviceUserId, o), listAll(store, 'task', serviceUserId, o), listAll(store, 'alert', serviceUserId, o)]);
+      return { serviceUserId, displayName: '', contacts: [], carePlan: pickPlanInUse(plans), tasks, alerts, signChecks: [] };
+    }))));
+  }
+  return out;
+}
 
 function readOptions(core: ClientCore, options: TeamSummaryOptions | undefined) {
   const fail = (path: string, message: string) => new StrError('validation', `team.summary: ${path} is not valid`, false, { issues: [{ path, code: 'invalid', message }] });
@@ -62,7 +82,7 @@ async function summarise(core: ClientCore, options: ReturnType<typeof readOption
   });
   const caseloads = await caseloadsOf(store, team.map((w) => w.id), today, o);
   const everyone = [...new Set([...caseloads.values()].flat())];
-  const records = await everyonesRecords(store, everyone, today, await unsyncedByPerson(store), o);
+  const records = await workloadRecords(store, everyone, today, o);
   const summaries = new Map<string, PersonSummary>(records.map((r) => [r.serviceUserId, summarisePerson(r, { now, today })]));
   // One read of every contact in the window, for all workers at once (never one read per person).
   const contacts: Contact[] = [];
