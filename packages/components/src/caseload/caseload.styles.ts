@@ -13,27 +13,6 @@ export const styles = css`
     margin: 0;
     font-size: 1.125rem;
   }
-  .counts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px 16px;
-    margin: 8px 0;
-    padding: 0;
-  }
-  .counts div {
-    display: flex;
-    flex-direction: column-reverse;
-    min-width: 7em;
-  }
-  .counts dt {
-    color: var(--_secondary);
-    font-size: 0.875rem;
-  }
-  .counts dd {
-    margin: 0;
-    font-size: 1.5rem;
-    font-weight: 700;
-  }
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
+import { counts } from '../internal/counts.styles.js';
 import { requestIntent } from '../internal/events.js';
 import { focusWhatReplaced } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
@@ -47,7 +48,7 @@ interface Shown {
  * @csspart people - The list of people.
  */
 export class StrCaseload extends ClientElement {
-  static override styles = [tokens, focus, controls, styles];
+  static override styles = [tokens, focus, controls, counts, styles];
 
   /** Whose caseload (their sign-in id); empty for the signed-in worker's own. */
   @property({ attribute: 'worker-id', reflect: true }) workerId = '';
@@ -76,8 +77,6 @@ export class StrCaseload extends ClientElement {
   #loads = new LoadState(this);
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   #l = new LocaleController(this, CASELOAD_MESSAGES);
-  #again = false;
-  #loading: Promise<void> | undefined;
   #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
 
   /** Resolves when the caseload is loaded and drawn. */
@@ -104,12 +103,12 @@ export class StrCaseload extends ClientElement {
     this._workers = [];
     this.#loads.reset(!!next);
     if (!next) return;
-    this.#reload();
-    const stopRecords = next.client.subscribe({}, () => this.#reload());
+    void this.#reload();
+    const stopRecords = next.client.subscribe({}, () => void this.#reload());
     let unsynced = next.client.sync?.state.unsynced;
     const stopSync = next.client.sync?.subscribe((s) => {
       this._sync = s;
-      if (s.unsynced !== unsynced) this.#reload(); // who has waiting changes moved on
+      if (s.unsynced !== unsynced) void this.#reload(); // who has waiting changes moved on
       unsynced = s.unsynced;
     });
     if (next.client.can('caseload.view-any')) void this.#loads.track(this.#loadWorkers(next));
@@ -119,19 +118,9 @@ export class StrCaseload extends ClientElement {
     };
   }
 
-  /** Loads now, or once more after the load in flight (a burst of changes makes one more load, not one each). */
-  #reload(): void {
-    if (this.#loading) {
-      this.#again = true;
-      return;
-    }
-    this.#loading = this.#loads.track(this.#load()).finally(() => {
-      this.#loading = undefined;
-      if (this.#again) {
-        this.#again = false;
-        this.#reload();
-      }
-    });
+  /** Loads now, or once more after the load in flight (LoadState.reload). */
+  #reload(): Promise<void> {
+    return this.#loads.reload(() => this.#load());
   }
 
   async #load(): Promise<void> {
@@ -176,7 +165,7 @@ export class StrCaseload extends ClientElement {
   #tryAgain(): void {
     this._failed = false;
     this.#loads.reset(true);
-    void focusWhatReplaced(this, (this.#reload(), this.#loading ?? Promise.resolve()));
+    void focusWhatReplaced(this, this.#reload());
   }
 
   /** A filter or the search changed: the list follows, and the status says how many it shows. */

@@ -19,28 +19,6 @@ export const styles = css`
     font-weight: 400;
     color: var(--_secondary);
   }
-  .counts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px 16px;
-    margin: 8px 0;
-    padding: 0;
-  }
-  .counts div {
-    display: flex;
-    flex-direction: column-reverse;
-    min-width: 7em;
-    max-width: 100%;
-  }
-  .counts dt {
-    color: var(--_secondary);
-    font-size: 0.875rem;
-  }
-  .counts dd {
-    margin: 0;
-    font-size: 1.5rem;
-    font-weight: 700;
-  }
   .filters {
     margin: 8px 0 16px;
   }

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ClientElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
+import { counts } from '../internal/counts.styles.js';
 import { focusWhatReplaced } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
 import { LoadState } from '../internal/load-state.js';
@@ -31,7 +32,7 @@ import { needsAttention, teamCounts } from './team.view.js';
  * @csspart workers - The list of workers.
  */
 export class StrTeam extends ClientElement {
-  static override styles = [tokens, focus, controls, styles];
+  static override styles = [tokens, focus, controls, counts, styles];
 
   /** The team's induction and training checklist (configuration): items, the roles that must complete them, renewal. */
   @property({ attribute: false }) checklist: readonly TrainingItem[] = [];
@@ -53,8 +54,6 @@ export class StrTeam extends ClientElement {
   #loads = new LoadState(this);
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   #l = new LocaleController(this, TEAM_MESSAGES);
-  #again = false;
-  #loading: Promise<void> | undefined;
   #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
 
   /** Resolves when the team is loaded and drawn. */
@@ -63,7 +62,7 @@ export class StrTeam extends ClientElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('checklist') && changed.get('checklist') !== undefined && this.#scope.current) this.#reload();
+    if (changed.has('checklist') && changed.get('checklist') !== undefined && this.#scope.current) void this.#reload();
   }
 
   #changed(next: Scope | undefined): (() => void) | void {
@@ -78,23 +77,13 @@ export class StrTeam extends ClientElement {
       this.#loads.settle(false);
       return;
     }
-    this.#reload();
-    return next.client.subscribe({}, () => this.#reload());
+    void this.#reload();
+    return next.client.subscribe({}, () => void this.#reload());
   }
 
-  /** Loads now, or once more after the load in flight (a burst of changes makes one more load, not one each). */
-  #reload(): void {
-    if (this.#loading) {
-      this.#again = true;
-      return;
-    }
-    this.#loading = this.#loads.track(this.#load()).finally(() => {
-      this.#loading = undefined;
-      if (this.#again) {
-        this.#again = false;
-        this.#reload();
-      }
-    });
+  /** Loads now, or once more after the load in flight (LoadState.reload). */
+  #reload(): Promise<void> {
+    return this.#loads.reload(() => this.#load());
   }
 
   async #load(): Promise<void> {
@@ -119,7 +108,7 @@ export class StrTeam extends ClientElement {
   #tryAgain(): void {
     this._failed = false;
     this.#loads.reset(true);
-    void focusWhatReplaced(this, (this.#reload(), this.#loading ?? Promise.resolve()));
+    void focusWhatReplaced(this, this.#reload());
   }
 
   #filter(on: boolean): void {
