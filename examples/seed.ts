@@ -147,15 +147,16 @@ async function seedContacts(client: StrClient, serviceUserId: string, now: Date,
     const start = new Date(now.getTime() - daysAgo * 86_400_000);
     start.setUTCHours(9 + ((n + i) % 7), (n * 15) % 60, 0, 0);
     const at = Math.min(start.getTime(), now.getTime() - 3_600_000);
+    // The person's STR or peer support worker made the visit (the team's workload counts it as theirs, issue 22).
     const contact: ContactInput = {
-      serviceUserId, start: toLondonIso(at), durationMinutes: [30, 45, 60][(i + n) % 3]!, mechanism: kind.mechanism, locationType: kind.locationType,
+      serviceUserId, workerId: p.worker ?? 'demo-str-worker', start: toLondonIso(at), durationMinutes: [30, 45, 60][(i + n) % 3]!, mechanism: kind.mechanism, locationType: kind.locationType,
       attendance: '5', planned: true, note: kind.notes[(i + n) % kind.notes.length]!,
     };
     await client.contacts.create(contact);
   }
   if (p.missed) {
     const at = now.getTime() - Math.max(1, p.lastSeen - 3) * 86_400_000;
-    await client.contacts.create({ serviceUserId, start: toLondonIso(Math.floor(at / 60_000) * 60_000), durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '3', planned: true, note: 'Did not answer the door; left a card with the next visit date.' });
+    await client.contacts.create({ serviceUserId, workerId: p.worker ?? 'demo-str-worker', start: toLondonIso(Math.floor(at / 60_000) * 60_000), durationMinutes: 30, mechanism: '01', locationType: 'A01', attendance: '3', planned: true, note: 'Did not answer the door; left a card with the next visit date.' });
   }
 }
 

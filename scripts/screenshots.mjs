@@ -11,15 +11,19 @@ import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 const repo = resolve(import.meta.dirname, '..');
 const out = join(repo, '.tmp', 'screenshots');
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const WIDGETS = ['str-sync-status', 'str-caseload', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan'];
+const WIDGETS = ['str-sync-status', 'str-caseload', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan', 'str-team'];
 /** Where each widget is in the worker's app (examples/app.ts): a view of the page, or a part of the person's record. */
-const PLACE = { 'str-caseload': 'caseload', 'str-alert-inbox': 'alerts', 'str-contact-log': 'contacts', 'str-care-plan': 'plan', 'str-relapse-check': 'signs', 'str-relapse-trend': 'signs', 'str-relapse-plan': 'signs' };
+const PLACE = { 'str-team': 'team', 'str-caseload': 'caseload', 'str-alert-inbox': 'alerts', 'str-contact-log': 'contacts', 'str-care-plan': 'plan', 'str-relapse-check': 'signs', 'str-relapse-trend': 'signs', 'str-relapse-plan': 'signs' };
 
 /** Brings `tag` on screen in the app: the caseload, the open alerts, or the first person's record at the right part. */
 async function reveal(page, tag) {
   const place = PLACE[tag];
   if (!place) return;
-  if (place === 'caseload' || place === 'alerts') {
+  if (place === 'team') {
+    // The Team view is the team lead's (issue 22): sign in as the demo team lead first.
+    if ((await page.$eval('#signed-in', (s) => s.value)) !== 'demo-team-lead') await page.select('#signed-in', 'demo-team-lead');
+    await page.click('.views button[data-view=team]');
+  } else if (place === 'caseload' || place === 'alerts') {
     await page.click(`.views button[data-view=${place}]`);
   } else {
     if (!(await page.$('#person-view:not([hidden])'))) {

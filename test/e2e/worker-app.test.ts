@@ -112,6 +112,7 @@ describe('the worker’s app (examples/app.ts)', () => {
     await until(team as never, () => !!team.shadowRoot?.querySelector('[data-worker]'), 'the workers');
     const card = (id: string) => words(team.shadowRoot!.querySelector(`[data-worker="${id}"]`)!);
     expect(card('demo-str-worker')).to.include('Sam Example (STR worker)').and.include('next due').and.include('Safeguarding adults, level 2: expires');
+    expect(card('demo-str-worker'), 'the demo’s visits are the workers’ own').to.match(/4 weeks: [1-9]/);
     expect(card('demo-peer-worker')).to.include('Ash Example (Peer support worker)').and.include('overdue by 8 days').and.include('Lone working and personal safety: expired');
     expect(words(team.shadowRoot!), 'no private notes in the team view').to.not.include('difficult home visit');
   });
