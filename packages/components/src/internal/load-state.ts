@@ -58,28 +58,6 @@ export class LoadState implements ReactiveController {
     }
   }
 
-  #running: Promise<void> | undefined;
-  #again = false;
-
-  /**
-   * Runs `load` now, or once more after the load in flight: a burst of record changes makes one more load, not one
-   * each. Tracked, so `whenLoaded()` waits for it. Resolves when the load running now has finished.
-   */
-  reload(load: () => Promise<void>): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = this.track(load()).finally(() => {
-      this.#running = undefined;
-      if (this.#again) {
-        this.#again = false;
-        void this.reload(load);
-      }
-    });
-    return this.#running;
-  }
-
   /** Off the page, nothing it started is waited for (its scope aborts those loads). */
   hostDisconnected(): void {
     this.#inFlight.clear();

@@ -7,6 +7,7 @@ import { controls } from '../internal/controls.styles.js';
 import { counts } from '../internal/counts.styles.js';
 import { focusWhatReplaced } from '../internal/focus-after.js';
 import { focus } from '../internal/focus.styles.js';
+import { CoalescedLoad } from '../internal/coalesced-load.js';
 import { LoadState } from '../internal/load-state.js';
 import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
@@ -52,6 +53,7 @@ export class StrTeam extends ClientElement {
   }
 
   #loads = new LoadState(this);
+  #reloads = new CoalescedLoad(this.#loads, () => this.#load());
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   #l = new LocaleController(this, TEAM_MESSAGES);
   #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
@@ -81,9 +83,9 @@ export class StrTeam extends ClientElement {
     return next.client.subscribe({}, () => void this.#reload());
   }
 
-  /** Loads now, or once more after the load in flight (LoadState.reload). */
+  /** Loads now, or once more after the load in flight. */
   #reload(): Promise<void> {
-    return this.#loads.reload(() => this.#load());
+    return this.#reloads.run();
   }
 
   async #load(): Promise<void> {
