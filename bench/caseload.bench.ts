@@ -5,7 +5,7 @@
 // against the summary alone (what drawing adds). Synthetic people only.
 import { createClient, indexedDbStore, memoryDrafts, type Contact, type Store } from '@strkit/sdk';
 import { deleteDB, openDB } from 'idb';
-import { firstRows } from './caseload-first-rows.js';
+import { countingStore, firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
 
 const PEOPLE = 500;
@@ -59,20 +59,8 @@ export async function run(): Promise<BenchRow[]> {
   const { ids, raw } = await seed(store);
   const seededIn = performance.now() - t0;
   // Count what the summary reads: every record each list and get gives back.
-  let read = 0;
-  const counting: Store = {
-    ...store, name: store.name, durability: store.durability,
-    list: async (type, q) => {
-      const page = await store.list(type, q);
-      read += page.items.length;
-      return page;
-    },
-    get: async (type, id) => {
-      const r = await store.get(type, id);
-      if (r) read++;
-      return r;
-    },
-  };
+  const counted = { read: 0 };
+  const counting = countingStore(store, counted);
   const client = createClient({ store: counting, drafts: memoryDrafts(), actor: { id: WORKER, role: 'str-worker' }, clock: { now: () => NOW } });
   let rawRead = 0;
   const rows: BenchRow[] = [];
@@ -85,7 +73,7 @@ export async function run(): Promise<BenchRow[]> {
     warmup: 1,
     target: 1.5,
     candidate: async () => {
-      read = 0;
+      counted.read = 0;
       people = (await client.caseload.summary()).people.length;
     },
     baseline: async () => {
@@ -95,7 +83,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     },
   });
-  rows.push({ ...summary, extra: `${people} people listed; records read: summary ${read}, raw ${rawRead} (seeded in ${(seededIn / 1000).toFixed(0)} s)` });
+  rows.push({ ...summary, extra: `${people} people listed; records read: summary ${counted.read}, raw ${rawRead} (seeded in ${(seededIn / 1000).toFixed(0)} s)` });
 
   rows.push(await firstRows({
     name: `<str-caseload>: first rows on screen, ${PEOPLE} people`,

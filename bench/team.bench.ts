@@ -7,6 +7,7 @@
 import { createClient, indexedDbStore, memoryDrafts, teamClient, teamSummary, type Contact, type Store, type TrainingItem } from '@strkit/sdk';
 import { deleteDB, openDB } from 'idb';
 import '../packages/components/src/define/str-team.js';
+import { countingStore, firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
 
 const WORKERS = 30;
@@ -72,20 +73,8 @@ export async function run(): Promise<BenchRow[]> {
   const t0 = performance.now();
   const raw = await seed(store);
   const seededIn = performance.now() - t0;
-  let read = 0;
-  const counting: Store = {
-    ...store, name: store.name, durability: store.durability,
-    list: async (type, q) => {
-      const page = await store.list(type, q);
-      read += page.items.length;
-      return page;
-    },
-    get: async (type, id) => {
-      const r = await store.get(type, id);
-      if (r) read++;
-      return r;
-    },
-  };
+  const counted = { read: 0 };
+  const counting = countingStore(store, counted);
   const client = createClient({ store: counting, drafts: memoryDrafts(), actor: { id: 'bench-lead', role: 'team-lead' }, clock: { now: () => NOW } });
   let rawRead = 0;
   let workers = 0;
@@ -99,7 +88,7 @@ export async function run(): Promise<BenchRow[]> {
     warmup: 1,
     target: 1.5,
     candidate: async () => {
-      read = 0;
+      counted.read = 0;
       workers = (await teamSummary(client, { today: TODAY, checklist: CHECKLIST })).workers.length;
     },
     baseline: async () => {
@@ -113,28 +102,17 @@ export async function run(): Promise<BenchRow[]> {
       }
     },
   });
-  rows.push({ ...summary, extra: `${workers} workers listed; records read: summary ${read}, raw ${rawRead} (seeded in ${(seededIn / 1000).toFixed(0)} s)` });
+  rows.push({ ...summary, extra: `${workers} workers listed; records read: summary ${counted.read}, raw ${rawRead} (seeded in ${(seededIn / 1000).toFixed(0)} s)` });
 
-  let host: HTMLDivElement | undefined;
-  rows.push(await paired({
+  rows.push(await firstRows({
     name: `<str-team>: first workers on screen, ${WORKERS} workers`,
     baselineName: 'teamSummary() alone',
     items: WORKERS,
-    runs: 5,
-    warmup: 1,
-    setup: () => {
-      host?.remove();
-      host = document.body.appendChild(document.createElement('div'));
-    },
-    candidate: async () => {
-      const el = document.createElement('str-team');
-      el.checklist = CHECKLIST;
-      el.client = client;
-      host!.append(el);
-      while (!el.shadowRoot?.querySelector('[data-worker]')) await new Promise((r) => requestAnimationFrame(r));
-    },
+    client: () => client,
     baseline: () => teamSummary(client, { checklist: CHECKLIST }),
-    teardown: () => host?.remove(),
+    tag: 'str-team',
+    prepare: (el) => ((el as HTMLElementTagNameMap['str-team']).checklist = CHECKLIST),
+    row: '[data-worker]',
   }));
   store.close();
   raw.close();
