@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { StrError, memoryStore, type Role, type Store, type StrClient, type TeamSummary } from '@strkit/sdk';
 import { html } from 'lit';
 import '@strkit/components/define/str-team.js';
+import type { StrTeam } from '../packages/components/src/team/team.js';
 import { EXAMPLE_CHECKLIST, TEAM_LEAD, seedTeam, teamClientAt } from '../packages/components/src/team/team.fixtures.js';
 
 // Every state of <str-team>: connected to a memory store of invented workers and people (the SDK's rules make the
@@ -34,6 +35,32 @@ export const Default: Story = { loaders: [async () => ({ client: await seeded('t
 export const Coordinator: Story = { loaders: [async () => ({ client: await seeded('care-coordinator', 'care-coordinator-1') })] };
 /** A worker is told the team view is for team leads and co-ordinators. */
 export const NotForWorkers: Story = { loaders: [async () => ({ client: await seeded('str-worker', 'str-worker-1') })] };
+/** Opens a form on Sky's card, as a team lead would, and waits for it to be drawn. */
+async function openForm(canvas: HTMLElement, button: string, then?: (root: ShadowRoot) => void) {
+  const el = canvas.querySelector('str-team') as StrTeam;
+  await el.whenLoaded();
+  await el.updateComplete;
+  const root = el.shadowRoot!;
+  root.querySelector<HTMLButtonElement>(button)!.click();
+  for (let i = 0; i < 200 && !root.querySelector('#tr-heading'); i++) await new Promise((r) => setTimeout(r, 10));
+  then?.(root);
+  await el.updateComplete;
+}
+/** Recording a supervision: kind, next due, an agreed action and private notes. */
+export const RecordingSupervision: Story = {
+  loaders: [async () => ({ client: await seeded('team-lead', TEAM_LEAD) })],
+  play: ({ canvasElement }) => openForm(canvasElement, '#supervision-peer-worker-1', (root) => root.querySelector<HTMLButtonElement>('#tr-add-action')!.click()),
+};
+/** The supervision form refused: the error summary, and each error beside its field. */
+export const SupervisionErrors: Story = {
+  loaders: [async () => ({ client: await seeded('team-lead', TEAM_LEAD) })],
+  play: ({ canvasElement }) => openForm(canvasElement, '#supervision-peer-worker-1', (root) => root.querySelector<HTMLFormElement>('form.editor')!.requestSubmit()),
+};
+/** Recording training against the team's checklist. */
+export const RecordingTraining: Story = {
+  loaders: [async () => ({ client: await seeded('team-lead', TEAM_LEAD) })],
+  play: ({ canvasElement }) => openForm(canvasElement, '#training-peer-worker-1'),
+};
 /** Controlled: the host gives the summary. */
 export const Controlled: Story = {
   args: {

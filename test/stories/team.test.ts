@@ -1,5 +1,6 @@
 // Every <str-team> story (issue 22) rendered as Storybook would (loaders, then render), at 1280 and 320 px: each says
-// what it should and passes axe, with nothing wider than 320. Storybook itself is not started.
+// what it should and passes axe, with nothing wider than 320; a story's play (opening a form) runs first. Storybook itself
+// is not started.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { StoryObj } from '@storybook/web-components-vite';
 import { render, type TemplateResult } from 'lit';
@@ -9,6 +10,7 @@ import { expectNoAxeViolations } from '../a11y/axe.js';
 const SAYS: Record<string, string> = {
   Default: 'Wren Worker', Coordinator: 'Wren Worker', NotForWorkers: 'Only team leads and care co-ordinators', Controlled: 'overdue by 23 days',
   NoWorkers: 'No STR or peer support workers are listed yet', Loading: 'Loading the team', Failed: 'The team could not be loaded',
+  RecordingSupervision: 'Action 1: what was agreed', SupervisionErrors: 'There is a problem', RecordingTraining: 'Record training for Sky Peer',
 };
 
 describe('team stories', () => {
@@ -20,6 +22,7 @@ describe('team stories', () => {
         const template = (meta.render as (a: object, c: object) => TemplateResult)({ ...story.args }, { loaded });
         render(template, box);
         const el = box.querySelector('str-team')!;
+        await (story.play as ((c: { canvasElement: HTMLElement }) => Promise<void>) | undefined)?.({ canvasElement: box });
         await waitUntil(() => el.shadowRoot?.textContent?.includes(SAYS[name]!), `the story says "${SAYS[name]}"`, { timeout: 10_000 });
         await expectNoAxeViolations(el);
         const widest = Math.max(...[...el.shadowRoot!.querySelectorAll('*')].map((n) => n.getBoundingClientRect().right));

@@ -54,8 +54,9 @@ export {
 } from './schemas/staff.js';
 export { RECORDS, RECORD_TYPES, PERSON_RECORD_TYPES, STAFF_RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
-export { type InputKind } from './schemas/inputs.js';
+export { type InputKind, type StaffInputKind } from './schemas/inputs.js';
 export { inputIssues } from './schemas/input-check.js';
+export { staffInputIssues } from './schemas/input-check-staff.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
 
 export * from './domain/time.js';

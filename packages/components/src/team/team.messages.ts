@@ -1,7 +1,7 @@
 // <str-team>'s words, en-GB source (docs/i18n/README.md). Welsh: team.cy.ts, loaded only when chosen.
 import { defineCatalogue } from '../l10n/catalogue.js';
 
-const source = {
+const read = {
   heading: 'The team',
   loading: 'Loading the team…',
   empty: 'No supervision or training is recorded for this team yet.',
@@ -49,6 +49,89 @@ const source = {
   'training.expiring': { one: '{title}: expires {date} (in {count} day)', other: '{title}: expires {date} (in {count} days)' },
   'training.expired': '{title}: expired {date}',
 } as const;
+
+/** Recording a supervision or training from a worker's card (team-record.ts). */
+const record = {
+  'record-supervision': 'Record supervision',
+  'record-training': 'Record training',
+  'continue-supervision': 'Continue the supervision record (draft)',
+  'continue-training': 'Continue the training record (draft)',
+  /** While the forms load the first time one is opened (team-record.lazy.ts). */
+  'loading-form': 'Loading the form…',
+  'form-failed': 'The form could not be loaded. Check the connection, then try again.',
+  /** The form's heading; `{name}` is the worker's. */
+  'supervision-heading': 'Record a supervision with {name}',
+  'training-heading': 'Record training for {name}',
+  'held-on': 'Date held',
+  kind: 'Kind of supervision',
+  'kind.line-management': 'Line management',
+  'kind.clinical': 'Personal or clinical',
+  'kind.observational': 'Observational',
+  'kind.reflective-group': 'Reflective group',
+  'kind.debrief': 'Debrief after an incident',
+  'next-due-on': 'Next supervision due (optional)',
+  'next-due-hint': 'Leave it blank and the next one is due 6 weeks after this one.',
+  actions: 'Agreed actions',
+  'no-actions': 'No actions agreed yet.',
+  /** `{n}` is the action's number in the list. */
+  'action-text': 'Action {n}: what was agreed',
+  'action-owner': 'Action {n}: who does it',
+  'action-due': 'Action {n}: due by',
+  'owner-me': 'Me (the supervisor)',
+  'add-action': 'Add an agreed action',
+  'remove-action': 'Remove action {n}',
+  notes: 'Private notes (optional)',
+  'notes-hint': 'Only {name}, the supervisor and team leads can read these. The record system must keep them private too.',
+  item: 'Training',
+  'choose-item': 'Choose the training',
+  'completed-on': 'Date completed',
+  'expires-on': 'Expires on (optional)',
+  'expires-hint-renew': { one: 'Leave it blank and it expires {count} month after completion.', other: 'Leave it blank and it expires {count} months after completion.' },
+  'expires-hint-never': 'Leave it blank if it does not expire.',
+  evidence: 'Evidence (optional)',
+  'evidence-hint': 'For example, where the certificate is kept.',
+  'save-supervision': 'Save the supervision',
+  'save-training': 'Save the training',
+  cancel: 'Cancel',
+  'discard-draft': 'Discard the draft',
+  saving: 'Saving…',
+  'draft-restored': 'Your draft from {when} is restored.',
+  'draft-kept': 'Your draft is kept on this device. Open the form again to finish it.',
+  'draft-discarded': 'The draft is discarded.',
+  'supervision-saved': 'Supervision with {name} recorded.',
+  'training-saved': 'Training for {name} recorded.',
+  problem: 'There is a problem',
+  'error-prefix': 'Error:',
+  'err.held-on': 'Enter the date the supervision was held',
+  'err.held-future': 'The date it was held cannot be in the future',
+  'err.kind': 'Choose the kind of supervision',
+  'err.next-after': 'The next supervision must be due after the date this one was held',
+  'err.action-text': 'Enter what was agreed',
+  'err.action-due': 'Enter the date the action is due by',
+  'err.notes-max': 'Enter {max} characters or fewer',
+  'err.item': 'Choose the training',
+  'err.completed-on': 'Enter the date the training was completed',
+  'err.completed-future': 'The date it was completed cannot be in the future',
+  'err.expires-after': 'The expiry date must be after the date it was completed',
+  'err.max': 'Enter {max} characters or fewer',
+  'issue.date': 'Enter a real date',
+  'issue.control': 'Remove the invisible control characters from this text',
+  'issue.broken': 'This text contains a broken character; retype it',
+  'issue.one-line': 'Keep this on one line',
+  /** Why a save failed, by the StrError's code (internal/error-words.ts `notSavedCase`). */
+  'save-failed.full': 'This device is out of storage space, so this could not be saved on it. What you typed is still here: do not close this page. Free some space, then save again.',
+  'save-failed.conflict': 'Not saved: someone else saved a change first. What you typed is still here: check the team, then save again.',
+  'save-failed.forbidden': 'Not saved: you do not have permission to record this. What you typed is still here.',
+  'save-failed.not-found': 'Not saved: the record system does not have this record. What you typed is still here.',
+  'save-failed.invalid': 'Not saved: {issue}. What you typed is still here.',
+  'save-failed.no-answer': 'Not saved: the record system did not answer. What you typed is still here: try again.',
+  'save-failed.other': 'This could not be saved. What you typed is still here: try again, or tell your system administrator.',
+  'not-valid': 'something in the form is not valid',
+  /** The supervision was stored but its private notes were not: saving again sends only the notes. */
+  'notes-not-saved': 'The supervision is recorded, but the private notes are not saved yet. They are still here: save again to keep them.',
+} as const;
+
+const source = { ...read, ...record } as const;
 
 export type TeamMessages = typeof source;
 

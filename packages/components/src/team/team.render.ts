@@ -1,6 +1,6 @@
 // How <str-team> draws (issue 22): the counts and one card per worker. Functions of what the element holds.
 import type { TrainingState, WorkerSummary } from '@strkit/sdk';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleController } from '../l10n/controller.js';
 import type { TeamMessages } from './team.messages.js';
 import { needsAttention, type TeamCounts } from './team.view.js';
@@ -41,7 +41,8 @@ function renderTraining(l: TeamWords, w: WorkerSummary): TemplateResult {
   return html`${l.t('training.summary', { missing, expiring, expired })}<ul class="training">${issues.map((words) => html`<li><bdi>${words}</bdi></li>`)}</ul>`;
 }
 
-export function renderWorker(l: TeamWords, w: WorkerSummary): TemplateResult {
+/** One worker's card; `more` is what goes under the facts (the record buttons and form, for those who may record). */
+export function renderWorker(l: TeamWords, w: WorkerSummary, more: TemplateResult | typeof nothing = nothing): TemplateResult {
   const id = w.worker.id;
   const fact = (label: string, value: TemplateResult | string, tone = '') => html`<div class=${tone}><dt>${label}</dt><dd>${value}</dd></div>`;
   const dna = w.dna.rate === undefined ? l.t('dna-none') : l.t('dna-rate', { percent: l.number(Math.round(w.dna.rate * 100)), count: w.dna.due });
@@ -59,6 +60,7 @@ export function renderWorker(l: TeamWords, w: WorkerSummary): TemplateResult {
         ${fact(l.t('fact.supervision'), supervisionWords(l, w.supervision), late ? 'warn' : '')}
         ${fact(l.t('fact.training'), renderTraining(l, w), training ? 'warn' : '')}
       </dl>
+      ${more}
     </article>
   </li>`;
 }

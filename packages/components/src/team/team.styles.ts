@@ -64,6 +64,45 @@ export const styles = css`
     margin: 4px 0 0;
     padding-left: 20px;
   }
+  .record {
+    margin-top: 8px;
+  }
+  .record > .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .record .status:empty {
+    margin: 0;
+  }
+  .editor {
+    display: grid;
+    gap: 12px;
+    border-top: 1px solid var(--_border);
+    margin-top: 8px;
+    padding-top: 8px;
+  }
+  .editor fieldset {
+    display: grid;
+    gap: 8px;
+  }
+  .editor input.text,
+  .editor textarea,
+  .editor select {
+    width: 100%;
+    max-width: 40em;
+    box-sizing: border-box;
+  }
+  .editor h4 {
+    margin: 0 0 8px;
+    font-size: 1rem;
+    overflow-wrap: anywhere;
+  }
+  .agreed-action {
+    border-left: 4px solid var(--_border);
+    padding-left: 8px;
+    margin-bottom: 12px;
+  }
   @container (max-width: 30em) {
     .facts {
       grid-template-columns: 1fr;

@@ -2,6 +2,7 @@ import { teamSummary, type TeamSummary, type TrainingItem, type Unreadable } fro
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { ClientElement } from '../internal/connected.js';
 import { controls } from '../internal/controls.styles.js';
 import { counts } from '../internal/counts.styles.js';
@@ -13,6 +14,7 @@ import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { unreadableNotice } from '../internal/unreadable-notice.js';
 import { LocaleController } from '../l10n/controller.js';
+import { TeamRecord } from './team-record.js';
 import { TEAM_MESSAGES } from './team.messages.js';
 import { renderCounts, renderWorker } from './team.render.js';
 import { styles } from './team.styles.js';
@@ -23,7 +25,9 @@ import { needsAttention, teamCounts } from './team.view.js';
  * @summary The team lead's view of the team (issue 22): for each STR and peer support worker, their caseload, attended
  * contacts this week and in 4 weeks, did-not-attend rate, overdue tasks, open and overdue alerts, supervision (last,
  * next due, overdue) and training against the team's checklist (missing, expiring within 30 days, expired), with
- * counts at the top and a filter for the workers who need attention.
+ * counts at the top and a filter for the workers who need attention. Connected, those the role table lets record
+ * supervision (team leads; co-ordinators as the supervisor) or training (team leads) do it from each card
+ * (team-record.ts), with drafts kept on the device until saved.
  *
  * Connected (default): the summary comes from `teamClient(client).team.summary()` (docs/adr/0025-staff-records.md)
  * and is redrawn when a record changes. Team leads and care co-ordinators see it; anyone else is told so. The record
@@ -57,6 +61,14 @@ export class StrTeam extends ClientElement {
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   #l = new LocaleController(this, TEAM_MESSAGES);
   #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
+  /** Recording a supervision or training from a worker's card (team-record.ts). */
+  #record = new TeamRecord(this, {
+    client: () => this.#scope.current?.client,
+    today: () => this._loaded?.today,
+    checklist: () => this.checklist,
+    l: this.#l,
+    isCurrent: (client) => this.#scope.current?.client === client && this.#scope.isCurrent(this.#scope.current),
+  });
 
   /** Resolves when the team is loaded and drawn. */
   whenLoaded(): Promise<void> {
@@ -72,6 +84,7 @@ export class StrTeam extends ClientElement {
     this._failed = false;
     this._notAllowed = false;
     this._unreadable = [];
+    this.#record.clear();
     this.#loads.reset(!!next);
     if (!next) return;
     if (!next.client.can('caseload.view-any')) {
@@ -80,6 +93,7 @@ export class StrTeam extends ClientElement {
       return;
     }
     void this.#reload();
+    void this.#record.loadDrafts(next.client);
     return next.client.subscribe({}, () => void this.#reload());
   }
 
@@ -150,6 +164,11 @@ export class StrTeam extends ClientElement {
         @change=${(e: Event) => this.#filter((e.target as HTMLInputElement).checked)} />${l.t('only-attention')}</label></div>
       <p class="status" role="status" aria-live="polite">${this._status}</p>
       ${shown.length === 0 ? html`<p>${l.t('none-match')}</p>` : nothing}
-      <ul class="workers" part="workers" aria-label=${l.t('list-label')}>${shown.map((w) => renderWorker(l, w))}</ul>`;
+      <ul class="workers" part="workers" aria-label=${l.t('list-label')}>${repeat(shown, (w) => w.worker.id, (w) => renderWorker(l, w, this.#more(w)))}</ul>`;
+  }
+
+  /** Connected, for those who may record: the worker's record buttons, status and open form. */
+  #more(w: TeamSummary['workers'][number]) {
+    return this.currentClient ? this.#record.render(w.worker) : undefined;
   }
 }

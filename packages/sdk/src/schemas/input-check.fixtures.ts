@@ -2,12 +2,12 @@
 // arbitrary that breaks it in every way a host or a form could (a field dropped, replaced, repeated past its limit,
 // an unknown key added), with the Big List of Naughty Strings among the replacements. Synthetic values only.
 import fc from 'fast-check';
-import type { InputKind } from './inputs.js';
+import type { InputKind, StaffInputKind } from './inputs.js';
 
 const ID = '0d6e3a1e-8c1b-4c3a-9d3e-1a2b3c4d5e6f';
 const ID2 = '7b1f9c2d-3e4a-4b5c-8d6e-9f0a1b2c3d4e';
 
-export const VALID: Readonly<Record<InputKind, Record<string, unknown>>> = {
+export const VALID: Readonly<Record<InputKind | StaffInputKind, Record<string, unknown>>> = {
   contact: {
     serviceUserId: ID, workerId: 'w1', start: '2026-06-03T10:30:00+01:00', durationMinutes: 45, mechanism: '01', locationType: 'L01',
     attendance: '5', planned: true, othersPresent: [{ kind: 'carer' }, { kind: 'other-professional', role: 'Housing officer' }],
@@ -36,6 +36,9 @@ export const VALID: Readonly<Record<InputKind, Record<string, unknown>>> = {
   alert: { id: ID, checkId: ID2, reason: 'A late sign rated 2', note: 'Please ring today' },
   careTeam: { id: ID, serviceUserId: ID2, name: 'North team', status: 'active', participants: [{ workerId: 'w1', role: 'str-worker', from: '2026-01-05' }] },
   careTeamUpdate: { name: 'South team', status: 'inactive', participants: [] },
+  supervision: { id: ID, workerId: 'w1', supervisorId: 'lead1', heldOn: '2026-06-01', kind: 'debrief', actions: [{ text: 'Book the lone-working course', ownerId: 'w1', dueOn: '2026-06-30' }], nextDueOn: '2026-07-13' },
+  supervisionNote: { id: ID, supervisionId: ID2, text: 'Talked through the visit.' },
+  training: { id: ID, workerId: 'w1', itemId: 'lone-working', title: 'Lone working', completedOn: '2026-05-01', expiresOn: '2028-05-01', evidence: 'Certificate seen' },
 };
 
 /** Values that test a rule each: blank, invisible, control, broken, long, wrong type, edge numbers and dates. */
@@ -75,5 +78,5 @@ const broken = (value: unknown, naughty: readonly string[], depth: number): fc.A
 };
 
 /** Inputs for one kind: mostly its valid input broken a little, sometimes anything at all. */
-export const inputsOf = (kind: InputKind, naughty: readonly string[]) =>
+export const inputsOf = (kind: InputKind | StaffInputKind, naughty: readonly string[]) =>
   fc.oneof({ weight: 8, arbitrary: broken(VALID[kind], naughty, 0) }, { weight: 1, arbitrary: fc.anything() });

@@ -23,13 +23,13 @@ export const DATE_PATTERN = new RegExp(`^${DATE}$`);
 export const DATE_TIME_PATTERN = new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`);
 
 // text.ts, restated.
-const singleLine = (max: number, blank = 'Enter a value') =>
+export const singleLine = (max: number, blank = 'Enter a value') =>
   string(blank, trim(), minLength(1, blank), refine<string>((s) => s.length === 0 || hasVisibleText(s), blank), maxLength(max, TEXT_WORDS.singleLineMax(max)), refine(isOneLine, TEXT_WORDS.oneLine), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken));
-const noteText = (max: number, required = false, blank = 'Enter some text') =>
+export const noteText = (max: number, required = false, blank = 'Enter some text') =>
   string(TEXT_WORDS.noteType, ...(required ? [refine(hasVisibleText, blank)] : []), maxLength(max, TEXT_WORDS.noteMax(max)), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken));
-const externalId = singleLine(128, TEXT_WORDS.id);
-const uuid = stringFormat(UUID_PATTERN, 'uuid', TEXT_WORDS.uuid);
-const isoDate = stringFormat(DATE_PATTERN, 'date', TEXT_WORDS.date);
+export const externalId = singleLine(128, TEXT_WORDS.id);
+export const uuid = stringFormat(UUID_PATTERN, 'uuid', TEXT_WORDS.uuid);
+export const isoDate = stringFormat(DATE_PATTERN, 'date', TEXT_WORDS.date);
 const isoDateTime = stringFormat(DATE_TIME_PATTERN, 'datetime', TEXT_WORDS.dateTime);
 const codes = (list: readonly { readonly code: unknown }[]) => list.map((c) => c.code);
 const maybe = (c: Checker) => optional(nullable(c));
@@ -95,7 +95,7 @@ const teamName = singleLine(200, 'Enter the team’s name');
 const teamStatus = oneOf(['active', 'inactive'], 'Choose active or inactive');
 
 const o = optional;
-const strict = (shape: Record<string, Checker>) => object(shape, true);
+export const strict = (shape: Record<string, Checker>) => object(shape, true);
 const CHECKERS: Readonly<Record<InputKind, Checker>> = {
   contact: strict({ serviceUserId: uuid, workerId: o(externalId), start: ukStart, durationMinutes, mechanism, locationType, attendance, planned: o(planned), othersPresent: o(othersPresent), interpreterLanguage: o(language), taskIds: o(taskIds), note: o(contactNote), id: o(uuid) }),
   contactUpdate: strict({ workerId: o(externalId), start: o(ukStart), durationMinutes: o(durationMinutes), mechanism: o(mechanism), locationType: o(locationType), attendance: o(attendance), planned: o(planned), othersPresent: o(othersPresent), interpreterLanguage: maybe(language), taskIds: o(taskIds), note: o(contactNote) }),
@@ -123,10 +123,15 @@ const CHECKERS: Readonly<Record<InputKind, Checker>> = {
  * issues the client's zod schemas find (input-check.test.ts), without loading zod.
  */
 export function inputIssues(kind: InputKind, value: unknown): FieldIssue[] {
+  return issuesBy(CHECKERS, kind, value);
+}
+
+/** The issues `checkers[kind]` finds in `value`; never throws. Shared with the staff inputs' check (input-check-staff.ts). */
+export function issuesBy<K extends string>(checkers: Readonly<Record<K, Checker>>, kind: K, value: unknown): FieldIssue[] {
   try {
-    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(CHECKERS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
+    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(checkers, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
     const p = { value, issues: [] };
-    CHECKERS[kind].run(p);
+    checkers[kind].run(p);
     return fieldIssuesOf(p.issues);
   } catch {
     return [{ path: '', code: 'unreadable', message: 'This value could not be read' }];

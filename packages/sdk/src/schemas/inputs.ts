@@ -4,6 +4,7 @@ import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateS
 import { ContactUpdateSchema, ContactInputSchema } from './contact.js';
 import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
+import { SupervisionInputSchema, SupervisionNoteInputSchema, TrainingInputSchema } from './staff.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema } from './team.js';
 
 /** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
@@ -26,14 +27,23 @@ export const INPUT_SCHEMAS = {
 } as const;
 export type InputKind = keyof typeof INPUT_SCHEMAS;
 
+/** The staff writes (`teamClient(client)`), checked apart so a person's widget does not carry them. */
+export const STAFF_INPUT_SCHEMAS = {
+  supervision: SupervisionInputSchema,
+  supervisionNote: SupervisionNoteInputSchema,
+  training: TrainingInputSchema,
+} as const;
+export type StaffInputKind = keyof typeof STAFF_INPUT_SCHEMAS;
+
 /**
  * The problems with an input by the zod schemas the client parses with. The SDK exports the zod-free `inputIssues`
  * (input-check.ts) instead; this one is what the equivalence test holds it to.
  */
-export function zodInputIssues(kind: InputKind, value: unknown): FieldIssue[] {
+export function zodInputIssues(kind: InputKind | StaffInputKind, value: unknown): FieldIssue[] {
+  const schemas: Record<string, unknown> = { ...INPUT_SCHEMAS, ...STAFF_INPUT_SCHEMAS };
   try {
-    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(INPUT_SCHEMAS, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
-    const result = z.safeParse(INPUT_SCHEMAS[kind] as z.ZodMiniType, value);
+    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
+    const result = z.safeParse(schemas[kind] as z.ZodMiniType, value);
     return result.success ? [] : toFieldIssues(result.error);
   } catch {
     return [{ path: '', code: 'unreadable', message: 'This value could not be read' }];
