@@ -115,6 +115,16 @@ describe('the worker’s app (examples/app.ts)', () => {
     expect(card('demo-str-worker'), 'the demo’s visits are the workers’ own').to.match(/4 weeks: [1-9]/);
     expect(card('demo-peer-worker')).to.include('Ash Example (Peer support worker)').and.include('overdue by 8 days').and.include('Lone working and personal safety: expired');
     expect(words(team.shadowRoot!), 'no private notes in the team view').to.not.include('difficult home visit');
+
+    // Recording the lapsed training from Ash's card, as the team lead on the phone.
+    team.shadowRoot!.querySelector<HTMLButtonElement>('#training-demo-peer-worker')!.click();
+    await until(team as never, () => !!team.shadowRoot!.querySelector('#tr-item'), 'the training form');
+    const item = team.shadowRoot!.querySelector<HTMLSelectElement>('#tr-item')!;
+    item.value = 'lone-working';
+    item.dispatchEvent(new Event('change', { bubbles: true }));
+    team.shadowRoot!.querySelector<HTMLFormElement>('form.editor')!.requestSubmit();
+    await until(team as never, () => !card('demo-peer-worker').includes('Lone working and personal safety: expired'), 'the card without the lapse');
+    expect(card('demo-peer-worker')).to.include('Training for Ash Example recorded.');
   });
 
   it('a viewer is offered nothing to save, and no team views', async function () {
