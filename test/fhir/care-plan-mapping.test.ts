@@ -24,6 +24,20 @@ describe('care-plan FHIR mapping round trips (fast-check)', () => {
   it('CareTeam', () => fc.assert(fc.property(teamArb, (t) => void expect(fhirToCareTeam(served(careTeamToFhir(t, PATIENT_REF, ns), t.version), ns)).to.deep.equal(t)), { numRuns: 300 }));
   it('Worker', () => fc.assert(fc.property(workerArb, (w) => void expect(practitionerToWorker(served(workerToPractitioner(w, ns), w.version), ns)).to.deep.equal(w)), { numRuns: 300 }));
 
+  it('a care team’s reason for its change is a note in words, by whoever changed it and when; the record system’s own notes are left out', () => {
+    const [team] = fc.sample(teamArb, { numRuns: 1, seed: 26 });
+    const moved = { ...team!, changeReason: 'Reallocated: Wren’s caseload is full', updatedBy: 'lead-1', updatedAt: '2026-06-05T09:00:00.000Z' };
+    const r = careTeamToFhir(moved, PATIENT_REF, ns);
+    const notes = r.note as { text: string; time: string; authorReference: { identifier: { value: string } } }[];
+    expect(notes.map((n) => [n.text, n.time, n.authorReference.identifier.value])).to.deep.equal([['Reallocated: Wren’s caseload is full', '2026-06-05T09:00:00.000Z', 'lead-1']]);
+    expect((r.text as { div: string }).div).to.include('Reallocated: Wren’s caseload is full');
+    const withTheirs = { ...served(r, moved.version), note: [{ text: 'Discussed at the team meeting' }, ...notes] };
+    expect(fhirToCareTeam(withTheirs, ns).changeReason).to.equal('Reallocated: Wren’s caseload is full');
+    const none = careTeamToFhir({ ...moved, changeReason: undefined }, PATIENT_REF, ns);
+    expect(none.note).to.equal(undefined);
+    expect(fhirToCareTeam({ ...served(none, moved.version), note: [{ text: 'Discussed at the team meeting' }] }, ns).changeReason, 'a note of theirs is not taken for ours').to.equal(undefined);
+  });
+
   it('writes the agreed contact frequency in standard Timing elements, with words (ADR 0023)', () => {
     const [plan] = fc.sample(planArb, { numRuns: 1, seed: 23 });
     const weekly = { ...plan!, goalOrder: [], taskOrder: {}, contactFrequency: { every: 'twice-weekly' as const, from: '2026-06-01', agreedBy: 'cc-1' } };

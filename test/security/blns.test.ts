@@ -16,6 +16,7 @@ import type { Resource } from '../../packages/sdk/src/adapters/fhir/fhir-types.j
 import {
   fhirToSupervision, fhirToSupervisionNote, fhirToTraining, supervisionNoteToFhir, supervisionToFhir, trainingToFhir,
 } from '../../packages/sdk/src/adapters/fhir/map-staff.js';
+import { careTeamToFhir, fhirToCareTeam } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import { PERSON_ID } from '../helpers/fixtures.js';
 
@@ -253,6 +254,31 @@ describe('Big List of Naughty Strings', () => {
     }
     expect(outcomes.stored + outcomes.refused).to.equal(strings.length * 3);
     expect(outcomes.stored).to.be.greaterThan(strings.length * 3 * 0.7);
+  });
+
+  it('every string as the reason for a reallocation is stored exactly (trimmed) in each version and on FHIR, or refused with a field message', async function () {
+    this.timeout(60_000);
+    const lead = createClient({ store: memoryStore(), actor: { id: 'lead-1', role: 'team-lead' }, clock });
+    const ns = namespaceFrom();
+    const person = await lead.serviceUsers.create({ displayName: 'Ada Testperson', nhsNumber: '9990000018' });
+    let team = await lead.careTeams.create({ serviceUserId: person.id, name: 'North team', participants: [{ workerId: 'w1', role: 'str-worker' }] });
+    let stored = 0;
+    let refused = 0;
+    for (const s of strings) {
+      try {
+        team = await lead.careTeams.update(team.id, { participants: [{ workerId: stored % 2 ? 'w1' : 'w2', role: 'str-worker' }], changeReason: s }, team.version);
+        expect(team.changeReason, JSON.stringify(s)).to.equal(s.trim());
+        const served = { ...careTeamToFhir(team, '', ns), id: 'srv-1', meta: { versionId: team.version } } as Resource;
+        expect(fhirToCareTeam(served, ns)).to.deep.equal(team);
+        stored++;
+      } catch (e) {
+        expectFieldRefusal(e, s);
+        refused++;
+      }
+    }
+    expect(stored + refused).to.equal(strings.length);
+    expect(stored).to.be.greaterThan(strings.length * 0.7);
+    expect((await lead.careTeams.history(team.id)).length).to.equal(stored + 1);
   });
 
   it('the team view shows every string as text: no element is created from a worker’s name or a training title', async () => {

@@ -38,7 +38,7 @@ const rowOf = (record: Contact) => ({
 });
 
 /** Writes a record straight into the database, as another STR Kit (newer or older) in another tab would. */
-async function writeAsNewerKit(db: string, record: Record<string, unknown>, type: 'contact' | 'carePlan' = 'contact') {
+async function writeAsNewerKit(db: string, record: Record<string, unknown>, type: 'contact' | 'carePlan' | 'careTeam' = 'contact') {
   const open = indexedDB.open(db);
   const database = (await done(open)) as IDBDatabase;
   const tx = database.transaction(['records', 'history'], 'readwrite');
@@ -153,6 +153,22 @@ describe('records and databases from other STR Kit versions', () => {
     await writeAsNewerKit(db, { ...before }, 'carePlan');
     const read = await store.get('carePlan', before.id);
     expect(read).to.deep.equal({ ...before, schemaVersion: 2 });
+    store.close();
+  });
+
+  // H37 for care teams: the reason for a change (ADR 0026) must never be dropped by an STR Kit from before it.
+  it('a care team is saved at schema 2 (the reason for a change), so an STR Kit that reads only 1 refuses it; one stored at 1 still reads, unchanged', async () => {
+    const db = newName('team-versions');
+    const store = indexedDbStore({ name: db, persist: false });
+    const client = createClient({ store, drafts: memoryDrafts(), actor: { id: 'lead-1', role: 'team-lead' }, clock });
+    await store.put('serviceUser', validServiceUser({ id: PERSON_ID }));
+    const team = await client.careTeams.create({ serviceUserId: PERSON_ID, name: 'North team', participants: [{ workerId: 'w1', role: 'str-worker' }], changeReason: 'First allocation' });
+    expect(team.schemaVersion, 'above the 1 an STR Kit from before the reason reads').to.equal(2);
+    expect((await store.get('careTeam', team.id))?.changeReason).to.equal('First allocation');
+
+    const before = validRecord('careTeam', { serviceUserId: '2a8b1f3e-5c6d-4e7f-8a9b-0c1d2e3f4a5b', schemaVersion: 1 });
+    await writeAsNewerKit(db, { ...before }, 'careTeam');
+    expect(await store.get('careTeam', before.id)).to.deep.equal({ ...before, schemaVersion: 2 });
     store.close();
   });
 

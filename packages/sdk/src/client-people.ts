@@ -40,6 +40,7 @@ export interface CareTeamsApi extends ReadVerbs<CareTeam>, MarkEnteredInError<Ca
   current(serviceUserId: string, options?: ReadOptions): Promise<CareTeam | undefined>;
   /** Co-ordinators and team leads allocate. */
   create(input: CareTeamInput): Promise<CareTeam>;
+  /** A reallocation replaces `participants`; `changeReason` says why (each version has its own, or none). */
   update(id: string, changes: CareTeamUpdate, expectedVersion: string): Promise<CareTeam>;
 }
 
@@ -159,7 +160,9 @@ export function careTeamsApi(core: ClientCore): CareTeamsApi {
       guard('Updating a care team', async () => {
         requireAction('caseload.manage', 'change care teams');
         const fields = parseOrThrow(CareTeamUpdateSchema, changes, 'The change');
-        return updateRecord(core, 'careTeam', await mustGet('careTeam', id), fields, expectedVersion);
+        // Each version says why it was made: the last change's reason is not carried into this one.
+        const { changeReason: _previous, ...current } = await mustGet('careTeam', id);
+        return updateRecord(core, 'careTeam', current, fields, expectedVersion);
       }),
   };
 }

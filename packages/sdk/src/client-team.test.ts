@@ -90,7 +90,7 @@ for (const [name, open] of stores) {
       await rejectsWith(clientAs(store, 'team-lead', 'lead-1').team.summary({ today: '9 June' }), 'validation');
     });
 
-    it('reallocating a person keeps the old allocation in history and moves them between the two workers’ caseloads', async () => {
+    it('reallocating a person keeps the old allocation in history, with the reason for each change, and moves them between the two workers’ caseloads', async () => {
       await reallocates(store, seeded.ben.team.id);
     });
   });
@@ -100,16 +100,20 @@ for (const [name, open] of stores) {
 async function reallocates(store: Store, teamId: string) {
   const lead = clientAs(store, 'team-lead', 'lead-1', { now: () => new Date(AT) });
   const team = await lead.careTeams.get(teamId);
-  await lead.careTeams.update(team.id, { participants: [{ workerId: 'cc-1', role: 'care-coordinator' }, { workerId: 'worker-2', role: 'str-worker', from: TODAY }] }, team.version);
+  const moved = await lead.careTeams.update(team.id, { participants: [{ workerId: 'cc-1', role: 'care-coordinator' }, { workerId: 'worker-2', role: 'str-worker', from: TODAY }], changeReason: 'Worker 1 is on leave for three months' }, team.version);
   const names = async (workerId: string) => (await lead.caseload.summary({ workerId, today: TODAY })).people.map((p) => p.displayName).sort();
   expect(await names('worker-2')).to.include('Ben Testperson');
   expect(await names('worker-1')).to.not.include('Ben Testperson');
   const history = await lead.careTeams.history(team.id);
   expect(history.map((t) => t.participants.map((p) => p.workerId))).to.deep.equal([['cc-1', 'worker-1'], ['cc-1', 'worker-2']]);
+  expect(history.map((t) => t.changeReason), 'why each version was made').to.deep.equal([undefined, 'Worker 1 is on leave for three months']);
+  const renamed = await lead.careTeams.update(team.id, { name: 'North community team' }, moved.version);
+  expect(renamed.changeReason, 'a later change without a reason does not borrow the last one').to.equal(undefined);
+  expect((await lead.careTeams.history(team.id)).map((t) => t.changeReason)).to.deep.equal([undefined, 'Worker 1 is on leave for three months', undefined]);
 }
 
 describe('reallocation on the FHIR engine', () => {
-  it('reallocating a person keeps the old allocation in history and moves them between the two workers’ caseloads', async function () {
+  it('reallocating a person keeps the old allocation in history, with the reason for each change, and moves them between the two workers’ caseloads', async function () {
     this.timeout(60_000);
     await resetEngine();
     const store = fhirStore({ baseUrl: await fhirBaseUrl() });

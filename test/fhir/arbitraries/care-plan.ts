@@ -57,6 +57,7 @@ export const workerArb = clean<Worker>(WorkerSchema)(fc.record({ ...envelope, na
 export const teamArb = clean<CareTeam>(CareTeamSchema)(fc.record({
   ...envelope, serviceUserId: fc.uuid({ version: 4 }), name: lineText(60), status: fc.constantFrom('active', 'inactive'),
   participants: fc.array(fc.record({ workerId: actorId, role: fc.constantFrom(...ROLES), from: opt(date) }), { maxLength: 5 }),
+  changeReason: opt(lineText(120)),
 }));
 
 /** As a server returns it: with a server id and the record's version as versionId. */

@@ -12,6 +12,7 @@ import { CARE_PLAN_STATUSES, CONTACT_FREQUENCIES, GOAL_STATUSES, GOAL_TEXT_MAX, 
 import { CONTACT_NOTE_MAX, OTHER_PRESENT_KINDS, UK_START_MESSAGE } from './contact.js';
 import type { InputKind } from './inputs.js';
 import { ROLES } from './people.js';
+import { CHANGE_REASON_MAX } from './team.js';
 import { ALERT_NOTE_MAX, ALERT_REASON_MAX, MAX_SIGNS, NOT_ASKED, RESPONSE_TEXT_MAX, SIGN_TEXT_MAX } from './relapse.js';
 import { TEXT_WORDS, hasNoControl, hasVisibleText, isOneLine, isWellFormed } from './text-rules.js';
 
@@ -93,6 +94,7 @@ const alertNote = noteText(ALERT_NOTE_MAX);
 const participants = array(object({ workerId: externalId, role: oneOf(ROLES, 'Choose a role'), from: optional(isoDate) }), maxLength(30, 'List 30 people or fewer'));
 const teamName = singleLine(200, 'Enter the team’s name');
 const teamStatus = oneOf(['active', 'inactive'], 'Choose active or inactive');
+const changeReason = singleLine(CHANGE_REASON_MAX, 'Enter why the care team is changing');
 
 const o = optional;
 export const strict = (shape: Record<string, Checker>) => object(shape, true);
@@ -114,8 +116,8 @@ const CHECKERS: Readonly<Record<InputKind, Checker>> = {
     observations: o(noteText(5000)), personsView: o(noteText(5000)), markedWell: o(boolean()),
   }),
   alert: strict({ id: o(uuid), checkId: uuid, reason: o(noteText(ALERT_REASON_MAX, true, 'Enter why the alert was raised')), note: o(alertNote) }),
-  careTeam: strict({ id: o(uuid), serviceUserId: uuid, name: teamName, status: o(teamStatus), participants }),
-  careTeamUpdate: strict({ name: o(teamName), status: o(teamStatus), participants: o(participants) }),
+  careTeam: strict({ id: o(uuid), serviceUserId: uuid, name: teamName, status: o(teamStatus), participants, changeReason: o(changeReason) }),
+  careTeamUpdate: strict({ name: o(teamName), status: o(teamStatus), participants: o(participants), changeReason: o(changeReason) }),
 };
 
 /**

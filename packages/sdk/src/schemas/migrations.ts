@@ -12,6 +12,8 @@ export type MigrationTable = Partial<Record<RecordType, Readonly<Record<number, 
 export const MIGRATIONS: MigrationTable = {
   // 1 → 2 added the optional agreed contact frequency: a plan from before it is a plan with none agreed.
   carePlan: { 1: (plan) => plan },
+  // 1 → 2 added the optional reason for a change: a team from before it gives none.
+  careTeam: { 1: (team) => team },
 };
 
 /**

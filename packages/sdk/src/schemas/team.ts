@@ -8,7 +8,10 @@ const schemasBuilt = jitlessWhileBuilding();
 
 // A person's care team: who supports them, in which role (DESIGN.md "team" ↔ CareTeam). Team leads and
 // co-ordinators allocate it; it is what caseload views are built from.
-export const CARE_TEAM_SCHEMA_VERSION = 1;
+// 2 added `changeReason`: why the team last changed (a reallocation's reason). An STR Kit that knew only 1 would drop it
+// on its next save, so it is told the record is newer instead (migrations.ts).
+export const CARE_TEAM_SCHEMA_VERSION = 2;
+export const CHANGE_REASON_MAX = 500;
 export const CareTeamParticipantSchema = z.object({
   /** The worker's sign-in id (Actor.id). */
   workerId: externalId,
@@ -23,6 +26,11 @@ export const CareTeamFields = {
   name: singleLine(200, 'Enter the team’s name'),
   status: z.enum(['active', 'inactive'], { error: 'Choose active or inactive' }),
   participants: z.array(CareTeamParticipantSchema).check(z.maxLength(30, { error: 'List 30 people or fewer' })),
+  /**
+   * Why this version of the team was made, in the words of whoever changed it ("Reallocated: Wren's caseload is full").
+   * Each version carries its own (an update without one leaves none), so the team's history says why each change was made.
+   */
+  changeReason: z.optional(singleLine(CHANGE_REASON_MAX, 'Enter why the care team is changing')),
 };
 export const CareTeamSchema = z.object({ ...EnvelopeShape, ...CareTeamFields });
 export type CareTeam = z.infer<typeof CareTeamSchema>;
@@ -32,12 +40,15 @@ export const CareTeamInputSchema = z.strictObject({
   name: CareTeamFields.name,
   status: z.optional(CareTeamFields.status),
   participants: CareTeamFields.participants,
+  changeReason: CareTeamFields.changeReason,
 });
 export type CareTeamInput = z.input<typeof CareTeamInputSchema>;
 export const CareTeamUpdateSchema = z.strictObject({
   name: z.optional(CareTeamFields.name),
   status: z.optional(CareTeamFields.status),
   participants: z.optional(CareTeamFields.participants),
+  /** Why this change is made; leave it out and the new version has none. */
+  changeReason: CareTeamFields.changeReason,
 });
 export type CareTeamUpdate = z.input<typeof CareTeamUpdateSchema>;
 

@@ -72,6 +72,7 @@ export const STR_EXTENSIONS: readonly ExtensionRow[] = [
   { name: 'check', title: 'Sign check (STR id)', on: ['Flag'], value: 'Identifier' },
   { name: 'reason', title: 'Alert reason, exact text (UTF-8, base64)', on: ['Flag'], value: 'base64Binary' },
   { name: 'acknowledged', title: 'Acknowledged', on: ['Flag'], parts: [one('by', 'string'), one('at', 'dateTime'), one('action', 'base64Binary')] },
+  { name: 'change-reason', title: 'This note is why the care team changed', on: ['CareTeam.note'], value: 'boolean' },
   // Staff records (docs/adr/0025-staff-records.md): also in the document's words.
   { name: 'supervision-kind', title: 'Kind of staff supervision', on: ['DocumentReference'], value: 'code' },
   { name: 'agreed-action', title: 'Action agreed in supervision', on: ['DocumentReference'], parts: [one('text', 'base64Binary'), one('owner', 'string'), one('due', 'date')] },

@@ -143,8 +143,11 @@ async function historyOf<T extends RecordType>(core: FhirCore, type: T, id: stri
   if (!found) return [];
   const res = await core.retrying(() => core.http.request('GET', `${found.resourceType}/${found.id}/_history?_count=1000`));
   const entries = ((res.resource as { entry?: { resource?: Resource }[] } | undefined)?.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
-  // FHIR gives history newest first; the port promises oldest first.
-  return (await core.fromFhir(type, entries.reverse())) as RecordOf<T>[];
+  // The port promises oldest first. FHIR says a history is newest first, but not every server keeps to it (Medplum's
+  // memory store gives the current version first, then the rest oldest first): ordered by lastUpdated, ties as served.
+  const when = (r: Resource) => Date.parse((r.meta as { lastUpdated?: string } | undefined)?.lastUpdated ?? '') || 0;
+  const oldestFirst = entries.reverse().map((r, i) => ({ r, i })).sort((a, b) => when(a.r) - when(b.r) || a.i - b.i).map((x) => x.r);
+  return (await core.fromFhir(type, oldestFirst)) as RecordOf<T>[];
 }
 
 /**

@@ -358,6 +358,11 @@ export function careTeamToFhir(t: CareTeam, patientReference: string, ns: FhirNa
       member: workerRef(p.workerId, ns),
       ...(p.from && { period: { start: p.from } }),
     })),
+    // Why this version was made (a reallocation's reason), in words in a standard element: a note by whoever made the
+    // change, when they made it. The marker tells it from notes the record system's own users add.
+    ...(t.changeReason !== undefined && {
+      note: [{ extension: [{ url: `${ns.extension}change-reason`, valueBoolean: true }], authorReference: workerRef(t.updatedBy, ns), time: t.updatedAt, text: t.changeReason }],
+    }),
     extension: [...envelopeExtensions(t, ns), { url: `${ns.extension}status`, valueCode: t.status }],
   });
 }
@@ -365,6 +370,8 @@ export function careTeamToFhir(t: CareTeam, patientReference: string, ns: FhirNa
 export function fhirToCareTeam(r: Resource, ns: FhirNamespace): CareTeam {
   if (r.resourceType !== 'CareTeam') throw mappingError(r, 'expected a CareTeam');
   type P = { role?: { coding?: { system?: string; code?: string }[] }[]; member?: { identifier?: Identifier }; period?: { start?: string } };
+  type Note = { extension?: { url?: string; valueBoolean?: boolean }[]; text?: string };
+  const reason = ((r.note as Note[] | undefined) ?? []).find((n) => n.extension?.some((e) => e.url === `${ns.extension}change-reason` && e.valueBoolean === true))?.text;
   return {
     ...readEnvelope(r, ns),
     serviceUserId: subjectId(r, 'subject', ns),
@@ -378,5 +385,6 @@ export function fhirToCareTeam(r: Resource, ns: FhirNamespace): CareTeam {
         ...(from && { from }),
       };
     }),
+    ...(reason !== undefined && { changeReason: reason }),
   };
 }

@@ -49,7 +49,7 @@ const SUMMARY: Record<string, (r: Loose) => { title: string; rows: Row[]; items?
     title: r.code?.text ?? 'Task',
     rows: [['Task', r.description], ['Status', r.businessStatus?.text ?? r.status], ['Priority', r.priority], ['Due', r.restriction?.period?.end], ['Owner', r.owner?.display], ['Done', r.output?.[0]?.valueString]],
   }),
-  CareTeam: (r) => ({ title: 'Care team', rows: [['Team', r.name], ['Status', r.status], ['Members', r.participant?.length]] }),
+  CareTeam: (r) => ({ title: 'Care team', rows: [['Team', r.name], ['Status', r.status], ['Members', r.participant?.length]], items: texts(r.note, (n) => n.text) }),
   Observation: (r) => ({
     title: r.code?.text ?? 'Observation',
     rows: [['When', r.effectiveDateTime], ['Status', r.status]],
