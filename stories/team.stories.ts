@@ -36,13 +36,13 @@ export const Coordinator: Story = { loaders: [async () => ({ client: await seede
 /** A worker is told the team view is for team leads and co-ordinators. */
 export const NotForWorkers: Story = { loaders: [async () => ({ client: await seeded('str-worker', 'str-worker-1') })] };
 /** Opens a form on Sky's card, as a team lead would, and waits for it to be drawn. */
-async function openForm(canvas: HTMLElement, button: string, then?: (root: ShadowRoot) => void) {
+async function openForm(canvas: HTMLElement, button: string, then?: (root: ShadowRoot) => void, drawn = '#tr-heading') {
   const el = canvas.querySelector('str-team') as StrTeam;
   await el.whenLoaded();
   await el.updateComplete;
   const root = el.shadowRoot!;
   root.querySelector<HTMLButtonElement>(button)!.click();
-  for (let i = 0; i < 200 && !root.querySelector('#tr-heading'); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 200 && !root.querySelector(drawn); i++) await new Promise((r) => setTimeout(r, 10));
   then?.(root);
   await el.updateComplete;
 }
@@ -60,6 +60,11 @@ export const SupervisionErrors: Story = {
 export const RecordingTraining: Story = {
   loaders: [async () => ({ client: await seeded('team-lead', TEAM_LEAD) })],
   play: ({ canvasElement }) => openForm(canvasElement, '#training-peer-worker-1'),
+};
+/** Reallocating one of Wren's people to another worker, with the reason kept in the care team's history. */
+export const Reallocating: Story = {
+  loaders: [async () => ({ client: await seeded('team-lead', TEAM_LEAD) })],
+  play: ({ canvasElement }) => openForm(canvasElement, '#reallocation-str-worker-1', () => undefined, '#tr-person'),
 };
 /** Controlled: the host gives the summary. */
 export const Controlled: Story = {

@@ -3,10 +3,12 @@
 // nothing the client would refuse is sent). Pure functions of the draft.
 import {
   SUPERVISION_NOTE_MAX, TRAINING_EVIDENCE_MAX, staffInputIssues,
-  type FieldIssue, type SupervisionInput, type TrainingInput, type TrainingItem,
+  type CareTeam, type FieldIssue, type SupervisionInput, type TrainingInput, type TrainingItem,
 } from '@strkit/sdk';
 import type { Params } from '../l10n/catalogue.js';
-import { say, type Form, type FormKind, type Id, type Kept, type Refusal, type Said, type SupervisionForm, type TrainingForm } from './team-record.form.js';
+import {
+  FRONTLINE_ROLES, say, type Form, type FormKind, type Id, type Kept, type ReallocationForm, type Refusal, type Said, type SupervisionForm, type TrainingForm,
+} from './team-record.form.js';
 import { TEAM_MESSAGES } from './team.messages.js';
 
 /** A kept draft, read defensively (another version of the kit may have written it). */
@@ -18,6 +20,7 @@ export function keptDraft(form: FormKind, kept: Kept): Pick<Form, 'draft' | 'ids
   if (form === 'training') {
     return { draft: { itemId: str(d.itemId), completedOn: str(d.completedOn), expiresOn: str(d.expiresOn), evidence: str(d.evidence) }, ids: { training: uuid(ids.training) } };
   }
+  if (form === 'reallocation') return { draft: { personId: str(d.personId), toWorkerId: str(d.toWorkerId), from: str(d.from), reason: str(d.reason) }, ids: {} };
   const actions = Array.isArray(d.actions) ? (d.actions as Record<string, unknown>[]).map((a) => ({ text: str(a?.text), owner: a?.owner === 'supervisor' ? 'supervisor' : 'worker', dueOn: str(a?.dueOn) })) : [];
   return {
     draft: { heldOn: str(d.heldOn), kind: str(d.kind), nextDueOn: str(d.nextDueOn), notes: str(d.notes), actions },
@@ -58,7 +61,7 @@ export const issueSaid = (issue: FieldIssue): Said => (l) => {
 };
 
 const FIELDS: Readonly<Record<string, string>> = {
-  heldOn: 'held-on', kind: 'kind', nextDueOn: 'next-due-on', text: 'notes', itemId: 'item', completedOn: 'completed-on', expiresOn: 'expires-on', evidence: 'evidence',
+  changeReason: 'reason', heldOn: 'held-on', kind: 'kind', nextDueOn: 'next-due-on', text: 'notes', itemId: 'item', completedOn: 'completed-on', expiresOn: 'expires-on', evidence: 'evidence',
 };
 
 /** The form field an SDK issue path belongs to. */
@@ -106,4 +109,29 @@ export function trainingRefusals(o: TrainingForm, today: string, items: readonly
   if (d.expiresOn && d.completedOn && d.expiresOn <= d.completedOn) refuse('expires-on', 'err.expires-after');
   if (d.evidence.length > TRAINING_EVIDENCE_MAX) refuse('evidence', 'err.max', { max: TRAINING_EVIDENCE_MAX });
   return firstPerField(out, input ? staffInputIssues('training', input) : []);
+}
+
+/** What is wrong with a reallocation form: who, to whom, from when and why are all needed. */
+export function reallocationRefusals(o: ReallocationForm, today: string): Refusal[] {
+  const d = o.draft;
+  const out: Refusal[] = [];
+  const refuse = (field: string, id: Id) => out.push({ field, say: say(id) });
+  if (!o.people.some((p) => p.id === d.personId)) refuse('person', 'err.person');
+  if (!o.to.some((w) => w.id === d.toWorkerId)) refuse('to-worker', 'err.to-worker');
+  if (!d.from) refuse('from', 'err.from');
+  // Caseloads count a care team's members from the moment it is saved, whatever their start date says.
+  else if (d.from > today) refuse('from', 'err.from-future');
+  if (!d.reason.trim()) refuse('reason', 'err.reason');
+  return firstPerField(out, d.reason.trim() ? staffInputIssues('reallocation', { changeReason: d.reason }) : []);
+}
+
+/**
+ * The care team's new participants: the worker's place (as STR or peer support worker) taken by the one chosen, from
+ * the date chosen; everyone else as they were. Undefined when the one chosen is in the team already.
+ */
+export function reallocated(team: CareTeam, o: ReallocationForm): CareTeam['participants'] | undefined {
+  const to = o.to.find((w) => w.id === o.draft.toWorkerId)!;
+  if (team.participants.some((p) => p.workerId === to.id)) return undefined;
+  return team.participants.map((p) =>
+    p.workerId === o.worker.id && FRONTLINE_ROLES.includes(p.role) ? { workerId: to.id, role: to.role as CareTeam['participants'][number]['role'], from: o.draft.from } : p);
 }

@@ -35,9 +35,28 @@ export interface TrainingDraft {
   evidence: string;
 }
 
+/** Moving one of the worker's people to another worker, from a date, for a reason (ADR 0026). */
+export interface ReallocationDraft {
+  personId: string;
+  toWorkerId: string;
+  from: string;
+  reason: string;
+}
+
+/** One of the worker's people, as the reallocation form lists them. */
+export interface PersonChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
 export type SupervisionForm = { readonly form: 'supervision'; readonly worker: Worker; draft: SupervisionDraft; ids: { supervision: string; note: string }; savedId?: string };
 export type TrainingForm = { readonly form: 'training'; readonly worker: Worker; draft: TrainingDraft; ids: { training: string } };
-export type Form = SupervisionForm | TrainingForm;
+export type ReallocationForm = {
+  readonly form: 'reallocation'; readonly worker: Worker; draft: ReallocationDraft; ids: Record<string, never>;
+  /** The worker's people (loaded when the form opens) and the workers they may move to. */
+  readonly people: readonly PersonChoice[]; readonly to: readonly Worker[];
+};
+export type Form = SupervisionForm | TrainingForm | ReallocationForm;
 export type FormKind = Form['form'];
 
 /** What a draft keeps: the form as typed, the ids its records will have, and a supervision already stored. */
@@ -62,10 +81,16 @@ export const teamDraftKey = (form: FormKind, workerId: string): string => `team:
 /** A form as it opens: held or completed today, nothing else filled in. */
 export function emptyDraft(form: 'supervision', today: string): SupervisionDraft;
 export function emptyDraft(form: 'training', today: string): TrainingDraft;
+export function emptyDraft(form: 'reallocation', today: string): ReallocationDraft;
 export function emptyDraft(form: FormKind, today: string): Form['draft'];
 export function emptyDraft(form: FormKind, today: string): Form['draft'] {
-  return form === 'supervision' ? { heldOn: today, kind: '', nextDueOn: '', actions: [], notes: '' } : { itemId: '', completedOn: today, expiresOn: '', evidence: '' };
+  if (form === 'supervision') return { heldOn: today, kind: '', nextDueOn: '', actions: [], notes: '' };
+  if (form === 'training') return { itemId: '', completedOn: today, expiresOn: '', evidence: '' };
+  return { personId: '', toWorkerId: '', from: today, reason: '' };
 }
+
+/** STR and peer support workers: the roles a person is reallocated between. */
+export const FRONTLINE_ROLES: readonly string[] = ['str-worker', 'peer-support-worker'];
 
 /** Anything typed beyond the form's defaults. */
 export function typedIn(o: Form, today: string): boolean {

@@ -5,7 +5,7 @@ import { SUPERVISION_KINDS, type TrainingItem } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormErrors } from '../internal/form-errors.js';
-import { PREFIX, type ActionDraft, type Form, type Refusal, type Said, type SupervisionForm, type TrainingForm, type Worker } from './team-record.form.js';
+import { PREFIX, type ActionDraft, type Form, type ReallocationForm, type Refusal, type Said, type SupervisionForm, type TrainingForm, type Worker } from './team-record.form.js';
 import type { TeamWords } from './team.render.js';
 
 export interface FormView {
@@ -31,13 +31,14 @@ export interface FormView {
 export function renderForm(v: FormView): TemplateResult {
   const { l, open: o } = v;
   const e = new FormErrors(v.errors.map((r) => ({ field: r.field, message: r.say(l) })), PREFIX, { kind: `${PREFIX}kind-${SUPERVISION_KINDS[0]}` }, { problem: l.t('problem'), error: l.t('error-prefix') });
-  const heading = l.t(o.form === 'supervision' ? 'supervision-heading' : 'training-heading', { name: o.worker.name });
-  const save = v.saving ? 'saving' : o.form === 'supervision' ? 'save-supervision' : 'save-training';
+  const heading = l.t(`${o.form}-heading`, { name: o.worker.name });
+  const save = v.saving ? 'saving' : (`save-${o.form}` as const);
+  const fields = o.form === 'supervision' ? supervisionFields(v, e, o) : o.form === 'training' ? trainingFields(v, e, o) : reallocationFields(v, e, o);
   return html`<form class="editor" novalidate aria-labelledby="${PREFIX}heading" @input=${v.on.input} @change=${v.on.input} @submit=${v.on.save}>
     <h4 id="${PREFIX}heading" tabindex="-1"><bdi>${heading}</bdi></h4>
     ${e.summary(3)}
     ${v.problem ? html`<div class="problem" id="${PREFIX}problem" role="alert" tabindex="-1"><p>${v.problem(l)}</p></div>` : nothing}
-    ${o.form === 'supervision' ? supervisionFields(v, e, o) : trainingFields(v, e, o)}
+    ${fields}
     <div class="actions">
       <button type="submit" class="primary" ?disabled=${v.saving}>${l.t(save)}</button>
       <button type="button" class="secondary" @click=${v.on.cancel}>${l.t('cancel')}</button>
@@ -96,6 +97,21 @@ function trainingFields(v: FormView, e: FormErrors, o: TrainingForm): TemplateRe
     ${date(e, 'expires-on', l.t('expires-on'), d.expiresOn, false, renew === undefined ? l.t('expires-hint-never') : l.t('expires-hint-renew', { count: renew }))}
     ${field(e, 'evidence', l.t('evidence'), html`<textarea id="${PREFIX}evidence" name="evidence" rows="2" .value=${live(d.evidence)}
       aria-invalid=${e.invalid('evidence')} aria-describedby=${e.describedBy('evidence', `${PREFIX}evidence-hint`)}></textarea>`, l.t('evidence-hint'))}`;
+}
+
+function reallocationFields(v: FormView, e: FormErrors, o: ReallocationForm): TemplateResult {
+  const l = v.l;
+  const d = o.draft;
+  const select = (name: string, choose: string, options: readonly { id: string; name: string }[], value: string) =>
+    html`<select id="${PREFIX}${name}" name=${name} aria-invalid=${e.invalid(name)} aria-describedby=${e.describedBy(name)}>
+      <option value="" ?selected=${!options.some((x) => x.id === value)}>${choose}</option>
+      ${options.map((x) => html`<option value=${x.id} ?selected=${x.id === value}>${x.name}</option>`)}
+    </select>`;
+  return html`${field(e, 'person', l.t('person'), select('person', l.t('choose-person'), o.people, d.personId))}
+    ${field(e, 'to-worker', l.t('to-worker'), select('to-worker', l.t('choose-worker'), o.to, d.toWorkerId))}
+    ${date(e, 'from', l.t('from'), d.from, false, l.t('from-hint'))}
+    ${field(e, 'reason', l.t('reason'), html`<input class="text" type="text" id="${PREFIX}reason" name="reason" autocomplete="off" .value=${live(d.reason)}
+      aria-invalid=${e.invalid('reason')} aria-describedby=${e.describedBy('reason', `${PREFIX}reason-hint`)} />`, l.t('reason-hint'))}`;
 }
 
 function field(e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string): TemplateResult {

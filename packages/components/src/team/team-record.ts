@@ -2,11 +2,14 @@
 // is typed is kept as a draft on the device (a reload or a lost signal loses nothing) until it is saved or discarded;
 // the record's id is chosen when the form opens and kept with the draft, so saving twice never makes two records.
 // The form as data: team-record.form.ts; drawn by team-record.render.ts.
-import type { StrClient, TrainingItem } from '@strkit/sdk';
+import type { StrClient, TrainingItem, WorkerSummary } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { notSavedCase } from '../internal/error-words.js';
-import { PREFIX, emptyDraft, itemsFor, say, teamDraftKey, typedIn, type Form, type FormKind, type Id, type Kept, type Refusal, type Said, type Worker } from './team-record.form.js';
+import {
+  FRONTLINE_ROLES, PREFIX, emptyDraft, itemsFor, say, teamDraftKey, typedIn, type Form, type FormKind, type Id, type Kept, type ReallocationForm, type Refusal, type Said,
+  type Worker,
+} from './team-record.form.js';
 import type { TeamWords } from './team.render.js';
 
 export interface TeamRecordHost {
@@ -14,6 +17,8 @@ export interface TeamRecordHost {
   /** The UK date the summary counts to: "today" for the form's defaults and checks. */
   readonly today: () => string | undefined;
   readonly checklist: () => readonly TrainingItem[];
+  /** The team's workers, by name: those a person may be reallocated to. */
+  readonly workers: () => readonly Worker[];
   /** The words, in the active locale. */
   readonly l: TeamWords;
   /** True while `client` is still the element's (same client and actor): a save for another is dropped. */
@@ -29,6 +34,11 @@ type FormModule = typeof import('./team-record.lazy.js');
 export const teamForms: { module?: FormModule; load: () => Promise<FormModule> } = {
   load: () => import('./team-record.lazy.js'),
 };
+
+/** A save the record refuses for a reason the form words beside a field (the person has no team; already in it). */
+class Refused {
+  constructor(readonly refusal: Refusal) {}
+}
 
 /** A failed save of the private notes after their supervision was stored. */
 class NotesNotSaved {
@@ -112,9 +122,8 @@ export class TeamRecord {
     this.#opener = `#${form}-${worker.id}`;
     const forms = await this.#forms(worker);
     if (!forms || !this.#h.isCurrent(client)) return;
-    const opened: Form = form === 'supervision'
-      ? { form, worker, draft: emptyDraft(form, this.#today), ids: { supervision: crypto.randomUUID(), note: crypto.randomUUID() } }
-      : { form, worker, draft: emptyDraft(form, this.#today), ids: { training: crypto.randomUUID() } };
+    const opened = await this.#blank(form, worker, client);
+    if (!opened || !this.#h.isCurrent(client)) return;
     this.#close();
     this.#open = opened;
     try {
@@ -128,6 +137,25 @@ export class TeamRecord {
     }
     this.#el.requestUpdate();
     await this.#focus(`#${PREFIX}heading`);
+  }
+
+  /** A form as it opens; for a reallocation, with the worker's people, read now (undefined, said on the card, if they cannot be). */
+  async #blank(form: FormKind, worker: Worker, client: StrClient): Promise<Form | undefined> {
+    if (form === 'supervision') return { form, worker, draft: emptyDraft(form, this.#today), ids: { supervision: crypto.randomUUID(), note: crypto.randomUUID() } };
+    if (form === 'training') return { form, worker, draft: emptyDraft(form, this.#today), ids: { training: crypto.randomUUID() } };
+    this.#close();
+    this.#status = { workerId: worker.id, say: say('people-loading', { name: worker.name }) };
+    this.#el.requestUpdate();
+    try {
+      const { people } = await client.caseload.summary({ workerId: worker.id, ...(this.#today && { today: this.#today }) });
+      const choices = people.map((p) => ({ id: p.serviceUserId, name: p.displayName })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      const to = this.#h.workers().filter((w) => w.id !== worker.id && FRONTLINE_ROLES.includes(w.role));
+      return { form, worker, draft: emptyDraft(form, this.#today), ids: {}, people: choices, to };
+    } catch {
+      if (this.#h.isCurrent(client)) this.#status = { workerId: worker.id, say: say('people-failed') };
+      this.#el.requestUpdate();
+      return undefined;
+    }
   }
 
   /** The forms' module, loading it the first time with a status on the worker's card, or why it could not load. */
@@ -174,6 +202,7 @@ export class TeamRecord {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
     if (o.form === 'training') o.draft = { itemId: text('item'), completedOn: text('completed-on'), expiresOn: text('expires-on'), evidence: text('evidence') };
+    else if (o.form === 'reallocation') o.draft = { personId: text('person'), toWorkerId: text('to-worker'), from: text('from'), reason: text('reason') };
     // Once the supervision is stored its fields are locked (so not in the form's data): only the notes are left.
     else if (o.savedId) o.draft = { ...o.draft, notes: text('notes') };
     else {
@@ -231,7 +260,8 @@ export class TeamRecord {
     if (!o || !client || this.#saving) return;
     const forms = teamForms.module!;
     const today = this.#today || '9999-12-31';
-    this.#errors = o.form === 'supervision' ? forms.supervisionRefusals(o, today, client.actor.id) : forms.trainingRefusals(o, today, this.#items(o.worker));
+    this.#errors = o.form === 'supervision' ? forms.supervisionRefusals(o, today, client.actor.id)
+      : o.form === 'training' ? forms.trainingRefusals(o, today, this.#items(o.worker)) : forms.reallocationRefusals(o, today);
     this.#problem = undefined;
     if (this.#errors.length) {
       this.#el.requestUpdate();
@@ -244,11 +274,16 @@ export class TeamRecord {
       await this.#store(forms, client, o);
     } catch (err) {
       if (!this.#h.isCurrent(client) || this.#open !== o) return;
+      this.#saving = false;
+      if (err instanceof Refused) {
+        this.#errors = [err.refusal];
+        this.#el.requestUpdate();
+        return this.#focus('.error-summary');
+      }
       const notes = err instanceof NotesNotSaved;
       const why = notSavedCase(notes ? err.cause : err);
       const failed: Said = (l) => l.t(`save-failed.${why.case}`, { issue: why.issue ? forms.issueSaid(why.issue)(l) : l.t('not-valid') });
       this.#problem = notes ? (l) => `${l.t('notes-not-saved')} ${failed(l)}` : failed;
-      this.#saving = false;
       this.#el.requestUpdate();
       return this.#focus(`#${PREFIX}problem`);
     }
@@ -257,12 +292,13 @@ export class TeamRecord {
     this.#timer.cancel();
     await client.drafts.discard(key).catch(() => undefined);
     this.#drafts.delete(key);
-    this.#close(say(o.form === 'supervision' ? 'supervision-saved' : 'training-saved', { name: o.worker.name }));
+    this.#close(savedSaid(o));
     await this.#focus(this.#opener);
   }
 
   /** Writes the form's records as the client's actor: a supervision and then its notes (kept apart, ADR 0025), or training. */
   async #store(forms: FormModule, client: StrClient, o: Form): Promise<void> {
+    if (o.form === 'reallocation') return reallocate(forms, client, o);
     const staff = forms.teamClient(client);
     if (o.form === 'training') {
       await staff.training.create(forms.trainingInput(o, this.#items(o.worker))!);
@@ -279,12 +315,14 @@ export class TeamRecord {
   }
 
   /** The worker's buttons, their status, and the form when it is open for them; nothing for those who may not record. */
-  render(worker: Worker): TemplateResult | typeof nothing {
+  render(w: WorkerSummary): TemplateResult | typeof nothing {
     const l = this.#h.l;
     const client = this.#h.client();
+    const worker = w.worker;
     const maySupervise = !!client?.can('supervision.record');
     const mayTrain = !!client?.can('training.record') && this.#items(worker).length > 0;
-    if (!maySupervise && !mayTrain) return nothing;
+    const mayMove = !!client?.can('caseload.manage') && w.caseload > 0 && this.#h.workers().some((x) => x.id !== worker.id && FRONTLINE_ROLES.includes(x.role));
+    if (!maySupervise && !mayTrain && !mayMove) return nothing;
     const o = this.#open?.worker.id === worker.id ? this.#open : undefined;
     const button = (form: FormKind) => {
       const open = o?.form === form;
@@ -293,7 +331,7 @@ export class TeamRecord {
         @click=${() => void (open ? this.cancel() : this.open(form, worker))}>${l.t(id)}</button>`;
     };
     return html`<div class="record">
-      <div class="actions">${maySupervise ? button('supervision') : nothing}${mayTrain ? button('training') : nothing}</div>
+      <div class="actions">${maySupervise ? button('supervision') : nothing}${mayTrain ? button('training') : nothing}${mayMove ? button('reallocation') : nothing}</div>
       <p class="status" role="status">${this.#status?.workerId === worker.id ? this.#status.say(l) : ''}</p>
       ${o ? this.#form(o) : nothing}
     </div>`;
@@ -317,4 +355,24 @@ export class TeamRecord {
     addAction: () => this.#addAction(),
     removeAction: (i: number) => this.#removeAction(i),
   };
+}
+
+/** What the card says once a form is saved. */
+function savedSaid(o: Form): Said {
+  if (o.form === 'reallocation') {
+    const person = o.people.find((p) => p.id === o.draft.personId)?.name ?? '';
+    const to = o.to.find((w) => w.id === o.draft.toWorkerId)?.name ?? '';
+    return say('reallocated', { person, to });
+  }
+  return say(o.form === 'supervision' ? 'supervision-saved' : 'training-saved', { name: o.worker.name });
+}
+
+/** Moves the person: their active care team, with the worker's place taken by the one chosen and the reason kept (ADR 0026). */
+async function reallocate(forms: FormModule, client: StrClient, o: ReallocationForm): Promise<void> {
+  const team = await client.careTeams.current(o.draft.personId);
+  if (!team) throw new Refused({ field: 'person', say: say('err.no-team') });
+  const participants = forms.reallocated(team, o);
+  const to = o.to.find((w) => w.id === o.draft.toWorkerId)!;
+  if (!participants) throw new Refused({ field: 'to-worker', say: say('err.already', { name: to.name }) });
+  await client.careTeams.update(team.id, { participants, changeReason: o.draft.reason.trim() }, team.version);
 }

@@ -26,8 +26,9 @@ import { needsAttention, teamCounts } from './team.view.js';
  * contacts this week and in 4 weeks, did-not-attend rate, overdue tasks, open and overdue alerts, supervision (last,
  * next due, overdue) and training against the team's checklist (missing, expiring within 30 days, expired), with
  * counts at the top and a filter for the workers who need attention. Connected, those the role table lets record
- * supervision (team leads; co-ordinators as the supervisor) or training (team leads) do it from each card
- * (team-record.ts), with drafts kept on the device until saved.
+ * supervision (team leads; co-ordinators as the supervisor) or training (team leads), or reallocate one of the
+ * worker's people with a reason (`caseload.manage`), do it from each card (team-record.ts), with drafts kept on the
+ * device until saved.
  *
  * Connected (default): the summary comes from `teamClient(client).team.summary()` (docs/adr/0025-staff-records.md)
  * and is redrawn when a record changes. Team leads and care co-ordinators see it; anyone else is told so. The record
@@ -66,6 +67,7 @@ export class StrTeam extends ClientElement {
     client: () => this.#scope.current?.client,
     today: () => this._loaded?.today,
     checklist: () => this.checklist,
+    workers: () => this._loaded?.workers.map((w) => w.worker) ?? [],
     l: this.#l,
     isCurrent: (client) => this.#scope.current?.client === client && this.#scope.isCurrent(this.#scope.current),
   });
@@ -169,6 +171,6 @@ export class StrTeam extends ClientElement {
 
   /** Connected, for those who may record: the worker's record buttons, status and open form. */
   #more(w: TeamSummary['workers'][number]) {
-    return this.currentClient ? this.#record.render(w.worker) : undefined;
+    return this.currentClient ? this.#record.render(w) : undefined;
   }
 }

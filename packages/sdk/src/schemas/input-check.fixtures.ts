@@ -38,6 +38,7 @@ export const VALID: Readonly<Record<InputKind | StaffInputKind, Record<string, u
   careTeamUpdate: { name: 'South team', status: 'inactive', participants: [], changeReason: 'Moved to the south team' },
   supervision: { id: ID, workerId: 'w1', supervisorId: 'lead1', heldOn: '2026-06-01', kind: 'debrief', actions: [{ text: 'Book the lone-working course', ownerId: 'w1', dueOn: '2026-06-30' }], nextDueOn: '2026-07-13' },
   supervisionNote: { id: ID, supervisionId: ID2, text: 'Talked through the visit.' },
+  reallocation: { changeReason: 'On leave for three months' },
   training: { id: ID, workerId: 'w1', itemId: 'lone-working', title: 'Lone working', completedOn: '2026-05-01', expiresOn: '2028-05-01', evidence: 'Certificate seen' },
 };
 

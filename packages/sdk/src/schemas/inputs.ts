@@ -5,7 +5,7 @@ import { ContactUpdateSchema, ContactInputSchema } from './contact.js';
 import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
 import { SupervisionInputSchema, SupervisionNoteInputSchema, TrainingInputSchema } from './staff.js';
-import { CareTeamInputSchema, CareTeamUpdateSchema } from './team.js';
+import { CareTeamInputSchema, CareTeamUpdateSchema, ReallocationInputSchema } from './team.js';
 
 /** What each client write takes, by name: widgets check a form before they send it, hosts before they call. */
 export const INPUT_SCHEMAS = {
@@ -27,11 +27,12 @@ export const INPUT_SCHEMAS = {
 } as const;
 export type InputKind = keyof typeof INPUT_SCHEMAS;
 
-/** The staff writes (`teamClient(client)`), checked apart so a person's widget does not carry them. */
+/** The staff writes (`teamClient(client)`) and a reallocation's reason: the team lead's, checked apart so a person's widget does not carry them. */
 export const STAFF_INPUT_SCHEMAS = {
   supervision: SupervisionInputSchema,
   supervisionNote: SupervisionNoteInputSchema,
   training: TrainingInputSchema,
+  reallocation: ReallocationInputSchema,
 } as const;
 export type StaffInputKind = keyof typeof STAFF_INPUT_SCHEMAS;
 

@@ -12,6 +12,8 @@ const schemasBuilt = jitlessWhileBuilding();
 // on its next save, so it is told the record is newer instead (migrations.ts).
 export const CARE_TEAM_SCHEMA_VERSION = 2;
 export const CHANGE_REASON_MAX = 500;
+/** Why a care team changed: one line, the NHS text rules. */
+export const ChangeReasonSchema = singleLine(CHANGE_REASON_MAX, 'Enter why the care team is changing');
 export const CareTeamParticipantSchema = z.object({
   /** The worker's sign-in id (Actor.id). */
   workerId: externalId,
@@ -30,7 +32,7 @@ export const CareTeamFields = {
    * Why this version of the team was made, in the words of whoever changed it ("Reallocated: Wren's caseload is full").
    * Each version carries its own (an update without one leaves none), so the team's history says why each change was made.
    */
-  changeReason: z.optional(singleLine(CHANGE_REASON_MAX, 'Enter why the care team is changing')),
+  changeReason: z.optional(ChangeReasonSchema),
 };
 export const CareTeamSchema = z.object({ ...EnvelopeShape, ...CareTeamFields });
 export type CareTeam = z.infer<typeof CareTeamSchema>;
@@ -51,5 +53,7 @@ export const CareTeamUpdateSchema = z.strictObject({
   changeReason: CareTeamFields.changeReason,
 });
 export type CareTeamUpdate = z.input<typeof CareTeamUpdateSchema>;
+/** What a team lead gives to reallocate a person, checked before the care team is read (the reason is required here). */
+export const ReallocationInputSchema = z.strictObject({ changeReason: ChangeReasonSchema });
 
 schemasBuilt();

