@@ -129,7 +129,7 @@ describe('<str-care-plan> in Welsh', () => {
 
   it('an overdue review, the 7-day list and the review summary: Welsh words and dates; axe passes', async () => {
     const { el } = await inLocale('cy', { plan: overduePlan() });
-    expect(words($(el, '.header .flag.overdue'))).to.equal('Adolygiad yn hwyr: roedd yn ddyledus ar 1 Mehefin 2026, 4 o ddiwrnodau yn ôl.');
+    expect(words($(el, '.header .flag.overdue'))).to.equal('Adolygiad yn hwyr: roedd yn ddyledus ar 1 Mehefin 2026, 4 diwrnod yn ôl.');
     el.view = 'due';
     await el.updateComplete;
     expect(words($(el, '#due-heading'))).to.equal('Yn ddyledus erbyn 12 Mehefin 2026');

@@ -53,11 +53,16 @@ export const joinCatalogues = <C extends readonly Catalogue[]>(...list: C): Cata
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** The plural category of `n` in `locale` (e.g. Welsh: 0 zero, 1 one, 2 two, 3 few, 6 many, 11 other). */
+/**
+ * The plural category of `n` in `locale` (e.g. Welsh: 0 zero, 1 one, 2 two, 3 few, 6 many, 11 other). Welsh 4, 5 and
+ * 7 to 10 are CLDR's `other`, but with digits the noun after them stays singular as after 6 (docs/i18n/glossary-cy.md,
+ * "Grammar the catalogues follow"), and only from 11 does a catalogue use "o" and the plural: so they are `many`.
+ */
 export function pluralCategory(locale: string, n: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules.select(n);
+  const category = rules.select(n);
+  return category === 'other' && Number.isInteger(n) && n >= 4 && n <= 10 && /^cy\b/i.test(locale) ? 'many' : category;
 }
 
 /** The placeholders of a message (every form of a plural), sorted: a translation must use the same ones. */

@@ -30,6 +30,15 @@ describe('l10n: plurals and messages', () => {
     expect([0, 1, 2].map((n) => pluralCategory('en-GB', n))).to.deep.equal(['other', 'one', 'other']);
   });
 
+  it('Welsh 4, 5 and 7 to 10 take the singular noun as after 6 (the glossary’s rule); 11 and above, and fractions, “o” and the plural', () => {
+    expect([4, 5, 7, 8, 9, 10].map((n) => pluralCategory('cy', n))).to.deep.equal(['many', 'many', 'many', 'many', 'many', 'many']);
+    expect([11, 12, 20, 100, 1000000, 4.5].map((n) => pluralCategory('cy', n))).to.deep.equal(['other', 'other', 'other', 'other', 'other', 'other']);
+    expect(pluralCategory('cy-GB', 7)).to.equal('many');
+    expect([4, 7, 10].map((n) => pluralCategory('en-GB', n)), 'English unchanged').to.deep.equal(['other', 'other', 'other']);
+    const days: Message = { zero: '{count} diwrnod', one: '{count} diwrnod', two: '{count} ddiwrnod', few: '{count} diwrnod', many: '{count} diwrnod', other: '{count} o ddiwrnodau' };
+    expect([4, 7, 10, 11].map((count) => fill('cy', days, { count }))).to.deep.equal(['4 diwrnod', '7 diwrnod', '10 diwrnod', '11 o ddiwrnodau']);
+  });
+
   it('fills the plural form for count, numbers in the locale, and keeps markup as text', () => {
     const m: Message = { one: '{count} change <b>{who}</b>', other: '{count} changes {who}' };
     expect(fill('en-GB', m, { count: 1, who: '<img src=x>' })).to.equal('1 change <b><img src=x></b>');
