@@ -119,7 +119,8 @@ export function reallocationRefusals(o: ReallocationForm, today: string): Refusa
   if (!o.people.some((p) => p.id === d.personId)) refuse('person', 'err.person');
   if (!o.to.some((w) => w.id === d.toWorkerId)) refuse('to-worker', 'err.to-worker');
   if (!d.from) refuse('from', 'err.from');
-  // Caseloads count a care team's members from the moment it is saved, whatever their start date says.
+  // The old worker's place goes when the change is saved, and the new worker's caseload counts the person only from
+  // the start date: a future one would leave the person on nobody's caseload until then.
   else if (d.from > today) refuse('from', 'err.from-future');
   if (!d.reason.trim()) refuse('reason', 'err.reason');
   return firstPerField(out, d.reason.trim() ? staffInputIssues('reallocation', { changeReason: d.reason }) : []);
