@@ -120,6 +120,11 @@ const STATES = [
   ['str-relapse-check', 'errors', ['Save check']],
   ['str-relapse-check', 'none-noticed-saved', ['None noticed', 'Save check']],
   ['str-relapse-plan', 'editing', ['Edit the plan']],
+  // The team lead's forms on the first worker's card (issue 22); they load on first use.
+  ['str-team', 'recording-supervision', ['Record supervision']],
+  ['str-team', 'supervision-errors', ['Save the supervision']],
+  ['str-team', 'recording-training', ['Cancel', 'Record training']],
+  ['str-team', 'reallocating', ['Cancel', 'Reallocate a person']],
 ];
 
 async function widgetStates(page) {
@@ -133,7 +138,7 @@ async function widgetStates(page) {
       await page.evaluate((t) => document.querySelector(t)?.updateComplete, tag);
     }
     if (!pressed) continue; // the role or the data offers no such button
-    await new Promise((r) => setTimeout(r, 300)); // a save goes to IndexedDB and back
+    await new Promise((r) => setTimeout(r, tag === 'str-team' ? 800 : 300)); // a save goes to IndexedDB and back; the team's forms load
     const file = `${tag}--${name}.png`;
     await (await page.$(tag)).screenshot({ path: join(out, file) });
     shots.push(file);
