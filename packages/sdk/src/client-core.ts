@@ -191,6 +191,8 @@ export const enteredInErrorRefusal = (type: string, id: string) =>
  */
 export function markEnteredInErrorVerb<T extends RecordType>(
   core: ClientCore, type: T, action: Action, mayMark: (record: RecordOf<T>) => void = () => undefined,
+  /** Fields that say why a version was made (a care team's `changeReason`): the marked version does not carry them. */
+  perVersion: readonly string[] = [],
 ): MarkEnteredInError<RecordOf<T>>['markEnteredInError'] {
   const { guard, requireAction, mustGet, putUpdated, nowIso, actor } = core;
   return (id, reason, expectedVersion) =>
@@ -204,7 +206,7 @@ export function markEnteredInErrorVerb<T extends RecordType>(
           issues: [{ path: '', code: 'entered-in-error', message: 'This is already marked entered in error' }],
         });
       }
-      return putUpdated(type, { ...current, enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
+      return putUpdated(type, { ...without(current, ...perVersion), enteredInError: { reason: why, at: nowIso(), by: actor.id } }, expectedVersion);
     });
 }
 

@@ -144,7 +144,7 @@ export function careTeamsApi(core: ClientCore): CareTeamsApi {
   const { store, guard, requireAction, requireString, createRecord, mustGet } = core;
   return {
     ...readVerbs(core, 'careTeam', 'care teams', 'a care team'),
-    markEnteredInError: markEnteredInErrorVerb(core, 'careTeam', 'caseload.manage'),
+    markEnteredInError: markEnteredInErrorVerb(core, 'careTeam', 'caseload.manage', undefined, ['changeReason']),
     current: (serviceUserId, options) =>
       guard('Reading the care team', () =>
         readReporting(options, async (o) =>

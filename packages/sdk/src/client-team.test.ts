@@ -110,6 +110,9 @@ async function reallocates(store: Store, teamId: string) {
   const renamed = await lead.careTeams.update(team.id, { name: 'North community team' }, moved.version);
   expect(renamed.changeReason, 'a later change without a reason does not borrow the last one').to.equal(undefined);
   expect((await lead.careTeams.history(team.id)).map((t) => t.changeReason)).to.deep.equal([undefined, 'Worker 1 is on leave for three months', undefined]);
+  const named = await lead.careTeams.update(team.id, { changeReason: 'Renamed after the merger' }, renamed.version);
+  const marked = await lead.careTeams.markEnteredInError(team.id, 'Allocated to the wrong person', named.version);
+  expect(marked.changeReason, 'marking it entered in error does not carry the last reason').to.equal(undefined);
 }
 
 describe('reallocation on the FHIR engine', () => {

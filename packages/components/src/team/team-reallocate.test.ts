@@ -57,7 +57,8 @@ describe('<str-team>: reallocating a person', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => active(el)?.id === 'tr-heading', 'focus moves to the form’s heading');
     expect(q(el, '#tr-heading').textContent).to.equal('Reallocate one of Wren Worker’s people');
-    expect([...q<HTMLSelectElement>(el, '#tr-person').options].map((o) => o.textContent)).to.deep.equal(['Choose the person', 'Ada Testperson', 'Ben Testperson']);
+    expect([...q<HTMLSelectElement>(el, '#tr-person').options].map((o) => o.textContent), 'with the NHS number, so two of one name are told apart')
+      .to.deep.equal(['Choose the person', 'Ada Testperson (999 000 0018)', 'Ben Testperson (999 000 0026)']);
     expect([...q<HTMLSelectElement>(el, '#tr-to-worker').options].map((o) => o.textContent), 'STR and peer support workers but Wren').to.deep.equal(['Choose a worker', 'Rowan Worker', 'Sky Peer']);
     q(el, '#tr-person').focus();
     await sendKeys({ press: 'ArrowDown' });
@@ -69,7 +70,7 @@ describe('<str-team>: reallocating a person', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => !root(el).querySelector('form.editor'), 'the form closes once saved');
 
-    expect(q(el, '[data-worker="str-worker-1"] .record .status').textContent).to.equal('Ada Testperson is now supported by Rowan Worker.');
+    expect(q(el, '[data-worker="str-worker-1"] .record .status').textContent).to.equal('Ada Testperson (999 000 0018) is now supported by Rowan Worker.');
     expect(active(el)?.id, 'focus back on the button').to.equal('reallocation-str-worker-1');
     await until(() => card(el, 'str-worker-2').includes('2 people') && card(el, 'str-worker-1').includes('1 person'), 'both cards count the move');
     const ada = await personId(lead, 'Ada Testperson');
@@ -116,7 +117,22 @@ describe('<str-team>: reallocating a person', () => {
     expect((await lead.careTeams.current(ben))!.participants.map((p) => p.workerId)).to.deep.equal(['care-coordinator-1', 'str-worker-1', 'peer-worker-1']);
   });
 
-  it('a co-ordinator may reallocate (the role table’s caseload.manage); the reason typed is kept as a draft on Cancel', async () => {
+  it('when someone moved the person since the form opened, it is refused: nothing is saved, nobody is told it worked', async () => {
+    const el = await shown(lead);
+    await openOn(el, 'str-worker-1');
+    const ada = await personId(lead, 'Ada Testperson');
+    const team = (await lead.careTeams.current(ada))!;
+    await lead.careTeams.update(team.id, { participants: [{ workerId: 'care-coordinator-1', role: 'care-coordinator' }, { workerId: 'peer-worker-1', role: 'peer-support-worker' }], changeReason: 'Moved elsewhere' }, team.version);
+    await fill(el, 'person', ada);
+    await fill(el, 'to-worker', 'str-worker-2');
+    await fill(el, 'reason', 'Too many people');
+    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    await until(() => !!root(el).querySelector('.error-summary'), 'refused');
+    expect(q(el, '.error-summary a').textContent).to.equal('Wren Worker no longer supports this person: their care team has changed since this form opened. Cancel, then check the team again.');
+    expect((await lead.careTeams.current(ada))!.changeReason, 'nothing saved over the other change').to.equal('Moved elsewhere');
+  });
+
+    it('a co-ordinator may reallocate (the role table’s caseload.manage); the reason typed is kept as a draft on Cancel', async () => {
     const el = await shown(teamClientAt(store, 'care-coordinator', 'care-coordinator-1'));
     await openOn(el, 'peer-worker-1');
     await fill(el, 'reason', 'Half way through');

@@ -64,16 +64,16 @@ const FIELDS: Readonly<Record<string, string>> = {
   changeReason: 'reason', heldOn: 'held-on', kind: 'kind', nextDueOn: 'next-due-on', text: 'notes', itemId: 'item', completedOn: 'completed-on', expiresOn: 'expires-on', evidence: 'evidence',
 };
 
-/** The form field an SDK issue path belongs to. */
-function fieldOf(path: string): string {
+/** The form field an SDK issue path belongs to; a path no field stands for goes to the form's first field. */
+function fieldOf(path: string, first: string): string {
   const [head, index, leaf] = path.split('.');
   if (head === 'actions' && index !== undefined) return `action-${index}-${leaf === 'dueOn' ? 'due' : 'text'}`;
-  return FIELDS[head ?? ''] ?? 'held-on';
+  return FIELDS[head ?? ''] ?? first;
 }
 
 /** One refusal per field, the first found. */
-function firstPerField(out: Refusal[], issues: readonly FieldIssue[]): Refusal[] {
-  for (const i of issues) out.push({ field: fieldOf(i.path), say: issueSaid(i) });
+function firstPerField(out: Refusal[], issues: readonly FieldIssue[], first: string): Refusal[] {
+  for (const i of issues) out.push({ field: fieldOf(i.path, first), say: issueSaid(i) });
   const seen = new Set<string>();
   return out.filter((r) => !seen.has(r.field) && !!seen.add(r.field));
 }
@@ -94,7 +94,7 @@ export function supervisionRefusals(o: SupervisionForm, today: string, actorId: 
   if (d.notes.length > SUPERVISION_NOTE_MAX) refuse('notes', 'err.notes-max', { max: SUPERVISION_NOTE_MAX });
   const issues = o.savedId ? [] : staffInputIssues('supervision', supervisionInput(o, actorId));
   if (d.notes.trim()) issues.push(...staffInputIssues('supervisionNote', { supervisionId: o.ids.supervision, text: d.notes }));
-  return firstPerField(o.savedId ? out.filter((r) => r.field === 'notes') : out, issues);
+  return firstPerField(o.savedId ? out.filter((r) => r.field === 'notes') : out, issues, 'held-on');
 }
 
 /** What is wrong with a training form on `today`. */
@@ -108,7 +108,7 @@ export function trainingRefusals(o: TrainingForm, today: string, items: readonly
   else if (d.completedOn > today) refuse('completed-on', 'err.completed-future');
   if (d.expiresOn && d.completedOn && d.expiresOn <= d.completedOn) refuse('expires-on', 'err.expires-after');
   if (d.evidence.length > TRAINING_EVIDENCE_MAX) refuse('evidence', 'err.max', { max: TRAINING_EVIDENCE_MAX });
-  return firstPerField(out, input ? staffInputIssues('training', input) : []);
+  return firstPerField(out, input ? staffInputIssues('training', input) : [], 'item');
 }
 
 /** What is wrong with a reallocation form: who, to whom, from when and why are all needed. */
@@ -123,16 +123,18 @@ export function reallocationRefusals(o: ReallocationForm, today: string): Refusa
   // the start date: a future one would leave the person on nobody's caseload until then.
   else if (d.from > today) refuse('from', 'err.from-future');
   if (!d.reason.trim()) refuse('reason', 'err.reason');
-  return firstPerField(out, d.reason.trim() ? staffInputIssues('reallocation', { changeReason: d.reason }) : []);
+  return firstPerField(out, d.reason.trim() ? staffInputIssues('reallocation', { changeReason: d.reason }) : [], 'reason');
 }
 
 /**
  * The care team's new participants: the worker's place (as STR or peer support worker) taken by the one chosen, from
- * the date chosen; everyone else as they were. Undefined when the one chosen is in the team already.
+ * the date chosen; everyone else as they were. Or why not: the one chosen is in the team already, or the worker no
+ * longer has such a place in it (someone changed the team since the form opened), so nothing would move.
  */
-export function reallocated(team: CareTeam, o: ReallocationForm): CareTeam['participants'] | undefined {
+export function reallocated(team: CareTeam, o: ReallocationForm): { readonly participants: CareTeam['participants'] } | { readonly refused: 'already' | 'not-theirs' } {
   const to = o.to.find((w) => w.id === o.draft.toWorkerId)!;
-  if (team.participants.some((p) => p.workerId === to.id)) return undefined;
-  return team.participants.map((p) =>
-    p.workerId === o.worker.id && FRONTLINE_ROLES.includes(p.role) ? { workerId: to.id, role: to.role as CareTeam['participants'][number]['role'], from: o.draft.from } : p);
+  if (team.participants.some((p) => p.workerId === to.id)) return { refused: 'already' };
+  const theirs = (p: CareTeam['participants'][number]) => p.workerId === o.worker.id && FRONTLINE_ROLES.includes(p.role);
+  if (!team.participants.some(theirs)) return { refused: 'not-theirs' };
+  return { participants: team.participants.map((p) => (theirs(p) ? { workerId: to.id, role: to.role as CareTeam['participants'][number]['role'], from: o.draft.from } : p)) };
 }

@@ -41,8 +41,8 @@ export function renderForm(v: FormView): TemplateResult {
     ${fields}
     <div class="actions">
       <button type="submit" class="primary" ?disabled=${v.saving}>${l.t(save)}</button>
-      <button type="button" class="secondary" @click=${v.on.cancel}>${l.t('cancel')}</button>
-      ${v.hasDraft ? html`<button type="button" class="secondary" @click=${v.on.discard}>${l.t('discard-draft')}</button>` : nothing}
+      <button type="button" class="secondary" ?disabled=${v.saving} @click=${v.on.cancel}>${l.t('cancel')}</button>
+      ${v.hasDraft ? html`<button type="button" class="secondary" ?disabled=${v.saving} @click=${v.on.discard}>${l.t('discard-draft')}</button>` : nothing}
     </div>
   </form>`;
 }
@@ -75,9 +75,9 @@ function action(v: FormView, e: FormErrors, worker: Worker, a: ActionDraft, i: n
   return html`<div class="agreed-action">
     ${field(e, text, l.t('action-text', { n }), html`<input class="text" type="text" id="${PREFIX}${text}" name=${text} autocomplete="off"
       .value=${live(a.text)} aria-invalid=${e.invalid(text)} aria-describedby=${e.describedBy(text)} />`)}
-    ${field(e, `action-${i}-owner`, l.t('action-owner', { n }), html`<select id="${PREFIX}action-${i}-owner" name="action-${i}-owner">
-      <option value="worker" ?selected=${a.owner !== 'supervisor'}>${worker.name}</option>
-      <option value="supervisor" ?selected=${a.owner === 'supervisor'}>${l.t('owner-me')}</option>
+    ${field(e, `action-${i}-owner`, l.t('action-owner', { n }), html`<select id="${PREFIX}action-${i}-owner" name="action-${i}-owner" .value=${live(a.owner === 'supervisor' ? 'supervisor' : 'worker')}>
+      <option value="worker">${worker.name}</option>
+      <option value="supervisor">${l.t('owner-me')}</option>
     </select>`)}
     ${date(e, `action-${i}-due`, l.t('action-due', { n }), a.dueOn, false)}
     <button type="button" class="secondary" @click=${() => v.on.removeAction(i)}>${l.t('remove-action', { n })}</button>

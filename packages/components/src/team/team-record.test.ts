@@ -264,6 +264,40 @@ describe('<str-team>: recording supervision and training', () => {
     expect(root(el).querySelector('form.editor')).to.equal(null);
     expect(root(el).textContent).to.not.include('For the first lead only');
     expect(q(el, '#supervision-str-worker-1').textContent).to.equal('Record supervision');
+    // What the first lead typed in the last moment before the switch is theirs, kept as their draft.
+    let kept = await lead.drafts.load<{ draft: { notes: string } }>('team:supervision:str-worker-1');
+    for (let i = 0; i < 100 && !kept; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      kept = await lead.drafts.load<{ draft: { notes: string } }>('team:supervision:str-worker-1');
+    }
+    expect(kept?.value.draft.notes, 'kept as the first lead’s draft, not dropped').to.equal('For the first lead only');
+  });
+
+  it('a worker whose sign-in id has characters a selector gives meaning to: focus still comes back to their button', async () => {
+    await lead.workers.create({ name: 'Dot Worker', role: 'str-worker', actorId: 'dot.worker@trust:1' });
+    const el = await shown(lead);
+    const button = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.id === 'supervision-dot.worker@trust:1')!;
+    button.click();
+    await until(() => !!root(el).querySelector('#tr-heading'), 'the form opens');
+    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+    await until(() => !root(el).querySelector('form.editor'), 'closed');
+    expect(active(el)).to.equal(button);
+  });
+
+  it('a form opened while another is loading wins: the later one stays open, the earlier never replaces it', async () => {
+    let release: () => void = () => undefined;
+    const slow = { ...lead, caseload: { summary: (o: never) => new Promise((r) => (release = () => r(lead.caseload.summary(o)))) } } as unknown as Client;
+    const el = await shown(slow);
+    q(el, '#reallocation-str-worker-1').click();
+    await until(() => q(el, '[data-worker="str-worker-1"] .record .status').textContent === 'Loading Wren Worker’s people…', 'the people are loading');
+    q(el, '#supervision-str-worker-2').click();
+    await until(() => !!root(el).querySelector('#tr-notes'), 'the later form opens');
+    await fill(el, 'notes', 'Typed while the other loaded');
+    release();
+    await new Promise((r) => setTimeout(r, 200));
+    await el.updateComplete;
+    expect(q(el, '#tr-heading').textContent).to.equal('Record a supervision with Rowan Worker');
+    expect(q<HTMLTextAreaElement>(el, '#tr-notes').value).to.equal('Typed while the other loaded');
   });
 
   it('every naughty string as an agreed action, private notes and evidence: saved exactly (an action trimmed) or refused beside its field, never cut', async function () {

@@ -2,7 +2,7 @@
 // is typed is kept as a draft on the device (a reload or a lost signal loses nothing) until it is saved or discarded;
 // the record's id is chosen when the form opens and kept with the draft, so saving twice never makes two records.
 // The form as data: team-record.form.ts; drawn by team-record.render.ts.
-import type { StrClient, TrainingItem, WorkerSummary } from '@strkit/sdk';
+import { formatNhsNumber, type StrClient, type TrainingItem, type WorkerSummary } from '@strkit/sdk';
 import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { DraftTimer } from '../internal/draft-timer.js';
 import { notSavedCase } from '../internal/error-words.js';
@@ -57,6 +57,8 @@ export class TeamRecord {
   #drafts = new Set<string>();
   /** The button that opened the form: focus goes back to it. */
   #opener = '';
+  /** Counts the opens: an open that waited (for the forms, the people, the draft) gives way to a later one. */
+  #opens = 0;
   readonly #el: LitElement;
   readonly #h: TeamRecordHost;
   readonly #timer: DraftTimer;
@@ -67,9 +69,15 @@ export class TeamRecord {
     this.#timer = new DraftTimer(el);
   }
 
-  /** Forgets everything: the element shows another client or actor. Drafts stay on the device, the actor's own. */
-  clear(): void {
+  /**
+   * Forgets everything: the element shows another client or actor, or has left the page. What was typed in the open
+   * form is kept first as a draft of `previous` (the actor it was typed as), never shown to the next.
+   */
+  clear(previous?: StrClient): void {
+    const o = this.#open;
+    if (o && previous && typedIn(o, this.#today)) void this.#keep(previous, o);
     this.#timer.cancel();
+    this.#opens++;
     this.#open = undefined;
     this.#errors = [];
     this.#problem = undefined;
@@ -103,6 +111,11 @@ export class TeamRecord {
     this.#el.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /** The selector of a worker's button: sign-in ids may hold any character a selector gives meaning to. */
+  #button(form: FormKind, workerId: string): string {
+    return `#${CSS.escape(`${form}-${workerId}`)}`;
+  }
+
   #close(status?: Said): void {
     const o = this.#open;
     this.#timer.cancel();
@@ -117,24 +130,29 @@ export class TeamRecord {
   /** Opens a form for the worker, with their draft if one is kept. */
   async open(form: FormKind, worker: Worker): Promise<void> {
     const client = this.#h.client();
-    if (!client) return;
+    if (!client || this.#saving) return;
+    const seq = ++this.#opens;
+    const latest = () => seq === this.#opens && this.#h.isCurrent(client);
     await this.#flush();
-    this.#opener = `#${form}-${worker.id}`;
     const forms = await this.#forms(worker);
-    if (!forms || !this.#h.isCurrent(client)) return;
+    if (!forms || !latest()) return;
     const opened = await this.#blank(form, worker, client);
-    if (!opened || !this.#h.isCurrent(client)) return;
+    if (!opened || !latest()) return;
+    await this.#flush();
+    if (!latest()) return;
     this.#close();
+    this.#opener = this.#button(form, worker.id);
     this.#open = opened;
     try {
       const kept = await client.drafts.load<Kept>(teamDraftKey(form, worker.id));
-      if (kept?.value && this.#open === opened && this.#h.isCurrent(client)) {
+      if (kept?.value && this.#open === opened && latest()) {
         Object.assign(opened, forms.keptDraft(form, kept.value));
         this.#status = { workerId: worker.id, say: (l) => l.t('draft-restored', { when: l.dateTime(Date.parse(kept.savedAt)) }) };
       }
     } catch {
       // Nothing kept, or the drafts cannot be read: the form opens empty.
     }
+    if (this.#open !== opened) return;
     this.#el.requestUpdate();
     await this.#focus(`#${PREFIX}heading`);
   }
@@ -143,12 +161,13 @@ export class TeamRecord {
   async #blank(form: FormKind, worker: Worker, client: StrClient): Promise<Form | undefined> {
     if (form === 'supervision') return { form, worker, draft: emptyDraft(form, this.#today), ids: { supervision: crypto.randomUUID(), note: crypto.randomUUID() } };
     if (form === 'training') return { form, worker, draft: emptyDraft(form, this.#today), ids: { training: crypto.randomUUID() } };
-    this.#close();
     this.#status = { workerId: worker.id, say: say('people-loading', { name: worker.name }) };
     this.#el.requestUpdate();
     try {
       const { people } = await client.caseload.summary({ workerId: worker.id, ...(this.#today && { today: this.#today }) });
-      const choices = people.map((p) => ({ id: p.serviceUserId, name: p.displayName })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      // The NHS number beside the name, so two people of the same name are told apart.
+      const choices = people.map((p) => ({ id: p.serviceUserId, name: p.nhsNumber ? `${p.displayName} (${formatNhsNumber(p.nhsNumber)})` : p.displayName }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
       const to = this.#h.workers().filter((w) => w.id !== worker.id && FRONTLINE_ROLES.includes(w.role));
       return { form, worker, draft: emptyDraft(form, this.#today), ids: {}, people: choices, to };
     } catch {
@@ -161,7 +180,6 @@ export class TeamRecord {
   /** The forms' module, loading it the first time with a status on the worker's card, or why it could not load. */
   async #forms(worker: Worker): Promise<FormModule | undefined> {
     if (teamForms.module) return teamForms.module;
-    this.#close();
     this.#status = { workerId: worker.id, say: say('loading-form') };
     this.#el.requestUpdate();
     try {
@@ -180,10 +198,15 @@ export class TeamRecord {
     const o = this.#open;
     const client = this.#h.client();
     if (!o || !client || !typedIn(o, this.#today)) return;
+    await this.#keep(client, o);
+  }
+
+  /** Keeps `o` as a draft of `client`'s actor, with the ids its records will have and a supervision already stored. */
+  async #keep(client: StrClient, o: Form): Promise<void> {
     const key = teamDraftKey(o.form, o.worker.id);
     try {
       await client.drafts.save(key, { draft: o.draft, ids: o.ids, ...(o.form === 'supervision' && o.savedId && { savedId: o.savedId }) });
-      this.#drafts.add(key);
+      if (this.#h.isCurrent(client)) this.#drafts.add(key);
     } catch {
       // Still on screen; the next keystroke tries again.
     }
@@ -287,11 +310,13 @@ export class TeamRecord {
       this.#el.requestUpdate();
       return this.#focus(`#${PREFIX}problem`);
     }
-    if (!this.#h.isCurrent(client) || this.#open !== o) return;
+    // Saved: its draft goes, whatever is on screen now.
     const key = teamDraftKey(o.form, o.worker.id);
-    this.#timer.cancel();
+    if (this.#open === o) this.#timer.cancel();
     await client.drafts.discard(key).catch(() => undefined);
+    if (!this.#h.isCurrent(client)) return;
     this.#drafts.delete(key);
+    if (this.#open !== o) return this.#el.requestUpdate();
     this.#close(savedSaid(o));
     await this.#focus(this.#opener);
   }
@@ -309,7 +334,7 @@ export class TeamRecord {
     try {
       await staff.supervisionNotes.create({ id: o.ids.note, supervisionId: o.savedId, text: o.draft.notes });
     } catch (err) {
-      await this.#flush();
+      await this.#keep(client, o);
       throw new NotesNotSaved(err);
     }
   }
@@ -328,7 +353,7 @@ export class TeamRecord {
       const open = o?.form === form;
       const id = `${this.#drafts.has(teamDraftKey(form, worker.id)) ? 'continue' : 'record'}-${form}` as Id;
       return html`<button type="button" class="secondary" id="${form}-${worker.id}" aria-describedby="worker-${worker.id}" aria-expanded=${open ? 'true' : 'false'}
-        @click=${() => void (open ? this.cancel() : this.open(form, worker))}>${l.t(id)}</button>`;
+        ?disabled=${this.#saving} @click=${() => void (open ? this.cancel() : this.open(form, worker))}>${l.t(id)}</button>`;
     };
     return html`<div class="record">
       <div class="actions">${maySupervise ? button('supervision') : nothing}${mayTrain ? button('training') : nothing}${mayMove ? button('reallocation') : nothing}</div>
@@ -371,8 +396,12 @@ function savedSaid(o: Form): Said {
 async function reallocate(forms: FormModule, client: StrClient, o: ReallocationForm): Promise<void> {
   const team = await client.careTeams.current(o.draft.personId);
   if (!team) throw new Refused({ field: 'person', say: say('err.no-team') });
-  const participants = forms.reallocated(team, o);
+  const next = forms.reallocated(team, o);
   const to = o.to.find((w) => w.id === o.draft.toWorkerId)!;
-  if (!participants) throw new Refused({ field: 'to-worker', say: say('err.already', { name: to.name }) });
-  await client.careTeams.update(team.id, { participants, changeReason: o.draft.reason.trim() }, team.version);
+  if ('refused' in next) {
+    throw new Refused(next.refused === 'already'
+      ? { field: 'to-worker', say: say('err.already', { name: to.name }) }
+      : { field: 'person', say: say('err.not-theirs', { name: o.worker.name }) });
+  }
+  await client.careTeams.update(team.id, { participants: next.participants, changeReason: o.draft.reason.trim() }, team.version);
 }

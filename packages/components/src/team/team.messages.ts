@@ -85,6 +85,7 @@ const record = {
   'err.reason': 'Enter why the person is being reallocated',
   'err.already': '{name} is already in this person’s care team. Choose someone else, or change the care team in the record system.',
   'err.no-team': 'This person has no active care team, so they cannot be reallocated here.',
+  'err.not-theirs': '{name} no longer supports this person: their care team has changed since this form opened. Cancel, then check the team again.',
   'held-on': 'Date held',
   kind: 'Kind of supervision',
   'kind.line-management': 'Line management',

@@ -61,7 +61,7 @@ export class StrTeam extends ClientElement {
   #reloads = new CoalescedLoad(this.#loads, () => this.#load());
   /** Every word shown, in the locale of the nearest <str-provider> or the page (docs/i18n/README.md). */
   #l = new LocaleController(this, TEAM_MESSAGES);
-  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
+  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next, previous) => this.#changed(next, previous) });
   /** Recording a supervision or training from a worker's card (team-record.ts). */
   #record = new TeamRecord(this, {
     client: () => this.#scope.current?.client,
@@ -81,12 +81,12 @@ export class StrTeam extends ClientElement {
     if (changed.has('checklist') && changed.get('checklist') !== undefined && this.#scope.current) void this.#reload();
   }
 
-  #changed(next: Scope | undefined): (() => void) | void {
+  #changed(next: Scope | undefined, previous: Scope | undefined): (() => void) | void {
     this._loaded = undefined;
     this._failed = false;
     this._notAllowed = false;
     this._unreadable = [];
-    this.#record.clear();
+    this.#record.clear(previous?.client);
     this.#loads.reset(!!next);
     if (!next) return;
     if (!next.client.can('caseload.view-any')) {
