@@ -131,8 +131,9 @@ export const CASES = [
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-check'].map(define).join('\n') +
       `\nexport { createClient } from '@strkit/sdk';\nexport { indexedDbStore } from '@strkit/sdk/indexeddb';`,
     // Issue 21's caseload summary (ADR 0023): +3.3 on its own branch (92.8 → 96.1). All three together: 98.2.
-    // Issue 22's staff record types in the registry (ADR 0025): 98.8.
-    kib: 99,
+    // Issue 22's staff record types in the registry (ADR 0025): 98.8. The care team's reason, the Welsh 4–10 rule and
+    // the caseload's "new to you" (ADR 0026), each a few dozen bytes in the client or the l10n machinery: 99.1.
+    kib: 99.2,
     absent: FHIR_MARKERS,
   },
 ];

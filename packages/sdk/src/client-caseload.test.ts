@@ -254,3 +254,24 @@ describe('the agreed contact frequency on the care plan', () => {
     expect(lead.contactFrequency?.agreedBy).to.equal('lead-1');
   });
 });
+
+describe('client.caseload.summary: new to you (ADR 0026)', () => {
+  it('a person allocated to the worker from a date in the last 14 days is new to them, with the team’s reason; 15 days ago, or no date, is not', async () => {
+    const store = memoryStore();
+    const cc = clientAs(store, 'care-coordinator', 'cc-1', tickingClock('2026-06-08T06:00:00Z'));
+    const allocate = async (displayName: string, nhsNumber: string, from?: string, changeReason?: string) => {
+      const p = await cc.serviceUsers.create({ displayName, nhsNumber });
+      await cc.careTeams.create({ serviceUserId: p.id, name: 'North community team', participants: [{ workerId: 'worker-1', role: 'str-worker', ...(from && { from }) }], ...(changeReason && { changeReason }) });
+    };
+    await allocate('Ada Testperson', '9990000018', '2026-05-26', 'Moved from Wren, who is on leave');
+    await allocate('Ben Testperson', '9990000026', '2026-05-25', 'Moved long ago');
+    await allocate('Cat Testperson', '9990000034');
+    await allocate('Dan Testperson', '9990000042', '2026-06-09');
+    const summary = await clientAs(store, 'str-worker', 'worker-1', tickingClock(SUMMARY_AT)).caseload.summary();
+    const of = (name: string) => summary.people.find((p) => p.displayName === name)!.newToYou;
+    expect(of('Ada Testperson'), '14 days ago').to.deep.equal({ since: '2026-05-26', reason: 'Moved from Wren, who is on leave' });
+    expect(of('Ben Testperson'), '15 days ago').to.equal(undefined);
+    expect(of('Cat Testperson'), 'no start date').to.equal(undefined);
+    expect(of('Dan Testperson'), 'today, no reason given').to.deep.equal({ since: '2026-06-09' });
+  });
+});

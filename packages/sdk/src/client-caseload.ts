@@ -3,7 +3,8 @@
 import { listAll, readReporting, type ListAllOptions } from './adapters/shared.js';
 import { pickPlanInUse } from './client-care-plan.js';
 import type { ClientCore } from './client-core.js';
-import { orderByNeed, summarisePerson, type PersonRecords, type PersonSummary } from './domain/caseload.js';
+import { NEW_TO_YOU_DAYS, orderByNeed, summarisePerson, type PersonRecords, type PersonSummary } from './domain/caseload.js';
+import { daysBetween } from './domain/care-plan.js';
 import { isAttended } from './domain/contacts.js';
 import { londonDate, londonDateToEpoch } from './domain/time.js';
 import { StrError, isStrError } from './errors.js';
@@ -60,7 +61,17 @@ function readOptions(core: ClientCore, options: CaseloadSummaryOptions | undefin
 }
 
 /** For each worker, the people whose current care team (their newest active one) has the worker on it by `today`. */
-export async function caseloadsOf(store: Store, workerIds: readonly string[], today: string, o: ListAllOptions): Promise<Map<string, string[]>> {
+/** When a person joined a worker's caseload with a start date, and why the team last changed (ADR 0026). */
+export interface Joined {
+  readonly from: string;
+  readonly reason?: string;
+}
+
+export async function caseloadsOf(
+  store: Store, workerIds: readonly string[], today: string, o: ListAllOptions,
+  /** Filled, for one worker's caseload, with each person whose allocation to them has a start date. */
+  joined?: Map<string, Joined>,
+): Promise<Map<string, string[]>> {
   const decided = new Set<string>();
   const caseloads = new Map<string, string[]>(workerIds.map((w) => [w, []]));
   let cursor: string | undefined;
@@ -71,7 +82,10 @@ export async function caseloadsOf(store: Store, workerIds: readonly string[], to
       if (team.enteredInError || team.status !== 'active' || decided.has(team.serviceUserId)) continue;
       decided.add(team.serviceUserId);
       for (const [workerId, people] of caseloads) {
-        if (team.participants.some((p) => p.workerId === workerId && (p.from === undefined || p.from <= today))) people.push(team.serviceUserId);
+        const theirs = team.participants.find((p) => p.workerId === workerId && (p.from === undefined || p.from <= today));
+        if (!theirs) continue;
+        people.push(team.serviceUserId);
+        if (joined && theirs.from !== undefined) joined.set(team.serviceUserId, { from: theirs.from, ...(team.changeReason !== undefined && { reason: team.changeReason }) });
       }
     }
     cursor = page.next;
@@ -174,9 +188,15 @@ export async function unsyncedByPerson(store: Store): Promise<Map<string, number
 async function summarise(core: ClientCore, workerId: string, today: string, o: ListAllOptions): Promise<CaseloadSummary> {
   const now = core.now();
   const at = core.nowIso();
-  const ids = (await caseloadsOf(core.store, [workerId], today, o)).get(workerId)!;
+  const joined = new Map<string, Joined>();
+  const ids = (await caseloadsOf(core.store, [workerId], today, o, joined)).get(workerId)!;
   const unsynced = await unsyncedByPerson(core.store);
-  const people = (await everyonesRecords(core.store, ids, today, unsynced, o)).map((r) => summarisePerson(r, { now, today }));
+  const people = (await everyonesRecords(core.store, ids, today, unsynced, o)).map((r) => {
+    const summary = summarisePerson(r, { now, today });
+    const j = joined.get(r.serviceUserId);
+    // New to this worker in the last 14 days: said on their caseload, with why the team changed (a reallocation's reason).
+    return j && daysBetween(j.from, today) <= NEW_TO_YOU_DAYS ? { ...summary, newToYou: { since: j.from, ...(j.reason !== undefined && { reason: j.reason }) } } : summary;
+  });
   return { workerId, today, at, people: orderByNeed(people) };
 }
 

@@ -40,6 +40,7 @@ const cy: Translation<CaseloadMessages> = {
   'list-label': 'Pobl, y mwyaf mewn angen yn gyntaf',
   'open-hint': 'Yn agor eu cofnod',
   'nothing-due': 'Dim byd yn ddyledus',
+  'new-to-you': 'Newydd i chi ers {date}',
   'last-seen': days('Y cyswllt diwethaf a fynychwyd: {date}, ', ' yn ôl'),
   'last-seen-today': 'Y cyswllt diwethaf a fynychwyd: heddiw',
   'never-seen': 'Dim cyswllt a fynychwyd wedi’i gofnodi',

@@ -35,6 +35,8 @@ const source = {
   'list-label': 'People, most in need first',
   'open-hint': 'Opens their record',
   'nothing-due': 'Nothing due',
+  /** A person reallocated to this worker in the last 14 days; the team's reason for the change follows, if given. */
+  'new-to-you': 'New to you since {date}',
   'last-seen': { one: 'Last attended contact {date}, {count} day ago', other: 'Last attended contact {date}, {count} days ago' },
   'last-seen-today': 'Last attended contact today',
   'never-seen': 'No attended contact recorded',

@@ -49,7 +49,10 @@ export function renderPerson(l: CaseloadWords, p: PersonSummary, today: boolean,
   if (p.tasks.nextDue) facts.push(l.t('next-task', { date: l.date(p.tasks.nextDue.dueDate) }));
   return html`<li class="person ${tone(p, today)}" data-person=${id}>
     <article aria-labelledby="name-${id}">
-      <h3 id="name-${id}"><button type="button" class="open" id="open-${id}" aria-describedby="reasons-${id}" @click=${() => open(p)}><bdi>${p.displayName}</bdi></button></h3>
+      <h3 id="name-${id}"><button type="button" class="open" id="open-${id}" aria-describedby="reasons-${id}${p.newToYou ? ` new-${id}` : ''}" @click=${() => open(p)}><bdi>${p.displayName}</bdi></button></h3>
+      ${p.newToYou
+        ? html`<p class="new-to-you" id="new-${id}">${l.t('new-to-you', { date: l.date(p.newToYou.since) })}${p.newToYou.reason ? html` — <bdi>${p.newToYou.reason}</bdi>` : nothing}</p>`
+        : nothing}
       ${p.reasons.length
         ? html`<ul class="reasons" id="reasons-${id}">${p.reasons.map((r) => html`<li>${reasonWords(l, r)}</li>`)}</ul>`
         : html`<p class="reasons" id="reasons-${id}">${l.t('nothing-due')}</p>`}

@@ -75,6 +75,11 @@ export const styles = css`
     margin: 4px 0 0;
     color: var(--_secondary);
   }
+  .new-to-you {
+    margin: 4px 0;
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
   .offline,
   .whose {
     margin: 8px 0;

