@@ -9,6 +9,7 @@
 import { createClient, fhirStore, type Store } from '@strkit/sdk';
 import { firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
+import { slowFetch, testNhsNumbers, tickingClock } from './synthetic.js';
 
 const PEOPLE = 40;
 const CONTACTS = 12;
@@ -16,27 +17,11 @@ const LATENCY_MS = 100;
 const SUMMARY_AT = '2026-06-09T12:01:00Z';
 const SIGN = '00000000-0000-4000-8000-0000000be701';
 
-const tickingClock = (start: string) => {
-  let t = Date.parse(start);
-  return { now: () => new Date((t += 1000)) };
-};
-
-/** NHS numbers from the 999 test range with a valid modulus-11 check digit. */
-function nhsNumbers(n: number): string[] {
-  const out: string[] = [];
-  for (let i = 1; out.length < n; i++) {
-    const digits = `999${String(i).padStart(6, '0')}`;
-    const check = 11 - ([...digits].reduce((s, d, k) => s + Number(d) * (10 - k), 0) % 11);
-    if (check !== 10) out.push(`${digits}${check === 11 ? 0 : check}`);
-  }
-  return out;
-}
-
 async function seed(store: Store): Promise<void> {
   const as = (role: 'care-coordinator' | 'str-worker', id: string, at: string) => createClient({ store, actor: { id, role }, clock: tickingClock(at) });
   const cc = as('care-coordinator', 'cc-1', '2026-05-01T08:00:00Z');
   const worker = as('str-worker', 'worker-1', '2026-06-08T06:00:00Z');
-  const nhs = nhsNumbers(PEOPLE);
+  const nhs = testNhsNumbers(PEOPLE);
   for (let i = 0; i < PEOPLE; i++) {
     const p = await cc.serviceUsers.create({ displayName: `Bench Person ${i}`, nhsNumber: nhs[i]! });
     await cc.careTeams.create({ serviceUserId: p.id, name: 'North community team', participants: [{ workerId: 'cc-1', role: 'care-coordinator' }, { workerId: 'worker-1', role: 'str-worker' }] });
@@ -61,11 +46,7 @@ export async function run(params: URLSearchParams): Promise<BenchRow[]> {
   await seed(fhirStore({ baseUrl }));
 
   const requests = { candidate: 0, baseline: 0 };
-  const slow = (which: keyof typeof requests): typeof fetch => async (input, init) => {
-    requests[which]++;
-    await new Promise((r) => setTimeout(r, LATENCY_MS));
-    return fetch(input, init);
-  };
+  const slow = (which: keyof typeof requests) => slowFetch(requests, which, LATENCY_MS);
   const summarise = async (store: Store, which: keyof typeof requests) => {
     requests[which] = 0;
     const client = createClient({ store, actor: { id: 'worker-1', role: 'str-worker' }, clock: tickingClock(SUMMARY_AT) });

@@ -6,6 +6,7 @@
 import { createClient, indexedDbStore, memoryDrafts, type Contact, type Store } from '@strkit/sdk';
 import { deleteDB, openDB } from 'idb';
 import { countingStore, firstRows } from './caseload-first-rows.js';
+import { storedContact } from './synthetic.js';
 import { paired, type BenchRow } from './harness.js';
 
 const PEOPLE = 500;
@@ -14,14 +15,8 @@ const WORKER = 'bench-worker';
 const NOW = new Date('2026-06-05T16:00:00Z');
 const DAY = 86_400_000;
 
-function contact(serviceUserId: string, i: number, n: number): Contact {
-  const at = new Date(NOW.getTime() - (i * 3 + (n % 5) + 1) * DAY).toISOString();
-  return {
-    id: crypto.randomUUID(), version: '1', schemaVersion: 1, createdAt: at, createdBy: WORKER, updatedAt: at, updatedBy: WORKER,
-    serviceUserId, workerId: WORKER, start: at, durationMinutes: 45, mechanism: '01', locationType: 'A01', attendance: i % 9 === 4 ? '3' : '5',
-    planned: true, othersPresent: [], taskIds: [], note: 'Met at home; talked through the week and the plan for the next few days.',
-  } as Contact;
-}
+const contact = (serviceUserId: string, i: number, n: number): Contact =>
+  storedContact(serviceUserId, WORKER, new Date(NOW.getTime() - (i * 3 + (n % 5) + 1) * DAY).toISOString(), i % 9 !== 4);
 
 /** The caseload in the kit's store and the same records in a raw database with one index on the person id. */
 async function seed(store: Store) {

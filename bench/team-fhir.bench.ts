@@ -9,6 +9,7 @@ import { createClient, fhirStore, memoryDrafts, teamClient, teamSummary, type St
 import '../packages/components/src/define/str-team.js';
 import { firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
+import { slowFetch, testNhsNumbers, tickingClock } from './synthetic.js';
 
 const WORKERS = 6;
 const PER_WORKER = 10;
@@ -22,26 +23,10 @@ const CHECKLIST: readonly TrainingItem[] = [
   { id: 'lone-working', title: 'Lone working', roles: ['str-worker', 'peer-support-worker'], renewEveryMonths: 24 },
 ];
 
-const tickingClock = (start: string) => {
-  let t = Date.parse(start);
-  return { now: () => new Date((t += 1000)) };
-};
-
-/** NHS numbers from the 999 test range with a valid modulus-11 check digit. */
-function nhsNumbers(n: number): string[] {
-  const out: string[] = [];
-  for (let i = 1; out.length < n; i++) {
-    const digits = `998${String(i).padStart(6, '0')}`;
-    const check = 11 - ([...digits].reduce((s, d, k) => s + Number(d) * (10 - k), 0) % 11);
-    if (check !== 10) out.push(`${digits}${check === 11 ? 0 : check}`);
-  }
-  return out;
-}
-
 async function seed(store: Store): Promise<void> {
   const lead = createClient({ store, drafts: memoryDrafts(), actor: { id: 'bench-lead', role: 'team-lead' }, clock: tickingClock('2026-05-01T08:00:00Z') });
   const staff = teamClient(lead);
-  const nhs = nhsNumbers(WORKERS * PER_WORKER);
+  const nhs = testNhsNumbers(WORKERS * PER_WORKER);
   for (let w = 0; w < WORKERS; w++) {
     const id = `bench-worker-${w}`;
     const role = w % 3 ? 'str-worker' : 'peer-support-worker';
@@ -77,11 +62,7 @@ export async function run(params: URLSearchParams): Promise<BenchRow[]> {
   const seededIn = performance.now() - t0;
 
   const requests = { candidate: 0, baseline: 0 };
-  const slow = (which: keyof typeof requests): typeof fetch => async (input, init) => {
-    requests[which]++;
-    await new Promise((r) => setTimeout(r, LATENCY_MS));
-    return fetch(input, init);
-  };
+  const slow = (which: keyof typeof requests) => slowFetch(requests, which, LATENCY_MS);
   const lead = (store: Store) => createClient({ store, drafts: memoryDrafts(), actor: { id: 'bench-lead', role: 'team-lead' }, clock: tickingClock(SUMMARY_AT) });
   const summarise = async (store: Store, which: keyof typeof requests) => {
     requests[which] = 0;

@@ -9,6 +9,7 @@ import { deleteDB, openDB } from 'idb';
 import '../packages/components/src/define/str-team.js';
 import { countingStore, firstRows } from './caseload-first-rows.js';
 import { paired, type BenchRow } from './harness.js';
+import { storedContact } from './synthetic.js';
 
 const WORKERS = 30;
 const PER_WORKER = 20;
@@ -24,14 +25,8 @@ const CHECKLIST: readonly TrainingItem[] = [
 
 const workerId = (w: number) => `bench-worker-${w}`;
 
-function contact(serviceUserId: string, worker: string, i: number, n: number): Contact {
-  const at = new Date(NOW.getTime() - (i * 3.5 + (n % 3) + 1) * DAY).toISOString();
-  return {
-    id: crypto.randomUUID(), version: '1', schemaVersion: 1, createdAt: at, createdBy: worker, updatedAt: at, updatedBy: worker,
-    serviceUserId, workerId: worker, start: at, durationMinutes: 45, mechanism: '01', locationType: 'A01', attendance: i % 7 === 3 ? '3' : '5',
-    planned: true, othersPresent: [], taskIds: [], note: 'Met at home; talked through the week and the plan for the next few days.',
-  } as Contact;
-}
+const contact = (serviceUserId: string, worker: string, i: number, n: number): Contact =>
+  storedContact(serviceUserId, worker, new Date(NOW.getTime() - (i * 3.5 + (n % 3) + 1) * DAY).toISOString(), i % 7 !== 3);
 
 async function seed(store: Store) {
   const at = (days: number) => createClient({ store, drafts: memoryDrafts(), actor: { id: 'bench-lead', role: 'team-lead' }, clock: { now: () => new Date(NOW.getTime() - days * DAY) } });
