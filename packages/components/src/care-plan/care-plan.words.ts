@@ -2,7 +2,7 @@
 // the locale), so a locale change redraws them; code labels, names, field issues and failed saves from the catalogue
 // (care-plan.messages.ts).
 import type { FieldIssue } from '@strkit/sdk';
-import { notSavedCase } from '../internal/error-words.js';
+import { issueWords, notSavedCase } from '../internal/error-words.js';
 import type { FieldError } from '../internal/form-errors.js';
 import type { Params } from '../l10n/catalogue.js';
 import type { LocaleController } from '../l10n/controller.js';
@@ -40,13 +40,7 @@ const ISSUE_IDS = (Object.keys(CARE_PLAN_MESSAGES.source) as MessageId[]).filter
  * The SDK's field issue in the locale: by its words where the SDK gives only those, or from its code and params (a
  * limit on text); an issue this version cannot say stays in the SDK's English.
  */
-export const issueSaid = (issue: FieldIssue): Said => (l) => {
-  const id = ISSUE_IDS.find((i) => CARE_PLAN_MESSAGES.source[i] === issue.message);
-  if (id) return l.t(id);
-  const max = issue.params?.maximum;
-  if (issue.code === 'too_big' && issue.params?.origin === 'string' && typeof max === 'number') return l.t('err.max', { max });
-  return issue.message;
-};
+export const issueSaid = (issue: FieldIssue): Said => (l) => issueWords<MessageId>((id, p) => l.t(id, p), CARE_PLAN_MESSAGES.source, ISSUE_IDS, 'err.max', issue);
 
 /** Why a save failed, chosen by the error's code, never its message. */
 export const notSavedSaid = (err: unknown): Said => (l) => {

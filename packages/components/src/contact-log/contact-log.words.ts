@@ -4,7 +4,7 @@
 import {
   ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS, OTHER_PRESENT_LABELS, labelOf, type FieldIssue, type OtherPresentKind,
 } from '@strkit/sdk';
-import { notSavedCase } from '../internal/error-words.js';
+import { issueWords, notSavedCase } from '../internal/error-words.js';
 import type { Params } from '../l10n/catalogue.js';
 import type { LocaleController } from '../l10n/controller.js';
 import { CONTACT_LOG_MESSAGES, type ContactLogMessages } from './contact-log.messages.js';
@@ -47,13 +47,7 @@ const TEXT_ISSUES = ['issue.control', 'issue.broken', 'issue.one-line'] as const
  * The SDK's field issue in the locale, from its code and params (a limit on text), or from its default words where the
  * SDK gives only those (the text rules); an issue this version cannot say stays in the SDK's English.
  */
-export const issueSaid = (issue: FieldIssue): Said => (l) => {
-  const text = TEXT_ISSUES.find((id) => CONTACT_LOG_MESSAGES.source[id] === issue.message);
-  if (text) return l.t(text);
-  const max = issue.params?.maximum;
-  if (issue.code === 'too_big' && issue.params?.origin === 'string' && typeof max === 'number') return l.t('err.note-max', { max });
-  return issue.message;
-};
+export const issueSaid = (issue: FieldIssue): Said => (l) => issueWords<MessageId>((id, p) => l.t(id, p), CONTACT_LOG_MESSAGES.source, TEXT_ISSUES, 'err.note-max', issue);
 
 /** Why a save (`save-failed.*`) or a mark (`mark-failed.*`) failed, chosen by the error's code, never its message. */
 export const notSavedSaid = (err: unknown, what: 'save' | 'mark'): Said => (l) => {

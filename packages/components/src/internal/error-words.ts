@@ -1,4 +1,5 @@
 import { isStrError, type FieldIssue } from '@strkit/sdk';
+import type { Params } from '../l10n/catalogue.js';
 
 /** What a failed save said, in the worker's words: what it was and what is still on screen. */
 export interface NotSavedWords {
@@ -45,4 +46,19 @@ export function whyNotSaved(err: unknown, { what, kept, conflict }: NotSavedWord
     default:
       return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be saved. ${kept}: try again, or tell your system administrator.`;
   }
+}
+
+/**
+ * The SDK's field issue in a widget's language (issue 20), one rule for every widget: the message of `ids` whose
+ * en-GB words are the SDK's own words, else a limit on text by its code and params (`maxId`, with `{max}`); an issue
+ * this version cannot say stays in the SDK's English. `source` is the widget catalogue's en-GB source.
+ */
+export function issueWords<Id extends string>(
+  t: (id: Id, params?: Params) => string, source: Readonly<Record<string, unknown>>, ids: readonly Id[], maxId: Id, issue: FieldIssue,
+): string {
+  const id = ids.find((i) => source[i] === issue.message);
+  if (id) return t(id);
+  const max = issue.params?.maximum;
+  if (issue.code === 'too_big' && issue.params?.origin === 'string' && typeof max === 'number') return t(maxId, { max });
+  return issue.message;
 }

@@ -5,6 +5,7 @@ import {
   SUPERVISION_NOTE_MAX, TRAINING_EVIDENCE_MAX, staffInputIssues,
   type CareTeam, type FieldIssue, type SupervisionInput, type TrainingInput, type TrainingItem,
 } from '@strkit/sdk';
+import { issueWords } from '../internal/error-words.js';
 import type { Params } from '../l10n/catalogue.js';
 import {
   FRONTLINE_ROLES, say, type Form, type FormKind, type Id, type Kept, type ReallocationForm, type Refusal, type Said, type SupervisionForm, type TrainingForm,
@@ -52,13 +53,7 @@ export function trainingInput(o: TrainingForm, items: readonly TrainingItem[]): 
 const SAID_ISSUES: readonly Id[] = ['issue.date', 'issue.control', 'issue.broken', 'issue.one-line'];
 
 /** The SDK's field issue in the team lead's language: by its words, or a limit on text by its code; else as the SDK said it. */
-export const issueSaid = (issue: FieldIssue): Said => (l) => {
-  const id = SAID_ISSUES.find((i) => TEAM_MESSAGES.source[i] === issue.message);
-  if (id) return l.t(id);
-  const max = issue.params?.maximum;
-  if (issue.code === 'too_big' && issue.params?.origin === 'string' && typeof max === 'number') return l.t('err.max', { max });
-  return issue.message;
-};
+export const issueSaid = (issue: FieldIssue): Said => (l) => issueWords<Id>((id, p) => l.t(id, p), TEAM_MESSAGES.source, SAID_ISSUES, 'err.max', issue);
 
 const FIELDS: Readonly<Record<string, string>> = {
   changeReason: 'reason', heldOn: 'held-on', kind: 'kind', nextDueOn: 'next-due-on', text: 'notes', itemId: 'item', completedOn: 'completed-on', expiresOn: 'expires-on', evidence: 'evidence',
