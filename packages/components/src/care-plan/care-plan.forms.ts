@@ -11,14 +11,7 @@ type FormContext = Pick<PlanContext, 'l' | 'errors' | 'busy' | 'today' | 'actorI
 
 const errorsOf = (ctx: FormContext) => new FormErrors(ctx.errors, 'ed-', {}, { problem: ctx.l.t('problem'), error: ctx.l.t('error-prefix') });
 
-function field(e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string) {
-  return html`<div class=${e.group(name)}>
-    <label class="field" for="ed-${name}">${label}</label>
-    ${hint ? html`<span class="hint" id="ed-${name}-hint">${hint}</span>` : nothing}
-    ${e.message(name)}
-    ${control}
-  </div>`;
-}
+const field = (e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string) => e.field(name, label, control, hint);
 
 function dateField(e: FormErrors, name: string, label: string, value: string) {
   return field(e, name, label, html`<input id="ed-${name}" name=${name} type="date" .value=${value} aria-invalid=${e.invalid(name)} aria-describedby=${e.describedBy(name)} />`);

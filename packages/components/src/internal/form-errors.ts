@@ -46,6 +46,16 @@ export class FormErrors {
     return fields.some((f) => this.#of(f)) ? 'field-group invalid' : 'field-group';
   }
 
+  /** A labelled field: its label, its hint (id `prefix + name + '-hint'`), its error, then the control (id `prefix + name`). */
+  field(name: string, label: string, control: TemplateResult, hint?: string): TemplateResult {
+    return html`<div class=${this.group(name)}>
+      <label class="field" for="${this.prefix}${name}">${label}</label>
+      ${hint ? html`<span class="hint" id="${this.prefix}${name}-hint">${hint}</span>` : nothing}
+      ${this.message(name)}
+      ${control}
+    </div>`;
+  }
+
   /** The message beside the field, with a visually hidden "Error:" prefix. */
   message(field: string): TemplateResult | typeof nothing {
     const e = this.#of(field);

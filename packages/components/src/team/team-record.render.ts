@@ -114,14 +114,7 @@ function reallocationFields(v: FormView, e: FormErrors, o: ReallocationForm): Te
       aria-invalid=${e.invalid('reason')} aria-describedby=${e.describedBy('reason', `${PREFIX}reason-hint`)} />`, l.t('reason-hint'))}`;
 }
 
-function field(e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string): TemplateResult {
-  return html`<div class=${e.group(name)}>
-    <label class="field" for="${PREFIX}${name}">${label}</label>
-    ${hint ? html`<span class="hint" id="${PREFIX}${name}-hint">${hint}</span>` : nothing}
-    ${e.message(name)}
-    ${control}
-  </div>`;
-}
+const field = (e: FormErrors, name: string, label: string, control: TemplateResult, hint?: string): TemplateResult => e.field(name, label, control, hint);
 
 function date(e: FormErrors, name: string, label: string, value: string, disabled: boolean, hint?: string): TemplateResult {
   return field(e, name, label, html`<input type="date" id="${PREFIX}${name}" name=${name} .value=${live(value)} ?disabled=${disabled}
