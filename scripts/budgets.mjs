@@ -45,7 +45,9 @@ export const CASES = [
     // A separate entry point would take summary off the client (the lead's choice, in the ADR).
     // Issue 22 (ADR 0025): the three staff record types in the registry every store parses: 35.5 → 36.2. Their
     // client namespaces and the team summary (about 2.5 KiB gzip) are `teamClient(client)`, outside createClient.
-    kib: 36.5,
+    // Issue 23 (ADR 0027): key contacts and referrals in the registry: 37.2. Their write schemas, rules and namespaces
+    // are `pathwayClient(client)`'s, outside createClient.
+    kib: 37.3,
     absent: FHIR_MARKERS,
   },
   // Issue 17's splits into controllers and render modules (ADR 0008, 0010) read shared state objects whose property
@@ -107,7 +109,8 @@ export const CASES = [
   // separate SDK entry point for the team lead's writes (like `@strkit/sdk/indexeddb`) would take about 3 KiB back.
   // Reallocating from a card (ADR 0026): its button, draft and words, 45.4 → 46.4 (its checks load with the forms);
   // the review's fixes (a later open wins, drafts kept across a change of actor, escaped selectors): 46.8.
-  { name: 'one widget: define/str-team.js', code: define('str-team'), kib: 47 },
+  // Issue 23's two record types in the registry the team summary reads through (ADR 0027): 47.6.
+  { name: 'one widget: define/str-team.js', code: define('str-team'), kib: 47.7 },
   {
     name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +
@@ -120,7 +123,8 @@ export const CASES = [
     // care plan's conversion (its catalogue and words): +4.3, measured on its own branch as 98.7 → 103.0.
     // Issue 21's caseload summary on the client (ADR 0023): +3.3 on its own branch (98.7 → 102.0). All three together
     // (node scripts/budgets.mjs after merging them): 106.5. Issue 22's staff record types in the registry: 107.0.
-    kib: 107.5,
+    // Issue 23's key contacts and referrals in the registry (ADR 0027): 108.1.
+    kib: 108.2,
     absent: FHIR_MARKERS,
   },
   {
@@ -133,7 +137,8 @@ export const CASES = [
     // Issue 21's caseload summary (ADR 0023): +3.3 on its own branch (92.8 → 96.1). All three together: 98.2.
     // Issue 22's staff record types in the registry (ADR 0025): 98.8. The care team's reason, the Welsh 4–10 rule and
     // the caseload's "new to you" (ADR 0026), each a few dozen bytes in the client or the l10n machinery: 99.1.
-    kib: 99.2,
+    // Issue 23's key contacts and referrals in the registry every store parses (ADR 0027): 99.9.
+    kib: 100,
     absent: FHIR_MARKERS,
   },
 ];

@@ -89,7 +89,10 @@ function scriptTagBudgets() {
   // checks and their en-GB and Welsh words, which the ESM build loads on first use, are inlined here: components
   // 170.6 → 179.6; the team lead's zod-free input check, the care team's reason and its FHIR note: SDK 76.3 → 76.8.
   // An independent review's fixes to those forms (a later open wins, drafts kept across a change of actor): 180.03.
-  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 77, 'packages/components/dist/bundle/strkit-components.min.js': 180.5 };
+  // Issue 23 (ADR 0027): the care pathway's record types, write schemas, rules, pathwayClient and FHIR mapping (CareTeam
+  // with contained members, ServiceRequest with its Task), which the ESM build keeps out of apps that do not import
+  // pathwayClient: SDK 77.0 → 82.6, components (which re-export the SDK) 180.4 → 186.1.
+  const BUDGET_KB = { 'packages/sdk/dist/bundle/strkit-sdk.min.js': 83, 'packages/components/dist/bundle/strkit-components.min.js': 186.5 };
   console.log('\n— bundle budgets (gzip)');
   for (const [file, kb] of Object.entries(BUDGET_KB)) {
     const path = new URL(`../${file}`, import.meta.url);

@@ -92,7 +92,7 @@ function indexResource(t, r) {
 // A `subject` index too (issue 16): MemoryRepository answers `subject=Patient/x` by scanning every resource of the
 // type, so a person's records are read from here; `_lastUpdated` is checked on the resources found. The element
 // each type's R4 `subject` search parameter reads:
-const SUBJECT_OF = { Encounter: 'subject', CarePlan: 'subject', Goal: 'subject', DocumentReference: 'subject', Observation: 'subject', Flag: 'subject', CareTeam: 'subject', Task: 'for' };
+const SUBJECT_OF = { Encounter: 'subject', CarePlan: 'subject', Goal: 'subject', DocumentReference: 'subject', Observation: 'subject', Flag: 'subject', CareTeam: 'subject', ServiceRequest: 'subject', Task: 'for' };
 function indexSubject(t, r) {
   const element = SUBJECT_OF[r?.resourceType];
   const ref = element && r.id ? r[element]?.reference : undefined;

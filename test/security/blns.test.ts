@@ -17,6 +17,8 @@ import {
   fhirToSupervision, fhirToSupervisionNote, fhirToTraining, supervisionNoteToFhir, supervisionToFhir, trainingToFhir,
 } from '../../packages/sdk/src/adapters/fhir/map-staff.js';
 import { careTeamToFhir, fhirToCareTeam } from '../../packages/sdk/src/adapters/fhir/map-care-plan.js';
+import { fhirToKeyContact, fhirToReferral, keyContactToFhir, referralToFhir } from '../../packages/sdk/src/adapters/fhir/map-pathway.js';
+import { pathwayClient, type KeyContact, type Referral } from '@strkit/sdk';
 import type { StrContactLog } from '../../packages/components/src/contact-log/contact-log.js';
 import { PERSON_ID } from '../helpers/fixtures.js';
 
@@ -254,6 +256,45 @@ describe('Big List of Naughty Strings', () => {
     }
     expect(outcomes.stored + outcomes.refused).to.equal(strings.length * 3);
     expect(outcomes.stored).to.be.greaterThan(strings.length * 3 * 0.7);
+  });
+
+  it('every string in every free-text field of a key contact and a referral is stored exactly (and so on FHIR), or refused with a field message', async function () {
+    this.timeout(90_000);
+    const cc = createClient({ store: memoryStore(), actor: { id: 'cc-1', role: 'care-coordinator' }, clock });
+    const worker = createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' }, clock });
+    const [lead, own] = [pathwayClient(cc), pathwayClient(worker)];
+    const ns = namespaceFrom();
+    const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { ...r.meta, versionId: version } });
+    const outcomes = { stored: 0, refused: 0 };
+    const attempt = async (write: () => Promise<unknown>, check: (written: never) => void, s: string) => {
+      try {
+        check((await write()) as never);
+        outcomes.stored++;
+      } catch (e) {
+        expectFieldRefusal(e, s);
+        outcomes.refused++;
+      }
+    };
+    const base = { serviceUserId: PERSON_ID, kind: 'professional', name: 'Rowan Testcontact', role: 'Housing officer', phone: '01632 960123', crisis: false } as const;
+    for (const s of strings) {
+      for (const field of ['name', 'role', 'organisation'] as const) {
+        await attempt(() => lead.keyContacts.create({ ...base, [field]: s }), (r: KeyContact) => {
+          expect(r[field], JSON.stringify(s)).to.equal(s.trim());
+          expect(fhirToKeyContact(served(keyContactToFhir(r, 'Patient/p1', ns), r.version), ns)).to.deep.equal(r);
+        }, s);
+      }
+      // Kept exactly as typed: how to reach them, and a worker's note on their suggestion.
+      await attempt(() => own.keyContacts.create({ ...base, reach: s, suggestionNote: s }), (r: KeyContact) => {
+        expect([r.reach, r.suggestionNote], JSON.stringify(s)).to.deep.equal([s, s]);
+        expect(fhirToKeyContact(served(keyContactToFhir(r, 'Patient/p1', ns), r.version), ns)).to.deep.equal(r);
+      }, s);
+      await attempt(() => own.referrals.create({ serviceUserId: PERSON_ID, direction: 'out', service: s, reason: s, sentOn: '2026-06-01' }), (r: Referral) => {
+        expect([r.service, r.reason], JSON.stringify(s)).to.deep.equal([s.trim(), s]);
+        expect(fhirToReferral(served(referralToFhir(r, 'Patient/p1', ns), r.version), ns)).to.deep.equal(r);
+      }, s);
+    }
+    expect(outcomes.stored + outcomes.refused).to.equal(strings.length * 5);
+    expect(outcomes.stored).to.be.greaterThan(strings.length * 5 * 0.7);
   });
 
   it('every string as the reason for a reallocation is stored exactly (trimmed) in each version and on FHIR, or refused with a field message', async function () {

@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { memoryDrafts } from './adapters/memory/memory-drafts.js';
 import { createClient, type StrClient } from './client.js';
+import { pathwayClient, type PathwayClient } from './client-pathway.js';
 import { teamClient, type TeamClient } from './client-team-lead.js';
 import { isStrError, type StrError, type StrErrorCode } from './errors.js';
 import type { Clock, Store } from './ports.js';
@@ -21,6 +22,12 @@ export const clientAs = (store: Store, role: Role, id = `${role}-1`, clock: Cloc
 export const staffAs = (store: Store, role: Role, id = `${role}-1`, clock: Clock = tickingClock()): StrClient & TeamClient => {
   const client = clientAs(store, role, id, clock);
   return { ...client, ...teamClient(client) };
+};
+
+/** {@link clientAs} with the care pathway's namespaces (`pathwayClient`) on it too. */
+export const pathwayAs = (store: Store, role: Role, id = `${role}-1`, clock: Clock = tickingClock()): StrClient & PathwayClient => {
+  const client = clientAs(store, role, id, clock);
+  return { ...client, ...pathwayClient(client) };
 };
 
 /** Resolves with the StrError `p` rejects with, after checking its code; fails if it resolves or rejects otherwise. */

@@ -5,3 +5,5 @@ export { serviceUserToPatient, patientToServiceUser, contactToEncounter, encount
 export type { GetToken } from './adapters/fhir/http.js';
 export { strCapabilityStatement, strExtensionDefinitions } from './adapters/fhir/definitions.js';
 export { fhirDeviceCheckpoints, type FhirDeviceCheckpointsOptions } from './adapters/fhir/fhir-checkpoints.js';
+export { UKCORE_RELATIONSHIP_ROLES } from './adapters/fhir/ukcore.js';
+export { UKCORE_RELATIONSHIP_SYSTEM } from './adapters/fhir/map-pathway.js';

@@ -7,6 +7,7 @@ import * as planRules from './domain/care-plan.js';
 import * as relapseRules from './domain/relapse.js';
 import * as caseloadRules from './domain/caseload.js';
 import * as staffRules from './domain/staff.js';
+import * as pathwayRules from './domain/pathway.js';
 import * as searchRules from './domain/search.js';
 import * as textRules from './schemas/text.js';
 
@@ -52,6 +53,16 @@ export {
   type SupervisionKind, type Supervision, type SupervisionInput, type SupervisionUpdate, type SupervisionAction, type SupervisionNote,
   type SupervisionNoteInput, type SupervisionNoteUpdate, type Training, type TrainingInput, type TrainingUpdate, type TrainingItem,
 } from './schemas/staff.js';
+export {
+  RELATIONSHIP_ROLES, KEY_CONTACT_KINDS, KEY_CONTACT_STATUSES, REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_OUTCOME_WORDS,
+  PHONE_MAX, REACH_MAX, REFERRAL_TEXT_MAX,
+  KeyContactSchema, ReferralSchema,
+  type RelationshipRole, type KeyContactKind, type KeyContactStatus, type ReferralDirection, type ReferralOutcome, type KeyContact, type Referral,
+} from './schemas/pathway.js';
+export {
+  KeyContactInputSchema, KeyContactUpdateSchema, ReferralInputSchema, ReferralUpdateSchema,
+  type KeyContactInput, type KeyContactUpdate, type ReferralInput, type ReferralUpdate,
+} from './schemas/pathway-input.js';
 export { RECORDS, RECORD_TYPES, PERSON_RECORD_TYPES, STAFF_RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
 export { type InputKind, type StaffInputKind } from './schemas/inputs.js';
@@ -79,6 +90,7 @@ export type { ReadVerbs, MarkEnteredInError } from './client-core.js';
 export type { WarningSignPlansApi, SignChecksApi, AlertsApi } from './client-relapse.js';
 export type { CaseloadApi, CaseloadSummary, CaseloadSummaryOptions } from './client-caseload.js';
 export { teamClient, teamSummary, type TeamClient } from './client-team-lead.js';
+export { pathwayClient, type PathwayClient, type KeyContactsApi, type ReferralsApi } from './client-pathway.js';
 export type { TeamApi, TeamSummary, TeamSummaryOptions } from './client-team.js';
 export type { SupervisionsApi, SupervisionNotesApi, TrainingApi, StaffQuery, StaffReadVerbs } from './client-staff.js';
 export * from './fhir.js';
@@ -130,5 +142,14 @@ export const trainingExpiry = /* @__PURE__ */ guarded('trainingExpiry', 'validat
 export const maySeeSupervision = /* @__PURE__ */ guarded('maySeeSupervision', 'validation', staffRules.maySeeSupervision);
 export const maySeeSupervisionNote = /* @__PURE__ */ guarded('maySeeSupervisionNote', 'validation', staffRules.maySeeSupervisionNote);
 export const maySeeTraining = /* @__PURE__ */ guarded('maySeeTraining', 'validation', staffRules.maySeeTraining);
+export type { ReferralStage, ReferralWait, KeyContactGroup } from './domain/pathway.js';
+export const referralWait = /* @__PURE__ */ guarded('referralWait', 'validation', pathwayRules.referralWait);
+export const referralStage = /* @__PURE__ */ guarded('referralStage', 'validation', pathwayRules.referralStage);
+export const referralIssues = /* @__PURE__ */ guarded('referralIssues', 'validation', pathwayRules.referralIssues);
+export const keyContactIssues = /* @__PURE__ */ guarded('keyContactIssues', 'validation', pathwayRules.keyContactIssues);
+export const groupKeyContacts = /* @__PURE__ */ guarded('groupKeyContacts', 'validation', pathwayRules.groupKeyContacts);
+export const mayWriteKeyContact = /* @__PURE__ */ guarded('mayWriteKeyContact', 'validation', pathwayRules.mayWriteKeyContact);
+export const mayAddReferral = /* @__PURE__ */ guarded('mayAddReferral', 'validation', pathwayRules.mayAddReferral);
+export const mayWriteReferral = /* @__PURE__ */ guarded('mayWriteReferral', 'validation', pathwayRules.mayWriteReferral);
 export { syncedStore, type SyncedStore, type SyncedStoreOptions, type SyncEngine, type SyncState, type SyncAttention, type SyncAttentionReason, type SyncAttentionParams } from './sync.js';
 export { memoryCheckpoints, type DeviceCheckpoint, type DeviceCheckpoints } from './device-checkpoint.js';

@@ -83,6 +83,13 @@ const SAMPLES: { readonly [T in RecordType]: Sample<T> } = {
   alert: (serviceUserId) => ({
     serviceUserId, checkId: REF.check, reason: 'A late sign was rated 2 or more.', note: '', raisedBy: 'worker-1', raisedAt: '2026-06-03T10:05:00Z', status: 'open',
   }),
+  keyContact: (serviceUserId) => ({
+    serviceUserId, kind: 'professional', name: 'Rowan Testcontact', role: 'Housing officer', organisation: 'Northtown Housing', phone: '01632 960123',
+    reach: 'Weekdays 9 to 5; ask for the duty officer', crisis: false, status: 'active',
+  }),
+  referral: (serviceUserId) => ({
+    serviceUserId, direction: 'out', service: 'Northtown Talking Therapies', reason: 'Low mood; asked for talking therapy.', referrerId: 'worker-1', sentOn: '2026-05-20',
+  }),
   supervision: () => ({
     workerId: 'worker-1', supervisorId: 'lead-1', heldOn: '2026-06-02', kind: 'clinical',
     actions: [{ text: 'Book the boundaries refresher', ownerId: 'worker-1', dueOn: '2026-06-30' }], nextDueOn: '2026-07-14',
@@ -119,6 +126,8 @@ export const EDIT: { readonly [T in RecordType]: Partial<RecordOf<T>> } = {
   signCheck: { enteredInError: { reason: 'Wrong person', at: '2026-06-03T11:00:00Z', by: 'worker-1' } },
   careTeam: { name: 'South community team' },
   alert: { status: 'acknowledged', acknowledged: { by: 'cc-1', at: '2026-06-03T12:00:00Z', action: 'Rang the person; visit booked.' } },
+  keyContact: { phone: '01632 960456' },
+  referral: { acceptedOn: '2026-05-27' },
   supervision: { nextDueOn: '2026-07-21' },
   supervisionNote: { text: 'Talked about a hard week; feels supported. Added: wants shadowing.' },
   training: { evidence: 'Certificate seen; copy on file.' },

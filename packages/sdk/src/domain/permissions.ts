@@ -21,11 +21,17 @@ export type Action =
   | 'supervision.record'
   /** Record training: team leads any worker's, workers their own (domain/staff.ts). */
   | 'training.record'
+  /** Add, change and confirm a person's key contacts and anyone's referrals (docs/adr/0027-care-pathway.md). */
+  | 'pathway.edit'
+  /** Suggest a key contact or a change to one, for the care co-ordinator to confirm. */
+  | 'pathway.suggest'
+  /** Add a referral one made oneself, and record its progress (domain/pathway.ts). */
+  | 'referral.add'
   | 'read';
 
-const CARE: readonly Action[] = ['read', 'contact.log', 'contact.correct-own', 'progress-note.add', 'task.set-status-own', 'sign-check.record', 'alert.raise', 'staff.read'];
+const CARE: readonly Action[] = ['read', 'contact.log', 'contact.correct-own', 'progress-note.add', 'task.set-status-own', 'sign-check.record', 'alert.raise', 'staff.read', 'pathway.suggest', 'referral.add'];
 const WORKER: readonly Action[] = [...CARE, 'training.record'];
-const COORDINATOR: readonly Action[] = [...CARE, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage', 'caseload.view-any', 'supervision.record'];
+const COORDINATOR: readonly Action[] = [...CARE, 'contact.correct-any', 'care-plan.edit', 'warning-sign-plan.edit', 'alert.acknowledge', 'caseload.manage', 'caseload.view-any', 'supervision.record', 'pathway.edit'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   'str-worker': WORKER,

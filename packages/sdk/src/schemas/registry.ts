@@ -11,6 +11,7 @@ import { CARE_TEAM_SCHEMA_VERSION, CareTeamSchema } from './team.js';
 import {
   SUPERVISION_NOTE_SCHEMA_VERSION, SUPERVISION_SCHEMA_VERSION, SupervisionNoteSchema, SupervisionSchema, TRAINING_SCHEMA_VERSION, TrainingSchema,
 } from './staff.js';
+import { KEY_CONTACT_SCHEMA_VERSION, KeyContactSchema, REFERRAL_SCHEMA_VERSION, ReferralSchema } from './pathway.js';
 import { SERVICE_USER_SCHEMA_VERSION, ServiceUserSchema, WORKER_SCHEMA_VERSION, WorkerSchema } from './people.js';
 
 interface RecordDescriptor<S extends z.ZodMiniType> {
@@ -97,6 +98,20 @@ export const RECORDS = {
     serviceUserId: (r) => r.serviceUserId,
     date: (r) => r.raisedAt,
     status: (r) => r.status,
+  }),
+  // The care pathway (docs/adr/0027-care-pathway.md).
+  keyContact: describe({
+    schema: KeyContactSchema,
+    schemaVersion: KEY_CONTACT_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
+    status: (r) => r.status,
+  }),
+  referral: describe({
+    schema: ReferralSchema,
+    schemaVersion: REFERRAL_SCHEMA_VERSION,
+    serviceUserId: (r) => r.serviceUserId,
+    date: (r) => r.createdAt,
   }),
   // Staff records (docs/adr/0025-staff-records.md): about no person, like `worker`.
   supervision: describe({

@@ -27,7 +27,7 @@ const one = (name: string, type: ValueType): Part => ({ name, type, min: 1, max:
 const opt = (name: string, type: ValueType): Part => ({ name, type, min: 0, max: '1' });
 const many = (name: string, type: ValueType): Part => ({ name, type, min: 0, max: '*' });
 
-const RECORDS = ['Patient', 'Encounter', 'DocumentReference', 'CarePlan', 'Goal', 'Task', 'Flag', 'Observation', 'PractitionerRole', 'CareTeam'];
+const RECORDS = ['Patient', 'Encounter', 'DocumentReference', 'CarePlan', 'Goal', 'Task', 'Flag', 'Observation', 'PractitionerRole', 'CareTeam', 'ServiceRequest'];
 const RULE_PARTS = ['lateSignAtLeast', 'risePercent', 'risePoints', 'repeatRating', 'repeatChecks'] as const;
 
 /**
@@ -37,7 +37,7 @@ const RULE_PARTS = ['lateSignAtLeast', 'risePercent', 'risePoints', 'repeatRatin
 export const STR_EXTENSIONS: readonly ExtensionRow[] = [
   { name: 'record', title: 'STR record envelope', on: RECORDS, parts: [one('schemaVersion', 'integer'), one('createdAt', 'dateTime'), one('createdBy', 'string'), one('updatedAt', 'dateTime'), one('updatedBy', 'string')] },
   { name: 'entered-in-error', title: 'Marked entered in error', on: RECORDS, parts: [one('reason', 'string'), one('at', 'dateTime'), one('by', 'string')] },
-  { name: 'status', title: 'STR status', on: ['CarePlan', 'Goal', 'Task', 'Flag'], value: 'code' },
+  { name: 'status', title: 'STR status', on: ['CarePlan', 'Goal', 'Task', 'Flag', 'CareTeam'], value: 'code' },
   { name: 'role', title: 'Worker role', on: ['PractitionerRole'], value: 'code' },
   { name: 'care-coordinator', title: 'Care co-ordinator (STR worker id)', on: ['Patient'], value: 'Identifier' },
   { name: 'attendance', title: 'MHSDS AttendStatus', on: ['Encounter'], value: 'Coding' },
@@ -73,6 +73,18 @@ export const STR_EXTENSIONS: readonly ExtensionRow[] = [
   { name: 'reason', title: 'Alert reason, exact text (UTF-8, base64)', on: ['Flag'], value: 'base64Binary' },
   { name: 'acknowledged', title: 'Acknowledged', on: ['Flag'], parts: [one('by', 'string'), one('at', 'dateTime'), one('action', 'base64Binary')] },
   { name: 'change-reason', title: 'This note is why the care team changed', on: ['CareTeam.note'], value: 'boolean' },
+  // The care pathway (docs/adr/0027-care-pathway.md): also in standard elements and notes, in words.
+  {
+    name: 'key-contact', title: 'Key contact', on: ['CareTeam'],
+    parts: [one('kind', 'code'), one('crisis', 'boolean'), opt('agreedOn', 'date'), opt('reach', 'base64Binary'), opt('replaces', 'Identifier'), opt('suggestion', 'base64Binary')],
+  },
+  {
+    name: 'referral', title: 'Referral', on: ['ServiceRequest'],
+    parts: [
+      one('direction', 'code'), one('reason', 'base64Binary'), opt('referrer', 'string'), opt('acceptedOn', 'date'), opt('firstSeenOn', 'date'), opt('closedOn', 'date'),
+      opt('outcome', 'code'), opt('outcomeNote', 'base64Binary'),
+    ],
+  },
   // Staff records (docs/adr/0025-staff-records.md): also in the document's words.
   { name: 'supervision-kind', title: 'Kind of staff supervision', on: ['DocumentReference'], value: 'code' },
   { name: 'agreed-action', title: 'Action agreed in supervision', on: ['DocumentReference'], parts: [one('text', 'base64Binary'), one('owner', 'string'), one('due', 'date')] },
@@ -149,8 +161,8 @@ export function strExtensionDefinitions(namespace?: string): Resource[] {
   return STR_EXTENSIONS.map((row) => structureDefinition(row, ns.extension));
 }
 
-const PATIENT_LINKED = ['Encounter', 'DocumentReference', 'CarePlan', 'Goal', 'Task', 'Flag', 'Observation'];
-const ALL_TYPES = ['Patient', ...PATIENT_LINKED, 'Practitioner', 'PractitionerRole', 'CareTeam'];
+const PATIENT_LINKED = ['Encounter', 'DocumentReference', 'CarePlan', 'Goal', 'Task', 'Flag', 'Observation', 'CareTeam', 'ServiceRequest'];
+const ALL_TYPES = ['Patient', ...PATIENT_LINKED, 'Practitioner', 'PractitionerRole'];
 
 const param = (name: string, type: string) => ({ name, type });
 

@@ -20,6 +20,7 @@ import { patientToServiceUser } from './map-patient.js';
 import {
   fhirToSupervision, fhirToSupervisionNote, fhirToTraining, isStaffDocument, staffSearch, supervisionNoteToFhir, supervisionToFhir, trainingToFhir,
 } from './map-staff.js';
+import { fhirToKeyContact, fhirToReferral, isKeyContact, isReferral, keyContactToFhir, referralToFhir } from './map-pathway.js';
 import { namespaceFrom, type FhirNamespace } from './systems.js';
 
 export interface FhirStoreOptions {
@@ -65,7 +66,10 @@ export const SIMPLE: Partial<Record<RecordType, SimpleMapping>> = {
   warningSignPlan: { resourceType: 'CarePlan', patient: true, to: warningSignPlanToFhir, from: fhirToWarningSignPlan, accepts: isRelapsePlan },
   signCheck: { resourceType: 'Observation', patient: true, to: signCheckToFhir, from: fhirToSignCheck, accepts: isSignCheck },
   alert: { resourceType: 'Flag', patient: true, to: alertToFhir, from: fhirToAlert },
-  careTeam: { resourceType: 'CareTeam', patient: true, to: careTeamToFhir, from: fhirToCareTeam },
+  careTeam: { resourceType: 'CareTeam', patient: true, to: careTeamToFhir, from: fhirToCareTeam, accepts: (r, ns) => !isKeyContact(r, ns) },
+  // The care pathway (docs/adr/0027-care-pathway.md): a key contact is a CareTeam of its own kind.
+  keyContact: { resourceType: 'CareTeam', patient: true, to: keyContactToFhir, from: fhirToKeyContact, accepts: isKeyContact },
+  referral: { resourceType: 'ServiceRequest', patient: true, to: referralToFhir, from: fhirToReferral, accepts: isReferral },
   // Staff records: about a worker, in no Patient compartment (docs/adr/0025-staff-records.md).
   supervision: { resourceType: 'DocumentReference', patient: false, to: supervisionToFhir, from: fhirToSupervision, accepts: isStaffDocument('supervision'), search: staffSearch('supervision') },
   supervisionNote: {

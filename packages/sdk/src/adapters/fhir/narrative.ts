@@ -49,7 +49,15 @@ const SUMMARY: Record<string, (r: Loose) => { title: string; rows: Row[]; items?
     title: r.code?.text ?? 'Task',
     rows: [['Task', r.description], ['Status', r.businessStatus?.text ?? r.status], ['Priority', r.priority], ['Due', r.restriction?.period?.end], ['Owner', r.owner?.display], ['Done', r.output?.[0]?.valueString]],
   }),
-  CareTeam: (r) => ({ title: 'Care team', rows: [['Team', r.name], ['Status', r.status], ['Members', r.participant?.length]], items: texts(r.note, (n) => n.text) }),
+  CareTeam: (r) => ({
+    title: r.category?.[0]?.text ?? 'Care team',
+    rows: [
+      ['Team', r.name], ['Status', r.status], ['Members', r.participant?.length],
+      ['Phone', joined(texts(r.contained, (c) => c.telecom?.find((t: Loose) => t.system === 'phone')?.value))], ['Email', joined(texts(r.contained, (c) => c.telecom?.find((t: Loose) => t.system === 'email')?.value))],
+    ],
+    items: texts(r.note, (n) => n.text),
+  }),
+  ServiceRequest: (r) => ({ title: r.code?.text ?? 'Referral', rows: [['Status', r.status], ['Sent', r.authoredOn], ['Reason', joined(texts(r.reasonCode, (c) => c.text))]], items: texts(r.note, (n) => n.text) }),
   Observation: (r) => ({
     title: r.code?.text ?? 'Observation',
     rows: [['When', r.effectiveDateTime], ['Status', r.status]],

@@ -83,6 +83,8 @@ export interface FhirNamespace {
   readonly functioningArea: string;
   readonly functioningLevel: string;
   readonly alertKind: string;
+  /** The care pathway: a key contact's CareTeam category, a crisis contact's role, a referral's category. */
+  readonly pathwayKind: string;
   /** Identifier system of the companion resources written beside a record (an alert's Task, a worker's PractitionerRole). */
   readonly companionId: string;
   /** STR Kit roles (DESIGN.md role table) as a code system. */
@@ -138,6 +140,7 @@ export function namespaceFrom(base: string = 'urn:strkit', options: MappingOptio
     functioningArea: `${base}:functioning-area`,
     functioningLevel: `${base}:functioning-level`,
     alertKind: `${base}:alert-kind`,
+    pathwayKind: `${base}:pathway-kind`,
     companionId: `${base}:companion-id`,
     role: `${base}:role`,
     extension: `${base}:extension:`,

@@ -2,6 +2,7 @@
 // expect the published display). Source: HL7 UK Core STU2, NHSDigital/FHIR-R4-UKCORE-STAGING-MAIN@3d2827e3 (package
 // UKCore.R4.STU.02.00.00 2.0.0), as held in docs/reference/ukcore/ (the tests read those files).
 // test/fhir/reader.test.ts reads those JSON files and compares every entry.
+import type { RelationshipRole } from '../../schemas/pathway.js';
 
 /** UKCore-EncounterLocationTypeEngland (= MHSDS ActLocTypeCode): codesystems/CodeSystem-UKCore-EncounterLocationTypeEngland.xml. */
 export const UKCORE_LOCATION_TYPE_DISPLAYS: Readonly<Record<string, string>> = {
@@ -251,3 +252,22 @@ export const UKCORE_HUMAN_LANGUAGES: readonly (readonly [code: string, display: 
 export const UKCORE_SDS_JOB_ROLES = {
   R1710: 'Support, Time, Recovery Worker',
 } as const;
+
+/**
+ * UKCore-AdditionalPersonRelationshipRole (RelatedPerson.relationship), code → display exactly as published:
+ * codesystems/CodeSystem-UKCore-AdditionalPersonRelationshipRole (docs/reference/ukcore/; test/fhir/pathway-mapping.test.ts
+ * compares every entry). The codes: RELATIONSHIP_ROLES in schemas/pathway.ts.
+ */
+export const UKCORE_RELATIONSHIP_ROLES: Readonly<Record<RelationshipRole, string>> = {
+  Agent: 'Agent of patient',
+  Guardian: 'Guardian of patient',
+  Personal: 'Personal relationship with the patient',
+  PolygamousPartner: 'Polygamous Partner of patient',
+  Dependant: 'Dependant of patient',
+  NonDependant: 'Non Dependant of patient',
+  ProxyContact: 'Proxy Contact for patient',
+  ProxyCommunication: 'Proxy Communication for patient',
+  ProxyContactCommunication: 'Proxy Contact and Communication for patient',
+  Carer: 'Carer of patient',
+  NotSpecified: 'Not Specified',
+};
