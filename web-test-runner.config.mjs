@@ -4,14 +4,14 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
-import { clearOriginStoragePlugin, emulateMediaPlugin, emulateTimezonePlugin, fhirServerPlugin, overrideQuotaPlugin } from './scripts/wtr-commands.mjs';
+import { clearOriginStoragePlugin, emulateMediaPlugin, emulateTimezonePlugin, fhirServerPlugin, overrideQuotaPlugin, printPdfPlugin } from './scripts/wtr-commands.mjs';
 
 const ci = process.env.CI === 'true';
 
 export default {
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['strkit-source', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), emulateTimezonePlugin(), emulateMediaPlugin(), clearOriginStoragePlugin(), overrideQuotaPlugin(), fhirServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), emulateTimezonePlugin(), emulateMediaPlugin(), clearOriginStoragePlugin(), overrideQuotaPlugin(), fhirServerPlugin(), printPdfPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },

@@ -111,6 +111,10 @@ export const CASES = [
   // the review's fixes (a later open wins, drafts kept across a change of actor, escaped selectors): 46.8.
   // Issue 23's two record types in the registry the team summary reads through (ADR 0027): 47.6.
   { name: 'one widget: define/str-team.js', code: define('str-team'), kib: 47.7 },
+  // Issue 23's care pathway (ADR 0027): it imports pathwayClient, whose writes parse with the SDK's zod schemas, and the
+  // zod-free pathway check for its forms; with its en-GB words: 36.7 at its first commit (zod 6.7 of it, which a page with
+  // createClient has anyway).
+  { name: 'one widget: define/str-care-pathway.js', code: define('str-care-pathway'), kib: 37 },
   {
     name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +

@@ -113,3 +113,33 @@ export function emulateMediaPlugin() {
     },
   };
 }
+
+/**
+ * `print-pdf`: prints the test page as Chromium prints it (puppeteer's page.pdf, A4 with a browser's default margins,
+ * the page's print styles) and answers with the PDF as base64, for a test to read back with pdf.js (issue 23: the person's copy).
+ * `keep-file` with `{ path, base64 }` keeps what a test made (a page's image) under .tmp/ for a person to look at.
+ */
+export function printPdfPlugin() {
+  return {
+    name: 'strkit-print-pdf',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'print-pdf') {
+        const page = session.browser.getPage(session.id);
+        // A4 with the margins a browser's print dialog gives by default (about 1 cm), as a person printing would get.
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '10mm', right: '10mm', bottom: '10mm', left: '10mm' } });
+        return Buffer.from(pdf).toString('base64');
+      }
+      if (command === 'keep-file') {
+        const { mkdirSync, writeFileSync } = await import('node:fs');
+        const { dirname, resolve } = await import('node:path');
+        const root = resolve(import.meta.dirname, '..', '.tmp');
+        const target = resolve(root, String(payload?.path ?? ''));
+        if (!target.startsWith(`${root}/`)) throw new Error('keep-file writes under .tmp/ only');
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, Buffer.from(String(payload?.base64 ?? ''), 'base64'));
+        return true;
+      }
+      return undefined;
+    },
+  };
+}

@@ -15,7 +15,9 @@ import '../../packages/components/src/define/str-relapse-plan.js';
 import '../../packages/components/src/define/str-alert-inbox.js';
 import '../../packages/components/src/define/str-caseload.js';
 import '../../packages/components/src/define/str-team.js';
-import { teamClient } from '@strkit/sdk';
+import '../../packages/components/src/define/str-care-pathway.js';
+import { fixturePathway } from '../../packages/components/src/care-pathway/care-pathway.fixtures.js';
+import { pathwayClient, teamClient } from '@strkit/sdk';
 import { fixtureSummary } from '../../packages/components/src/caseload/caseload.fixtures.js';
 import { FIXTURE_PERSON, FIXTURE_PERSON_ID, weekOfContacts } from '../../packages/components/src/contact-log/contact-log.fixtures.js';
 import { FIXTURE_WORKER, fixtureWorkers, typicalPlan } from '../../packages/components/src/care-plan/care-plan.fixtures.js';
@@ -140,6 +142,17 @@ const WIDGETS: readonly WidgetCase[] = [
     }}></str-team>`,
     loading: 'Loading the team', empty: 'No supervision or training is recorded for this team yet', failed: 'The team could not be loaded',
     notForViewers: ['Ash Storyworker', 'Supervision'],
+  },
+  // Issue 23: the care pathway. Ready: the person has a contact; empty: nothing recorded about them yet.
+  {
+    tag: 'str-care-pathway',
+    seed: async (store) => {
+      const cc = pathwayClient(clientAs(store, 'care-coordinator', 'care-coordinator-1'));
+      await cc.keyContacts.create({ serviceUserId: FIXTURE_PERSON_ID, kind: 'professional', name: 'Rowan Testdoctor', role: 'GP', organisation: 'Riverside Surgery', phone: '01632 960001', crisis: false });
+    },
+    controlled: () => html`<str-care-pathway .pathway=${fixturePathway()}></str-care-pathway>`,
+    loading: 'Loading the care pathway', empty: 'No contacts are recorded yet', failed: 'The care pathway could not be loaded',
+    notForViewers: ['Add a contact', 'Suggest a contact', 'Add a referral', 'Confirm'],
   },
 ];
 

@@ -13,6 +13,7 @@ import { RELAPSE_SIGNS_MESSAGES } from '../../packages/components/src/relapse-si
 import { RELAPSE_TREND_MESSAGES } from '../../packages/components/src/relapse-signs/relapse-trend.messages.js';
 import { CASELOAD_MESSAGES } from '../../packages/components/src/caseload/caseload.messages.js';
 import { TEAM_MESSAGES } from '../../packages/components/src/team/team.messages.js';
+import { CARE_PATHWAY_MESSAGES } from '../../packages/components/src/care-pathway/care-pathway.messages.js';
 import { SYNC_STATUS_MESSAGES } from '../../packages/components/src/sync-status/sync-status.messages.js';
 
-export const ALL_CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_MESSAGES, RELAPSE_MESSAGES, RELAPSE_CHECK_MESSAGES, RELAPSE_TREND_MESSAGES, RELAPSE_PLAN_MESSAGES, ALERT_INBOX_MESSAGES, RELAPSE_SIGNS_MESSAGES, CASELOAD_MESSAGES, TEAM_MESSAGES];
+export const ALL_CATALOGUES: readonly Catalogue[] = [COMMON, RULE_MESSAGES, SYNC_STATUS_MESSAGES, CONTACT_LOG_MESSAGES, CARE_PLAN_MESSAGES, RELAPSE_MESSAGES, RELAPSE_CHECK_MESSAGES, RELAPSE_TREND_MESSAGES, RELAPSE_PLAN_MESSAGES, ALERT_INBOX_MESSAGES, RELAPSE_SIGNS_MESSAGES, CASELOAD_MESSAGES, TEAM_MESSAGES, CARE_PATHWAY_MESSAGES];

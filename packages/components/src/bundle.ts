@@ -12,3 +12,4 @@ import './define/str-alert-inbox.js';
 import './define/str-sync-status.js';
 import './define/str-caseload.js';
 import './define/str-team.js';
+import './define/str-care-pathway.js';

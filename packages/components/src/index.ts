@@ -34,4 +34,6 @@ export { StrCaseload, type CaseloadWorker } from './caseload/caseload.js';
 export type { CaseloadFilter } from './caseload/caseload.view.js';
 export type { PersonOpenDetail, PersonOpenEvent, CaseloadWorkerChangeDetail, CaseloadWorkerChangeEvent } from './caseload/caseload.events.js';
 export { StrTeam } from './team/team.js';
+export { StrCarePathway } from './care-pathway/care-pathway.js';
+export type { CarePathway, PathwayWorker } from './care-pathway/care-pathway.view.js';
 export { StrIntentEvent, StrRecordEvent, type RecordNotice } from './internal/events.js';

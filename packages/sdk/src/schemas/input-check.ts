@@ -6,7 +6,7 @@ import { ACTIVITY_LOCATION_TYPES, ATTEND_STATUSES, CONSULTATION_MECHANISMS } fro
 import { isUkLocalIso } from '../domain/time.js';
 import {
   array, boolean, discriminatedUnion, fieldIssuesOf, gte, int, lte, maxLength, minLength, nullable, number, object, oneOf,
-  optional, record, refine, string, stringFormat, trim, union, variant, type Checker,
+  optional, record, refine, string, stringFormat, trim, union, variant, type Check, type Checker,
 } from './check-engine.js';
 import { CARE_PLAN_STATUSES, CONTACT_FREQUENCIES, GOAL_STATUSES, GOAL_TEXT_MAX, LIFE_AREAS, PROGRESS_NOTE_MAX, TASK_REPEATS, TASK_TEXT_MAX } from './care-plan.js';
 import { CONTACT_NOTE_MAX, OTHER_PRESENT_KINDS, UK_START_MESSAGE } from './contact.js';
@@ -24,8 +24,9 @@ export const DATE_PATTERN = new RegExp(`^${DATE}$`);
 export const DATE_TIME_PATTERN = new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`);
 
 // text.ts, restated.
-export const singleLine = (max: number, blank = 'Enter a value') =>
-  string(blank, trim(), minLength(1, blank), refine<string>((s) => s.length === 0 || hasVisibleText(s), blank), maxLength(max, TEXT_WORDS.singleLineMax(max)), refine(isOneLine, TEXT_WORDS.oneLine), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken));
+/** `more`: checks a schema adds after the text rules (`singleLine(…).check(…)` in zod). */
+export const singleLine = (max: number, blank = 'Enter a value', ...more: Check[]) =>
+  string(blank, trim(), minLength(1, blank), refine<string>((s) => s.length === 0 || hasVisibleText(s), blank), maxLength(max, TEXT_WORDS.singleLineMax(max)), refine(isOneLine, TEXT_WORDS.oneLine), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken), ...more);
 export const noteText = (max: number, required = false, blank = 'Enter some text') =>
   string(TEXT_WORDS.noteType, ...(required ? [refine(hasVisibleText, blank)] : []), maxLength(max, TEXT_WORDS.noteMax(max)), refine(hasNoControl, TEXT_WORDS.control), refine(isWellFormed, TEXT_WORDS.broken));
 export const externalId = singleLine(128, TEXT_WORDS.id);

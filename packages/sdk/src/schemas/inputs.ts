@@ -4,6 +4,7 @@ import { CarePlanInputSchema, CarePlanUpdateSchema, GoalInputSchema, GoalUpdateS
 import { ContactUpdateSchema, ContactInputSchema } from './contact.js';
 import { AlertInputSchema, SignCheckInputSchema, WarningSignPlanInputSchema, WarningSignPlanUpdateSchema } from './relapse.js';
 import { toFieldIssues } from './parse.js';
+import { KeyContactInputSchema, KeyContactUpdateSchema, ReferralInputSchema, ReferralUpdateSchema } from './pathway-input.js';
 import { SupervisionInputSchema, SupervisionNoteInputSchema, TrainingInputSchema } from './staff.js';
 import { CareTeamInputSchema, CareTeamUpdateSchema, ReallocationInputSchema } from './team.js';
 
@@ -36,12 +37,21 @@ export const STAFF_INPUT_SCHEMAS = {
 } as const;
 export type StaffInputKind = keyof typeof STAFF_INPUT_SCHEMAS;
 
+/** The care pathway's writes (`pathwayClient`), checked apart so a widget without the pathway does not carry them. */
+export const PATHWAY_INPUT_SCHEMAS = {
+  keyContact: KeyContactInputSchema,
+  keyContactUpdate: KeyContactUpdateSchema,
+  referral: ReferralInputSchema,
+  referralUpdate: ReferralUpdateSchema,
+} as const;
+export type PathwayInputKind = keyof typeof PATHWAY_INPUT_SCHEMAS;
+
 /**
  * The problems with an input by the zod schemas the client parses with. The SDK exports the zod-free `inputIssues`
  * (input-check.ts) instead; this one is what the equivalence test holds it to.
  */
-export function zodInputIssues(kind: InputKind | StaffInputKind, value: unknown): FieldIssue[] {
-  const schemas: Record<string, unknown> = { ...INPUT_SCHEMAS, ...STAFF_INPUT_SCHEMAS };
+export function zodInputIssues(kind: InputKind | StaffInputKind | PathwayInputKind, value: unknown): FieldIssue[] {
+  const schemas: Record<string, unknown> = { ...INPUT_SCHEMAS, ...STAFF_INPUT_SCHEMAS, ...PATHWAY_INPUT_SCHEMAS };
   try {
     if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, kind)) return [{ path: '', code: 'invalid', message: 'Unknown input kind' }];
     const result = z.safeParse(schemas[kind] as z.ZodMiniType, value);

@@ -1,0 +1,283 @@
+import { pathwayClient, systemClock, ukToday, type Clock, type KeyContact, type StrClient } from '@strkit/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PersonElement } from '../internal/connected.js';
+import { controls } from '../internal/controls.styles.js';
+import { DraftTimer } from '../internal/draft-timer.js';
+import { notSavedCase } from '../internal/error-words.js';
+import { focus } from '../internal/focus.styles.js';
+import { focusWhatReplaced } from '../internal/focus-after.js';
+import { LoadState } from '../internal/load-state.js';
+import { PersonScope, type Scope } from '../internal/person-scope.js';
+import { tokens } from '../internal/tokens.styles.js';
+import { LocaleController } from '../l10n/controller.js';
+import {
+  PREFIX, contactInput, contactRefusals, draftKey, emptyContact, emptyReferral, issueSaid, referralInput, referralRefusals,
+  type ContactDraft, type PathwayForm, type ReferralDraft, type Refusal,
+} from './care-pathway.form.js';
+import { CARE_PATHWAY_MESSAGES } from './care-pathway.messages.js';
+import { renderCopy, renderForm, renderTeam, type Allowed } from './care-pathway.render.js';
+import { styles } from './care-pathway.styles.js';
+import { readPathway, type CarePathway } from './care-pathway.view.js';
+
+const NONE: Allowed = { edit: false, suggest: false, addReferral: false };
+
+/**
+ * @tagname str-care-pathway
+ * @summary The person's care pathway (issue 23): who is helping them, grouped by agency (the care team, services,
+ * family and carers), with how and when to reach each; if things get harder (the warning-sign plan's signs, agreed
+ * responses and who to contact); how often they are seen and when the care plan is reviewed; and their referrals,
+ * open and past, with how long each has waited. A printable copy for the person (`view="person"`, or "Show the
+ * person's copy"): plain words, large text, A4.
+ *
+ * Connected (default): read through the client (`pathwayClient`, docs/adr/0027-care-pathway.md). Co-ordinators and
+ * team leads add contacts and confirm workers' suggestions; workers suggest contacts and add the referrals they make.
+ * These checks guide the screen; the record system must enforce who may read and write what.
+ * Controlled (no client): shows `.pathway` and offers no changes.
+ *
+ * @csspart copy - The person's copy.
+ */
+export class StrCarePathway extends PersonElement {
+  static override styles = [tokens, focus, controls, styles];
+
+  /** `team` (default): the team's view. `person`: the person's copy only. */
+  @property({ reflect: true }) view: 'team' | 'person' = 'team';
+  /** Controlled mode: what to show (`CarePathway`). */
+  @property({ attribute: false }) pathway?: CarePathway;
+  /** The clock "today" is read from (waits, dates in the future). */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  @state() private _loaded?: CarePathway;
+  @state() private _failed = false;
+  @state() private _copy = false;
+  @state() private _large = false;
+  @state() private _form?: PathwayForm;
+  @state() private _errors: readonly Refusal[] = [];
+  @state() private _problem?: string;
+  @state() private _saving = false;
+  @state() private _status = '';
+  @state() private _hasDraft = false;
+
+  #loads = new LoadState(this);
+  #l = new LocaleController(this, CARE_PATHWAY_MESSAGES);
+  #timer = new DraftTimer(this);
+  /** The draft write waiting for typing to pause, so a change of person writes it at once instead of losing it. */
+  #pending: (() => void) | undefined;
+  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
+
+  /** Resolves when the pathway is loaded and drawn. */
+  whenLoaded(): Promise<void> {
+    return this.#loads.whenLoaded();
+  }
+
+  get #today(): string {
+    return ukToday(this.clock.now());
+  }
+
+  #changed(next: Scope | undefined): (() => void) | void {
+    this.#flush();
+    this._loaded = undefined;
+    this._failed = false;
+    this._form = undefined;
+    this._errors = [];
+    this._problem = undefined;
+    this._saving = false;
+    this._status = '';
+    this._hasDraft = false;
+    this.#loads.reset(!!next && !!next.serviceUserId);
+    if (!next || !next.serviceUserId) return;
+    void this.#reload();
+    return next.client.subscribe({ serviceUserId: next.serviceUserId }, () => void this.#reload());
+  }
+
+  /** Loads now; `whenLoaded()` waits for it. */
+  #reload(): Promise<void> {
+    return this.#loads.track(this.#load());
+  }
+
+  async #load(): Promise<void> {
+    const scope = this.#scope.current;
+    if (!scope || !scope.serviceUserId) return;
+    try {
+      const loaded = await this.#scope.load(scope, (s) => readPathway(s.client, s.serviceUserId, this.#today, s.signal));
+      if (!loaded) return;
+      this._loaded = loaded.value;
+      this._failed = false;
+      this.#loads.settle(false);
+    } catch {
+      if (!this.#scope.isCurrent(scope)) return;
+      this._failed = true;
+      this.#loads.fail();
+    }
+  }
+
+  #allowed(client: StrClient | undefined): Allowed {
+    if (!client) return NONE;
+    return { edit: client.can('pathway.edit'), suggest: client.can('pathway.suggest'), addReferral: client.can('referral.add') };
+  }
+
+  #flush(): void {
+    this.#timer.cancel();
+    this.#pending?.();
+    this.#pending = undefined;
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #open(form: PathwayForm['form']): Promise<void> {
+    const scope = this.#scope.current;
+    if (!scope) return;
+    const key = draftKey(form, scope.serviceUserId);
+    const kept = await scope.client.drafts.load<{ id: string; draft: ContactDraft | ReferralDraft }>(key).catch(() => undefined);
+    if (!this.#scope.isCurrent(scope)) return;
+    const id = kept?.value.id ?? crypto.randomUUID();
+    this._form = form === 'contact'
+      ? { form, id, draft: { ...emptyContact(), ...(kept?.value.draft as ContactDraft | undefined) } }
+      : { form, id, draft: { ...emptyReferral(this.#today), ...(kept?.value.draft as ReferralDraft | undefined) } };
+    this._hasDraft = !!kept;
+    this._errors = [];
+    this._problem = undefined;
+    this._status = '';
+    await this.#focus(`#${PREFIX}heading`);
+  }
+
+  #input(e: Event): void {
+    const f = this._form;
+    const target = e.target as HTMLInputElement;
+    if (!f || !target.name) return;
+    const draft = { ...f.draft } as Record<string, unknown>;
+    draft[target.name === 'agreed-on' ? 'agreedOn' : target.name === 'suggestion-note' ? 'suggestionNote' : target.name === 'sent-on' ? 'sentOn' : target.name === 'accepted-on' ? 'acceptedOn' : target.name === 'first-seen-on' ? 'firstSeenOn' : target.name] =
+      target.type === 'checkbox' ? target.checked : target.value;
+    this._form = { ...f, draft } as unknown as PathwayForm;
+    const scope = this.#scope.current;
+    if (!scope) return;
+    const key = draftKey(f.form, scope.serviceUserId);
+    const value = { id: f.id, draft };
+    this.#pending = () => void scope.client.drafts.save(key, value).then(() => {
+      if (this.#scope.isCurrent(scope)) this._hasDraft = true;
+    }, () => undefined);
+    this.#timer.schedule(() => this.#flush());
+  }
+
+  async #save(e: Event): Promise<void> {
+    e.preventDefault();
+    const f = this._form;
+    const scope = this.#scope.current;
+    if (!f || !scope || this._saving) return;
+    const client = scope.client;
+    const suggesting = !client.can('pathway.edit');
+    const today = this.#today;
+    const refusals = f.form === 'contact' ? contactRefusals(f.draft, scope.serviceUserId, f.id, suggesting, today) : referralRefusals(f.draft, scope.serviceUserId, f.id, today);
+    this._errors = refusals;
+    this._problem = undefined;
+    if (refusals.length) return this.#focus('.error-summary');
+    this._saving = true;
+    try {
+      const pathway = pathwayClient(client);
+      if (f.form === 'contact') await pathway.keyContacts.create(contactInput(f.draft, scope.serviceUserId, f.id, suggesting));
+      else await pathway.referrals.create(referralInput(f.draft, scope.serviceUserId, f.id));
+      if (!this.#scope.isCurrent(scope)) return;
+      this.#timer.cancel();
+      this.#pending = undefined;
+      await client.drafts.discard(draftKey(f.form, scope.serviceUserId)).catch(() => undefined);
+      this._form = undefined;
+      this._hasDraft = false;
+      this._status = this.#l.t(f.form === 'contact' && suggesting ? 'saved-suggestion' : 'saved');
+      await this.#reload();
+      await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+    } catch (err) {
+      if (!this.#scope.isCurrent(scope)) return;
+      const why = notSavedCase(err);
+      const l = this.#l;
+      this._problem = why.case === 'invalid'
+        ? l.t('save-failed.invalid', { issue: why.issue ? issueSaid(why.issue)(l) : l.t('not-valid') })
+        : l.t(`save-failed.${why.case}`);
+      await this.#focus(`#${PREFIX}problem`);
+    } finally {
+      if (this.#scope.isCurrent(scope)) this._saving = false;
+    }
+  }
+
+  async #cancel(): Promise<void> {
+    const f = this._form;
+    this.#flush();
+    this._form = undefined;
+    this._errors = [];
+    this._problem = undefined;
+    if (f) await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+  }
+
+  async #discard(): Promise<void> {
+    const f = this._form;
+    const scope = this.#scope.current;
+    if (!f || !scope) return;
+    this.#timer.cancel();
+    this.#pending = undefined;
+    await scope.client.drafts.discard(draftKey(f.form, scope.serviceUserId)).catch(() => undefined);
+    if (!this.#scope.isCurrent(scope)) return;
+    this._hasDraft = false;
+    this._form = undefined;
+    await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+  }
+
+  async #decide(c: KeyContact, verb: 'confirm' | 'decline'): Promise<void> {
+    const scope = this.#scope.current;
+    if (!scope) return;
+    try {
+      const contacts = pathwayClient(scope.client).keyContacts;
+      await (verb === 'confirm' ? contacts.confirm(c.id, c.version) : contacts.decline(c.id, c.version));
+      if (!this.#scope.isCurrent(scope)) return;
+      this._status = this.#l.t(verb === 'confirm' ? 'confirmed' : 'declined', { name: c.name });
+    } catch (err) {
+      if (!this.#scope.isCurrent(scope)) return;
+      const why = notSavedCase(err);
+      this._status = why.case === 'invalid' ? this.#l.t('save-failed.invalid', { issue: why.issue ? issueSaid(why.issue)(this.#l) : this.#l.t('not-valid') }) : this.#l.t(`save-failed.${why.case}`);
+    }
+    await this.#reload();
+    await this.#focus('#who-heading');
+  }
+
+  async #showCopy(on: boolean): Promise<void> {
+    this._copy = on;
+    await this.#focus(on ? '#copy-heading' : '#show-copy');
+  }
+
+  #tryAgain(): void {
+    this._failed = false;
+    this.#loads.reset(true);
+    void focusWhatReplaced(this, this.#reload());
+  }
+
+  override render() {
+    const l = this.#l;
+    const client = this.currentClient;
+    const p = client ? this._loaded : this.pathway;
+    const copy = this.view === 'person' || this._copy;
+    if (!this.serviceUserId && client) return html`<div lang=${l.lang}><p class="no-person" role="status">${l.t('no-person')}</p></div>`;
+    return html`<div lang=${l.lang}>
+      ${copy ? nothing : html`<h2 id="pathway-heading" tabindex="-1">${l.t('heading')}</h2>`}
+      ${this._failed && client ? html`<div class="problem" role="alert"><p>${l.t('not-loaded')}</p><button type="button" class="secondary" @click=${() => this.#tryAgain()}>${l.t('try-again')}</button></div>` : nothing}
+      ${p ? nothing : html`<p class="status" role="status" aria-live="polite">${client && !this._failed ? l.t('loading') : ''}</p>`}
+      ${p && copy ? html`<div part="copy">${renderCopy(l, p, this._large, {
+        print: () => window.print(),
+        ...(this.view !== 'person' && { back: () => void this.#showCopy(false) }),
+        large: (on) => (this._large = on),
+      })}</div>` : nothing}
+      ${p && !copy ? renderTeam({
+        l, p, allowed: this.#allowed(client), status: this._status,
+        ...(this._form && {
+          form: this._form,
+          formView: renderForm({
+            l, form: this._form, suggesting: !!client && !client.can('pathway.edit'), errors: this._errors, saving: this._saving, hasDraft: this._hasDraft,
+            ...(this._problem !== undefined && { problem: this._problem }),
+            on: { input: (e) => this.#input(e), save: (e) => void this.#save(e), cancel: () => void this.#cancel(), discard: () => void this.#discard() },
+          }),
+        }),
+        on: { open: (form) => void this.#open(form), confirm: (c) => void this.#decide(c, 'confirm'), decline: (c) => void this.#decide(c, 'decline'), copy: () => void this.#showCopy(true) },
+      }) : nothing}
+    </div>`;
+  }
+}
