@@ -9,6 +9,7 @@ import '@strkit/components/define/str-care-plan.js';
 import '@strkit/components/define/str-relapse-check.js';
 import '@strkit/components/define/str-relapse-trend.js';
 import '@strkit/components/define/str-relapse-plan.js';
+import '@strkit/components/define/str-care-pathway.js';
 import '@strkit/components/define/str-alert-inbox.js';
 import '@strkit/components/define/str-sync-status.js';
 import '@strkit/components/define/str-team.js';
@@ -37,8 +38,8 @@ export interface App {
   readonly caseload: StrCaseload;
 }
 
-type Part = 'contacts' | 'plan' | 'signs';
-const PARTS: readonly [Part, string][] = [['contacts', 'Contacts'], ['plan', 'Care plan'], ['signs', 'Warning signs']];
+type Part = 'contacts' | 'plan' | 'signs' | 'pathway';
+const PARTS: readonly [Part, string][] = [['contacts', 'Contacts'], ['plan', 'Care plan'], ['signs', 'Warning signs'], ['pathway', 'Care pathway']];
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -134,7 +135,8 @@ export function mountApp(root: HTMLElement, o: AppOptions): App {
         w.setAttribute('service-user-id', serviceUserId);
         return w;
       };
-      panel.replaceChildren(...(part === 'contacts' ? [widget('str-contact-log')] : part === 'plan' ? [widget('str-care-plan')] : [widget('str-relapse-check'), widget('str-relapse-trend'), widget('str-relapse-plan')]));
+      panel.replaceChildren(...(part === 'contacts' ? [widget('str-contact-log')] : part === 'plan' ? [widget('str-care-plan')] : part === 'pathway' ? [widget('str-care-pathway')]
+        : [widget('str-relapse-check'), widget('str-relapse-trend'), widget('str-relapse-plan')]));
     };
     tabs.append(...PARTS.map(([p, text]) => {
       const b = el('button', text, { type: 'button', 'data-part': p, 'aria-pressed': 'false' });

@@ -2,7 +2,7 @@
 // 11), never real records. Each person has their own goals, an agreed contact frequency, contacts whose how, where and
 // note agree, and a care team; some are overdue, some have alerts (one waiting over a day), some have rising signs.
 import {
-  addDays, nhsNumberCheckDigit, teamClient, toLondonIso, ukToday, type ContactFrequencyCode, type ContactInput, type LifeArea, type StrClient, type TaskInput, type TrainingItem,
+  addDays, nhsNumberCheckDigit, pathwayClient, teamClient, toLondonIso, ukToday, type ContactFrequencyCode, type ContactInput, type LifeArea, type StrClient, type TaskInput, type TrainingItem,
 } from '@strkit/sdk';
 
 /** The n-th synthetic NHS number: 999 + six digits + its modulus 11 check digit (skipping invalid stems). */
@@ -203,6 +203,18 @@ async function seedSigns(client: StrClient, serviceUserId: string, now: Date, al
   }
 }
 
+/** Invented GP practices, and the key contacts and referrals of the first few people (issue 23's care pathway). */
+const PRACTICES = ['Riverside Surgery', 'Northtown Medical Centre', 'Hillside Health Centre'];
+async function seedPathway(client: StrClient, serviceUserId: string, today: string, n: number) {
+  const pathway = pathwayClient(client);
+  const practice = PRACTICES[n % PRACTICES.length]!;
+  await pathway.keyContacts.create({ serviceUserId, kind: 'professional', name: `Dr ${['Rowan', 'Sam', 'Alex'][n % 3]} Exampledoctor`, role: 'GP', organisation: practice, phone: `01632 9600${String(n % 100).padStart(2, '0')}`, reach: 'Weekdays 8 to 6; ask reception for a call back', crisis: false });
+  if (n % 3 === 0) await pathway.keyContacts.create({ serviceUserId, kind: 'professional', name: 'Housing options duty desk', role: 'Housing officer', organisation: 'Northtown Council Housing', phone: '01632 960200', email: 'housing@northtown.example', crisis: false });
+  if (n % 2 === 0) await pathway.keyContacts.create({ serviceUserId, kind: 'family', name: `Jo Examplerelative ${n + 1}`, role: n % 4 === 0 ? 'Sister' : 'Partner', relationship: 'Personal', phone: `07700 9001${String(n % 100).padStart(2, '0')}`, crisis: true, agreedOn: addDays(today, -40) });
+  if (n % 4 === 1) await pathway.referrals.create({ serviceUserId, direction: 'out', service: 'Northtown Talking Therapies', reason: 'Low mood; asked for talking therapy.', sentOn: addDays(today, -30 - n), acceptedOn: addDays(today, -25 - n) });
+  if (n % 5 === 2) await pathway.referrals.create({ serviceUserId, direction: 'in', service: practice, reason: 'Isolation after a move; referred for support to get out and about.', sentOn: addDays(today, -120), acceptedOn: addDays(today, -118), firstSeenOn: addDays(today, -110) });
+}
+
 /**
  * Seeds the store once: workers, people with care teams, contacts, care plans and some warning-sign plans. Uses the
  * co-ordinator's client; given `clientAt` (the co-ordinator acting at a past moment), sign checks and alerts are
@@ -224,6 +236,7 @@ export async function seed(client: StrClient, now: Date, clientAt?: ClientAt, le
     await seedContacts(client, person.id, now, p, n);
     await seedPlan(client, person.id, today, p, n);
     if (p.signs !== undefined) await seedSigns(client, person.id, now, p.signs === 'settled' ? undefined : p.signs, clientAt);
+    await seedPathway(client, person.id, today, n);
     n++;
   }
   if (lead) await seedStaff(lead, today);

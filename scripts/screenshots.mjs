@@ -11,9 +11,9 @@ import { chromiumArgs, chromiumPath, NO_BROWSER_MESSAGE } from './chromium.mjs';
 const repo = resolve(import.meta.dirname, '..');
 const out = join(repo, '.tmp', 'screenshots');
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
-const WIDGETS = ['str-sync-status', 'str-caseload', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan', 'str-team'];
+const WIDGETS = ['str-sync-status', 'str-caseload', 'str-alert-inbox', 'str-contact-log', 'str-care-plan', 'str-relapse-check', 'str-relapse-trend', 'str-relapse-plan', 'str-team', 'str-care-pathway'];
 /** Where each widget is in the worker's app (examples/app.ts): a view of the page, or a part of the person's record. */
-const PLACE = { 'str-team': 'team', 'str-caseload': 'caseload', 'str-alert-inbox': 'alerts', 'str-contact-log': 'contacts', 'str-care-plan': 'plan', 'str-relapse-check': 'signs', 'str-relapse-trend': 'signs', 'str-relapse-plan': 'signs' };
+const PLACE = { 'str-team': 'team', 'str-caseload': 'caseload', 'str-alert-inbox': 'alerts', 'str-contact-log': 'contacts', 'str-care-plan': 'plan', 'str-relapse-check': 'signs', 'str-relapse-trend': 'signs', 'str-relapse-plan': 'signs', 'str-care-pathway': 'pathway' };
 
 /** Brings `tag` on screen in the app: the caseload, the open alerts, or the first person's record at the right part. */
 async function reveal(page, tag) {

@@ -127,6 +127,22 @@ describe('the worker’s app (examples/app.ts)', () => {
     expect(card('demo-peer-worker')).to.include('Training for Ash Example recorded.');
   });
 
+  it('the person’s record has a Care pathway: the demo’s GP and crisis contact, and the person’s copy to print', async function () {
+    this.timeout(60_000);
+    const { app: a, root } = await app('demo-str-worker');
+    firstRow(a).click();
+    await until(a.caseload as never, () => !!root.querySelector('.parts button[data-part=pathway]'), 'the person’s record');
+    root.querySelector<HTMLButtonElement>('.parts button[data-part=pathway]')!.click();
+    const pathway = root.querySelector('str-care-pathway')!;
+    await until(pathway as never, () => !!pathway.shadowRoot?.querySelector('#who-heading'), 'the care pathway');
+    await pathway.whenLoaded();
+    expect(words(pathway.shadowRoot!)).to.include('GP').and.include('Weekdays 8 to 6');
+    expect(pathway.shadowRoot!.querySelector('#open-contact')?.textContent, 'a worker suggests').to.equal('Suggest a contact');
+    pathway.shadowRoot!.querySelector<HTMLButtonElement>('#show-copy')!.click();
+    await until(pathway as never, () => !!pathway.shadowRoot!.querySelector('#copy-heading'), 'the person’s copy');
+    expect(words(pathway.shadowRoot!)).to.include('Who is helping me, and how to reach them').and.include('If you are in danger now, ring 999.');
+  });
+
   it('a viewer is offered nothing to save, and no team views', async function () {
     this.timeout(60_000);
     const { app: a, root } = await app('demo-viewer');

