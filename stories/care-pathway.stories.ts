@@ -69,6 +69,16 @@ export const AddingReferral: Story = {
   loaders: [async () => seeded('str-worker', WORKER)],
   play: ({ canvasElement }) => openForm(canvasElement, '#open-referral'),
 };
+/** Changing a contact's details (a co-ordinator): the form holds the contact as it is. */
+export const ChangingContact: Story = {
+  loaders: [async () => seeded('care-coordinator', COORDINATOR)],
+  play: ({ canvasElement }) => openForm(canvasElement, '[id^="change-"]'),
+};
+/** Recording a referral's progress: accepted, first seen, closed with how it ended. */
+export const RecordingProgress: Story = {
+  loaders: [async () => seeded('str-worker', WORKER)],
+  play: ({ canvasElement }) => openForm(canvasElement, '[id^="progress-"]'),
+};
 /** Controlled: the host gives the pathway. */
 export const Controlled: Story = { args: { pathway: fixturePathway() } };
 /** A person with a care team and nothing else recorded yet. */

@@ -2,7 +2,8 @@
 // with it, in the worker's language. The checks are the SDK's own (pathwayInputIssues, keyContactIssues,
 // referralIssues), so the form refuses exactly what the client would, with the same words.
 import {
-  keyContactIssues, pathwayInputIssues, referralIssues, type FieldIssue, type KeyContact, type KeyContactInput, type ReferralInput,
+  keyContactIssues, pathwayInputIssues, referralIssues, type FieldIssue, type KeyContact, type KeyContactInput, type KeyContactUpdate, type Referral,
+  type ReferralInput, type ReferralUpdate,
 } from '@strkit/sdk';
 import { issueWords } from '../internal/error-words.js';
 import type { Params } from '../l10n/catalogue.js';
@@ -41,15 +42,44 @@ export interface ReferralDraft {
   firstSeenOn: string;
 }
 
+/** A referral's later progress. */
+export interface ProgressDraft {
+  acceptedOn: string;
+  firstSeenOn: string;
+  closedOn: string;
+  outcome: string;
+  outcomeNote: string;
+}
+
+/**
+ * The open form. `contact` adds a contact, or with `editing` changes one (a co-ordinator) or suggests a change to it (a
+ * worker: a new suggestion that replaces it once confirmed). `progress` records a referral's progress.
+ */
 export type PathwayForm =
-  | { readonly form: 'contact'; readonly id: string; draft: ContactDraft }
-  | { readonly form: 'referral'; readonly id: string; draft: ReferralDraft };
+  | { readonly form: 'contact'; readonly id: string; draft: ContactDraft; readonly editing?: KeyContact }
+  | { readonly form: 'referral'; readonly id: string; draft: ReferralDraft }
+  | { readonly form: 'progress'; readonly id: string; draft: ProgressDraft; readonly referral: Referral };
 
 export const emptyContact = (): ContactDraft => ({ kind: '', name: '', role: '', organisation: '', relationship: '', phone: '', email: '', reach: '', crisis: false, agreedOn: '', suggestionNote: '' });
 export const emptyReferral = (today: string): ReferralDraft => ({ direction: 'out', service: '', reason: '', sentOn: today, acceptedOn: '', firstSeenOn: '' });
 
-/** Where a form's draft is kept, per person: `care-pathway:<form>:<serviceUserId>`. */
-export const draftKey = (form: PathwayForm['form'], serviceUserId: string): string => `care-pathway:${form}:${serviceUserId}`;
+/** Where a form's draft is kept, per person (and per record changed): `care-pathway:<form>:<serviceUserId>[:<recordId>]`. */
+export const draftKey = (form: PathwayForm['form'], serviceUserId: string, recordId?: string): string =>
+  `care-pathway:${form}:${serviceUserId}${recordId ? `:${recordId}` : ''}`;
+
+/** The record a form changes, if any (its draft is kept under it). */
+export const targetOf = (f: PathwayForm): string | undefined => (f.form === 'progress' ? f.referral.id : f.form === 'contact' ? f.editing?.id : undefined);
+
+/** A contact's details as a draft, to change them. */
+export const contactDraftOf = (c: KeyContact): ContactDraft => ({
+  kind: c.kind, name: c.name, role: c.role, organisation: c.organisation ?? '', relationship: c.relationship ?? '', phone: c.phone ?? '', email: c.email ?? '',
+  reach: c.reach ?? '', crisis: c.crisis, agreedOn: c.agreedOn ?? '', suggestionNote: '',
+});
+
+/** A referral's progress as a draft. */
+export const progressDraftOf = (r: Referral): ProgressDraft => ({
+  acceptedOn: r.acceptedOn ?? '', firstSeenOn: r.firstSeenOn ?? '', closedOn: r.closedOn ?? '', outcome: r.outcome ?? '', outcomeNote: r.outcomeNote ?? '',
+});
 
 /** Blank optional text is left out (never sent as ""), so the SDK sees only what was typed. */
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
@@ -91,7 +121,8 @@ export function referralInput(d: ReferralDraft, serviceUserId: string, id: strin
 const SAID: readonly Id[] = [
   'err.kind', 'err.name', 'err.role', 'err.relationship', 'err.agreed', 'err.agreed-future', 'err.crisis-phone', 'err.reachable', 'err.phone', 'err.email',
   'err.direction', 'err.service', 'err.reason', 'err.date', 'err.sent-future', 'err.accepted-future', 'err.first-seen-future', 'err.accepted-order',
-  'err.first-seen-order', 'err.first-seen-after-accepted', 'err.control', 'err.broken', 'err.one-line',
+  'err.first-seen-order', 'err.first-seen-after-accepted', 'err.closed-future', 'err.closed-after-sent', 'err.closed-after-accepted',
+  'err.closed-after-first-seen', 'err.outcome', 'err.closed', 'err.completed-seen', 'err.outcome-note', 'err.control', 'err.broken', 'err.one-line',
 ];
 
 /** The SDK's field issue in the worker's language: by its words, or a limit on text by its code; else as the SDK said it. */
@@ -107,6 +138,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   kind: 'kind', name: 'name', role: 'role', organisation: 'organisation', relationship: 'relationship', phone: 'phone', email: 'email', reach: 'reach',
   crisis: 'crisis', agreedOn: 'agreed-on', suggestionNote: 'suggestion-note',
   direction: 'direction', service: 'service', reason: 'reason', sentOn: 'sent-on', acceptedOn: 'accepted-on', firstSeenOn: 'first-seen-on',
+  closedOn: 'closed-on', outcome: 'outcome', outcomeNote: 'outcome-note',
 };
 
 /** One refusal per field, the first found; an issue no field stands for goes to the form's first field. */
@@ -129,4 +161,42 @@ export function referralRefusals(d: ReferralDraft, serviceUserId: string, id: st
   const input = referralInput(d, serviceUserId, id);
   const issues = pathwayInputIssues('referral', input);
   return perField([...issues, ...(issues.some((i) => i.path === 'sentOn') ? [] : referralIssues(input, today))], 'direction');
+}
+
+/** What a co-ordinator's change sends: every field as the form has it, a blank optional one cleared (`null`). */
+export function contactChanges(d: ContactDraft, c: KeyContact): KeyContactUpdate {
+  const input = contactInput(d, c.serviceUserId, c.id, false);
+  const clear = <K extends 'organisation' | 'relationship' | 'phone' | 'email' | 'reach' | 'agreedOn'>(k: K) => (input[k] === undefined ? (c[k] === undefined ? {} : { [k]: null }) : { [k]: input[k] });
+  return {
+    kind: input.kind, name: input.name, role: input.role, crisis: input.crisis,
+    ...clear('organisation'), ...clear('relationship'), ...clear('phone'), ...clear('email'), ...clear('reach'), ...clear('agreedOn'),
+  } as KeyContactUpdate;
+}
+
+/** What a progress form sends: only the dates and outcome that changed; a cleared one is `null`. */
+export function progressChanges(d: ProgressDraft, r: Referral): ReferralUpdate {
+  const out: Record<string, string | null> = {};
+  for (const k of ['acceptedOn', 'firstSeenOn', 'closedOn', 'outcome', 'outcomeNote'] as const) {
+    const typed = k === 'outcomeNote' ? opt(d[k]) : d[k] === '' ? undefined : d[k];
+    if (typed !== (r[k] ?? undefined)) out[k] = typed ?? null;
+  }
+  return out as ReferralUpdate;
+}
+
+/** What is wrong with a change to a contact: the same rules as a new one, on the contact as it would become. */
+export function changeRefusals(d: ContactDraft, c: KeyContact, today: string): Refusal[] {
+  const changes = contactChanges(d, c);
+  const issues = pathwayInputIssues('keyContactUpdate', changes);
+  const next = { ...c, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null)) } as KeyContact;
+  for (const [k, v] of Object.entries(changes)) if (v === null) delete (next as Record<string, unknown>)[k];
+  return perField([...issues, ...keyContactIssues(next, today)], 'kind');
+}
+
+/** What is wrong with a referral's progress on `today`: each date, then the referral as it would become. */
+export function progressRefusals(d: ProgressDraft, r: Referral, today: string): Refusal[] {
+  const changes = progressChanges(d, r);
+  const issues = pathwayInputIssues('referralUpdate', changes);
+  const next = { ...r } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(changes)) if (v === null) delete next[k]; else next[k] = v;
+  return perField([...issues, ...(issues.length ? [] : referralIssues(next as unknown as Referral, today))], 'accepted-on');
 }

@@ -1,11 +1,11 @@
 // How <str-care-pathway> draws (issue 23): the team's view, its forms, and the person's copy. Functions of the data,
 // the words and what the element allows; every value is text (lit escapes it), never markup.
-import { RELATIONSHIP_ROLES, daysBetween, type KeyContact } from '@strkit/sdk';
+import { REFERRAL_OUTCOMES, RELATIONSHIP_ROLES, daysBetween, type KeyContact, type Referral } from '@strkit/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormErrors } from '../internal/form-errors.js';
 import type { LocaleController } from '../l10n/controller.js';
-import { PREFIX, type ContactDraft, type PathwayForm, type ReferralDraft, type Refusal } from './care-pathway.form.js';
+import { PREFIX, type ContactDraft, type PathwayForm, type ProgressDraft, type ReferralDraft, type Refusal } from './care-pathway.form.js';
 import type { CarePathwayMessages } from './care-pathway.messages.js';
 import { contactGroups, crisisContacts, referralsOf, type CarePathway, type ShownReferral } from './care-pathway.view.js';
 
@@ -18,11 +18,30 @@ export interface Allowed {
   /** Suggest contacts (workers). */
   readonly suggest: boolean;
   readonly addReferral: boolean;
+  /** Record this referral's progress (co-ordinators and team leads any; a worker their own). */
+  readonly progress: (r: Referral) => boolean;
 }
 
 const tel = (n: string) => `tel:${n.replace(/[^0-9+]/g, '')}`;
 
-function contactCard(l: Words, c: KeyContact, allowed: Allowed, on: { confirm(c: KeyContact): void; decline(c: KeyContact): void }): TemplateResult {
+/** What the actor may do with a contact: confirm or decline a suggestion; change or retire it; suggest a change. */
+function contactActions(l: Words, c: KeyContact, allowed: Allowed, on: TeamView['on'], form: PathwayForm | undefined): TemplateResult | typeof nothing {
+  const suggested = c.status === 'suggested';
+  const editing = form?.form === 'contact';
+  return html`${suggested && allowed.edit ? html`<div class="actions">
+      <button type="button" class="secondary" id="confirm-${c.id}" @click=${() => on.confirm(c)}>${l.t('confirm', { name: c.name })}</button>
+      <button type="button" class="secondary" @click=${() => on.decline(c)}>${l.t('decline', { name: c.name })}</button>
+    </div>` : nothing}
+    ${c.status === 'active' && allowed.edit && !editing ? html`<div class="actions">
+      <button type="button" class="secondary" id="change-${c.id}" @click=${() => on.open('contact', c)}>${l.t('change', { name: c.name })}</button>
+      <button type="button" class="secondary" @click=${() => on.retire(c)}>${l.t('retire', { name: c.name })}</button>
+    </div>` : nothing}
+    ${c.status === 'active' && !allowed.edit && allowed.suggest && !editing ? html`<div class="actions">
+      <button type="button" class="secondary" id="suggest-change-${c.id}" @click=${() => on.open('contact', c)}>${l.t('suggest-change', { name: c.name })}</button>
+    </div>` : nothing}`;
+}
+
+function contactCard(l: Words, c: KeyContact, allowed: Allowed, on: TeamView['on'], form: PathwayForm | undefined, formView: TemplateResult | undefined): TemplateResult {
   const suggested = c.status === 'suggested';
   return html`<li class="contact ${c.crisis ? 'crisis' : ''} ${suggested ? 'suggested' : ''}">
     <p class="who"><strong><bdi>${c.name}</bdi></strong> · <bdi>${c.role}</bdi></p>
@@ -34,14 +53,12 @@ function contactCard(l: Words, c: KeyContact, allowed: Allowed, on: { confirm(c:
     </dl>
     ${c.agreedOn ? html`<p class="meta">${l.t('agreed', { date: l.date(c.agreedOn) })}</p>` : nothing}
     ${suggested ? html`<p class="meta">${l.t('suggested-by', { who: c.createdBy })}${c.suggestionNote ? html`: <span class="words">${c.suggestionNote}</span>` : nothing}</p>` : nothing}
-    ${suggested && allowed.edit ? html`<div class="actions">
-      <button type="button" class="secondary" id="confirm-${c.id}" @click=${() => on.confirm(c)}>${l.t('confirm', { name: c.name })}</button>
-      <button type="button" class="secondary" @click=${() => on.decline(c)}>${l.t('decline', { name: c.name })}</button>
-    </div>` : nothing}
+    ${contactActions(l, c, allowed, on, form)}
+    ${form?.form === 'contact' && form.editing?.id === c.id ? formView : nothing}
   </li>`;
 }
 
-function referralItem(l: Words, s: ShownReferral): TemplateResult {
+function referralItem(l: Words, s: ShownReferral, v: TeamView): TemplateResult {
   const r = s.referral;
   const wait = l.t(`wait.${s.wait.state}`, { count: s.wait.days });
   const now = s.stage === 'closed' ? (r.outcome ? l.t(`outcome.${r.outcome}`) : '') : l.t(`stage-now.${s.stage}`);
@@ -51,6 +68,10 @@ function referralItem(l: Words, s: ShownReferral): TemplateResult {
     <p class="meta">${[l.t('sent', { date: l.date(r.sentOn) }), r.acceptedOn && l.t('accepted', { date: l.date(r.acceptedOn) }), r.firstSeenOn && l.t('first-seen', { date: l.date(r.firstSeenOn) }), r.closedOn && l.t('closed', { date: l.date(r.closedOn) })].filter(Boolean).join(' · ')}</p>
     <p class="words"><span class="label">${l.t('reason')}:</span> ${r.reason}</p>
     ${r.outcomeNote ? html`<p class="words"><span class="label">${l.t('what-came')}:</span> ${r.outcomeNote}</p>` : nothing}
+    ${v.allowed.progress(r) && !(v.form?.form === 'progress' && v.form.referral.id === r.id) ? html`<div class="actions">
+      <button type="button" class="secondary" id="progress-${r.id}" @click=${() => v.on.open('progress', r)}>${l.t('progress', { service: r.service })}</button>
+    </div>` : nothing}
+    ${v.form?.form === 'progress' && v.form.referral.id === r.id ? v.formView : nothing}
   </li>`;
 }
 
@@ -62,9 +83,10 @@ export interface TeamView {
   readonly formView?: TemplateResult;
   readonly status: string;
   readonly on: {
-    open(form: PathwayForm['form']): void;
+    open(form: PathwayForm['form'], target?: KeyContact | Referral): void;
     confirm(c: KeyContact): void;
     decline(c: KeyContact): void;
+    retire(c: KeyContact): void;
     copy(): void;
   };
 }
@@ -77,10 +99,10 @@ function whoSection(v: TeamView): TemplateResult {
     <h3 id="who-heading" tabindex="-1">${l.t('who-heading')}</h3>
     ${p.team.length ? html`<h4>${l.t('this-team')}</h4><ul class="contacts">${p.team.map((w) => html`<li class="contact"><p class="who"><strong><bdi>${w.name}</bdi></strong> · ${l.t(`role.${w.role}`)}</p></li>`)}</ul>` : nothing}
     ${groups.map((g) => html`<h4><bdi>${g.family ? l.t('family-group') : g.organisation ?? l.t('other-group')}</bdi></h4>
-      <ul class="contacts">${g.contacts.map((c) => contactCard(l, c, allowed, v.on))}</ul>`)}
+      <ul class="contacts">${g.contacts.map((c) => contactCard(l, c, allowed, v.on, v.form, v.formView))}</ul>`)}
     ${!groups.length && !p.team.length ? html`<p>${l.t('no-contacts')}</p>` : nothing}
-    ${addContact && v.form?.form !== 'contact' ? html`<button type="button" class="secondary" id="open-contact" @click=${() => v.on.open('contact')}>${l.t(addContact)}</button>` : nothing}
-    ${v.form?.form === 'contact' ? v.formView : nothing}
+    ${addContact && !(v.form?.form === 'contact' && !v.form.editing) ? html`<button type="button" class="secondary" id="open-contact" @click=${() => v.on.open('contact')}>${l.t(addContact)}</button>` : nothing}
+    ${v.form?.form === 'contact' && !v.form.editing ? v.formView : nothing}
   </section>`;
 }
 
@@ -113,10 +135,10 @@ function referralsSection(v: TeamView): TemplateResult {
   const { l, p } = v;
   const { open, past } = referralsOf(p);
   return html`<section aria-labelledby="referrals-heading">
-    <h3 id="referrals-heading">${l.t('referrals-heading')}</h3>
+    <h3 id="referrals-heading" tabindex="-1">${l.t('referrals-heading')}</h3>
     ${!open.length && !past.length ? html`<p>${l.t('no-referrals')}</p>` : nothing}
-    ${open.length ? html`<h4>${l.t('referrals-open')}</h4><ul class="referrals">${open.map((s) => referralItem(l, s))}</ul>` : nothing}
-    ${past.length ? html`<h4>${l.t('referrals-past')}</h4><ul class="referrals">${past.map((s) => referralItem(l, s))}</ul>` : nothing}
+    ${open.length ? html`<h4>${l.t('referrals-open')}</h4><ul class="referrals">${open.map((s) => referralItem(l, s, v))}</ul>` : nothing}
+    ${past.length ? html`<h4>${l.t('referrals-past')}</h4><ul class="referrals">${past.map((s) => referralItem(l, s, v))}</ul>` : nothing}
     ${v.allowed.addReferral && v.form?.form !== 'referral' ? html`<button type="button" class="secondary" id="open-referral" @click=${() => v.on.open('referral')}>${l.t('add-referral')}</button>` : nothing}
     ${v.form?.form === 'referral' ? v.formView : nothing}
   </section>`;
@@ -176,6 +198,14 @@ function contactFields(l: Words, e: FormErrors, d: ContactDraft, suggesting: boo
     ${suggesting ? area(e, 'suggestion-note', l.t('suggestion-note'), d.suggestionNote) : nothing}`;
 }
 
+function progressFields(l: Words, e: FormErrors, d: ProgressDraft): TemplateResult {
+  return html`${date(e, 'accepted-on', l.t('accepted-on'), d.acceptedOn)}
+    ${date(e, 'first-seen-on', l.t('first-seen-on'), d.firstSeenOn)}
+    ${date(e, 'closed-on', l.t('closed-on'), d.closedOn)}
+    ${radios(e, 'outcome', l.t('outcome'), [['', l.t('outcome-none')], ...REFERRAL_OUTCOMES.map((o): [string, string] => [o, l.t(`outcome.${o}`)])], d.outcome)}
+    ${area(e, 'outcome-note', l.t('outcome-note'), d.outcomeNote)}`;
+}
+
 function referralFields(l: Words, e: FormErrors, d: ReferralDraft): TemplateResult {
   return html`${radios(e, 'direction', l.t('direction'), [['out', l.t('direction.out')], ['in', l.t('direction.in')]], d.direction)}
     ${text(e, 'service', l.t('service'), d.service, l.t('service-hint'))}
@@ -185,17 +215,27 @@ function referralFields(l: Words, e: FormErrors, d: ReferralDraft): TemplateResu
     ${date(e, 'first-seen-on', l.t('first-seen-on'), d.firstSeenOn)}`;
 }
 
+/** The form's heading: what it adds or changes, and for whom. */
+function formHeading(v: FormView): string {
+  const { l, form } = v;
+  if (form.form === 'referral') return l.t('referral-heading');
+  if (form.form === 'progress') return l.t('progress-heading', { service: form.referral.service });
+  if (form.editing) return l.t(v.suggesting ? 'suggest-change-heading' : 'change-heading', { name: form.editing.name });
+  return l.t(v.suggesting ? 'suggest-heading' : 'contact-heading');
+}
+
 export function renderForm(v: FormView): TemplateResult {
   const { l, form } = v;
-  const first = form.form === 'contact' ? 'kind' : 'direction';
-  const e = new FormErrors(v.errors.map((r) => ({ field: r.field, message: r.say(l) })), PREFIX, { kind: `${PREFIX}kind-professional`, direction: `${PREFIX}direction-out`, [first]: `${PREFIX}${first}-${form.form === 'contact' ? 'professional' : 'out'}` }, { problem: l.t('problem'), error: l.t('error-prefix') });
-  const heading = form.form === 'referral' ? l.t('referral-heading') : v.suggesting ? l.t('suggest-heading') : l.t('contact-heading');
+  // The control an error summary's link focuses, where a field is a group of radios.
+  const first = { kind: `${PREFIX}kind-professional`, direction: `${PREFIX}direction-out`, outcome: `${PREFIX}outcome-` };
+  const e = new FormErrors(v.errors.map((r) => ({ field: r.field, message: r.say(l) })), PREFIX, first, { problem: l.t('problem'), error: l.t('error-prefix') });
+  const fields = form.form === 'contact' ? contactFields(l, e, form.draft, v.suggesting) : form.form === 'referral' ? referralFields(l, e, form.draft) : progressFields(l, e, form.draft);
   return html`<form class="editor" novalidate aria-labelledby="${PREFIX}heading" @input=${v.on.input} @change=${v.on.input} @submit=${v.on.save}>
-    <h4 id="${PREFIX}heading" tabindex="-1">${heading}</h4>
+    <h4 id="${PREFIX}heading" tabindex="-1"><bdi>${formHeading(v)}</bdi></h4>
     ${form.form === 'contact' && v.suggesting ? html`<p class="hint">${l.t('suggest-hint')}</p>` : nothing}
     ${e.summary(3)}
     ${v.problem ? html`<div class="problem" id="${PREFIX}problem" role="alert" tabindex="-1"><p>${v.problem}</p></div>` : nothing}
-    ${form.form === 'contact' ? contactFields(l, e, form.draft, v.suggesting) : referralFields(l, e, form.draft)}
+    ${fields}
     <div class="actions">
       <button type="submit" class="primary" ?disabled=${v.saving}>${v.saving ? l.t('saving') : l.t(form.form === 'contact' && v.suggesting ? 'save-suggestion' : 'save')}</button>
       <button type="button" class="secondary" ?disabled=${v.saving} @click=${v.on.cancel}>${l.t('cancel')}</button>

@@ -158,6 +158,83 @@ describe('<str-care-pathway>', () => {
     expect((await pathwayClient(cc).keyContacts.get(pat.id)).status).to.equal('active');
   });
 
+  it('a co-ordinator changes a contact’s number and marks another no longer a contact; a worker suggests a change instead', async () => {
+    const contacts = pathwayClient(cc).keyContacts;
+    const all = (await contacts.list({ serviceUserId: ada })).items;
+    const gp = all.find((c) => c.name === 'Dr Rowan Testdoctor')!;
+    const housing = all.find((c) => c.name === 'Sam Testofficer')!;
+    const el = await shown(cc, ada);
+    q(el, `#change-${gp.id}`).focus();
+    await press('Enter');
+    await until(() => active(el)?.id === 'pw-heading', 'focus moves to the change form');
+    expect(q(el, '#pw-heading').textContent).to.equal('Change the details of Dr Rowan Testdoctor');
+    expect(q<HTMLInputElement>(el, '#pw-phone').value, 'the form holds the contact as it is').to.equal('01632 960001');
+    q<HTMLInputElement>(el, '#pw-phone').select();
+    q(el, '#pw-phone').focus();
+    await sendKeys({ type: '01632 960002' });
+    q(el, 'form.editor button[type=submit]').focus();
+    await press('Enter');
+    await until(() => !root(el).querySelector('form.editor'), 'the change is saved');
+    expect(active(el)?.id, 'focus back on the button').to.equal(`change-${gp.id}`);
+    const changed = await contacts.get(gp.id);
+    expect(changed).to.include({ phone: '01632 960002', status: 'active', reach: gp.reach, organisation: 'Riverside Surgery' });
+    expect((await contacts.history(gp.id)).map((c) => c.phone), 'the old number stays in the history').to.deep.equal(['01632 960001', '01632 960002']);
+
+    [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Mark Sam Testofficer as no longer a contact')!.click();
+    await until(() => q(el, '.status').textContent === 'Sam Testofficer is marked as no longer a contact.', 'the contact is retired');
+    expect((await contacts.get(housing.id)).status, 'kept, never deleted').to.equal('inactive');
+    await until(() => !text(el).includes('Sam Testofficer ·'), 'no longer listed');
+
+    const wren = await shown(pathwayClientAt(store, 'str-worker', WORKER), ada);
+    expect(root(wren).querySelector(`#change-${gp.id}`), 'a worker cannot change it').to.equal(null);
+    q(wren, `#suggest-change-${gp.id}`).click();
+    await until(() => !!root(wren).querySelector('#pw-heading'), 'the suggestion form opens');
+    expect(q(wren, '#pw-heading').textContent).to.equal('Suggest a change to Dr Rowan Testdoctor');
+    const reach = q<HTMLTextAreaElement>(wren, '#pw-reach');
+    reach.value = 'Mornings only now';
+    reach.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    q<HTMLFormElement>(wren, 'form.editor').requestSubmit();
+    await until(() => q(wren, '.status')?.textContent === 'Suggestion sent to the care co-ordinator.', 'the suggestion is sent');
+    const suggestion = (await contacts.list({ serviceUserId: ada })).items.find((c) => c.replacesId === gp.id)!;
+    expect(suggestion).to.include({ status: 'suggested', reach: 'Mornings only now', phone: '01632 960002', createdBy: WORKER });
+    expect((await contacts.get(gp.id)).reach, 'unchanged until the co-ordinator confirms').to.equal(gp.reach);
+  });
+
+  it('a worker records their referral’s progress by keyboard: first seen, then closed with its outcome; the wait stops', async () => {
+    const wren = pathwayClientAt(store, 'str-worker', WORKER);
+    const therapy = (await pathwayClient(cc).referrals.list({ serviceUserId: ada })).items.find((r) => r.service === 'Northtown Talking Therapies')!;
+    const inward = (await pathwayClient(cc).referrals.list({ serviceUserId: ada })).items.find((r) => r.service === 'Riverside Surgery')!;
+    const el = await shown(wren, ada);
+    expect(root(el).querySelector(`#progress-${inward.id}`), 'not the co-ordinator’s referral').to.equal(null);
+    q(el, `#progress-${therapy.id}`).focus();
+    await press('Enter');
+    await until(() => active(el)?.id === 'pw-heading', 'focus moves to the progress form');
+    expect(q(el, '#pw-heading').textContent).to.equal('Record progress: Northtown Talking Therapies');
+    const setDate = (id: string, value: string) => {
+      const c = q<HTMLInputElement>(el, `#pw-${id}`);
+      c.value = value;
+      c.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    setDate('first-seen-on', '2026-05-18');
+    setDate('closed-on', '2026-06-04');
+    q(el, 'form.editor button[type=submit]').focus();
+    await press('Enter');
+    await until(() => active(el)?.classList.contains('error-summary') ?? false, 'a closing needs its outcome');
+    expect([...root(el).querySelectorAll('.error-summary a')].map((a) => a.textContent)).to.deep.equal(['Choose how the referral ended']);
+    q(el, '.error-summary a').click();
+    expect(active(el)?.id).to.equal('pw-outcome-');
+    q<HTMLInputElement>(el, '#pw-outcome-completed').click();
+    q(el, 'form.editor button[type=submit]').focus();
+    await press('Enter');
+    await until(() => !root(el).querySelector('form.editor'), 'the progress is saved');
+    expect(q(el, '.status').textContent).to.equal('Progress saved.');
+    const saved = await pathwayClient(cc).referrals.get(therapy.id);
+    expect(saved).to.include({ acceptedOn: '2026-04-27', firstSeenOn: '2026-05-18', closedOn: '2026-06-04', outcome: 'completed' });
+    // Sent 20 April, first seen 18 May: 28 days, and no longer growing.
+    await until(() => text(el).includes('To Northtown Talking Therapies Seen after 28 days · Seen and completed'), 'listed as past, with its wait');
+    expect(active(el)?.id, 'focus back on its button, now among the past referrals').to.equal(`progress-${therapy.id}`);
+  });
+
   it('a viewer reads the pathway and is offered no change', async () => {
     const viewer = pathwayClientAt(store, 'viewer', 'viewer-1');
     const el = await shown(viewer, ada);

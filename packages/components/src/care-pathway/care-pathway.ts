@@ -1,4 +1,4 @@
-import { pathwayClient, systemClock, ukToday, type Clock, type KeyContact, type StrClient } from '@strkit/sdk';
+import { mayWriteReferral, pathwayClient, systemClock, ukToday, type Clock, type KeyContact, type Referral, type StrClient } from '@strkit/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PersonElement } from '../internal/connected.js';
@@ -12,15 +12,22 @@ import { PersonScope, type Scope } from '../internal/person-scope.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { LocaleController } from '../l10n/controller.js';
 import {
-  PREFIX, contactInput, contactRefusals, draftKey, emptyContact, emptyReferral, issueSaid, referralInput, referralRefusals,
-  type ContactDraft, type PathwayForm, type ReferralDraft, type Refusal,
+  PREFIX, changeRefusals, contactChanges, contactDraftOf, contactInput, contactRefusals, draftKey, emptyContact, emptyReferral, issueSaid, progressChanges,
+  progressDraftOf, progressRefusals, referralInput, referralRefusals, targetOf,
+  type ContactDraft, type PathwayForm, type ProgressDraft, type ReferralDraft, type Refusal,
 } from './care-pathway.form.js';
 import { CARE_PATHWAY_MESSAGES } from './care-pathway.messages.js';
 import { renderCopy, renderForm, renderTeam, type Allowed } from './care-pathway.render.js';
 import { styles } from './care-pathway.styles.js';
 import { readPathway, type CarePathway } from './care-pathway.view.js';
 
-const NONE: Allowed = { edit: false, suggest: false, addReferral: false };
+const NONE: Allowed = { edit: false, suggest: false, addReferral: false, progress: () => false };
+
+/** A form control's name → its draft field. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  'agreed-on': 'agreedOn', 'suggestion-note': 'suggestionNote', 'sent-on': 'sentOn', 'accepted-on': 'acceptedOn', 'first-seen-on': 'firstSeenOn',
+  'closed-on': 'closedOn', 'outcome-note': 'outcomeNote',
+};
 
 /**
  * @tagname str-care-pathway
@@ -113,7 +120,10 @@ export class StrCarePathway extends PersonElement {
 
   #allowed(client: StrClient | undefined): Allowed {
     if (!client) return NONE;
-    return { edit: client.can('pathway.edit'), suggest: client.can('pathway.suggest'), addReferral: client.can('referral.add') };
+    return {
+      edit: client.can('pathway.edit'), suggest: client.can('pathway.suggest'), addReferral: client.can('referral.add'),
+      progress: (r) => mayWriteReferral(client.actor, r),
+    };
   }
 
   #flush(): void {
@@ -127,16 +137,24 @@ export class StrCarePathway extends PersonElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  async #open(form: PathwayForm['form']): Promise<void> {
+  /** Opens a form: to add a contact or a referral, to change (or suggest a change to) a contact, or to record progress. */
+  async #open(form: PathwayForm['form'], target?: KeyContact | Referral): Promise<void> {
     const scope = this.#scope.current;
     if (!scope) return;
-    const key = draftKey(form, scope.serviceUserId);
-    const kept = await scope.client.drafts.load<{ id: string; draft: ContactDraft | ReferralDraft }>(key).catch(() => undefined);
+    const key = draftKey(form, scope.serviceUserId, target?.id);
+    const kept = await scope.client.drafts.load<{ id: string; draft: ContactDraft | ReferralDraft | ProgressDraft }>(key).catch(() => undefined);
     if (!this.#scope.isCurrent(scope)) return;
     const id = kept?.value.id ?? crypto.randomUUID();
-    this._form = form === 'contact'
-      ? { form, id, draft: { ...emptyContact(), ...(kept?.value.draft as ContactDraft | undefined) } }
-      : { form, id, draft: { ...emptyReferral(this.#today), ...(kept?.value.draft as ReferralDraft | undefined) } };
+    const draft = kept?.value.draft;
+    if (form === 'contact') {
+      const editing = target as KeyContact | undefined;
+      this._form = { form, id, draft: { ...(editing ? contactDraftOf(editing) : emptyContact()), ...(draft as ContactDraft | undefined) }, ...(editing && { editing }) };
+    } else if (form === 'referral') {
+      this._form = { form, id, draft: { ...emptyReferral(this.#today), ...(draft as ReferralDraft | undefined) } };
+    } else {
+      const referral = target as Referral;
+      this._form = { form, id, referral, draft: { ...progressDraftOf(referral), ...(draft as ProgressDraft | undefined) } };
+    }
     this._hasDraft = !!kept;
     this._errors = [];
     this._problem = undefined;
@@ -144,22 +162,64 @@ export class StrCarePathway extends PersonElement {
     await this.#focus(`#${PREFIX}heading`);
   }
 
+  /** The control that opened a form, for focus to go back to; the section's heading when it is gone. */
+  #opener(f: PathwayForm, client: StrClient): string[] {
+    if (f.form === 'progress') return [`#progress-${f.referral.id}`, '#referrals-heading'];
+    if (f.form === 'referral') return ['#open-referral', '#referrals-heading'];
+    if (f.editing) return [client.can('pathway.edit') ? `#change-${f.editing.id}` : `#suggest-change-${f.editing.id}`, '#who-heading'];
+    return ['#open-contact', '#who-heading'];
+  }
+
+  async #focusFirst(selectors: readonly string[]): Promise<void> {
+    await this.updateComplete;
+    for (const sel of selectors) {
+      const found = this.renderRoot.querySelector<HTMLElement>(sel);
+      if (found) return found.focus();
+    }
+  }
+
   #input(e: Event): void {
     const f = this._form;
     const target = e.target as HTMLInputElement;
     if (!f || !target.name) return;
     const draft = { ...f.draft } as Record<string, unknown>;
-    draft[target.name === 'agreed-on' ? 'agreedOn' : target.name === 'suggestion-note' ? 'suggestionNote' : target.name === 'sent-on' ? 'sentOn' : target.name === 'accepted-on' ? 'acceptedOn' : target.name === 'first-seen-on' ? 'firstSeenOn' : target.name] =
-      target.type === 'checkbox' ? target.checked : target.value;
+    draft[FIELD_OF[target.name] ?? target.name] = target.type === 'checkbox' ? target.checked : target.value;
     this._form = { ...f, draft } as unknown as PathwayForm;
     const scope = this.#scope.current;
     if (!scope) return;
-    const key = draftKey(f.form, scope.serviceUserId);
+    const key = draftKey(f.form, scope.serviceUserId, targetOf(f));
     const value = { id: f.id, draft };
     this.#pending = () => void scope.client.drafts.save(key, value).then(() => {
       if (this.#scope.isCurrent(scope)) this._hasDraft = true;
     }, () => undefined);
     this.#timer.schedule(() => this.#flush());
+  }
+
+  /** What is wrong with the open form, by the SDK's own rules, on `today`. */
+  #refusals(f: PathwayForm, serviceUserId: string, editor: boolean, today: string): Refusal[] {
+    if (f.form === 'progress') return progressRefusals(f.draft, f.referral, today);
+    if (f.form === 'referral') return referralRefusals(f.draft, serviceUserId, f.id, today);
+    if (f.editing && editor) return changeRefusals(f.draft, f.editing, today);
+    return contactRefusals(f.draft, serviceUserId, f.id, !editor, today);
+  }
+
+  /** Sends the open form: one write, with the form's own id for a new record, so a retried save never makes two. */
+  async #send(f: PathwayForm, client: StrClient, serviceUserId: string, editor: boolean): Promise<string> {
+    const pathway = pathwayClient(client);
+    if (f.form === 'progress') {
+      await pathway.referrals.update(f.referral.id, progressChanges(f.draft, f.referral), f.referral.version);
+      return 'saved-progress';
+    }
+    if (f.form === 'referral') {
+      await pathway.referrals.create(referralInput(f.draft, serviceUserId, f.id));
+      return 'saved';
+    }
+    if (f.editing && editor) {
+      await pathway.keyContacts.update(f.editing.id, contactChanges(f.draft, f.editing), f.editing.version);
+      return 'saved';
+    }
+    await pathway.keyContacts.create({ ...contactInput(f.draft, serviceUserId, f.id, !editor), ...(f.editing && { replacesId: f.editing.id }) });
+    return editor ? 'saved' : 'saved-suggestion';
   }
 
   async #save(e: Event): Promise<void> {
@@ -168,26 +228,23 @@ export class StrCarePathway extends PersonElement {
     const scope = this.#scope.current;
     if (!f || !scope || this._saving) return;
     const client = scope.client;
-    const suggesting = !client.can('pathway.edit');
-    const today = this.#today;
-    const refusals = f.form === 'contact' ? contactRefusals(f.draft, scope.serviceUserId, f.id, suggesting, today) : referralRefusals(f.draft, scope.serviceUserId, f.id, today);
+    const editor = client.can('pathway.edit');
+    const refusals = this.#refusals(f, scope.serviceUserId, editor, this.#today);
     this._errors = refusals;
     this._problem = undefined;
     if (refusals.length) return this.#focus('.error-summary');
     this._saving = true;
     try {
-      const pathway = pathwayClient(client);
-      if (f.form === 'contact') await pathway.keyContacts.create(contactInput(f.draft, scope.serviceUserId, f.id, suggesting));
-      else await pathway.referrals.create(referralInput(f.draft, scope.serviceUserId, f.id));
+      const said = await this.#send(f, client, scope.serviceUserId, editor);
       if (!this.#scope.isCurrent(scope)) return;
       this.#timer.cancel();
       this.#pending = undefined;
-      await client.drafts.discard(draftKey(f.form, scope.serviceUserId)).catch(() => undefined);
+      await client.drafts.discard(draftKey(f.form, scope.serviceUserId, targetOf(f))).catch(() => undefined);
       this._form = undefined;
       this._hasDraft = false;
-      this._status = this.#l.t(f.form === 'contact' && suggesting ? 'saved-suggestion' : 'saved');
+      this._status = this.#l.t(said as 'saved');
       await this.#reload();
-      await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+      await this.#focusFirst(this.#opener(f, client));
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       const why = notSavedCase(err);
@@ -203,11 +260,12 @@ export class StrCarePathway extends PersonElement {
 
   async #cancel(): Promise<void> {
     const f = this._form;
+    const client = this.currentClient;
     this.#flush();
     this._form = undefined;
     this._errors = [];
     this._problem = undefined;
-    if (f) await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+    if (f && client) await this.#focusFirst(this.#opener(f, client));
   }
 
   async #discard(): Promise<void> {
@@ -216,21 +274,21 @@ export class StrCarePathway extends PersonElement {
     if (!f || !scope) return;
     this.#timer.cancel();
     this.#pending = undefined;
-    await scope.client.drafts.discard(draftKey(f.form, scope.serviceUserId)).catch(() => undefined);
+    await scope.client.drafts.discard(draftKey(f.form, scope.serviceUserId, targetOf(f))).catch(() => undefined);
     if (!this.#scope.isCurrent(scope)) return;
     this._hasDraft = false;
     this._form = undefined;
-    await this.#focus(f.form === 'contact' ? '#open-contact' : '#open-referral');
+    await this.#focusFirst(this.#opener(f, scope.client));
   }
 
-  async #decide(c: KeyContact, verb: 'confirm' | 'decline'): Promise<void> {
+  async #decide(c: KeyContact, verb: 'confirm' | 'decline' | 'retire'): Promise<void> {
     const scope = this.#scope.current;
     if (!scope) return;
     try {
       const contacts = pathwayClient(scope.client).keyContacts;
-      await (verb === 'confirm' ? contacts.confirm(c.id, c.version) : contacts.decline(c.id, c.version));
+      await (verb === 'confirm' ? contacts.confirm(c.id, c.version) : verb === 'decline' ? contacts.decline(c.id, c.version) : contacts.update(c.id, { status: 'inactive' }, c.version));
       if (!this.#scope.isCurrent(scope)) return;
-      this._status = this.#l.t(verb === 'confirm' ? 'confirmed' : 'declined', { name: c.name });
+      this._status = this.#l.t(verb === 'confirm' ? 'confirmed' : verb === 'decline' ? 'declined' : 'retired', { name: c.name });
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       const why = notSavedCase(err);
@@ -276,7 +334,10 @@ export class StrCarePathway extends PersonElement {
             on: { input: (e) => this.#input(e), save: (e) => void this.#save(e), cancel: () => void this.#cancel(), discard: () => void this.#discard() },
           }),
         }),
-        on: { open: (form) => void this.#open(form), confirm: (c) => void this.#decide(c, 'confirm'), decline: (c) => void this.#decide(c, 'decline'), copy: () => void this.#showCopy(true) },
+        on: {
+          open: (form, target) => void this.#open(form, target), confirm: (c) => void this.#decide(c, 'confirm'), decline: (c) => void this.#decide(c, 'decline'),
+          retire: (c) => void this.#decide(c, 'retire'), copy: () => void this.#showCopy(true),
+        },
       }) : nothing}
     </div>`;
   }
