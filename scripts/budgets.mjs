@@ -114,7 +114,9 @@ export const CASES = [
   // Issue 23's care pathway (ADR 0027): it imports pathwayClient, whose writes parse with the SDK's zod schemas, and the
   // zod-free pathway check for its forms; with its en-GB words: 36.7 at its first commit (zod 6.7 of it, which a page with
   // createClient has anyway). Changing a contact and recording a referral's progress (their forms, checks and words): 38.2.
-  { name: 'one widget: define/str-care-pathway.js', code: define('str-care-pathway'), kib: 38.5 },
+  // An independent review's fixes (a draft keeps only what was typed, a form closes when its record changes, the person
+  // is checked before a save): 38.7.
+  { name: 'one widget: define/str-care-pathway.js', code: define('str-care-pathway'), kib: 39 },
   {
     name: 'first load: provider, contact log, care plan, relapse signs, createClient, indexedDbStore',
     code: ['str-provider', 'str-contact-log', 'str-care-plan', 'str-relapse-signs'].map(define).join('\n') +

@@ -68,6 +68,24 @@ for (const [name, open] of stores) {
       expect(err.details.issues?.[0]).to.deep.include({ path: 'replacesId', message: 'Choose one of this person’s contacts to change' });
     });
 
+    it('confirming a change whose old contact was marked entered in error confirms it and leaves the old one alone; a suggestion’s status changes only by confirm or decline', async () => {
+      const cc = pathwayAs(store, 'care-coordinator', 'cc-1', clock());
+      const peer = pathwayAs(store, 'peer-support-worker', 'peer-1', clock());
+      const gp = await cc.keyContacts.create(GP);
+      const change = await peer.keyContacts.create({ ...GP, phone: '01632 960999', replacesId: gp.id });
+      const marked = await cc.keyContacts.markEnteredInError(gp.id, 'Wrong person', gp.version);
+      const refused = await rejectsWith(cc.keyContacts.update(change.id, { status: 'active' }, change.version), 'validation');
+      expect(refused.details.issues?.[0]).to.deep.include({ path: 'status', message: 'Confirm or decline a suggestion instead of changing its status' });
+      expect((await cc.keyContacts.confirm(change.id, change.version)).status).to.equal('active');
+      expect(await cc.keyContacts.get(gp.id), 'the old one as it was').to.deep.equal(marked);
+    });
+
+    it('a referral from another service names no referrer in this team, so no worker can take it as their own', async () => {
+      const cc = pathwayAs(store, 'care-coordinator', 'cc-1', clock());
+      const err = await rejectsWith(cc.referrals.create({ serviceUserId: PERSON_ID, direction: 'in', service: 'Riverside Surgery', reason: 'Isolation', sentOn: '2026-05-01', referrerId: 'worker-1' }), 'validation');
+      expect(err.details.issues).to.deep.equal([{ path: 'referrerId', code: 'invalid', message: 'Leave the referrer out: a referral from another service was made by that service' }]);
+    });
+
     it('a viewer reads the pathway and writes nothing', async () => {
       const cc = pathwayAs(store, 'care-coordinator', 'cc-1', clock());
       const viewer = pathwayAs(store, 'viewer', 'viewer-1', clock());

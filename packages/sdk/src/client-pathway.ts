@@ -54,10 +54,14 @@ export function keyContactsApi(core: ClientCore): KeyContactsApi {
     if (old.enteredInError) throw enteredInErrorRefusal('keyContact', replacesId);
     return old;
   };
-  /** Makes the replaced contact inactive, once the one replacing it is active (two active is visible; none is not). */
+  /**
+   * Makes the replaced contact inactive, once the one replacing it is active (two active is visible; none is not). One
+   * marked entered in error since, or inactive already, is left as it is.
+   */
   const retire = async (replacesId: string, serviceUserId: string) => {
-    const old = await replaced(replacesId, serviceUserId);
-    if (old.status !== 'inactive') await putUpdated('keyContact', { ...old, status: 'inactive' }, old.version);
+    const old = await mustGet('keyContact', replacesId);
+    if (old.serviceUserId !== serviceUserId || old.enteredInError || old.status === 'inactive') return;
+    await putUpdated('keyContact', { ...old, status: 'inactive' }, old.version);
   };
   const editable = async (id: string) => {
     const current = await mustGet('keyContact', id);
@@ -73,6 +77,11 @@ export function keyContactsApi(core: ClientCore): KeyContactsApi {
         return putUpdated('keyContact', { ...current, status: 'inactive' }, expectedVersion);
       }
       if (current.status === 'inactive') throw refuse('The key contact', [{ path: 'status', code: 'invalid', message: 'This contact is inactive; add it again instead' }]);
+      // The contact it replaces is checked before anything is written: the same person's, and there.
+      if (current.replacesId !== undefined) {
+        const old = await mustGet('keyContact', current.replacesId);
+        if (old.serviceUserId !== current.serviceUserId) throw refuse('The key contact', [{ path: 'replacesId', code: 'invalid', message: 'Choose one of this person’s contacts to change' }]);
+      }
       // A retried confirm finds it active already and finishes the replacement.
       const confirmed = current.status === 'suggested' ? await putUpdated('keyContact', { ...current, status: 'active' }, expectedVersion) : current;
       if (confirmed.replacesId !== undefined) await retire(confirmed.replacesId, confirmed.serviceUserId);
@@ -100,6 +109,10 @@ export function keyContactsApi(core: ClientCore): KeyContactsApi {
         const current = await editable(id);
         mayWrite(current);
         if (fields.status !== undefined && !can(actor, 'pathway.edit')) throw new StrError('forbidden', `${actor.role} may not confirm or retire key contacts`);
+        // A suggestion becomes active only through confirm, which also retires the contact it replaces.
+        if (fields.status !== undefined && current.status === 'suggested') {
+          throw refuse('The key contact', [{ path: 'status', code: 'invalid', message: 'Confirm or decline a suggestion instead of changing its status' }]);
+        }
         const next = applyChanges(current, fields);
         check(next);
         return putUpdated('keyContact', next, expectedVersion);

@@ -55,10 +55,34 @@ export interface ProgressDraft {
  * The open form. `contact` adds a contact, or with `editing` changes one (a co-ordinator) or suggests a change to it (a
  * worker: a new suggestion that replaces it once confirmed). `progress` records a referral's progress.
  */
-export type PathwayForm =
+export type PathwayForm = (
   | { readonly form: 'contact'; readonly id: string; draft: ContactDraft; readonly editing?: KeyContact }
   | { readonly form: 'referral'; readonly id: string; draft: ReferralDraft }
-  | { readonly form: 'progress'; readonly id: string; draft: ProgressDraft; readonly referral: Referral };
+  | { readonly form: 'progress'; readonly id: string; draft: ProgressDraft; readonly referral: Referral }
+) & {
+  /** The values the form started from (the record as it was when opened): a draft keeps only what was typed over them. */
+  readonly base: object;
+};
+
+/** What a form's draft keeps on the device: the new record's id, the values it started from, and what is typed. */
+export interface KeptDraft {
+  readonly id: string;
+  readonly base: object;
+  readonly draft: object;
+}
+
+/**
+ * The form's values on opening: `start` (the record as it is now, or an empty form) with only the fields typed over in
+ * the kept draft. A field someone else changed meanwhile and the worker did not touch shows their change, and is
+ * never sent back as it was.
+ */
+export function withTyped<D extends object>(start: D, kept: Partial<KeptDraft> | undefined): D {
+  if (!kept?.draft) return start;
+  const base = (kept.base ?? {}) as Record<string, unknown>;
+  const out = { ...start } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(kept.draft)) if (k in out && (!(k in base) || base[k] !== v)) out[k] = v;
+  return out as D;
+}
 
 export const emptyContact = (): ContactDraft => ({ kind: '', name: '', role: '', organisation: '', relationship: '', phone: '', email: '', reach: '', crisis: false, agreedOn: '', suggestionNote: '' });
 export const emptyReferral = (today: string): ReferralDraft => ({ direction: 'out', service: '', reason: '', sentOn: today, acceptedOn: '', firstSeenOn: '' });
@@ -163,14 +187,15 @@ export function referralRefusals(d: ReferralDraft, serviceUserId: string, id: st
   return perField([...issues, ...(issues.some((i) => i.path === 'sentOn') ? [] : referralIssues(input, today))], 'direction');
 }
 
-/** What a co-ordinator's change sends: every field as the form has it, a blank optional one cleared (`null`). */
+/** What a co-ordinator's change sends: only the fields that differ from the contact as it is; a blank one cleared (`null`). */
 export function contactChanges(d: ContactDraft, c: KeyContact): KeyContactUpdate {
-  const input = contactInput(d, c.serviceUserId, c.id, false);
-  const clear = <K extends 'organisation' | 'relationship' | 'phone' | 'email' | 'reach' | 'agreedOn'>(k: K) => (input[k] === undefined ? (c[k] === undefined ? {} : { [k]: null }) : { [k]: input[k] });
-  return {
-    kind: input.kind, name: input.name, role: input.role, crisis: input.crisis,
-    ...clear('organisation'), ...clear('relationship'), ...clear('phone'), ...clear('email'), ...clear('reach'), ...clear('agreedOn'),
-  } as KeyContactUpdate;
+  const input = contactInput(d, c.serviceUserId, c.id, false) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of ['kind', 'name', 'role', 'crisis'] as const) if (input[k] !== c[k]) out[k] = input[k];
+  for (const k of ['organisation', 'relationship', 'phone', 'email', 'reach', 'agreedOn'] as const) {
+    if (input[k] !== c[k]) out[k] = input[k] ?? null;
+  }
+  return out as KeyContactUpdate;
 }
 
 /** What a progress form sends: only the dates and outcome that changed; a cleared one is `null`. */

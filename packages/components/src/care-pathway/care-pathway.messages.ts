@@ -17,7 +17,6 @@ const team = {
   suggested: 'Suggested, not yet confirmed',
   /** `{who}` is the sign-in id of the worker who suggested it. */
   'suggested-by': 'Suggested by {who}',
-  inactive: 'No longer a contact',
   phone: 'Phone',
   email: 'Email',
   reach: 'How and when',
@@ -37,7 +36,6 @@ const team = {
   'crisis-contacts': 'Who to contact',
   'no-crisis-contacts': 'No crisis contact is recorded yet.',
   'plan-heading': 'Seeing the person and reviews',
-  'no-care-plan': 'No care plan is recorded yet.',
   'frequency.twice-weekly': 'Seen twice a week',
   'frequency.weekly': 'Seen weekly',
   'frequency.fortnightly': 'Seen every 2 weeks',
@@ -71,6 +69,15 @@ const team = {
   reason: 'Reason',
   'what-came': 'What came of it',
   'show-copy': 'Show the person’s copy',
+  /** A crisis contact in the list of who to contact: their name and role. */
+  'crisis-who': '{name} ({role})',
+  /** The form's record was changed or removed by someone else while it was open. */
+  'changed-meanwhile': 'Someone else changed this record, so the form was closed. What you typed is kept: open it again to see their change with yours.',
+  'not-saved-unknown-person': 'Not saved: this person is not in the record system. Check the person chosen. What you typed is still here.',
+  'change-failed.conflict': 'Not changed: someone else changed this contact first. Check it, then try again.',
+  'change-failed.forbidden': 'Not changed: you do not have permission to make this change.',
+  'change-failed.no-answer': 'Not changed: the record system did not answer. Try again.',
+  'change-failed.other': 'This could not be changed. Try again, or tell your system administrator.',
 } as const;
 
 /** Adding a contact or a referral, confirming a suggestion. */

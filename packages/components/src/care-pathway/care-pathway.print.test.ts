@@ -109,6 +109,7 @@ describe('<str-care-pathway>: the person’s copy printed to PDF', function () {
       'If you are in danger now, ring 999.', 'Northtown Talking Therapies',
     ]) expect(pdf.text, words).to.include(words);
     expect(pdf.text, 'a suggestion not yet confirmed is not the person’s to rely on').to.not.include('Lee Testvolunteer');
+    expect(pdf.text, 'a referral to this team is not a service the person waits for').to.not.include('Riverside Surgery — I am being seen');
     expect(pdf.text).to.not.include('01632 960555');
     expectNoCodes(pdf.text, ids);
     for (const share of pdf.ink) expect(share, 'each page carries ink, and is not all ink').to.be.within(0.002, 0.5);

@@ -7,7 +7,7 @@ import { FormErrors } from '../internal/form-errors.js';
 import type { LocaleController } from '../l10n/controller.js';
 import { PREFIX, type ContactDraft, type PathwayForm, type ProgressDraft, type ReferralDraft, type Refusal } from './care-pathway.form.js';
 import type { CarePathwayMessages } from './care-pathway.messages.js';
-import { contactGroups, crisisContacts, referralsOf, type CarePathway, type ShownReferral } from './care-pathway.view.js';
+import { contactGroups, crisisContacts, referralsOf, type CarePathway, type CrisisContactShown, type ShownReferral } from './care-pathway.view.js';
 
 export type Words = LocaleController<CarePathwayMessages>;
 
@@ -106,6 +106,9 @@ function whoSection(v: TeamView): TemplateResult {
   </section>`;
 }
 
+/** One crisis contact: who (with their role, in the catalogue's order) and how to reach them, listed in the locale's words. */
+const crisisItem = (l: Words, c: CrisisContactShown, how: string) => html`<li><strong><bdi>${c.role === undefined ? c.who : l.t('crisis-who', { name: c.who, role: c.role })}</bdi></strong>${c.how.length ? html`: <span class=${how}>${l.list(c.how)}</span>` : nothing}</li>`;
+
 function crisisSection(l: Words, p: CarePathway): TemplateResult {
   const crisis = crisisContacts(p);
   return html`<section aria-labelledby="crisis-heading">
@@ -115,7 +118,7 @@ function crisisSection(l: Words, p: CarePathway): TemplateResult {
         <p><span class="label">${l.t('response')}:</span> <span class="words">${s.response}</span></p></li>`)}</ul>`
       : html`<p>${l.t('no-crisis-plan')}</p>`}
     <h4>${l.t('crisis-contacts')}</h4>
-    ${crisis.length ? html`<ul class="crisis-contacts">${crisis.map((c) => html`<li><strong><bdi>${c.who}</bdi></strong>${c.how ? html`: <span class="words">${c.how}</span>` : nothing}</li>`)}</ul>` : html`<p>${l.t('no-crisis-contacts')}</p>`}
+    ${crisis.length ? html`<ul class="crisis-contacts">${crisis.map((c) => crisisItem(l, c, 'words'))}</ul>` : html`<p>${l.t('no-crisis-contacts')}</p>`}
   </section>`;
 }
 
@@ -206,8 +209,9 @@ function progressFields(l: Words, e: FormErrors, d: ProgressDraft): TemplateResu
     ${area(e, 'outcome-note', l.t('outcome-note'), d.outcomeNote)}`;
 }
 
-function referralFields(l: Words, e: FormErrors, d: ReferralDraft): TemplateResult {
-  return html`${radios(e, 'direction', l.t('direction'), [['out', l.t('direction.out')], ['in', l.t('direction.in')]], d.direction)}
+/** A worker adds only referrals they made, so only an editor chooses the direction. */
+function referralFields(l: Words, e: FormErrors, d: ReferralDraft, editor: boolean): TemplateResult {
+  return html`${editor ? radios(e, 'direction', l.t('direction'), [['out', l.t('direction.out')], ['in', l.t('direction.in')]], d.direction) : nothing}
     ${text(e, 'service', l.t('service'), d.service, l.t('service-hint'))}
     ${area(e, 'reason', l.t('reason-field'), d.reason)}
     ${date(e, 'sent-on', l.t('sent-on'), d.sentOn)}
@@ -229,7 +233,7 @@ export function renderForm(v: FormView): TemplateResult {
   // The control an error summary's link focuses, where a field is a group of radios.
   const first = { kind: `${PREFIX}kind-professional`, direction: `${PREFIX}direction-out`, outcome: `${PREFIX}outcome-` };
   const e = new FormErrors(v.errors.map((r) => ({ field: r.field, message: r.say(l) })), PREFIX, first, { problem: l.t('problem'), error: l.t('error-prefix') });
-  const fields = form.form === 'contact' ? contactFields(l, e, form.draft, v.suggesting) : form.form === 'referral' ? referralFields(l, e, form.draft) : progressFields(l, e, form.draft);
+  const fields = form.form === 'contact' ? contactFields(l, e, form.draft, v.suggesting) : form.form === 'referral' ? referralFields(l, e, form.draft, !v.suggesting) : progressFields(l, e, form.draft);
   return html`<form class="editor" novalidate aria-labelledby="${PREFIX}heading" @input=${v.on.input} @change=${v.on.input} @submit=${v.on.save}>
     <h4 id="${PREFIX}heading" tabindex="-1"><bdi>${formHeading(v)}</bdi></h4>
     ${form.form === 'contact' && v.suggesting ? html`<p class="hint">${l.t('suggest-hint')}</p>` : nothing}
@@ -253,7 +257,8 @@ export function renderCopy(l: Words, p: CarePathway, large: boolean, on: { print
   const confirmed = { ...p, contacts: p.contacts.filter((c) => c.status === 'active') };
   const groups = contactGroups(confirmed, l.lang);
   const crisis = crisisContacts(confirmed);
-  const { open } = referralsOf(p);
+  // Services the person was referred to: a referral to this team is not one they wait for elsewhere.
+  const open = referralsOf(p).open.filter((s) => s.referral.direction === 'out');
   return html`<article class="copy ${large ? 'large' : ''}" aria-labelledby="copy-heading">
     <div class="actions no-print">
       ${on.back ? html`<button type="button" class="secondary" id="copy-back" @click=${on.back}>${l.t('copy-back')}</button>` : nothing}
@@ -277,7 +282,7 @@ export function renderCopy(l: Words, p: CarePathway, large: boolean, on: { print
       ${p.crisisPlan?.signs.length ? html`<h4>${l.t('copy-signs')}</h4>
         <ul>${p.crisisPlan.signs.map((s) => html`<li><span class="words">${s.text}</span><br /><span class="label">${l.t('copy-do')}:</span> <span class="words">${s.response}</span></li>`)}</ul>` : nothing}
       <h4>${l.t('copy-contact')}</h4>
-      ${crisis.length ? html`<ul>${crisis.map((c) => html`<li><strong><bdi>${c.who}</bdi></strong>${c.how ? html`: <span class="number words">${c.how}</span>` : nothing}</li>`)}</ul>` : html`<p>${l.t('copy-no-contacts')}</p>`}
+      ${crisis.length ? html`<ul>${crisis.map((c) => crisisItem(l, c, 'number words'))}</ul>` : html`<p>${l.t('copy-no-contacts')}</p>`}
       <p class="danger"><strong>${l.t('copy-danger')}</strong></p>
     </section>
     ${p.contactFrequency || p.nextReviewOn ? html`<section aria-labelledby="copy-seen">

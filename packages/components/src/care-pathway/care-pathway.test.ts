@@ -137,9 +137,8 @@ describe('<str-care-pathway>', () => {
     await press('Enter');
     await until(() => active(el)?.id === 'pw-heading', 'focus moves to the referral form');
     expect(q<HTMLInputElement>(el, '#pw-sent-on').value, 'sent today by default').to.equal('2026-06-05');
-    expect(q<HTMLInputElement>(el, '#pw-direction-out').checked, 'a referral the worker made, by default').to.equal(true);
-    await press('Tab'); // to the chosen direction
-    await press('Tab'); // to the service
+    expect(root(el).querySelector('#pw-direction-in'), 'a worker adds only referrals they made: no direction to choose').to.equal(null);
+    await press('Tab'); // from the heading to the service
     expect(active(el)?.id).to.equal('pw-service');
     await sendKeys({ type: 'Northtown Advice' });
     await press('Tab');
@@ -233,6 +232,56 @@ describe('<str-care-pathway>', () => {
     // Sent 20 April, first seen 18 May: 28 days, and no longer growing.
     await until(() => text(el).includes('To Northtown Talking Therapies Seen after 28 days · Seen and completed'), 'listed as past, with its wait');
     expect(active(el)?.id, 'focus back on its button, now among the past referrals').to.equal(`progress-${therapy.id}`);
+  });
+
+  it('a draft keeps only what was typed: reopened after someone else changed the contact, it shows their change and sends only the worker’s', async () => {
+    const contacts = pathwayClient(cc).keyContacts;
+    const gp = (await contacts.list({ serviceUserId: ada })).items.find((c) => c.name === 'Dr Rowan Testdoctor')!;
+    const el = await shown(cc, ada);
+    q(el, `#change-${gp.id}`).click();
+    await until(() => !!root(el).querySelector('#pw-email'), 'the change form opens');
+    await typeInto(el, 'email', 'reception@riverside.example');
+    q<HTMLButtonElement>(el, 'form.editor button.secondary').click(); // Cancel keeps the draft
+    await until(() => !root(el).querySelector('form.editor'), 'the form closes');
+    // Meanwhile another co-ordinator changes the phone number.
+    const other = pathwayClient(pathwayClientAt(store, 'care-coordinator', 'care-coordinator-2'));
+    await other.keyContacts.update(gp.id, { phone: '01632 960777' }, gp.version);
+    await until(() => text(el).includes('01632 960777'), 'the pathway shows their change');
+    q(el, `#change-${gp.id}`).click();
+    await until(() => q<HTMLInputElement>(el, '#pw-email')?.value === 'reception@riverside.example', 'the typed email comes back');
+    expect(q<HTMLInputElement>(el, '#pw-phone').value, 'their new number, not the one the draft started from').to.equal('01632 960777');
+    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    await until(() => !root(el).querySelector('form.editor'), 'saved');
+    expect(await contacts.get(gp.id)).to.include({ phone: '01632 960777', email: 'reception@riverside.example' });
+  });
+
+  it('closes a form whose record someone else changes while it is open, keeps what was typed, and says so', async () => {
+    const referrals = pathwayClient(cc).referrals;
+    const therapy = (await referrals.list({ serviceUserId: ada })).items.find((r) => r.service === 'Northtown Talking Therapies')!;
+    const el = await shown(cc, ada);
+    q(el, `#progress-${therapy.id}`).click();
+    await until(() => !!root(el).querySelector('#pw-outcome-note'), 'the progress form opens');
+    await typeInto(el, 'outcome-note', 'Eight sessions');
+    await referrals.update(therapy.id, { firstSeenOn: '2026-05-18' }, therapy.version);
+    await until(() => !root(el).querySelector('form.editor'), 'the form closes');
+    expect(q(el, '.status').textContent).to.equal('Someone else changed this record, so the form was closed. What you typed is kept: open it again to see their change with yours.');
+    expect(active(el)?.id, 'focus where the worker was looking, not lost').to.equal('referrals-heading');
+    q(el, `#progress-${therapy.id}`).click();
+    await until(() => q<HTMLTextAreaElement>(el, '#pw-outcome-note')?.value === 'Eight sessions', 'what was typed comes back');
+    expect(q<HTMLInputElement>(el, '#pw-first-seen-on').value, 'with their change').to.equal('2026-05-18');
+  });
+
+  it('refuses to save for a person the record system does not have, and keeps what was typed', async () => {
+    const el = await shown(cc, '00000000-0000-4000-8000-00000000dead');
+    q(el, '#open-referral').click();
+    await until(() => !!root(el).querySelector('#pw-service'), 'the form opens');
+    await typeInto(el, 'service', 'Northtown Advice');
+    await typeInto(el, 'reason', 'Rent arrears.');
+    q<HTMLFormElement>(el, 'form.editor').requestSubmit();
+    await until(() => active(el)?.id === 'pw-problem', 'the refusal takes focus');
+    expect(q(el, '#pw-problem').textContent!.trim()).to.equal('Not saved: this person is not in the record system. Check the person chosen. What you typed is still here.');
+    expect(q<HTMLInputElement>(el, '#pw-service').value).to.equal('Northtown Advice');
+    expect((await pathwayClient(cc).referrals.list({ serviceUserId: '00000000-0000-4000-8000-00000000dead' })).items).to.deep.equal([]);
   });
 
   it('a viewer reads the pathway and is offered no change', async () => {

@@ -14,7 +14,7 @@ import { LocaleController } from '../l10n/controller.js';
 import {
   PREFIX, changeRefusals, contactChanges, contactDraftOf, contactInput, contactRefusals, draftKey, emptyContact, emptyReferral, issueSaid, progressChanges,
   progressDraftOf, progressRefusals, referralInput, referralRefusals, targetOf,
-  type ContactDraft, type PathwayForm, type ProgressDraft, type ReferralDraft, type Refusal,
+  withTyped, type KeptDraft, type PathwayForm, type Refusal,
 } from './care-pathway.form.js';
 import { CARE_PATHWAY_MESSAGES } from './care-pathway.messages.js';
 import { renderCopy, renderForm, renderTeam, type Allowed } from './care-pathway.render.js';
@@ -70,7 +70,7 @@ export class StrCarePathway extends PersonElement {
   #timer = new DraftTimer(this);
   /** The draft write waiting for typing to pause, so a change of person writes it at once instead of losing it. */
   #pending: (() => void) | undefined;
-  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next) });
+  #scope = new PersonScope(this, { client: () => this.currentClient, changed: (next) => this.#changed(next), checkPerson: true });
 
   /** Resolves when the pathway is loaded and drawn. */
   whenLoaded(): Promise<void> {
@@ -111,11 +111,31 @@ export class StrCarePathway extends PersonElement {
       this._loaded = loaded.value;
       this._failed = false;
       this.#loads.settle(false);
+      this.#closeIfChanged(loaded.value);
     } catch {
       if (!this.#scope.isCurrent(scope)) return;
       this._failed = true;
       this.#loads.fail();
     }
+  }
+
+  /**
+   * A form changing a record someone else has changed or removed meanwhile is closed, its draft kept, and the worker
+   * told where they are looking; saving it would write over a version they have not seen.
+   */
+  #closeIfChanged(p: CarePathway): void {
+    const f = this._form;
+    const target = f?.form === 'progress' ? f.referral : f?.form === 'contact' ? f.editing : undefined;
+    if (!f || !target || this._saving) return;
+    const now = [...p.contacts, ...p.referrals].find((r) => r.id === target.id);
+    if (now && now.version === target.version && !now.enteredInError) return;
+    const inside = !!this.shadowRoot?.activeElement?.closest('form.editor');
+    this.#flush();
+    this._form = undefined;
+    this._errors = [];
+    this._problem = undefined;
+    this._status = this.#l.t('changed-meanwhile');
+    if (inside) void this.#focus(f.form === 'progress' ? '#referrals-heading' : '#who-heading');
   }
 
   #allowed(client: StrClient | undefined): Allowed {
@@ -142,18 +162,20 @@ export class StrCarePathway extends PersonElement {
     const scope = this.#scope.current;
     if (!scope) return;
     const key = draftKey(form, scope.serviceUserId, target?.id);
-    const kept = await scope.client.drafts.load<{ id: string; draft: ContactDraft | ReferralDraft | ProgressDraft }>(key).catch(() => undefined);
+    const kept = (await scope.client.drafts.load<KeptDraft>(key).catch(() => undefined))?.value;
     if (!this.#scope.isCurrent(scope)) return;
-    const id = kept?.value.id ?? crypto.randomUUID();
-    const draft = kept?.value.draft;
+    const id = kept?.id ?? crypto.randomUUID();
     if (form === 'contact') {
       const editing = target as KeyContact | undefined;
-      this._form = { form, id, draft: { ...(editing ? contactDraftOf(editing) : emptyContact()), ...(draft as ContactDraft | undefined) }, ...(editing && { editing }) };
+      const base = editing ? contactDraftOf(editing) : emptyContact();
+      this._form = { form, id, base, draft: withTyped(base, kept), ...(editing && { editing }) };
     } else if (form === 'referral') {
-      this._form = { form, id, draft: { ...emptyReferral(this.#today), ...(draft as ReferralDraft | undefined) } };
+      const base = emptyReferral(this.#today);
+      this._form = { form, id, base, draft: withTyped(base, kept) };
     } else {
       const referral = target as Referral;
-      this._form = { form, id, referral, draft: { ...progressDraftOf(referral), ...(draft as ProgressDraft | undefined) } };
+      const base = progressDraftOf(referral);
+      this._form = { form, id, base, referral, draft: withTyped(base, kept) };
     }
     this._hasDraft = !!kept;
     this._errors = [];
@@ -188,7 +210,7 @@ export class StrCarePathway extends PersonElement {
     const scope = this.#scope.current;
     if (!scope) return;
     const key = draftKey(f.form, scope.serviceUserId, targetOf(f));
-    const value = { id: f.id, draft };
+    const value: KeptDraft = { id: f.id, base: f.base, draft };
     this.#pending = () => void scope.client.drafts.save(key, value).then(() => {
       if (this.#scope.isCurrent(scope)) this._hasDraft = true;
     }, () => undefined);
@@ -234,12 +256,19 @@ export class StrCarePathway extends PersonElement {
     this._problem = undefined;
     if (refusals.length) return this.#focus('.error-summary');
     this._saving = true;
+    if (!(await this.#scope.mayWriteFor(scope))) {
+      if (!this.#scope.isCurrent(scope)) return;
+      this._saving = false;
+      this._problem = this.#l.t('not-saved-unknown-person');
+      return this.#focus(`#${PREFIX}problem`);
+    }
     try {
       const said = await this.#send(f, client, scope.serviceUserId, editor);
+      // Saved: its draft goes, whichever person the element shows by now (the key names the person it was for).
+      await client.drafts.discard(draftKey(f.form, scope.serviceUserId, targetOf(f))).catch(() => undefined);
       if (!this.#scope.isCurrent(scope)) return;
       this.#timer.cancel();
       this.#pending = undefined;
-      await client.drafts.discard(draftKey(f.form, scope.serviceUserId, targetOf(f))).catch(() => undefined);
       this._form = undefined;
       this._hasDraft = false;
       this._status = this.#l.t(said as 'saved');
@@ -292,7 +321,9 @@ export class StrCarePathway extends PersonElement {
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       const why = notSavedCase(err);
-      this._status = why.case === 'invalid' ? this.#l.t('save-failed.invalid', { issue: why.issue ? issueSaid(why.issue)(this.#l) : this.#l.t('not-valid') }) : this.#l.t(`save-failed.${why.case}`);
+      const l = this.#l;
+      this._status = why.case === 'invalid' ? (why.issue ? issueSaid(why.issue)(l) : l.t('not-valid'))
+        : why.case === 'conflict' || why.case === 'forbidden' || why.case === 'no-answer' ? l.t(`change-failed.${why.case}`) : l.t('change-failed.other');
     }
     await this.#reload();
     await this.#focus('#who-heading');

@@ -48,12 +48,20 @@ export function referralsOf(p: CarePathway): { open: ShownReferral[]; past: Show
 /** The contacts by agency, then family and friends; crisis contacts first in each. Suggestions stay, marked. */
 export const contactGroups = (p: CarePathway, locale: string): KeyContactGroup[] => groupKeyContacts(p.contacts, locale);
 
+/** A crisis contact to show: who (a key contact's name and role, or the plan's words) and how to reach them. */
+export interface CrisisContactShown {
+  readonly who: string;
+  readonly role?: string;
+  /** A key contact's phone and email; the plan's own words for its contacts. */
+  readonly how: readonly string[];
+}
+
 /** Everyone to contact in a crisis: the crisis key contacts (confirmed ones only), then the warning-sign plan's. */
-export function crisisContacts(p: CarePathway): { who: string; how: string }[] {
+export function crisisContacts(p: CarePathway): CrisisContactShown[] {
   const confirmed = p.contacts.filter((c) => c.crisis && c.status === 'active' && !c.enteredInError);
   return [
-    ...confirmed.map((c) => ({ who: `${c.name} (${c.role})`, how: [c.phone, c.email].filter(Boolean).join(', ') })),
-    ...(p.crisisPlan?.contacts ?? []).map((c) => ({ who: c.who, how: c.how })),
+    ...confirmed.map((c) => ({ who: c.name, role: c.role, how: [c.phone, c.email].filter((x): x is string => !!x) })),
+    ...(p.crisisPlan?.contacts ?? []).map((c) => ({ who: c.who, how: [c.how] })),
   ];
 }
 

@@ -58,13 +58,14 @@ export function keyContactIssues(c: Pick<KeyContact, 'kind' | 'relationship' | '
   return out;
 }
 
-type ReferralDates = Pick<Referral, 'sentOn' | 'acceptedOn' | 'firstSeenOn' | 'closedOn' | 'outcome'>;
+type ReferralDates = Pick<Referral, 'sentOn' | 'acceptedOn' | 'firstSeenOn' | 'closedOn' | 'outcome'> & Partial<Pick<Referral, 'direction' | 'referrerId'>>;
 
 const DATE_WORDS = { sentOn: 'sent', acceptedOn: 'accepted', firstSeenOn: 'first seen', closedOn: 'closed' } as const;
 
 /**
  * What is wrong with a referral's dates and outcome: none in the future, each on or after the ones before it (sent,
- * accepted, first seen, closed), an outcome exactly when it is closed, and a completed referral was seen.
+ * accepted, first seen, closed), an outcome exactly when it is closed, and a completed referral was seen. A referral
+ * from another service names no referrer in this team.
  */
 export function referralIssues(r: ReferralDates, today: string): FieldIssue[] {
   const out: FieldIssue[] = [];
@@ -82,6 +83,9 @@ export function referralIssues(r: ReferralDates, today: string): FieldIssue[] {
   if (r.closedOn !== undefined && r.outcome === undefined) out.push(issue('outcome', 'Choose how the referral ended'));
   if (r.outcome !== undefined && r.closedOn === undefined) out.push(issue('closedOn', 'Enter the date the referral closed'));
   if (r.outcome === 'completed' && r.firstSeenOn === undefined) out.push(issue('firstSeenOn', 'Enter the date first seen: a completed referral was seen'));
+  // A referral from another service was made by that service: no one in this team may be named as having made it (and
+  // so be able to change it as their own).
+  if (r.direction === 'in' && r.referrerId !== undefined) out.push(issue('referrerId', 'Leave the referrer out: a referral from another service was made by that service'));
   return out;
 }
 
