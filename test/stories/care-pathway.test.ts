@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from '../a11y/axe.js';
 
 const SAYS: Record<string, string> = {
   Default: 'Confirm Lee Testvolunteer', Worker: 'Suggest a contact', Viewer: 'Jo Testsister', PersonsCopy: 'Who is helping me, and how to reach them',
-  AddingContact: 'Who are they?', ContactErrors: 'There is a problem', AddingReferral: 'Which way?', Controlled: 'Waiting 46 days so far',
+  AddingContact: 'Who are they?', ContactErrors: 'There is a problem', AddingReferral: 'Reason for the referral', Controlled: 'Waiting 46 days so far',
   NothingYet: 'No referrals are recorded yet', ChangingContact: 'Change the details of', RecordingProgress: 'How it ended', Loading: 'Loading the care pathway', Failed: 'The care pathway could not be loaded',
 };
 
