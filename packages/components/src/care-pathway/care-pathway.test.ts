@@ -358,6 +358,28 @@ describe('<str-care-pathway>', () => {
     expect(root(el).querySelectorAll('script, img, iframe, svg, object, embed, marquee').length).to.equal(0);
   });
 
+  it('a copy printed the next morning from a page left open overnight says today’s date and today’s waits', async () => {
+    let now = new Date('2026-06-05T22:59:00Z'); // 23:59 in London
+    const el = await shown(cc, ada);
+    el.clock = { now: () => now };
+    el.view = 'person';
+    await el.whenLoaded();
+    await until(() => text(el).includes('printed 5 June 2026'), 'the copy as of the evening');
+    expect(text(el)).to.include('Northtown Talking Therapies — Waiting 46 days so far');
+    now = new Date('2026-06-06T07:00:00Z');
+    const print = window.print;
+    let printed = '';
+    window.print = () => void (printed = text(el));
+    try {
+      q(el, '#copy-print').click();
+      await until(() => printed !== '', 'it prints');
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.include('printed 6 June 2026');
+    expect(printed).to.include('Northtown Talking Therapies — Waiting 47 days so far');
+  });
+
   for (const width of [1280, 320]) {
     it(`no axe violations at ${width} px: the pathway, the open contact form with its errors, the referral form, the copy`, async () => {
       const el = await shown(cc, ada, width);

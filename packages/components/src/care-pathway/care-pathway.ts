@@ -329,9 +329,24 @@ export class StrCarePathway extends PersonElement {
     await this.#focus('#who-heading');
   }
 
+  /**
+   * Reads the pathway again if the UK day has turned since it was read (a page left open overnight), so waits and the
+   * copy's "printed" date are today's. Connected only; resolves once it is drawn.
+   */
+  async #freshToday(): Promise<void> {
+    if (this.currentClient && this._loaded && this._loaded.today !== this.#today) await this.#reload();
+  }
+
   async #showCopy(on: boolean): Promise<void> {
     this._copy = on;
+    if (on) await this.#freshToday();
     await this.#focus(on ? '#copy-heading' : '#show-copy');
+  }
+
+  async #print(): Promise<void> {
+    await this.#freshToday();
+    await this.updateComplete;
+    window.print();
   }
 
   #tryAgain(): void {
@@ -351,7 +366,7 @@ export class StrCarePathway extends PersonElement {
       ${this._failed && client ? html`<div class="problem" role="alert"><p>${l.t('not-loaded')}</p><button type="button" class="secondary" @click=${() => this.#tryAgain()}>${l.t('try-again')}</button></div>` : nothing}
       ${p ? nothing : html`<p class="status" role="status" aria-live="polite">${client && !this._failed ? l.t('loading') : ''}</p>`}
       ${p && copy ? html`<div part="copy">${renderCopy(l, p, this._large, {
-        print: () => window.print(),
+        print: () => void this.#print(),
         ...(this.view !== 'person' && { back: () => void this.#showCopy(false) }),
         large: (on) => (this._large = on),
       })}</div>` : nothing}
