@@ -33,6 +33,24 @@ function expectFieldRefusal(e: unknown, s: string) {
 }
 const clock = { now: () => new Date('2026-06-05T16:00:00Z') };
 
+/** A resource as a server hands it back: an id and the record's version. */
+const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { ...r.meta, versionId: version } });
+
+/** Counts writes of naughty strings: each either stored (and `check`ed) or refused with field messages. */
+function attempts() {
+  const outcomes = { stored: 0, refused: 0 };
+  const attempt = async (write: () => Promise<unknown>, check: (written: never) => void, s: string) => {
+    try {
+      check((await write()) as never);
+      outcomes.stored++;
+    } catch (e) {
+      expectFieldRefusal(e, s);
+      outcomes.refused++;
+    }
+  };
+  return { outcomes, attempt };
+}
+
 describe('Big List of Naughty Strings', () => {
   before(() => {
     expect(strings.length).to.be.greaterThan(400);
@@ -228,18 +246,8 @@ describe('Big List of Naughty Strings', () => {
     const lead = createClient({ store: memoryStore(), actor: { id: 'lead-1', role: 'team-lead' }, clock });
     const staff = teamClient(lead);
     const ns = namespaceFrom();
-    const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { ...r.meta, versionId: version } });
     const anchor = await staff.supervisions.create({ workerId: 'w1', heldOn: '2026-06-01', kind: 'clinical' });
-    const outcomes = { stored: 0, refused: 0 };
-    const attempt = async (write: () => Promise<unknown>, check: (written: never) => void, s: string) => {
-      try {
-        check((await write()) as never);
-        outcomes.stored++;
-      } catch (e) {
-        expectFieldRefusal(e, s);
-        outcomes.refused++;
-      }
-    };
+    const { outcomes, attempt } = attempts();
     for (const s of strings) {
       await attempt(() => staff.supervisions.create({ workerId: 'w1', heldOn: '2026-06-01', kind: 'debrief', actions: [{ text: s, ownerId: 'w1', dueOn: '2026-06-10' }] }), (r: Supervision) => {
         expect(r.actions[0]!.text, JSON.stringify(s)).to.equal(s.trim());
@@ -264,17 +272,7 @@ describe('Big List of Naughty Strings', () => {
     const worker = createClient({ store: memoryStore(), actor: { id: 'w1', role: 'str-worker' }, clock });
     const [lead, own] = [pathwayClient(cc), pathwayClient(worker)];
     const ns = namespaceFrom();
-    const served = (r: Resource, version: string): Resource => ({ ...r, id: 'srv-1', meta: { ...r.meta, versionId: version } });
-    const outcomes = { stored: 0, refused: 0 };
-    const attempt = async (write: () => Promise<unknown>, check: (written: never) => void, s: string) => {
-      try {
-        check((await write()) as never);
-        outcomes.stored++;
-      } catch (e) {
-        expectFieldRefusal(e, s);
-        outcomes.refused++;
-      }
-    };
+    const { outcomes, attempt } = attempts();
     const base = { serviceUserId: PERSON_ID, kind: 'professional', name: 'Rowan Testcontact', role: 'Housing officer', phone: '01632 960123', crisis: false } as const;
     for (const s of strings) {
       for (const field of ['name', 'role', 'organisation'] as const) {

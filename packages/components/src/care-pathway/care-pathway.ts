@@ -152,10 +152,6 @@ export class StrCarePathway extends PersonElement {
     this.#pending = undefined;
   }
 
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 
   /** Opens a form: to add a contact or a referral, to change (or suggest a change to) a contact, or to record progress. */
   async #open(form: PathwayForm['form'], target?: KeyContact | Referral): Promise<void> {
@@ -192,7 +188,8 @@ export class StrCarePathway extends PersonElement {
     return ['#open-contact', '#who-heading'];
   }
 
-  async #focusFirst(selectors: readonly string[]): Promise<void> {
+  /** After the next render, focuses the first of `selectors` that is drawn. */
+  async #focus(...selectors: readonly string[]): Promise<void> {
     await this.updateComplete;
     for (const sel of selectors) {
       const found = this.renderRoot.querySelector<HTMLElement>(sel);
@@ -273,7 +270,7 @@ export class StrCarePathway extends PersonElement {
       this._hasDraft = false;
       this._status = this.#l.t(said as 'saved');
       await this.#reload();
-      await this.#focusFirst(this.#opener(f, client));
+      await this.#focus(...this.#opener(f, client));
     } catch (err) {
       if (!this.#scope.isCurrent(scope)) return;
       const why = notSavedCase(err);
@@ -294,7 +291,7 @@ export class StrCarePathway extends PersonElement {
     this._form = undefined;
     this._errors = [];
     this._problem = undefined;
-    if (f && client) await this.#focusFirst(this.#opener(f, client));
+    if (f && client) await this.#focus(...this.#opener(f, client));
   }
 
   async #discard(): Promise<void> {
@@ -307,7 +304,7 @@ export class StrCarePathway extends PersonElement {
     if (!this.#scope.isCurrent(scope)) return;
     this._hasDraft = false;
     this._form = undefined;
-    await this.#focusFirst(this.#opener(f, scope.client));
+    await this.#focus(...this.#opener(f, scope.client));
   }
 
   async #decide(c: KeyContact, verb: 'confirm' | 'decline' | 'retire'): Promise<void> {

@@ -1,5 +1,5 @@
 // Pieces every mapper shares: the record envelope as an extension, entered-in-error, identifiers, text encoding.
-import { StrError } from '../../errors.js';
+import { StrError, isStrError } from '../../errors.js';
 import type { EnteredInError } from '../../schemas/envelope.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
 import type { FhirNamespace } from './systems.js';
@@ -121,6 +121,16 @@ export function subjectId(r: Resource, element: string, ns: FhirNamespace): stri
   const id = (r[element] as { identifier?: Identifier } | undefined)?.identifier;
   if (id?.system !== ns.id || !id.value) throw mappingError(r, `its ${element} has no STR Kit person identifier`);
   return id.value;
+}
+
+/** Exact text kept as base64 (UTF-8), which the record needs: a mapping error when it is missing or not UTF-8. */
+export function base64Text(r: Resource, value: string | undefined, what: string): string {
+  try {
+    return fromBase64(need(value, r, what));
+  } catch (e) {
+    if (isStrError(e)) throw e;
+    throw mappingError(r, `its ${what} is not UTF-8`);
+  }
 }
 
 /** A value a record needs, or a mapping error naming what is missing. */

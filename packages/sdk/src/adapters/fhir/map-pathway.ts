@@ -7,13 +7,12 @@
 //   (Task.basedOn the request, status, businessStatus, executionPeriod from first seen to closed).
 // Our extensions carry the exact text and the structured parts beside the words, never as the only copy.
 import { formatNhsDate } from '../../domain/time.js';
-import { isStrError } from '../../errors.js';
 import {
   KEY_CONTACT_KINDS, REFERRAL_DIRECTIONS, REFERRAL_OUTCOME_WORDS, REFERRAL_OUTCOMES,
   type KeyContact, type KeyContactKind, type Referral, type ReferralDirection, type ReferralOutcome, type RelationshipRole,
 } from '../../schemas/pathway.js';
 import type { Extension, Resource } from './fhir-types.js';
-import { envelopeExtensions, ext, fromBase64, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
+import { base64Text as exact, envelopeExtensions, ext, mappingError, need, readEnvelope, strIdentifier, subjectId, subjectOf, toBase64, workerRef } from './map-common.js';
 import { withNarrative } from './narrative.js';
 import { UKCORE_RELATIONSHIP_ROLES } from './ukcore.js';
 import type { FhirNamespace } from './systems.js';
@@ -36,14 +35,6 @@ const hasCode = (list: unknown, code: PathwayCode, ns: FhirNamespace) =>
 /** Whether a CareTeam is one of our key contacts (and not a care team of workers). */
 export const isKeyContact = (r: Resource, ns: FhirNamespace): boolean => r.resourceType === 'CareTeam' && hasCode(r.category, 'keyContact', ns);
 
-const exact = (r: Resource, value: string | undefined, what: string): string => {
-  try {
-    return fromBase64(need(value, r, what));
-  } catch (e) {
-    if (isStrError(e)) throw e;
-    throw mappingError(r, `its ${what} is not UTF-8`);
-  }
-};
 const parts = (e: Extension | undefined) => (url: string) => e?.extension?.find((x) => x.url === url);
 
 type Telecom = { system?: string; value?: string; use?: string };

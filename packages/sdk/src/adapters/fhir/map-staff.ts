@@ -4,10 +4,9 @@
 // beside them, never as the only copy. Private supervision notes carry the restricted confidentiality label, which
 // the record system must enforce.
 import { formatNhsDate } from '../../domain/time.js';
-import { isStrError } from '../../errors.js';
 import { SUPERVISION_KIND_WORDS, SUPERVISION_KINDS, type Supervision, type SupervisionKind, type SupervisionNote, type Training } from '../../schemas/staff.js';
 import type { Extension, Identifier, Resource } from './fhir-types.js';
-import { envelopeExtensions, ext, exts, fromBase64, mappingError, need, readEnvelope, strIdentifier, toBase64, workerRef } from './map-common.js';
+import { base64Text as exactText, envelopeExtensions, ext, exts, mappingError, need, readEnvelope, strIdentifier, toBase64, workerRef } from './map-common.js';
 import { withNarrative } from './narrative.js';
 import type { FhirNamespace } from './systems.js';
 
@@ -59,14 +58,6 @@ const authorId = (r: Resource, ns: FhirNamespace): string => {
   return need(id, r, 'author');
 };
 const period = (r: Resource) => (r.context as { period?: { start?: string; end?: string } } | undefined)?.period;
-const exactText = (r: Resource, value: string | undefined, what: string): string => {
-  try {
-    return fromBase64(need(value, r, what));
-  } catch (e) {
-    if (isStrError(e)) throw e;
-    throw mappingError(r, `its ${what} is not UTF-8`);
-  }
-};
 const attachmentData = (r: Resource) => (r.content as { attachment?: { data?: string } }[] | undefined)?.[0]?.attachment?.data;
 
 /** A supervision in words, as a record system shows the document. */
